@@ -1,0 +1,320 @@
+"""The catalog model: resources, their files, and the manifest that lists them.
+
+``Manifest.from_bytes`` is the one gate every manifest passes, from a server, a USB drive or the
+library's own folder: it refuses anything malformed or outside the format's limits with a
+sentence that names the problem. ``Manifest.to_bytes`` is canonical (sorted keys, no spaces), so
+publishing the same content twice produces the same bytes.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from resources_index import limits
+from resources_index.errors import CatalogError
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, without microseconds (the format's resolution)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def format_time(moment: datetime) -> str:
+    """RFC 3339 in UTC with a ``Z``, as the format writes times."""
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(value: object, what: str) -> datetime:
+    """Read a time written by ``format_time`` (or any RFC 3339 time with an offset)."""
+    if not isinstance(value, str):
+        raise CatalogError(f"The catalog's {what} is missing or not a time.")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise CatalogError(f"The catalog's {what} ({value!r}) is not a valid time.") from None
+    if moment.tzinfo is None:
+        raise CatalogError(f"The catalog's {what} ({value!r}) has no time zone.")
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One file of a resource, stored in the catalog by its SHA-256."""
+
+    role: str
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+    language: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "role": self.role,
+            "name": self.name,
+            "sha256": self.sha256,
+            "size": self.size,
+            "media_type": self.media_type,
+        }
+        if self.language:
+            data["language"] = self.language
+        return data
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A curriculum item, tip sheet, video...: its metadata and its files."""
+
+    id: str
+    title: str
+    type: str
+    language: str
+    files: tuple[FileEntry, ...]
+    summary: str = ""
+    practice_elements: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    translations: tuple[str, ...] = ()
+    publisher: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+
+    def file(self, role: str) -> FileEntry | None:
+        """The first file with ``role`` (``main``, ``text``, ``thumbnail``), if any."""
+        return next((f for f in self.files if f.role == role), None)
+
+    @property
+    def main(self) -> FileEntry:
+        entry = self.file("main")
+        assert entry is not None  # guaranteed by validation
+        return entry
+
+    def captions(self) -> list[FileEntry]:
+        return [f for f in self.files if f.role == "captions"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "type": self.type,
+            "practice_elements": list(self.practice_elements),
+            "audiences": list(self.audiences),
+            "language": self.language,
+            "translations": list(self.translations),
+            "publisher": self.publisher,
+            "tags": list(self.tags),
+            "created": self.created,
+            "updated": self.updated,
+            "files": [f.to_json() for f in self.files],
+        }
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Everything a catalog version holds: its identity, validity window and resources."""
+
+    catalog_id: str
+    version: int
+    created: datetime
+    expires: datetime
+    resources: tuple[Resource, ...]
+    by_id: dict[str, Resource] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update({r.id: r for r in self.resources})
+
+    def objects(self) -> Iterator[FileEntry]:
+        """Every file entry, once per distinct SHA-256."""
+        seen: set[str] = set()
+        for resource in self.resources:
+            for entry in resource.files:
+                if entry.sha256 not in seen:
+                    seen.add(entry.sha256)
+                    yield entry
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": limits.FORMAT_NAME,
+            "format_version": limits.FORMAT_VERSION,
+            "catalog_id": self.catalog_id,
+            "version": self.version,
+            "created": format_time(self.created),
+            "expires": format_time(self.expires),
+            "resources": [r.to_json() for r in self.resources],
+        }
+
+    def to_bytes(self) -> bytes:
+        return canonical_json(self.to_json())
+
+    def content_bytes(self) -> bytes:
+        """The resources alone, canonical: equal when two versions hold the same content."""
+        return canonical_json([r.to_json() for r in self.resources])
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Manifest":
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CatalogError(f"The catalog's manifest is not valid JSON ({exc}).") from None
+        return _parse_manifest(raw)
+
+
+def canonical_json(value: object) -> bytes:
+    """Sorted keys, no insignificant spaces, UTF-8: the bytes that are hashed and signed."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise CatalogError(message)
+
+
+def _string(raw: dict[str, Any], key: str, where: str, max_chars: int, required: bool) -> str:
+    value = raw.get(key, None if required else "")
+    _require(isinstance(value, str), f"{where} has no {key!r} text.")
+    _require(len(value) <= max_chars, f"{where}: {key!r} is longer than {max_chars} characters.")
+    _require(not required or bool(value.strip()), f"{where}: {key!r} is empty.")
+    return value
+
+
+def _keys(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    values = raw.get(key, [])
+    _require(isinstance(values, list), f"{where}: {key!r} is not a list.")
+    _require(len(values) <= limits.MAX_LIST_ITEMS, f"{where}: {key!r} has too many values.")
+    for value in values:
+        _require(
+            isinstance(value, str) and 0 < len(value) <= limits.MAX_VALUE_CHARS,
+            f"{where}: {key!r} holds a value that is not short text.",
+        )
+    return tuple(values)
+
+
+def _parse_file(raw: object, where: str) -> FileEntry:
+    _require(isinstance(raw, dict), f"{where} lists a file that is not an object.")
+    assert isinstance(raw, dict)
+    name = raw.get("name")
+    reason = limits.unsafe_name_reason(name)
+    _require(reason is None, f"{where} names a file {name!r} that is refused: {reason}.")
+    assert isinstance(name, str)
+    where = f"{where}, file {name!r}"
+    role = raw.get("role")
+    _require(role in ("main", "captions", "thumbnail", "text"), f"{where} has an unknown role.")
+    sha = raw.get("sha256")
+    _require(
+        isinstance(sha, str) and bool(limits.SHA256_PATTERN.match(sha)),
+        f"{where} has no valid SHA-256.",
+    )
+    size = raw.get("size")
+    _require(
+        isinstance(size, int) and not isinstance(size, bool) and size >= 0,
+        f"{where} has no valid size.",
+    )
+    assert isinstance(size, int)
+    ceiling = limits.MAX_TEXT_OBJECT_BYTES if role == "text" else limits.MAX_OBJECT_BYTES
+    _require(size <= ceiling, f"{where} is larger than the format allows ({size:,} bytes).")
+    media_type = raw.get("media_type")
+    _require(
+        media_type in limits.ALLOWED_MEDIA_TYPES,
+        f"{where} has a media type the format does not allow ({media_type!r}).",
+    )
+    language = raw.get("language")
+    _require(
+        language is None
+        or (isinstance(language, str) and bool(limits.LANGUAGE_PATTERN.match(language))),
+        f"{where} has an invalid language.",
+    )
+    return FileEntry(str(role), name, str(sha), size, str(media_type), language)
+
+
+def _parse_resource(raw: object, index: int) -> Resource:
+    _require(isinstance(raw, dict), f"Resource number {index + 1} is not an object.")
+    assert isinstance(raw, dict)
+    rid = raw.get("id")
+    _require(
+        isinstance(rid, str) and bool(limits.ID_PATTERN.match(rid)),
+        f"Resource number {index + 1} has an invalid id ({rid!r}).",
+    )
+    where = f"Resource {rid!r}"
+    files_raw = raw.get("files")
+    _require(isinstance(files_raw, list) and bool(files_raw), f"{where} lists no files.")
+    assert isinstance(files_raw, list)
+    _require(len(files_raw) <= limits.MAX_FILES_PER_RESOURCE, f"{where} lists too many files.")
+    files = tuple(_parse_file(f, where) for f in files_raw)
+    roles = [f.role for f in files]
+    _require(roles.count("main") == 1, f"{where} must have exactly one main file.")
+    _require(roles.count("text") <= 1, f"{where} has more than one text file.")
+    text = next((f for f in files if f.role == "text"), None)
+    _require(
+        text is None or text.media_type == limits.TEXT_MEDIA_TYPE,
+        f"{where} has a text file of the wrong media type.",
+    )
+    language = raw.get("language")
+    _require(
+        isinstance(language, str) and bool(limits.LANGUAGE_PATTERN.match(language)),
+        f"{where} has an invalid language ({language!r}).",
+    )
+    rtype = raw.get("type")
+    _require(
+        isinstance(rtype, str) and bool(limits.KEY_PATTERN.match(rtype)),
+        f"{where} has an invalid type ({rtype!r}).",
+    )
+    translations = _keys(raw, "translations", where)
+    for other in translations:
+        _require(bool(limits.ID_PATTERN.match(other)), f"{where} names an invalid translation.")
+    return Resource(
+        id=str(rid),
+        title=_string(raw, "title", where, limits.MAX_TITLE_CHARS, required=True),
+        summary=_string(raw, "summary", where, limits.MAX_SUMMARY_CHARS, required=False),
+        type=str(rtype),
+        language=str(language),
+        files=files,
+        practice_elements=_keys(raw, "practice_elements", where),
+        audiences=_keys(raw, "audiences", where),
+        translations=translations,
+        publisher=_string(raw, "publisher", where, limits.MAX_VALUE_CHARS, required=False),
+        tags=_keys(raw, "tags", where),
+        created=_string(raw, "created", where, 40, required=False),
+        updated=_string(raw, "updated", where, 40, required=False),
+    )
+
+
+def _parse_manifest(raw: object) -> Manifest:
+    _require(isinstance(raw, dict), "The catalog's manifest is not a JSON object.")
+    assert isinstance(raw, dict)
+    _require(raw.get("format") == limits.FORMAT_NAME, "This file is not an SOP catalog manifest.")
+    version_of_format = raw.get("format_version")
+    _require(
+        version_of_format == limits.FORMAT_VERSION,
+        f"The catalog uses format version {version_of_format!r}, which this program cannot read;"
+        " update SOP Desktop.",
+    )
+    catalog_id = raw.get("catalog_id")
+    _require(
+        isinstance(catalog_id, str) and bool(limits.ID_PATTERN.match(catalog_id)),
+        "The catalog has no valid catalog_id.",
+    )
+    version = raw.get("version")
+    _require(
+        isinstance(version, int) and not isinstance(version, bool) and version >= 1,
+        "The catalog has no valid version number.",
+    )
+    resources_raw = raw.get("resources")
+    _require(isinstance(resources_raw, list), "The catalog lists no resources.")
+    assert isinstance(resources_raw, list)
+    _require(
+        len(resources_raw) <= limits.MAX_RESOURCES,
+        f"The catalog lists more than {limits.MAX_RESOURCES:,} resources.",
+    )
+    resources = tuple(_parse_resource(r, i) for i, r in enumerate(resources_raw))
+    seen: set[str] = set()
+    for resource in resources:
+        _require(resource.id not in seen, f"The catalog lists resource {resource.id!r} twice.")
+        seen.add(resource.id)
+    created = parse_time(raw.get("created"), "creation time")
+    expires = parse_time(raw.get("expires"), "expiry time")
+    _require(expires > created, "The catalog expires before it was created.")
+    assert isinstance(version, int)
+    return Manifest(str(catalog_id), version, created, expires, resources)

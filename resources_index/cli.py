@@ -1,0 +1,196 @@
+"""``sop-resources``: the command line over the core, one subcommand per job.
+
+Every subcommand exits 0 on success and non-zero with one plain sentence on failure, so county
+IT scripts can rely on it. ``--data-dir`` (or ``$SOP_DESKTOP_DATA``) chooses the library.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from resources_index import __version__, paths, vocabulary
+from resources_index.errors import ResourcesError
+from resources_index.library import Library, open_library
+from resources_index.signing import generate_keypair, load_public_key
+
+EXIT_OK, EXIT_FAILED, EXIT_PROBLEMS = 0, 1, 3
+
+
+def _human_bytes(count: int) -> str:
+    size = float(count)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{count} bytes"
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    """A one-line progress bar on a terminal; silent when output is redirected."""
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        end = "\n" if done >= total else ""
+        print(f"\r{label} [{bar:<30}] {share:4.0%} {_human_bytes(done)}", end=end, file=sys.stderr)
+
+    return show
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return open_library(paths.data_dir(args.data_dir))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    status = _library(args).status()
+    if args.json:
+        print(json.dumps(status, indent=2))
+        return EXIT_OK
+    if not status["installed"]:
+        print(f"No catalog is installed in {status['data_dir']}.")
+        return EXIT_OK
+    expired = " (expired: sync to refresh it)" if status["expired"] else ""
+    lines = [
+        f"Library:   {status['data_dir']}",
+        f"Catalog:   {status['catalog_id']} version {status['version']},"
+        f" published {status['created']}, valid until {status['expires']}{expired}",
+        f"Resources: {status['resources']}",
+        "By type:   "
+        + ", ".join(
+            f"{vocabulary.label(k, vocabulary.RESOURCE_TYPES)} {v}"
+            for k, v in status["by_type"].items()
+        ),
+        "Languages: "
+        + ", ".join(
+            f"{vocabulary.label(k, vocabulary.LANGUAGES)} {v}"
+            for k, v in status["by_language"].items()
+        ),
+        f"Offline:   {status['available_offline']} of {status['resources']} resources available"
+        + (
+            f"; {status['not_downloaded']} to download when online"
+            f" ({_human_bytes(status['bytes_to_download'])})"
+            if status["not_downloaded"]
+            else ""
+        ),
+        f"Storage:   {_human_bytes(status['storage_bytes'])}",
+        f"Verified:  {status['last_verified'] or 'never'}",
+    ]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    library = _library(args)
+    problems = library.verify(_progress_printer("Verifying"))
+    if not problems:
+        print("Every file in the library is present and intact.")
+        return EXIT_OK
+    print(f"{len(problems)} files need repair (sync or import a bundle to restore them):")
+    for problem in problems:
+        print(f"  - {problem.sentence()}")
+    return EXIT_PROBLEMS
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    library = Library(paths.data_dir(args.data_dir))
+    extra = [load_public_key(Path(p)) for p in args.trust or []]
+    report = library.import_bundle(Path(args.path), extra, _progress_printer("Importing"))
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from resources_index.publish import publish
+
+    kwargs = {}
+    if args.max_file_size is not None:
+        kwargs["max_file_bytes"] = args.max_file_size
+    report = publish(
+        Path(args.source),
+        Path(args.out),
+        Path(args.key),
+        catalog_id=args.catalog_id,
+        expires_days=args.expires_days,
+        **kwargs,
+    )
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"skipped: {error}", file=sys.stderr)
+    print(report.summary())
+    if report.errors:
+        print(f"{len(report.errors)} files were skipped; see the lines above.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    private, public = generate_keypair(Path(args.dir))
+    print(f"Wrote {private} (keep it secret) and {public} (give it to the libraries).")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sop-resources",
+        description="Manage the SOP Desktop resource library and publish catalogs.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the library folder (default: ${paths.DATA_ENV}, else the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    status = sub.add_parser("status", help="show the installed catalog and what is offline")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
+    status.set_defaults(func=cmd_status)
+
+    verify = sub.add_parser("verify", help="re-hash every file and report damage (exit 3)")
+    verify.set_defaults(func=cmd_verify)
+
+    bundle = sub.add_parser("import-bundle", help="import a published catalog from a folder")
+    bundle.add_argument("path", help="folder holding catalog.json and objects/")
+    bundle.add_argument(
+        "--trust", action="append", metavar="PUBLIC_KEY_FILE", help="also trust this public key"
+    )
+    bundle.set_defaults(func=cmd_import_bundle)
+
+    publish = sub.add_parser("publish", help="turn a folder of resources into a signed catalog")
+    publish.add_argument("source", help="folder of resource files, sidecars and catalog.csv")
+    publish.add_argument("out", help="output folder (replaced atomically at the end)")
+    publish.add_argument("--key", required=True, help="the private key file from keygen")
+    publish.add_argument("--catalog-id", default="sop-catalog", help="the catalog's stable id")
+    publish.add_argument("--expires-days", type=int, default=365, help="validity (default 365)")
+    publish.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files")
+    publish.set_defaults(func=cmd_publish)
+
+    keygen = sub.add_parser("keygen", help="make a signing key pair: catalog.key, catalog.pub")
+    keygen.add_argument("dir", help="folder to write the two key files into")
+    keygen.set_defaults(func=cmd_keygen)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ResourcesError as exc:
+        print(f"sop-resources: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("sop-resources: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"sop-resources: {exc.strerror or exc}{where}.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

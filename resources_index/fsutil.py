@@ -1,0 +1,101 @@
+"""Durable, atomic file writes: write beside, fsync, rename, fsync the folder.
+
+A reader (or a process started after a crash) sees either the old file or the new one, never a
+mix. Everything in the library and in a published catalog is written through these helpers.
+"""
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1024 * 1024
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """Yield a file that replaces ``target`` only if the ``with`` block finishes without error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically and durably."""
+    with atomic_writer(target) as handle:
+        handle.write(data)
+
+
+def copy_hashing(
+    source: BinaryIO,
+    dest: BinaryIO,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[str, int]:
+    """Copy ``source`` to ``dest`` and return (SHA-256 hex, bytes). Stops at ``limit`` + 1 bytes."""
+    digest = hashlib.sha256()
+    total = 0
+    while True:
+        want = CHUNK if limit is None else min(CHUNK, limit + 1 - total)
+        if want <= 0:
+            break
+        chunk = source.read(want)
+        if not chunk:
+            break
+        digest.update(chunk)
+        dest.write(chunk)
+        total += len(chunk)
+        if progress:
+            progress(len(chunk))
+    return digest.hexdigest(), total
+
+
+def sha256_file(path: Path) -> tuple[str, int]:
+    """SHA-256 hex and size of a file, read in chunks."""
+    digest = hashlib.sha256()
+    total = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            total += len(chunk)
+    return digest.hexdigest(), total
+
+
+def tree_size(path: Path) -> int:
+    """Bytes used by the files below ``path`` (0 when it does not exist)."""
+    if not path.exists():
+        return 0
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder if it exists, ignoring a concurrent removal."""
+    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,424 @@
+"""The local library: the current verified catalog, its objects, and how new catalogs enter.
+
+Every change follows one order so that a killed process leaves the old library or the new one:
+objects are added first (each verified, then renamed into place), the new ``catalog.json`` is
+renamed over the old one (the commit point), the state database records it, and only then are
+objects nothing refers to removed.
+"""
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resources_index import limits, paths, trust
+from resources_index.catalog import Manifest, format_time, utc_now
+from resources_index.errors import (
+    CancelledError,
+    CatalogError,
+    ExpiredError,
+    LibraryError,
+    ObjectError,
+    RollbackError,
+)
+from resources_index.fsutil import tree_size, write_atomic
+from resources_index.settings import Settings
+from resources_index.signing import TrustedKey, open_envelope, public_pem
+from resources_index.state import StateDB
+from resources_index.store import ObjectStore, object_relpath
+
+CATALOG_FILE = "catalog.json"
+STATE_FILE = "state.sqlite3"
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A catalog that passed signature, format and rollback checks but is not installed yet."""
+
+    envelope: bytes
+    manifest: Manifest
+    key_id: str
+    sha256: str
+    already_current: bool
+
+
+@dataclass
+class InstallReport:
+    """What an import or sync changed, for a summary line and the GUI's "What's new"."""
+
+    catalog_id: str
+    version: int
+    previous_version: int | None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    objects_copied: int = 0
+    bytes_copied: int = 0
+    not_included: list[str] = field(default_factory=list)
+    already_current: bool = False
+
+    def summary(self) -> str:
+        if self.already_current and not self.objects_copied:
+            return f"Already up to date (catalog version {self.version})."
+        parts = [
+            f"Catalog version {self.version}: {len(self.added)} added, {len(self.changed)} changed,"
+            f" {len(self.removed)} removed; {self.objects_copied} files ({self.bytes_copied:,}"
+            " bytes) copied."
+        ]
+        if self.not_included:
+            parts.append(
+                f"{len(self.not_included)} files were not in the source and will download"
+                " when online."
+            )
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One damaged or missing file found by ``verify``."""
+
+    resource_id: str
+    title: str
+    name: str
+    kind: str
+
+    def sentence(self) -> str:
+        what = {
+            "missing": "is missing",
+            "size": "has the wrong size",
+            "hash": "is damaged (its contents do not match)",
+        }[self.kind]
+        return f"{self.name!r} of {self.title!r} {what}."
+
+
+def _no_progress(done: int, total: int) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+class Library:
+    """One library folder. Cheap to create; state is opened on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.store = ObjectStore(root)
+        self._state: StateDB | None = None
+        self._cached: tuple[tuple[int, int], Manifest] | None = None
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.root / CATALOG_FILE
+
+    @property
+    def state(self) -> StateDB:
+        if self._state is None:
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(
+                    f"Cannot create the library folder {self.root}: {exc.strerror}."
+                ) from None
+            self._state = StateDB(self.root / STATE_FILE)
+        return self._state
+
+    def close(self) -> None:
+        if self._state is not None:
+            self._state.close()
+            self._state = None
+
+    def settings(self) -> Settings:
+        return Settings.load(self.root)
+
+    def has_catalog(self) -> bool:
+        return self.catalog_path.exists()
+
+    def current(self) -> Manifest | None:
+        """The installed manifest, verified against the library's keys; None before any import."""
+        try:
+            stat = self.catalog_path.stat()
+        except FileNotFoundError:
+            return None
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if self._cached and self._cached[0] == stamp:
+            return self._cached[1]
+        envelope = self.catalog_path.read_bytes()
+        try:
+            manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
+            manifest = Manifest.from_bytes(manifest_bytes)
+        except CatalogError as exc:
+            raise LibraryError(
+                f"The library's catalog file is damaged ({exc}) Import a bundle or sync to repair"
+                " it."
+            ) from None
+        sha = hashlib.sha256(envelope).hexdigest()
+        if self.state.get("current_sha256") != sha:
+            # A crash between the rename and the state update: record what is really there.
+            self._record(manifest, key_id, sha)
+        self._cached = (stamp, manifest)
+        return manifest
+
+    def ensure_starter(self) -> bool:
+        """Install the packaged starter catalog into an empty library; True when it did."""
+        if self.has_catalog():
+            return False
+        self.import_bundle(paths.starter_catalog_dir())
+        return True
+
+    # -- trust ---------------------------------------------------------------------------------
+
+    def _configured_keys(self) -> list[TrustedKey]:
+        keys = trust.keys_from_pems(self.settings().trusted_keys, "a key in the settings")
+        keys += trust.keys_from_pems(
+            (pem for _, pem, _ in self.state.trusted_keys()), "a key this library trusts"
+        )
+        return keys
+
+    def _local_keys(self) -> dict[str, TrustedKey]:
+        keys = {k.key_id: k for k in self._configured_keys()}
+        starter = trust.starter_key()
+        keys[starter.key_id] = starter
+        return keys
+
+    def outside_keys(self, extra: Iterable[TrustedKey] = ()) -> dict[str, TrustedKey]:
+        """Keys for a catalog from a server, a share or a drive (never the starter key)."""
+        return trust.outside_keys([*self._configured_keys(), *extra])
+
+    # -- accepting a new catalog ---------------------------------------------------------------
+
+    def accept(
+        self, envelope: bytes, trusted: dict[str, TrustedKey], check_expiry: bool = True
+    ) -> Candidate:
+        """Check signature, format, rollback and expiry; raise with a plain sentence if refused."""
+        manifest_bytes, key_id = open_envelope(envelope, trusted)
+        manifest = Manifest.from_bytes(manifest_bytes)
+        sha = hashlib.sha256(envelope).hexdigest()
+        highest = self.state.highest_version(manifest.catalog_id)
+        current = self.current()
+        same_catalog = current is not None and current.catalog_id == manifest.catalog_id
+        if manifest.version < highest:
+            raise RollbackError(
+                f"This catalog is version {manifest.version}, older than version {highest} that"
+                " this library already accepted; it was refused."
+            )
+        already = same_catalog and sha == self.state.get("current_sha256")
+        if manifest.version == highest and not already and highest:
+            current_bytes = current.to_bytes() if current else b""
+            if current is None or manifest_bytes != current_bytes:
+                raise RollbackError(
+                    f"This catalog claims version {manifest.version}, which this library already"
+                    " holds with different contents; it was refused."
+                )
+            already = True
+        if check_expiry and not already and manifest.expires <= utc_now():
+            raise ExpiredError(
+                f"This catalog expired on {format_time(manifest.expires)}; it may be a stale copy."
+                " Get a newer one from the server or your administrator."
+            )
+        return Candidate(envelope, manifest, key_id, sha, already)
+
+    def commit(self, candidate: Candidate) -> InstallReport:
+        """Make ``candidate`` the current catalog once every required object is present."""
+        manifest = candidate.manifest
+        previous = self.current()
+        missing = [
+            e.name
+            for e in manifest.objects()
+            if e.role != "main" and not self.store.has(e.sha256, e.size)
+        ]
+        if missing:
+            raise ObjectError(
+                f"{len(missing)} required files are missing (first: {missing[0]!r});"
+                " the library was not changed."
+            )
+        report = _compare(previous, manifest, candidate.already_current)
+        if not candidate.already_current:
+            write_atomic(self.catalog_path, candidate.envelope)
+            self._record(manifest, candidate.key_id, candidate.sha256)
+        self.collect_garbage(manifest)
+        return report
+
+    def _record(self, manifest: Manifest, key_id: str, sha: str) -> None:
+        self._cached = None
+        self.state.record_installed(
+            manifest.catalog_id,
+            manifest.version,
+            {
+                "current_sha256": sha,
+                "current_catalog_id": manifest.catalog_id,
+                "current_version": str(manifest.version),
+                "key_id": key_id,
+                "installed_at": format_time(utc_now()),
+            },
+        )
+
+    def collect_garbage(self, manifest: Manifest | None = None) -> int:
+        """Remove objects the current catalog does not refer to."""
+        manifest = manifest or self.current()
+        keep = {e.sha256 for e in manifest.objects()} if manifest else set()
+        return self.store.remove_unreferenced(keep)
+
+    # -- importing a bundle --------------------------------------------------------------------
+
+    def import_bundle(
+        self,
+        folder: Path,
+        extra_keys: Iterable[TrustedKey] = (),
+        progress: Progress = _no_progress,
+        cancel: Cancel = _never,
+    ) -> InstallReport:
+        """Import a published catalog folder (``catalog.json`` + ``objects/``) after checks."""
+        envelope_path = folder / CATALOG_FILE
+        if not envelope_path.is_file():
+            raise CatalogError(f"No catalog found in {folder} (it has no {CATALOG_FILE}).")
+        if envelope_path.stat().st_size > limits.MAX_ENVELOPE_BYTES:
+            raise CatalogError(f"{envelope_path} is larger than the format allows.")
+        extra = list(extra_keys)
+        packaged = trust.is_packaged_starter(folder)
+        if packaged:
+            starter = trust.starter_key()
+            trusted = {starter.key_id: starter}
+        else:
+            trusted = self.outside_keys(extra)
+        candidate = self.accept(envelope_path.read_bytes(), trusted, check_expiry=not packaged)
+        try:
+            copied, copied_bytes, not_included = self._copy_objects(
+                folder, candidate.manifest, progress, cancel
+            )
+            report = self.commit(candidate)
+        except BaseException:
+            self.collect_garbage()
+            raise
+        for key in extra:
+            if key.key_id == candidate.key_id:
+                self.state.add_trusted_key(
+                    key.key_id, public_pem(key.public_key).decode(), key.origin
+                )
+        report.objects_copied, report.bytes_copied = copied, copied_bytes
+        report.not_included = not_included
+        return report
+
+    def _copy_objects(
+        self, folder: Path, manifest: Manifest, progress: Progress, cancel: Cancel
+    ) -> tuple[int, int, list[str]]:
+        wanted = [e for e in manifest.objects() if not self.store.has(e.sha256, e.size)]
+        not_included: list[str] = []
+        plan = []
+        for entry in wanted:
+            source = folder / object_relpath(entry.sha256)
+            try:
+                size = source.stat().st_size
+            except FileNotFoundError:
+                if entry.role == "main":
+                    not_included.append(entry.name)
+                    continue
+                raise ObjectError(
+                    f"The bundle lacks {entry.name!r}, which the catalog requires;"
+                    " the library was not changed."
+                ) from None
+            if size != entry.size:
+                raise ObjectError(
+                    f"{entry.name!r} in the bundle is {size:,} bytes, not the {entry.size:,} the"
+                    " catalog declares; the library was not changed."
+                )
+            plan.append((entry, source))
+        total = sum(e.size for e, _ in plan)
+        done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            progress(done, total)
+
+        for entry, source in sorted(plan, key=lambda item: item[0].size):
+            if cancel():
+                raise CancelledError("Import cancelled; the library was not changed.")
+            with source.open("rb") as handle:
+                self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)
+        return len(plan), total, not_included
+
+    # -- reporting -----------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """Facts for ``sop-resources status``: version, counts, offline availability, storage."""
+        manifest = self.current()
+        if manifest is None:
+            return {"data_dir": str(self.root), "installed": False, "resources": 0}
+        offline = [r for r in manifest.resources if self.store.has(r.main.sha256, r.main.size)]
+        missing = [r for r in manifest.resources if r not in offline]
+        return {
+            "data_dir": str(self.root),
+            "installed": True,
+            "catalog_id": manifest.catalog_id,
+            "version": manifest.version,
+            "created": format_time(manifest.created),
+            "expires": format_time(manifest.expires),
+            "expired": manifest.expires <= utc_now(),
+            "resources": len(manifest.resources),
+            "by_type": dict(Counter(r.type for r in manifest.resources).most_common()),
+            "by_language": dict(Counter(r.language for r in manifest.resources).most_common()),
+            "available_offline": len(offline),
+            "not_downloaded": len(missing),
+            "bytes_to_download": sum(r.main.size for r in missing),
+            "storage_bytes": tree_size(self.root),
+            "last_verified": self.state.get("verified_at"),
+        }
+
+    def verify(self, progress: Progress = _no_progress) -> list[Problem]:
+        """Re-hash every local object; return what is damaged or required-but-missing."""
+        manifest = self.current()
+        if manifest is None:
+            raise LibraryError(f"There is no catalog in {self.root} to verify.")
+        owners = {}
+        for resource in manifest.resources:
+            for entry in resource.files:
+                owners.setdefault(entry.sha256, (resource, entry))
+        total = sum(e.size for e in manifest.objects())
+        done = 0
+        problems = []
+        for sha, (resource, entry) in owners.items():
+            kind = self.store.check(sha, entry.size)
+            done += entry.size
+            progress(done, total)
+            if kind == "missing" and entry.role == "main":
+                continue  # not downloaded yet: that is the download policy, not damage
+            if kind:
+                problems.append(Problem(resource.id, resource.title, entry.name, kind))
+        if not problems:
+            self.state.set_many({"verified_at": format_time(utc_now())})
+        return problems
+
+    def object_path(self, sha256: str) -> Path:
+        return self.store.path(sha256)
+
+    def data_files(self) -> list[Path]:
+        """Every file in the library folder (for tests and diagnostics)."""
+        return sorted(p for p in self.root.rglob("*") if p.is_file())
+
+
+def _compare(previous: Manifest | None, new: Manifest, already: bool) -> InstallReport:
+    report = InstallReport(new.catalog_id, new.version, previous.version if previous else None)
+    report.already_current = already
+    if already:
+        return report
+    old = previous.by_id if previous else {}
+    report.added = [r.id for r in new.resources if r.id not in old]
+    report.changed = [r.id for r in new.resources if r.id in old and old[r.id] != r]
+    report.removed = [rid for rid in old if rid not in new.by_id]
+    return report
+
+
+def open_library(root: Path) -> Library:
+    """Open (creating if needed) the library at ``root`` and install the starter if it is empty."""
+    library = Library(root)
+    library.ensure_starter()
+    return library

@@ -1,0 +1,83 @@
+"""The bounds that are part of the catalog format.
+
+A client checks these before it downloads or stores anything a catalog names, so a hostile or
+broken catalog cannot make it fill the disk or write outside the library.
+"""
+
+import re
+
+FORMAT_NAME = "sop-catalog"
+FORMAT_VERSION = 1
+TEXT_FORMAT = "sop-text"
+
+MAX_ENVELOPE_BYTES = 64 * 1024 * 1024
+MAX_OBJECT_BYTES = 4 * 1024 * 1024 * 1024
+MAX_TEXT_OBJECT_BYTES = 32 * 1024 * 1024
+MAX_RESOURCES = 100_000
+MAX_FILES_PER_RESOURCE = 32
+MAX_TITLE_CHARS = 300
+MAX_SUMMARY_CHARS = 4000
+MAX_LIST_ITEMS = 64
+MAX_VALUE_CHARS = 100
+MAX_NAME_CHARS = 255
+
+TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
+
+#: Media types a catalog may carry, by the file endings publishing recognises.
+MEDIA_TYPES: dict[str, str] = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".md": "text/markdown",
+    ".txt": "text/plain",
+    ".vtt": "text/vtt",
+    ".mp4": "video/mp4",
+    ".m4v": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
+
+ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE}
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]{0,99}$")
+
+_WINDOWS_RESERVED = (
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+_BAD_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"\\|?*]')
+
+
+def unsafe_name_reason(name: object) -> str | None:
+    """Why ``name`` is not a safe relative file name, or None when it is safe.
+
+    Names are POSIX-style relative paths. Each part must be an ordinary name on Windows, macOS
+    and Linux alike: no ``..``, no absolute path or drive, no reserved device name.
+    """
+    if not isinstance(name, str) or not name:
+        return "it is empty"
+    if len(name) > MAX_NAME_CHARS:
+        return f"it is longer than {MAX_NAME_CHARS} characters"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "it is an absolute path"
+    if _BAD_NAME_CHARS.search(name):
+        return "it contains a character that is not allowed in file names"
+    for part in name.split("/"):
+        if part in ("", ".", ".."):
+            return "it steps outside its folder"
+        if part != part.strip() or part.endswith("."):
+            return "a part of it begins or ends with a space or a dot"
+        if part.split(".")[0].casefold() in _WINDOWS_RESERVED:
+            return "it uses a device name that Windows has reserved"
+    return None

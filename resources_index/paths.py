@@ -1,0 +1,29 @@
+"""Where things live on disk: pure functions, overridable so tests and IT can point anywhere."""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "SOP Desktop"
+DATA_ENV = "SOP_DESKTOP_DATA"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The library's folder: the explicit option, else ``$SOP_DESKTOP_DATA``, else platformdirs."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def package_data_dir() -> Path:
+    """Files shipped inside the ``resources_index`` package (the starter catalog and its key)."""
+    return Path(__file__).resolve().parent / "data"
+
+
+def starter_catalog_dir() -> Path:
+    """The published, signed starter catalog that makes a fresh install useful offline."""
+    return package_data_dir() / "starter"

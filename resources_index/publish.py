@@ -1,0 +1,492 @@
+"""``sop-resources publish``: turn a folder of resources into a signed, static catalog.
+
+Publishing is incremental and safe to interrupt: it compares the new content with the catalog
+already in OUT and writes nothing when nothing changed; otherwise it builds the new catalog in a
+folder beside OUT (hard-linking every object OUT already has) and swaps it in at the end.
+"""
+
+import dataclasses
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from resources_index import limits, vocabulary
+from resources_index.catalog import FileEntry, Manifest, Resource, format_time, utc_now
+from resources_index.errors import CatalogError, PublishError, ResourcesError
+from resources_index.extract import Extracted, extract, extract_captions, text_object
+from resources_index.fsutil import fsync_dir, remove_tree, sha256_file
+from resources_index.language import detect_language
+from resources_index.library import CATALOG_FILE
+from resources_index.metadata import CSV_NAME, SIDECAR_SUFFIX, Metadata, read_csv, read_sidecar
+from resources_index.signing import (
+    load_private_key,
+    open_envelope,
+    parse_public_key,
+    public_pem,
+    seal,
+)
+from resources_index.store import ObjectStore, object_relpath
+
+VIDEO_SUFFIXES = {".mp4", ".m4v", ".webm", ".mp3", ".m4a"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
+DEFAULT_EXPIRY_DAYS = 365
+
+_TYPE_HINTS = [
+    ("tip_sheet", ("tip sheet", "tip-sheet", "tipsheet", "tip_sheet")),
+    ("coaching_guide", ("coaching guide", "coaching-guide", "coaching_guide")),
+    ("practice_guide", ("practice guide", "practice-guide", "guide")),
+    ("practice_brief", ("brief",)),
+    ("curriculum_module", ("module", "curriculum")),
+    ("toolkit", ("toolkit",)),
+    ("worksheet", ("worksheet",)),
+    ("handout", ("handout",)),
+]
+
+
+@dataclass
+class PublishReport:
+    """What a publish did, and every file it skipped or warned about, in plain sentences."""
+
+    out: Path
+    version: int
+    changed: bool
+    resources: int = 0
+    objects_written: int = 0
+    objects_reused: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.changed:
+            return f"Nothing changed: {self.out} stays at version {self.version}."
+        return (
+            f"Published version {self.version} to {self.out}: {self.resources} resources,"
+            f" {self.objects_written} new files, {self.objects_reused} reused."
+        )
+
+
+@dataclass
+class _Pending:
+    """A resource being built, with the local files its objects come from."""
+
+    resource: Resource
+    sources: dict[str, Path | bytes]
+    path: str
+
+
+def _derive_id(relative: str) -> str:
+    stem = re.sub(r"\.[^./]+$", "", relative)
+    slug = vocabulary.normalize_key(stem.replace("/", "-")).replace("_", "-")
+    return slug[:128].strip("-.") or "resource"
+
+
+def _humanize(stem: str) -> str:
+    words = re.sub(r"[_\-.]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else stem
+
+
+def _guess_type(path: Path) -> str:
+    if path.suffix.lower() in VIDEO_SUFFIXES:
+        return "video"
+    hay = path.as_posix().lower()
+    for rtype, hints in _TYPE_HINTS:
+        if any(hint in hay for hint in hints):
+            return rtype
+    return "curriculum_module" if path.suffix.lower() == ".pptx" else "other"
+
+
+def _language_hint(path: Path) -> str | None:
+    match = re.search(r"[._-](en|es)$", path.stem.lower())
+    return match.group(1) if match else None
+
+
+def _caption_language(caption: Path, video: Path) -> str | None:
+    """``talk.es.vtt`` beside ``talk.mp4`` is Spanish; ``talk.vtt`` is in the video's language."""
+    if caption.stem.lower() == video.stem.lower():
+        return None
+    lang = caption.stem.rsplit(".", 1)[-1].lower()
+    return lang if limits.LANGUAGE_PATTERN.match(lang) else None
+
+
+def _summary_from(extracted: Extracted, title: str) -> str:
+    for segment in extracted.segments:
+        for paragraph in re.split(r"\n\s*\n|\n", str(segment["text"])):
+            paragraph = paragraph.strip()
+            if len(paragraph) > 60 and paragraph != title:
+                if len(paragraph) <= 300:
+                    return paragraph
+                return paragraph[:297].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+class _Publisher:
+    def __init__(self, source: Path, max_file_bytes: int) -> None:
+        self.source = source
+        self.max_file_bytes = max_file_bytes
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
+        self.hashes: dict[Path, tuple[str, int]] = {}
+
+    def hash(self, path: Path) -> tuple[str, int]:
+        if path not in self.hashes:
+            self.hashes[path] = sha256_file(path)
+        return self.hashes[path]
+
+    def entry(self, role: str, path: Path, language: str | None = None) -> FileEntry:
+        sha, size = self.hash(path)
+        media_type = limits.MEDIA_TYPES[path.suffix.lower()]
+        return FileEntry(role, path.name, sha, size, media_type, language)
+
+    def vocab(self, rel: str, values: list[str], vocab: dict[str, str], what: str) -> list[str]:
+        result = []
+        for value in values:
+            matched = vocabulary.match(value, vocab)
+            if not matched.known:
+                self.warnings.append(f"{rel}: {what} {value!r} is not in the known list; kept.")
+            if matched.value not in result:
+                result.append(matched.value)
+        return result
+
+    def scan(self) -> tuple[list[Path], dict[Path, Metadata]]:
+        """Main files in a stable order, and the spreadsheet's metadata by file."""
+        meta: dict[Path, Metadata] = {}
+        csv_path = self.source / CSV_NAME
+        if csv_path.exists():
+            rows, warnings = read_csv(csv_path)
+            self.warnings += warnings
+            for name, row in rows.items():
+                path = self.source / name
+                if limits.unsafe_name_reason(name) or not path.is_file():
+                    self.errors.append(f"{CSV_NAME}: {name} is listed but there is no such file.")
+                    continue
+                meta[path] = row
+        files = []
+        for path in sorted(self.source.rglob("*")):
+            rel = path.relative_to(self.source)
+            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            if path.name.endswith(SIDECAR_SUFFIX) or path == csv_path:
+                continue
+            files.append(path)
+        return files, meta
+
+    def attachments(self, files: list[Path]) -> tuple[list[Path], dict[Path, list[Path]]]:
+        """Split files into main files and their captions and thumbnails (same name stem)."""
+        by_stem: dict[tuple[Path, str], Path] = {}
+        for path in files:
+            if path.suffix.lower() not in {".vtt", *IMAGE_SUFFIXES}:
+                by_stem.setdefault((path.parent, path.stem.lower()), path)
+        mains: list[Path] = []
+        attached: dict[Path, list[Path]] = {}
+        for path in files:
+            suffix = path.suffix.lower()
+            if suffix not in limits.MEDIA_TYPES:
+                self.warnings.append(
+                    f"{self.rel(path)}: not a kind of file catalogs carry; skipped."
+                )
+                continue
+            if suffix == ".vtt" or suffix in IMAGE_SUFFIXES:
+                stem = path.stem.lower()
+                owner = by_stem.get((path.parent, stem))
+                if owner is None and suffix == ".vtt" and "." in stem:
+                    owner = by_stem.get((path.parent, stem.rsplit(".", 1)[0]))
+                if owner is not None:
+                    attached.setdefault(owner, []).append(path)
+                    continue
+                if suffix == ".vtt":
+                    self.warnings.append(
+                        f"{self.rel(path)}: captions with no video beside; skipped."
+                    )
+                    continue
+            mains.append(path)
+        return mains, attached
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.source).as_posix()
+
+    def build(self, path: Path, meta: Metadata, attached: list[Path]) -> _Pending:
+        rel = self.rel(path)
+        _, size = self.hash(path)
+        if size > self.max_file_bytes:
+            raise PublishError(
+                f"{rel}: {size:,} bytes is over the limit of {self.max_file_bytes:,}; skipped."
+            )
+        extracted = extract(path)
+        captions = [p for p in attached if p.suffix.lower() == ".vtt"]
+        thumbnails = [p for p in attached if p.suffix.lower() in IMAGE_SUFFIXES]
+        caption_languages = {c: _caption_language(c, path) for c in captions}
+        for caption in captions:
+            extracted.segments += extract_captions(caption, caption_languages[caption]).segments
+
+        rid = meta.text("id") or _derive_id(rel)
+        if not limits.ID_PATTERN.match(rid):
+            raise PublishError(
+                f"{rel}: the id {rid!r} must be lower-case letters, digits, '.', '-' or '_'."
+            )
+        title = meta.text("title") or extracted.title or extracted.heading or _humanize(path.stem)
+        type_value = meta.text("type")
+        rtype = (
+            self.vocab(rel, [type_value], vocabulary.RESOURCE_TYPES, "type")[0]
+            if type_value
+            else _guess_type(path.relative_to(self.source))
+        )
+        language_value = meta.text("language")
+        if language_value:
+            language = vocabulary.match(language_value, vocabulary.LANGUAGES).value
+            if not limits.LANGUAGE_PATTERN.match(language):
+                raise PublishError(
+                    f"{rel}: {language_value!r} is not a language code like en or es."
+                )
+        else:
+            language = _language_hint(path) or detect_language(extracted.plain_text()) or "en"
+        for segment in extracted.segments:
+            if segment["kind"] == "cue":
+                segment.setdefault("language", language)
+        publisher_value = meta.text("publisher")
+        publisher = (
+            self.vocab(rel, [publisher_value], vocabulary.PUBLISHERS, "publisher")[0]
+            if publisher_value
+            else ""
+        )
+        files = [self.entry("main", path)]
+        sources: dict[str, Path | bytes] = {files[0].sha256: path}
+        for caption in captions:
+            lang = caption_languages[caption] or language
+            files.append(self.entry("captions", caption, lang))
+            sources[files[-1].sha256] = caption
+        for thumbnail in thumbnails[:1]:
+            files.append(self.entry("thumbnail", thumbnail))
+            sources[files[-1].sha256] = thumbnail
+        text = text_object(language, extracted)
+        text_sha = hashlib.sha256(text).hexdigest()
+        files.append(
+            FileEntry("text", f"{path.stem}.text.json", text_sha, len(text), limits.TEXT_MEDIA_TYPE)
+        )
+        sources[text_sha] = text
+        resource = Resource(
+            id=rid,
+            title=title[: limits.MAX_TITLE_CHARS],
+            summary=(meta.text("summary") or _summary_from(extracted, title))[
+                : limits.MAX_SUMMARY_CHARS
+            ],
+            type=rtype,
+            language=language,
+            files=tuple(files),
+            practice_elements=tuple(
+                self.vocab(
+                    rel,
+                    meta.items("practice_elements"),
+                    vocabulary.PRACTICE_ELEMENTS,
+                    "practice element",
+                )
+            ),
+            audiences=tuple(
+                self.vocab(rel, meta.items("audiences"), vocabulary.AUDIENCES, "audience")
+            ),
+            translations=tuple(meta.items("translations")),
+            publisher=publisher,
+            tags=tuple(dict.fromkeys(t.strip() for t in meta.items("tags"))),
+            created=meta.text("created") or "",
+            updated=meta.text("updated") or "",
+        )
+        return _Pending(resource, sources, rel)
+
+
+def _link_translations(pending: list[_Pending], warnings: list[str]) -> list[Resource]:
+    """Keep translation links that point at published resources, and make them mutual."""
+    ids = {p.resource.id for p in pending}
+    links: dict[str, set[str]] = {rid: set() for rid in ids}
+    for item in pending:
+        for other in item.resource.translations:
+            if other not in ids:
+                warnings.append(f"{item.path}: translation {other!r} is not published; ignored.")
+            elif other != item.resource.id:
+                links[item.resource.id].add(other)
+                links[other].add(item.resource.id)
+    resources = []
+    for item in pending:
+        translations = tuple(sorted(links[item.resource.id]))
+        resources.append(_replace(item.resource, translations=translations))
+    return resources
+
+
+def _replace(resource: Resource, **changes: Any) -> Resource:
+    return dataclasses.replace(resource, **changes)
+
+
+def _read_previous(out: Path, public: bytes) -> Manifest | None:
+    envelope_path = out / CATALOG_FILE
+    if not envelope_path.exists():
+        return None
+    key = parse_public_key(public, "the publishing key")
+    envelope = envelope_path.read_bytes()
+    try:
+        manifest_bytes, _ = open_envelope(envelope, {key.key_id: key})
+    except CatalogError as exc:
+        raise PublishError(
+            f"{envelope_path} is not a catalog signed with this key ({exc}) Publish to an empty"
+            " folder, or use the key that made it."
+        ) from None
+    return Manifest.from_bytes(manifest_bytes)
+
+
+def _stamp_dates(resources: list[Resource], previous: Manifest | None) -> list[Resource]:
+    """Give each resource the date it first appeared and the date its content last changed."""
+    today = format_time(utc_now())[:10]
+    old = previous.by_id if previous else {}
+    stamped = []
+    for resource in resources:
+        before = old.get(resource.id)
+        unchanged = before is not None and _replace(before, created="", updated="") == _replace(
+            resource, created="", updated=""
+        )
+        created = resource.created or (before.created if before else "") or today
+        updated = resource.updated or (before.updated if unchanged and before else "") or today
+        stamped.append(_replace(resource, created=created, updated=updated))
+    return stamped
+
+
+def publish(
+    source: Path,
+    out: Path,
+    key_path: Path,
+    catalog_id: str = "sop-catalog",
+    expires_days: int = DEFAULT_EXPIRY_DAYS,
+    max_file_bytes: int = limits.MAX_OBJECT_BYTES,
+    progress: Callable[[str], None] | None = None,
+) -> PublishReport:
+    """Publish ``source`` into ``out``, signed with the private key at ``key_path``."""
+    source, out = source.resolve(), out.resolve()
+    if not source.is_dir():
+        raise PublishError(f"{source} is not a folder.")
+    if out == source or out.is_relative_to(source) or source.is_relative_to(out):
+        raise PublishError(
+            "The output folder must be outside the source folder, and not contain it."
+        )
+    if key_path.resolve().is_relative_to(out):
+        raise PublishError("The private key must not be inside the output folder.")
+    if not limits.ID_PATTERN.match(catalog_id):
+        raise PublishError(f"The catalog id {catalog_id!r} must be lower-case letters and digits.")
+    private_key = load_private_key(key_path)
+    staging = out.with_name(f".{out.name}.publishing")
+    previous_dir = out.with_name(f".{out.name}.previous")
+    if not out.exists() and previous_dir.exists():
+        previous_dir.rename(out)  # a swap was interrupted between its two renames
+    remove_tree(staging)
+    remove_tree(previous_dir)
+
+    publisher = _Publisher(source, min(max_file_bytes, limits.MAX_OBJECT_BYTES))
+    previous = _read_previous(out, public_pem(private_key.public_key()))
+    files, csv_meta = publisher.scan()
+    mains, attached = publisher.attachments(files)
+    pending: list[_Pending] = []
+    seen: dict[str, str] = {}
+    for path in mains:
+        rel = publisher.rel(path)
+        if progress:
+            progress(rel)
+        try:
+            meta = csv_meta.get(path, Metadata())
+            sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+            if sidecar.exists():
+                side, warnings = read_sidecar(sidecar)
+                publisher.warnings += warnings
+                meta = meta.merged(side)
+            item = publisher.build(path, meta, attached.get(path, []))
+        except ResourcesError as exc:
+            publisher.errors.append(str(exc) if rel in str(exc) else f"{rel}: {exc}")
+            continue
+        if item.resource.id in seen:
+            publisher.errors.append(
+                f"{rel}: the id {item.resource.id!r} is already used by {seen[item.resource.id]};"
+                " skipped."
+            )
+            continue
+        seen[item.resource.id] = rel
+        pending.append(item)
+
+    resources = sorted(
+        _stamp_dates(_link_translations(pending, publisher.warnings), previous),
+        key=lambda r: r.id,
+    )
+    report = PublishReport(out, previous.version if previous else 0, False, len(resources))
+    report.warnings, report.errors = publisher.warnings, publisher.errors
+    if (
+        previous is not None
+        and previous.catalog_id == catalog_id
+        and previous.resources == tuple(resources)
+    ):
+        return report
+    now = utc_now()
+    manifest = Manifest(
+        catalog_id=catalog_id,
+        version=(previous.version if previous else 0) + 1,
+        created=now,
+        expires=now + timedelta(days=expires_days),
+        resources=tuple(resources),
+    )
+    sources: dict[str, Path | bytes] = {}
+    for item in pending:
+        sources.update(item.sources)
+    _stage(staging, out, manifest, sources, report)
+    (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
+    _fsync_tree(staging)
+    if out.exists():
+        out.rename(previous_dir)
+    staging.rename(out)
+    fsync_dir(out.parent)
+    remove_tree(previous_dir)
+    report.version, report.changed = manifest.version, True
+    return report
+
+
+def _stage(
+    staging: Path,
+    out: Path,
+    manifest: Manifest,
+    sources: dict[str, Path | bytes],
+    report: PublishReport,
+) -> None:
+    store = ObjectStore(staging)
+    staging.mkdir(parents=True)
+    for entry in manifest.objects():
+        existing = out / object_relpath(entry.sha256)
+        target = store.path(entry.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if existing.is_file() and existing.stat().st_size == entry.size:
+            try:
+                os.link(existing, target)
+            except OSError:
+                shutil.copy2(existing, target)
+            report.objects_reused += 1
+            continue
+        origin = sources[entry.sha256]
+        if isinstance(origin, bytes):
+            target.write_bytes(origin)
+        else:
+            with origin.open("rb") as handle:
+                try:
+                    store.add_stream(handle, entry.sha256, entry.size, entry.name)
+                except ResourcesError:
+                    raise PublishError(
+                        f"{origin} changed while it was being published; publish again."
+                    ) from None
+        report.objects_written += 1
+    remove_tree(store.tmp_dir)
+
+
+def _fsync_tree(root: Path) -> None:
+    for folder, _, names in os.walk(root):
+        for name in names:
+            fd = os.open(Path(folder) / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(folder))

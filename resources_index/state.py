@@ -1,0 +1,94 @@
+"""The library's small state database (stdlib sqlite3, ``synchronous=FULL``).
+
+It remembers what must survive the manifest file itself: the highest version ever accepted per
+catalog (rollback protection), the current manifest's hash, when it was last verified, and the
+public keys the user chose to trust with ``--trust``.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from resources_index.errors import LibraryError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS catalogs (catalog_id TEXT PRIMARY KEY, highest_version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS trusted_keys (key_id TEXT PRIMARY KEY, pem TEXT NOT NULL,
+                                         origin TEXT NOT NULL);
+"""
+
+
+class StateDB:
+    """A thin, explicit wrapper: each method is one short transaction."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"The library's state file {path} cannot be opened: {exc}."
+            ) from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def get(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_many(self, values: dict[str, str]) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
+
+    def highest_version(self, catalog_id: str) -> int:
+        row = self._db.execute(
+            "SELECT highest_version FROM catalogs WHERE catalog_id = ?", (catalog_id,)
+        ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def record_installed(self, catalog_id: str, version: int, values: dict[str, str]) -> None:
+        """Raise the catalog's highest version and store the current-manifest facts at once."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO catalogs(catalog_id, highest_version) VALUES (?, ?)"
+                " ON CONFLICT(catalog_id) DO UPDATE SET"
+                " highest_version = MAX(highest_version, excluded.highest_version)",
+                (catalog_id, version),
+            )
+            self._db.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
+
+    def add_trusted_key(self, key_id: str, pem: str, origin: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO trusted_keys(key_id, pem, origin) VALUES (?, ?, ?)",
+                (key_id, pem, origin),
+            )
+
+    def trusted_keys(self) -> list[tuple[str, str, str]]:
+        rows = self._db.execute("SELECT key_id, pem, origin FROM trusted_keys").fetchall()
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")

@@ -1,0 +1,1 @@
+"""SOP Desktop's Qt GUI: thin widgets and models over ``resources_index``."""

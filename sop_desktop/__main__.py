@@ -1,0 +1,30 @@
+"""Entry point of ``sop-desktop``."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from resources_index import __version__, paths
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sop-desktop", description="Browse SOP resources.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the library folder (default: ${paths.DATA_ENV}, else the user data folder)",
+    )
+    known, _qt_args = parser.parse_known_args(argv)
+    return known
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from sop_desktop.app import run
+
+    return run(paths.data_dir(args.data_dir))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

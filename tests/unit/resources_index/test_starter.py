@@ -1,0 +1,81 @@
+"""The starter catalog shipped in the package: complete, signed, and in step with its sources."""
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resources_index import paths, vocabulary
+from resources_index.catalog import Manifest
+from resources_index.library import Library
+from resources_index.publish import publish
+from resources_index.signing import load_public_key, open_envelope
+
+ROOT = Path(__file__).resolve().parents[3]
+STARTER_SOURCE = ROOT / "assets" / "starter" / "source"
+STARTER_KEY = ROOT / "assets" / "starter" / "starter.key"
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    library = Library(tmp_path_factory.mktemp("starter"))
+    library.ensure_starter()
+    yield library
+    library.close()
+
+
+def test_starter_covers_every_type_publisher_and_language(starter: Library) -> None:
+    manifest = starter.current()
+    assert manifest is not None and len(manifest.resources) >= 40
+    assert {r.type for r in manifest.resources} == set(vocabulary.RESOURCE_TYPES)
+    assert {r.publisher for r in manifest.resources} == set(vocabulary.PUBLISHERS)
+    elements = {e for r in manifest.resources for e in r.practice_elements}
+    named = {
+        "engagement",
+        "assessment",
+        "teaming",
+        "safety_planning",
+        "three_houses",
+        "safety_mapping",
+        "harm_and_danger_statements",
+        "safety_goals",
+        "scaling_questions",
+        "safety_networks",
+        "safety_plans",
+        "circles_of_safety_and_support",
+        "solution_focused_questions",
+    }
+    assert named <= elements
+    assert Counter(r.language for r in manifest.resources)["es"] >= 8
+    kinds = {r.main.media_type for r in manifest.resources}
+    assert {"application/pdf", "text/html", "video/mp4"} <= kinds
+    assert any("wordprocessingml" in k for k in kinds) and any("presentationml" in k for k in kinds)
+    video = next(r for r in manifest.resources if r.type == "video")
+    assert sorted(c.language for c in video.captions()) == ["en", "es"]
+    unknown = [r.id for r in manifest.resources if r.type not in vocabulary.RESOURCE_TYPES]
+    assert unknown == []
+    for resource in manifest.resources:
+        for other in resource.translations:
+            assert resource.id in manifest.by_id[other].translations
+
+
+def test_starter_verifies(starter: Library) -> None:
+    assert starter.verify() == []
+
+
+def test_shipped_starter_matches_its_sources(tmp_path: Path, starter: Library) -> None:
+    """Rebuild from assets/starter/source: the same resources and files as the packaged copy."""
+    report = publish(STARTER_SOURCE, tmp_path / "rebuilt", STARTER_KEY, catalog_id="sop-starter")
+    assert report.errors == [] and report.warnings == []
+    key = load_public_key(paths.starter_catalog_dir() / "starter.pub")
+    data, _ = open_envelope((tmp_path / "rebuilt" / "catalog.json").read_bytes(), {key.key_id: key})
+    current = starter.current()
+    assert current is not None
+
+    def undated(manifest: Manifest) -> list[dict[str, object]]:
+        return [{**r.to_json(), "created": "", "updated": ""} for r in manifest.resources]
+
+    assert undated(Manifest.from_bytes(data)) == undated(current), (
+        "the packaged starter is stale: run scripts/build_starter.py"
+    )
