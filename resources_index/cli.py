@@ -5,8 +5,10 @@ IT scripts can rely on it. ``--data-dir`` (or ``$SOP_DESKTOP_DATA``) chooses the
 """
 
 import argparse
+import html
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -39,6 +41,15 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
         print(f"\r{label} [{bar:<30}] {share:4.0%} {_human_bytes(done)}", end=end, file=sys.stderr)
 
     return show
+
+
+def _refresh_index(library: Library) -> None:
+    """Bring the search index up to date now, so the first search after a change is quick."""
+    from resources_index.search import LibrarySearch
+
+    search = LibrarySearch(library)
+    search.refresh()
+    search.close()
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -99,8 +110,52 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     library = Library(paths.data_dir(args.data_dir))
     extra = [load_public_key(Path(p)) for p in args.trust or []]
     report = library.import_bundle(Path(args.path), extra, _progress_printer("Importing"))
+    _refresh_index(library)
     print(report.summary())
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from resources_index.search import LibrarySearch
+
+    search = LibrarySearch(_library(args))
+    search.refresh()
+    filters = {
+        "type": [vocabulary.match(t, vocabulary.RESOURCE_TYPES).value for t in args.type or []],
+        "language": [vocabulary.match(v, vocabulary.LANGUAGES).value for v in args.language or []],
+    }
+    rows, results = search.search(args.query, filters=filters, limit=args.limit)
+    search.close()
+    if results.corrected:
+        print(f"Showing results for {results.suggestion!r}.", file=sys.stderr)
+    elif results.suggestion:
+        print(f"Did you mean {results.suggestion!r}?", file=sys.stderr)
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print(f"Nothing found for {args.query!r}.")
+        return EXIT_OK
+    if results.partial:
+        print("No resource has every word; these match some of them.")
+    for number, row in enumerate(rows, start=1):
+        where = _location_text(row.location)
+        kind = vocabulary.label(row.resource.type, vocabulary.RESOURCE_TYPES)
+        print(f"{number:>2}. {row.resource.title}  [{kind}, {row.resource.language}]{where}")
+        print(f"    {row.resource.id}")
+        snippet = html.unescape(row.snippet.replace("<b>", "*").replace("</b>", "*"))
+        print(textwrap.fill(snippet, width=96, initial_indent="    ", subsequent_indent="    "))
+    return EXIT_OK
+
+
+def _location_text(location: dict[str, object] | None) -> str:
+    if not location:
+        return ""
+    if "page" in location:
+        return f" page {location['page']}"
+    if "slide" in location:
+        return f" slide {location['slide']}"
+    return f" at {location.get('time')}"
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -169,6 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--expires-days", type=int, default=365, help="validity (default 365)")
     publish.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files")
     publish.set_defaults(func=cmd_publish)
+
+    search = sub.add_parser("search", help="search titles, text and captions")
+    search.add_argument("query", help='words, "a phrase", or a misspelling')
+    search.add_argument("--type", action="append", metavar="T", help="only this type (repeatable)")
+    search.add_argument(
+        "--language", action="append", metavar="L", help="only this language, e.g. es"
+    )
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON for scripts")
+    search.set_defaults(func=cmd_search)
 
     keygen = sub.add_parser("keygen", help="make a signing key pair: catalog.key, catalog.pub")
     keygen.add_argument("dir", help="folder to write the two key files into")

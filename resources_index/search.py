@@ -1,0 +1,108 @@
+"""Search over a library: keeps the index in step with the catalog and loads hit passages.
+
+This is the interface the command line and the GUI use; the engine behind it (Whoosh) is
+confined to ``search_index.py``.
+"""
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from resources_index.catalog import Resource
+from resources_index.library import Library
+from resources_index.search_index import IndexChange, SearchIndex, SearchResults, Segments
+
+INDEX_DIR = "index"
+TEXT_CACHE = 512
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """A hit joined with its resource, ready to display or print."""
+
+    resource: Resource
+    score: float
+    snippet: str
+    location: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.resource.id,
+            "title": self.resource.title,
+            "type": self.resource.type,
+            "language": self.resource.language,
+            "publisher": self.resource.publisher,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "location": self.location,
+        }
+
+
+class LibrarySearch:
+    """The library's search index, opened lazily and refreshed when the catalog changes."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.index = SearchIndex(library.root / INDEX_DIR)
+        self._texts: OrderedDict[str, Segments] = OrderedDict()
+
+    def refresh(self) -> IndexChange:
+        """Update (or build) the index for the installed catalog; cheap when nothing changed."""
+        manifest = self.library.current()
+        if manifest is None:
+            return IndexChange()
+        sha = (
+            self.library.state.get("current_sha256")
+            or hashlib.sha256(self.library.catalog_path.read_bytes()).hexdigest()
+        )
+        return self.index.ensure(manifest, sha, self.segments)
+
+    def segments(self, resource: Resource) -> Segments:
+        """The resource's extracted text segments (empty when its text is not local)."""
+        entry = resource.file("text")
+        if entry is None:
+            return []
+        cached = self._texts.get(entry.sha256)
+        if cached is not None:
+            self._texts.move_to_end(entry.sha256)
+            return cached
+        try:
+            data = json.loads(self.library.object_path(entry.sha256).read_bytes())
+            segments = [s for s in data.get("segments", []) if isinstance(s, dict)]
+        except (OSError, ValueError):
+            segments = []
+        self._texts[entry.sha256] = segments
+        if len(self._texts) > TEXT_CACHE:
+            self._texts.popitem(last=False)
+        return segments
+
+    def _segments_by_id(self, rid: str) -> Segments:
+        manifest = self.library.current()
+        resource = manifest.by_id.get(rid) if manifest else None
+        return self.segments(resource) if resource else []
+
+    def search(
+        self,
+        text: str,
+        filters: dict[str, Sequence[str]] | None = None,
+        limit: int = 20,
+        as_you_type: bool = False,
+        facets: bool = False,
+    ) -> tuple[list[ResultRow], SearchResults]:
+        """Search and join each hit with its resource (hits no longer in the catalog drop)."""
+        results = self.index.search(
+            text, self._segments_by_id, filters, limit, as_you_type=as_you_type, facets=facets
+        )
+        manifest = self.library.current()
+        rows = []
+        for hit in results.hits:
+            resource = manifest.by_id.get(hit.id) if manifest else None
+            if resource is not None:
+                rows.append(ResultRow(resource, hit.score, hit.passage.html, hit.passage.location))
+        return rows, results
+
+    def close(self) -> None:
+        self.index.close()

@@ -1,0 +1,525 @@
+"""The full-text index over the library, built with Whoosh. The only module that imports whoosh.
+
+The index is derived data: it is updated in place for the resources that changed, and rebuilt
+beside the old one (then swapped in) when it is missing, from an older schema, or damaged. A
+searcher keeps answering from the last committed index while an update runs in another thread.
+"""
+
+import contextlib
+import hashlib
+import json
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import analysis, index, query
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.searching import Searcher
+from whoosh.support.charset import accent_map
+
+from resources_index import vocabulary
+from resources_index.catalog import Manifest, Resource, canonical_json
+from resources_index.fsutil import write_atomic
+from resources_index.query import ParsedQuery, fold, parse
+from resources_index.snippets import Passage, best_passage
+
+SCHEMA_VERSION = 1
+STAMP_FILE = "indexed.json"
+LANGUAGES = ("en", "es")
+FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
+PREFIX_EXPANSION = 12
+PREFIX_SCAN = 400
+FEW_RESULTS = 3
+
+Segments = list[dict[str, Any]]
+TextLoader = Callable[[Resource], Segments]
+
+
+def _chain(*filters: analysis.Filter) -> analysis.Analyzer:
+    chain = analysis.RegexTokenizer() | analysis.LowercaseFilter()
+    for item in filters:
+        chain = chain | item
+    return chain
+
+
+def _fold() -> analysis.Filter:
+    return analysis.CharsetFilter(accent_map)
+
+
+ANALYZERS: dict[str, analysis.Analyzer] = {
+    "en": _chain(analysis.StopFilter(lang="en"), _fold(), analysis.StemFilter(lang="en")),
+    "es": _chain(analysis.StopFilter(lang="es"), _fold(), analysis.StemFilter(lang="es")),
+}
+PLAIN = _chain(_fold())
+WORDS = _chain(
+    analysis.StopFilter(
+        stoplist=analysis.STOP_WORDS | frozenset(analysis.StopFilter(lang="es").stops), minsize=3
+    ),
+    _fold(),
+)
+EDGE = _chain(_fold(), analysis.NgramFilter(2, 20, at="start"))
+
+
+def build_schema() -> Schema:
+    fields: dict[str, Any] = {
+        "id": ID(stored=True, unique=True),
+        "rev": ID(stored=True),
+        "meta": TEXT(analyzer=PLAIN, field_boost=2.0, phrase=False),
+        "complete": TEXT(analyzer=EDGE, field_boost=1.5, phrase=False),
+        "words": TEXT(analyzer=WORDS, phrase=False),
+        "type": ID,
+        "language": ID,
+        "publisher": ID,
+        "practice_elements": KEYWORD(commas=True),
+        "audiences": KEYWORD(commas=True),
+    }
+    for lang in LANGUAGES:
+        fields[f"title_{lang}"] = TEXT(analyzer=ANALYZERS[lang], field_boost=3.0, phrase=True)
+        fields[f"body_{lang}"] = TEXT(analyzer=ANALYZERS[lang], phrase=True)
+    return Schema(**fields)
+
+
+TEXT_FIELDS = tuple(f"{kind}_{lang}" for kind in ("title", "body") for lang in LANGUAGES)
+
+
+def resource_rev(resource: Resource) -> str:
+    """Changes whenever anything indexed about the resource changes."""
+    return hashlib.sha256(canonical_json(resource.to_json())).hexdigest()[:20]
+
+
+def _labels(resource: Resource) -> list[str]:
+    return [
+        vocabulary.label(resource.type, vocabulary.RESOURCE_TYPES),
+        vocabulary.label(resource.publisher, vocabulary.PUBLISHERS) if resource.publisher else "",
+        *(vocabulary.label(e, vocabulary.PRACTICE_ELEMENTS) for e in resource.practice_elements),
+        *(vocabulary.label(a, vocabulary.AUDIENCES) for a in resource.audiences),
+        *resource.tags,
+    ]
+
+
+def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
+    """The Whoosh document of one resource; each segment goes to its own language's field."""
+    lang = resource.language if resource.language in LANGUAGES else "en"
+    bodies: dict[str, list[str]] = {code: [] for code in LANGUAGES}
+    bodies[lang].append(resource.summary)
+    for segment in segments:
+        seg_lang = segment.get("language") or lang
+        bodies[seg_lang if seg_lang in LANGUAGES else lang].append(str(segment.get("text", "")))
+    labels = " ".join(_labels(resource))
+    doc: dict[str, Any] = {
+        "id": resource.id,
+        "rev": resource_rev(resource),
+        f"title_{lang}": resource.title,
+        "meta": labels,
+        "complete": f"{resource.title} {labels}",
+        "words": f"{resource.title} {labels} {resource.summary}",
+        "type": resource.type,
+        "language": resource.language,
+        "publisher": resource.publisher or "none",
+        "practice_elements": ",".join(resource.practice_elements),
+        "audiences": ",".join(resource.audiences),
+    }
+    for code, parts in bodies.items():
+        if parts:
+            doc[f"body_{code}"] = "\n".join(parts)
+    return doc
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: the resource, its score, and the passage that matched."""
+
+    id: str
+    score: float
+    passage: Passage
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    partial: bool = False
+    suggestion: str | None = None
+    corrected: bool = False
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndexChange:
+    """What an update touched, for logs and tests."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+
+
+class SearchIndex:
+    """An on-disk Whoosh index in ``folder`` with one shared, refreshable searcher."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._index: index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._prefix_cache: dict[tuple[str, str], list[str]] = {}
+        self._facet_cache: dict[str, dict[str, frozenset[int]]] | None = None
+        self._results_cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
+
+    # -- keeping the index in step with the library -------------------------------------------
+
+    def _stamp(self) -> dict[str, Any]:
+        try:
+            return dict(json.loads((self.folder / STAMP_FILE).read_text()))
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def _write_stamp(self, folder: Path, manifest_sha: str, count: int) -> None:
+        stamp = {"schema": SCHEMA_VERSION, "manifest_sha256": manifest_sha, "documents": count}
+        write_atomic(folder / STAMP_FILE, json.dumps(stamp).encode())
+
+    def ensure(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild."""
+        with self._write_lock:
+            stamp = self._stamp()
+            if stamp.get("schema") != SCHEMA_VERSION or not self._open():
+                return self._rebuild(manifest, manifest_sha, load_text)
+            if stamp.get("manifest_sha256") == manifest_sha:
+                return IndexChange()
+            try:
+                return self._update(manifest, manifest_sha, load_text)
+            except Exception:  # a damaged index (a kill in commit): rebuild from the library
+                return self._rebuild(manifest, manifest_sha, load_text)
+
+    def _open(self) -> bool:
+        if self._index is not None:
+            return True
+        try:
+            self._index = index.open_dir(str(self.folder))
+            with self._index.searcher() as probe:
+                probe.doc_count()
+        except Exception:
+            self._index = None
+            return False
+        self._refresh()
+        return True
+
+    def _update(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        assert self._index is not None
+        with self._index.searcher() as searcher:
+            indexed = {f["id"]: f["rev"] for f in searcher.all_stored_fields()}
+        wanted = {r.id: r for r in manifest.resources}
+        removed = [rid for rid in indexed if rid not in wanted]
+        changed = [r for rid, r in wanted.items() if indexed.get(rid) != resource_rev(r)]
+        writer = self._index.writer(limitmb=128)
+        try:
+            for rid in removed:
+                writer.delete_by_term("id", rid)
+            for resource in changed:
+                writer.update_document(**document_for(resource, load_text(resource)))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._write_stamp(self.folder, manifest_sha, len(wanted))
+        self._refresh()
+        added = sum(1 for r in changed if r.id not in indexed)
+        return IndexChange(added, len(changed) - added, len(removed))
+
+    def _rebuild(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        staging = self.folder.with_name(self.folder.name + ".building")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        fresh = index.create_in(str(staging), build_schema())
+        writer = fresh.writer(limitmb=256)
+        for resource in manifest.resources:
+            writer.add_document(**document_for(resource, load_text(resource)))
+        writer.commit()
+        fresh.close()
+        self._write_stamp(staging, manifest_sha, len(manifest.resources))
+        old = self.folder.with_name(self.folder.name + ".old")
+        with self._read_lock:
+            self._close()
+            shutil.rmtree(old, ignore_errors=True)
+            if self.folder.exists():
+                self.folder.rename(old)
+            staging.rename(self.folder)
+            shutil.rmtree(old, ignore_errors=True)
+            self._index = index.open_dir(str(self.folder))
+            self._refresh()
+        return IndexChange(added=len(manifest.resources), rebuilt=True)
+
+    def _refresh(self) -> None:
+        with self._read_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._index.searcher() if self._index else None
+            self._prefix_cache.clear()
+            self._results_cache.clear()
+            self._facet_cache = None
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def close(self) -> None:
+        with self._read_lock:
+            self._close()
+
+    def document_count(self) -> int:
+        with self._read_lock:
+            return self._searcher.doc_count() if self._searcher else 0
+
+    # -- answering queries -----------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str,
+        load_text: Callable[[str], Segments],
+        filters: dict[str, Sequence[str]] | None = None,
+        limit: int = 20,
+        as_you_type: bool = False,
+        facets: bool = False,
+    ) -> SearchResults:
+        """Run a query; ``load_text(id)`` gives a hit's segments for its snippet."""
+        chosen = tuple(sorted((k, tuple(sorted(v))) for k, v in (filters or {}).items() if v))
+        key = (text, as_you_type, limit, facets, chosen)
+        with self._read_lock:
+            cached = self._results_cache.get(key)
+            if cached is not None:
+                self._results_cache.move_to_end(key)
+                return cached
+            if self._searcher is None:
+                return SearchResults()
+            results = self._search(parse(text, as_you_type), load_text, filters, limit, facets)
+            self._results_cache[key] = results
+            if len(self._results_cache) > 256:
+                self._results_cache.popitem(last=False)
+            return results
+
+    def _search(
+        self,
+        parsed: ParsedQuery,
+        load_text: Callable[[str], Segments],
+        filters: dict[str, Sequence[str]] | None,
+        limit: int,
+        facets: bool,
+    ) -> SearchResults:
+        searcher = self._searcher
+        assert searcher is not None
+        restrict = _filter_query(filters)
+        if parsed.empty:
+            return SearchResults()
+        parts = self._parts(parsed)
+        if not parts:
+            return SearchResults()
+        hits = searcher.search(query.And(parts), limit=limit, filter=restrict)
+        outcome = SearchResults()
+        if hits.scored_length() < FEW_RESULTS:
+            corrected = self._correct(parsed)
+            if corrected is not None:
+                fixed_parts = self._parts(corrected)
+                fixed = searcher.search(query.And(fixed_parts), limit=limit, filter=restrict)
+                if fixed.scored_length() > hits.scored_length():
+                    outcome.suggestion = " ".join(corrected.all_terms())
+                    if hits.scored_length() == 0:
+                        hits, parsed, outcome.corrected = fixed, corrected, True
+        if hits.scored_length() == 0 and len(parts) > 1:
+            hits = searcher.search(query.Or(parts), limit=limit, filter=restrict)
+            outcome.partial = hits.scored_length() > 0
+        outcome.total = len(hits)
+        matcher = self._word_matcher(parsed)
+        for hit in hits:
+            rid = hit["id"]
+            passage = best_passage(load_text(rid), matcher)
+            outcome.hits.append(Hit(rid, float(hit.score or 0.0), passage))
+        if facets:
+            outcome.facets = self._facet_counts(hits.docs())
+        return outcome
+
+    # -- query construction --------------------------------------------------------------------
+
+    def _parts(self, parsed: ParsedQuery) -> list[query.Query]:
+        if parsed.words and all(_is_stop_word(w) for w in parsed.words) and not parsed.prefix:
+            return [query.Or([query.Term("meta", w) for w in parsed.words])]
+        parts: list[query.Query] = []
+        for word in parsed.words:
+            part = self._word_query(word, parsed.expansions.get(word))
+            if part is not None:
+                parts.append(part)
+        for phrase in parsed.phrases:
+            parts.append(self._phrase_query(phrase))
+        if parsed.prefix:
+            part = self._prefix_query(parsed.prefix, parsed.expansions.get(parsed.prefix))
+            if part is not None:
+                parts.append(part)
+        return parts
+
+    def _word_query(self, word: str, expansion: str | None) -> query.Query | None:
+        if _is_stop_word(word) and not expansion:
+            return None  # "de", "the", "para": never required
+        terms: list[query.Query] = []
+        for name in TEXT_FIELDS:
+            terms += [query.Term(name, t) for t in _analyze(name, word)]
+        terms.append(query.Term("meta", word))
+        if expansion:
+            terms.append(self._phrase_query(tuple(expansion.split())))
+        return query.Or(terms)
+
+    def _phrase_query(self, words: tuple[str, ...]) -> query.Query:
+        options: list[query.Query] = []
+        for name in TEXT_FIELDS:
+            tokens = [t for w in words for t in _analyze(name, w)]
+            if len(tokens) > 1:
+                options.append(query.Phrase(name, tokens))
+            elif tokens:
+                options.append(query.Term(name, tokens[0]))
+        return query.Or(options) if options else query.NullQuery
+
+    def _prefix_query(self, prefix: str, expansion: str | None) -> query.Query | None:
+        options: list[query.Query] = [self._word_query(prefix, expansion) or query.NullQuery]
+        if len(prefix) >= 2:
+            options.append(query.Term("complete", prefix[:20]))
+        for name in ("body_en", "body_es"):
+            options += [query.Term(name, t) for t in self._expand(name, prefix)]
+        options = [o for o in options if o is not query.NullQuery]
+        return query.Or(options) if options else None
+
+    def _expand(self, fieldname: str, prefix: str) -> list[str]:
+        """The commonest indexed words that start with ``prefix`` (bounded, cached)."""
+        if len(prefix) < 3:
+            return []
+        key = (fieldname, prefix)
+        if key not in self._prefix_cache:
+            searcher = self._searcher
+            assert searcher is not None
+            reader = searcher.reader()
+            candidates = []
+            for count, term in enumerate(reader.expand_prefix(fieldname, prefix)):
+                if count >= PREFIX_SCAN:
+                    break
+                text = term.decode() if isinstance(term, bytes) else term
+                candidates.append((reader.doc_frequency(fieldname, text), text))
+            candidates.sort(reverse=True)
+            self._prefix_cache[key] = [t for _, t in candidates[:PREFIX_EXPANSION]]
+        return self._prefix_cache[key]
+
+    def _correct(self, parsed: ParsedQuery) -> ParsedQuery | None:
+        """Replace words the library does not contain with the nearest ones it does."""
+        searcher = self._searcher
+        assert searcher is not None
+        reader = searcher.reader()
+        corrector = searcher.corrector("words")
+        changed = False
+        words = []
+        for word in parsed.words:
+            if word in parsed.expansions or _known(reader, word):
+                words.append(word)
+                continue
+            maxdist = 2 if len(word) >= 6 else 1
+            suggestions = corrector.suggest(word, limit=1, maxdist=maxdist, prefix=1)
+            if suggestions:
+                words.append(suggestions[0])
+                changed = True
+            else:
+                words.append(word)
+        prefix = parsed.prefix
+        if prefix and len(prefix) >= 4 and not self._prefix_known(reader, prefix):
+            maxdist = 2 if len(prefix) >= 6 else 1
+            suggestions = corrector.suggest(prefix, limit=1, maxdist=maxdist, prefix=1)
+            if suggestions:
+                prefix, changed = suggestions[0], True
+        return parsed.with_words(tuple(words), prefix) if changed else None
+
+    def _prefix_known(self, reader: Any, prefix: str) -> bool:
+        return any(True for _ in reader.expand_prefix("words", prefix))
+
+    def _word_matcher(self, parsed: ParsedQuery) -> Callable[[str, str | None], bool]:
+        """Decide, for each word of a passage, whether the query matched it."""
+        wanted: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        plain: set[str] = set()
+        for word in parsed.all_terms():
+            if _is_stop_word(word):
+                continue
+            plain.add(word)
+            for lang in LANGUAGES:
+                wanted[lang].update(t.text for t in ANALYZERS[lang](word))
+        for expansion in parsed.expansions.values():
+            for word in expansion.split():
+                for lang in LANGUAGES:
+                    wanted[lang].update(t.text for t in ANALYZERS[lang](word))
+        prefix = parsed.prefix if parsed.prefix and len(parsed.prefix) >= 2 else None
+        heads = {w[:3] for lang in LANGUAGES for w in wanted[lang]} | {w[:3] for w in plain}
+        if prefix:
+            heads.add(prefix[:3])
+
+        def matches(token: str, language: str | None) -> bool:
+            folded = fold(token)
+            if folded[:3] not in heads:
+                return False
+            if folded in plain or (prefix and folded.startswith(prefix)):
+                return True
+            for lang in LANGUAGES:
+                if any(t.text in wanted[lang] for t in ANALYZERS[lang](folded)):
+                    return True
+            return False
+
+        return matches
+
+    def _facet_counts(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
+        matched = set(docnums)
+        if self._facet_cache is None:
+            reader = self._searcher.reader()  # type: ignore[union-attr]
+            self._facet_cache = {
+                name: {
+                    (t.decode() if isinstance(t, bytes) else t): frozenset(
+                        reader.postings(name, t).all_ids()
+                    )
+                    for t in reader.field_terms(name)
+                }
+                for name in FACETS
+            }
+        counts = {}
+        for name, values in self._facet_cache.items():
+            found = {value: len(matched & docs) for value, docs in values.items()}
+            counts[name] = {k: v for k, v in sorted(found.items(), key=lambda kv: -kv[1]) if v}
+        return counts
+
+
+def _analyze(fieldname: str, word: str) -> list[str]:
+    lang = fieldname.rsplit("_", 1)[-1]
+    return [t.text for t in ANALYZERS[lang](word)]
+
+
+def _is_stop_word(word: str) -> bool:
+    """A function word in English or Spanish (or a single letter)."""
+    return any(not any(True for _ in ANALYZERS[lang](word)) for lang in LANGUAGES)
+
+
+def _known(reader: Any, word: str) -> bool:
+    if reader.doc_frequency("words", word):
+        return True
+    return any(reader.doc_frequency(name, t) for name in TEXT_FIELDS for t in _analyze(name, word))
+
+
+def _filter_query(filters: dict[str, Sequence[str]] | None) -> query.Query | None:
+    clauses = []
+    for name, values in (filters or {}).items():
+        if name in FACETS and values:
+            clauses.append(query.Or([query.Term(name, v) for v in values]))
+    return query.And(clauses) if clauses else None
+
+
+def remove_index(folder: Path) -> None:
+    """Delete an index folder (it is derived data and can always be rebuilt)."""
+    with contextlib.suppress(FileNotFoundError):
+        shutil.rmtree(folder)
