@@ -6,10 +6,12 @@ searcher keeps answering from the last committed index while an update runs in a
 """
 
 import contextlib
+import gc
 import hashlib
 import json
 import shutil
 import threading
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -199,15 +201,21 @@ class SearchIndex:
     def _open(self) -> bool:
         if self._index is not None:
             return True
-        try:
-            self._index = index.open_dir(str(self.folder))
-            with self._index.searcher() as probe:
-                probe.doc_count()
-        except Exception:
-            self._index = None
-            return False
-        self._refresh()
-        return True
+        opened = False
+        with warnings.catch_warnings():
+            # Whoosh leaves a file open when a damaged table of contents makes it fail.
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self._index = index.open_dir(str(self.folder))
+                with self._index.searcher() as probe:
+                    probe.doc_count()
+                opened = True
+            except Exception:
+                self._index = None
+            gc.collect()
+        if opened:
+            self._refresh()
+        return opened
 
     def _update(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
         assert self._index is not None
@@ -300,7 +308,13 @@ class SearchIndex:
                 return cached
             if self._searcher is None:
                 return SearchResults()
-            results = self._search(parse(text, as_you_type), load_text, filters, limit, facets)
+            try:
+                results = self._search(parse(text, as_you_type), load_text, filters, limit, facets)
+            except Exception:
+                # A damaged index must not break searching: answer nothing, rebuild on refresh.
+                (self.folder / STAMP_FILE).unlink(missing_ok=True)
+                self._close()
+                return SearchResults()
             self._results_cache[key] = results
             if len(self._results_cache) > 256:
                 self._results_cache.popitem(last=False)

@@ -5,7 +5,10 @@ catalog (rollback protection), the current manifest's hash, when it was last ver
 public keys the user chose to trust with ``--trust``.
 """
 
+import contextlib
 import sqlite3
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from resources_index.errors import LibraryError
@@ -22,9 +25,13 @@ class StateDB:
     """A thin, explicit wrapper: each method is one short transaction."""
 
     def __init__(self, path: Path) -> None:
+        self._lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            # Shared by the GUI's worker threads; every use goes through self._lock.
+            self._db = sqlite3.connect(
+                path, timeout=30, isolation_level=None, check_same_thread=False
+            )
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
@@ -33,10 +40,12 @@ class StateDB:
             ) from None
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def get(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
     def set_many(self, values: dict[str, str]) -> None:
@@ -48,9 +57,10 @@ class StateDB:
             )
 
     def highest_version(self, catalog_id: str) -> int:
-        row = self._db.execute(
-            "SELECT highest_version FROM catalogs WHERE catalog_id = ?", (catalog_id,)
-        ).fetchone()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT highest_version FROM catalogs WHERE catalog_id = ?", (catalog_id,)
+            ).fetchone()
         return 0 if row is None else int(row[0])
 
     def record_installed(self, catalog_id: str, version: int, values: dict[str, str]) -> None:
@@ -76,19 +86,17 @@ class StateDB:
             )
 
     def trusted_keys(self) -> list[tuple[str, str, str]]:
-        rows = self._db.execute("SELECT key_id, pem, origin FROM trusted_keys").fetchall()
+        with self._lock:
+            rows = self._db.execute("SELECT key_id, pem, origin FROM trusted_keys").fetchall()
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
-    def _transaction(self) -> "_Transaction":
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")

@@ -49,7 +49,6 @@ def test_labelled_queries(search: LibrarySearch) -> None:
         for case in QUERIES
         if ranks[case["query"]] is None or ranks[case["query"]] > case["rank"]
     ]
-    firsts = [m for m, case in zip(misses, QUERIES, strict=False) if case["rank"] == 1]
     assert hits_at_3 >= 0.9, "\n".join(misses)
     assert not [
         case["query"] for case in QUERIES if case["rank"] == 1 and ranks[case["query"]] != 1

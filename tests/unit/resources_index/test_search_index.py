@@ -1,0 +1,155 @@
+"""The index as derived data: incremental updates, rebuilds, kills in commit, concurrent search."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resources_index.library import Library
+from resources_index.publish import publish
+from resources_index.search import LibrarySearch
+from resources_index.search_index import STAMP_FILE
+from resources_index.signing import load_public_key
+
+
+@pytest.fixture
+def installed(library: Library, published: Path, keys: tuple[Path, Path]) -> Iterator[Library]:
+    library.import_bundle(published, [load_public_key(keys[1])])
+    yield library
+
+
+def ids(search: LibrarySearch, text: str) -> list[str]:
+    rows, _ = search.search(text)
+    return [row.resource.id for row in rows]
+
+
+def test_incremental_update_touches_only_what_changed(
+    installed: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    search = LibrarySearch(installed)
+    assert search.refresh().rebuilt
+    assert search.refresh() == type(search.refresh())()  # nothing to do the second time
+    (source / "glossary.md").write_text("# Glossary\n\nZebrafinch is a new word.\n")
+    (source / "toolkits" / "partners.html").unlink()
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    installed.import_bundle(published)
+    change = search.refresh()
+    assert (change.added, change.updated, change.removed, change.rebuilt) == (0, 1, 1, False)
+    assert ids(search, "zebrafinch") == ["glossary"]
+    assert ids(search, "partner toolkit") == []
+    search.close()
+
+
+@pytest.mark.parametrize("damage", ["missing", "old-schema", "garbage"])
+def test_index_is_rebuilt_when_missing_old_or_damaged(installed: Library, damage: str) -> None:
+    search = LibrarySearch(installed)
+    search.refresh()
+    search.close()
+    folder = installed.root / "index"
+    if damage == "missing":
+        shutil.rmtree(folder)
+    elif damage == "old-schema":
+        stamp = json.loads((folder / STAMP_FILE).read_text())
+        (folder / STAMP_FILE).write_text(json.dumps({**stamp, "schema": 0}))
+    else:
+        for path in folder.iterdir():
+            if path.name != STAMP_FILE:
+                path.write_bytes(b"\0garbage")
+        stamp = json.loads((folder / STAMP_FILE).read_text())
+        (folder / STAMP_FILE).write_text(json.dumps({**stamp, "manifest_sha256": "other"}))
+    again = LibrarySearch(installed)
+    assert again.refresh().rebuilt
+    assert ids(again, "three houses")[0] == "three-houses"
+    again.close()
+
+
+def test_search_keeps_answering_while_the_index_updates(
+    installed: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    search = LibrarySearch(installed)
+    search.refresh()
+    for number in range(150):
+        (source / f"extra-{number}.md").write_text(f"# Extra {number}\n\nSafety mapping {number}.")
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    installed.import_bundle(published)
+    errors: list[BaseException] = []
+    answers: list[int] = []
+    done = threading.Event()
+
+    def keep_searching() -> None:
+        while not done.is_set():
+            try:
+                rows, _ = search.search("safety mapping", limit=5)
+                answers.append(len(rows))
+            except BaseException as exc:
+                errors.append(exc)
+
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
+    try:
+        change = search.refresh()
+    finally:
+        done.set()
+        reader.join()
+    assert errors == []
+    assert change.added == 150 and answers and min(answers) >= 0
+    assert len(ids(search, "extra 149")) >= 1
+    search.close()
+
+
+KILLED_UPDATE = """
+import sys
+from pathlib import Path
+from resources_index.library import Library
+from resources_index.search import LibrarySearch
+library = Library(Path(sys.argv[1]))
+print("ready", flush=True)
+LibrarySearch(library).refresh()
+"""
+
+
+@pytest.mark.slow
+def test_killed_during_an_index_update_the_next_start_has_a_working_index(
+    installed: Library, source: Path, published: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    search = LibrarySearch(installed)
+    search.refresh()
+    search.close()
+    for number in range(400):
+        (source / f"extra-{number}.md").write_text(f"# Extra {number}\n\n" + "word " * 300)
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    installed.import_bundle(published)
+    base = tmp_path / "base"
+    shutil.copytree(installed.root, base)
+    began = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-c", KILLED_UPDATE, str(base)], check=True, capture_output=True
+    )
+    duration = time.monotonic() - began
+    for number in range(6):
+        root = tmp_path / f"killed-{number}"
+        shutil.copytree(installed.root, root)
+        process = subprocess.Popen(
+            [sys.executable, "-c", KILLED_UPDATE, str(root)], stdout=subprocess.PIPE
+        )
+        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+        time.sleep(duration * 0.1 * (number + 1))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        library = Library(root)
+        restarted = LibrarySearch(library)
+        restarted.refresh()
+        assert restarted.index.document_count() == len(library.current().resources)  # type: ignore[union-attr]
+        assert ids(restarted, "extra 399")
+        restarted.close()
+        library.close()
