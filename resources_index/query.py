@@ -27,6 +27,31 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _accent_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[0].lower()
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base
+    table[0x130] = "i"  # "İ".lower() would grow by a character
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_same_length(text: str) -> str:
+    """``fold`` for long texts: fast, and every character stays at its offset.
+
+    Snippets find matches in the folded text and cut the original at the same offsets.
+    """
+    folded = text.translate(_ACCENTS).lower()
+    if len(folded) != len(text):  # a rare letter whose lower case is longer: go one by one
+        folded = "".join(ch.translate(_ACCENTS).lower()[:1] or ch for ch in text)
+    return folded
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     """Whole words (all required), phrases (in order), and a trailing prefix while typing."""

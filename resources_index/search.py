@@ -7,8 +7,9 @@ confined to ``search_index.py``.
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from resources_index.catalog import Resource
@@ -41,13 +42,37 @@ class ResultRow:
         }
 
 
+class TextCache:
+    """Text objects read from disk and kept in a small LRU (hits repeat while a word grows)."""
+
+    def __init__(self, path_for: Callable[[str], Path], size: int = TEXT_CACHE) -> None:
+        self._path_for = path_for
+        self._size = size
+        self._items: OrderedDict[str, Segments] = OrderedDict()
+
+    def get(self, key: str) -> Segments:
+        cached = self._items.get(key)
+        if cached is not None:
+            self._items.move_to_end(key)
+            return cached
+        try:
+            data = json.loads(self._path_for(key).read_bytes())
+            segments = [s for s in data.get("segments", []) if isinstance(s, dict)]
+        except (OSError, ValueError, AttributeError):
+            segments = []
+        self._items[key] = segments
+        if len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return segments
+
+
 class LibrarySearch:
     """The library's search index, opened lazily and refreshed when the catalog changes."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.index = SearchIndex(library.root / INDEX_DIR)
-        self._texts: OrderedDict[str, Segments] = OrderedDict()
+        self._texts = TextCache(library.object_path)
 
     def refresh(self) -> IndexChange:
         """Update (or build) the index for the installed catalog; cheap when nothing changed."""
@@ -63,21 +88,7 @@ class LibrarySearch:
     def segments(self, resource: Resource) -> Segments:
         """The resource's extracted text segments (empty when its text is not local)."""
         entry = resource.file("text")
-        if entry is None:
-            return []
-        cached = self._texts.get(entry.sha256)
-        if cached is not None:
-            self._texts.move_to_end(entry.sha256)
-            return cached
-        try:
-            data = json.loads(self.library.object_path(entry.sha256).read_bytes())
-            segments = [s for s in data.get("segments", []) if isinstance(s, dict)]
-        except (OSError, ValueError):
-            segments = []
-        self._texts[entry.sha256] = segments
-        if len(self._texts) > TEXT_CACHE:
-            self._texts.popitem(last=False)
-        return segments
+        return self._texts.get(entry.sha256) if entry else []
 
     def _segments_by_id(self, rid: str) -> Segments:
         manifest = self.library.current()

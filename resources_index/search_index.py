@@ -9,6 +9,7 @@ import contextlib
 import gc
 import hashlib
 import json
+import re
 import shutil
 import threading
 import warnings
@@ -20,16 +21,17 @@ from typing import Any
 
 from whoosh import analysis, index, query
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.lang import stemmer_for_language
 from whoosh.searching import Searcher
-from whoosh.support.charset import accent_map
 
 from resources_index import vocabulary
 from resources_index.catalog import Manifest, Resource, canonical_json
 from resources_index.fsutil import write_atomic
-from resources_index.query import ParsedQuery, fold, parse
-from resources_index.snippets import Passage, best_passage
+from resources_index.language import detect_language
+from resources_index.query import ParsedQuery, fold_same_length, parse
+from resources_index.snippets import Passage, WordMatcher, best_passage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STAMP_FILE = "indexed.json"
 LANGUAGES = ("en", "es")
 FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
@@ -41,29 +43,82 @@ Segments = list[dict[str, Any]]
 TextLoader = Callable[[Resource], Segments]
 
 
-def _chain(*filters: analysis.Filter) -> analysis.Analyzer:
-    chain = analysis.RegexTokenizer() | analysis.LowercaseFilter()
-    for item in filters:
-        chain = chain | item
-    return chain
+_MISSING = object()
 
 
-def _fold() -> analysis.Filter:
-    return analysis.CharsetFilter(accent_map)
+class NormalizeFilter(analysis.Filter):
+    """Lower case, stop words, accent folding and (optionally) stemming in one cached pass.
+
+    Equivalent to chaining Whoosh's LowercaseFilter, StopFilter, CharsetFilter and StemFilter,
+    but a word's result is computed once and remembered: catalogs repeat their words, so
+    indexing runs several times faster. Positions are renumbered around stop words, as
+    StopFilter does, so phrases match across them.
+    """
+
+    CACHE_LIMIT = 200_000
+
+    def __init__(self, lang: str | None, stops: frozenset[str], minsize: int = 2) -> None:
+        self.lang = lang
+        self.stops = stops
+        self.minsize = minsize
+        self._cache: dict[str, str | None] = {}
+        self._stem: Callable[[str], str] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"lang": self.lang, "stops": self.stops, "minsize": self.minsize}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["lang"], state["stops"], state["minsize"])  # type: ignore[misc]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NormalizeFilter) and self.__getstate__() == other.__getstate__()
+
+    def __hash__(self) -> int:
+        return hash((self.lang, self.minsize))
+
+    def normalize(self, word: str) -> str | None:
+        lower = word.lower()
+        if len(lower) < self.minsize or lower in self.stops:
+            return None
+        folded = fold_same_length(lower)
+        if folded in self.stops:
+            return None
+        if self.lang is None:
+            return folded
+        if self._stem is None:
+            self._stem = stemmer_for_language(self.lang)
+        return str(self._stem(folded))
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterable[Any]:
+        cache = self._cache
+        pos = None
+        for token in tokens:
+            value = cache.get(token.text, _MISSING)
+            if value is _MISSING:
+                value = self.normalize(token.text)
+                if len(cache) < self.CACHE_LIMIT:
+                    cache[token.text] = value
+            if value is None:
+                continue
+            token.text = value
+            if token.positions:
+                pos = token.pos if pos is None else pos + 1
+                token.pos = pos
+            yield token
 
 
-ANALYZERS: dict[str, analysis.Analyzer] = {
-    "en": _chain(analysis.StopFilter(lang="en"), _fold(), analysis.StemFilter(lang="en")),
-    "es": _chain(analysis.StopFilter(lang="es"), _fold(), analysis.StemFilter(lang="es")),
+def _analyzer(lang: str | None, stops: frozenset[str], minsize: int = 2) -> analysis.Analyzer:
+    return analysis.RegexTokenizer() | NormalizeFilter(lang, stops, minsize)
+
+
+_STOPS = {
+    "en": frozenset(analysis.StopFilter(lang="en").stops),
+    "es": frozenset(analysis.StopFilter(lang="es").stops),
 }
-PLAIN = _chain(_fold())
-WORDS = _chain(
-    analysis.StopFilter(
-        stoplist=analysis.STOP_WORDS | frozenset(analysis.StopFilter(lang="es").stops), minsize=3
-    ),
-    _fold(),
-)
-EDGE = _chain(_fold(), analysis.NgramFilter(2, 20, at="start"))
+ANALYZERS: dict[str, analysis.Analyzer] = {lang: _analyzer(lang, _STOPS[lang]) for lang in _STOPS}
+PLAIN = _analyzer(None, frozenset(), minsize=1)
+WORDS = _analyzer(None, _STOPS["en"] | _STOPS["es"], minsize=3)
+EDGE = _analyzer(None, frozenset(), minsize=1) | analysis.NgramFilter(2, 20, at="start")
 
 
 def build_schema() -> Schema:
@@ -74,7 +129,7 @@ def build_schema() -> Schema:
         "complete": TEXT(analyzer=EDGE, field_boost=1.5, phrase=False),
         "words": TEXT(analyzer=WORDS, phrase=False),
         "type": ID,
-        "language": ID,
+        "language": ID(stored=True),
         "publisher": ID,
         "practice_elements": KEYWORD(commas=True),
         "audiences": KEYWORD(commas=True),
@@ -217,6 +272,25 @@ class SearchIndex:
             self._refresh()
         return opened
 
+    def apply(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        load_text: TextLoader,
+    ) -> IndexChange:
+        """Update just the resources a sync or import says changed (no scan of the index)."""
+        with self._write_lock:
+            if self._stamp().get("schema") != SCHEMA_VERSION or not self._open():
+                return self._rebuild(manifest, manifest_sha, load_text)
+            try:
+                resources = [manifest.by_id[rid] for rid in changed if rid in manifest.by_id]
+                count = self._write(manifest, manifest_sha, resources, list(removed), load_text)
+            except Exception:
+                return self._rebuild(manifest, manifest_sha, load_text)
+            return IndexChange(updated=count, removed=len(removed))
+
     def _update(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
         assert self._index is not None
         with self._index.searcher() as searcher:
@@ -224,6 +298,19 @@ class SearchIndex:
         wanted = {r.id: r for r in manifest.resources}
         removed = [rid for rid in indexed if rid not in wanted]
         changed = [r for rid, r in wanted.items() if indexed.get(rid) != resource_rev(r)]
+        self._write(manifest, manifest_sha, changed, removed, load_text)
+        added = sum(1 for r in changed if r.id not in indexed)
+        return IndexChange(added, len(changed) - added, len(removed))
+
+    def _write(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        changed: Sequence[Resource],
+        removed: Sequence[str],
+        load_text: TextLoader,
+    ) -> int:
+        assert self._index is not None
         writer = self._index.writer(limitmb=128)
         try:
             for rid in removed:
@@ -234,10 +321,9 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        self._write_stamp(self.folder, manifest_sha, len(wanted))
+        self._write_stamp(self.folder, manifest_sha, len(manifest.resources))
         self._refresh()
-        added = sum(1 for r in changed if r.id not in indexed)
-        return IndexChange(added, len(changed) - added, len(removed))
+        return len(changed)
 
     def _rebuild(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
         staging = self.folder.with_name(self.folder.name + ".building")
@@ -352,10 +438,16 @@ class SearchIndex:
             outcome.partial = hits.scored_length() > 0
         outcome.total = len(hits)
         matcher = self._word_matcher(parsed)
-        for hit in hits:
-            rid = hit["id"]
-            passage = best_passage(load_text(rid), matcher)
-            outcome.hits.append(Hit(rid, float(hit.score or 0.0), passage))
+        preferred = _query_language(parsed)
+        ranked = sorted(
+            (
+                (_prefer(float(hit.score or 0.0), hit.get("language"), preferred), hit["id"])
+                for hit in hits
+            ),
+            key=lambda pair: -pair[0],
+        )
+        for score, rid in ranked:
+            outcome.hits.append(Hit(rid, score, best_passage(load_text(rid), matcher)))
         if facets:
             outcome.facets = self._facet_counts(hits.docs())
         return outcome
@@ -457,37 +549,33 @@ class SearchIndex:
     def _prefix_known(self, reader: Any, prefix: str) -> bool:
         return any(True for _ in reader.expand_prefix("words", prefix))
 
-    def _word_matcher(self, parsed: ParsedQuery) -> Callable[[str, str | None], bool]:
+    def _word_matcher(self, parsed: ParsedQuery) -> WordMatcher:
         """Decide, for each word of a passage, whether the query matched it."""
         wanted: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         plain: set[str] = set()
-        for word in parsed.all_terms():
-            if _is_stop_word(word):
-                continue
+        words = [w for w in parsed.all_terms() if not _is_stop_word(w)]
+        for expansion in parsed.expansions.values():
+            words += expansion.split()
+        for word in words:
             plain.add(word)
             for lang in LANGUAGES:
                 wanted[lang].update(t.text for t in ANALYZERS[lang](word))
-        for expansion in parsed.expansions.values():
-            for word in expansion.split():
-                for lang in LANGUAGES:
-                    wanted[lang].update(t.text for t in ANALYZERS[lang](word))
         prefix = parsed.prefix if parsed.prefix and len(parsed.prefix) >= 2 else None
-        heads = {w[:3] for lang in LANGUAGES for w in wanted[lang]} | {w[:3] for w in plain}
+        heads = {w[:3] for w in plain} | {w[:3] for lang in LANGUAGES for w in wanted[lang]}
         if prefix:
             heads.add(prefix[:3])
+        heads = {h for h in heads if h}
+        if not heads:
+            return WordMatcher(None, lambda token, language: False)
+        alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+        candidates = re.compile(rf"\b(?:{alternatives})\w*")
 
-        def matches(token: str, language: str | None) -> bool:
-            folded = fold(token)
-            if folded[:3] not in heads:
-                return False
-            if folded in plain or (prefix and folded.startswith(prefix)):
+        def confirm(token: str, language: str | None) -> bool:
+            if token in plain or (prefix and token.startswith(prefix)):
                 return True
-            for lang in LANGUAGES:
-                if any(t.text in wanted[lang] for t in ANALYZERS[lang](folded)):
-                    return True
-            return False
+            return any(t.text in wanted[lang] for lang in LANGUAGES for t in ANALYZERS[lang](token))
 
-        return matches
+        return WordMatcher(candidates, confirm)
 
     def _facet_counts(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
         matched = set(docnums)
@@ -512,6 +600,21 @@ class SearchIndex:
 def _analyze(fieldname: str, word: str) -> list[str]:
     lang = fieldname.rsplit("_", 1)[-1]
     return [t.text for t in ANALYZERS[lang](word)]
+
+
+OTHER_LANGUAGE_FACTOR = 0.9
+
+
+def _query_language(parsed: ParsedQuery) -> str | None:
+    """English or Spanish when the query's own function words say so ("and", "de", "para")."""
+    return detect_language(parsed.raw, minimum_hits=1)
+
+
+def _prefer(score: float, language: str | None, preferred: str | None) -> float:
+    """Rank resources in the query's language a little ahead of their translations."""
+    if preferred is None or language == preferred:
+        return score
+    return score * OTHER_LANGUAGE_FACTOR
 
 
 def _is_stop_word(word: str) -> bool:

@@ -1,7 +1,9 @@
 """The passage of a document that best matches a query, with the query's words marked.
 
 Works on the text object's segments (pages, slides, caption cues), so a hit can say where it
-matched and the viewer can jump there. Engine-free: the caller says which words match.
+matched and the viewer can jump there. Engine-free: the caller supplies a ``WordMatcher``.
+Candidates are found with one regular expression over the folded text (C speed); only those
+are confirmed word by word, so long documents cost little.
 """
 
 import html
@@ -10,8 +12,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_TOKEN = re.compile(r"\w[\w']*", re.UNICODE)
-WINDOW = 30
+from resources_index.query import fold_same_length
+
+WINDOW_CHARS = 200
+LEAD_CHARS = 40
+
+
+@dataclass(frozen=True)
+class WordMatcher:
+    """``candidates`` finds words that may match in folded text; ``confirm`` decides."""
+
+    candidates: re.Pattern[str] | None
+    confirm: Callable[[str, str | None], bool]
 
 
 @dataclass(frozen=True)
@@ -38,47 +50,69 @@ def location_of(segment: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def best_passage(
-    segments: Sequence[dict[str, Any]],
-    matches: Callable[[str, str | None], bool],
-    fallback: str = "",
-) -> Passage:
+def _matches(text: str, language: str | None, matcher: WordMatcher) -> list[tuple[int, int]]:
+    if matcher.candidates is None:
+        return []
+    folded = fold_same_length(text)
+    return [
+        (m.start(), m.end())
+        for m in matcher.candidates.finditer(folded)
+        if matcher.confirm(m.group(), language)
+    ]
+
+
+def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """(distinct words, matches, start offset) of the densest window of ``WINDOW_CHARS``."""
+    best = (0, 0, 0)
+    for i, (start, _) in enumerate(spans):
+        inside = [s for s in spans[i:] if s[0] < start + WINDOW_CHARS]
+        distinct = len({text[a:b].lower() for a, b in inside})
+        best = max(best, (distinct, len(inside), -start))
+    return best[0], best[1], -best[2]
+
+
+def best_passage(segments: Sequence[dict[str, Any]], matcher: WordMatcher) -> Passage:
     """Pick the segment and window with the most distinct matching words, and mark them."""
-    best: tuple[int, int, int, int] | None = None  # (distinct, count, segment, start token)
-    tokenized = []
+    best: tuple[int, int, int, int] | None = None  # (distinct, count, -segment, start)
+    found: dict[int, list[tuple[int, int]]] = {}
     for index, segment in enumerate(segments):
         text = str(segment.get("text", ""))
-        language = segment.get("language")
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        hits = [i for i, (a, b) in enumerate(spans) if matches(text[a:b], language)]
-        tokenized.append((text, spans, set(hits)))
-        if not hits:
+        spans = _matches(text, segment.get("language"), matcher)
+        if not spans:
             continue
-        for first in hits:
-            inside = [h for h in hits if first <= h < first + WINDOW]
-            words = {text[spans[h][0] : spans[h][1]].casefold() for h in inside}
-            key = (len(words), len(inside), -index, -first)
-            if best is None or key > (best[0], best[1], -best[2], -best[3]):
-                best = (len(words), len(inside), index, first)
+        found[index] = spans
+        distinct, count, start = _best_window(text, spans)
+        key = (distinct, count, -index, start)
+        if best is None or key[:3] > best[:3]:
+            best = key
     if best is None:
-        first = segments[0] if segments else None
-        text = fallback or (str(first.get("text", "")) if first else "")
-        return Passage(html.escape(_shorten(" ".join(text.split()))), None)
-    _, _, index, first = best
-    text, spans, hits = tokenized[index]
-    start = max(0, first - 6)
-    end = min(len(spans), start + WINDOW)
-    parts = ["…" if start > 0 else ""]
-    cursor = spans[start][0]
-    for i in range(start, end):
-        a, b = spans[i]
-        parts.append(html.escape(text[cursor:a].replace("\n", " ")))
-        word = html.escape(text[a:b])
-        parts.append(f"<b>{word}</b>" if i in hits else word)
+        first = str(segments[0].get("text", "")) if segments else ""
+        return Passage(html.escape(_shorten(" ".join(first.split()))), None)
+    index, start = -best[2], best[3]
+    text = str(segments[index].get("text", ""))
+    return Passage(_mark(text, found[index], start), location_of(segments[index]))
+
+
+def _mark(text: str, spans: list[tuple[int, int]], first_match: int) -> str:
+    begin = max(0, first_match - LEAD_CHARS)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < first_match else begin
+    end = min(len(text), begin + WINDOW_CHARS + LEAD_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > first_match else end
+    parts = ["…" if begin else ""]
+    cursor = begin
+    for a, b in spans:
+        if a < begin or b > end:
+            continue
+        parts.append(html.escape(text[cursor:a]))
+        parts.append(f"<b>{html.escape(text[a:b])}</b>")
         cursor = b
-    tail = text[cursor : cursor + 1] if end == len(spans) else "…"
-    parts.append(html.escape(tail.replace("\n", " ")))
-    return Passage("".join(parts).strip(), location_of(segments[index]))
+    parts.append(html.escape(text[cursor:end]))
+    parts.append("…" if end < len(text) else "")
+    return " ".join("".join(parts).split())
 
 
 def _shorten(text: str, limit: int = 200) -> str:

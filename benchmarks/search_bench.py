@@ -1,0 +1,241 @@
+"""Search speed: the Whoosh index against an SQLite FTS5 baseline on the same text, same run.
+
+Builds synthetic catalogs (see synthetic.py), then for each engine measures the first build,
+the index size, updating one resource until a search sees it, and the latency of every
+keystroke of typed queries (top 20 with snippets) and of whole-word queries. Each replay runs
+several rounds with caches cleared between them; the table shows medians of the per-round p50
+and p95, with the min and max across rounds so the machine's noise is visible.
+
+    python -m benchmarks.search_bench --sizes 1000,5000,20000 --rounds 5
+"""
+
+import argparse
+import dataclasses
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.synthetic import Generator, SyntheticCatalog, write_texts
+from resources_index.catalog import Manifest, Resource
+from resources_index.search import TextCache
+from resources_index.search_index import SearchIndex
+
+TYPED = [
+    "safety plan",
+    "three houses",
+    "scaling questions",
+    "harm and danger statements",
+    "solution focused",
+    "coaching supervisors",
+    "mapeo de seguridad",
+    "red de apoyo",
+    "preguntas de escala",
+]
+WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
+
+
+def keystrokes(text: str) -> list[str]:
+    """What the search field holds after each key, from the second character on."""
+    return [text[:n] for n in range(2, len(text) + 1)]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+@dataclasses.dataclass
+class Timing:
+    p50: list[float] = dataclasses.field(default_factory=list)
+    p95: list[float] = dataclasses.field(default_factory=list)
+
+    def add(self, samples: list[float]) -> None:
+        self.p50.append(percentile(samples, 0.5))
+        self.p95.append(percentile(samples, 0.95))
+
+    def median(self, which: str) -> float:
+        return statistics.median(getattr(self, which))
+
+    def spread(self, which: str) -> str:
+        values = getattr(self, which)
+        return f"{min(values) * 1000:.1f}-{max(values) * 1000:.1f}"
+
+
+class WhooshEngine:
+    name = "whoosh"
+
+    def __init__(self, folder: Path, texts: Path) -> None:
+        self.index = SearchIndex(folder / "index")
+        self.cache = TextCache(lambda rid: texts / f"{rid}.json")
+        self.folder = folder / "index"
+
+    def build(self, catalog: SyntheticCatalog) -> None:
+        self.index.ensure(catalog.manifest, "v1", lambda r: self.cache.get(r.id))
+
+    def update(self, manifest: Manifest, resource: Resource) -> None:
+        self.index.apply(manifest, "v2", [resource.id], [], lambda r: self.cache.get(r.id))
+
+    def search(self, text: str, typing: bool) -> list[str]:
+        results = self.index.search(text, self.cache.get, limit=20, as_you_type=typing)
+        return [h.id for h in results.hits]
+
+    def clear_caches(self) -> None:
+        self.index._refresh()  # a new searcher: no cached results or prefix expansions
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.iterdir())
+
+    def close(self) -> None:
+        self.index.close()
+
+
+class Fts5Engine:
+    """The baseline: stdlib SQLite FTS5, porter tokenizer, bm25 and snippet()."""
+
+    name = "fts5"
+
+    def __init__(self, folder: Path, texts: Path) -> None:
+        self.path = folder / "fts.sqlite3"
+        self.db = sqlite3.connect(self.path)
+        self.db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body,"
+            " tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        self.texts = TextCache(lambda rid: texts / f"{rid}.json")
+
+    def _body(self, resource: Resource) -> str:
+        segments = self.texts.get(resource.id)
+        return resource.summary + "\n" + "\n".join(str(s["text"]) for s in segments)
+
+    def build(self, catalog: SyntheticCatalog) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT INTO docs(id, title, body) VALUES (?, ?, ?)",
+                ((r.id, r.title, self._body(r)) for r in catalog.manifest.resources),
+            )
+
+    def update(self, manifest: Manifest, resource: Resource) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM docs WHERE id = ?", (resource.id,))
+            self.db.execute(
+                "INSERT INTO docs(id, title, body) VALUES (?, ?, ?)",
+                (resource.id, resource.title, self._body(resource)),
+            )
+
+    def search(self, text: str, typing: bool) -> list[str]:
+        words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
+        if not words:
+            return []
+        terms = [f'"{w}"' for w in words]
+        if typing and not text.endswith(" "):
+            terms[-1] += "*"
+        rows = self.db.execute(
+            "SELECT id, snippet(docs, 2, '<b>', '</b>', '…', 16) FROM docs WHERE docs MATCH ?"
+            " ORDER BY bm25(docs, 0.0, 3.0, 1.0) LIMIT 20",
+            (" AND ".join(terms),),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def clear_caches(self) -> None:
+        return None
+
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def replay(engine: WhooshEngine | Fts5Engine, queries: list[str], typing: bool) -> list[float]:
+    samples = []
+    for query in queries:
+        for text in keystrokes(query) if typing else [query]:
+            began = time.perf_counter()
+            engine.search(text, typing)
+            samples.append(time.perf_counter() - began)
+    return samples
+
+
+def changed_copy(resource: Resource, word: str) -> Resource:
+    return dataclasses.replace(resource, title=f"{resource.title} {word}")
+
+
+def measure(size: int, rounds: int, workdir: Path) -> dict[str, dict[str, object]]:
+    catalog = Generator().catalog(size)
+    texts = workdir / f"texts-{size}"
+    write_texts(catalog, texts)
+    results: dict[str, dict[str, object]] = {}
+    engines: list[Callable[[Path, Path], WhooshEngine | Fts5Engine]] = [WhooshEngine, Fts5Engine]
+    for make in engines:
+        folder = workdir / f"{make.name}-{size}"  # type: ignore[attr-defined]
+        folder.mkdir()
+        engine = make(folder, texts)
+        began = time.perf_counter()
+        engine.build(catalog)
+        build = time.perf_counter() - began
+        typed, words = Timing(), Timing()
+        for _ in range(rounds):
+            engine.clear_caches()
+            typed.add(replay(engine, TYPED, typing=True))
+            engine.clear_caches()
+            words.add(replay(engine, WORDS * 3, typing=False))
+        target = catalog.manifest.resources[size // 2]
+        updated = changed_copy(target, "zebrafinch")
+        manifest = dataclasses.replace(
+            catalog.manifest,
+            version=2,
+            resources=tuple(
+                updated if r.id == target.id else r for r in catalog.manifest.resources
+            ),
+            by_id={},
+        )
+        began = time.perf_counter()
+        engine.update(manifest, updated)
+        seen = target.id in engine.search("zebrafinch", typing=False)
+        update = time.perf_counter() - began
+        assert seen, f"{make.name} did not find the updated resource"  # type: ignore[attr-defined]
+        results[engine.name] = {
+            "build": build, "size": engine.size(), "update": update, "typed": typed,
+            "words": words,
+        }
+        engine.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    header = (
+        f"{'size':>6} {'engine':<7} {'build s':>8} {'index MB':>9} {'update s':>9}"
+        f" {'key p50 ms':>11} {'key p95 ms (min-max)':>22} {'word p95 ms (min-max)':>22}"
+    )
+    print(header)
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            results = measure(size, args.rounds, workdir)
+            for name, row in results.items():
+                typed, words = row["typed"], row["words"]
+                assert isinstance(typed, Timing) and isinstance(words, Timing)
+                print(
+                    f"{size:>6} {name:<7} {row['build']:>8.1f} {row['size'] / 1e6:>9.1f}"
+                    f" {row['update']:>9.3f} {typed.median('p50') * 1000:>11.1f}"
+                    f" {typed.median('p95') * 1000:>8.1f} ({typed.spread('p95'):>11})"
+                    f" {words.median('p95') * 1000:>8.1f} ({words.spread('p95'):>11})"
+                )
+            whoosh, fts = results["whoosh"], results["fts5"]
+            ratio_key = whoosh["typed"].median("p95") / fts["typed"].median("p95")  # type: ignore[union-attr]
+            ratio_word = whoosh["words"].median("p95") / fts["words"].median("p95")  # type: ignore[union-attr]
+            print(f"{size:>6} ratio   keystroke p95 x{ratio_key:.2f}, word p95 x{ratio_word:.2f}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
