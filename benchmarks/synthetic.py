@@ -20,7 +20,28 @@ from resources_index.limits import TEXT_MEDIA_TYPE
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = 2_000_000
-SYLLABLES = "ka lo mi ne su ta ri po de ga fe lu mo ni sa te ve ro bi cu".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "su",
+    "ta",
+    "ri",
+    "po",
+    "de",
+    "ga",
+    "fe",
+    "lu",
+    "mo",
+    "ni",
+    "sa",
+    "te",
+    "ve",
+    "ro",
+    "bi",
+    "cu",
+]
 
 
 def _starter_words() -> dict[str, list[str]]:
@@ -92,20 +113,29 @@ class Generator:
 
     def resource(self, number: int) -> tuple[Resource, list[dict[str, Any]]]:
         lang = "es" if number % 4 == 3 else "en"
-        kind = ("tip_sheet", "tip_sheet", "practice_guide", "video")[number % 4 if lang == "en"
-                                                                    else number % 3]
+        kind = ("tip_sheet", "tip_sheet", "practice_guide", "video")[
+            number % 4 if lang == "en" else number % 3
+        ]
         size = {"tip_sheet": 500, "practice_guide": 3000, "video": 800}[kind]
         body = self.words(lang, size)
         segments: list[dict[str, Any]] = []
         if kind == "video":
             for start in range(0, len(body), 10):
                 ms = start * 400
-                segments.append({"kind": "cue", "start_ms": ms, "end_ms": ms + 4000,
-                                 "language": lang, "text": " ".join(body[start : start + 10])})
+                segments.append(
+                    {
+                        "kind": "cue",
+                        "start_ms": ms,
+                        "end_ms": ms + 4000,
+                        "language": lang,
+                        "text": " ".join(body[start : start + 10]),
+                    }
+                )
         else:
             for page, start in enumerate(range(0, len(body), 250), start=1):
-                segments.append({"kind": "page", "number": page,
-                                 "text": " ".join(body[start : start + 250])})
+                segments.append(
+                    {"kind": "page", "number": page, "text": " ".join(body[start : start + 250])}
+                )
         elements = self.random.sample(sorted(vocabulary.PRACTICE_ELEMENTS), 2)
         title_words = self.words(lang, self.random.randint(3, 6))
         label = vocabulary.PRACTICE_ELEMENTS[elements[0]]

@@ -102,10 +102,17 @@ class LibrarySearch:
         limit: int = 20,
         as_you_type: bool = False,
         facets: bool = False,
+        quick: bool = True,
     ) -> tuple[list[ResultRow], SearchResults]:
         """Search and join each hit with its resource (hits no longer in the catalog drop)."""
         results = self.index.search(
-            text, self._segments_by_id, filters, limit, as_you_type=as_you_type, facets=facets
+            text,
+            self._segments_by_id,
+            filters,
+            limit,
+            as_you_type=as_you_type,
+            facets=facets,
+            quick=quick,
         )
         manifest = self.library.current()
         rows = []
