@@ -7,6 +7,7 @@ publishing the same content twice produces the same bytes.
 """
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -122,21 +123,28 @@ class Manifest:
     expires: datetime
     resources: tuple[Resource, ...]
     by_id: dict[str, Resource] = field(default_factory=dict, compare=False, repr=False)
+    #: A search index built at publish time for this exact content (optional), and its schema.
+    search_index: FileEntry | None = None
+    search_index_schema: int = 0
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.resources})
 
     def objects(self) -> Iterator[FileEntry]:
-        """Every file entry, once per distinct SHA-256."""
+        """Every file entry, once per distinct SHA-256 (the shipped search index last)."""
         seen: set[str] = set()
+        if self.search_index is not None:
+            seen.add(self.search_index.sha256)
         for resource in self.resources:
             for entry in resource.files:
                 if entry.sha256 not in seen:
                     seen.add(entry.sha256)
                     yield entry
+        if self.search_index is not None:
+            yield self.search_index
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": limits.FORMAT_NAME,
             "format_version": limits.FORMAT_VERSION,
             "catalog_id": self.catalog_id,
@@ -145,6 +153,12 @@ class Manifest:
             "expires": format_time(self.expires),
             "resources": [r.to_json() for r in self.resources],
         }
+        if self.search_index is not None:
+            data["search_index"] = {
+                **self.search_index.to_json(),
+                "schema": self.search_index_schema,
+            }
+        return data
 
     def to_bytes(self) -> bytes:
         return canonical_json(self.to_json())
@@ -180,6 +194,13 @@ def _string(raw: dict[str, Any], key: str, where: str, max_chars: int, required:
     return value
 
 
+def _matching(raw: dict[str, Any], key: str, pattern: re.Pattern[str], message: str) -> str:
+    """The value of ``key`` if it is text matching ``pattern``; else refuse with ``message``."""
+    value = raw.get(key)
+    _require(isinstance(value, str) and bool(pattern.match(value)), message)
+    return str(value)
+
+
 def _keys(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     values = raw.get(key, [])
     _require(isinstance(values, list), f"{where}: {key!r} is not a list.")
@@ -201,12 +222,8 @@ def _parse_file(raw: object, where: str) -> FileEntry:
     assert isinstance(name, str)
     where = f"{where}, file {name!r}"
     role = raw.get("role")
-    _require(role in ("main", "captions", "thumbnail", "text"), f"{where} has an unknown role.")
-    sha = raw.get("sha256")
-    _require(
-        isinstance(sha, str) and bool(limits.SHA256_PATTERN.match(sha)),
-        f"{where} has no valid SHA-256.",
-    )
+    _require(role in limits.FILE_ROLES, f"{where} has an unknown role.")
+    sha = _matching(raw, "sha256", limits.SHA256_PATTERN, f"{where} has no valid SHA-256.")
     size = raw.get("size")
     _require(
         isinstance(size, int) and not isinstance(size, bool) and size >= 0,
@@ -232,11 +249,7 @@ def _parse_file(raw: object, where: str) -> FileEntry:
 def _parse_resource(raw: object, index: int) -> Resource:
     _require(isinstance(raw, dict), f"Resource number {index + 1} is not an object.")
     assert isinstance(raw, dict)
-    rid = raw.get("id")
-    _require(
-        isinstance(rid, str) and bool(limits.ID_PATTERN.match(rid)),
-        f"Resource number {index + 1} has an invalid id ({rid!r}).",
-    )
+    rid = _matching(raw, "id", limits.ID_PATTERN, f"Resource number {index + 1} has an invalid id.")
     where = f"Resource {rid!r}"
     files_raw = raw.get("files")
     _require(isinstance(files_raw, list) and bool(files_raw), f"{where} lists no files.")
@@ -245,22 +258,17 @@ def _parse_resource(raw: object, index: int) -> Resource:
     files = tuple(_parse_file(f, where) for f in files_raw)
     roles = [f.role for f in files]
     _require(roles.count("main") == 1, f"{where} must have exactly one main file.")
+    _require("index" not in roles, f"{where} lists a search index among its files.")
     _require(roles.count("text") <= 1, f"{where} has more than one text file.")
     text = next((f for f in files if f.role == "text"), None)
     _require(
         text is None or text.media_type == limits.TEXT_MEDIA_TYPE,
         f"{where} has a text file of the wrong media type.",
     )
-    language = raw.get("language")
-    _require(
-        isinstance(language, str) and bool(limits.LANGUAGE_PATTERN.match(language)),
-        f"{where} has an invalid language ({language!r}).",
+    language = _matching(
+        raw, "language", limits.LANGUAGE_PATTERN, f"{where} has an invalid language."
     )
-    rtype = raw.get("type")
-    _require(
-        isinstance(rtype, str) and bool(limits.KEY_PATTERN.match(rtype)),
-        f"{where} has an invalid type ({rtype!r}).",
-    )
+    rtype = _matching(raw, "type", limits.KEY_PATTERN, f"{where} has an invalid type.")
     translations = _keys(raw, "translations", where)
     for other in translations:
         _require(bool(limits.ID_PATTERN.match(other)), f"{where} names an invalid translation.")
@@ -291,10 +299,8 @@ def _parse_manifest(raw: object) -> Manifest:
         f"The catalog uses format version {version_of_format!r}, which this program cannot read;"
         " update SOP Desktop.",
     )
-    catalog_id = raw.get("catalog_id")
-    _require(
-        isinstance(catalog_id, str) and bool(limits.ID_PATTERN.match(catalog_id)),
-        "The catalog has no valid catalog_id.",
+    catalog_id = _matching(
+        raw, "catalog_id", limits.ID_PATTERN, "The catalog has no valid catalog_id."
     )
     version = raw.get("version")
     _require(
@@ -317,4 +323,28 @@ def _parse_manifest(raw: object) -> Manifest:
     expires = parse_time(raw.get("expires"), "expiry time")
     _require(expires > created, "The catalog expires before it was created.")
     assert isinstance(version, int)
-    return Manifest(str(catalog_id), version, created, expires, resources)
+    index_entry, schema = _parse_search_index(raw.get("search_index"))
+    return Manifest(
+        str(catalog_id),
+        version,
+        created,
+        expires,
+        resources,
+        search_index=index_entry,
+        search_index_schema=schema,
+    )
+
+
+def _parse_search_index(raw: object) -> tuple[FileEntry | None, int]:
+    if raw is None:
+        return None, 0
+    where = "The catalog's search index"
+    _require(isinstance(raw, dict), f"{where} is not an object.")
+    assert isinstance(raw, dict)
+    entry = _parse_file(raw, where)
+    _require(entry.role == "index", f"{where} must have the role 'index'.")
+    _require(entry.media_type == limits.INDEX_MEDIA_TYPE, f"{where} is not a tar archive.")
+    schema = raw.get("schema")
+    _require(isinstance(schema, int) and not isinstance(schema, bool), f"{where} has no schema.")
+    assert isinstance(schema, int)
+    return entry, schema

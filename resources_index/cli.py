@@ -170,6 +170,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         Path(args.key),
         catalog_id=args.catalog_id,
         expires_days=args.expires_days,
+        search_index=not args.no_search_index,
         **kwargs,
     )
     for warning in report.warnings:
@@ -223,6 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--catalog-id", default="sop-catalog", help="the catalog's stable id")
     publish.add_argument("--expires-days", type=int, default=365, help="validity (default 365)")
     publish.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files")
+    publish.add_argument(
+        "--no-search-index",
+        action="store_true",
+        help="do not ship a ready search index (laptops then build their own)",
+    )
     publish.set_defaults(func=cmd_publish)
 
     search = sub.add_parser("search", help="search titles, text and captions")

@@ -33,6 +33,14 @@ class Extracted:
     def plain_text(self) -> str:
         return "\n".join(str(s["text"]) for s in self.segments)
 
+    def end_section(self, lines: list[str]) -> None:
+        """Close a section made of ``lines`` (if it has any text) and empty the list."""
+        text = _clean("\n".join(lines))
+        if text:
+            number = len(self.segments) + 1
+            self.segments.append({"kind": "section", "number": number, "text": text})
+        lines.clear()
+
 
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -91,13 +99,6 @@ def extract_docx(path: Path) -> Extracted:
     result = Extracted(title=(document.core_properties.title or "").strip() or None)
     section: list[str] = []
 
-    def flush() -> None:
-        text = _clean("\n".join(section))
-        if text:
-            number = len(result.segments) + 1
-            result.segments.append({"kind": "section", "number": number, "text": text})
-        section.clear()
-
     for paragraph in document.paragraphs:
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         text = paragraph.text.strip()
@@ -105,12 +106,12 @@ def extract_docx(path: Path) -> Extracted:
             continue
         if style.startswith(("Heading", "Title")):
             result.heading = result.heading or text
-            flush()
+            result.end_section(section)
         section.append(text)
     for table in document.tables:
         for row in table.rows:
             section.append(" | ".join(cell.text.strip() for cell in row.cells))
-    flush()
+    result.end_section(section)
     return result
 
 
@@ -199,23 +200,16 @@ def extract_markdown(path: Path) -> Extracted:
     result = Extracted()
     section: list[str] = []
 
-    def flush() -> None:
-        text = _clean("\n".join(section))
-        if text:
-            number = len(result.segments) + 1
-            result.segments.append({"kind": "section", "number": number, "text": text})
-        section.clear()
-
     for line in _read_text(path).splitlines():
         heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
         if heading:
-            flush()
+            result.end_section(section)
             result.heading = result.heading or heading.group(1)
             line = heading.group(1)
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
         line = re.sub(r"^\s*([-*+]|\d+\.)\s+", "", line)
         section.append(re.sub(r"[*_`>]+", "", line))
-    flush()
+    result.end_section(section)
     return result
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from resources_index import limits, paths, trust
-from resources_index.catalog import Manifest, format_time, utc_now
+from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import (
     CancelledError,
     CatalogError,
@@ -233,7 +233,7 @@ class Library:
         missing = [
             e.name
             for e in manifest.objects()
-            if e.role != "main" and not self.store.has(e.sha256, e.size)
+            if e.role not in limits.OPTIONAL_ROLES and not self.store.has(e.sha256, e.size)
         ]
         if missing:
             raise ObjectError(
@@ -318,7 +318,7 @@ class Library:
             try:
                 size = source.stat().st_size
             except FileNotFoundError:
-                if entry.role == "main":
+                if entry.role in limits.OPTIONAL_ROLES:
                     not_included.append(entry.name)
                     continue
                 raise ObjectError(
@@ -378,21 +378,24 @@ class Library:
         manifest = self.current()
         if manifest is None:
             raise LibraryError(f"There is no catalog in {self.root} to verify.")
-        owners = {}
+        owners: dict[str, tuple[str, str, FileEntry]] = {}
         for resource in manifest.resources:
             for entry in resource.files:
-                owners.setdefault(entry.sha256, (resource, entry))
+                owners.setdefault(entry.sha256, (resource.id, resource.title, entry))
+        if manifest.search_index is not None:
+            entry = manifest.search_index
+            owners.setdefault(entry.sha256, ("", "the search index", entry))
         total = sum(e.size for e in manifest.objects())
         done = 0
         problems = []
-        for sha, (resource, entry) in owners.items():
+        for sha, (rid, title, entry) in owners.items():
             kind = self.store.check(sha, entry.size)
             done += entry.size
             progress(done, total)
-            if kind == "missing" and entry.role == "main":
+            if kind == "missing" and entry.role in limits.OPTIONAL_ROLES:
                 continue  # not downloaded yet: that is the download policy, not damage
             if kind:
-                problems.append(Problem(resource.id, resource.title, entry.name, kind))
+                problems.append(Problem(rid, title, entry.name, kind))
         if not problems:
             self.state.set_many({"verified_at": format_time(utc_now())})
         return problems

@@ -22,6 +22,10 @@ MAX_VALUE_CHARS = 100
 MAX_NAME_CHARS = 255
 
 TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
+INDEX_MEDIA_TYPE = "application/x-tar"
+FILE_ROLES = ("main", "captions", "thumbnail", "text", "index")
+#: Roles a library may hold back until later (download policy) or do without.
+OPTIONAL_ROLES = ("main", "index")
 
 #: Media types a catalog may carry, by the file endings publishing recognises.
 MEDIA_TYPES: dict[str, str] = {
@@ -44,7 +48,7 @@ MEDIA_TYPES: dict[str, str] = {
     ".webp": "image/webp",
 }
 
-ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE}
+ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE, INDEX_MEDIA_TYPE}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")

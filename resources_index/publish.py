@@ -7,6 +7,7 @@ folder beside OUT (hard-linking every object OUT already has) and swaps it in at
 
 import dataclasses
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -360,6 +361,7 @@ def publish(
     expires_days: int = DEFAULT_EXPIRY_DAYS,
     max_file_bytes: int = limits.MAX_OBJECT_BYTES,
     progress: Callable[[str], None] | None = None,
+    search_index: bool = True,
 ) -> PublishReport:
     """Publish ``source`` into ``out``, signed with the private key at ``key_path``."""
     source, out = source.resolve(), out.resolve()
@@ -421,6 +423,7 @@ def publish(
         previous is not None
         and previous.catalog_id == catalog_id
         and previous.resources == tuple(resources)
+        and _index_current(previous, search_index)
     ):
         return report
     now = utc_now()
@@ -434,7 +437,14 @@ def publish(
     sources: dict[str, Path | bytes] = {}
     for item in pending:
         sources.update(item.sources)
-    _stage(staging, out, manifest, sources, report)
+    scratch = out.with_name(f".{out.name}.index")
+    remove_tree(scratch)
+    try:
+        if search_index:
+            manifest = _with_search_index(manifest, sources, scratch)
+        _stage(staging, out, manifest, sources, report)
+    finally:
+        remove_tree(scratch)
     (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
     _fsync_tree(staging)
     if out.exists():
@@ -444,6 +454,37 @@ def publish(
     remove_tree(previous_dir)
     report.version, report.changed = manifest.version, True
     return report
+
+
+def _index_current(previous: Manifest, wanted: bool) -> bool:
+    """Whether the previous catalog's shipped index (or its absence) is still what is wanted."""
+    if not wanted:
+        return previous.search_index is None
+    from resources_index.search_index import SCHEMA_VERSION
+
+    return previous.search_index is not None and previous.search_index_schema == SCHEMA_VERSION
+
+
+def _with_search_index(
+    manifest: Manifest, sources: dict[str, Path | bytes], scratch: Path
+) -> Manifest:
+    """Build the catalog's search index now, so laptops adopt it instead of indexing."""
+    from resources_index import search_index as engine
+
+    def load_text(resource: Resource) -> list[dict[str, Any]]:
+        entry = resource.file("text")
+        data = sources.get(entry.sha256) if entry else None
+        return json.loads(data)["segments"] if isinstance(data, bytes) else []
+
+    engine.build_index(manifest, load_text, scratch / "index")
+    archive = scratch / "search-index.tar"
+    engine.pack(scratch / "index", archive)
+    sha, size = sha256_file(archive)
+    entry = FileEntry("index", archive.name, sha, size, limits.INDEX_MEDIA_TYPE)
+    sources[sha] = archive
+    return dataclasses.replace(
+        manifest, search_index=entry, search_index_schema=engine.SCHEMA_VERSION, by_id={}
+    )
 
 
 def _stage(

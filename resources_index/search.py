@@ -14,7 +14,13 @@ from typing import Any
 
 from resources_index.catalog import Resource
 from resources_index.library import Library
-from resources_index.search_index import IndexChange, SearchIndex, SearchResults, Segments
+from resources_index.search_index import (
+    SCHEMA_VERSION,
+    IndexChange,
+    SearchIndex,
+    SearchResults,
+    Segments,
+)
 
 INDEX_DIR = "index"
 TEXT_CACHE = 512
@@ -75,7 +81,11 @@ class LibrarySearch:
         self._texts = TextCache(library.object_path)
 
     def refresh(self) -> IndexChange:
-        """Update (or build) the index for the installed catalog; cheap when nothing changed."""
+        """Update (or build, or adopt) the index for the installed catalog.
+
+        Cheap when nothing changed. With no usable index, a ready index shipped with the
+        catalog is adopted rather than indexing every resource here.
+        """
         manifest = self.library.current()
         if manifest is None:
             return IndexChange()
@@ -83,6 +93,17 @@ class LibrarySearch:
             self.library.state.get("current_sha256")
             or hashlib.sha256(self.library.catalog_path.read_bytes()).hexdigest()
         )
+        shipped = manifest.search_index
+        if (
+            shipped is not None
+            and manifest.search_index_schema == SCHEMA_VERSION
+            and self.library.store.has(shipped.sha256, shipped.size)
+            and self.index.needs_rebuild()
+        ):
+            try:
+                return self.index.adopt(self.library.object_path(shipped.sha256), manifest, sha)
+            except Exception:  # tar, OS and Whoosh errors alike
+                pass  # an unusable shipped index: build one here instead
         return self.index.ensure(manifest, sha, self.segments)
 
     def segments(self, resource: Resource) -> Segments:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import shutil
+import tarfile
 import threading
 import warnings
 from collections import OrderedDict
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import analysis, index, query, scoring
+from whoosh import analysis, collectors, index, query, scoring, searching
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.lang import stemmer_for_language
@@ -38,6 +39,7 @@ STAMP_FILE = "indexed.json"
 LANGUAGES = ("en", "es")
 FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
 PREFIX_EXPANSION = 4
+QUICK_BUDGET_SECONDS = 0.03
 BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
 PREFIX_SCAN = 400
 FEW_RESULTS = 3
@@ -185,7 +187,6 @@ def build_schema() -> Schema:
 
 
 TEXT_FIELDS = tuple(f"{kind}_{lang}" for kind in ("title", "body") for lang in LANGUAGES)
-HEAD_FIELDS = (*(f"title_{lang}" for lang in LANGUAGES), "meta")
 
 
 def resource_rev(resource: Resource) -> str:
@@ -260,6 +261,7 @@ class IndexChange:
     updated: int = 0
     removed: int = 0
     rebuilt: bool = False
+    adopted: bool = False
 
 
 class SearchIndex:
@@ -384,6 +386,11 @@ class SearchIndex:
         writer.commit()
         fresh.close()
         self._write_stamp(staging, manifest_sha, len(manifest.resources))
+        self._install(staging)
+        return IndexChange(added=len(manifest.resources), rebuilt=True)
+
+    def _install(self, staging: Path) -> None:
+        """Swap a complete index folder in place of the current one, and open it."""
         old = self.folder.with_name(self.folder.name + ".old")
         with self._read_lock:
             self._close()
@@ -394,7 +401,34 @@ class SearchIndex:
             shutil.rmtree(old, ignore_errors=True)
             self._index = index.open_dir(str(self.folder))
             self._refresh()
-        return IndexChange(added=len(manifest.resources), rebuilt=True)
+
+    def needs_rebuild(self) -> bool:
+        """True when there is no usable index (missing, another schema, or damaged)."""
+        with self._write_lock:
+            return self._stamp().get("schema") != SCHEMA_VERSION or not self._open()
+
+    def adopt(self, archive: Path, manifest: Manifest, manifest_sha: str) -> IndexChange:
+        """Install an index built at publish time (a verified tar from the catalog)."""
+        with self._write_lock:
+            staging = self.folder.with_name(self.folder.name + ".adopting")
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            try:
+                _unpack(archive, staging)
+                shipped = index.open_dir(str(staging))
+                try:
+                    with shipped.searcher() as probe:
+                        count = probe.doc_count()
+                finally:
+                    shipped.close()
+                if count != len(manifest.resources):
+                    raise ValueError("the shipped index does not match the catalog")
+                self._write_stamp(staging, manifest_sha, count)
+                self._install(staging)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            return IndexChange(added=count, rebuilt=True, adopted=True)
 
     def _refresh(self) -> None:
         with self._read_lock:
@@ -542,46 +576,56 @@ class SearchIndex:
     ) -> SearchResults | None:
         """While typing: matches in titles, tools, tags and labels (as Kiwix suggests titles).
 
-        Their postings are short, so this answers in milliseconds on any library, where a
-        common word ("safety") would make the engine score most of the library's text. When
-        nothing matches there, the full search runs at once; otherwise the caller runs it
-        (``quick=False``) when typing pauses, and the full results replace these.
+        Each word is one lookup in the edge n-gram field of titles and labels, so a word in
+        half the library still costs one short posting list instead of a union over every
+        field; a time budget bounds the rare worst case. When nothing matches there, the full
+        search runs at once; otherwise the caller runs it (``quick=False``) when typing
+        pauses, and its results replace these.
         """
-        parts = self._parts(parsed, fields=HEAD_FIELDS)
-        if not parts or any(part is query.NullQuery for part in parts):
+        words = [w for w in parsed.words if not _is_stop_word(w)]
+        words += [w for phrase in parsed.phrases for w in phrase if not _is_stop_word(w)]
+        if parsed.prefix and len(parsed.prefix) >= 2:
+            words.append(parsed.prefix)
+        if not words or parsed.expansions:
             return None
-        hits = self._searcher.search(query.And(parts), limit=limit, filter=restrict)  # type: ignore[union-attr]
+        terms = [query.Term("complete", w[:20]) for w in dict.fromkeys(words)]
+        if not all(self._present("complete", t.text) for t in terms):
+            return None
+        searcher = self._searcher
+        assert searcher is not None
+        collector = collectors.TimeLimitCollector(
+            searcher.collector(limit=limit, filter=restrict), QUICK_BUDGET_SECONDS, use_alarm=False
+        )
+        with contextlib.suppress(searching.TimeLimit):
+            searcher.search_with_collector(query.And(terms), collector)
+        hits = collector.results()
         if hits.scored_length() == 0:
             return None
         outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
         self._fill(outcome, hits, parsed, load_text)
         return outcome
 
-    def _parts(
-        self, parsed: ParsedQuery, fields: tuple[str, ...] | None = None
-    ) -> list[query.Query]:
+    def _parts(self, parsed: ParsedQuery) -> list[query.Query]:
         if parsed.words and all(_is_stop_word(w) for w in parsed.words) and not parsed.prefix:
             return [_any([query.Term("meta", w) for w in parsed.words])]
         parts: list[query.Query] = []
         for word in parsed.words:
-            part = self._word_query(word, parsed.expansions.get(word), fields)
+            part = self._word_query(word, parsed.expansions.get(word))
             if part is not None:
                 parts.append(part)
         for phrase in parsed.phrases:
             parts.append(self._phrase_query(phrase))
         if parsed.prefix:
-            part = self._prefix_query(parsed.prefix, parsed.expansions.get(parsed.prefix), fields)
+            part = self._prefix_query(parsed.prefix, parsed.expansions.get(parsed.prefix))
             if part is not None:
                 parts.append(part)
         return parts
 
-    def _word_query(
-        self, word: str, expansion: str | None, fields: tuple[str, ...] | None = None
-    ) -> query.Query | None:
+    def _word_query(self, word: str, expansion: str | None) -> query.Query | None:
         if _is_stop_word(word) and not expansion:
             return None  # "de", "the", "para": never required
         terms: list[query.Query] = []
-        for name in fields or (*TEXT_FIELDS, "meta"):
+        for name in (*TEXT_FIELDS, "meta"):
             analyzed = _analyze(name, word) if name != "meta" else [word]
             terms += [query.Term(name, t) for t in analyzed if self._present(name, t)]
         if expansion:
@@ -603,20 +647,22 @@ class SearchIndex:
                 options.append(query.Term(name, tokens[0]))
         return _any(options) if options else query.NullQuery
 
-    def _prefix_query(
-        self, prefix: str, expansion: str | None, fields: tuple[str, ...] | None = None
-    ) -> query.Query | None:
-        options = [self._word_query(prefix, expansion, fields) or query.NullQuery]
+    def _prefix_query(self, prefix: str, expansion: str | None) -> query.Query | None:
+        options = [self._word_query(prefix, expansion) or query.NullQuery]
         if len(prefix) >= 2 and self._present("complete", prefix[:20]):
             options.append(query.Term("complete", prefix[:20]))
-        if len(prefix) >= BODY_PREFIX_MIN and fields is None:
+        if len(prefix) >= BODY_PREFIX_MIN:
             for name in ("body_en", "body_es"):
                 options += [query.Term(name, t) for t in self._expand(name, prefix)]
         options = [o for o in options if o is not query.NullQuery]
         return _any(options) if options else None
 
     def _expand(self, fieldname: str, prefix: str) -> list[str]:
-        """The commonest indexed words that start with ``prefix`` (bounded, cached)."""
+        """The commonest indexed words that start with ``prefix`` (bounded, cached).
+
+        Bodies are stemmed, so a long prefix can run past its word's stem ("allegatio" ->
+        "alleg"): indexed terms that the prefix itself starts with count too.
+        """
         if len(prefix) < 3:
             return []
         key = (fieldname, prefix)
@@ -631,7 +677,13 @@ class SearchIndex:
                 text = term.decode() if isinstance(term, bytes) else term
                 candidates.append((reader.doc_frequency(fieldname, text), text))
             candidates.sort(reverse=True)
-            self._prefix_cache[key] = [t for _, t in candidates[:PREFIX_EXPANSION]]
+            chosen = [t for _, t in candidates[:PREFIX_EXPANSION]]
+            for end in range(len(prefix) - 1, BODY_PREFIX_MIN, -1):
+                stem = prefix[:end]
+                if reader.doc_frequency(fieldname, stem):
+                    chosen.append(stem)
+                    break
+            self._prefix_cache[key] = chosen
         return self._prefix_cache[key]
 
     def _correct(self, parsed: ParsedQuery) -> ParsedQuery | None:
@@ -757,6 +809,35 @@ def _filter_query(filters: dict[str, Sequence[str]] | None) -> query.Query | Non
         if name in FACETS and values:
             clauses.append(_any([query.Term(name, v) for v in values]))
     return query.And(clauses) if clauses else None
+
+
+def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:
+    """Build a complete index of ``manifest`` in an empty ``folder`` (used when publishing)."""
+    SearchIndex(folder).ensure(manifest, "", load_text)
+
+
+def pack(folder: Path, target: Path) -> None:
+    """Write an index folder as a flat, reproducible tar (the catalog's ``search_index``)."""
+    with tarfile.open(target, "w", format=tarfile.PAX_FORMAT) as archive:
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.name != STAMP_FILE and "LOCK" not in path.name:
+                info = archive.gettarinfo(str(path), arcname=path.name)
+                info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+                with path.open("rb") as handle:
+                    archive.addfile(info, handle)
+
+
+def _unpack(archive: Path, folder: Path) -> None:
+    """Extract a shipped index: regular files with plain names only, nothing else."""
+    with tarfile.open(archive, "r:") as tar:
+        for member in tar.getmembers():
+            name = member.name
+            if not member.isfile() or "/" in name or "\\" in name or name in ("", ".", ".."):
+                raise ValueError(f"the shipped index holds an unexpected entry {name!r}")
+            source = tar.extractfile(member)
+            assert source is not None
+            with source, (folder / name).open("wb") as target:
+                shutil.copyfileobj(source, target, 1024 * 1024)
 
 
 def remove_index(folder: Path) -> None:

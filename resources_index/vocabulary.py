@@ -67,7 +67,6 @@ PUBLISHERS: dict[str, str] = {
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 
-FILE_ROLES = ("main", "captions", "thumbnail", "text")
 
 _ALIASES: dict[str, str] = {
     "tipsheet": "tip_sheet",

@@ -90,9 +90,11 @@ def test_republishing_after_a_change_raises_version_and_reuses_objects(
     (source / "glossary.md").write_text("# Glossary\n\nA changed definition.\n")
     report = publish(source, published, keys[0], catalog_id="test-catalog")
     assert report.changed and report.version == 2
-    assert report.objects_written == 2  # the new Markdown file and its text object
-    assert report.objects_reused == len(list(old.objects())) - 2
     new = read_manifest(published, keys[1])
+    fresh = {e.sha256 for e in new.objects()} - {e.sha256 for e in old.objects()}
+    assert len(fresh) == 3  # the new Markdown file, its text object, the new search index
+    assert report.objects_written == 3
+    assert report.objects_reused == len(list(old.objects())) - 3
     assert new.by_id["three-houses"] == old.by_id["three-houses"]
     assert new.by_id["glossary"] != old.by_id["glossary"]
     assert len(list((published / "objects").glob("*/*"))) == len(list(new.objects()))

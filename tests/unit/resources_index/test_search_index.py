@@ -153,3 +153,46 @@ def test_killed_during_an_index_update_the_next_start_has_a_working_index(
         assert ids(restarted, "extra 399")
         restarted.close()
         library.close()
+
+
+def test_a_shipped_index_is_adopted_instead_of_indexing(installed: Library) -> None:
+    manifest = installed.current()
+    assert manifest is not None and manifest.search_index is not None
+    search = LibrarySearch(installed)
+    change = search.refresh()
+    assert change.adopted and change.added == len(manifest.resources)
+    assert ids(search, "three houses")[0] == "three-houses"
+    assert search.refresh() == type(change)()  # adopted and stamped: nothing more to do
+    search.close()
+
+
+def test_catalog_without_a_shipped_index_is_indexed_here(
+    library: Library, source: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "plain"
+    publish(source, out, keys[0], catalog_id="plain", search_index=False)
+    library.import_bundle(out, [load_public_key(keys[1])])
+    assert library.current().search_index is None  # type: ignore[union-attr]
+    search = LibrarySearch(library)
+    change = search.refresh()
+    assert change.rebuilt and not change.adopted
+    assert ids(search, "three houses")[0] == "three-houses"
+    search.close()
+
+
+def test_an_unusable_shipped_index_falls_back_to_indexing_here(installed: Library) -> None:
+    shipped = installed.current().search_index  # type: ignore[union-attr]
+    assert shipped is not None
+    path = installed.object_path(shipped.sha256)
+    import tarfile
+
+    path.unlink()
+    with tarfile.open(path, "w") as archive:  # same size is not needed: adoption is the check
+        evil = tarfile.TarInfo("../escape")
+        archive.addfile(evil)
+    search = LibrarySearch(installed)
+    change = search.refresh()
+    assert change.rebuilt and not change.adopted
+    assert not (installed.root / "escape").exists()
+    assert ids(search, "glossary")[0] == "glossary"
+    search.close()

@@ -80,3 +80,22 @@ def test_filters_and_facets(search: LibrarySearch) -> None:
     _, everything = search.search("safety", facets=True)
     assert everything.facets["language"]["en"] > 0
     assert sum(everything.facets["type"].values()) == everything.total
+
+
+def test_typing_answers_from_titles_first_and_full_text_on_request(search: LibrarySearch) -> None:
+    rows, quick = search.search("safety pl", as_you_type=True)
+    assert (
+        quick.quick
+        and rows
+        and all(
+            "safety" in r.resource.title.lower()
+            or "safety" in " ".join(r.resource.practice_elements)
+            for r in rows
+        )
+    )
+    full_rows, full = search.search("safety pl", as_you_type=True, quick=False)
+    assert not full.quick and len(full_rows) >= len(rows)
+    # A word found only in document text goes straight to the full search.
+    body_rows, body = search.search("allegatio", as_you_type=True)
+    assert not body.quick
+    assert [r.resource.id for r in body_rows] == ["first-contact-engagement-tip-sheet"]
