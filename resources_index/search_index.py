@@ -9,11 +9,15 @@ import contextlib
 import gc
 import hashlib
 import json
+import logging
+import pickle
 import re
 import shutil
+import struct
 import tarfile
 import threading
 import warnings
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,10 +43,26 @@ STAMP_FILE = "indexed.json"
 LANGUAGES = ("en", "es")
 FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
 PREFIX_EXPANSION = 4
-QUICK_BUDGET_SECONDS = 0.03
+QUICK_BUDGET_SECONDS = 0.015
+TYPING_BUDGET_SECONDS = 0.025
 BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
 PREFIX_SCAN = 400
 FEW_RESULTS = 3
+
+log = logging.getLogger(__name__)
+
+#: What reading a damaged or half-written Whoosh index raises (Whoosh has no error hierarchy).
+INDEX_DAMAGE = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+    index.IndexError,
+)
 
 Segments = list[dict[str, Any]]
 TextLoader = Callable[[Resource], Segments]
@@ -249,7 +269,7 @@ class SearchResults:
     partial: bool = False
     suggestion: str | None = None
     corrected: bool = False
-    quick: bool = False  # titles and labels only, while typing; a full search may refine it
+    quick: bool = False  # a fast answer while typing; the search after a pause refines it
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -489,8 +509,9 @@ class SearchIndex:
                 results = self._search(
                     parsed, load_text, filters, limit, facets, as_you_type and quick
                 )
-            except Exception:
+            except INDEX_DAMAGE as exc:
                 # A damaged index must not break searching: answer nothing, rebuild on refresh.
+                log.warning("The search index is damaged (%s); it will be rebuilt.", exc)
                 (self.folder / STAMP_FILE).unlink(missing_ok=True)
                 self._close()
                 return SearchResults()
@@ -520,19 +541,22 @@ class SearchIndex:
         parts = self._parts(parsed)
         if not parts:
             return SearchResults()
-        hits = searcher.search(query.And(parts), limit=limit, filter=restrict)
-        outcome = SearchResults()
+        # While typing, no keystroke waits on a full pass over a large library: keep the best
+        # found within the budget, and say so; the search after a pause is complete.
+        budget = TYPING_BUDGET_SECONDS if quick else None
+        hits = self._run(query.And(parts), limit, restrict, budget)
+        outcome = SearchResults(quick=quick)
         if hits.scored_length() < FEW_RESULTS:
             corrected = self._correct(parsed)
             if corrected is not None:
                 fixed_parts = self._parts(corrected)
-                fixed = searcher.search(query.And(fixed_parts), limit=limit, filter=restrict)
+                fixed = self._run(query.And(fixed_parts), limit, restrict, budget)
                 if fixed.scored_length() > hits.scored_length():
                     outcome.suggestion = " ".join(corrected.all_terms())
                     if hits.scored_length() == 0:
                         hits, parsed, outcome.corrected = fixed, corrected, True
         if hits.scored_length() == 0 and len(parts) > 1:
-            hits = searcher.search(_any(parts), limit=limit, filter=restrict)
+            hits = self._run(_any(parts), limit, restrict, budget)
             outcome.partial = hits.scored_length() > 0
         if facets:
             matched = hits.docs()
@@ -567,6 +591,21 @@ class SearchIndex:
 
     # -- query construction --------------------------------------------------------------------
 
+    def _run(
+        self, question: query.Query, limit: int, restrict: query.Query | None, budget: float | None
+    ) -> Any:
+        """Search; with a ``budget`` (seconds), stop there and keep the best found so far."""
+        searcher = self._searcher
+        assert searcher is not None
+        if budget is None:
+            return searcher.search(question, limit=limit, filter=restrict)
+        collector = collectors.TimeLimitCollector(
+            searcher.collector(limit=limit, filter=restrict), budget, use_alarm=False
+        )
+        with contextlib.suppress(searching.TimeLimit):
+            searcher.search_with_collector(question, collector)
+        return collector.results()
+
     def _quick_search(
         self,
         parsed: ParsedQuery,
@@ -591,14 +630,7 @@ class SearchIndex:
         terms = [query.Term("complete", w[:20]) for w in dict.fromkeys(words)]
         if not all(self._present("complete", t.text) for t in terms):
             return None
-        searcher = self._searcher
-        assert searcher is not None
-        collector = collectors.TimeLimitCollector(
-            searcher.collector(limit=limit, filter=restrict), QUICK_BUDGET_SECONDS, use_alarm=False
-        )
-        with contextlib.suppress(searching.TimeLimit):
-            searcher.search_with_collector(query.And(terms), collector)
-        hits = collector.results()
+        hits = self._run(query.And(terms), limit, restrict, QUICK_BUDGET_SECONDS)
         if hits.scored_length() == 0:
             return None
         outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
@@ -737,10 +769,20 @@ class SearchIndex:
         alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
         candidates = re.compile(rf"\b(?:{alternatives})\w*")
 
+        decided: dict[str, bool] = {}
+
         def confirm(token: str, language: str | None) -> bool:
-            if token in plain or (prefix and token.startswith(prefix)):
-                return True
-            return any(t.text in wanted[lang] for lang in LANGUAGES for t in ANALYZERS[lang](token))
+            known = decided.get(token)
+            if known is None:
+                known = bool(
+                    token in plain
+                    or (prefix and token.startswith(prefix))
+                    or any(
+                        t.text in wanted[lang] for lang in LANGUAGES for t in ANALYZERS[lang](token)
+                    )
+                )
+                decided[token] = known
+            return known
 
         return WordMatcher(candidates, confirm)
 

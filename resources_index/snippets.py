@@ -62,12 +62,24 @@ def _matches(text: str, language: str | None, matcher: WordMatcher) -> list[tupl
 
 
 def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, int]:
-    """(distinct words, matches, start offset) of the densest window of ``WINDOW_CHARS``."""
+    """(distinct words, matches, start offset) of the densest window of ``WINDOW_CHARS``.
+
+    A sliding window over the sorted matches: linear, so a word that occurs on every line
+    of a long guide costs no more than reading it.
+    """
+    words = [text[a:b].lower() for a, b in spans]
+    counts: dict[str, int] = {}
     best = (0, 0, 0)
-    for i, (start, _) in enumerate(spans):
-        inside = [s for s in spans[i:] if s[0] < start + WINDOW_CHARS]
-        distinct = len({text[a:b].lower() for a, b in inside})
-        best = max(best, (distinct, len(inside), -start))
+    end = 0
+    for start_index, (start, _) in enumerate(spans):
+        while end < len(spans) and spans[end][0] < start + WINDOW_CHARS:
+            counts[words[end]] = counts.get(words[end], 0) + 1
+            end += 1
+        best = max(best, (len(counts), end - start_index, -start))
+        word = words[start_index]
+        counts[word] -= 1
+        if not counts[word]:
+            del counts[word]
     return best[0], best[1], -best[2]
 
 
