@@ -79,3 +79,29 @@ def test_failures_exit_non_zero_with_one_sentence(tmp_path: Path) -> None:
 def test_every_subcommand_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0 and "usage: sop-resources" in result.stdout
+
+
+def test_search_prints_json_objects_and_a_readable_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "lib")]
+    assert main([*data, "search", "scaling situation", "--json", "--limit", "3"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and set(hits[0]) >= {
+        "id",
+        "title",
+        "type",
+        "language",
+        "score",
+        "snippet",
+        "location",
+    }
+    guide = next(h for h in hits if h["id"] == "safety-mapping-practice-guide")
+    assert guide["location"] == {"page": 2} and "<b>" in guide["snippet"]
+    assert main([*data, "search", "escala", "--language", "Spanish", "--type", "Tip Sheet"]) == 0
+    table = capsys.readouterr().out
+    assert "Preguntas de escala: guía rápida  [Tip sheet, es] page 1" in table
+    assert main([*data, "search", "scailing questions"]) == 0
+    captured = capsys.readouterr()
+    assert "Showing results for 'scaling questions'." in captured.err
+    assert "Scaling questions: a quick guide" in captured.out
