@@ -403,10 +403,6 @@ class Library:
     def object_path(self, sha256: str) -> Path:
         return self.store.path(sha256)
 
-    def data_files(self) -> list[Path]:
-        """Every file in the library folder (for tests and diagnostics)."""
-        return sorted(p for p in self.root.rglob("*") if p.is_file())
-
 
 def _compare(previous: Manifest | None, new: Manifest, already: bool) -> InstallReport:
     report = InstallReport(new.catalog_id, new.version, previous.version if previous else None)

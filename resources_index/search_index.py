@@ -880,9 +880,3 @@ def _unpack(archive: Path, folder: Path) -> None:
             assert source is not None
             with source, (folder / name).open("wb") as target:
                 shutil.copyfileobj(source, target, 1024 * 1024)
-
-
-def remove_index(folder: Path) -> None:
-    """Delete an index folder (it is derived data and can always be rebuilt)."""
-    with contextlib.suppress(FileNotFoundError):
-        shutil.rmtree(folder)

@@ -102,11 +102,6 @@ def seal(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:
     return json.dumps(envelope, indent=1).encode("utf-8") + b"\n"
 
 
-def envelope_key_id(envelope_bytes: bytes) -> str:
-    """The key id an envelope claims to be signed with (not verified)."""
-    return str(_read_envelope(envelope_bytes).get("key_id", ""))
-
-
 def _read_envelope(envelope_bytes: bytes) -> dict[str, object]:
     if len(envelope_bytes) > limits.MAX_ENVELOPE_BYTES:
         raise CatalogError("The catalog file is larger than the format allows.")
