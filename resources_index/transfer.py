@@ -1,0 +1,159 @@
+"""Downloading one content object: resumable, bounded, verified before it enters the library.
+
+A partial download is kept beside the store (``partial/SHA256.part``) with the ETag it came
+with, and resumed with ``Range`` and ``If-Range``. A 206 is accepted only when its
+Content-Range is exactly the range asked for; anything else starts over. Bytes are hashed as
+they arrive, reading stops at the declared size plus one byte, and a transfer that stalls
+(less than ``min_bytes`` in ``stall_seconds``) is abandoned even if the server keeps the
+connection alive with a trickle.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from resources_index.catalog import FileEntry
+from resources_index.errors import CancelledError, ResourcesError
+from resources_index.fsutil import CHUNK
+from resources_index.store import ObjectStore
+
+
+class TransferError(ResourcesError):
+    """A download failed; the sentence says why (the library is unchanged)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The stall deadline: at least ``min_bytes`` every ``stall_seconds``."""
+
+    stall_seconds: float = 30.0
+    min_bytes: int = 1024
+
+
+def _never() -> bool:
+    return False
+
+
+def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
+    digest = hashlib.sha256()
+    size = 0
+    if part.exists():
+        with part.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    return digest, size
+
+
+def download(
+    session: requests.Session,
+    url: str,
+    entry: FileEntry,
+    store: ObjectStore,
+    timeout: tuple[float, float] = (10.0, 30.0),
+    limits: Limits = Limits(),
+    progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] = _never,
+) -> int:
+    """Fetch ``entry`` from ``url`` into ``store``; return the bytes received over the network."""
+    partial_dir = store.root / "partial"
+    partial_dir.mkdir(parents=True, exist_ok=True)
+    part = partial_dir / f"{entry.sha256}.part"
+    etag_file = partial_dir / f"{entry.sha256}.etag"
+    digest, offset = _hash_existing(part)
+    if offset >= entry.size:  # nothing left to ask for: whatever is there is suspect
+        part.unlink(missing_ok=True)
+        digest, offset = hashlib.sha256(), 0
+    headers = {"Accept-Encoding": "identity"}
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+        if etag_file.exists():
+            headers["If-Range"] = etag_file.read_text().strip()
+    try:
+        response = session.get(url, headers=headers, stream=True, timeout=timeout)
+    except requests.RequestException as exc:
+        raise TransferError(
+            f"Could not reach the server for {entry.name!r} ({_reason(exc)})."
+        ) from None
+    received = 0
+    with response:
+        if response.status_code == 206 and offset:
+            expected = f"bytes {offset}-{entry.size - 1}/{entry.size}"
+            if response.headers.get("Content-Range", "").strip() != expected:
+                response.close()
+                part.unlink(missing_ok=True)
+                etag_file.unlink(missing_ok=True)
+                return received + download(
+                    session, url, entry, store, timeout, limits, progress, cancel
+                )
+            mode = "ab"
+        elif response.status_code == 200:
+            digest, offset, mode = hashlib.sha256(), 0, "wb"
+        else:
+            raise TransferError(
+                f"The server answered {response.status_code} for {entry.name!r};"
+                " it may be updating. Try again later."
+            )
+        etag = response.headers.get("ETag")
+        if etag:
+            etag_file.write_text(etag)
+        total = offset
+        window_start, window_bytes = time.monotonic(), 0
+        with part.open(mode) as handle:
+            while True:
+                if cancel():
+                    raise CancelledError("Download cancelled; what was fetched is kept.")
+                try:
+                    chunk = response.raw.read1(min(CHUNK, entry.size + 1 - total))
+                except Exception as exc:  # urllib3 and socket errors alike
+                    raise TransferError(
+                        f"The download of {entry.name!r} was interrupted ({_reason(exc)});"
+                        " it will resume."
+                    ) from None
+                if not chunk:
+                    break
+                handle.write(chunk)
+                digest.update(chunk)
+                total += len(chunk)
+                received += len(chunk)
+                window_bytes += len(chunk)
+                if progress:
+                    progress(len(chunk))
+                if total > entry.size:
+                    handle.close()
+                    part.unlink(missing_ok=True)
+                    raise TransferError(
+                        f"{entry.name!r} is larger than the catalog declares; it was refused."
+                    )
+                now = time.monotonic()
+                if now - window_start >= limits.stall_seconds:
+                    if window_bytes < limits.min_bytes:
+                        raise TransferError(
+                            f"The download of {entry.name!r} stalled; it will resume later."
+                        )
+                    window_start, window_bytes = now, 0
+                if total == entry.size:
+                    break
+    if total < entry.size:
+        raise TransferError(
+            f"The download of {entry.name!r} ended early ({total:,} of {entry.size:,} bytes);"
+            " it will resume."
+        )
+    if digest.hexdigest() != entry.sha256:
+        part.unlink(missing_ok=True)
+        etag_file.unlink(missing_ok=True)
+        raise TransferError(
+            f"{entry.name!r} does not match its SHA-256: it was altered or damaged; refused."
+        )
+    store.install_verified(part, entry.sha256)
+    etag_file.unlink(missing_ok=True)
+    return received
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) < 160 else type(exc).__name__
