@@ -158,6 +158,23 @@ def _location_text(location: dict[str, object] | None) -> str:
     return f" at {location.get('time')}"
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from resources_index.sync import sync
+
+    library = _library(args)
+    url = args.url or library.settings().server_url
+    if not url:
+        print(
+            "sop-resources: no server address: give a URL or set one in the settings.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    extra = [load_public_key(Path(p)) for p in args.trust or []]
+    report = sync(library, url, extra, fetch_all=args.all, progress=_progress_printer("Syncing"))
+    print(report.summary())
+    return EXIT_OK
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from resources_index.publish import publish
 
@@ -230,6 +247,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not ship a ready search index (laptops then build their own)",
     )
     publish.set_defaults(func=cmd_publish)
+
+    sync = sub.add_parser("sync", help="update the library from the statewide server")
+    sync.add_argument("url", nargs="?", help="the catalog's address (default: from settings)")
+    sync.add_argument(
+        "--trust", action="append", metavar="PUBLIC_KEY_FILE", help="also trust this public key"
+    )
+    sync.add_argument(
+        "--all", action="store_true", help="fetch every file, whatever the download policy"
+    )
+    sync.set_defaults(func=cmd_sync)
 
     search = sub.add_parser("search", help="search titles, text and captions")
     search.add_argument("query", help='words, "a phrase", or a misspelling')

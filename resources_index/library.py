@@ -294,18 +294,24 @@ class Library:
             copied, copied_bytes, not_included = self._copy_objects(
                 folder, candidate.manifest, progress, cancel
             )
+            self.trust_signer(extra, candidate)
             report = self.commit(candidate)
         except BaseException:
             self.collect_garbage()
             raise
-        for key in extra:
-            if key.key_id == candidate.key_id:
-                self.state.add_trusted_key(
-                    key.key_id, public_pem(key.public_key).decode(), key.origin
-                )
         report.objects_copied, report.bytes_copied = copied, copied_bytes
         report.not_included = not_included
         return report
+
+    def trust_signer(self, extra: Iterable[TrustedKey], candidate: Candidate) -> None:
+        """Remember the ``--trust`` key that signed ``candidate`` before it is installed, so a
+        library whose catalog it signed can always be opened again."""
+        known = {key_id for key_id, _, _ in self.state.trusted_keys()}
+        for key in extra:
+            if key.key_id == candidate.key_id and key.key_id not in known:
+                self.state.add_trusted_key(
+                    key.key_id, public_pem(key.public_key).decode(), key.origin
+                )
 
     def _copy_objects(
         self, folder: Path, manifest: Manifest, progress: Progress, cancel: Cancel

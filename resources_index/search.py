@@ -106,6 +106,16 @@ class LibrarySearch:
                 pass  # an unusable shipped index: build one here instead
         return self.index.ensure(manifest, sha, self.segments)
 
+    def apply(self, changed: Sequence[str], removed: Sequence[str]) -> IndexChange:
+        """Update the index for resources a sync or import reports as changed or removed."""
+        manifest = self.library.current()
+        if manifest is None:
+            return IndexChange()
+        if self.index.needs_rebuild():
+            return self.refresh()
+        sha = self.library.state.get("current_sha256") or ""
+        return self.index.apply(manifest, sha, changed, removed, self.segments)
+
     def segments(self, resource: Resource) -> Segments:
         """The resource's extracted text segments (empty when its text is not local)."""
         entry = resource.file("text")
@@ -126,6 +136,8 @@ class LibrarySearch:
         quick: bool = True,
     ) -> tuple[list[ResultRow], SearchResults]:
         """Search and join each hit with its resource (hits no longer in the catalog drop)."""
+        if not self.index.is_open():
+            self.refresh()
         results = self.index.search(
             text,
             self._segments_by_id,

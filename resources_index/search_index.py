@@ -474,6 +474,9 @@ class SearchIndex:
         with self._read_lock:
             self._close()
 
+    def is_open(self) -> bool:
+        return self._searcher is not None
+
     def document_count(self) -> int:
         with self._read_lock:
             return self._searcher.doc_count() if self._searcher else 0
@@ -498,12 +501,15 @@ class SearchIndex:
         chosen = tuple(sorted((k, tuple(sorted(v))) for k, v in (filters or {}).items() if v))
         key = (text, as_you_type, limit, facets, quick, chosen)
         with self._read_lock:
+            if self._searcher is None:
+                return SearchResults()
+            with contextlib.suppress(*INDEX_DAMAGE):
+                if not self._searcher.up_to_date():  # another process or instance committed
+                    self._refresh()
             cached = self._results_cache.get(key)
             if cached is not None:
                 self._results_cache.move_to_end(key)
                 return cached
-            if self._searcher is None:
-                return SearchResults()
             try:
                 parsed = parse(text, as_you_type)
                 results = self._search(
