@@ -5,7 +5,6 @@ IT scripts can rely on it. ``--data-dir`` (or ``$SOP_DESKTOP_DATA``) chooses the
 """
 
 import argparse
-import html
 import json
 import sys
 import textwrap
@@ -16,6 +15,7 @@ from resources_index import __version__, paths, vocabulary
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
 from resources_index.signing import generate_keypair, load_public_key
+from resources_index.snippets import plain_text
 
 EXIT_OK, EXIT_FAILED, EXIT_PROBLEMS = 0, 1, 3
 
@@ -143,7 +143,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         kind = vocabulary.label(row.resource.type, vocabulary.RESOURCE_TYPES)
         print(f"{number:>2}. {row.resource.title}  [{kind}, {row.resource.language}]{where}")
         print(f"    {row.resource.id}")
-        snippet = html.unescape(row.snippet.replace("<b>", "*").replace("</b>", "*"))
+        snippet = plain_text(row.snippet, "*")
         print(textwrap.fill(snippet, width=96, initial_indent="    ", subsequent_indent="    "))
     return EXIT_OK
 

@@ -34,8 +34,12 @@ class Passage:
     location: dict[str, Any] | None
 
     def plain(self, mark: str = "") -> str:
-        text = self.html.replace("<b>", mark).replace("</b>", mark)
-        return html.unescape(text)
+        return plain_text(self.html, mark)
+
+
+def plain_text(marked: str, mark: str = "") -> str:
+    """A marked-up passage as plain text, each match wrapped in ``mark`` (for terminals)."""
+    return html.unescape(marked.replace("<b>", mark).replace("</b>", mark))
 
 
 def location_of(segment: dict[str, Any]) -> dict[str, Any] | None:
