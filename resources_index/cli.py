@@ -10,12 +10,16 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources_index import __version__, paths, vocabulary
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
 from resources_index.signing import generate_keypair, load_public_key
 from resources_index.snippets import plain_text
+
+if TYPE_CHECKING:
+    from resources_index.sync import SyncProgress
 
 EXIT_OK, EXIT_FAILED, EXIT_PROBLEMS = 0, 1, 3
 
@@ -158,20 +162,81 @@ def _location_text(location: dict[str, object] | None) -> str:
     return f" at {location.get('time')}"
 
 
+def _server_url(args: argparse.Namespace, library: Library) -> str:
+    url = getattr(args, "url", None) or library.settings().server_url
+    if not url:
+        raise ResourcesError("no server address: give a URL or set one in the settings.")
+    return str(url)
+
+
+def _sync_progress(label: str) -> "Callable[[SyncProgress], None]":
+    show = _progress_printer(label)
+    return lambda p: show(p.bytes_done, p.bytes_total) if p.bytes_total else None
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from resources_index.sync import sync
 
     library = _library(args)
-    url = args.url or library.settings().server_url
-    if not url:
-        print(
-            "sop-resources: no server address: give a URL or set one in the settings.",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
+    url = _server_url(args, library)
     extra = [load_public_key(Path(p)) for p in args.trust or []]
-    report = sync(library, url, extra, fetch_all=args.all, progress=_progress_printer("Syncing"))
+    report = sync(library, url, extra, fetch_all=args.all, progress=_sync_progress("Syncing"))
     print(report.summary())
+    return EXIT_OK
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    from resources_index.sync import fetch_files
+
+    library = _library(args)
+    if args.remove:
+        library.state.keep_offline(args.ids, keep=False)
+        freed = library.release_files(args.ids)
+        print(f"{len(args.ids)} resources no longer kept offline; {_human_bytes(freed)} freed.")
+        return EXIT_OK
+    report = fetch_files(
+        library, _server_url(args, library), args.ids, True, _sync_progress("Downloading")
+    )
+    print(
+        f"{len(args.ids)} resources are available offline"
+        f" ({_human_bytes(report.bytes_fetched)} downloaded)."
+    )
+    return EXIT_OK
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    from resources_index.bundle import export_bundle
+
+    report = export_bundle(_library(args), Path(args.out), _progress_printer("Exporting"))
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from resources_index.serve import make_server
+
+    library = _library(args)
+    status = library.status()
+    server = make_server(library.root, args.bind, args.port)
+    print(
+        f"Serving catalog version {status['version']} ({status['resources']} resources) at"
+        f" {server.url} (port {server.server_address[1]} on every network of this laptop)."
+    )
+    if status["not_downloaded"]:
+        print(
+            f"{status['not_downloaded']} large files are not on this laptop; laptops syncing"
+            " from here will fetch them later. Run 'sop-resources sync --all' first to serve"
+            " everything."
+        )
+    print("Other laptops: sop-resources sync http://THIS-LAPTOP:PORT/  (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    counters = server.counters
+    print(f"Stopped after {counters.requests} requests, {_human_bytes(counters.bytes_sent)} sent.")
     return EXIT_OK
 
 
@@ -257,6 +322,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="fetch every file, whatever the download policy"
     )
     sync.set_defaults(func=cmd_sync)
+
+    offline = sub.add_parser(
+        "offline", help="download resources now and keep them offline (or --remove)"
+    )
+    offline.add_argument("ids", nargs="+", metavar="ID", help="resource ids")
+    offline.add_argument("--url", help="the catalog's address (default: from settings)")
+    offline.add_argument(
+        "--remove", action="store_true", help="stop keeping them; free their large files"
+    )
+    offline.set_defaults(func=cmd_offline)
+
+    export = sub.add_parser("export-bundle", help="copy the library to a folder (USB drive)")
+    export.add_argument("out", help="an empty folder, or a bundle exported before (updated)")
+    export.set_defaults(func=cmd_export_bundle)
+
+    serve = sub.add_parser("serve", help="serve this library to other laptops on the network")
+    serve.add_argument("--port", type=int, default=8750, help="port (default 8750)")
+    serve.add_argument("--bind", default="0.0.0.0", help="address to listen on (default: all)")
+    serve.set_defaults(func=cmd_serve)
 
     search = sub.add_parser("search", help="search titles, text and captions")
     search.add_argument("query", help='words, "a phrase", or a misspelling')

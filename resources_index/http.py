@@ -2,15 +2,22 @@
 
 Retries with backoff cover connection errors, 429 and 5xx, honouring Retry-After (urllib3's
 ``Retry``). Proxies come from the environment as requests reads them, or from settings.
+Certificates are checked against the operating system's store (``truststore``), because county
+networks inspect TLS with their own root certificates installed there; a CA bundle from the
+settings replaces it.
 """
 
+import ssl
 from dataclasses import dataclass, field
+from typing import Any
 
 import requests
+import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from resources_index import __version__
+from resources_index.settings import Settings
 
 USER_AGENT = f"SOP-Desktop/{__version__} (+offline resource library)"
 
@@ -30,6 +37,48 @@ class HttpSettings:
     def timeout(self) -> tuple[float, float]:
         return (self.connect_timeout, self.read_timeout)
 
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> "HttpSettings":
+        """The proxy and CA bundle a user (or later a policy) chose; the rest as given."""
+        proxies = {"http": settings.proxy, "https": settings.proxy} if settings.proxy else {}
+        return cls(proxies=proxies, ca_bundle=settings.ca_bundle or None, **overrides)
+
+
+class _SystemTrustAdapter(HTTPAdapter):
+    """An adapter whose TLS connections trust the operating system's certificate store."""
+
+    def __init__(self, context: ssl.SSLContext, **kwargs: Any) -> None:
+        self._context = context
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self._context
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        kwargs["ssl_context"] = self._context
+        return super().proxy_manager_for(proxy, **kwargs)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        # requests would point ca_certs at certifi's bundle; the system store is the authority.
+        super().cert_verify(conn, url, verify, cert)
+        if verify is True:
+            conn.ca_certs = None
+            conn.ca_cert_dir = None
+
+
+class _BundleAdapter(HTTPAdapter):
+    """An adapter that checks certificates against one CA bundle file, whatever the
+    environment says (requests lets ``REQUESTS_CA_BUNDLE`` override a session's choice)."""
+
+    def __init__(self, bundle: str, **kwargs: Any) -> None:
+        self._bundle = bundle
+        super().__init__(**kwargs)
+
+    def send(self, request: Any, **kwargs: Any) -> requests.Response:
+        kwargs["verify"] = self._bundle
+        return super().send(request, **kwargs)
+
 
 def make_session(settings: HttpSettings | None = None) -> requests.Session:
     """A session that retries politely and identifies the program."""
@@ -46,12 +95,39 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
         raise_on_status=False,
     )
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry, pool_maxsize=8)
+    adapter: HTTPAdapter
+    if settings.ca_bundle:
+        adapter = _BundleAdapter(settings.ca_bundle, max_retries=retry, pool_maxsize=8)
+    else:
+        context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        adapter = _SystemTrustAdapter(context, max_retries=retry, pool_maxsize=8)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = USER_AGENT
     if settings.proxies:
         session.proxies.update(settings.proxies)
-    if settings.ca_bundle:
-        session.verify = settings.ca_bundle
     return session
+
+
+def explain(exc: BaseException) -> str:
+    """Why a request failed, in words a field worker can act on."""
+    text = str(exc)
+    lowered = text.lower()
+    if isinstance(exc, requests.exceptions.SSLError) or "certificate" in lowered:
+        return (
+            "the server's certificate is not trusted by this computer; if your network inspects"
+            " secure connections, ask IT to install its certificate or set a CA bundle"
+        )
+    if isinstance(exc, requests.exceptions.ProxyError) or "proxy" in lowered:
+        return "the proxy could not be reached or refused the connection; check the proxy setting"
+    if (
+        "name or service not known" in lowered
+        or "getaddrinfo" in lowered
+        or ("nameresolution" in lowered or "name resolution" in lowered)
+    ):
+        return "its name could not be looked up; check the network"
+    if isinstance(exc, requests.exceptions.Timeout) or "timed out" in lowered:
+        return "it did not answer in time"
+    if "incompleteread" in lowered or "connection broken" in lowered or "reset by peer" in lowered:
+        return "the connection was cut"
+    return "no connection could be made; you may be offline"

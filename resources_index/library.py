@@ -406,6 +406,28 @@ class Library:
             self.state.set_many({"verified_at": format_time(utc_now())})
         return problems
 
+    def release_files(self, resource_ids: Iterable[str]) -> int:
+        """Delete the local main files of resources the download policy would not fetch itself
+        (those over the size limit and not kept offline); return the bytes freed."""
+        manifest = self.current()
+        if manifest is None:
+            return 0
+        limit = self.settings().auto_download_bytes
+        kept = self.state.kept_offline()
+        still_wanted = {manifest.by_id[rid].main.sha256 for rid in kept if rid in manifest.by_id}
+        freed = 0
+        for rid in resource_ids:
+            resource = manifest.by_id.get(rid)
+            if resource is None:
+                continue
+            main = resource.main
+            if limit is None or main.size <= limit or main.sha256 in still_wanted:
+                continue
+            if self.store.has(main.sha256, main.size):
+                self.store.path(main.sha256).unlink()
+                freed += main.size
+        return freed
+
     def object_path(self, sha256: str) -> Path:
         return self.store.path(sha256)
 

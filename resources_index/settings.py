@@ -1,23 +1,39 @@
 """User settings kept in the library folder (``settings.json``), read leniently.
 
-Only what the core needs today lives here; a machine-wide policy will layer over these values.
+A value of the wrong kind is reported in ``problems`` and replaced by its default, never fatal:
+a hand-edited file must not stop the program from starting. A machine-wide policy will layer
+over these values.
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from resources_index.fsutil import write_atomic
 
 SETTINGS_FILE = "settings.json"
 
+DOWNLOAD_POLICIES = ("everything", "up_to_limit", "when_opened")
+DEFAULT_LIMIT_MB = 50
+
 
 @dataclass
 class Settings:
-    """User-level choices. ``trusted_keys`` holds PEM public keys as text."""
+    """User-level choices.
+
+    ``trusted_keys`` holds PEM public keys as text. ``proxy`` empty means "as the environment
+    says"; ``ca_bundle`` empty means the operating system's certificate store.
+    ``download_policy``: main files of every size, those up to ``download_limit_mb``, or none
+    until opened (text and metadata are always fetched).
+    """
 
     server_url: str = ""
     trusted_keys: list[str] = field(default_factory=list)
+    proxy: str = ""
+    ca_bundle: str = ""
+    download_policy: str = "up_to_limit"
+    download_limit_mb: int = DEFAULT_LIMIT_MB
     problems: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
@@ -32,13 +48,43 @@ class Settings:
         if not isinstance(raw, dict):
             return cls(problems=[f"{path} is not a JSON object; using defaults."])
         settings = cls()
-        if isinstance(raw.get("server_url"), str):
-            settings.server_url = raw["server_url"]
-        keys = raw.get("trusted_keys", [])
-        if isinstance(keys, list):
-            settings.trusted_keys = [k for k in keys if isinstance(k, str)]
+        for name, value in raw.items():
+            problem = settings.set(name, value)
+            if problem:
+                settings.problems.append(f"{path}: {problem}")
         return settings
 
+    def set(self, name: str, value: Any) -> str | None:
+        """Set one value after checking it; return a sentence instead when it is refused."""
+        known = {f.name: f for f in fields(self) if f.name != "problems"}
+        if name not in known:
+            return f"unknown setting {name!r} ignored."
+        default = known[name].default
+        if name == "trusted_keys":
+            if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+                return "trusted_keys must be a list of PEM texts; ignored."
+        elif name == "download_policy":
+            if value not in DOWNLOAD_POLICIES:
+                return f"download_policy must be one of {', '.join(DOWNLOAD_POLICIES)}; ignored."
+        elif name == "download_limit_mb":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                return "download_limit_mb must be a whole number of megabytes; ignored."
+        elif not isinstance(value, type(default)):
+            return f"{name} must be text; ignored."
+        setattr(self, name, value)
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "problems"}
+
     def save(self, folder: Path) -> None:
-        data = {"server_url": self.server_url, "trusted_keys": self.trusted_keys}
-        write_atomic(folder / SETTINGS_FILE, json.dumps(data, indent=2).encode("utf-8"))
+        write_atomic(folder / SETTINGS_FILE, json.dumps(self.to_dict(), indent=2).encode("utf-8"))
+
+    @property
+    def auto_download_bytes(self) -> int | None:
+        """Main files up to this size download with a sync; None means every size."""
+        if self.download_policy == "everything":
+            return None
+        if self.download_policy == "when_opened":
+            return 0
+        return self.download_limit_mb * 1024 * 1024

@@ -2,7 +2,8 @@
 
 It remembers what must survive the manifest file itself: the highest version ever accepted per
 catalog (rollback protection), the current manifest's hash, when it was last verified, and the
-public keys the user chose to trust with ``--trust``.
+public keys the user chose to trust with ``--trust``, and the resources the user marked
+"available offline" (their large files are fetched whatever the download policy).
 """
 
 import contextlib
@@ -18,6 +19,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS catalogs (catalog_id TEXT PRIMARY KEY, highest_version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS trusted_keys (key_id TEXT PRIMARY KEY, pem TEXT NOT NULL,
                                          origin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kept_offline (resource_id TEXT PRIMARY KEY);
 """
 
 
@@ -89,6 +91,20 @@ class StateDB:
         with self._lock:
             rows = self._db.execute("SELECT key_id, pem, origin FROM trusted_keys").fetchall()
         return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def kept_offline(self) -> set[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT resource_id FROM kept_offline").fetchall()
+        return {str(row[0]) for row in rows}
+
+    def keep_offline(self, resource_ids: list[str], keep: bool = True) -> None:
+        sql = (
+            "INSERT OR IGNORE INTO kept_offline(resource_id) VALUES (?)"
+            if keep
+            else "DELETE FROM kept_offline WHERE resource_id = ?"
+        )
+        with self._transaction():
+            self._db.executemany(sql, [(rid,) for rid in resource_ids])
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

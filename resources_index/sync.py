@@ -8,25 +8,40 @@ resources that changed. An interruption at any point leaves the old library, usa
 """
 
 import json
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import requests
 
 from resources_index import limits
 from resources_index.catalog import FileEntry, Manifest
-from resources_index.errors import CatalogError, ResourcesError
-from resources_index.http import HttpSettings, make_session
+from resources_index.errors import CatalogError, LibraryError, ResourcesError
+from resources_index.http import HttpSettings, explain, make_session
 from resources_index.library import CATALOG_FILE, InstallReport, Library
 from resources_index.signing import TrustedKey
 from resources_index.store import object_relpath
 from resources_index.transfer import TransferError, download
 
-DEFAULT_AUTO_DOWNLOAD_BYTES = 50 * 1024 * 1024
+PARALLEL_DOWNLOADS = 4
 
 
 class SyncError(ResourcesError):
     """The server could not be used; the library is unchanged."""
+
+
+@dataclass
+class SyncProgress:
+    """Where a sync stands, for a progress bar: bytes and files, done and in all."""
+
+    bytes_done: int = 0
+    bytes_total: int = 0
+    files_done: int = 0
+    files_total: int = 0
+
+
+ProgressCallback = Callable[[SyncProgress], None]
 
 
 @dataclass
@@ -53,7 +68,7 @@ class SyncReport:
         return line
 
 
-def _no_progress(done: int, total: int) -> None:
+def _no_progress(progress: SyncProgress) -> None:
     return None
 
 
@@ -65,6 +80,83 @@ def _base(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+class _Downloader:
+    """Fetch a list of objects a few at a time, smallest first.
+
+    After a failure no new download starts, but those under way finish: what they fetch is
+    kept for the next sync. Each worker thread has its own session."""
+
+    def __init__(self, syncer: "Syncer", progress: ProgressCallback, cancel: Callable[[], bool]):
+        self.syncer = syncer
+        self.progress_callback = progress
+        self.cancel = cancel
+        self.state = SyncProgress()
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.local = threading.local()
+        self.sessions: list[requests.Session] = []
+
+    def _session(self) -> requests.Session:
+        if self.syncer.shared_session is not None:
+            return self.syncer.shared_session
+        session = getattr(self.local, "session", None)
+        if session is None:
+            session = self.local.session = make_session(self.syncer.http)
+            with self.lock:
+                self.sessions.append(session)
+        return session
+
+    def _advance(self, count: int) -> None:
+        with self.lock:
+            self.state.bytes_done += count
+            self.progress_callback(self.state)
+
+    def _one(self, entry: FileEntry) -> None:
+        if self.stop.is_set():
+            return
+        try:
+            received = download(
+                self._session(),
+                self.syncer.url + object_relpath(entry.sha256),
+                entry,
+                self.syncer.library.store,
+                self.syncer.http.timeout,
+                progress=self._advance,
+                cancel=self.cancel,
+            )
+        except TransferError as exc:
+            if exc.status != 404 or entry.role not in limits.OPTIONAL_ROLES:
+                raise
+            # A laptop serving a room may not hold every large file: fetch it when opened.
+            with self.lock:
+                self.syncer.report.deferred.append(entry.name)
+            return
+        with self.lock:
+            self.syncer.report.requests += 1
+            self.syncer.report.bytes_fetched += received
+            self.state.files_done += 1
+            self.progress_callback(self.state)
+
+    def run(self, entries: list[FileEntry]) -> None:
+        self.state.bytes_total = sum(e.size for e in entries)
+        self.state.files_total = len(entries)
+        self.progress_callback(self.state)
+        if not entries:
+            return
+        try:
+            with ThreadPoolExecutor(PARALLEL_DOWNLOADS, "sop-download") as pool:
+                futures = [pool.submit(self._one, entry) for entry in entries]
+                done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+                failed = [f for f in done if f.exception() is not None]
+                if failed:
+                    self.stop.set()
+                    wait(futures)
+                    raise failed[0].exception()  # type: ignore[misc]
+        finally:
+            for session in self.sessions:
+                session.close()
+
+
 class Syncer:
     """One sync of ``library`` from the server at ``url``."""
 
@@ -74,58 +166,77 @@ class Syncer:
         url: str,
         extra_keys: Iterable[TrustedKey] = (),
         fetch_all: bool = False,
-        auto_download_bytes: int = DEFAULT_AUTO_DOWNLOAD_BYTES,
         http: HttpSettings | None = None,
         session: requests.Session | None = None,
     ) -> None:
         self.library = library
         self.url = _base(url)
         self.extra_keys = list(extra_keys)
-        self.fetch_all = fetch_all
-        self.auto_download_bytes = auto_download_bytes
-        self.http = http or HttpSettings()
+        settings = library.settings()
+        self.auto_download_bytes = None if fetch_all else settings.auto_download_bytes
+        self.http = http or HttpSettings.from_settings(settings)
+        self.shared_session = session  # tests may pass one session for every request
         self.session = session or make_session(self.http)
         self.report = SyncReport()
         self._validators: dict[str, str] = {}
 
+    def close(self) -> None:
+        if self.shared_session is None:
+            self.session.close()
+
     def run(
-        self,
-        progress: Callable[[int, int], None] = _no_progress,
-        cancel: Callable[[], bool] = _never,
+        self, progress: ProgressCallback = _no_progress, cancel: Callable[[], bool] = _never
     ) -> SyncReport:
         envelope = self._fetch_catalog()
         if envelope is None:
             self.report.not_modified = True
+            self._fetch_missing_kept(progress, cancel)
             return self.report
         trusted = self.library.outside_keys(self.extra_keys)
         candidate = self.library.accept(envelope, trusted)
         wanted, deferred = self._plan(candidate.manifest)
         self.report.deferred = [e.name for e in deferred]
-        total = sum(e.size for e in wanted)
-        done = 0
-
-        def advance(count: int) -> None:
-            nonlocal done
-            done += count
-            progress(done, total)
-
-        for entry in wanted:
-            self.report.requests += 1
-            self.report.bytes_fetched += download(
-                self.session,
-                self.url + object_relpath(entry.sha256),
-                entry,
-                self.library.store,
-                self.http.timeout,
-                progress=advance,
-                cancel=cancel,
-            )
+        self._prune_partials(wanted)
+        _Downloader(self, progress, cancel).run(wanted)
         self.library.trust_signer(self.extra_keys, candidate)
         install = self.library.commit(candidate)
         self.report.install = install
         self._remember(install)
         self._update_index(install)
         return self.report
+
+    def fetch(
+        self,
+        resource_ids: Iterable[str],
+        progress: ProgressCallback = _no_progress,
+        cancel: Callable[[], bool] = _never,
+    ) -> SyncReport:
+        """Download the files of resources of the installed catalog that are not local yet."""
+        manifest = self.library.current()
+        if manifest is None:
+            raise LibraryError("There is no catalog installed yet; sync first.")
+        wanted_ids = set(resource_ids)
+        unknown = wanted_ids - set(manifest.by_id)
+        if unknown:
+            raise LibraryError(f"No resource with id {sorted(unknown)[0]!r} in this library.")
+        store = self.library.store
+        entries = [
+            entry
+            for rid in sorted(wanted_ids)
+            for entry in manifest.by_id[rid].files
+            if not store.has(entry.sha256, entry.size)
+        ]
+        _Downloader(self, progress, cancel).run(sorted(entries, key=lambda e: e.size))
+        return self.report
+
+    def _fetch_missing_kept(self, progress: ProgressCallback, cancel: Callable[[], bool]) -> None:
+        """After a no-change answer, still fetch what the policy or the user now wants."""
+        manifest = self.library.current()
+        if manifest is None:
+            return
+        wanted, _ = self._plan(manifest)
+        if wanted:
+            _Downloader(self, progress, cancel).run(wanted)
 
     def _fetch_catalog(self) -> bytes | None:
         """The server's catalog.json, or None when it has not changed since the last sync."""
@@ -169,6 +280,9 @@ class Syncer:
     def _plan(self, manifest: Manifest) -> tuple[list[FileEntry], list[FileEntry]]:
         """Objects to fetch now (small first) and main files left for later by the policy."""
         store = self.library.store
+        kept_ids = self.library.state.kept_offline()
+        kept = {r.main.sha256 for r in manifest.resources if r.id in kept_ids}
+        limit = self.auto_download_bytes
         wanted, deferred = [], []
         for entry in manifest.objects():
             if store.has(entry.sha256, entry.size):
@@ -178,14 +292,24 @@ class Syncer:
                     continue
             elif (
                 entry.role == "main"
-                and not self.fetch_all
-                and entry.size > self.auto_download_bytes
+                and limit is not None
+                and entry.size > limit
+                and entry.sha256 not in kept
             ):
                 deferred.append(entry)
                 continue
             wanted.append(entry)
         wanted.sort(key=lambda e: (e.role == "index", e.size))
         return wanted, deferred
+
+    def _prune_partials(self, wanted: list[FileEntry]) -> None:
+        """Forget half-downloaded objects the new catalog no longer asks for."""
+        keep = {e.sha256 for e in wanted}
+        partial = self.library.store.root / "partial"
+        if partial.is_dir():
+            for path in partial.iterdir():
+                if path.name.split(".")[0] not in keep:
+                    path.unlink(missing_ok=True)
 
     def _index_usable(self) -> bool:
         from resources_index.search import LibrarySearch
@@ -211,14 +335,7 @@ class Syncer:
 
 
 def _unreachable(url: str, exc: BaseException) -> str:
-    text = str(exc)
-    if "Name or service not known" in text or "getaddrinfo" in text or "NameResolution" in text:
-        why = "its name could not be looked up; check the network"
-    elif "timed out" in text.lower() or "Timeout" in type(exc).__name__:
-        why = "it did not answer in time"
-    else:
-        why = "no connection could be made; you may be offline"
-    return f"Could not reach {url}: {why}. The library was not changed."
+    return f"Could not reach {url}: {explain(exc)}. The library was not changed."
 
 
 def sync(
@@ -226,7 +343,7 @@ def sync(
     url: str,
     extra_keys: Iterable[TrustedKey] = (),
     fetch_all: bool = False,
-    progress: Callable[[int, int], None] = _no_progress,
+    progress: ProgressCallback = _no_progress,
     cancel: Callable[[], bool] = _never,
     http: HttpSettings | None = None,
 ) -> SyncReport:
@@ -237,4 +354,29 @@ def sync(
     except TransferError as exc:
         raise SyncError(f"{exc} The library was not changed.") from None
     finally:
-        syncer.session.close()
+        syncer.close()
+
+
+def fetch_files(
+    library: Library,
+    url: str,
+    resource_ids: Iterable[str],
+    keep_offline: bool = False,
+    progress: ProgressCallback = _no_progress,
+    cancel: Callable[[], bool] = _never,
+    http: HttpSettings | None = None,
+) -> SyncReport:
+    """Download resources' files now (opening one, or "Make available offline").
+
+    With ``keep_offline`` the resources are remembered, so later syncs fetch their new
+    versions whatever the download policy."""
+    ids = list(resource_ids)
+    if keep_offline:
+        library.state.keep_offline(ids)
+    syncer = Syncer(library, url, http=http)
+    try:
+        return syncer.fetch(ids, progress, cancel)
+    except TransferError as exc:
+        raise SyncError(str(exc)) from None
+    finally:
+        syncer.close()

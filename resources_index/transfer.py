@@ -19,11 +19,16 @@ import requests
 from resources_index.catalog import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.fsutil import CHUNK
+from resources_index.http import explain
 from resources_index.store import ObjectStore
 
 
 class TransferError(ResourcesError):
     """A download failed; the sentence says why (the library is unchanged)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status when the server refused the file
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def download(
         response = session.get(url, headers=headers, stream=True, timeout=timeout)
     except requests.RequestException as exc:
         raise TransferError(
-            f"Could not reach the server for {entry.name!r} ({_reason(exc)})."
+            f"Could not reach the server for {entry.name!r}: {explain(exc)}."
         ) from None
     received = 0
     with response:
@@ -96,7 +101,8 @@ def download(
         else:
             raise TransferError(
                 f"The server answered {response.status_code} for {entry.name!r};"
-                " it may be updating. Try again later."
+                " it may be updating. Try again later.",
+                status=response.status_code,
             )
         etag = response.headers.get("ETag")
         if etag:
@@ -111,7 +117,7 @@ def download(
                     chunk = response.raw.read1(min(CHUNK, entry.size + 1 - total))
                 except Exception as exc:  # urllib3 and socket errors alike
                     raise TransferError(
-                        f"The download of {entry.name!r} was interrupted ({_reason(exc)});"
+                        f"The download of {entry.name!r} was interrupted ({explain(exc)});"
                         " it will resume."
                     ) from None
                 if not chunk:
@@ -152,8 +158,3 @@ def download(
     store.install_verified(part, entry.sha256)
     etag_file.unlink(missing_ok=True)
     return received
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    return text if len(text) < 160 else type(exc).__name__

@@ -1,0 +1,31 @@
+"""Run ``resources_index.serve`` on 127.0.0.1 in a background thread for the length of a test."""
+
+import contextlib
+import ssl
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from resources_index.serve import CatalogServer
+
+
+@contextlib.contextmanager
+def running(
+    folder: Path,
+    port: int = 0,
+    handler: type[BaseHTTPRequestHandler] | None = None,
+    tls: ssl.SSLContext | None = None,
+) -> Iterator[CatalogServer]:
+    """A catalog server for ``folder`` (over TLS with ``tls``), stopped on exit."""
+    server = CatalogServer(folder, ("127.0.0.1", port), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
