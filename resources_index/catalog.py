@@ -168,12 +168,14 @@ class Manifest:
         return canonical_json([r.to_json() for r in self.resources])
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Manifest":
+    def from_bytes(cls, data: bytes, validated: bool = False) -> "Manifest":
+        """Parse and validate a manifest. ``validated=True`` skips the checks, for bytes that
+        are identical to ones validated before (the library's own catalog at each start)."""
         try:
             raw = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CatalogError(f"The catalog's manifest is not valid JSON ({exc}).") from None
-        return _parse_manifest(raw)
+        return _build_validated(raw) if validated else _parse_manifest(raw)
 
 
 def canonical_json(value: object) -> bytes:
@@ -332,6 +334,44 @@ def _parse_manifest(raw: object) -> Manifest:
         resources,
         search_index=index_entry,
         search_index_schema=schema,
+    )
+
+
+def _file_of(raw: dict[str, Any]) -> FileEntry:
+    return FileEntry(
+        raw["role"], raw["name"], raw["sha256"], raw["size"], raw["media_type"], raw.get("language")
+    )
+
+
+def _build_validated(raw: dict[str, Any]) -> Manifest:
+    """Build a manifest from JSON already known to pass ``_parse_manifest`` (no checks)."""
+    resources = tuple(
+        Resource(
+            id=r["id"],
+            title=r["title"],
+            summary=r.get("summary", ""),
+            type=r["type"],
+            language=r["language"],
+            files=tuple(_file_of(f) for f in r["files"]),
+            practice_elements=tuple(r.get("practice_elements", ())),
+            audiences=tuple(r.get("audiences", ())),
+            translations=tuple(r.get("translations", ())),
+            publisher=r.get("publisher", ""),
+            tags=tuple(r.get("tags", ())),
+            created=r.get("created", ""),
+            updated=r.get("updated", ""),
+        )
+        for r in raw["resources"]
+    )
+    index = raw.get("search_index")
+    return Manifest(
+        raw["catalog_id"],
+        raw["version"],
+        parse_time(raw["created"], "creation time"),
+        parse_time(raw["expires"], "expiry time"),
+        resources,
+        search_index=_file_of(index) if index else None,
+        search_index_schema=index["schema"] if index else 0,
     )
 
 

@@ -15,6 +15,7 @@ from resources_index.fsutil import write_atomic
 SETTINGS_FILE = "settings.json"
 
 DOWNLOAD_POLICIES = ("everything", "up_to_limit", "when_opened")
+INTERFACE_LANGUAGES = ("", "en", "es")  # "" follows the system
 DEFAULT_LIMIT_MB = 50
 
 
@@ -34,6 +35,7 @@ class Settings:
     ca_bundle: str = ""
     download_policy: str = "up_to_limit"
     download_limit_mb: int = DEFAULT_LIMIT_MB
+    interface_language: str = ""
     problems: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
@@ -66,6 +68,9 @@ class Settings:
         elif name == "download_policy":
             if value not in DOWNLOAD_POLICIES:
                 return f"download_policy must be one of {', '.join(DOWNLOAD_POLICIES)}; ignored."
+        elif name == "interface_language":
+            if value not in INTERFACE_LANGUAGES:
+                return "interface_language must be 'en', 'es' or empty (the system's); ignored."
         elif name == "download_limit_mb":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 return "download_limit_mb must be a whole number of megabytes; ignored."

@@ -3,12 +3,14 @@
 It remembers what must survive the manifest file itself: the highest version ever accepted per
 catalog (rollback protection), the current manifest's hash, when it was last verified, and the
 public keys the user chose to trust with ``--trust``, and the resources the user marked
-"available offline" (their large files are fetched whatever the download policy).
+"available offline" (their large files are fetched whatever the download policy), the user's
+favorites and what they viewed recently (by resource id: these survive every sync).
 """
 
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,8 @@ CREATE TABLE IF NOT EXISTS catalogs (catalog_id TEXT PRIMARY KEY, highest_versio
 CREATE TABLE IF NOT EXISTS trusted_keys (key_id TEXT PRIMARY KEY, pem TEXT NOT NULL,
                                          origin TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS kept_offline (resource_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS favorites (resource_id TEXT PRIMARY KEY, added_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS history (resource_id TEXT PRIMARY KEY, viewed_at REAL NOT NULL);
 """
 
 
@@ -105,6 +109,45 @@ class StateDB:
         )
         with self._transaction():
             self._db.executemany(sql, [(rid,) for rid in resource_ids])
+
+    def favorites(self) -> list[str]:
+        """Favorite resource ids, most recently added first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT resource_id FROM favorites ORDER BY added_at DESC"
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def set_favorite(self, resource_id: str, favorite: bool) -> None:
+        with self._transaction():
+            if favorite:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO favorites(resource_id, added_at) VALUES (?, ?)",
+                    (resource_id, time.time()),
+                )
+            else:
+                self._db.execute("DELETE FROM favorites WHERE resource_id = ?", (resource_id,))
+
+    def record_viewed(self, resource_id: str, keep: int = 50) -> None:
+        """Remember that a resource was opened; only the latest ``keep`` are kept."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO history(resource_id, viewed_at) VALUES (?, ?)"
+                " ON CONFLICT(resource_id) DO UPDATE SET viewed_at = excluded.viewed_at",
+                (resource_id, time.time()),
+            )
+            self._db.execute(
+                "DELETE FROM history WHERE resource_id NOT IN"
+                " (SELECT resource_id FROM history ORDER BY viewed_at DESC LIMIT ?)",
+                (keep,),
+            )
+
+    def recently_viewed(self) -> list[str]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT resource_id FROM history ORDER BY viewed_at DESC"
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import requests
 
 from resources_index import limits
-from resources_index.catalog import FileEntry, Manifest
+from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, ResourcesError
 from resources_index.http import HttpSettings, explain, make_session
 from resources_index.library import CATALOG_FILE, InstallReport, Library
@@ -191,6 +191,7 @@ class Syncer:
         if envelope is None:
             self.report.not_modified = True
             self._fetch_missing_kept(progress, cancel)
+            self.library.state.set_many({"last_sync_at": format_time(utc_now())})
             return self.report
         trusted = self.library.outside_keys(self.extra_keys)
         candidate = self.library.accept(envelope, trusted)
@@ -321,8 +322,15 @@ class Syncer:
             search.close()
 
     def _remember(self, install: InstallReport) -> None:
-        changes = {"added": install.added, "changed": install.changed, "removed": install.removed}
-        self.library.state.set_many({**self._validators, "last_changes": json.dumps(changes)})
+        values = {**self._validators, "last_sync_at": format_time(utc_now())}
+        if not install.already_current:  # "what's new" is kept until something else changes
+            changes = {
+                "added": install.added,
+                "changed": install.changed,
+                "removed": install.removed,
+            }
+            values["last_changes"] = json.dumps(changes)
+        self.library.state.set_many(values)
 
     def _update_index(self, install: InstallReport) -> None:
         from resources_index.search import LibrarySearch

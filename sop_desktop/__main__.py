@@ -2,9 +2,12 @@
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 
 from resources_index import __version__, paths
+
+STARTED = time.perf_counter()  # as early as possible: the start-up probe measures from here
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -15,6 +18,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="DIR",
         help=f"the library folder (default: ${paths.DATA_ENV}, else the user data folder)",
     )
+    parser.add_argument("--startup-probe", metavar="QUERY", help=argparse.SUPPRESS)
     known, _qt_args = parser.parse_known_args(argv)
     return known
 
@@ -23,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from sop_desktop.app import run
 
-    return run(paths.data_dir(args.data_dir))
+    return run(paths.data_dir(args.data_dir), args.startup_probe, STARTED)
 
 
 if __name__ == "__main__":

@@ -1,39 +1,602 @@
-"""The main window: for now, the library as a sortable table with a status line."""
+"""The main window: search as you type, browse and filter, details, viewers, sync.
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView
+Layout: the search field across the top; below it the sidebar (where to look and filters),
+the results and the detail pane side by side in a splitter; the status bar shows the network,
+the catalog version, the last sync and, during a sync, its progress with Cancel.
+"""
 
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
+from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.catalog import Resource, parse_time
+from resources_index.errors import ResourcesError
 from resources_index.library import Library
-from sop_desktop.library_model import LibraryModel
+from resources_index.search import ResultRow
+from resources_index.sync import SyncProgress, SyncReport
+from sop_desktop.detail_pane import DetailPane
+from sop_desktop.filter_panel import FilterPanel
+from sop_desktop.labels import size_text
+from sop_desktop.results_view import ROW_ROLE, ResultsModel, ResultsView
+from sop_desktop.search_controller import SearchController, SearchOutcome
+from sop_desktop.settings_dialog import SettingsDialog
+from sop_desktop.sync_controller import SyncController
+from sop_desktop.viewer_window import ViewerWindow, viewable_inside
+from sop_desktop.workers import run_task
+
+UI_STATE_FILE = "window.ini"
 
 
 class MainWindow(QMainWindow):
-    """Lists every resource of the installed catalog."""
+    """The program's window over one library."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, locked: frozenset[str] = frozenset()) -> None:
         super().__init__()
-        self.setWindowTitle("SOP Desktop")
         self.library = library
-        manifest = library.current()
-        resources = sorted(manifest.resources, key=lambda r: r.title.casefold()) if manifest else []
-        offline = {r.id for r in resources if library.store.has(r.main.sha256, r.main.size)}
-        self.model = LibraryModel(resources, offline)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setAccessibleName("Resources in the library")
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, LibraryModel.COLUMNS.__len__()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setCentralWidget(self.table)
-        version = f"catalog version {manifest.version}" if manifest else "no catalog installed"
-        self.status_label = QLabel(f"{len(resources)} resources · {version} · offline library")
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.resize(1000, 640)
+        self.locked = locked
+        self.setWindowTitle("SOP Desktop")
+        self.ui_state = QSettings(str(library.root / UI_STATE_FILE), QSettings.Format.IniFormat)
+        self.viewers: dict[str, ViewerWindow] = {}
+        self.pending_open: tuple[Resource, dict[str, Any] | None] | None = None
+        self.last_outcome: SearchOutcome | None = None
+
+        self.search = SearchController(library, self)
+        self.sync = SyncController(library, self)
+        self._build_search_bar()
+        self._build_body()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+        self.show_catalog_facts()
+        self.search_field.setFocus()
+        self.search.rerun()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_search_bar(self) -> None:
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(
+            self.tr("Search tip sheets, guides, videos and captions (Ctrl+K)")
+        )
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        font = self.search_field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.search_field.setFont(font)
+        self.search_field.installEventFilter(self)
+        self.sync_button = QPushButton(self.tr("Sync"), self)
+        self.sync_button.setAccessibleName(self.tr("Sync with the server"))
+        self.sync_button.setToolTip(self.tr("Get new and updated resources (F5)"))
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName(self.tr("Search notice"))
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.notice.setWordWrap(True)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Number of results"))
+
+    def _build_body(self) -> None:
+        self.filters = FilterPanel(self)
+        self.results_model = ResultsModel(self.library)
+        self.results = ResultsView(self.results_model)
+        self.results.installEventFilter(self)
+        self.details = DetailPane(self.library, self)
+        results_box = QWidget(self)
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        results_layout.addLayout(header)
+        results_layout.addWidget(self.notice)
+        results_layout.addWidget(self.results, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(results_box)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([240, 560, 420])
+        self.splitter.setChildrenCollapsible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.sync_button)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.search_field, self.results)
+        self.setTabOrder(self.results, self.details)
+        self.setTabOrder(self.details, self.filters.tree)
+        self.setTabOrder(self.filters.tree, self.filters.clear_button)
+        self.setTabOrder(self.filters.clear_button, self.sync_button)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Download progress"))
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress_label = QLabel(self)
+        self.progress_label.setAccessibleName(self.tr("Download progress details"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the download"))
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+            bar.addPermanentWidget(widget)
+        self.network_label = QLabel(self)
+        self.network_label.setAccessibleName(self.tr("Network"))
+        self.catalog_label = QLabel(self)
+        self.catalog_label.setAccessibleName(self.tr("Catalog version"))
+        self.last_sync_label = QLabel(self)
+        self.last_sync_label.setAccessibleName(self.tr("Last sync"))
+        for widget in (self.network_label, self.catalog_label, self.last_sync_label):
+            bar.addPermanentWidget(widget)
+        self.network = None
+        if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+            self.network = QNetworkInformation.instance()
+            self.network.reachabilityChanged.connect(lambda _: self._show_network())
+        self._show_network()
+
+    def _action(self, text: str, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.sync_action = self._action(self.tr("&Sync now"), "F5", self.start_sync)
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(
+            self._action(self.tr("&Import a bundle…"), None, self.import_bundle_dialog)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self.open_settings
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        )
+        view_menu = menu.addMenu(self.tr("&View"))
+        for scope, text, key in (
+            ("all", self.tr("&All resources"), "Ctrl+1"),
+            ("favorites", self.tr("&Favorites"), "Ctrl+2"),
+            ("recent", self.tr("&Recently viewed"), "Ctrl+3"),
+            ("new", self.tr("&What's new"), "Ctrl+4"),
+        ):
+            view_menu.addAction(
+                self._action(text, key, lambda _=False, s=scope: self.filters.set_scope(s, True))
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(self.tr("&Clear filters"), "Ctrl+Shift+L", self.filters.clear)
+        )
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), None, self.show_keys))
+        help_menu.addAction(self._action(self.tr("&About SOP Desktop"), None, self.show_about))
+        for key in ("Ctrl+K", "Ctrl+F", "Ctrl+L"):
+            self._action(self.tr("Search"), key, self.focus_search)
+
+    def _connect(self) -> None:
+        self.search_field.textChanged.connect(self.search.set_query)
+        self.search_field.returnPressed.connect(self.open_current)
+        self.search.answered.connect(self.show_outcome)
+        self.search.failed.connect(lambda sentence, details: self.show_error(sentence, details))
+        self.filters.filters_changed.connect(self._filters_changed)
+        self.filters.scope_changed.connect(self.search.set_scope)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.results.activated.connect(lambda _: self.open_current())
+        self.details.open_requested.connect(self.open_resource)
+        self.details.favorite_toggled.connect(self.set_favorite)
+        self.details.offline_requested.connect(self.make_offline)
+        self.details.resource_linked.connect(self.show_resource_by_id)
+        self.notice.linkActivated.connect(self._notice_link)
+        self.sync_button.clicked.connect(self.start_sync)
+        self.cancel_button.clicked.connect(self.sync.cancel)
+        self.sync.started.connect(self._job_started)
+        self.sync.progressed.connect(self._job_progress)
+        self.sync.finished.connect(self._job_finished)
+        self.sync.failed.connect(self._job_failed)
+
+    # -- keyboard ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_field:
+                if key == Qt.Key.Key_Down and self.results_model.rowCount():
+                    self.results.setFocus()
+                    if not self.results.currentIndex().isValid():
+                        self.results.setCurrentIndex(self.results_model.index(0))
+                    return True
+                if key == Qt.Key.Key_Escape and self.search_field.text():
+                    self.search_field.clear()
+                    return True
+            elif key == Qt.Key.Key_Slash and not isinstance(watched, QLineEdit):
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Slash:
+            self.focus_search()
+            return
+        super().keyPressEvent(event)
+
+    # -- search results ----------------------------------------------------------------------------
+
+    def _filters_changed(self, filters: dict[str, list[str]]) -> None:
+        self.search.set_filters(filters)
+
+    def show_outcome(self, outcome: SearchOutcome) -> None:
+        self.last_outcome = outcome
+        previous = self.details.resource.id if self.details.resource else None
+        self.results_model.set_rows(outcome.rows)
+        self.filters.set_counts(outcome.facets)
+        if outcome.browsing:
+            self.count_label.setText(self.tr("%n resources", "", outcome.total))
+        else:
+            self.count_label.setText(self.tr("%n results", "", outcome.total))
+        self._show_notice(outcome)
+        row = next(
+            (i for i, r in enumerate(outcome.rows) if r.resource.id == previous),
+            0 if outcome.rows else -1,
+        )
+        if row >= 0:
+            self.results.setCurrentIndex(self.results_model.index(row))
+        else:
+            self.details.show_resource(None)
+
+    def _show_notice(self, outcome: SearchOutcome) -> None:
+        suggestion = outcome.suggestion
+        if suggestion and outcome.corrected:
+            text = self.tr('Showing results for <a href="q:{0}">{0}</a>.').format(suggestion)
+        elif suggestion:
+            text = self.tr('Did you mean <a href="q:{0}">{0}</a>?').format(suggestion)
+        elif not outcome.rows and outcome.query.strip():
+            text = self.tr("Nothing found. Try fewer or other words, or clear the filters.")
+        elif not outcome.rows and outcome.browsing:
+            text = {
+                "favorites": self.tr("No favorites yet: use “Add to favorites” on a resource."),
+                "recent": self.tr("Resources you open will be listed here."),
+                "new": self.tr("After a sync, new and updated resources are listed here."),
+            }.get(self.search.scope, self.tr("No resources match these filters."))
+        else:
+            text = ""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _notice_link(self, link: str) -> None:
+        if link.startswith("q:"):
+            self.search_field.setText(link[2:])
+        elif link == "new":
+            self.filters.set_scope("new", emit=True)
+
+    def _current_changed(self, current: Any, _: Any) -> None:
+        row: ResultRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        if row is None:
+            self.details.show_resource(None)
+        else:
+            self.details.show_resource(row.resource, row.location)
+
+    def show_resource_by_id(self, resource_id: str) -> None:
+        manifest = self.library.current()
+        resource = manifest.by_id.get(resource_id) if manifest else None
+        if resource is not None:
+            self.details.show_resource(resource)
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        index = self.results.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0)
+        row: ResultRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        if row is not None:
+            self.open_resource(row.resource, row.location)
+
+    def open_resource(self, resource: Resource, location: dict[str, Any] | None = None) -> None:
+        """Open inside (PDF, video) or with the system's program; offer to download first."""
+        main = resource.main
+        if not self.library.store.has(main.sha256, main.size):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Not on this laptop yet"),
+                self.tr(
+                    "“{0}” is not on this laptop yet ({1}). Download it now? You need to be online."
+                ).format(resource.title, size_text(main.size)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes and self.sync.start_fetch(
+                [resource.id], keep_offline=False
+            ):
+                self.pending_open = (resource, location)
+            return
+        self.library.state.record_viewed(resource.id)
+        if viewable_inside(resource):
+            viewer = self.viewers.get(resource.id)
+            if viewer is None:
+                viewer = ViewerWindow(self.library, resource)
+                viewer.destroyed.connect(
+                    lambda _=None, rid=resource.id: self.viewers.pop(rid, None)
+                )
+                self.viewers[resource.id] = viewer
+            viewer.show_at(location, self._find_words(), self._ui_language())
+            viewer.show()
+            viewer.raise_()
+            viewer.activateWindow()
+            return
+        try:
+            path = self.library.named_copy(main)
+        except OSError as exc:
+            self.show_error(self.tr("The file could not be prepared: {0}").format(exc.strerror))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.show_error(
+                self.tr("No program on this laptop opens “{0}”.").format(main.name), str(path)
+            )
+
+    def _find_words(self) -> str:
+        text = self.search_field.text().strip().strip('"')
+        return text.split()[0] if text else ""
+
+    def _ui_language(self) -> str:
+        return self.library.settings().interface_language
+
+    # -- favorites and offline -------------------------------------------------------------------
+
+    def set_favorite(self, resource: Resource, favorite: bool) -> None:
+        self.library.state.set_favorite(resource.id, favorite)
+        self.details.refresh_state()
+        if self.search.scope == "favorites":
+            self.search.rerun()
+
+    def make_offline(self, resource: Resource) -> None:
+        main = resource.main
+        if self.library.store.has(main.sha256, main.size):
+            self.library.state.keep_offline([resource.id])
+            self.details.refresh_state()
+            return
+        self.sync.start_fetch([resource.id], keep_offline=True)
+
+    # -- sync --------------------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        self.sync.start_sync()
+
+    def _job_started(self, kind: str) -> None:
+        self.sync_button.setEnabled(False)
+        self.sync_action.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(
+            self.tr("Syncing…") if kind == "sync" else self.tr("Downloading…")
+        )
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
+
+    def _job_progress(self, progress: SyncProgress) -> None:
+        if progress.bytes_total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * progress.bytes_done / progress.bytes_total))
+        self.progress_label.setText(
+            self.tr("{0} of {1} files · {2} of {3}").format(
+                progress.files_done,
+                progress.files_total,
+                size_text(progress.bytes_done),
+                size_text(progress.bytes_total),
+            )
+        )
+
+    def _job_ended(self) -> None:
+        self.sync_button.setEnabled(True)
+        self.sync_action.setEnabled(True)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+
+    def _job_finished(self, kind: str, report: SyncReport) -> None:
+        self._job_ended()
+        self.results_model.refresh_offline()
+        self.details.refresh_state()
+        self.show_catalog_facts()
+        if kind == "sync":
+            install = report.install
+            if report.not_modified or install is None or install.already_current:
+                self.statusBar().showMessage(self.tr("Already up to date."), 8000)
+            else:
+                message = self.tr(
+                    "Sync finished: {0} new, {1} updated, {2} removed."
+                    ' <a href="new">Show what\'s new</a>'
+                ).format(len(install.added), len(install.changed), len(install.removed))
+                self.notice.setText(message)
+                self.notice.setVisible(True)
+                self.search.rerun()
+        elif self.pending_open is not None:
+            resource, location = self.pending_open
+            self.pending_open = None
+            self.open_resource(resource, location)
+
+    def _job_failed(self, kind: str, sentence: str, details: str) -> None:
+        self._job_ended()
+        self.pending_open = None
+        self.results_model.refresh_offline()
+        title = (
+            self.tr("Sync did not finish") if kind == "sync" else self.tr("Download did not finish")
+        )
+        self.show_error(sentence, details, title)
+
+    def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title or "SOP Desktop")
+        box.setText(sentence)
+        if details:
+            box.setDetailedText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAccessibleName(title or self.tr("Message"))
+        self.message_box = box  # kept for tests and so it is not collected while shown
+        box.open()
+
+    # -- status bar --------------------------------------------------------------------------------
+
+    def _show_network(self) -> None:
+        if self.network is None:
+            self.network_label.setText("")
+            return
+        reach = self.network.reachability()
+        online = reach == QNetworkInformation.Reachability.Online
+        known = reach != QNetworkInformation.Reachability.Unknown
+        self.network_label.setText(
+            (self.tr("● Online") if online else self.tr("○ Offline")) if known else ""
+        )
+
+    def show_catalog_facts(self) -> None:
+        try:
+            manifest = self.library.current()
+        except ResourcesError as exc:
+            self.catalog_label.setText(self.tr("Library damaged"))
+            self.show_error(str(exc))
+            return
+        if manifest is None:
+            self.catalog_label.setText(self.tr("No catalog"))
+        else:
+            self.catalog_label.setText(self.tr("Catalog version {0}").format(manifest.version))
+        last = self.library.state.get("last_sync_at")
+        if last:
+            moment = parse_time(last, "last sync").astimezone()
+            shown = moment.strftime("%Y-%m-%d %H:%M")
+            self.last_sync_label.setText(self.tr("Last sync {0}").format(shown))
+        else:
+            self.last_sync_label.setText(self.tr("Never synced"))
+
+    # -- dialogs -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.library, self.locked, self)
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        if getattr(dialog, "language_changed", False):
+            self.statusBar().showMessage(
+                self.tr("The interface language changes when SOP Desktop is restarted."), 10000
+            )
+
+    def import_bundle_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder holding catalog.json"))
+        if not folder:
+            return
+        self.statusBar().showMessage(self.tr("Importing…"))
+        run_task(
+            self.library.import_bundle,
+            Path(folder),
+            on_done=lambda report: self._imported(report.summary()),
+            on_error=lambda sentence, details: self.show_error(sentence, details),
+        )
+
+    def _imported(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
+        self.show_catalog_facts()
+        self.search.rerun()
+
+    def show_keys(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "Ctrl+K, Ctrl+F or /: search\nDown: go to the results\nEnter: open\n"
+                "Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what's new\n"
+                "Ctrl+Shift+L: clear filters\nF5: sync\n\n"
+                "In a video: Space play/pause, Left/Right 5 s, F full screen, C captions\n"
+                "In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom"
+            ),
+        )
+
+    def show_about(self) -> None:
+        from resources_index import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About SOP Desktop"),
+            self.tr(
+                "SOP Desktop {0}\n\nSafety Organized Practice resources of California's"
+                " Regional Training Academies, CalSWEC and CDSS, available offline."
+            ).format(__version__),
+        )
+
+    # -- window state ------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.ui_state.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        try:
+            filters = json.loads(str(self.ui_state.value("filters", "{}")))
+        except ValueError:
+            filters = {}
+        if isinstance(filters, dict):
+            clean = {
+                str(k): [str(v) for v in values]
+                for k, values in filters.items()
+                if isinstance(values, list)
+            }
+            self.filters.set_filters(clean)
+            self.search.filters = self.filters.selected
+        scope = str(self.ui_state.value("scope", "all"))
+        self.filters.set_scope(scope)
+        self.search.scope = self.filters.scope
+
+    def save_state(self) -> None:
+        self.ui_state.setValue("geometry", self.saveGeometry())
+        self.ui_state.setValue("splitter", self.splitter.saveState())
+        self.ui_state.setValue("filters", json.dumps(self.filters.selected))
+        self.ui_state.setValue("scope", self.filters.scope)
+        self.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.sync.cancel()
+        for viewer in list(self.viewers.values()):
+            viewer.close()
+        self.search.close()
+        super().closeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.search_field.setFocus)

@@ -1,0 +1,206 @@
+"""The detail pane: everything about the selected resource, and what can be done with it."""
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.catalog import Resource
+from resources_index.library import Library
+from sop_desktop.labels import label, size_text
+
+#: how a version in another language announces itself, in that language
+OTHER_LANGUAGE = {"es": "También en español", "en": "Also in English"}
+
+
+def _wrapping_label(parent: QWidget, name: str) -> QLabel:
+    widget = QLabel(parent)
+    widget.setWordWrap(True)
+    widget.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    widget.setAccessibleName(name)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
+
+
+class DetailPane(QScrollArea):
+    """Shows one resource; emits what the user asks for."""
+
+    open_requested = Signal(object, object)  # Resource, location or None
+    favorite_toggled = Signal(object, bool)
+    offline_requested = Signal(object)
+    resource_linked = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.resource: Resource | None = None
+        self.location: dict[str, Any] | None = None
+        self.setWidgetResizable(True)
+        self.setAccessibleName(self.tr("Details"))
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        self.title = _wrapping_label(body, self.tr("Title"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = _wrapping_label(body, self.tr("Facts"))
+        self.summary = _wrapping_label(body, self.tr("Summary"))
+        self.topics = _wrapping_label(body, self.tr("Practice elements and audiences"))
+        self.translations = _wrapping_label(body, self.tr("Other languages"))
+        self.translations.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.translations.linkActivated.connect(lambda link: self.resource_linked.emit(link[4:]))
+        self.files = _wrapping_label(body, self.tr("Files"))
+
+        self.open_button = QPushButton(self.tr("&Open"), body)
+        self.open_button.setAccessibleName(self.tr("Open"))
+        self.open_button.clicked.connect(self._open)
+        self.favorite_button = QPushButton(self.tr("Add to &favorites"), body)
+        self.favorite_button.setAccessibleName(self.tr("Add to favorites"))
+        self.favorite_button.setCheckable(True)
+        self.favorite_button.clicked.connect(self._toggle_favorite)
+        self.offline_button = QPushButton(self.tr("Make available offline"), body)
+        self.offline_button.setAccessibleName(self.tr("Make available offline"))
+        self.offline_button.clicked.connect(lambda: self.offline_requested.emit(self.resource))
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.favorite_button, self.offline_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.placeholder = QLabel(self.tr("Choose a resource to see its details."), body)
+        self.placeholder.setAccessibleName(self.tr("No resource chosen"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        for widget in (self.title, self.facts, self.summary, self.topics, self.translations):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        files_heading = QLabel(self.tr("Files"), body)
+        files_heading.setAccessibleName(self.tr("Files"))
+        heading_font = files_heading.font()
+        heading_font.setBold(True)
+        files_heading.setFont(heading_font)
+        self.files_heading = files_heading
+        layout.addWidget(files_heading)
+        layout.addWidget(self.files)
+        layout.addWidget(self.placeholder)
+        layout.addStretch(1)
+        self.show_resource(None)
+
+    def show_resource(
+        self, resource: Resource | None, location: dict[str, Any] | None = None
+    ) -> None:
+        self.resource, self.location = resource, location
+        shown = resource is not None
+        for widget in (
+            self.title,
+            self.facts,
+            self.summary,
+            self.topics,
+            self.translations,
+            self.files,
+            self.files_heading,
+            self.open_button,
+            self.favorite_button,
+            self.offline_button,
+        ):
+            widget.setVisible(shown)
+        self.placeholder.setVisible(not shown)
+        if resource is None:
+            return
+        self.title.setText(resource.title)
+        facts = [label("type", resource.type)]
+        if resource.publisher:
+            facts.append(label("publisher", resource.publisher))
+        facts.append(label("language", resource.language))
+        if resource.updated:
+            facts.append(self.tr("updated {0}").format(resource.updated))
+        self.facts.setText(" · ".join(facts))
+        self.summary.setText(resource.summary)
+        self.summary.setVisible(bool(resource.summary))
+        topics = []
+        if resource.practice_elements:
+            names = ", ".join(label("practice_elements", v) for v in resource.practice_elements)
+            topics.append(self.tr("Practice elements: {0}").format(names))
+        if resource.audiences:
+            names = ", ".join(label("audiences", v) for v in resource.audiences)
+            topics.append(self.tr("For: {0}").format(names))
+        self.topics.setText("\n".join(topics))
+        self.topics.setVisible(bool(topics))
+        self._show_translations(resource)
+        self._show_files(resource)
+        self.refresh_state()
+
+    def _show_translations(self, resource: Resource) -> None:
+        manifest = self.library.current()
+        links = []
+        for other_id in resource.translations:
+            other = manifest.by_id.get(other_id) if manifest else None
+            if other is None:
+                continue
+            lead = OTHER_LANGUAGE.get(other.language, label("language", other.language))
+            links.append(f'{lead}: <a href="res:{other.id}">{html.escape(other.title)}</a>')
+        self.translations.setText("<br>".join(links))
+        self.translations.setVisible(bool(links))
+
+    def _show_files(self, resource: Resource) -> None:
+        lines = []
+        store = self.library.store
+        role_names = {
+            "main": self.tr("document"),
+            "captions": self.tr("captions"),
+            "text": self.tr("searchable text"),
+            "thumbnail": self.tr("thumbnail"),
+        }
+        for entry in resource.files:
+            here = store.has(entry.sha256, entry.size)
+            where = self.tr("on this laptop") if here else self.tr("not downloaded yet")
+            role = role_names.get(entry.role, entry.role)
+            if entry.language:
+                role += f" ({label('language', entry.language)})"
+            lines.append(f"{html.escape(entry.name)} — {role}, {size_text(entry.size)}, {where}")
+        self.files.setText("<br>".join(lines))
+
+    def refresh_state(self) -> None:
+        """Update the buttons after a favorite, a download or a sync."""
+        resource = self.resource
+        if resource is None:
+            return
+        favorite = resource.id in set(self.library.state.favorites())
+        self.favorite_button.setChecked(favorite)
+        text = self.tr("Remove from &favorites") if favorite else self.tr("Add to &favorites")
+        self.favorite_button.setText(text)
+        self.favorite_button.setAccessibleName(text.replace("&", ""))
+        main = resource.main
+        offline = self.library.store.has(main.sha256, main.size)
+        kept = resource.id in self.library.state.kept_offline()
+        self.offline_button.setEnabled(not (offline and kept))
+        if offline and kept:
+            self.offline_button.setText(self.tr("Kept offline"))
+        elif offline:
+            self.offline_button.setText(self.tr("Keep offline"))
+        else:
+            self.offline_button.setText(
+                self.tr("Make available offline ({0})").format(size_text(main.size))
+            )
+        self.offline_button.setAccessibleName(self.offline_button.text())
+        self._show_files(resource)
+
+    def _open(self) -> None:
+        if self.resource is not None:
+            self.open_requested.emit(self.resource, self.location)
+
+    def _toggle_favorite(self) -> None:
+        if self.resource is not None:
+            self.favorite_toggled.emit(self.resource, self.favorite_button.isChecked())

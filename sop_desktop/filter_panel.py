@@ -1,0 +1,190 @@
+"""The sidebar: where to look (everything, favorites, recently viewed, what's new) and filters.
+
+Filters are check boxes with counts per type, practice element, audience, language and
+publisher. Choices within a group widen the results, across groups they narrow them; "Clear
+filters" removes them all in one click. Values that are checked stay listed even when the
+current results hold none of them, so a filter can always be unchecked.
+"""
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.search_index import FACETS
+from sop_desktop.labels import label
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def scope_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "all": tr("FilterPanel", "All resources"),
+        "favorites": tr("FilterPanel", "Favorites"),
+        "recent": tr("FilterPanel", "Recently viewed"),
+        "new": tr("FilterPanel", "What's new"),
+    }
+
+
+def facet_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "type": tr("FilterPanel", "Type"),
+        "practice_elements": tr("FilterPanel", "Practice element"),
+        "audiences": tr("FilterPanel", "Audience"),
+        "language": tr("FilterPanel", "Language"),
+        "publisher": tr("FilterPanel", "Publisher"),
+    }
+
+
+class FilterPanel(QWidget):
+    """Emits ``scope_changed`` and ``filters_changed`` as the user clicks."""
+
+    scope_changed = Signal(str)
+    filters_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(self.tr("Browse and filter"))
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.setEnabled(False)
+        self.clear_button.clicked.connect(self.clear)
+        heading = QLabel(self.tr("Browse"), self)
+        heading.setAccessibleName(self.tr("Browse"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+
+        self.scope_items: dict[str, QTreeWidgetItem] = {}
+        library = QTreeWidgetItem(self.tree, [self.tr("Library")])
+        library.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for key, name in scope_names().items():
+            item = QTreeWidgetItem(library, [name])
+            item.setData(0, KEY_ROLE, key)
+            self.scope_items[key] = item
+        library.setExpanded(True)
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        for key, name in facet_names().items():
+            group = QTreeWidgetItem(self.tree, [name])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setData(0, KEY_ROLE, key)
+            self.groups[key] = group
+        self.groups["type"].setExpanded(True)
+        self.groups["practice_elements"].setExpanded(True)
+        self.selected: dict[str, list[str]] = {}
+        self.scope = "all"
+        self.scope_items["all"].setSelected(True)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def set_counts(self, facets: dict[str, dict[str, int]]) -> None:
+        """Show the counts of the latest answer (a quick answer without counts keeps the old)."""
+        if not facets:
+            return
+        self.tree.blockSignals(True)
+        try:
+            for name in FACETS:
+                self._fill_group(name, facets.get(name, {}))
+        finally:
+            self.tree.blockSignals(False)
+
+    def _fill_group(self, name: str, counts: dict[str, int]) -> None:
+        group = self.groups[name]
+        chosen = set(self.selected.get(name, []))
+        values = list(counts)
+        values += [v for v in sorted(chosen) if v not in counts]
+        while group.childCount() > len(values):
+            group.removeChild(group.child(group.childCount() - 1))
+        for position, value in enumerate(values):
+            item = group.child(position) if position < group.childCount() else None
+            if item is None:
+                item = QTreeWidgetItem(group)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setData(0, KEY_ROLE, value)
+            item.setText(0, f"{label(name, value)} ({counts.get(value, 0)})")
+            item.setCheckState(
+                0, Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked
+            )
+        group.setHidden(not values)
+
+    def set_filters(self, filters: dict[str, list[str]]) -> None:
+        """Restore filters (from the last run) without emitting."""
+        self.selected = {k: list(v) for k, v in filters.items() if k in FACETS and v}
+        self.clear_button.setEnabled(bool(self.selected))
+
+    def set_scope(self, scope: str, emit: bool = False) -> None:
+        item = self.scope_items.get(scope, self.scope_items["all"])
+        self.scope = str(item.data(0, KEY_ROLE))
+        self.tree.blockSignals(not emit)
+        self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+        if emit:
+            self.scope_changed.emit(self.scope)
+
+    def clear(self) -> None:
+        self.selected = {}
+        self.tree.blockSignals(True)
+        for group in self.groups.values():
+            for position in range(group.childCount()):
+                group.child(position).setCheckState(0, Qt.CheckState.Unchecked)
+        self.tree.blockSignals(False)
+        self.clear_button.setEnabled(False)
+        self.filters_changed.emit({})
+
+    def check(self, name: str, value: str, checked: bool = True) -> None:
+        """Check a filter as a click would (used by keyboard actions and tests)."""
+        group = self.groups[name]
+        for position in range(group.childCount()):
+            item = group.child(position)
+            if item.data(0, KEY_ROLE) == value:
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item.setCheckState(0, state)
+                return
+        raise KeyError(f"no filter {name}={value} is shown")
+
+    # -- clicks --------------------------------------------------------------------------------
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        parent = item.parent()
+        if parent is None or parent.data(0, KEY_ROLE) not in FACETS:
+            return
+        name, value = str(parent.data(0, KEY_ROLE)), str(item.data(0, KEY_ROLE))
+        values = self.selected.setdefault(name, [])
+        if item.checkState(0) == Qt.CheckState.Checked and value not in values:
+            values.append(value)
+        elif item.checkState(0) == Qt.CheckState.Unchecked and value in values:
+            values.remove(value)
+        if not values:
+            del self.selected[name]
+        self.clear_button.setEnabled(bool(self.selected))
+        self.filters_changed.emit({k: list(v) for k, v in self.selected.items()})
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _: object) -> None:
+        if current is None or current.parent() is None:
+            return
+        key = current.data(0, KEY_ROLE)
+        if current in self.scope_items.values() and key != self.scope:
+            self.scope = str(key)
+            self.scope_changed.emit(self.scope)

@@ -1,0 +1,39 @@
+"""The interface language: the settings' choice, else the system's; Spanish ships with it.
+
+Qt's own strings (standard buttons, file dialogs) come from Qt's translations when present.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+SHIPPED = ("es",)
+
+
+def choose_language(setting: str) -> str:
+    """``en`` or a shipped language: the setting when given, else the system locale's."""
+    if setting:
+        return setting if setting in SHIPPED else "en"
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SHIPPED else "en"
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the program's and Qt's translators for ``language``; return them (keep them
+    alive as long as the application)."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"sop_desktop_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_base = QTranslator(app)
+    if qt_base.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_base)
+        installed.append(qt_base)
+    return installed

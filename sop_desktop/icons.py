@@ -1,0 +1,46 @@
+"""Type icons drawn from a few lines of SVG: a page in the type's colour with its initials.
+
+No icon theme is needed (offline laptops, offscreen tests) and they scale on high-DPI screens.
+"""
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+#: colour and two-letter mark per resource type (colours pass WCAG AA against white text)
+STYLE: dict[str, tuple[str, str]] = {
+    "video": ("#b3261e", "▶"),
+    "tip_sheet": ("#1f6f43", "TS"),
+    "practice_guide": ("#1a4f8b", "PG"),
+    "practice_brief": ("#31577a", "PB"),
+    "curriculum_module": ("#6a3d9a", "CM"),
+    "toolkit": ("#8a4b08", "TK"),
+    "coaching_guide": ("#00627a", "CG"),
+    "worksheet": ("#5b5b00", "WS"),
+    "handout": ("#7a2e5c", "HO"),
+}
+OTHER = ("#555555", "•")
+
+_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
+<path d="M6 2h14l6 6v22H6z" fill="{colour}"/>
+<path d="M20 2v6h6z" fill="#ffffff" fill-opacity="0.45"/>
+<text x="16" y="23" font-family="sans-serif" font-size="{size}" font-weight="bold"
+ fill="#ffffff" text-anchor="middle">{mark}</text></svg>"""
+
+
+@cache
+def type_icon(resource_type: str) -> QIcon:
+    colour, mark = STYLE.get(resource_type, OTHER)
+    size = 12 if len(mark) == 1 else 10
+    renderer = QSvgRenderer(QByteArray(_SVG.format(colour=colour, mark=mark, size=size).encode()))
+    icon = QIcon()
+    for side in (16, 24, 32, 48, 64):
+        pixmap = QPixmap(QSize(side, side))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, side, side))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

@@ -1,0 +1,218 @@
+"""The results list: a model over search hits and a delegate that draws each as a card.
+
+A card shows the type icon, the title, type · publisher · language (and the page, slide or
+caption time that matched), the passage with the query's words in bold, and whether the
+resource is on this laptop. Heights follow the font, so the system's font size is respected.
+"""
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from resources_index.library import Library
+from resources_index.search import ResultRow
+from sop_desktop.icons import type_icon
+from sop_desktop.labels import label, time_text
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+OFFLINE_ROLE = Qt.ItemDataRole.UserRole + 2
+MARGIN = 8
+
+
+def location_text(location: dict[str, Any] | None) -> str:
+    """``p. 3``, ``slide 2`` or ``1:05`` for where a passage was found."""
+    if not location:
+        return ""
+    if "page" in location:
+        return QCoreApplication.translate("Results", "p. {0}").format(location["page"])
+    if "slide" in location:
+        return QCoreApplication.translate("Results", "slide {0}").format(location["slide"])
+    if "time_ms" in location:
+        return QCoreApplication.translate("Results", "at {0}").format(
+            time_text(int(location["time_ms"]))
+        )
+    return ""
+
+
+class ResultsModel(QAbstractListModel):
+    """Rows of the current answer; whether a row is offline is looked up once, when shown."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.rows: list[ResultRow] = []
+        self._offline: dict[str, bool] = {}
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._offline.clear()
+        self.endResetModel()
+
+    def refresh_offline(self) -> None:
+        self._offline.clear()
+        if self.rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def is_offline(self, row: ResultRow) -> bool:
+        rid = row.resource.id
+        if rid not in self._offline:
+            main = row.resource.main
+            self._offline[rid] = self.library.store.has(main.sha256, main.size)
+        return self._offline[rid]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        resource = row.resource
+        if role == Qt.ItemDataRole.DisplayRole:
+            return resource.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [resource.title, label("type", resource.type)]
+            if not self.is_offline(row):
+                parts.append(self.tr("not downloaded yet"))
+            return ", ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return resource.summary or None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return type_icon(resource.type)
+        if role == ROW_ROLE:
+            return row
+        if role == OFFLINE_ROLE:
+            return self.is_offline(row)
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result as three lines: title, facts, passage."""
+
+    def _lines(self, option: QStyleOptionViewItem) -> tuple[int, int]:
+        height = option.fontMetrics.height()
+        return height, int(height * 1.25)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        line, title = self._lines(option)
+        row: ResultRow = index.data(ROW_ROLE)
+        passage_lines = 2 if row is not None and (row.snippet or row.resource.summary) else 0
+        return QSize(0, MARGIN * 2 + title + line * (1 + passage_lines) + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        row: ResultRow | None = index.data(ROW_ROLE)
+        if row is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text_colour = option.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        muted = option.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText,
+        )
+        line, title_height = self._lines(option)
+        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        icon_side = title_height + line
+        type_icon(row.resource.type).paint(
+            painter, QRect(rect.left(), rect.top(), icon_side, icon_side)
+        )
+        left = rect.left() + icon_side + MARGIN
+        width = rect.right() - left
+
+        offline = bool(index.data(OFFLINE_ROLE))
+        badge = "✓ " + self.tr("Offline") if offline else "☁ " + self.tr("Not downloaded")
+        badge_width = option.fontMetrics.horizontalAdvance(badge) + MARGIN
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(rect.right() - badge_width, rect.top(), badge_width, title_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            badge,
+        )
+
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        title_font.setPointSizeF(option.font.pointSizeF() * 1.1)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        title_rect = QRect(left, rect.top(), width - badge_width, title_height)
+        elided = painter.fontMetrics().elidedText(
+            row.resource.title, Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+
+        painter.setFont(option.font)
+        facts = [label("type", row.resource.type)]
+        if row.resource.publisher:
+            facts.append(label("publisher", row.resource.publisher))
+        facts.append(label("language", row.resource.language))
+        where = location_text(row.location)
+        if where:
+            facts.append(where)
+        painter.setPen(muted)
+        facts_rect = QRect(left, rect.top() + title_height, width, line)
+        painter.drawText(
+            facts_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            option.fontMetrics.elidedText(" · ".join(facts), Qt.TextElideMode.ElideRight, width),
+        )
+
+        passage = row.snippet or html.escape(row.resource.summary)
+        if passage:
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDocumentMargin(0)
+            document.setTextWidth(width)
+            document.setHtml(f"<span>{passage}</span>")
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+            top = rect.top() + title_height + line + 2
+            painter.translate(left, top)
+            context.clip = QRect(0, 0, width, line * 2)
+            painter.setClipRect(context.clip)
+            document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class ResultsView(QListView):
+    """The list itself: uniform cards, keyboard first."""
+
+    def __init__(self, model: ResultsModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setItemDelegate(ResultDelegate(self))
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Results"))

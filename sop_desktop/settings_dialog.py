@@ -1,0 +1,167 @@
+"""The settings dialog: server, downloads, storage, network and interface language.
+
+Settings an administrator locked are shown read-only with the reason in their tooltip.
+"""
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.fsutil import tree_size
+from resources_index.library import Library
+from resources_index.settings import Settings
+from sop_desktop.labels import size_text
+
+
+class SettingsDialog(QDialog):
+    """Edits ``library``'s settings; ``locked`` names settings the user may not change."""
+
+    def __init__(
+        self, library: Library, locked: frozenset[str] = frozenset(), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.library = library
+        self.locked = locked
+        self.settings = library.settings()
+        self.language_before = self.settings.interface_language
+
+        self.server = QLineEdit(self.settings.server_url, self)
+        self.server.setPlaceholderText("https://…/catalog/")
+        self.server.setAccessibleName(self.tr("Server address"))
+        self.policy = QComboBox(self)
+        self.policy.setAccessibleName(self.tr("Download policy"))
+        self.policy.addItem(self.tr("Everything, whatever the size"), "everything")
+        self.policy.addItem(self.tr("Files up to the size limit"), "up_to_limit")
+        self.policy.addItem(self.tr("Only when opened"), "when_opened")
+        self.policy.setCurrentIndex(self.policy.findData(self.settings.download_policy))
+        self.limit = QSpinBox(self)
+        self.limit.setAccessibleName(self.tr("Size limit in megabytes"))
+        self.limit.setRange(0, 100_000)
+        self.limit.setSuffix(" MB")
+        self.limit.setValue(self.settings.download_limit_mb)
+        self.policy.currentIndexChanged.connect(self._policy_changed)
+        self.proxy = QLineEdit(self.settings.proxy, self)
+        self.proxy.setPlaceholderText(self.tr("As the system is set (leave empty)"))
+        self.proxy.setAccessibleName(self.tr("Proxy"))
+        self.ca_bundle = QLineEdit(self.settings.ca_bundle, self)
+        self.ca_bundle.setPlaceholderText(self.tr("The system's certificates (leave empty)"))
+        self.ca_bundle.setAccessibleName(self.tr("Certificate bundle"))
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.browse_button.setAccessibleName(self.tr("Choose a certificate bundle"))
+        self.browse_button.clicked.connect(self._choose_bundle)
+        bundle_row = QHBoxLayout()
+        bundle_row.addWidget(self.ca_bundle, 1)
+        bundle_row.addWidget(self.browse_button)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.language.addItem(self.tr("As the system (default)"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Español", "es")
+        self.language.setCurrentIndex(self.language.findData(self.settings.interface_language))
+
+        self.storage = QLabel(self)
+        self.storage.setAccessibleName(self.tr("Storage location and usage"))
+        self.storage.setWordWrap(True)
+        self.storage.setText(
+            self.tr("{0}\n{1} used").format(library.root, size_text(tree_size(library.root)))
+        )
+        self.open_folder = QPushButton(self.tr("Open folder"), self)
+        self.open_folder.setAccessibleName(self.tr("Open the library folder"))
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(library.root)))
+        )
+        storage_row = QHBoxLayout()
+        storage_row.addWidget(self.storage, 1)
+        storage_row.addWidget(self.open_folder)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Server address:"), self.server)
+        form.addRow(self.tr("&Download:"), self.policy)
+        form.addRow(self.tr("Size &limit:"), self.limit)
+        form.addRow(self.tr("Storage:"), storage_row)
+        form.addRow(self.tr("&Proxy:"), self.proxy)
+        form.addRow(self.tr("&Certificates:"), bundle_row)
+        form.addRow(self.tr("&Interface language:"), self.language)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Note"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+
+        self.fields: dict[str, QWidget] = {
+            "server_url": self.server,
+            "download_policy": self.policy,
+            "download_limit_mb": self.limit,
+            "proxy": self.proxy,
+            "ca_bundle": self.ca_bundle,
+            "interface_language": self.language,
+        }
+        for name in locked:
+            widget = self.fields.get(name)
+            if widget is not None:
+                widget.setEnabled(False)
+                widget.setToolTip(self.tr("Set by your administrator"))
+        if "ca_bundle" in locked:
+            self.browse_button.setEnabled(False)
+        self._policy_changed()
+        if locked & set(self.fields):
+            self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
+
+    def _policy_changed(self) -> None:
+        self.limit.setEnabled(
+            self.policy.currentData() == "up_to_limit" and "download_limit_mb" not in self.locked
+        )
+
+    def _choose_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate bundle"), "", self.tr("Certificates (*.pem *.crt)")
+        )
+        if path:
+            self.ca_bundle.setText(path)
+
+    def chosen(self) -> Settings:
+        """The settings as edited (locked ones unchanged)."""
+        settings = self.library.settings()
+        values = {
+            "server_url": self.server.text().strip(),
+            "download_policy": self.policy.currentData(),
+            "download_limit_mb": self.limit.value(),
+            "proxy": self.proxy.text().strip(),
+            "ca_bundle": self.ca_bundle.text().strip(),
+            "interface_language": self.language.currentData(),
+        }
+        for name, value in values.items():
+            if name not in self.locked:
+                settings.set(name, value)
+        return settings
+
+    def accept(self) -> None:
+        settings = self.chosen()
+        settings.save(self.library.root)
+        self.language_changed = settings.interface_language != self.language_before
+        super().accept()

@@ -1,0 +1,227 @@
+"""A video player (QtMultimedia) with the catalog's WebVTT captions in a language of choice.
+
+Keyboard: Space or K play/pause, Left/Right 5 s, J/L 10 s, Home to the start, F full screen,
+Esc leaves full screen, C cycles the captions. Captions are drawn by the program from the
+library's own caption files, so they work with every backend and in full screen.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimediaWidgets import QVideoWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.captions import CaptionTrack
+from resources_index.errors import ResourcesError
+from sop_desktop.labels import label, time_text
+
+SEEK_MS = 5_000
+JUMP_MS = 10_000
+
+
+class VideoPlayer(QWidget):
+    """One video. ``open(path, captions, language, start_ms)`` plays from ``start_ms`` (a
+    search hit in the captions opens at that moment); captions: language -> WebVTT path."""
+
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        self.video = QVideoWidget(self)
+        self.video.setAccessibleName(self.tr("Video"))
+        self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.player.setVideoOutput(self.video)
+        self.caption = QLabel(self)
+        self.caption.setAccessibleName(self.tr("Captions"))
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(
+            "background: black; color: white; padding: 6px; font-size: 16pt; font-weight: 600"
+        )
+        self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 3)
+
+        self.play_button = QToolButton(self)
+        self.play_button.setAccessibleName(self.tr("Play"))
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setToolTip(self.tr("Play or pause (Space)"))
+        self.play_button.clicked.connect(self.toggle_play)
+        self.position = QSlider(Qt.Orientation.Horizontal, self)
+        self.position.setAccessibleName(self.tr("Position"))
+        self.position.sliderMoved.connect(self.player.setPosition)
+        self.clock = QLabel("0:00 / 0:00", self)
+        self.clock.setAccessibleName(self.tr("Elapsed time"))
+        self.captions_box = QComboBox(self)
+        self.captions_box.setAccessibleName(self.tr("Captions language"))
+        self.captions_box.currentIndexChanged.connect(self._captions_chosen)
+        self.fullscreen_button = QToolButton(self)
+        self.fullscreen_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarMaxButton)
+        )
+        self.fullscreen_button.setToolTip(self.tr("Full screen (F)"))
+        self.fullscreen_button.setAccessibleName(self.tr("Full screen"))
+        self.fullscreen_button.clicked.connect(self.toggle_full_screen)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.position, 1)
+        controls.addWidget(self.clock)
+        controls.addWidget(self.captions_box)
+        controls.addWidget(self.fullscreen_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.video, 1)
+        layout.addWidget(self.caption)
+        layout.addLayout(controls)
+
+        self.tracks: dict[str, CaptionTrack] = {}
+        self.track: CaptionTrack | None = None
+        self.player.positionChanged.connect(self._position_changed)
+        self.player.durationChanged.connect(self._duration_changed)
+        self.player.playbackStateChanged.connect(self._state_changed)
+        self.player.errorOccurred.connect(self._error)
+        self.player.mediaStatusChanged.connect(self._status_changed)
+        self._pending_start = 0
+        self._autoplay = False
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def open(
+        self,
+        path: Path,
+        captions: dict[str, Path],
+        language: str = "",
+        start_ms: int = 0,
+    ) -> None:
+        self.tracks = {}
+        for code, caption_path in captions.items():
+            try:
+                self.tracks[code] = CaptionTrack.load(caption_path)
+            except ResourcesError as exc:
+                self.failed.emit(str(exc))
+        self.captions_box.blockSignals(True)
+        self.captions_box.clear()
+        self.captions_box.addItem(self.tr("Captions off"), "")
+        for code in sorted(self.tracks):
+            self.captions_box.addItem(label("language", code), code)
+        self.captions_box.blockSignals(False)
+        wanted = language if language in self.tracks else next(iter(sorted(self.tracks)), "")
+        self.captions_box.setCurrentIndex(max(0, self.captions_box.findData(wanted)))
+        self._captions_chosen(self.captions_box.currentIndex())
+        self._pending_start = start_ms  # a position can only be set once the media is loaded
+        self._autoplay = True
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self._show_caption(start_ms)
+
+    def stop(self) -> None:
+        self.player.stop()
+        self.player.setSource(QUrl())
+
+    # -- playing ---------------------------------------------------------------------------------
+
+    def toggle_play(self) -> None:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    def seek(self, delta_ms: int) -> None:
+        target = max(0, self.player.position() + delta_ms)
+        duration = self.player.duration()
+        if duration > 0:
+            target = min(target, duration)
+        self.player.setPosition(target)
+        self._show_caption(target)
+
+    def caption_language(self) -> str:
+        return str(self.captions_box.currentData() or "")
+
+    def _captions_chosen(self, position: int) -> None:
+        code = self.captions_box.itemData(position) or ""
+        self.track = self.tracks.get(code)
+        self._show_caption(self.player.position())
+
+    def _show_caption(self, position_ms: int) -> None:
+        text = self.track.at(position_ms) if self.track else ""
+        if text != self.caption.text():
+            self.caption.setText(text)
+
+    def _position_changed(self, position_ms: int) -> None:
+        if not self.position.isSliderDown():
+            self.position.setValue(position_ms)
+        self.clock.setText(f"{time_text(position_ms)} / {time_text(self.player.duration())}")
+        self._show_caption(position_ms)
+
+    def _state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _duration_changed(self, duration_ms: int) -> None:
+        self.position.setRange(0, duration_ms)
+        self.clock.setText(f"{time_text(self.player.position())} / {time_text(duration_ms)}")
+
+    def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and self._autoplay:
+            self._autoplay = False
+            if self._pending_start:
+                self.player.setPosition(self._pending_start)
+            self.player.play()
+
+    def _error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if error != QMediaPlayer.Error.NoError:
+            self.failed.emit(self.tr("The video could not be played ({0}).").format(message))
+
+    # -- full screen -----------------------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        actions = {
+            Qt.Key.Key_Space: self.toggle_play,
+            Qt.Key.Key_K: self.toggle_play,
+            Qt.Key.Key_Left: lambda: self.seek(-SEEK_MS),
+            Qt.Key.Key_Right: lambda: self.seek(SEEK_MS),
+            Qt.Key.Key_J: lambda: self.seek(-JUMP_MS),
+            Qt.Key.Key_L: lambda: self.seek(JUMP_MS),
+            Qt.Key.Key_Home: lambda: self.seek(-self.player.position()),
+            Qt.Key.Key_F: self.toggle_full_screen,
+            Qt.Key.Key_C: self._next_captions,
+        }
+        if key == Qt.Key.Key_Escape and self.window().isFullScreen():
+            self.window().showNormal()
+            return
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+
+    def _next_captions(self) -> None:
+        count = self.captions_box.count()
+        if count:
+            self.captions_box.setCurrentIndex((self.captions_box.currentIndex() + 1) % count)

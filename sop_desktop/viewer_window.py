@@ -1,0 +1,65 @@
+"""A window for one open resource: a PDF or a video, inside the program."""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from resources_index.catalog import Resource
+from resources_index.library import Library
+from sop_desktop.pdf_viewer import PdfViewer
+from sop_desktop.video_player import VideoPlayer
+
+PDF = "application/pdf"
+
+
+def viewable_inside(resource: Resource) -> bool:
+    """PDFs and videos open inside the program; other kinds in the system's program."""
+    media_type = resource.main.media_type
+    return media_type == PDF or media_type.startswith("video/")
+
+
+class ViewerWindow(QMainWindow):
+    """Shows ``resource`` from ``library``; ``show_at`` moves to a page or a moment."""
+
+    def __init__(self, library: Library, resource: Resource, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.resource = resource
+        self.setWindowTitle(resource.title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer: PdfViewer | VideoPlayer
+        if resource.main.media_type == PDF:
+            self.viewer = PdfViewer(self)
+        else:
+            self.viewer = VideoPlayer(self)
+        self.viewer.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.setCentralWidget(self.viewer)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        self.resize(1000, 760)
+
+    def show_at(
+        self, location: dict[str, Any] | None, find: str = "", caption_language: str = ""
+    ) -> None:
+        """Open the file at the page or caption time of ``location``."""
+        location = location or {}
+        # Read in place: the viewers never write, and a video is not copied twice.
+        path = self.library.object_path(self.resource.main.sha256)
+        if isinstance(self.viewer, PdfViewer):
+            self.viewer.open(path, int(location.get("page", 1)), find)
+        else:
+            captions: dict[str, Path] = {
+                entry.language or self.resource.language: self.library.object_path(entry.sha256)
+                for entry in self.resource.captions()
+                if self.library.store.has(entry.sha256, entry.size)
+            }
+            language = caption_language or self.resource.language
+            self.viewer.open(path, captions, language, int(location.get("time_ms", 0)))
+            self.viewer.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if isinstance(self.viewer, VideoPlayer):
+            self.viewer.stop()
+        super().closeEvent(event)
