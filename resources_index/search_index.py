@@ -550,24 +550,30 @@ class SearchIndex:
         # While typing, no keystroke waits on a full pass over a large library: keep the best
         # found within the budget, and say so; the search after a pause is complete.
         budget = TYPING_BUDGET_SECONDS if quick else None
-        hits = self._run(query.And(parts), limit, restrict, budget)
+        used = query.And(parts)
+        hits = self._run(used, limit, restrict, budget)
         outcome = SearchResults(quick=quick)
         if hits.scored_length() < FEW_RESULTS:
             corrected = self._correct(parsed)
             if corrected is not None:
-                fixed_parts = self._parts(corrected)
-                fixed = self._run(query.And(fixed_parts), limit, restrict, budget)
+                fixed_query = query.And(self._parts(corrected))
+                fixed = self._run(fixed_query, limit, restrict, budget)
                 if fixed.scored_length() > hits.scored_length():
                     outcome.suggestion = " ".join(corrected.all_terms())
                     if hits.scored_length() == 0:
                         hits, parsed, outcome.corrected = fixed, corrected, True
+                        used = fixed_query
         if hits.scored_length() == 0 and len(parts) > 1:
-            hits = self._run(_any(parts), limit, restrict, budget)
+            used = _any(parts)
+            hits = self._run(used, limit, restrict, budget)
             outcome.partial = hits.scored_length() > 0
         if facets:
             matched = hits.docs()
             outcome.total = len(matched)
-            outcome.facets = self._facet_counts(matched)
+            # Each facet is counted as if its own filter were not set, so the other values of
+            # a chosen facet stay offered (choices widen within a facet, narrow across them).
+            unfiltered = matched if restrict is None else self._run(used, 1, None, None).docs()
+            outcome.facets = self._facet_counts(unfiltered, filters or {})
         else:
             # Counting every match costs a second pass over the postings: estimate instead.
             outcome.total = max(hits.scored_length(), hits.estimated_min_length())
@@ -792,8 +798,12 @@ class SearchIndex:
 
         return WordMatcher(candidates, confirm)
 
-    def _facet_counts(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
-        matched = set(docnums)
+    def _facet_counts(
+        self, docnums: Iterable[int], filters: dict[str, Sequence[str]]
+    ) -> dict[str, dict[str, int]]:
+        """Counts per facet value among ``docnums``, each facet restricted by the *other*
+        facets' filters."""
+        everything = set(docnums)
         if self._facet_cache is None:
             reader = self._searcher.reader()  # type: ignore[union-attr]
             self._facet_cache = {
@@ -805,8 +815,16 @@ class SearchIndex:
                 }
                 for name in FACETS
             }
+        chosen: dict[str, set[int]] = {}
+        for name, picked in filters.items():
+            if name in self._facet_cache and picked:
+                chosen[name] = set().union(*(self._facet_cache[name].get(v, ()) for v in picked))
         counts = {}
         for name, values in self._facet_cache.items():
+            matched = everything
+            for other, docs in chosen.items():
+                if other != name:
+                    matched = matched & docs
             found = {value: len(matched & docs) for value, docs in values.items()}
             counts[name] = {k: v for k, v in sorted(found.items(), key=lambda kv: -kv[1]) if v}
         return counts

@@ -24,23 +24,21 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def scope_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "all": tr("FilterPanel", "All resources"),
-        "favorites": tr("FilterPanel", "Favorites"),
-        "recent": tr("FilterPanel", "Recently viewed"),
-        "new": tr("FilterPanel", "What's new"),
+        "all": QCoreApplication.translate("FilterPanel", "All resources"),
+        "favorites": QCoreApplication.translate("FilterPanel", "Favorites"),
+        "recent": QCoreApplication.translate("FilterPanel", "Recently viewed"),
+        "new": QCoreApplication.translate("FilterPanel", "What's new"),
     }
 
 
 def facet_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "type": tr("FilterPanel", "Type"),
-        "practice_elements": tr("FilterPanel", "Practice element"),
-        "audiences": tr("FilterPanel", "Audience"),
-        "language": tr("FilterPanel", "Language"),
-        "publisher": tr("FilterPanel", "Publisher"),
+        "type": QCoreApplication.translate("FilterPanel", "Type"),
+        "practice_elements": QCoreApplication.translate("FilterPanel", "Practice element"),
+        "audiences": QCoreApplication.translate("FilterPanel", "Audience"),
+        "language": QCoreApplication.translate("FilterPanel", "Language"),
+        "publisher": QCoreApplication.translate("FilterPanel", "Publisher"),
     }
 
 

@@ -563,9 +563,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        splitter = self.ui_state.value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # Splitter sizes are restored once the window has its final size (see showEvent).
+        self.pending_splitter = self.ui_state.value("splitter")
         try:
             filters = json.loads(str(self.ui_state.value("filters", "{}")))
         except ValueError:
@@ -600,3 +599,6 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.search_field.setFocus)
+        if self.pending_splitter is not None:
+            state, self.pending_splitter = self.pending_splitter, None
+            QTimer.singleShot(0, lambda: self.splitter.restoreState(state))

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -86,6 +86,7 @@ class PdfViewer(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.match = -1
+        self.pending_page = 0
         self.view.pageNavigator().currentPageChanged.connect(
             lambda page: self.page_box.setValue(page + 1)
         )
@@ -117,11 +118,23 @@ class PdfViewer(QWidget):
         count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
         self.page_count.setText(self.tr("of {0}").format(count))
-        self.go_to_page(page)
+        # The view scrolls back to the top when it is first laid out: jump once it has been.
+        self.pending_page = page
+        if self.isVisible():
+            QTimer.singleShot(0, self._apply_pending_page)
         if find:
             self.find_field.setText(find)
             self.search_model.setSearchString(find)
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._apply_pending_page)
+
+    def _apply_pending_page(self) -> None:
+        if self.pending_page:
+            page, self.pending_page = self.pending_page, 0
+            self.go_to_page(page)
 
     def current_page(self) -> int:
         """The page shown, 1-based."""

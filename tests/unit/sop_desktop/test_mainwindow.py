@@ -1,20 +1,126 @@
-from pathlib import Path
+"""The main window driven offscreen: typing, filters, browsing, favorites, persistence."""
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import open_library
+from resources_index.library import Library
 from sop_desktop.mainwindow import MainWindow
+from sop_desktop.search_controller import SearchOutcome
+from tests.unit.sop_desktop.conftest import answer_to, final_answer, open_window, type_query
 
 
-def test_window_lists_the_starter_catalog(qtbot: QtBot, tmp_path: Path) -> None:
-    library = open_library(tmp_path / "lib")
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    model = window.table.model()
-    assert model.rowCount() == len(library.current().resources) >= 40  # type: ignore[union-attr]
-    titles = {model.index(row, 0).data() for row in range(model.rowCount())}
-    assert "The Three Houses: a tip sheet for talking with children" in titles
-    assert "44 resources" in window.status_label.text()
-    assert window.table.accessibleName()
-    library.close()
+def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
+    window: MainWindow,
+) -> None:
+    outcome = window.last_outcome
+    assert outcome is not None and outcome.browsing
+    assert window.results_model.rowCount() == 44
+    assert window.count_label.text() == "44 resources"
+    assert window.filters.groups["type"].childCount() == 10
+    assert window.catalog_label.text() == "Catalog version 2"
+    assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
+
+
+def test_typing_shows_results_as_you_type_then_the_complete_answer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    seen: list[SearchOutcome] = []
+    window.search.answered.connect(seen.append)
+    outcome = type_query(qtbot, window, "three houses")
+    assert any(o.quick for o in seen)  # answers arrived while typing
+    assert not outcome.quick and not outcome.browsing
+    titles = [row.resource.title for row in window.results_model.rows]
+    assert "Three Houses" in titles[0] or "Tres Casas" in titles[0]
+    assert window.count_label.text().endswith("results")
+    assert window.details.resource is not None  # the first result is shown in detail
+    assert window.details.title.text() == window.results_model.rows[0].resource.title
+
+
+def test_a_misspelling_offers_the_correction(qtbot: QtBot, window: MainWindow) -> None:
+    outcome = type_query(qtbot, window, "saftey plan")
+    assert outcome.rows and outcome.suggestion == "safety plan"
+    assert "safety plan" in window.notice.text() and window.notice.isVisible()
+    window._notice_link("q:safety plan")
+    assert final_answer(qtbot, window, "safety plan").rows
+
+
+def test_filters_narrow_at_once_and_clear_in_one_click(qtbot: QtBot, window: MainWindow) -> None:
+    everything = type_query(qtbot, window, "safety")
+    narrowed = answer_to(qtbot, window, lambda: window.filters.check("type", "tip_sheet"))
+    assert 0 < narrowed.total < everything.total
+    assert {row.resource.type for row in narrowed.rows} == {"tip_sheet"}
+    assert window.filters.clear_button.isEnabled()
+    assert narrowed.facets["type"]["practice_guide"] > 0  # other types stay offered
+    widened = answer_to(qtbot, window, lambda: window.filters.check("type", "practice_guide"))
+    assert widened.total > narrowed.total
+    assert {r.resource.type for r in widened.rows} == {"tip_sheet", "practice_guide"}
+    both = answer_to(qtbot, window, lambda: window.filters.check("audiences", "supervisor"))
+    assert 0 < both.total < widened.total
+    assert all("supervisor" in r.resource.audiences for r in both.rows)
+    cleared = answer_to(
+        qtbot,
+        window,
+        lambda: qtbot.mouseClick(window.filters.clear_button, Qt.MouseButton.LeftButton),
+    )
+    assert cleared.total == everything.total
+    assert not window.filters.clear_button.isEnabled()
+
+
+def test_browsing_counts_keep_the_other_choices_of_a_group(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    videos = answer_to(qtbot, window, lambda: window.filters.check("type", "video"))
+    assert videos.browsing and videos.total == 1
+    assert videos.facets["type"]["tip_sheet"] > 0  # still offered, to widen the choice
+    widened = answer_to(qtbot, window, lambda: window.filters.check("type", "tip_sheet"))
+    assert widened.total == 1 + videos.facets["type"]["tip_sheet"]
+
+
+def test_favorites_and_recently_viewed_are_places_to_browse(
+    qtbot: QtBot, window: MainWindow, starter_library: Library
+) -> None:
+    type_query(qtbot, window, "scaling questions")
+    chosen = window.details.resource
+    assert chosen is not None
+    window.details.favorite_button.click()
+    assert starter_library.state.favorites() == [chosen.id]
+    assert window.details.favorite_button.text() == "Remove from &favorites"
+    window.search_field.clear()
+    window.filters.set_scope("favorites", emit=True)
+    qtbot.waitUntil(lambda: [r.resource.id for r in window.results_model.rows] == [chosen.id])
+    window.filters.set_scope("recent", emit=True)
+    qtbot.waitUntil(lambda: window.last_outcome is not None and window.search.scope == "recent")
+    qtbot.waitUntil(lambda: window.notice.text() == "Resources you open will be listed here.")
+
+
+def test_window_state_and_filters_persist_between_runs(
+    qtbot: QtBot, starter_library: Library
+) -> None:
+    first = open_window(qtbot, starter_library)
+    assert answer_to(qtbot, first, lambda: first.filters.check("type", "video")).total == 1
+    first.resize(760, 640)
+    qtbot.waitUntil(lambda: first.width() == 760)
+    first.splitter.setSizes([220, 300, 200])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = open_window(qtbot, starter_library)
+    assert second.filters.selected == {"type": ["video"]}
+    qtbot.waitUntil(lambda: second.last_outcome is not None and second.last_outcome.total == 1)
+    assert (second.width(), second.height()) == (760, 640)  # within the offscreen screen
+    qtbot.waitUntil(lambda: second.splitter.sizes() == sizes)
+    second.close()
+
+
+def test_keyboard_shortcuts_reach_the_search_field_and_the_results(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_query(qtbot, window, "safety")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.results.hasFocus()
+    qtbot.keyClick(window.results, Qt.Key.Key_Slash)
+    assert window.search_field.hasFocus()
+    window.results.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""

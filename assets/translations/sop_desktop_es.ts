@@ -1,0 +1,948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Details</source>
+        <extracomment>how a version in another language announces itself, in that language</extracomment>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Practice elements and audiences</source>
+        <translation>Elementos de práctica y destinatarios</translation>
+    </message>
+    <message>
+        <source>Other languages</source>
+        <translation>Otros idiomas</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Add to &amp;favorites</source>
+        <translation>Añadir a &amp;favoritos</translation>
+    </message>
+    <message>
+        <source>Add to favorites</source>
+        <translation>Añadir a favoritos</translation>
+    </message>
+    <message>
+        <source>Make available offline</source>
+        <translation>Disponible sin conexión</translation>
+    </message>
+    <message>
+        <source>Choose a resource to see its details.</source>
+        <translation>Elija un recurso para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>No resource chosen</source>
+        <translation>Ningún recurso elegido</translation>
+    </message>
+    <message>
+        <source>updated {0}</source>
+        <translation>actualizado el {0}</translation>
+    </message>
+    <message>
+        <source>Practice elements: {0}</source>
+        <translation>Elementos de práctica: {0}</translation>
+    </message>
+    <message>
+        <source>For: {0}</source>
+        <translation>Para: {0}</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>captions</source>
+        <translation>subtítulos</translation>
+    </message>
+    <message>
+        <source>searchable text</source>
+        <translation>texto para búsqueda</translation>
+    </message>
+    <message>
+        <source>thumbnail</source>
+        <translation>miniatura</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>en este equipo</translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún sin descargar</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favorites</source>
+        <translation>Quitar de &amp;favoritos</translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>Guardado sin conexión</translation>
+    </message>
+    <message>
+        <source>Keep offline</source>
+        <translation>Guardar sin conexión</translation>
+    </message>
+    <message>
+        <source>Make available offline ({0})</source>
+        <translation>Disponible sin conexión ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>All resources</source>
+        <translation>Todos los recursos</translation>
+    </message>
+    <message>
+        <source>Favorites</source>
+        <translation>Favoritos</translation>
+    </message>
+    <message>
+        <source>Recently viewed</source>
+        <translation>Vistos recientemente</translation>
+    </message>
+    <message>
+        <source>What&apos;s new</source>
+        <translation>Novedades</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Practice element</source>
+        <translation>Elemento de práctica</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Browse and filter</source>
+        <translation>Explorar y filtrar</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search tip sheets, guides, videos and captions (Ctrl+K)</source>
+        <translation>Buscar hojas de consejos, guías, videos y subtítulos (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync with the server</source>
+        <translation>Sincronizar con el servidor</translation>
+    </message>
+    <message>
+        <source>Get new and updated resources (F5)</source>
+        <translation>Obtener recursos nuevos y actualizados (F5)</translation>
+    </message>
+    <message>
+        <source>Search notice</source>
+        <translation>Aviso de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Number of results</source>
+        <translation>Número de resultados</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progreso de la descarga</translation>
+    </message>
+    <message>
+        <source>Download progress details</source>
+        <translation>Detalles del progreso de la descarga</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Cancelar la descarga</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Catalog version</source>
+        <translation>Versión del catálogo</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Importar un paquete…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;All resources</source>
+        <translation>&amp;Todos los recursos</translation>
+    </message>
+    <message>
+        <source>&amp;Favorites</source>
+        <translation>&amp;Favoritos</translation>
+    </message>
+    <message>
+        <source>&amp;Recently viewed</source>
+        <translation>&amp;Vistos recientemente</translation>
+    </message>
+    <message>
+        <source>&amp;What&apos;s new</source>
+        <translation>&amp;Novedades</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Quitar filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About SOP Desktop</source>
+        <translation>&amp;Acerca de SOP Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resources</source>
+        <translation>
+            <numerusform>%n recurso</numerusform>
+            <numerusform>%n recursos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing results for &lt;a href=&quot;q:{0}&quot;&gt;{0}&lt;/a&gt;.</source>
+        <translation>Resultados para &lt;a href=&quot;q:{0}&quot;&gt;{0}&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;a href=&quot;q:{0}&quot;&gt;{0}&lt;/a&gt;?</source>
+        <translation>¿Quiso decir &lt;a href=&quot;q:{0}&quot;&gt;{0}&lt;/a&gt;?</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer or other words, or clear the filters.</source>
+        <translation>No se encontró nada. Pruebe con menos palabras u otras, o quite los filtros.</translation>
+    </message>
+    <message>
+        <source>No favorites yet: use “Add to favorites” on a resource.</source>
+        <translation>Aún no hay favoritos: use «Añadir a favoritos» en un recurso.</translation>
+    </message>
+    <message>
+        <source>Resources you open will be listed here.</source>
+        <translation>Aquí aparecerán los recursos que abra.</translation>
+    </message>
+    <message>
+        <source>After a sync, new and updated resources are listed here.</source>
+        <translation>Después de sincronizar, aquí aparecen los recursos nuevos y actualizados.</translation>
+    </message>
+    <message>
+        <source>No resources match these filters.</source>
+        <translation>Ningún recurso coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Not on this laptop yet</source>
+        <translation>Aún no está en este equipo</translation>
+    </message>
+    <message>
+        <source>“{0}” is not on this laptop yet ({1}). Download it now? You need to be online.</source>
+        <translation>«{0}» aún no está en este equipo ({1}). ¿Descargarlo ahora? Necesita conexión.</translation>
+    </message>
+    <message>
+        <source>The file could not be prepared: {0}</source>
+        <translation>No se pudo preparar el archivo: {0}</translation>
+    </message>
+    <message>
+        <source>No program on this laptop opens “{0}”.</source>
+        <translation>Ningún programa de este equipo abre «{0}».</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Descargando…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} files · {2} of {3}</source>
+        <translation>{0} de {1} archivos · {2} de {3}</translation>
+    </message>
+    <message>
+        <source>Already up to date.</source>
+        <translation>Ya está al día.</translation>
+    </message>
+    <message>
+        <source>Sync finished: {0} new, {1} updated, {2} removed. &lt;a href=&quot;new&quot;&gt;Show what&apos;s new&lt;/a&gt;</source>
+        <translation>Sincronización terminada: {0} nuevos, {1} actualizados, {2} retirados. &lt;a href=&quot;new&quot;&gt;Ver novedades&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Sync did not finish</source>
+        <translation>La sincronización no terminó</translation>
+    </message>
+    <message>
+        <source>Download did not finish</source>
+        <translation>La descarga no terminó</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Sin conexión</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>Biblioteca dañada</translation>
+    </message>
+    <message>
+        <source>No catalog</source>
+        <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>Catalog version {0}</source>
+        <translation>Catálogo versión {0}</translation>
+    </message>
+    <message>
+        <source>Last sync {0}</source>
+        <translation>Última sincronización {0}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>The interface language changes when SOP Desktop is restarted.</source>
+        <translation>El idioma de la interfaz cambiará al reiniciar SOP Desktop.</translation>
+    </message>
+    <message>
+        <source>Folder holding catalog.json</source>
+        <translation>Carpeta que contiene catalog.json</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+F or /: search
+Down: go to the results
+Enter: open
+Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
+Ctrl+Shift+L: clear filters
+F5: sync
+
+In a video: Space play/pause, Left/Right 5 s, F full screen, C captions
+In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom</source>
+        <translation>Ctrl+K, Ctrl+F o /: buscar
+Flecha abajo: ir a los resultados
+Intro: abrir
+Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
+Ctrl+Mayús+L: quitar filtros
+F5: sincronizar
+
+En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C subtítulos
+En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom</translation>
+    </message>
+    <message>
+        <source>About SOP Desktop</source>
+        <translation>Acerca de SOP Desktop</translation>
+    </message>
+    <message>
+        <source>SOP Desktop {0}
+
+Safety Organized Practice resources of California&apos;s Regional Training Academies, CalSWEC and CDSS, available offline.</source>
+        <translation>SOP Desktop {0}
+
+Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, disponibles sin conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Document pages</source>
+        <translation>Páginas del documento</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Número de página</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>Número de páginas</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Buscar en el documento</translation>
+    </message>
+    <message>
+        <source>Matches found</source>
+        <translation>Coincidencias encontradas</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Coincidencia siguiente</translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened ({0}).</source>
+        <translation>No se pudo abrir este PDF ({0}).</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>de {0}</translation>
+    </message>
+    <message>
+        <source>{0} matches</source>
+        <translation>{0} coincidencias</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Sin descargar</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>p. {0}</source>
+        <translation>pág. {0}</translation>
+    </message>
+    <message>
+        <source>slide {0}</source>
+        <translation>diapositiva {0}</translation>
+    </message>
+    <message>
+        <source>at {0}</source>
+        <translation>en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún sin descargar</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Download policy</source>
+        <translation>Política de descarga</translation>
+    </message>
+    <message>
+        <source>Everything, whatever the size</source>
+        <translation>Todo, sea cual sea el tamaño</translation>
+    </message>
+    <message>
+        <source>Files up to the size limit</source>
+        <translation>Archivos hasta el límite de tamaño</translation>
+    </message>
+    <message>
+        <source>Only when opened</source>
+        <translation>Solo al abrirlos</translation>
+    </message>
+    <message>
+        <source>Size limit in megabytes</source>
+        <translation>Límite de tamaño en megabytes</translation>
+    </message>
+    <message>
+        <source>As the system is set (leave empty)</source>
+        <translation>Como esté configurado el sistema (dejar vacío)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates (leave empty)</source>
+        <translation>Los certificados del sistema (dejar vacío)</translation>
+    </message>
+    <message>
+        <source>Certificate bundle</source>
+        <translation>Paquete de certificados</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose a certificate bundle</source>
+        <translation>Elegir un paquete de certificados</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>As the system (default)</source>
+        <translation>Como el sistema (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Storage location and usage</source>
+        <translation>Ubicación y uso del almacenamiento</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} used</source>
+        <translation>{0}
+{1} en uso</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open the library folder</source>
+        <translation>Abrir la carpeta de la biblioteca</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>Dirección del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Download:</source>
+        <translation>&amp;Descargar:</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Límite de tamaño:</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>Almacenamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates:</source>
+        <translation>&amp;Certificados:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Idioma de la interfaz:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Definido por su administrador</translation>
+    </message>
+    <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation>Los ajustes en gris los define su administrador.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificados (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>No server address is set. Enter the statewide server&apos;s address in Settings.</source>
+        <translation>No hay dirección de servidor. Escriba la dirección del servidor estatal en Configuración.</translation>
+    </message>
+    <message>
+        <source>This file is not on this laptop, and no server address is set to download it from. Enter it in Settings.</source>
+        <translation>Este archivo no está en este equipo y no hay dirección de servidor desde donde descargarlo. Escríbala en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Something went wrong: {0}. The library was not changed.</source>
+        <translation>Algo salió mal: {0}. La biblioteca no cambió.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Subtítulos</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Reproducir o pausar (Espacio)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Tiempo transcurrido</translation>
+    </message>
+    <message>
+        <source>Captions language</source>
+        <translation>Idioma de los subtítulos</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>Pantalla completa (F)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Captions off</source>
+        <translation>Sin subtítulos</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>The video could not be played ({0}).</source>
+        <translation>No se pudo reproducir el video ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Tip sheet</source>
+        <translation>Hoja de consejos</translation>
+    </message>
+    <message>
+        <source>Practice guide</source>
+        <translation>Guía de práctica</translation>
+    </message>
+    <message>
+        <source>Practice brief</source>
+        <translation>Resumen de práctica</translation>
+    </message>
+    <message>
+        <source>Curriculum module</source>
+        <translation>Módulo de capacitación</translation>
+    </message>
+    <message>
+        <source>Toolkit</source>
+        <translation>Caja de herramientas</translation>
+    </message>
+    <message>
+        <source>Coaching guide</source>
+        <translation>Guía de coaching</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>Hoja de trabajo</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Folleto</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Involucramiento</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Teaming</source>
+        <translation>Trabajo en equipo</translation>
+    </message>
+    <message>
+        <source>Safety planning</source>
+        <translation>Planificación de la seguridad</translation>
+    </message>
+    <message>
+        <source>Three Houses</source>
+        <translation>Tres Casas</translation>
+    </message>
+    <message>
+        <source>Safety mapping</source>
+        <translation>Mapeo de la seguridad</translation>
+    </message>
+    <message>
+        <source>Harm and danger statements</source>
+        <translation>Declaraciones de daño y de peligro</translation>
+    </message>
+    <message>
+        <source>Safety goals</source>
+        <translation>Metas de seguridad</translation>
+    </message>
+    <message>
+        <source>Scaling questions</source>
+        <translation>Preguntas de escala</translation>
+    </message>
+    <message>
+        <source>Safety networks</source>
+        <translation>Redes de seguridad</translation>
+    </message>
+    <message>
+        <source>Safety plans</source>
+        <translation>Planes de seguridad</translation>
+    </message>
+    <message>
+        <source>Circles of safety and support</source>
+        <translation>Círculos de seguridad y apoyo</translation>
+    </message>
+    <message>
+        <source>Solution-focused questions</source>
+        <translation>Preguntas centradas en soluciones</translation>
+    </message>
+    <message>
+        <source>Appreciative inquiry</source>
+        <translation>Indagación apreciativa</translation>
+    </message>
+    <message>
+        <source>Cultural humility</source>
+        <translation>Humildad cultural</translation>
+    </message>
+    <message>
+        <source>Child and family teams</source>
+        <translation>Equipos de niños y familias</translation>
+    </message>
+    <message>
+        <source>Structured Decision Making</source>
+        <translation>Toma de decisiones estructurada (SDM)</translation>
+    </message>
+    <message>
+        <source>Trauma-informed practice</source>
+        <translation>Práctica informada sobre el trauma</translation>
+    </message>
+    <message>
+        <source>Words and pictures</source>
+        <translation>Palabras e imágenes</translation>
+    </message>
+    <message>
+        <source>Coaching</source>
+        <translation>Coaching</translation>
+    </message>
+    <message>
+        <source>Caseworkers</source>
+        <translation>Trabajadores sociales</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>Supervisores</translation>
+    </message>
+    <message>
+        <source>Managers and leaders</source>
+        <translation>Gerentes y líderes</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Capacitadores</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Coaches</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Familias</translation>
+    </message>
+    <message>
+        <source>Community partners</source>
+        <translation>Socios comunitarios</translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation>Jóvenes</translation>
+    </message>
+    <message>
+        <source>Northern California Training Academy</source>
+        <translation>Academia de Capacitación del Norte de California</translation>
+    </message>
+    <message>
+        <source>Public Child Welfare Training Academy (Southern)</source>
+        <translation>Academia de Capacitación en Bienestar Infantil Público (Sur)</translation>
+    </message>
+    <message>
+        <source>Bay Area Academy</source>
+        <translation>Academia del Área de la Bahía</translation>
+    </message>
+    <message>
+        <source>Central California Training Academy</source>
+        <translation>Academia de Capacitación del Centro de California</translation>
+    </message>
+    <message>
+        <source>CalSWEC</source>
+        <translation>CalSWEC</translation>
+    </message>
+    <message>
+        <source>California Department of Social Services</source>
+        <translation>Departamento de Servicios Sociales de California</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+</context>
+</TS>

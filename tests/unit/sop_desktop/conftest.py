@@ -1,0 +1,69 @@
+"""The real main window over a real library, offscreen, and a helper to wait for answers."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from resources_index.library import Library, open_library
+from sop_desktop.mainwindow import MainWindow
+from sop_desktop.search_controller import SearchOutcome
+from sop_desktop.workers import wait_for_tasks
+
+
+@pytest.fixture
+def starter_library(tmp_path: Path) -> Iterator[Library]:
+    library = open_library(tmp_path / "library")
+    yield library
+    library.close()
+
+
+def open_window(qtbot: QtBot, library: Library) -> MainWindow:
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.last_outcome is not None, timeout=20_000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, starter_library: Library) -> Iterator[MainWindow]:
+    window = open_window(qtbot, starter_library)
+    yield window
+    for viewer in list(window.viewers.values()):
+        viewer.close()
+    window.close()
+    wait_for_tasks()
+
+
+def final_answer(qtbot: QtBot, window: MainWindow, query: str) -> SearchOutcome:
+    """Wait for the complete (not quick) answer to ``query``."""
+
+    def settled() -> bool:
+        outcome = window.last_outcome
+        return outcome is not None and outcome.query == query and not outcome.quick
+
+    qtbot.waitUntil(settled, timeout=20_000)
+    assert window.last_outcome is not None
+    return window.last_outcome
+
+
+def answer_to(qtbot: QtBot, window: MainWindow, action: Callable[[], object]) -> SearchOutcome:
+    """Do ``action`` (a click, a filter) and wait for the complete answer it causes."""
+    before = window.search.generation
+    action()
+
+    def settled() -> bool:
+        outcome = window.last_outcome
+        return outcome is not None and outcome.generation > before and not outcome.quick
+
+    qtbot.waitUntil(settled, timeout=20_000)
+    assert window.last_outcome is not None
+    return window.last_outcome
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> SearchOutcome:
+    window.search_field.clear()
+    qtbot.keyClicks(window.search_field, text)
+    return final_answer(qtbot, window, text)

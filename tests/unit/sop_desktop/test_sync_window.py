@@ -1,0 +1,144 @@
+"""Sync from the window against a real server on 127.0.0.1: progress, Cancel, errors, refresh."""
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from resources_index.library import Library
+from resources_index.publish import publish
+from resources_index.serve import CatalogHandler
+from sop_desktop.mainwindow import MainWindow
+from sop_desktop.viewer_window import ViewerWindow
+from tests.helpers.served import running
+from tests.unit.sop_desktop.conftest import type_query
+
+
+class SlowHandler(CatalogHandler):
+    """A slow hotel Wi-Fi: 64 KB every 50 ms."""
+
+    def copy_body(self, source: BinaryIO, length: int) -> int:
+        sent = 0
+        while sent < length:
+            chunk = source.read(min(64 * 1024, length - sent))
+            if not chunk:
+                break
+            try:
+                self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            sent += len(chunk)
+            time.sleep(0.05)
+        return sent
+
+
+def point_at(library: Library, url: str, keys: tuple[Path, Path], **more: object) -> None:
+    settings = library.settings()
+    settings.set("server_url", url)
+    settings.set("trusted_keys", [keys[1].read_text()])
+    for name, value in more.items():
+        settings.set(name, value)
+    settings.save(library.root)
+
+
+def shown_message(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    qtbot.waitUntil(lambda: getattr(window, "message_box", None) is not None, timeout=20_000)
+    box: QMessageBox = window.message_box
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+@pytest.fixture
+def large_published(source: Path, published: Path, keys: tuple[Path, Path]) -> Iterator[Path]:
+    (source / "workshop-recording.mp4").write_bytes(os.urandom(3 * 1024 * 1024))
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    yield published
+
+
+def test_sync_shows_progress_stays_searchable_and_can_be_cancelled(
+    qtbot: QtBot,
+    window: MainWindow,
+    starter_library: Library,
+    large_published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    with running(large_published, handler=SlowHandler) as server:
+        point_at(starter_library, server.url, keys)
+        window.sync_button.click()
+        qtbot.waitUntil(lambda: " files · " in window.progress_label.text(), timeout=20_000)
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+        assert not window.sync_button.isEnabled()
+        assert type_query(qtbot, window, "three houses").rows  # searchable during the sync
+        window.cancel_button.click()
+        box = shown_message(qtbot, window)
+    assert box.windowTitle() == "Sync did not finish"
+    assert "cancelled" in box.text()
+    assert not window.progress.isVisible() and window.sync_button.isEnabled()
+    assert starter_library.current().catalog_id != "test-catalog"  # type: ignore[union-attr]
+    assert starter_library.verify() == []
+
+
+def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
+    qtbot: QtBot,
+    window: MainWindow,
+    starter_library: Library,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    with running(published) as server:
+        point_at(starter_library, server.url, keys)
+        window.sync_button.click()
+        qtbot.waitUntil(lambda: "Sync finished" in window.notice.text(), timeout=30_000)
+    assert "7 new" in window.notice.text()
+    assert window.catalog_label.text() == "Catalog version 1"
+    assert window.last_sync_label.text().startswith("Last sync 20")
+    qtbot.waitUntil(lambda: window.count_label.text() == "7 resources")
+    window._notice_link("new")
+    qtbot.waitUntil(lambda: window.search.scope == "new" and window.last_outcome.total == 7)
+
+
+def test_an_unreachable_server_is_a_clear_message_with_details(
+    qtbot: QtBot, window: MainWindow, starter_library: Library, keys: tuple[Path, Path]
+) -> None:
+    point_at(starter_library, "http://127.0.0.1:9/", keys)
+    window.start_sync()
+    box = shown_message(qtbot, window)
+    assert box.text().startswith("Could not reach http://127.0.0.1:9/: no connection")
+    assert "The library was not changed." in box.text()
+    assert box.detailedText()  # the technical details, one click away
+    assert window.results_model.rowCount() == 44
+
+
+def test_a_file_not_yet_downloaded_is_offered_then_opened(
+    qtbot: QtBot,
+    window: MainWindow,
+    starter_library: Library,
+    published: Path,
+    keys: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with running(published) as server:
+        point_at(starter_library, server.url, keys, download_policy="when_opened")
+        window.start_sync()
+        qtbot.waitUntil(lambda: "Sync finished" in window.notice.text(), timeout=30_000)
+        manifest = starter_library.current()
+        assert manifest is not None
+        tip_sheet = manifest.by_id["three-houses"]  # a PDF this laptop never had
+        assert not starter_library.store.has(tip_sheet.main.sha256, tip_sheet.main.size)
+        asked: list[str] = []
+
+        def answer_yes(*args: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[2]))
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", answer_yes)
+        window.open_resource(tip_sheet)
+        qtbot.waitUntil(lambda: "three-houses" in window.viewers, timeout=20_000)
+    assert "is not on this laptop yet" in asked[0]
+    assert isinstance(window.viewers["three-houses"], ViewerWindow)
+    assert starter_library.store.has(tip_sheet.main.sha256, tip_sheet.main.size)
