@@ -18,7 +18,6 @@ import random
 import socket
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ import requests
 from resources_index.errors import ResourcesError
 from resources_index.library import Library
 from resources_index.publish import publish
-from resources_index.serve import CatalogHandler, CatalogServer
+from resources_index.serve import CatalogHandler, CatalogServer, in_background
 from resources_index.signing import generate_keypair, load_public_key
 from resources_index.sync import sync
 
@@ -90,13 +89,8 @@ def serving(
     folder: Path, handler: type[CatalogHandler] = CatalogHandler
 ) -> Iterator[CatalogServer]:
     server = CatalogServer(folder, ("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with in_background(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def objects_of(folder: Path) -> dict[str, int]:

@@ -7,15 +7,18 @@ If-None-Match) make a no-change sync one small request, and Range / If-Range let
 download resume. The same server serves a folder made by ``publish``.
 """
 
+import contextlib
 import email.utils
 import hashlib
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseServer
 from typing import BinaryIO
 
 from resources_index import __version__
@@ -208,6 +211,20 @@ def _parse_range(header: str, size: int) -> tuple[int, int] | None:
     if start >= size or end < start:
         return None
     return start, end
+
+
+@contextlib.contextmanager
+def in_background(server: BaseServer) -> Iterator[BaseServer]:
+    """Serve on a daemon thread until the block ends, then stop and release the port
+    (the GUI's "serve this room", benchmarks and tests)."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 def make_server(folder: Path, host: str = "0.0.0.0", port: int = 8750) -> CatalogServer:

@@ -5,6 +5,7 @@ the results and the detail pane side by side in a splitter; the status bar shows
 the catalog version, the last sync and, during a sync, its progress with Cancel.
 """
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -125,11 +126,21 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.search_field, self.results)
-        self.setTabOrder(self.results, self.details)
-        self.setTabOrder(self.details, self.filters.tree)
-        self.setTabOrder(self.filters.tree, self.filters.clear_button)
-        self.setTabOrder(self.filters.clear_button, self.sync_button)
+        # Tab goes where the eye goes: search, results, the chosen resource's actions, the
+        # filters, then Sync.
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chain = [
+            self.search_field,
+            self.results,
+            self.details.open_button,
+            self.details.favorite_button,
+            self.details.offline_button,
+            self.filters.tree,
+            self.filters.clear_button,
+            self.sync_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -146,7 +146,7 @@ class ResultDelegate(QStyledItemDelegate):
         width = rect.right() - left
 
         offline = bool(index.data(OFFLINE_ROLE))
-        badge = "✓ " + self.tr("Offline") if offline else "☁ " + self.tr("Not downloaded")
+        badge = "✓ " + self.tr("Downloaded") if offline else "☁ " + self.tr("Not downloaded")
         badge_width = option.fontMetrics.horizontalAdvance(badge) + MARGIN
         painter.setPen(muted)
         painter.drawText(

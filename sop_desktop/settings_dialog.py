@@ -94,7 +94,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Size &limit:"), self.limit)
         form.addRow(self.tr("Storage:"), storage_row)
         form.addRow(self.tr("&Proxy:"), self.proxy)
-        form.addRow(self.tr("&Certificates:"), bundle_row)
+        certificates_label = QLabel(self.tr("&Certificates:"), self)
+        certificates_label.setBuddy(self.ca_bundle)  # a row holding a layout needs its buddy set
+        form.addRow(certificates_label, bundle_row)
         form.addRow(self.tr("&Interface language:"), self.language)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -109,6 +111,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)

@@ -519,12 +519,12 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
 <context>
     <name>ResultDelegate</name>
     <message>
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message>
         <source>Not downloaded</source>
         <translation>Sin descargar</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Descargado</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,11 @@
 
 import contextlib
 import http.client
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+from resources_index.serve import in_background
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te"}
 
@@ -50,10 +51,5 @@ class ProxyServer(ThreadingHTTPServer):
 @contextlib.contextmanager
 def proxy() -> Iterator[ProxyServer]:
     server = ProxyServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with in_background(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -2,12 +2,11 @@
 
 import contextlib
 import ssl
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from resources_index.serve import CatalogServer
+from resources_index.serve import CatalogServer, in_background
 
 
 @contextlib.contextmanager
@@ -21,11 +20,5 @@ def running(
     server = CatalogServer(folder, ("127.0.0.1", port), handler)
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with in_background(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)

@@ -25,14 +25,10 @@ class SlowHandler(CatalogHandler):
     def copy_body(self, source: BinaryIO, length: int) -> int:
         sent = 0
         while sent < length:
-            chunk = source.read(min(64 * 1024, length - sent))
-            if not chunk:
+            part = super().copy_body(source, min(64 * 1024, length - sent))
+            if not part:
                 break
-            try:
-                self.wfile.write(chunk)
-            except (BrokenPipeError, ConnectionResetError):
-                break
-            sent += len(chunk)
+            sent += part
             time.sleep(0.05)
         return sent
 

@@ -1,0 +1,74 @@
+"""What the desktop program keeps beside the catalog: favorites, history, captions, copies."""
+
+import stat
+from pathlib import Path
+
+from resources_index.captions import CaptionTrack
+from resources_index.catalog import Manifest
+from resources_index.library import Library
+from tests.helpers.documents import make_vtt
+
+
+def test_favorites_and_history_are_kept_in_order_and_history_is_bounded(
+    library: Library,
+) -> None:
+    state = library.state
+    state.set_favorite("a", True)
+    state.set_favorite("b", True)
+    state.set_favorite("a", True)  # again: no duplicate
+    assert set(state.favorites()) == {"a", "b"}
+    state.set_favorite("a", False)
+    assert state.favorites() == ["b"]
+    for number in range(60):
+        state.record_viewed(f"r{number}")
+    state.record_viewed("r5")
+    viewed = state.recently_viewed()
+    assert len(viewed) == 50 and viewed[0] == "r5" and "r0" not in viewed
+
+
+def test_caption_tracks_find_the_cue_showing_at_a_moment(tmp_path: Path) -> None:
+    path = tmp_path / "talk.vtt"
+    make_vtt(
+        path,
+        [("00:00:01.000", "00:00:03.000", "First words"), ("00:00:05.000", "00:00:08.500", "Then")],
+    )
+    track = CaptionTrack.load(path)
+    assert [track.at(ms) for ms in (0, 1000, 2999, 3000, 4000, 5000, 8499, 9000)] == [
+        "",
+        "First words",
+        "First words",
+        "",
+        "",
+        "Then",
+        "Then",
+        "",
+    ]
+
+
+def test_a_named_copy_is_read_only_and_never_the_library_object(
+    library: Library, published: Path, keys: tuple[Path, Path]
+) -> None:
+    from resources_index.signing import load_public_key
+
+    library.import_bundle(published, [load_public_key(keys[1])])
+    manifest = library.current()
+    assert manifest is not None
+    entry = next(r.main for r in manifest.resources if r.main.name.endswith(".docx"))
+    copy = library.named_copy(entry)
+    assert copy.name == "danger-statements.docx"
+    assert copy.read_bytes() == library.object_path(entry.sha256).read_bytes()
+    assert copy.stat().st_ino != library.object_path(entry.sha256).stat().st_ino
+    assert not copy.stat().st_mode & stat.S_IWUSR
+    assert library.named_copy(entry) == copy
+
+
+def test_the_installed_catalog_is_read_without_revalidation_but_identically(
+    library: Library, published: Path, keys: tuple[Path, Path]
+) -> None:
+    from resources_index.signing import load_public_key, open_envelope
+
+    library.import_bundle(published, [load_public_key(keys[1])])
+    envelope = (published / "catalog.json").read_bytes()
+    raw, _ = open_envelope(envelope, library.outside_keys())
+    fast, full = Manifest.from_bytes(raw, validated=True), Manifest.from_bytes(raw)
+    assert fast == full and fast.by_id == full.by_id and fast.search_index == full.search_index

@@ -1,0 +1,142 @@
+"""The Spanish interface: every string translated, the shipped files current, nothing left in
+English on screen."""
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from resources_index import vocabulary
+from resources_index.library import Library
+from sop_desktop import i18n
+from sop_desktop.vocabulary_labels import LABELS
+from tests.unit.sop_desktop.conftest import open_window, type_query
+
+ROOT = Path(__file__).resolve().parents[3]
+TS = ROOT / "assets" / "translations" / "sop_desktop_es.ts"
+QM = ROOT / "sop_desktop" / "translations" / "sop_desktop_es.qm"
+
+
+def messages(path: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> translations (several for plural forms); unfinished ones empty."""
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
+            if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                forms = []
+            found[(name, message.findtext("source", ""))] = forms
+    return found
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def test_every_string_of_the_interface_has_a_spanish_translation() -> None:
+    shipped = messages(TS)
+    assert len(shipped) > 200
+    untranslated = [
+        source for key, forms in shipped.items() if not all(forms) for source in key[1:]
+    ]
+    assert untranslated == []
+
+
+def test_the_translation_covers_every_string_in_the_code_and_the_compiled_file_is_current(
+    tmp_path: Path,
+) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "sop_desktop").glob("*.py"))
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    in_code = set(messages(fresh))
+    assert in_code - set(messages(TS)) == set()  # run scripts/update_translations.py
+    assert set(messages(TS)) - in_code == set()  # nothing stale kept
+    compiled = tmp_path / "es.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == QM.read_bytes()
+
+
+def test_the_vocabulary_labels_follow_the_catalog_vocabulary() -> None:
+    assert LABELS["type"] == vocabulary.RESOURCE_TYPES
+    assert LABELS["practice_elements"] == vocabulary.PRACTICE_ELEMENTS
+    assert LABELS["audiences"] == vocabulary.AUDIENCES
+    assert LABELS["publisher"] == vocabulary.PUBLISHERS
+    assert set(LABELS["language"]) == set(vocabulary.LANGUAGES)
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "es")
+    assert len(translators) >= 1
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def visible_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:
+    texts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        if widget in skip:
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        texts.append(widget.toolTip())
+        texts.append(widget.accessibleName())
+    for action in root.findChildren(type(root.actions()[0])) if root.actions() else []:
+        texts.append(action.text())
+    return [t.replace("&", "") for t in texts if t]
+
+
+def test_the_spanish_interface_shows_no_english_string(
+    qtbot: QtBot, spanish: None, starter_library: Library
+) -> None:
+    assert i18n.choose_language("es") == "es" and i18n.choose_language("fr") == "en"
+    english = {
+        source.replace("&", "")
+        for (context, source), forms in messages(TS).items()
+        if forms and forms[0].replace("&", "") != source.replace("&", "")
+    }
+    window = open_window(qtbot, starter_library)
+    type_query(qtbot, window, "tres casas")
+    window.filters.set_counts(window.last_outcome.facets)  # type: ignore[union-attr]
+    dialog = window.open_settings()
+    roots: list[QWidget] = [window, dialog]
+    # Language names in the language chooser are written in their own language on purpose.
+    shown = [text for root in roots for text in visible_texts(root, skip=(dialog.language,))]
+    tree = window.filters.tree
+    for index in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(index)
+        shown.append(group.text(0))
+        shown += [group.child(i).text(0).rsplit(" (", 1)[0] for i in range(group.childCount())]
+    for menu_action in window.menuBar().actions():
+        shown.append(menu_action.text().replace("&", ""))
+        shown += [a.text().replace("&", "") for a in menu_action.menu().actions() if a.text()]
+    left_in_english = sorted({text for text in shown if text in english})
+    assert left_in_english == []
+    assert "Buscar hojas de consejos, guías, videos y subtítulos (Ctrl+K)" in shown
+    assert window.count_label.text().endswith("resultados")
+    assert "Hoja de consejos" in shown and "Tres Casas" in shown
+    dialog.reject()
+    window.close()
