@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -125,12 +126,15 @@ def timed(command: list[str], marker: str) -> float:
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
     ) as process:
         assert process.stdout is not None
+        watchdog = threading.Timer(120, process.kill)  # a hung start fails, never waits forever
+        watchdog.start()
         for line in process.stdout:
             if line.startswith(marker):
                 seconds = time.perf_counter() - began
                 break
         else:
             raise RuntimeError(f"{command} ended without {marker!r}")
+        watchdog.cancel()
         process.wait(30)
     return seconds
 

@@ -204,6 +204,58 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CLI_SETTINGS = {
+    "server_url": str,
+    "proxy": str,
+    "ca_bundle": str,
+    "download_policy": str,
+    "download_limit_mb": int,
+    "interface_language": str,
+}
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the settings in effect and their source, or change the user's own."""
+    library = Library(paths.data_dir(args.data_dir))
+    policy = library.policy
+    for problem in policy.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.action == "show":
+        effective, sources = policy.effective(library.user_settings())
+        for name, source in sources.items():
+            value = getattr(effective, name)
+            if name == "trusted_keys":
+                value = f"{len(value)} keys"
+            print(f"{name:<20} {value!s:<40} ({source})")
+        return EXIT_OK
+    name = args.name
+    if not name or name not in CLI_SETTINGS:
+        raise ResourcesError(
+            f"{name!r} cannot be set here; choose one of {', '.join(CLI_SETTINGS)}."
+        )
+    if name in policy.locked:
+        raise ResourcesError(
+            f"{name} is set by your administrator's policy ({policy.path}) and cannot be changed."
+        )
+    settings = library.user_settings()
+    if args.action == "unset":
+        settings.unset(name)
+    else:
+        if args.value is None:
+            raise ResourcesError(f"Give a value for {name}.")
+        try:
+            value = CLI_SETTINGS[name](args.value)
+        except ValueError:
+            raise ResourcesError(f"{name} must be a whole number.") from None
+        problem = settings.set(name, value)
+        if problem:
+            raise ResourcesError(problem)
+    settings.save(library.root)
+    effective, sources = policy.effective(settings)
+    print(f"{name} = {getattr(effective, name)} ({sources[name]})")
+    return EXIT_OK
+
+
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from resources_index.bundle import export_bundle
 
@@ -332,6 +384,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--remove", action="store_true", help="stop keeping them; free their large files"
     )
     offline.set_defaults(func=cmd_offline)
+
+    settings = sub.add_parser(
+        "settings", help="show the settings in effect and where each comes from, or change one"
+    )
+    settings.add_argument("action", nargs="?", default="show", choices=("show", "set", "unset"))
+    settings.add_argument("name", nargs="?", help="a setting, e.g. server_url")
+    settings.add_argument("value", nargs="?", help="its new value")
+    settings.set_defaults(func=cmd_settings)
 
     export = sub.add_parser("export-bundle", help="copy the library to a folder (USB drive)")
     export.add_argument("out", help="an empty folder, or a bundle exported before (updated)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resources_index import limits, paths, trust
+from resources_index import limits, paths, snapshot, trust
 from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import (
     CancelledError,
@@ -25,6 +25,8 @@ from resources_index.errors import (
     RollbackError,
 )
 from resources_index.fsutil import tree_size, write_atomic
+from resources_index.gcpause import collector_paused
+from resources_index.policy import Policy
 from resources_index.settings import Settings
 from resources_index.signing import TrustedKey, open_envelope, public_pem
 from resources_index.state import StateDB
@@ -108,8 +110,9 @@ def _never() -> bool:
 class Library:
     """One library folder. Cheap to create; state is opened on first use."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, policy: Policy | None = None) -> None:
         self.root = root
+        self._policy = policy
         self.store = ObjectStore(root)
         self._state: StateDB | None = None
         self._cached: tuple[tuple[int, int], Manifest] | None = None
@@ -137,7 +140,20 @@ class Library:
             self._state.close()
             self._state = None
 
+    @property
+    def policy(self) -> Policy:
+        """The machine-wide policy (read once per Library)."""
+        if self._policy is None:
+            self._policy = Policy.load()
+        return self._policy
+
     def settings(self) -> Settings:
+        """The settings in effect: the policy's locks, the user's choices, the defaults."""
+        effective, _ = self.policy.effective(Settings.load(self.root))
+        return effective
+
+    def user_settings(self) -> Settings:
+        """The user's own settings file, to change and ``save`` (never the merged view)."""
         return Settings.load(self.root)
 
     def has_catalog(self) -> bool:
@@ -154,12 +170,18 @@ class Library:
             return self._cached[1]
         envelope = self.catalog_path.read_bytes()
         sha = hashlib.sha256(envelope).hexdigest()
-        # The same bytes were fully validated when they were accepted: only the signature is
-        # checked again (start-up time grows with the catalog otherwise).
+        # The same bytes were verified and validated when they were installed: read the kept
+        # parsed copy, or only re-check the signature (start-up time grows with the catalog).
         known = self.state.get("current_sha256") == sha
+        with collector_paused():
+            kept = snapshot.load(self.root, sha) if known else None
+        if kept is not None:
+            self._cached = (stamp, kept)
+            return kept
         try:
-            manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
-            manifest = Manifest.from_bytes(manifest_bytes, validated=known)
+            with collector_paused():
+                manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
+                manifest = Manifest.from_bytes(manifest_bytes, validated=known)
         except CatalogError as exc:
             raise LibraryError(
                 f"The library's catalog file is damaged ({exc}) Import a bundle or sync to repair"
@@ -168,6 +190,7 @@ class Library:
         if not known:
             # A crash between the rename and the state update: record what is really there.
             self._record(manifest, key_id, sha)
+        snapshot.save(self.root, sha, manifest)
         self._cached = (stamp, manifest)
         return manifest
 
@@ -248,6 +271,7 @@ class Library:
         if not candidate.already_current:
             write_atomic(self.catalog_path, candidate.envelope)
             self._record(manifest, candidate.key_id, candidate.sha256)
+            snapshot.save(self.root, candidate.sha256, manifest)
         self.collect_garbage(manifest)
         return report
 

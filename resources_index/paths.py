@@ -10,13 +10,25 @@ DATA_ENV = "SOP_DESKTOP_DATA"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The library's folder: the explicit option, else ``$SOP_DESKTOP_DATA``, else platformdirs."""
+    """The library's folder: the explicit option, else ``$SOP_DESKTOP_DATA``, else the policy's
+    ``data_dir`` (``~`` and environment variables expanded, e.g. ``%LOCALAPPDATA%``), else
+    platformdirs' user data folder."""
     if override:
         return Path(override).expanduser()
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()
+    from resources_index.policy import Policy
+
+    chosen = Policy.load().data_dir
+    if chosen:
+        return Path(os.path.expandvars(chosen)).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where the rotating log files go (platformdirs' user log folder)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def package_data_dir() -> Path:

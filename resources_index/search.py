@@ -8,12 +8,11 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from resources_index.catalog import Resource
 from resources_index.library import Library
+from resources_index.result_row import ResultRow
 from resources_index.search_index import (
     SCHEMA_VERSION,
     IndexChange,
@@ -24,28 +23,6 @@ from resources_index.search_index import (
 
 INDEX_DIR = "index"
 TEXT_CACHE = 512
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """A hit joined with its resource, ready to display or print."""
-
-    resource: Resource
-    score: float
-    snippet: str
-    location: dict[str, Any] | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.resource.id,
-            "title": self.resource.title,
-            "type": self.resource.type,
-            "language": self.resource.language,
-            "publisher": self.resource.publisher,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "location": self.location,
-        }
 
 
 class TextCache:

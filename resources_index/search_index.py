@@ -41,7 +41,7 @@ from resources_index.snippets import Passage, WordMatcher, best_passage
 SCHEMA_VERSION = 2
 STAMP_FILE = "indexed.json"
 LANGUAGES = ("en", "es")
-FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
+FACETS = vocabulary.FACETS
 PREFIX_EXPANSION = 4
 QUICK_BUDGET_SECONDS = 0.015
 TYPING_BUDGET_SECONDS = 0.025
@@ -337,7 +337,7 @@ class SearchIndex:
                 opened = True
             except Exception:
                 self._index = None
-            gc.collect()
+                gc.collect()  # close what the failed open left behind
         if opened:
             self._refresh()
         return opened

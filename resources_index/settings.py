@@ -37,6 +37,8 @@ class Settings:
     download_limit_mb: int = DEFAULT_LIMIT_MB
     interface_language: str = ""
     problems: list[str] = field(default_factory=list, compare=False)
+    #: the names this user set (in the file or through ``set``), as opposed to defaults
+    explicit: set[str] = field(default_factory=set, compare=False)
 
     @classmethod
     def load(cls, folder: Path) -> "Settings":
@@ -58,7 +60,7 @@ class Settings:
 
     def set(self, name: str, value: Any) -> str | None:
         """Set one value after checking it; return a sentence instead when it is refused."""
-        known = {f.name: f for f in fields(self) if f.name != "problems"}
+        known = {f.name: f for f in fields(self) if f.name not in ("problems", "explicit")}
         if name not in known:
             return f"unknown setting {name!r} ignored."
         default = known[name].default
@@ -77,10 +79,19 @@ class Settings:
         elif not isinstance(value, type(default)):
             return f"{name} must be text; ignored."
         setattr(self, name, value)
+        self.explicit.add(name)
         return None
 
+    def unset(self, name: str) -> None:
+        """Forget the user's own value: the policy's default or the built-in one applies."""
+        default = next(f for f in fields(self) if f.name == name)
+        value = default.default_factory() if callable(default.default_factory) else default.default
+        setattr(self, name, value)
+        self.explicit.discard(name)
+
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "problems"}
+        """The values the user set (defaults are not written, so a policy can change them)."""
+        return {name: getattr(self, name) for name in sorted(self.explicit)}
 
     def save(self, folder: Path) -> None:
         write_atomic(folder / SETTINGS_FILE, json.dumps(self.to_dict(), indent=2).encode("utf-8"))

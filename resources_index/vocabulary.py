@@ -67,6 +67,9 @@ PUBLISHERS: dict[str, str] = {
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 
+#: The resource fields that search results can be filtered and counted by.
+FACETS = ("type", "practice_elements", "audiences", "language", "publisher")
+
 
 _ALIASES: dict[str, str] = {
     "tipsheet": "tip_sheet",

@@ -8,7 +8,7 @@ the catalog version, the last sync and, during a sync, its progress with Cancel.
 import itertools
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
 from resources_index.catalog import Resource, parse_time
 from resources_index.errors import ResourcesError
 from resources_index.library import Library
-from resources_index.search import ResultRow
-from resources_index.sync import SyncProgress, SyncReport
 from sop_desktop.detail_pane import DetailPane
 from sop_desktop.filter_panel import FilterPanel
 from sop_desktop.labels import size_text
@@ -39,8 +37,12 @@ from sop_desktop.results_view import ROW_ROLE, ResultsModel, ResultsView
 from sop_desktop.search_controller import SearchController, SearchOutcome
 from sop_desktop.settings_dialog import SettingsDialog
 from sop_desktop.sync_controller import SyncController
-from sop_desktop.viewer_window import ViewerWindow, viewable_inside
 from sop_desktop.workers import run_task
+
+if TYPE_CHECKING:
+    from resources_index.result_row import ResultRow
+    from resources_index.sync import SyncProgress, SyncReport
+    from sop_desktop.viewer_window import ViewerWindow
 
 UI_STATE_FILE = "window.ini"
 
@@ -48,10 +50,9 @@ UI_STATE_FILE = "window.ini"
 class MainWindow(QMainWindow):
     """The program's window over one library."""
 
-    def __init__(self, library: Library, locked: frozenset[str] = frozenset()) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.locked = locked
         self.setWindowTitle("SOP Desktop")
         self.ui_state = QSettings(str(library.root / UI_STATE_FILE), QSettings.Format.IniFormat)
         self.viewers: dict[str, ViewerWindow] = {}
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.last_outcome: SearchOutcome | None = None
 
         self.search = SearchController(library, self)
+        self.search.warm_up()  # loads the search engine while the window is being built
         self.sync = SyncController(library, self)
         self._build_search_bar()
         self._build_body()
@@ -90,6 +92,15 @@ class MainWindow(QMainWindow):
         self.notice.setAccessibleName(self.tr("Search notice"))
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.notice.setWordWrap(True)
+        self.sync_notice = QLabel(self)
+        self.sync_notice.setAccessibleName(self.tr("Sync result"))
+        self.sync_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.sync_notice.setWordWrap(True)
+        self.sync_notice.setStyleSheet(
+            "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.sync_notice.hide()
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Number of results"))
 
@@ -106,6 +117,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.count_label)
         header.addStretch(1)
         results_layout.addLayout(header)
+        results_layout.addWidget(self.sync_notice)
         results_layout.addWidget(self.notice)
         results_layout.addWidget(self.results, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -229,6 +241,7 @@ class MainWindow(QMainWindow):
         self.details.offline_requested.connect(self.make_offline)
         self.details.resource_linked.connect(self.show_resource_by_id)
         self.notice.linkActivated.connect(self._notice_link)
+        self.sync_notice.linkActivated.connect(self._notice_link)
         self.sync_button.clicked.connect(self.start_sync)
         self.cancel_button.clicked.connect(self.sync.cancel)
         self.sync.started.connect(self._job_started)
@@ -313,6 +326,8 @@ class MainWindow(QMainWindow):
             self.search_field.setText(link[2:])
         elif link == "new":
             self.filters.set_scope("new", emit=True)
+        elif link == "dismiss":
+            self.sync_notice.hide()
 
     def _current_changed(self, current: Any, _: Any) -> None:
         row: ResultRow | None = current.data(ROW_ROLE) if current.isValid() else None
@@ -354,6 +369,8 @@ class MainWindow(QMainWindow):
             ):
                 self.pending_open = (resource, location)
             return
+        from sop_desktop.viewer_window import ViewerWindow, viewable_inside  # QtPdf, QtMultimedia
+
         self.library.state.record_viewed(resource.id)
         if viewable_inside(resource):
             viewer = self.viewers.get(resource.id)
@@ -416,7 +433,7 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.show()
 
-    def _job_progress(self, progress: SyncProgress) -> None:
+    def _job_progress(self, progress: "SyncProgress") -> None:
         if progress.bytes_total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * progress.bytes_done / progress.bytes_total))
@@ -435,7 +452,7 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
 
-    def _job_finished(self, kind: str, report: SyncReport) -> None:
+    def _job_finished(self, kind: str, report: "SyncReport") -> None:
         self._job_ended()
         self.results_model.refresh_offline()
         self.details.refresh_state()
@@ -449,8 +466,9 @@ class MainWindow(QMainWindow):
                     "Sync finished: {0} new, {1} updated, {2} removed."
                     ' <a href="new">Show what\'s new</a>'
                 ).format(len(install.added), len(install.changed), len(install.removed))
-                self.notice.setText(message)
-                self.notice.setVisible(True)
+                close = self.tr("Close")
+                self.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
+                self.sync_notice.show()
                 self.search.rerun()
         elif self.pending_open is not None:
             resource, location = self.pending_open
@@ -513,7 +531,7 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.library, self.locked, self)
+        dialog = SettingsDialog(self.library, self)
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
         dialog.open()
         return dialog

@@ -7,25 +7,33 @@ the window is a library to browse: the scope (everything, favorites, recently vi
 new) narrowed by the filters, counted here from the catalog.
 """
 
+import itertools
 import json
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from resources_index.catalog import Manifest, Resource
 from resources_index.library import Library
-from resources_index.search import LibrarySearch, ResultRow
-from resources_index.search_index import FACETS
+from resources_index.query import fold
+from resources_index.result_row import ResultRow
+from resources_index.vocabulary import FACETS
 from sop_desktop.workers import run_task
+
+if TYPE_CHECKING:
+    from resources_index.search import LibrarySearch
 
 PAUSE_MS = 300
 SEARCH_LIMIT = 60
 SCOPES = ("all", "favorites", "recent", "new")
 
 Filters = dict[str, list[str]]
+LIST_FACETS = frozenset({"practice_elements", "audiences"})  # several values per resource
 
 
 @dataclass
@@ -42,6 +50,8 @@ class SearchOutcome:
     quick: bool = False
     browsing: bool = False
     elapsed_ms: float = 0.0
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    scope: str = "all"
 
 
 def _facet_values(resource: Resource, name: str) -> Sequence[str]:
@@ -62,12 +72,14 @@ def count_facets(resources: Sequence[Resource], filters: Filters) -> dict[str, d
     (choices within a facet widen, across facets narrow)."""
     counts: dict[str, dict[str, int]] = {}
     for name in FACETS:
-        others = {k: v for k, v in filters.items() if k != name}
-        counter: Counter[str] = Counter()
-        for resource in resources:
-            if _matches(resource, others):
-                counter.update(_facet_values(resource, name))
-        counts[name] = dict(counter.most_common())
+        others = {k: v for k, v in filters.items() if k != name and v}
+        pool = [r for r in resources if _matches(r, others)] if others else resources
+        read = attrgetter(name)
+        if name in LIST_FACETS:
+            values: Iterable[str] = itertools.chain.from_iterable(map(read, pool))
+        else:
+            values = map(read, pool)
+        counts[name] = dict(Counter(values).most_common())
     return counts
 
 
@@ -80,10 +92,14 @@ class SearchController(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.search = LibrarySearch(library)
+        # The search engine is loaded by the first search, on the worker thread: the window
+        # appears without waiting for it.
+        self._engine: LibrarySearch | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.generation = 0
+        self.delivered = 0
+        self.engine_ready = False
         self.query = ""
         self.filters: Filters = {}
         self.scope = "all"
@@ -123,12 +139,25 @@ class SearchController(QObject):
     def close(self) -> None:
         self.pause.stop()
         self.pool.waitForDone(10_000)
-        self.search.close()
+        if self._engine is not None:
+            self._engine.close()
+
+    @property
+    def search(self) -> "LibrarySearch":
+        if self._engine is None:
+            from resources_index.search import LibrarySearch
+
+            self._engine = LibrarySearch(self.library)
+        return self._engine
 
     # -- off the GUI thread --------------------------------------------------------------------
 
     def _run(self, quick: bool) -> None:
         self.generation += 1
+        # Browsing, and matching titles while the engine is still loading, need only the
+        # catalog: they run beside the search thread instead of waiting behind it.
+        browsing = not self.query.strip()
+        titles_only = not browsing and not self.engine_ready
         run_task(
             self._answer,
             self.generation,
@@ -136,21 +165,45 @@ class SearchController(QObject):
             dict(self.filters),
             self.scope,
             quick,
+            titles_only,
             on_done=self._deliver,
+            on_error=self.failed.emit,
+            pool=None if browsing or titles_only else self.pool,
+        )
+
+    def warm_up(self) -> None:
+        """Load the search engine and open the index now, before the first keystroke; until
+        it is ready, what is typed is matched against titles."""
+        run_task(
+            lambda: self.search.refresh(),
+            on_done=self._engine_loaded,
             on_error=self.failed.emit,
             pool=self.pool,
         )
 
+    def _engine_loaded(self, _: object) -> None:
+        self.engine_ready = True
+        if self.query.strip():
+            self._run(quick=not self.pause.isActive())
+
     def _answer(
-        self, generation: int, text: str, filters: Filters, scope: str, quick: bool
+        self,
+        generation: int,
+        text: str,
+        filters: Filters,
+        scope: str,
+        quick: bool,
+        titles_only: bool = False,
     ) -> SearchOutcome:
-        if generation != self.generation:  # a newer keystroke is already queued
-            return SearchOutcome(generation, text)
+        if generation != self.generation and text != self.query:  # typing went on meanwhile
+            return SearchOutcome(generation, text, filters=filters, scope=scope)
         began = time.perf_counter()
         manifest = self.library.current()
-        outcome = SearchOutcome(generation, text, quick=quick)
+        outcome = SearchOutcome(generation, text, quick=quick, filters=filters, scope=scope)
         if manifest is not None:
-            if text.strip():
+            if text.strip() and titles_only:
+                self._titles(outcome, manifest, filters, scope)
+            elif text.strip():
                 self._search(outcome, manifest, filters, scope, quick)
             else:
                 self._browse(outcome, manifest, filters, scope)
@@ -190,6 +243,28 @@ class SearchController(QObject):
         outcome.corrected = results.corrected
         outcome.quick = results.quick
 
+    def _titles(
+        self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
+    ) -> None:
+        """Titles holding every word typed (the last one as a prefix): the first answers of a
+        session, shown while the search engine loads."""
+        words = fold(outcome.query).split()
+        scoped = self._scope_ids(scope)
+        keep = set(scoped) if scoped is not None else None
+        rows = []
+        for resource in manifest.resources:
+            title = fold(resource.title)
+            if (
+                all(word in title for word in words)
+                and (keep is None or resource.id in keep)
+                and _matches(resource, filters)
+            ):
+                rows.append(ResultRow(resource, 0.0, "", None))
+        rows.sort(key=lambda row: row.resource.title.casefold())
+        outcome.rows = rows[:SEARCH_LIMIT]
+        outcome.total = len(rows)
+        outcome.quick = True
+
     def _browse(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
     ) -> None:
@@ -205,5 +280,15 @@ class SearchController(QObject):
         outcome.facets = count_facets(pool, filters)
 
     def _deliver(self, outcome: SearchOutcome) -> None:
-        if outcome.generation == self.generation:
+        """Show an answer unless a newer one was shown, or it answers another question (an
+        answer to the current text still shows while the complete one is being prepared)."""
+        if outcome.generation <= self.delivered:
+            return
+        current = (
+            outcome.query == self.query
+            and outcome.filters == self.filters
+            and outcome.scope == self.scope
+        )
+        if outcome.generation == self.generation or current:
+            self.delivered = outcome.generation
             self.answered.emit(outcome)

@@ -27,33 +27,31 @@ from sop_desktop.labels import size_text
 
 
 class SettingsDialog(QDialog):
-    """Edits ``library``'s settings; ``locked`` names settings the user may not change."""
+    """Edits ``library``'s user settings; those the policy locks are shown read-only."""
 
-    def __init__(
-        self, library: Library, locked: frozenset[str] = frozenset(), parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.library = library
-        self.locked = locked
+        self.locked = library.policy.locked
         self.settings = library.settings()
         self.language_before = self.settings.interface_language
 
         self.server = QLineEdit(self.settings.server_url, self)
         self.server.setPlaceholderText("https://…/catalog/")
         self.server.setAccessibleName(self.tr("Server address"))
-        self.policy = QComboBox(self)
-        self.policy.setAccessibleName(self.tr("Download policy"))
-        self.policy.addItem(self.tr("Everything, whatever the size"), "everything")
-        self.policy.addItem(self.tr("Files up to the size limit"), "up_to_limit")
-        self.policy.addItem(self.tr("Only when opened"), "when_opened")
-        self.policy.setCurrentIndex(self.policy.findData(self.settings.download_policy))
+        self.download = QComboBox(self)
+        self.download.setAccessibleName(self.tr("Download policy"))
+        self.download.addItem(self.tr("Everything, whatever the size"), "everything")
+        self.download.addItem(self.tr("Files up to the size limit"), "up_to_limit")
+        self.download.addItem(self.tr("Only when opened"), "when_opened")
+        self.download.setCurrentIndex(self.download.findData(self.settings.download_policy))
         self.limit = QSpinBox(self)
         self.limit.setAccessibleName(self.tr("Size limit in megabytes"))
         self.limit.setRange(0, 100_000)
         self.limit.setSuffix(" MB")
         self.limit.setValue(self.settings.download_limit_mb)
-        self.policy.currentIndexChanged.connect(self._policy_changed)
+        self.download.currentIndexChanged.connect(self._policy_changed)
         self.proxy = QLineEdit(self.settings.proxy, self)
         self.proxy.setPlaceholderText(self.tr("As the system is set (leave empty)"))
         self.proxy.setAccessibleName(self.tr("Proxy"))
@@ -90,7 +88,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
-        form.addRow(self.tr("&Download:"), self.policy)
+        form.addRow(self.tr("&Download:"), self.download)
         form.addRow(self.tr("Size &limit:"), self.limit)
         form.addRow(self.tr("Storage:"), storage_row)
         form.addRow(self.tr("&Proxy:"), self.proxy)
@@ -118,26 +116,26 @@ class SettingsDialog(QDialog):
 
         self.fields: dict[str, QWidget] = {
             "server_url": self.server,
-            "download_policy": self.policy,
+            "download_policy": self.download,
             "download_limit_mb": self.limit,
             "proxy": self.proxy,
             "ca_bundle": self.ca_bundle,
             "interface_language": self.language,
         }
-        for name in locked:
+        for name in self.locked:
             widget = self.fields.get(name)
             if widget is not None:
                 widget.setEnabled(False)
                 widget.setToolTip(self.tr("Set by your administrator"))
-        if "ca_bundle" in locked:
+        if "ca_bundle" in self.locked:
             self.browse_button.setEnabled(False)
         self._policy_changed()
-        if locked & set(self.fields):
+        if self.locked & set(self.fields):
             self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
 
     def _policy_changed(self) -> None:
         self.limit.setEnabled(
-            self.policy.currentData() == "up_to_limit" and "download_limit_mb" not in self.locked
+            self.download.currentData() == "up_to_limit" and "download_limit_mb" not in self.locked
         )
 
     def _choose_bundle(self) -> None:
@@ -149,17 +147,18 @@ class SettingsDialog(QDialog):
 
     def chosen(self) -> Settings:
         """The settings as edited (locked ones unchanged)."""
-        settings = self.library.settings()
+        settings = self.library.user_settings()
         values = {
             "server_url": self.server.text().strip(),
-            "download_policy": self.policy.currentData(),
+            "download_policy": self.download.currentData(),
             "download_limit_mb": self.limit.value(),
             "proxy": self.proxy.text().strip(),
             "ca_bundle": self.ca_bundle.text().strip(),
             "interface_language": self.language.currentData(),
         }
+        shown = self.settings  # what the dialog opened with: only real changes are saved
         for name, value in values.items():
-            if name not in self.locked:
+            if name not in self.locked and value != getattr(shown, name):
                 settings.set(name, value)
         return settings
 

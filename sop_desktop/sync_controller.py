@@ -8,13 +8,15 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from resources_index.library import Library
-from resources_index.sync import SyncProgress, SyncReport, fetch_files, sync
 from sop_desktop.workers import run_task
+
+if TYPE_CHECKING:
+    from resources_index.sync import SyncProgress, SyncReport
 
 
 class SyncController(QObject):
@@ -83,17 +85,21 @@ class SyncController(QObject):
         )
         return True
 
-    def _sync(self, url: str, report: Callable[[object], None]) -> SyncReport:
+    def _sync(self, url: str, report: Callable[[object], None]) -> "SyncReport":
+        from resources_index.sync import sync  # requests: loaded when first needed
+
         return sync(self.library, url, progress=_throttled(report), cancel=self._cancel.is_set)
 
     def _fetch(
         self, url: str, ids: list[str], keep: bool, report: Callable[[object], None]
-    ) -> SyncReport:
+    ) -> "SyncReport":
+        from resources_index.sync import fetch_files
+
         return fetch_files(
             self.library, url, ids, keep, progress=_throttled(report), cancel=self._cancel.is_set
         )
 
-    def _done(self, kind: str, report: SyncReport) -> None:
+    def _done(self, kind: str, report: "SyncReport") -> None:
         self.kind = ""
         self.finished.emit(kind, report)
 
@@ -104,12 +110,12 @@ class SyncController(QObject):
 
 def _throttled(
     report: Callable[[object], None], every: float = 0.1
-) -> Callable[[SyncProgress], None]:
+) -> Callable[["SyncProgress"], None]:
     """Pass on a copy of the progress at most every ``every`` seconds (and when a file ends),
     so a fast local download does not flood the GUI thread with events."""
     last = [0.0, -1]
 
-    def relay(progress: SyncProgress) -> None:
+    def relay(progress: "SyncProgress") -> None:
         now = time.monotonic()
         if now - last[0] >= every or progress.files_done != last[1]:
             last[0], last[1] = now, progress.files_done

@@ -19,8 +19,9 @@ STARTER_VIDEO = ROOT / "assets" / "starter" / "source" / "video" / "three-houses
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real user data folder."""
+    """No test ever touches the real user data folder or a machine's real policy."""
     monkeypatch.setenv("SOP_DESKTOP_DATA", str(tmp_path / "default-data"))
+    monkeypatch.delenv("SOP_DESKTOP_POLICY", raising=False)
 
 
 @pytest.fixture(scope="session")

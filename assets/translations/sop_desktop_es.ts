@@ -195,6 +195,10 @@
         <translation>Aviso de la búsqueda</translation>
     </message>
     <message>
+        <source>Sync result</source>
+        <translation>Resultado de la sincronización</translation>
+    </message>
+    <message>
         <source>Number of results</source>
         <translation>Número de resultados</translation>
     </message>
@@ -359,6 +363,10 @@
     <message>
         <source>Sync finished: {0} new, {1} updated, {2} removed. &lt;a href=&quot;new&quot;&gt;Show what&apos;s new&lt;/a&gt;</source>
         <translation>Sincronización terminada: {0} nuevos, {1} actualizados, {2} retirados. &lt;a href=&quot;new&quot;&gt;Ver novedades&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Sync did not finish</source>

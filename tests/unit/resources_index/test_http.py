@@ -65,7 +65,7 @@ def test_an_untrusted_certificate_is_explained_and_a_ca_bundle_fixes_it(
         with pytest.raises(SyncError, match="certificate is not trusted by this computer"):
             sync(library, url, [load_public_key(keys[1])], http=HttpSettings(**QUICK))
         assert not library.has_catalog()
-        settings = library.settings()
+        settings = library.user_settings()
         settings.set("ca_bundle", str(cert_file))
         settings.save(library.root)
         report = sync(library, url, [load_public_key(keys[1])])
@@ -76,7 +76,7 @@ def test_the_proxy_from_the_settings_carries_every_request(
     library: Library, published: Path, keys: tuple[Path, Path]
 ) -> None:
     with running(published) as server, proxy() as county_proxy:
-        settings = library.settings()
+        settings = library.user_settings()
         settings.set("proxy", county_proxy.url)
         settings.set("server_url", server.url)
         settings.save(library.root)

@@ -312,7 +312,7 @@ def test_the_download_policy_leaves_large_files_until_opened_or_kept_offline(
 ) -> None:
     from resources_index.cli import main
 
-    settings = library.settings()
+    settings = library.user_settings()
     settings.set("download_policy", "when_opened")
     settings.save(library.root)
     with running(published) as server:
@@ -348,7 +348,7 @@ def test_bad_settings_values_are_reported_and_replaced_by_defaults(library: Libr
     (library.root / "settings.json").write_text(
         json.dumps({"download_policy": "sometimes", "download_limit_mb": -3, "colour": "red"})
     )
-    settings = library.settings()
+    settings = library.user_settings()
     assert settings.download_policy == "up_to_limit" and settings.download_limit_mb == 50
     assert len(settings.problems) == 3 and "colour" in settings.problems[2]
 

@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library import Library
 from sop_desktop.mainwindow import MainWindow
-from sop_desktop.search_controller import SearchOutcome
+from sop_desktop.search_controller import SearchController, SearchOutcome
 from tests.unit.sop_desktop.conftest import answer_to, final_answer, open_window, type_query
 
 
@@ -124,3 +124,21 @@ def test_keyboard_shortcuts_reach_the_search_field_and_the_results(
     assert window.search_field.hasFocus()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.search_field.text() == ""
+
+
+def test_titles_answer_while_the_search_engine_is_still_loading(
+    qtbot: QtBot, starter_library: Library
+) -> None:
+    controller = SearchController(starter_library)  # no warm-up: the engine is not loaded
+    answers: list[SearchOutcome] = []
+    controller.answered.connect(answers.append)
+    controller.set_query("three hou")
+    qtbot.waitUntil(lambda: bool(answers))
+    first = answers[0]
+    assert first.quick and first.rows and controller._engine is None
+    assert all("three hou" in r.resource.title.casefold() for r in first.rows)
+    controller.warm_up()
+    qtbot.waitUntil(lambda: controller.engine_ready and len(answers) > 1)
+    qtbot.waitUntil(lambda: not answers[-1].quick)  # the complete answer after the pause
+    assert answers[-1].rows[0].snippet  # now with passages from the text
+    controller.close()

@@ -34,7 +34,7 @@ class SlowHandler(CatalogHandler):
 
 
 def point_at(library: Library, url: str, keys: tuple[Path, Path], **more: object) -> None:
-    settings = library.settings()
+    settings = library.user_settings()
     settings.set("server_url", url)
     settings.set("trusted_keys", [keys[1].read_text()])
     for name, value in more.items():
@@ -89,13 +89,15 @@ def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
     with running(published) as server:
         point_at(starter_library, server.url, keys)
         window.sync_button.click()
-        qtbot.waitUntil(lambda: "Sync finished" in window.notice.text(), timeout=30_000)
-    assert "7 new" in window.notice.text()
+        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+    assert "7 new" in window.sync_notice.text() and window.sync_notice.isVisible()
     assert window.catalog_label.text() == "Catalog version 1"
     assert window.last_sync_label.text().startswith("Last sync 20")
     qtbot.waitUntil(lambda: window.count_label.text() == "7 resources")
     window._notice_link("new")
     qtbot.waitUntil(lambda: window.search.scope == "new" and window.last_outcome.total == 7)
+    window._notice_link("dismiss")
+    assert not window.sync_notice.isVisible()
 
 
 def test_an_unreachable_server_is_a_clear_message_with_details(
@@ -121,7 +123,7 @@ def test_a_file_not_yet_downloaded_is_offered_then_opened(
     with running(published) as server:
         point_at(starter_library, server.url, keys, download_policy="when_opened")
         window.start_sync()
-        qtbot.waitUntil(lambda: "Sync finished" in window.notice.text(), timeout=30_000)
+        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
         manifest = starter_library.current()
         assert manifest is not None
         tip_sheet = manifest.by_id["three-houses"]  # a PDF this laptop never had

@@ -1,0 +1,84 @@
+"""A quick-to-load copy of the installed manifest, so a large library opens fast.
+
+Parsing and checking a 10,000-resource catalog takes about half a second; the desktop program
+opens the library at every start. Once a catalog has been verified and installed, its parsed
+form is kept as plain tuples (``marshal``) under ``cache/``, named by the SHA-256 of the exact
+``catalog.json`` it came from: it is used only while that file is unchanged, and any problem
+reading it falls back to the full parse.
+"""
+
+import contextlib
+import itertools
+import marshal
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from resources_index.catalog import FileEntry, Manifest, Resource, format_time, parse_time
+from resources_index.fsutil import write_atomic
+
+SNAPSHOT_FORMAT = 1
+CACHE_DIR = "cache"
+_FILE_FIELDS = tuple(f.name for f in fields(FileEntry))
+_RESOURCE_FIELDS = tuple(f.name for f in fields(Resource))
+_FILES_AT = _RESOURCE_FIELDS.index("files")
+
+
+def _path(root: Path, sha256: str) -> Path:
+    return root / CACHE_DIR / f"manifest-{sha256[:32]}.marshal"
+
+
+def _resource(values: tuple[Any, ...]) -> Resource:
+    files = tuple(itertools.starmap(FileEntry, values[_FILES_AT]))
+    return Resource(*values[:_FILES_AT], files, *values[_FILES_AT + 1 :])
+
+
+def save(root: Path, sha256: str, manifest: Manifest) -> None:
+    """Keep ``manifest`` (installed as ``catalog.json`` with ``sha256``); drop older copies."""
+    data = (
+        SNAPSHOT_FORMAT,
+        manifest.catalog_id,
+        manifest.version,
+        format_time(manifest.created),
+        format_time(manifest.expires),
+        tuple(
+            tuple(
+                tuple(tuple(getattr(f, n) for n in _FILE_FIELDS) for f in r.files)
+                if name == "files"
+                else getattr(r, name)
+                for name in _RESOURCE_FIELDS
+            )
+            for r in manifest.resources
+        ),
+        tuple(getattr(manifest.search_index, n) for n in _FILE_FIELDS)
+        if manifest.search_index
+        else None,
+        manifest.search_index_schema,
+    )
+    target = _path(root, sha256)
+    with contextlib.suppress(OSError):  # a cache: failing to write it costs only speed
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, marshal.dumps(data))
+        for old in target.parent.glob("manifest-*.marshal"):
+            if old != target:
+                old.unlink(missing_ok=True)
+
+
+def load(root: Path, sha256: str) -> Manifest | None:
+    """The kept manifest for ``sha256``, or None (missing, old format or unreadable)."""
+    try:
+        data = marshal.loads(_path(root, sha256).read_bytes())
+        fmt, catalog_id, version, created, expires, resources, index, schema = data
+        if fmt != SNAPSHOT_FORMAT:
+            return None
+        return Manifest(
+            catalog_id,
+            version,
+            parse_time(created, "creation time"),
+            parse_time(expires, "expiry time"),
+            tuple(_resource(r) for r in resources),
+            search_index=FileEntry(*index) if index else None,
+            search_index_schema=schema,
+        )
+    except Exception:  # any damage: parse catalog.json instead
+        return None

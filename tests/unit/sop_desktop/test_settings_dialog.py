@@ -1,0 +1,53 @@
+"""The settings dialog: what the user may change is saved; what IT locked is read-only."""
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from resources_index.library import Library
+from resources_index.policy import POLICY_ENV
+from sop_desktop.settings_dialog import SettingsDialog
+
+
+def test_locked_settings_are_read_only_and_only_changes_are_saved(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(
+        json.dumps(
+            {
+                "settings": {"server_url": "https://sop.example.gov/", "proxy": "http://p:8080"},
+                "locked": ["server_url", "ca_bundle"],
+            }
+        )
+    )
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    library = Library(tmp_path / "library")
+    dialog = SettingsDialog(library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.server.text() == "https://sop.example.gov/"
+    assert not dialog.server.isEnabled() and dialog.server.toolTip() == "Set by your administrator"
+    assert not dialog.ca_bundle.isEnabled() and not dialog.browse_button.isEnabled()
+    assert dialog.proxy.isEnabled() and dialog.proxy.text() == "http://p:8080"
+    assert "administrator" in dialog.note.text()
+    dialog.limit.setValue(120)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.accept()
+    saved = json.loads((library.root / "settings.json").read_text())
+    assert saved == {"download_limit_mb": 120, "interface_language": "es"}
+    assert dialog.language_changed
+    assert library.settings().proxy == "http://p:8080"  # still the policy's default
+
+
+def test_the_size_limit_only_applies_to_the_size_limited_policy(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(Library(tmp_path / "library"))
+    qtbot.addWidget(dialog)
+    assert dialog.limit.isEnabled()
+    dialog.download.setCurrentIndex(dialog.download.findData("everything"))
+    assert not dialog.limit.isEnabled()
+    assert "used" in dialog.storage.text() and str(tmp_path / "library") in dialog.storage.text()
