@@ -6,15 +6,17 @@ IT scripts can rely on it. ``--data-dir`` (or ``$SOP_DESKTOP_DATA``) chooses the
 
 import argparse
 import json
+import logging
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resources_index import __version__, paths, vocabulary
+from resources_index import __version__, logs, paths, vocabulary
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
+from resources_index.lock import exclusive
 from resources_index.signing import generate_keypair, load_public_key
 from resources_index.snippets import plain_text
 
@@ -335,6 +337,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"the library folder (default: ${paths.DATA_ENV}, else the user data folder)",
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another program is writing the library, wait this long (default: refuse)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     status = sub.add_parser("status", help="show the installed catalog and what is offline")
@@ -418,11 +427,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+WRITERS = ("sync", "offline", "import-bundle")  # they take the library's lock
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logs.setup(f"sop-resources {args.command}")
+    logging.getLogger("resources_index").info("library folder %s", paths.data_dir(args.data_dir))
     try:
+        if args.command in WRITERS:
+            with exclusive(paths.data_dir(args.data_dir), args.wait):
+                return int(args.func(args))
         return int(args.func(args))
     except ResourcesError as exc:
+        logging.getLogger("resources_index").warning("%s failed: %s", args.command, exc)
         print(f"sop-resources: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ resources that changed. An interruption at any point leaves the old library, usa
 """
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -25,6 +26,8 @@ from resources_index.store import object_relpath
 from resources_index.transfer import TransferError, download
 
 PARALLEL_DOWNLOADS = 4
+
+log = logging.getLogger(__name__)
 
 
 class SyncError(ResourcesError):
@@ -357,12 +360,24 @@ def sync(
 ) -> SyncReport:
     """Sync ``library`` from ``url``; raise a ResourcesError with a plain sentence on failure."""
     syncer = Syncer(library, url, extra_keys, fetch_all, http=http)
+    log.info("sync from %s", syncer.url)
     try:
-        return syncer.run(progress, cancel)
+        report = syncer.run(progress, cancel)
     except TransferError as exc:
+        log.warning("sync failed: %s", exc)
         raise SyncError(f"{exc} The library was not changed.") from None
+    except ResourcesError as exc:
+        log.warning("sync failed: %s", exc)
+        raise
     finally:
         syncer.close()
+    log.info(
+        "sync done: %s (%d requests, %d bytes)",
+        report.summary(),
+        report.requests,
+        report.bytes_fetched,
+    )
+    return report
 
 
 def fetch_files(

@@ -4,14 +4,20 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from filelock import Timeout
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from resources_index import logs
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
+from resources_index.lock import library_lock
 from sop_desktop import i18n
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
+from sop_desktop.single_instance import SingleInstance
+
+LOCK_WAIT_SECONDS = 15
 
 
 def make_app() -> QApplication:
@@ -27,22 +33,53 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     """Run the program. ``probe``: type this query once shown, print the seconds from
     ``started`` to its answer and quit (for ``benchmarks/startup_bench.py``)."""
     app = make_app()
+    logs.setup("sop-desktop")
+    language = i18n.choose_language(Library(data_dir).settings().interface_language)
+    translators = i18n.install(app, language)
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        print("SOP Desktop is already open on this library; its window was brought forward.")
+        return 0
+    lock = library_lock(data_dir)
+    try:
+        lock.acquire(timeout=LOCK_WAIT_SECONDS)
+    except Timeout:
+        QMessageBox.critical(
+            None,
+            "SOP Desktop",
+            QCoreApplication.translate(
+                "App",
+                "The library in {0} is being updated by another program (a sync or an import"
+                " from the command line). Try again when it has finished.",
+            ).format(data_dir),
+        )
+        return 1
     error = None
     try:
         library = open_library(data_dir)
     except ResourcesError as exc:
         error = str(exc)
         library = Library(data_dir)
-    translators = i18n.install(app, i18n.choose_language(library.settings().interface_language))
     window = MainWindow(library)
+    instance.woken.connect(lambda: bring_forward(window))
     window.show()
     if error:
         QMessageBox.critical(window, "SOP Desktop", error)
     if probe is not None:
         _attach_probe(window, probe, started or time.perf_counter())
     code = int(app.exec())
+    instance.close()
+    lock.release()
     del translators
     return code
+
+
+def bring_forward(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _attach_probe(window: MainWindow, query: str, started: float) -> None:

@@ -22,6 +22,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real user data folder or a machine's real policy."""
     monkeypatch.setenv("SOP_DESKTOP_DATA", str(tmp_path / "default-data"))
     monkeypatch.delenv("SOP_DESKTOP_POLICY", raising=False)
+    monkeypatch.setenv("SOP_DESKTOP_LOGS", str(tmp_path / "logs"))
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,8 @@
 """Sync from the window against a real server on 127.0.0.1: progress, Cancel, errors, refresh."""
 
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,25 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library import Library
 from resources_index.publish import publish
-from resources_index.serve import CatalogHandler
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.viewer_window import ViewerWindow
-from tests.helpers.served import running
+from tests.helpers.served import SlowHandler, running
 from tests.unit.sop_desktop.conftest import type_query
-
-
-class SlowHandler(CatalogHandler):
-    """A slow hotel Wi-Fi: 64 KB every 50 ms."""
-
-    def copy_body(self, source: BinaryIO, length: int) -> int:
-        sent = 0
-        while sent < length:
-            part = super().copy_body(source, min(64 * 1024, length - sent))
-            if not part:
-                break
-            sent += part
-            time.sleep(0.05)
-        return sent
 
 
 def point_at(library: Library, url: str, keys: tuple[Path, Path], **more: object) -> None:

@@ -1,0 +1,43 @@
+"""One writer per library: the desktop program and the command line take the same lock.
+
+The lock is a file beside the library (``.lock``), held by the operating system (``filelock``:
+fcntl on Linux and macOS, LockFileEx on Windows), so it is released when a process dies, even
+killed. A second writer waits up to ``wait`` seconds, then is refused with a sentence.
+"""
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from resources_index.errors import LibraryError
+
+LOCK_FILE = ".lock"
+
+
+class LockedError(LibraryError):
+    """Another program is writing this library."""
+
+
+def library_lock(root: Path) -> FileLock:
+    root.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(root / LOCK_FILE), thread_local=False)
+
+
+@contextlib.contextmanager
+def exclusive(root: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the library's lock for the block, or raise LockedError after ``wait`` seconds."""
+    lock = library_lock(root)
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise LockedError(
+            f"Another SOP Desktop program is using the library in {root} (the desktop program,"
+            " or another sync or import). Close it or wait for it to finish, then try again;"
+            " --wait SECONDS waits for it."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
