@@ -258,6 +258,21 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from resources_index import doctor
+
+    library = Library(paths.data_dir(args.data_dir))  # as it is: never seeded by the doctor
+    problems = 0
+    for check in doctor.run(library, offline=args.offline):
+        print(check.line())
+        problems += not check.ok
+    if problems:
+        print(f"{problems} problems found; see the lines marked PROBLEM.")
+        return EXIT_PROBLEMS
+    print("Everything checked is in order.")
+    return EXIT_OK
+
+
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from resources_index.bundle import export_bundle
 
@@ -401,6 +416,10 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("name", nargs="?", help="a setting, e.g. server_url")
     settings.add_argument("value", nargs="?", help="its new value")
     settings.set_defaults(func=cmd_settings)
+
+    doctor = sub.add_parser("doctor", help="check folders, policy, server, certificates, library")
+    doctor.add_argument("--offline", action="store_true", help="skip the network checks")
+    doctor.set_defaults(func=cmd_doctor)
 
     export = sub.add_parser("export-bundle", help="copy the library to a folder (USB drive)")
     export.add_argument("out", help="an empty folder, or a bundle exported before (updated)")

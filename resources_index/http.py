@@ -7,6 +7,7 @@ networks inspect TLS with their own root certificates installed there; a CA bund
 settings replaces it.
 """
 
+import logging
 import ssl
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,8 @@ from resources_index.settings import Settings
 
 USER_AGENT = f"SOP-Desktop/{__version__} (+offline resource library)"
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class HttpSettings:
@@ -32,6 +35,7 @@ class HttpSettings:
     backoff: float = 0.5
     proxies: dict[str, str] = field(default_factory=dict)
     ca_bundle: str | None = None
+    pac_url: str = ""  # a proxy auto-config file (counties that use one); proxies then unused
 
     @property
     def timeout(self) -> tuple[float, float]:
@@ -94,7 +98,7 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
         respect_retry_after_header=True,
         raise_on_status=False,
     )
-    session = requests.Session()
+    session = _pac_session(settings.pac_url) if settings.pac_url else requests.Session()
     adapter: HTTPAdapter
     if settings.ca_bundle:
         adapter = _BundleAdapter(settings.ca_bundle, max_retries=retry, pool_maxsize=8)
@@ -107,6 +111,21 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
     if settings.proxies:
         session.proxies.update(settings.proxies)
     return session
+
+
+def _pac_session(pac_url: str) -> requests.Session:
+    """A session that asks the county's PAC file which proxy to use for each address
+    (``pypac``); without a readable PAC file it goes direct, and says so in the log."""
+    from pypac import PACSession, get_pac
+
+    try:
+        pac = get_pac(url=pac_url, from_os_settings=False, from_dns=False, timeout=10)
+    except Exception as exc:  # pypac raises its own and requests' errors alike
+        log.warning("proxy auto-config %s could not be read (%s); going direct", pac_url, exc)
+        pac = None
+    if pac is None:
+        return requests.Session()
+    return PACSession(pac=pac)
 
 
 def explain(exc: BaseException) -> str:

@@ -7,6 +7,8 @@ objects nothing refers to removed.
 """
 
 import hashlib
+import logging
+import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -22,6 +24,7 @@ from resources_index.errors import (
     ExpiredError,
     LibraryError,
     ObjectError,
+    ResourcesError,
     RollbackError,
 )
 from resources_index.fsutil import tree_size, write_atomic
@@ -31,6 +34,8 @@ from resources_index.settings import Settings
 from resources_index.signing import TrustedKey, open_envelope, public_pem
 from resources_index.state import StateDB
 from resources_index.store import ObjectStore, object_relpath
+
+log = logging.getLogger(__name__)
 
 CATALOG_FILE = "catalog.json"
 STATE_FILE = "state.sqlite3"
@@ -489,7 +494,16 @@ def _compare(previous: Manifest | None, new: Manifest, already: bool) -> Install
 
 
 def open_library(root: Path) -> Library:
-    """Open (creating if needed) the library at ``root`` and install the starter if it is empty."""
+    """Open (creating if needed) the library at ``root``. An empty library is filled from the
+    policy's pre-seed bundle (a share or a USB drive: verified like any import, no network),
+    else from the packaged starter catalog."""
     library = Library(root)
+    if not library.has_catalog() and library.policy.preseed_bundle:
+        bundle = Path(os.path.expandvars(library.policy.preseed_bundle)).expanduser()
+        try:
+            report = library.import_bundle(bundle)
+            log.info("library pre-seeded from %s: %s", bundle, report.summary())
+        except ResourcesError as exc:
+            log.warning("pre-seeding from %s failed: %s", bundle, exc)
     library.ensure_starter()
     return library

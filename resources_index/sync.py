@@ -177,7 +177,7 @@ class Syncer:
         self.extra_keys = list(extra_keys)
         settings = library.settings()
         self.auto_download_bytes = None if fetch_all else settings.auto_download_bytes
-        self.http = http or HttpSettings.from_settings(settings)
+        self.http = http or HttpSettings.from_settings(settings, pac_url=library.policy.pac_url)
         self.shared_session = session  # tests may pass one session for every request
         self.session = session or make_session(self.http)
         self.report = SyncReport()
@@ -304,7 +304,31 @@ class Syncer:
                 continue
             wanted.append(entry)
         wanted.sort(key=lambda e: (e.role == "index", e.size))
-        return wanted, deferred
+        return self._within_cap(wanted, deferred)
+
+    def _within_cap(
+        self, wanted: list[FileEntry], deferred: list[FileEntry]
+    ) -> tuple[list[FileEntry], list[FileEntry]]:
+        """Keep main files within the policy's storage cap (smallest first); text, captions
+        and the index always come, so everything stays searchable."""
+        cap_mb = self.library.policy.storage_cap_mb
+        if not cap_mb:
+            return wanted, deferred
+        budget = cap_mb * 1024 * 1024 - self.library.store.bytes_used()
+        kept = []
+        for entry in wanted:
+            if entry.role != "main":
+                kept.append(entry)
+                budget -= entry.size
+        for entry in wanted:
+            if entry.role == "main":
+                if entry.size <= budget:
+                    kept.append(entry)
+                    budget -= entry.size
+                else:
+                    deferred.append(entry)
+        kept.sort(key=lambda e: (e.role == "index", e.size))
+        return kept, deferred
 
     def _prune_partials(self, wanted: list[FileEntry]) -> None:
         """Forget half-downloaded objects the new catalog no longer asks for."""

@@ -7,6 +7,7 @@ the catalog version, the last sync and, during a sync, its progress with Cancel.
 
 import itertools
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from sop_desktop.viewer_window import ViewerWindow
 
 UI_STATE_FILE = "window.ini"
+SCHEDULE_CHECK_MS = 10 * 60 * 1000  # how often to see whether the policy's sync is due
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +73,13 @@ class MainWindow(QMainWindow):
         self.show_catalog_facts()
         self.search_field.setFocus()
         self.search.rerun()
+        self.scheduled_job = False
+        self.schedule = QTimer(self)
+        self.schedule.setInterval(SCHEDULE_CHECK_MS)
+        self.schedule.timeout.connect(self.scheduled_sync)
+        if library.policy.sync_interval_hours:
+            self.schedule.start()
+            QTimer.singleShot(self.first_schedule_check_ms, self.scheduled_sync)
 
     # -- building --------------------------------------------------------------------------------
 
@@ -420,8 +429,26 @@ class MainWindow(QMainWindow):
 
     # -- sync --------------------------------------------------------------------------------------
 
+    first_schedule_check_ms = 30_000  # after start-up, when the laptop has settled
+
     def start_sync(self) -> None:
         self.sync.start_sync()
+
+    def sync_due(self) -> bool:
+        """The policy's sync interval has passed since the last sync (and there is a server)."""
+        hours = self.library.policy.sync_interval_hours
+        if not hours or self.sync.busy or not self.library.settings().server_url:
+            return False
+        last = self.library.state.get("last_sync_at")
+        if not last:
+            return True
+        elapsed = datetime.now(UTC) - parse_time(last, "last sync")
+        return elapsed >= timedelta(hours=hours)
+
+    def scheduled_sync(self) -> None:
+        """A sync in the background on the policy's schedule: no dialogs, a status line."""
+        if self.sync_due() and self.sync.start_sync():
+            self.scheduled_job = True
 
     def _job_started(self, kind: str) -> None:
         self.sync_button.setEnabled(False)
@@ -454,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def _job_finished(self, kind: str, report: "SyncReport") -> None:
         self._job_ended()
+        self.scheduled_job = False
         self.results_model.refresh_offline()
         self.details.refresh_state()
         self.show_catalog_facts()
@@ -477,6 +505,12 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, kind: str, sentence: str, details: str) -> None:
         self._job_ended()
+        if self.scheduled_job:  # nobody asked for it: say it quietly, try again later
+            self.scheduled_job = False
+            self.statusBar().showMessage(
+                self.tr("Scheduled sync did not finish: {0}").format(sentence), 15000
+            )
+            return
         self.pending_open = None
         self.results_model.refresh_offline()
         title = (

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>App</name>
+    <message>
+        <source>The library in {0} is being updated by another program (a sync or an import from the command line). Try again when it has finished.</source>
+        <translation>Otro programa está actualizando la biblioteca en {0} (una sincronización o una importación desde la línea de comandos). Vuelva a intentarlo cuando termine.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Details</source>
@@ -367,6 +374,10 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Scheduled sync did not finish: {0}</source>
+        <translation>La sincronización programada no terminó: {0}</translation>
     </message>
     <message>
         <source>Sync did not finish</source>

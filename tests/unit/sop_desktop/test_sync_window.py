@@ -123,3 +123,46 @@ def test_a_file_not_yet_downloaded_is_offered_then_opened(
     assert "is not on this laptop yet" in asked[0]
     assert isinstance(window.viewers["three-houses"], ViewerWindow)
     assert starter_library.store.has(tip_sheet.main.sha256, tip_sheet.main.size)
+
+
+def test_the_policy_schedule_syncs_in_the_background_without_dialogs(
+    qtbot: QtBot,
+    tmp_path: Path,
+    published: Path,
+    keys: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from resources_index.library import open_library
+    from tests.unit.sop_desktop.conftest import open_window
+
+    with running(published) as server:
+        policy = tmp_path / "policy.json"
+        policy.write_text(
+            json.dumps(
+                {
+                    "settings": {"server_url": server.url, "trusted_keys": [keys[1].read_text()]},
+                    "sync_interval_hours": 24,
+                }
+            )
+        )
+        monkeypatch.setenv("SOP_DESKTOP_POLICY", str(policy))
+        monkeypatch.setattr(MainWindow, "first_schedule_check_ms", 0)
+        library = open_library(tmp_path / "library")
+        window = open_window(qtbot, library)
+        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+        assert not window.sync_due()  # just synced: the next one is a day away
+        assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    settings = library.user_settings()
+    settings.set("server_url", "http://127.0.0.1:9/")  # the policy's is only a default
+    settings.save(library.root)
+    library.state.set_many({"last_sync_at": "2020-01-01T00:00:00Z"})
+    assert window.sync_due()
+    window.scheduled_sync()
+    qtbot.waitUntil(
+        lambda: "Scheduled sync did not finish" in window.statusBar().currentMessage(),
+        timeout=30_000,
+    )
+    assert getattr(window, "message_box", None) is None  # no dialog for what nobody asked
+    window.close()
