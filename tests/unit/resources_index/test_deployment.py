@@ -28,18 +28,19 @@ def test_first_start_imports_the_pre_seed_bundle_without_any_network(
     published: Path,
     keys: tuple[Path, Path],
 ) -> None:
-    use_policy(
-        tmp_path,
-        monkeypatch,
-        preseed_bundle=str(published),
-        settings={"trusted_keys": [keys[1].read_text()], "server_url": "http://127.0.0.1:9/"},
-    )
-    library = open_library(tmp_path / "laptop")  # the server address is unreachable: unused
-    manifest = library.current()
-    assert manifest is not None and manifest.catalog_id == "test-catalog"
-    assert library.verify() == []
-    with running(published) as server:  # later, online: only what changed moves
-        report = sync(library, server.url)
+    with running(published) as server:
+        use_policy(
+            tmp_path,
+            monkeypatch,
+            preseed_bundle=str(published),
+            settings={"trusted_keys": [keys[1].read_text()], "server_url": server.url},
+        )
+        library = open_library(tmp_path / "laptop")
+        assert server.counters.requests == 0  # filled from the bundle, not the network
+        manifest = library.current()
+        assert manifest is not None and manifest.catalog_id == "test-catalog"
+        assert library.verify() == []
+        report = sync(library, server.url)  # later, online: only what changed moves
     assert report.install is not None and report.install.already_current
     assert report.requests == 1 and report.bytes_fetched == 0
 
