@@ -114,6 +114,35 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class KitItem:
+    """One step of a session kit: a resource, and what the trainer says or shows there."""
+
+    resource_id: str
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"resource_id": self.resource_id, "note": self.note}
+
+
+@dataclass(frozen=True)
+class CuratedKit:
+    """A session kit published by the statewide team (read-only on laptops)."""
+
+    id: str
+    name: str
+    items: tuple[KitItem, ...]
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
 class Manifest:
     """Everything a catalog version holds: its identity, validity window and resources."""
 
@@ -126,6 +155,8 @@ class Manifest:
     #: A search index built at publish time for this exact content (optional), and its schema.
     search_index: FileEntry | None = None
     search_index_schema: int = 0
+    #: Session kits curated by the publisher (optional).
+    kits: tuple[CuratedKit, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.resources})
@@ -153,6 +184,8 @@ class Manifest:
             "expires": format_time(self.expires),
             "resources": [r.to_json() for r in self.resources],
         }
+        if self.kits:
+            data["kits"] = [k.to_json() for k in self.kits]
         if self.search_index is not None:
             data["search_index"] = {
                 **self.search_index.to_json(),
@@ -326,6 +359,7 @@ def _parse_manifest(raw: object) -> Manifest:
     _require(expires > created, "The catalog expires before it was created.")
     assert isinstance(version, int)
     index_entry, schema = _parse_search_index(raw.get("search_index"))
+    kits = _parse_kits(raw.get("kits", []), seen)
     return Manifest(
         str(catalog_id),
         version,
@@ -334,6 +368,7 @@ def _parse_manifest(raw: object) -> Manifest:
         resources,
         search_index=index_entry,
         search_index_schema=schema,
+        kits=kits,
     )
 
 
@@ -364,6 +399,15 @@ def _build_validated(raw: dict[str, Any]) -> Manifest:
         for r in raw["resources"]
     )
     index = raw.get("search_index")
+    kits = tuple(
+        CuratedKit(
+            k["id"],
+            k["name"],
+            tuple(KitItem(i["resource_id"], i.get("note", "")) for i in k["items"]),
+            k.get("description", ""),
+        )
+        for k in raw.get("kits", ())
+    )
     return Manifest(
         raw["catalog_id"],
         raw["version"],
@@ -372,7 +416,44 @@ def _build_validated(raw: dict[str, Any]) -> Manifest:
         resources,
         search_index=_file_of(index) if index else None,
         search_index_schema=index["schema"] if index else 0,
+        kits=kits,
     )
+
+
+def _parse_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
+    _require(isinstance(raw, list), "The catalog's kits are not a list.")
+    assert isinstance(raw, list)
+    _require(len(raw) <= limits.MAX_KITS, "The catalog lists too many kits.")
+    kits, seen = [], set()
+    for number, item in enumerate(raw, start=1):
+        _require(isinstance(item, dict), f"Kit number {number} is not an object.")
+        assert isinstance(item, dict)
+        kid = _matching(item, "id", limits.ID_PATTERN, f"Kit number {number} has an invalid id.")
+        _require(kid not in seen, f"The catalog lists kit {kid!r} twice.")
+        seen.add(kid)
+        where = f"Kit {kid!r}"
+        steps = item.get("items")
+        _require(isinstance(steps, list) and bool(steps), f"{where} lists no items.")
+        assert isinstance(steps, list)
+        _require(len(steps) <= limits.MAX_KIT_ITEMS, f"{where} lists too many items.")
+        parsed = []
+        for step in steps:
+            _require(isinstance(step, dict), f"{where} has an item that is not an object.")
+            rid = step.get("resource_id")
+            _require(rid in resource_ids, f"{where} names a resource the catalog lacks: {rid!r}.")
+            note = _string(step, "note", where, limits.MAX_SUMMARY_CHARS, required=False)
+            parsed.append(KitItem(str(rid), note))
+        kits.append(
+            CuratedKit(
+                id=kid,
+                name=_string(item, "name", where, limits.MAX_TITLE_CHARS, required=True),
+                items=tuple(parsed),
+                description=_string(
+                    item, "description", where, limits.MAX_SUMMARY_CHARS, required=False
+                ),
+            )
+        )
+    return tuple(kits)
 
 
 def _parse_search_index(raw: object) -> tuple[FileEntry | None, int]:

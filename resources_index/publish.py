@@ -17,8 +17,18 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from resources_index import limits, vocabulary
-from resources_index.catalog import FileEntry, Manifest, Resource, format_time, utc_now
+from resources_index.catalog import (
+    CuratedKit,
+    FileEntry,
+    KitItem,
+    Manifest,
+    Resource,
+    format_time,
+    utc_now,
+)
 from resources_index.errors import CatalogError, PublishError, ResourcesError
 from resources_index.extract import Extracted, extract, extract_captions, text_object
 from resources_index.fsutil import fsync_dir, remove_tree, sha256_file
@@ -126,6 +136,9 @@ def _summary_from(extracted: Extracted, title: str) -> str:
     return ""
 
 
+KITS_DIR = "kits"  # SOURCE/kits/*.yaml: curated session kits
+
+
 class _Publisher:
     def __init__(self, source: Path, max_file_bytes: int) -> None:
         self.source = source
@@ -174,8 +187,50 @@ class _Publisher:
                 continue
             if path.name.endswith(SIDECAR_SUFFIX) or path == csv_path:
                 continue
+            if rel.parts[0] == KITS_DIR and path.suffix.lower() in (".yaml", ".yml"):
+                continue  # curated kits, read by kits()
             files.append(path)
         return files, meta
+
+    def kits(self, resource_ids: set[str]) -> list[CuratedKit]:
+        """Curated session kits from ``SOURCE/kits/*.yaml``: an id, a name, a description and
+        items (a resource id and a note each). A kit naming an unknown resource is skipped."""
+        folder = self.source / KITS_DIR
+        kits: list[CuratedKit] = []
+        if not folder.is_dir():
+            return kits
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            rel = self.rel(path)
+            try:
+                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                self.errors.append(f"{rel}: cannot be read ({exc}); kit skipped.")
+                continue
+            if not isinstance(raw, dict) or not isinstance(raw.get("items"), list):
+                self.errors.append(f"{rel}: a kit needs a name and a list of items; skipped.")
+                continue
+            kid = str(raw.get("id") or path.stem).strip().lower()
+            items, unknown = [], []
+            for entry in raw["items"]:
+                rid = str(entry.get("id", "")) if isinstance(entry, dict) else str(entry)
+                note = str(entry.get("note", "") or "") if isinstance(entry, dict) else ""
+                (items if rid in resource_ids else unknown).append(KitItem(rid, note.strip()))
+            if unknown:
+                names = ", ".join(repr(i.resource_id) for i in unknown)
+                self.errors.append(f"{rel}: names resources this catalog lacks ({names}); skipped.")
+                continue
+            if not limits.ID_PATTERN.match(kid) or not items:
+                self.errors.append(f"{rel}: needs a valid id and at least one item; skipped.")
+                continue
+            kits.append(
+                CuratedKit(
+                    kid,
+                    str(raw.get("name") or kid).strip(),
+                    tuple(items),
+                    str(raw.get("description", "") or "").strip(),
+                )
+            )
+        return kits
 
     def attachments(self, files: list[Path]) -> tuple[list[Path], dict[Path, list[Path]]]:
         """Split files into main files and their captions and thumbnails (same name stem)."""
@@ -417,12 +472,14 @@ def publish(
         _stamp_dates(_link_translations(pending, publisher.warnings), previous),
         key=lambda r: r.id,
     )
+    kits = tuple(publisher.kits({r.id for r in resources}))
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.warnings, report.errors = publisher.warnings, publisher.errors
     if (
         previous is not None
         and previous.catalog_id == catalog_id
         and previous.resources == tuple(resources)
+        and previous.kits == kits
         and _index_current(previous, search_index)
     ):
         return report
@@ -433,6 +490,7 @@ def publish(
         created=now,
         expires=now + timedelta(days=expires_days),
         resources=tuple(resources),
+        kits=kits,
     )
     sources: dict[str, Path | bytes] = {}
     for item in pending:

@@ -14,10 +14,18 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from resources_index.catalog import FileEntry, Manifest, Resource, format_time, parse_time
+from resources_index.catalog import (
+    CuratedKit,
+    FileEntry,
+    KitItem,
+    Manifest,
+    Resource,
+    format_time,
+    parse_time,
+)
 from resources_index.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 CACHE_DIR = "cache"
 _FILE_FIELDS = tuple(f.name for f in fields(FileEntry))
 _RESOURCE_FIELDS = tuple(f.name for f in fields(Resource))
@@ -54,6 +62,10 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
         if manifest.search_index
         else None,
         manifest.search_index_schema,
+        tuple(
+            (k.id, k.name, tuple((i.resource_id, i.note) for i in k.items), k.description)
+            for k in manifest.kits
+        ),
     )
     target = _path(root, sha256)
     with contextlib.suppress(OSError):  # a cache: failing to write it costs only speed
@@ -68,7 +80,7 @@ def load(root: Path, sha256: str) -> Manifest | None:
     """The kept manifest for ``sha256``, or None (missing, old format or unreadable)."""
     try:
         data = marshal.loads(_path(root, sha256).read_bytes())
-        fmt, catalog_id, version, created, expires, resources, index, schema = data
+        fmt, catalog_id, version, created, expires, resources, index, schema, kits = data
         if fmt != SNAPSHOT_FORMAT:
             return None
         return Manifest(
@@ -79,6 +91,10 @@ def load(root: Path, sha256: str) -> Manifest | None:
             tuple(_resource(r) for r in resources),
             search_index=FileEntry(*index) if index else None,
             search_index_schema=schema,
+            kits=tuple(
+                CuratedKit(kid, name, tuple(itertools.starmap(KitItem, items)), description)
+                for kid, name, items, description in kits
+            ),
         )
     except Exception:  # any damage: parse catalog.json instead
         return None

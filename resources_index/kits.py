@@ -1,0 +1,307 @@
+"""Session kits: a trainer's named, ordered list of resources with a note for each.
+
+Kits live in the library folder (``kits/ID.json``, written atomically) and refer to resources
+by id, so they survive every sync. Curated kits arrive in the catalog, read-only, and can be
+copied into one's own. A kit is "ready" when every file of every item is on this laptop.
+
+A kit travels as a folder or a single ``.sopkit`` file (a zip of that folder): ``kit.json``, the
+library's signed ``catalog.json`` and the objects of the kit's resources. Importing checks the
+signature with this laptop's trusted keys and every object's hash, like any import.
+"""
+
+import json
+import shutil
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resources_index import limits
+from resources_index.catalog import CuratedKit, KitItem, Manifest, format_time, utc_now
+from resources_index.errors import CatalogError, LibraryError, ObjectError
+from resources_index.fsutil import write_atomic
+from resources_index.library import CATALOG_FILE, Library
+from resources_index.signing import open_envelope
+from resources_index.store import ObjectStore, object_relpath
+
+KITS_DIR = "kits"
+KIT_FILE = "kit.json"
+KIT_SUFFIX = ".sopkit"
+KIT_FORMAT = "sop-kit"
+
+
+@dataclass
+class Kit:
+    """A trainer's own kit (editable), or a copy of a curated one."""
+
+    id: str
+    name: str
+    items: list[KitItem] = field(default_factory=list)
+    updated: str = ""
+    copied_from: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "format": KIT_FORMAT,
+            "id": self.id,
+            "name": self.name,
+            "updated": self.updated,
+            "copied_from": self.copied_from,
+            "items": [i.to_json() for i in self.items],
+        }
+
+    @classmethod
+    def from_json(cls, raw: object, where: str) -> "Kit":
+        if not isinstance(raw, dict) or raw.get("format") != KIT_FORMAT:
+            raise CatalogError(f"{where} is not a session kit.")
+        items_raw = raw.get("items")
+        if not isinstance(items_raw, list) or len(items_raw) > limits.MAX_KIT_ITEMS:
+            raise CatalogError(f"{where} has no valid list of items.")
+        items = []
+        for item in items_raw:
+            rid = item.get("resource_id") if isinstance(item, dict) else None
+            note = item.get("note", "") if isinstance(item, dict) else None
+            if not isinstance(rid, str) or not limits.ID_PATTERN.match(rid):
+                raise CatalogError(f"{where} names an invalid resource.")
+            if not isinstance(note, str) or len(note) > limits.MAX_SUMMARY_CHARS:
+                raise CatalogError(f"{where} has a note that is not short text.")
+            items.append(KitItem(rid, note))
+        name, kid = raw.get("name"), raw.get("id")
+        if not isinstance(name, str) or not name.strip() or len(name) > limits.MAX_TITLE_CHARS:
+            raise CatalogError(f"{where} has no valid name.")
+        if not isinstance(kid, str) or not limits.ID_PATTERN.match(kid):
+            raise CatalogError(f"{where} has no valid id.")
+        return cls(
+            kid,
+            name.strip(),
+            items,
+            str(raw.get("updated", "")),
+            str(raw.get("copied_from", "")),
+        )
+
+
+@dataclass(frozen=True)
+class MissingFile:
+    resource_id: str
+    title: str
+    name: str
+    size: int
+
+
+@dataclass
+class Readiness:
+    """Whether a kit can be presented with no connection, and if not, exactly what is missing."""
+
+    missing: list[MissingFile] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # ids the installed catalog lacks
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing and not self.unknown
+
+    @property
+    def missing_bytes(self) -> int:
+        return sum(m.size for m in self.missing)
+
+    def sentences(self) -> list[str]:
+        lines = [f"{m.title!r}: {m.name} ({m.size:,} bytes) is not on this laptop." for m in self]
+        lines += [f"{rid!r} is not in this library's catalog (sync first)." for rid in self.unknown]
+        return lines
+
+    def __iter__(self) -> Iterator[MissingFile]:
+        return iter(self.missing)
+
+
+def _new_id() -> str:
+    return "kit-" + uuid.uuid4().hex[:12]
+
+
+class KitStore:
+    """The kits of one library."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.folder = library.root / KITS_DIR
+
+    def _path(self, kit_id: str) -> Path:
+        return self.folder / f"{kit_id}.json"
+
+    def all(self) -> list[Kit]:
+        kits = []
+        for path in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+            try:
+                kits.append(Kit.from_json(json.loads(path.read_bytes()), path.name))
+            except (OSError, ValueError, CatalogError):
+                continue  # a damaged kit file is left alone, never deleted
+        return sorted(kits, key=lambda k: k.name.casefold())
+
+    def get(self, kit_id: str) -> Kit:
+        try:
+            return Kit.from_json(json.loads(self._path(kit_id).read_bytes()), kit_id)
+        except FileNotFoundError:
+            raise LibraryError(f"There is no kit {kit_id!r}.") from None
+        except (OSError, ValueError) as exc:
+            raise LibraryError(f"The kit {kit_id!r} cannot be read ({exc}).") from None
+
+    def save(self, kit: Kit) -> Kit:
+        kit.updated = format_time(utc_now())
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self._path(kit.id), json.dumps(kit.to_json(), indent=2).encode("utf-8"))
+        return kit
+
+    def create(self, name: str, items: list[KitItem] | None = None) -> Kit:
+        return self.save(Kit(_new_id(), name.strip() or "Untitled kit", list(items or [])))
+
+    def rename(self, kit: Kit, name: str) -> Kit:
+        kit.name = name.strip() or kit.name
+        return self.save(kit)
+
+    def duplicate(self, kit: Kit, name: str) -> Kit:
+        return self.save(Kit(_new_id(), name, list(kit.items), copied_from=kit.id))
+
+    def copy_curated(self, curated: CuratedKit) -> Kit:
+        return self.save(Kit(_new_id(), curated.name, list(curated.items), copied_from=curated.id))
+
+    def delete(self, kit: Kit) -> None:
+        self._path(kit.id).unlink(missing_ok=True)
+
+    def move(self, kit: Kit, source: int, target: int) -> Kit:
+        """Move the item at ``source`` to ``target`` (drag and drop, or Ctrl+Up/Down)."""
+        item = kit.items.pop(source)
+        kit.items.insert(max(0, min(target, len(kit.items))), item)
+        return self.save(kit)
+
+
+def readiness(library: Library, items: list[KitItem] | tuple[KitItem, ...]) -> Readiness:
+    """What of these items is not on this laptop (every file: captions too)."""
+    manifest = library.current()
+    result = Readiness()
+    for item in items:
+        resource = manifest.by_id.get(item.resource_id) if manifest else None
+        if resource is None:
+            result.unknown.append(item.resource_id)
+            continue
+        for entry in resource.files:
+            if entry.role != "text" and not library.store.has(entry.sha256, entry.size):
+                result.missing.append(
+                    MissingFile(resource.id, resource.title, entry.name, entry.size)
+                )
+    return result
+
+
+def export_kit(library: Library, kit: Kit, out: Path) -> Path:
+    """Write ``kit`` with its signed content to a folder, or to one file if ``out`` ends with
+    ``.sopkit``. Every file must be local (make the kit available offline first)."""
+    ready = readiness(library, kit.items)
+    if not ready.ready:
+        raise LibraryError(
+            f"{len(ready.missing) + len(ready.unknown)} files of the kit are not on this laptop;"
+            " make the kit available offline first. " + " ".join(ready.sentences()[:3])
+        )
+    manifest = library.current()
+    assert manifest is not None
+    as_file = out.suffix.lower() == KIT_SUFFIX
+    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="kit-", dir=out.parent)) if as_file else out
+    if not as_file and out.exists() and any(out.iterdir()):
+        raise LibraryError(f"{out} is not empty; choose an empty folder for the kit.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for entry in _kit_entries(manifest, kit.items):
+            target = folder / object_relpath(entry.sha256)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(library.object_path(entry.sha256), target)
+        shutil.copyfile(library.catalog_path, folder / CATALOG_FILE)
+        write_atomic(folder / KIT_FILE, json.dumps(kit.to_json(), indent=2).encode("utf-8"))
+        if as_file:
+            partial = out.with_name(out.name + ".part")
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+                for path in sorted(folder.rglob("*")):
+                    if path.is_file():
+                        archive.write(path, path.relative_to(folder).as_posix())
+            partial.replace(out)
+    finally:
+        if as_file:
+            shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def _kit_entries(manifest: Manifest, items: list[KitItem]) -> Iterator:
+    seen: set[str] = set()
+    for item in items:
+        resource = manifest.by_id.get(item.resource_id)
+        for entry in resource.files if resource else ():
+            if entry.sha256 not in seen:
+                seen.add(entry.sha256)
+                yield entry
+
+
+def _unpack(path: Path, into: Path) -> Path:
+    """A ``.sopkit`` file's contents (plain relative names only), or the folder itself."""
+    if path.is_dir():
+        return path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.infolist():
+                name = member.filename
+                if member.is_dir():
+                    continue
+                if limits.unsafe_name_reason(name) or name.startswith("/"):
+                    raise CatalogError(f"{path.name} holds an unexpected entry {name!r}.")
+                if member.file_size > limits.MAX_OBJECT_BYTES:
+                    raise CatalogError(f"{path.name} holds an entry larger than allowed.")
+                target = into / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, target.open("wb") as sink:
+                    shutil.copyfileobj(source, sink, 1024 * 1024)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise CatalogError(f"{path.name} is not a readable kit file ({exc}).") from None
+    return into
+
+
+@dataclass
+class KitImport:
+    kit: Kit
+    objects_copied: int
+    not_in_catalog: list[str]
+
+
+def import_kit(library: Library, path: Path) -> KitImport:
+    """Take a kit exported on another laptop: signature and hashes checked, like any import."""
+    scratch = Path(tempfile.mkdtemp(prefix="kit-import-", dir=library.root))
+    try:
+        folder = _unpack(path, scratch)
+        envelope_path, kit_path = folder / CATALOG_FILE, folder / KIT_FILE
+        if not envelope_path.is_file() or not kit_path.is_file():
+            raise CatalogError(f"{path} is not a session kit (it has no {KIT_FILE}).")
+        manifest_bytes, _ = open_envelope(envelope_path.read_bytes(), library.outside_keys())
+        bundle = Manifest.from_bytes(manifest_bytes)
+        try:
+            kit = Kit.from_json(json.loads(kit_path.read_bytes()), path.name)
+        except ValueError:
+            raise CatalogError(f"{path.name}: {KIT_FILE} is not valid JSON.") from None
+        local = library.current()
+        local_shas = {e.sha256 for e in local.objects()} if local else set()
+        copied = 0
+        store: ObjectStore = library.store
+        for entry in _kit_entries(bundle, kit.items):
+            source = folder / object_relpath(entry.sha256)
+            if entry.sha256 not in local_shas or store.has(entry.sha256, entry.size):
+                continue
+            if not source.is_file():
+                raise ObjectError(f"The kit lacks {entry.name!r}; nothing was imported.")
+            with source.open("rb") as handle:
+                store.add_stream(handle, entry.sha256, entry.size, entry.name)
+            copied += 1
+        unknown = [
+            i.resource_id for i in kit.items if not local or i.resource_id not in local.by_id
+        ]
+        kits = KitStore(library)
+        if any(k.id == kit.id for k in kits.all()):
+            kit.id = _new_id()
+        kits.save(kit)
+        return KitImport(kit, copied, unknown)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -1,0 +1,134 @@
+"""Session kits: edit, check readiness, export and import with signatures, curated kits."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from resources_index.catalog import KitItem
+from resources_index.errors import ResourcesError, SignatureError
+from resources_index.kits import KitStore, export_kit, import_kit, readiness
+from resources_index.library import Library
+from resources_index.publish import publish
+from resources_index.signing import load_public_key
+from resources_index.store import object_relpath
+
+
+@pytest.fixture
+def trainer(library: Library, published: Path, keys: tuple[Path, Path]) -> Library:
+    library.import_bundle(published, [load_public_key(keys[1])])
+    return library
+
+
+def test_a_kit_is_built_reordered_duplicated_renamed_and_deleted(trainer: Library) -> None:
+    kits = KitStore(trainer)
+    kit = kits.create(
+        "Three Houses module, day 1",
+        [
+            KitItem("three-houses", "Start at page 2: the house of dreams."),
+            KitItem("intro-video", "Play from 0:01, captions in Spanish."),
+            KitItem("glossary"),
+        ],
+    )
+    kits.move(kit, 2, 0)
+    assert [i.resource_id for i in kits.get(kit.id).items] == [
+        "glossary",
+        "three-houses",
+        "intro-video",
+    ]
+    copy = kits.duplicate(kit, "Day 1 (Spanish)")
+    kits.rename(kit, "Day 1")
+    assert [k.name for k in kits.all()] == ["Day 1", "Day 1 (Spanish)"]
+    assert kits.get(kit.id).items[1].note == "Start at page 2: the house of dreams."
+    kits.delete(copy)
+    assert [k.id for k in kits.all()] == [kit.id]
+
+
+def test_readiness_names_each_missing_file_and_its_size(trainer: Library) -> None:
+    items = [KitItem("three-houses"), KitItem("intro-video"), KitItem("no-such-thing")]
+    video = trainer.current().by_id["intro-video"].main  # type: ignore[union-attr]
+    trainer.store.path(video.sha256).unlink()
+    state = readiness(trainer, items)
+    assert not state.ready
+    assert [(m.resource_id, m.name, m.size) for m in state.missing] == [
+        ("intro-video", video.name, video.size)
+    ]
+    assert state.unknown == ["no-such-thing"] and state.missing_bytes == video.size
+    assert readiness(trainer, items[:1]).ready
+
+
+@pytest.mark.parametrize("as_file", [True, False])
+def test_a_kit_travels_to_another_laptop_with_its_content(
+    trainer: Library,
+    tmp_path: Path,
+    published: Path,
+    keys: tuple[Path, Path],
+    as_file: bool,
+) -> None:
+    kit = KitStore(trainer).create(
+        "Co-training", [KitItem("three-houses", "page 2"), KitItem("intro-video", "minute 0")]
+    )
+    out = tmp_path / ("usb/co-training.sopkit" if as_file else "usb/co-training")
+    export_kit(trainer, kit, out)
+    other = Library(tmp_path / "co-trainer")
+    other.import_bundle(published, [load_public_key(keys[1])])
+    for resource_id in ("three-houses", "intro-video"):
+        for entry in other.current().by_id[resource_id].files:  # type: ignore[union-attr]
+            other.store.path(entry.sha256).unlink(missing_ok=True)
+    assert not readiness(other, kit.items).ready
+    result = import_kit(other, out)
+    assert result.kit.name == "Co-training" and result.kit.items == kit.items
+    assert result.objects_copied > 0 and result.not_in_catalog == []
+    assert readiness(other, kit.items).ready
+    assert other.verify() == []
+    assert [k.name for k in KitStore(other).all()] == ["Co-training"]
+
+
+def test_a_tampered_or_untrusted_kit_is_refused(trainer: Library, tmp_path: Path) -> None:
+    kit = KitStore(trainer).create("Tampered", [KitItem("three-houses")])
+    folder = export_kit(trainer, kit, tmp_path / "kit")
+    entry = trainer.current().by_id["three-houses"].main  # type: ignore[union-attr]
+    victim = folder / object_relpath(entry.sha256)
+    victim.write_bytes(b"!" + victim.read_bytes()[1:])
+    shutil.copytree(trainer.root, tmp_path / "receiver")  # the same catalog, that file missing
+    receiver = Library(tmp_path / "receiver")
+    receiver.store.path(entry.sha256).unlink()
+    with pytest.raises(ResourcesError, match="does not match its SHA-256"):
+        import_kit(receiver, folder)
+    assert KitStore(receiver).all() == KitStore(trainer).all()  # no new kit
+    stranger = Library(tmp_path / "stranger")
+    stranger.ensure_starter()
+    with pytest.raises(SignatureError):
+        import_kit(stranger, folder)
+    broken = tmp_path / "evil.sopkit"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("../escape.txt", "x")
+    with pytest.raises(ResourcesError, match="unexpected entry"):
+        import_kit(receiver, broken)
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_curated_kits_are_published_in_the_catalog_and_copied_into_ones_own(
+    library: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    (source / "kits").mkdir()
+    (source / "kits" / "leadership-summit.yaml").write_text(
+        "name: Leadership summit 2026\n"
+        "description: The opening session.\n"
+        "items:\n"
+        "  - id: intro-video\n    note: Open with this.\n"
+        "  - id: three-houses\n    note: Hand out copies.\n",
+        encoding="utf-8",
+    )
+    (source / "kits" / "broken.yaml").write_text("items:\n  - id: not-a-resource\n")
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert any("broken.yaml" in e and "not-a-resource" in e for e in report.errors)
+    library.import_bundle(published, [load_public_key(keys[1])])
+    [curated] = library.current().kits  # type: ignore[union-attr]
+    assert curated.id == "leadership-summit" and curated.description == "The opening session."
+    assert [i.note for i in curated.items] == ["Open with this.", "Hand out copies."]
+    mine = KitStore(library).copy_curated(curated)
+    assert mine.items == list(curated.items) and mine.copied_from == "leadership-summit"
+    again = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert not again.changed  # kits are part of the content: unchanged, no new version
