@@ -16,6 +16,7 @@ from sop_desktop import i18n
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
 from sop_desktop.single_instance import SingleInstance
+from sop_desktop.workers import wait_for_tasks
 
 LOCK_WAIT_SECONDS = 15
 
@@ -68,6 +69,7 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     if probe is not None:
         _attach_probe(window, probe, started or time.perf_counter())
     code = int(app.exec())
+    wait_for_tasks(10_000)  # let work under way end before the objects it reports to go
     instance.close()
     lock.release()
     del translators

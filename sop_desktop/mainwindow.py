@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,15 +31,18 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from resources_index.catalog import Resource, parse_time
+from resources_index.catalog import KitItem, Resource, parse_time
 from resources_index.errors import ResourcesError
+from resources_index.kits import readiness
 from resources_index.library import Library
 from sop_desktop.detail_pane import DetailPane
 from sop_desktop.filter_panel import FilterPanel
+from sop_desktop.kits_panel import KitsPanel
 from sop_desktop.labels import size_text
 from sop_desktop.results_view import ROW_ROLE, ResultsModel, ResultsView
 from sop_desktop.search_controller import SearchController, SearchOutcome
@@ -43,6 +53,7 @@ from sop_desktop.workers import run_task
 if TYPE_CHECKING:
     from resources_index.result_row import ResultRow
     from resources_index.sync import SyncProgress, SyncReport
+    from sop_desktop.presenter import Presentation
     from sop_desktop.viewer_window import ViewerWindow
 
 UI_STATE_FILE = "window.ini"
@@ -129,8 +140,13 @@ class MainWindow(QMainWindow):
         results_layout.addWidget(self.sync_notice)
         results_layout.addWidget(self.notice)
         results_layout.addWidget(self.results, 1)
+        self.kits = KitsPanel(self.library, lambda: self.details.resource, self)
+        self.side = QTabWidget(self)
+        self.side.setAccessibleName(self.tr("Browse or kits"))
+        self.side.addTab(self.filters, self.tr("Browse"))
+        self.side.addTab(self.kits, self.tr("Kits"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(results_box)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 0)
@@ -257,6 +273,11 @@ class MainWindow(QMainWindow):
         self.sync.progressed.connect(self._job_progress)
         self.sync.finished.connect(self._job_finished)
         self.sync.failed.connect(self._job_failed)
+        self.kits.present_requested.connect(self.present)
+        self.kits.offline_requested.connect(
+            lambda ids: self.sync.start_fetch(ids, keep_offline=True)
+        )
+        self.kits.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     # -- keyboard ----------------------------------------------------------------------------------
 
@@ -427,6 +448,35 @@ class MainWindow(QMainWindow):
             return
         self.sync.start_fetch([resource.id], keep_offline=True)
 
+    # -- presenting --------------------------------------------------------------------------------
+
+    def present(self, items: list[KitItem]) -> "Presentation | None":
+        """Present ``items`` full screen (on a second screen when there is one); a kit with a
+        file missing is refused first, with the list of what is missing."""
+        from sop_desktop.presenter import Presentation, Slide
+
+        ready = readiness(self.library, items)
+        if not ready.ready:
+            missing = ready.sentences()
+            self.show_error(
+                self.tr(
+                    "This kit is not fully on this laptop, so it cannot be presented offline:"
+                    " {0} files are missing ({1}). Use “Make kit available offline” first.\n\n{2}"
+                ).format(len(missing), size_text(ready.missing_bytes), "\n".join(missing[:5])),
+                "\n".join(missing),
+                self.tr("Not ready to present"),
+            )
+            return None
+        manifest = self.library.current()
+        assert manifest is not None
+        slides = [Slide(item, manifest.by_id[item.resource_id]) for item in items]
+        screens = QGuiApplication.screens()
+        own = self.screen()
+        projector = next((s for s in screens if s is not own), own)
+        self.presentation = Presentation(self.library, slides, projector)
+        self.presentation.start()
+        return self.presentation
+
     # -- sync --------------------------------------------------------------------------------------
 
     first_schedule_check_ms = 30_000  # after start-up, when the laptop has settled
@@ -481,6 +531,7 @@ class MainWindow(QMainWindow):
 
     def _job_finished(self, kind: str, report: "SyncReport") -> None:
         self._job_ended()
+        self.kits.refresh_state()
         self.scheduled_job = False
         self.results_model.refresh_offline()
         self.details.refresh_state()

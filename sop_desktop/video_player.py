@@ -129,8 +129,9 @@ class VideoPlayer(QWidget):
         self._show_caption(start_ms)
 
     def stop(self) -> None:
+        """Stop playing (the source stays: clearing it while it opens aborts the opening)."""
+        self._autoplay = False
         self.player.stop()
-        self.player.setSource(QUrl())
 
     # -- playing ---------------------------------------------------------------------------------
 

@@ -41,14 +41,21 @@ class Task(QRunnable):
             else:
                 result = self.function(*self.args)
         except ResourcesError as exc:
-            self.signals.failed.emit(str(exc), traceback.format_exc())
+            self._report(self.signals.failed, str(exc), traceback.format_exc())
         except Exception as exc:  # a bug or an OS error: still a message, never a crash
             sentence = QCoreApplication.translate(
                 "Task", "Something went wrong: {0}. The library was not changed."
             ).format(exc)
-            self.signals.failed.emit(sentence, traceback.format_exc())
+            self._report(self.signals.failed, sentence, traceback.format_exc())
         else:
-            self.signals.finished.emit(result)
+            self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, *values: Any) -> None:
+        try:
+            signal.emit(*values)
+        except RuntimeError:
+            pass  # the program is closing and the window that asked is gone
 
 
 _running: set[Task] = set()

@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>AudienceScreen</name>
+    <message>
+        <source>SOP Desktop: presentation</source>
+        <translation>SOP Desktop: presentación</translation>
+    </message>
+    <message>
+        <source>Blank screen</source>
+        <translation>Pantalla en negro</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Details</source>
@@ -176,6 +187,129 @@
     </message>
 </context>
 <context>
+    <name>KitsPanel</name>
+    <message>
+        <source>Session kits</source>
+        <translation>Kits de sesión</translation>
+    </message>
+    <message>
+        <source>Items of the kit</source>
+        <translation>Elementos del kit</translation>
+    </message>
+    <message>
+        <source>Note for this item</source>
+        <translation>Nota para este elemento</translation>
+    </message>
+    <message>
+        <source>What to say, which page, which minute…</source>
+        <translation>Qué decir, qué página, qué minuto…</translation>
+    </message>
+    <message>
+        <source>Ready to present</source>
+        <translation>Listo para presentar</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Add the chosen resource</source>
+        <translation>Añadir el recurso elegido</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Quitar elemento</translation>
+    </message>
+    <message>
+        <source>Make kit available offline</source>
+        <translation>Kit disponible sin conexión</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentar</translation>
+    </message>
+    <message>
+        <source>{0} (from the catalog)</source>
+        <translation>{0} (del catálogo)</translation>
+    </message>
+    <message>
+        <source>Copy to my kits</source>
+        <translation>Copiar a mis kits</translation>
+    </message>
+    <message>
+        <source>{0} (not in this catalog)</source>
+        <translation>{0} (no está en este catálogo)</translation>
+    </message>
+    <message>
+        <source>Make a kit with New, then add resources to it.</source>
+        <translation>Cree un kit con Nuevo y añádale recursos.</translation>
+    </message>
+    <message>
+        <source>✓ Ready to present offline</source>
+        <translation>✓ Listo para presentar sin conexión</translation>
+    </message>
+    <message>
+        <source>Not ready: {0} files missing ({1})</source>
+        <translation>No está listo: faltan {0} archivos ({1})</translation>
+    </message>
+    <message>
+        <source>New kit</source>
+        <translation>Nuevo kit</translation>
+    </message>
+    <message>
+        <source>Name of the kit:</source>
+        <translation>Nombre del kit:</translation>
+    </message>
+    <message>
+        <source>Rename kit</source>
+        <translation>Cambiar el nombre del kit</translation>
+    </message>
+    <message>
+        <source>{0} (copy)</source>
+        <translation>{0} (copia)</translation>
+    </message>
+    <message>
+        <source>Export kit</source>
+        <translation>Exportar kit</translation>
+    </message>
+    <message>
+        <source>Kits (*.sopkit)</source>
+        <translation>Kits (*.sopkit)</translation>
+    </message>
+    <message>
+        <source>Kit exported to {0}.</source>
+        <translation>Kit exportado a {0}.</translation>
+    </message>
+    <message>
+        <source>Import kit</source>
+        <translation>Importar kit</translation>
+    </message>
+    <message>
+        <source>Kit “{0}” imported.</source>
+        <translation>Kit «{0}» importado.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search tip sheets, guides, videos and captions (Ctrl+K)</source>
@@ -208,6 +342,18 @@
     <message>
         <source>Number of results</source>
         <translation>Número de resultados</translation>
+    </message>
+    <message>
+        <source>Browse or kits</source>
+        <translation>Explorar o kits</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Kits</source>
+        <translation>Kits</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -350,6 +496,18 @@
     <message>
         <source>No program on this laptop opens “{0}”.</source>
         <translation>Ningún programa de este equipo abre «{0}».</translation>
+    </message>
+    <message>
+        <source>This kit is not fully on this laptop, so it cannot be presented offline: {0} files are missing ({1}). Use “Make kit available offline” first.
+
+{2}</source>
+        <translation>Este kit no está completo en este equipo, así que no se puede presentar sin conexión: faltan {0} archivos ({1}). Use primero «Kit disponible sin conexión».
+
+{2}</translation>
+    </message>
+    <message>
+        <source>Not ready to present</source>
+        <translation>No está listo para presentar</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -533,6 +691,72 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     <message>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Item {0} of {1} · {2}</source>
+        <translation>Elemento {0} de {1} · {2}</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>página {0} de {1}</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(sin nota)</translation>
+    </message>
+    <message>
+        <source>(the end of the kit)</source>
+        <translation>(fin del kit)</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Siguiente: {0}</translation>
+    </message>
+    <message>
+        <source>The audience screen is blank (B to show it again).</source>
+        <translation>La pantalla del público está en negro (B para volver a mostrarla).</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>SOP Desktop: presenter view</source>
+        <translation>SOP Desktop: vista del presentador</translation>
+    </message>
+    <message>
+        <source>Current item</source>
+        <translation>Elemento actual</translation>
+    </message>
+    <message>
+        <source>Position in the kit</source>
+        <translation>Posición en el kit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Elemento siguiente</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Tiempo transcurrido</translation>
+    </message>
+    <message>
+        <source>Audience screen state</source>
+        <translation>Estado de la pantalla del público</translation>
+    </message>
+    <message>
+        <source>PageDown / → / Space: next · PageUp / ←: previous · B: blank · Esc: end</source>
+        <translation>Av Pág / → / Espacio: siguiente · Re Pág / ←: anterior · B: negro · Esc: terminar</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
     </message>
 </context>
 <context>

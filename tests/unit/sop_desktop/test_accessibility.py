@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from resources_index.catalog import KitItem
+from resources_index.kits import KitStore
 from sop_desktop.mainwindow import MainWindow
 from tests.unit.sop_desktop.conftest import type_query
 
@@ -66,6 +68,13 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
     assert kinds == {"PdfViewer", "VideoPlayer"}
     dialog = window.open_settings()
     checked.append(dialog)
+    kit = KitStore(window.library).create(
+        "Walk", [KitItem(row.resource.id) for row in outcome.rows[:3]]
+    )
+    window.kits.reload(kit.id)
+    show = window.present(list(kit.items))
+    assert show is not None
+    checked += [show.audience, show.presenter]
     missing = [entry for root in checked for entry in unnamed(root)]
     assert missing == [], "\n".join(missing)
     counted = sum(
@@ -76,6 +85,7 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
     )
     assert counted > 40  # the walk really covered the window, both viewers and the dialog
     dialog.reject()
+    show.stop()
 
 
 def test_tab_reaches_the_main_controls_in_order(qtbot: QtBot, window: MainWindow) -> None:

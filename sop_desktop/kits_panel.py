@@ -1,0 +1,318 @@
+"""The Kits tab: a trainer's session kits and the curated ones, edited and presented.
+
+Items are reordered by drag and drop or with Ctrl+Up / Ctrl+Down, removed with Delete; each
+has a note (what to say, which page, which minute). Every kit shows whether it is ready to
+present with no connection, and what is missing if not.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.catalog import CuratedKit, KitItem, Resource
+from resources_index.errors import ResourcesError
+from resources_index.kits import Kit, KitStore, export_kit, import_kit, readiness
+from resources_index.library import Library
+from sop_desktop.labels import size_text
+
+KIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class KitsPanel(QWidget):
+    """Emits ``present_requested`` (items) and ``offline_requested`` (resource ids)."""
+
+    present_requested = Signal(list)
+    offline_requested = Signal(list)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        chosen_resource: Callable[[], Resource | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.store = KitStore(library)
+        self.chosen_resource = chosen_resource
+        self.kit: Kit | CuratedKit | None = None
+
+        self.kit_list = QListWidget(self)
+        self.kit_list.setAccessibleName(self.tr("Session kits"))
+        self.kit_list.currentItemChanged.connect(lambda *_: self._kit_chosen())
+        self.items = QListWidget(self)
+        self.items.setAccessibleName(self.tr("Items of the kit"))
+        self.items.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.items.model().rowsMoved.connect(lambda *_: self._order_changed())
+        self.items.currentRowChanged.connect(lambda _: self._item_chosen())
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(self.tr("Note for this item"))
+        self.note.setPlaceholderText(self.tr("What to say, which page, which minute…"))
+        self.note.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.note_timer = QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(400)
+        self.note_timer.timeout.connect(self._save_note)
+        self.note.textChanged.connect(self.note_timer.start)
+        self.state = QLabel(self)
+        self.state.setAccessibleName(self.tr("Ready to present"))
+        self.state.setWordWrap(True)
+
+        buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("new", self.tr("New"), self.ask_new),
+            ("rename", self.tr("Rename"), self.ask_rename),
+            ("duplicate", self.tr("Duplicate"), self.duplicate),
+            ("delete", self.tr("Delete"), self.delete),
+            ("import", self.tr("Import…"), self.ask_import),
+            ("add", self.tr("Add the chosen resource"), self.add_chosen),
+            ("remove", self.tr("Remove item"), self.remove_item),
+            ("offline", self.tr("Make kit available offline"), self.make_offline),
+            ("export", self.tr("Export…"), self.ask_export),
+            ("present", self.tr("Present"), self.present),
+        ):
+            button = QPushButton(text, self)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            buttons[key] = button
+        self.buttons = buttons
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kit_list, 2)
+        kit_row = QGridLayout()
+        for position, key in enumerate(("new", "rename", "duplicate", "delete", "import")):
+            kit_row.addWidget(buttons[key], position // 3, position % 3)
+        layout.addLayout(kit_row)
+        layout.addWidget(self.items, 3)
+        layout.addWidget(self.note)
+        layout.addWidget(self.state)
+        item_row = QGridLayout()
+        for position, key in enumerate(("add", "remove", "offline", "export", "present")):
+            item_row.addWidget(buttons[key], position // 2, position % 2)
+        layout.addLayout(item_row)
+
+        for keys, action in (
+            ("Ctrl+Up", lambda: self.move_item(-1)),
+            ("Ctrl+Down", lambda: self.move_item(1)),
+            (QKeySequence.StandardKey.Delete, self.remove_item),
+        ):
+            QShortcut(keys, self.items, action, context=Qt.ShortcutContext.WidgetShortcut)
+        self.reload()
+
+    # -- the list of kits --------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or (self.kit.id if self.kit else None)
+        self.kit_list.blockSignals(True)
+        self.kit_list.clear()
+        for kit in self.store.all():
+            entry = QListWidgetItem(kit.name, self.kit_list)
+            entry.setData(KIT_ROLE, kit)
+        manifest = self.library.current()
+        for curated in manifest.kits if manifest else ():
+            entry = QListWidgetItem(self.tr("{0} (from the catalog)").format(curated.name))
+            entry.setData(KIT_ROLE, curated)
+            self.kit_list.addItem(entry)
+        self.kit_list.blockSignals(False)
+        rows = [self.kit_list.item(i).data(KIT_ROLE).id for i in range(self.kit_list.count())]
+        self.kit_list.setCurrentRow(rows.index(current) if current in rows else 0)
+        self._kit_chosen()
+
+    def _kit_chosen(self) -> None:
+        entry = self.kit_list.currentItem()
+        self.kit = entry.data(KIT_ROLE) if entry else None
+        editable = isinstance(self.kit, Kit)
+        for key in ("rename", "delete", "add", "remove"):
+            self.buttons[key].setEnabled(editable)
+        self.buttons["duplicate"].setText(
+            self.tr("Duplicate") if editable or self.kit is None else self.tr("Copy to my kits")
+        )
+        for key in ("duplicate", "offline", "export", "present"):
+            self.buttons[key].setEnabled(self.kit is not None)
+        self.items.setDragDropMode(
+            QListWidget.DragDropMode.InternalMove
+            if editable
+            else QListWidget.DragDropMode.NoDragDrop
+        )
+        self.note.setReadOnly(not editable)
+        self._fill_items()
+
+    def _fill_items(self, row: int = 0) -> None:
+        manifest = self.library.current()
+        self.items.blockSignals(True)
+        self.items.clear()
+        for position, item in enumerate(self.kit.items if self.kit else ()):
+            resource = manifest.by_id.get(item.resource_id) if manifest else None
+            title = (
+                resource.title
+                if resource
+                else self.tr("{0} (not in this catalog)").format(item.resource_id)
+            )
+            entry = QListWidgetItem(f"{position + 1}. {title}", self.items)
+            entry.setData(KIT_ROLE, item)
+        self.items.blockSignals(False)
+        if self.items.count():
+            self.items.setCurrentRow(min(row, self.items.count() - 1))
+        self._item_chosen()
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        if self.kit is None:
+            self.state.setText(self.tr("Make a kit with New, then add resources to it."))
+            return
+        ready = readiness(self.library, self.kit.items)
+        if ready.ready:
+            self.state.setText(self.tr("✓ Ready to present offline"))
+        else:
+            self.state.setText(
+                self.tr("Not ready: {0} files missing ({1})").format(
+                    len(ready.missing) + len(ready.unknown), size_text(ready.missing_bytes)
+                )
+            )
+        self.state.setToolTip("\n".join(ready.sentences()))
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def ask_new(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New kit"), self.tr("Name of the kit:"))
+        if ok and name.strip():
+            self.new_kit(name)
+
+    def new_kit(self, name: str) -> Kit:
+        kit = self.store.create(name)
+        self.reload(kit.id)
+        return kit
+
+    def ask_rename(self) -> None:
+        if isinstance(self.kit, Kit):
+            name, ok = QInputDialog.getText(
+                self, self.tr("Rename kit"), self.tr("Name of the kit:"), text=self.kit.name
+            )
+            if ok and name.strip():
+                self.rename(name)
+
+    def rename(self, name: str) -> None:
+        if isinstance(self.kit, Kit):
+            self.store.rename(self.kit, name)
+            self.reload(self.kit.id)
+
+    def duplicate(self) -> None:
+        if isinstance(self.kit, Kit):
+            copy = self.store.duplicate(self.kit, self.tr("{0} (copy)").format(self.kit.name))
+        elif isinstance(self.kit, CuratedKit):
+            copy = self.store.copy_curated(self.kit)
+        else:
+            return
+        self.reload(copy.id)
+
+    def delete(self) -> None:
+        if isinstance(self.kit, Kit):
+            self.store.delete(self.kit)
+            self.kit = None
+            self.reload()
+
+    def add_chosen(self) -> None:
+        resource = self.chosen_resource()
+        if isinstance(self.kit, Kit) and resource is not None:
+            self.kit.items.append(KitItem(resource.id))
+            self.store.save(self.kit)
+            self._fill_items(len(self.kit.items) - 1)
+
+    def remove_item(self) -> None:
+        row = self.items.currentRow()
+        if isinstance(self.kit, Kit) and 0 <= row < len(self.kit.items):
+            del self.kit.items[row]
+            self.store.save(self.kit)
+            self._fill_items(row)
+
+    def move_item(self, step: int) -> None:
+        row = self.items.currentRow()
+        if isinstance(self.kit, Kit) and 0 <= row + step < len(self.kit.items):
+            self.store.move(self.kit, row, row + step)
+            self._fill_items(row + step)
+
+    def _order_changed(self) -> None:
+        """After a drag and drop: take the order the list now shows."""
+        if isinstance(self.kit, Kit):
+            self.kit.items = [self.items.item(i).data(KIT_ROLE) for i in range(self.items.count())]
+            self.store.save(self.kit)
+            self._fill_items(self.items.currentRow())
+
+    def _item_chosen(self) -> None:
+        entry = self.items.currentItem()
+        item: KitItem | None = entry.data(KIT_ROLE) if entry else None
+        self.note.blockSignals(True)
+        self.note.setPlainText(item.note if item else "")
+        self.note.blockSignals(False)
+
+    def _save_note(self) -> None:
+        row = self.items.currentRow()
+        if isinstance(self.kit, Kit) and 0 <= row < len(self.kit.items):
+            old = self.kit.items[row]
+            self.kit.items[row] = KitItem(old.resource_id, self.note.toPlainText().strip())
+            self.store.save(self.kit)
+            self.items.item(row).setData(KIT_ROLE, self.kit.items[row])
+
+    # -- offline, export, import, present ---------------------------------------------------
+
+    def make_offline(self) -> None:
+        if self.kit is not None:
+            self.offline_requested.emit([i.resource_id for i in self.kit.items])
+
+    def ask_export(self) -> None:
+        if self.kit is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export kit"), f"{self.kit.name}.sopkit", self.tr("Kits (*.sopkit)")
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        if self.kit is None:
+            return
+        kit = (
+            self.kit
+            if isinstance(self.kit, Kit)
+            else Kit(self.kit.id, self.kit.name, [*self.kit.items])
+        )
+        try:
+            export_kit(self.library, kit, path)
+            self.message.emit(self.tr("Kit exported to {0}.").format(path))
+        except ResourcesError as exc:
+            self.message.emit(str(exc))
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import kit"), "", self.tr("Kits (*.sopkit)")
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        try:
+            result = import_kit(self.library, path)
+        except ResourcesError as exc:
+            self.message.emit(str(exc))
+            return
+        self.reload(result.kit.id)
+        self.message.emit(self.tr("Kit “{0}” imported.").format(result.kit.name))
+
+    def present(self) -> None:
+        if self.kit is not None and self.kit.items:
+            self.present_requested.emit(list(self.kit.items))

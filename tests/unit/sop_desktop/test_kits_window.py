@@ -1,0 +1,117 @@
+"""Session kits in the window: build, reorder, note, export/import, present, refuse."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from resources_index.kits import KitStore
+from resources_index.library import Library, open_library
+from sop_desktop.mainwindow import MainWindow
+from tests.unit.sop_desktop.conftest import open_window
+
+ITEMS = [
+    "safety-plan-development-guide",
+    "three-houses-video",
+    "harm-and-danger-statements-worksheet",
+]
+
+
+def build_kit(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.kits
+    window.side.setCurrentWidget(panel)
+    panel.new_kit("Safety planning, day 1")
+    manifest = window.library.current()
+    assert manifest is not None
+    for rid in reversed(ITEMS):  # added in reverse, then put in order from the keyboard
+        window.details.show_resource(manifest.by_id[rid])
+        panel.buttons["add"].click()
+    panel.items.setFocus()
+    panel.items.setCurrentRow(0)
+    qtbot.keyClick(panel.items, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.items, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    panel.items.setCurrentRow(0)
+    qtbot.keyClick(panel.items, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    panel.items.setCurrentRow(0)
+    panel.note.setPlainText("Page 3: monitoring over time.")
+    qtbot.waitUntil(lambda: KitStore(window.library).all()[0].items[0].note != "")
+
+
+def test_a_kit_is_built_reordered_and_annotated_from_the_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    build_kit(qtbot, window)
+    [kit] = KitStore(window.library).all()
+    assert [i.resource_id for i in kit.items] == ITEMS
+    assert kit.items[0].note == "Page 3: monitoring over time."
+    assert window.kits.items.item(0).text().startswith("1. Developing safety plans")
+    assert window.kits.state.text() == "✓ Ready to present offline"
+    window.kits.items.setCurrentRow(2)
+    qtbot.keyClick(window.kits.items, Qt.Key.Key_Delete)
+    assert len(KitStore(window.library).all()[0].items) == 2
+
+
+def test_a_kit_exported_from_one_laptop_opens_on_another(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    build_kit(qtbot, window)
+    window.kits.export(tmp_path / "usb" / "day1.sopkit")
+    assert (tmp_path / "usb" / "day1.sopkit").is_file()
+    other = open_window(qtbot, open_library(tmp_path / "co-trainer"))
+    other.kits.import_from(tmp_path / "usb" / "day1.sopkit")
+    [kit] = KitStore(other.library).all()
+    assert kit.name == "Safety planning, day 1" and [i.resource_id for i in kit.items] == ITEMS
+    assert other.kits.kit_list.currentItem().text() == "Safety planning, day 1"
+    other.close()
+
+
+def test_presenting_steps_through_every_item_with_clicker_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    build_kit(qtbot, window)
+    window.kits.buttons["present"].click()
+    show = window.presentation
+    assert show.running and show.audience.isFullScreen()
+    presenter, audience = show.presenter, show.audience
+    assert presenter.current.text().startswith("Developing safety plans")
+    assert presenter.note.text() == "Page 3: monitoring over time."
+    assert "page 1 of 3" in presenter.position.text()
+    assert presenter.next.text() == "Next: The Three Houses in practice (video)"
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
+        qtbot.keyClick(presenter, key)
+    assert "page 3 of 3" in presenter.position.text()
+    assert audience.pdf.current_page() == 3
+    qtbot.keyClick(presenter, Qt.Key.Key_Space)  # past the last page: the next item
+    assert presenter.current.text() == "The Three Houses in practice (video)"
+    assert audience.stack.currentWidget() is audience.video
+    assert audience.video.captions_box.count() == 3
+    qtbot.keyClick(audience, Qt.Key.Key_B)  # keys work on the audience screen too
+    assert audience.stack.currentWidget() is audience.blank
+    assert "blank" in presenter.blanked.text()
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert audience.stack.currentWidget() is audience.video
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    assert audience.stack.currentWidget() is audience.card
+    assert presenter.next.text() == "Next: (the end of the kit)"
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)  # nothing after the end
+    assert "Item 3 of 3" in presenter.position.text()
+    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)
+    assert audience.stack.currentWidget() is audience.video
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    assert not audience.isVisible() and not presenter.isVisible()
+
+
+def test_a_kit_with_a_missing_file_is_refused_before_presenting(
+    qtbot: QtBot, window: MainWindow, starter_library: Library
+) -> None:
+    build_kit(qtbot, window)
+    video = starter_library.current().by_id["three-houses-video"].main  # type: ignore[union-attr]
+    starter_library.store.path(video.sha256).unlink()
+    window.kits.refresh_state()
+    assert window.kits.state.text().startswith("Not ready: 1 files missing")
+    assert window.present(KitStore(starter_library).all()[0].items) is None
+    box = window.message_box
+    assert box.windowTitle() == "Not ready to present"
+    assert "three-houses-introduction.mp4" in box.text() and video.name in box.detailedText()
+    assert getattr(window, "presentation", None) is None
