@@ -5,6 +5,7 @@ until it has reported, and turns any failure into a plain sentence plus details 
 "Show details" button.
 """
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -52,10 +53,8 @@ class Task(QRunnable):
 
     @staticmethod
     def _report(signal: Any, *values: Any) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the program is closing: nobody to tell
             signal.emit(*values)
-        except RuntimeError:
-            pass  # the program is closing and the window that asked is gone
 
 
 _running: set[Task] = set()
