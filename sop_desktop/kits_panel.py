@@ -57,6 +57,8 @@ class KitsPanel(QWidget):
         self.items = QListWidget(self)
         self.items.setAccessibleName(self.tr("Items of the kit"))
         self.items.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.model().rowsMoved.connect(lambda *_: self._order_changed())
         self.items.currentRowChanged.connect(lambda _: self._item_chosen())
         self.note = QPlainTextEdit(self)
@@ -165,6 +167,7 @@ class KitsPanel(QWidget):
             )
             entry = QListWidgetItem(f"{position + 1}. {title}", self.items)
             entry.setData(KIT_ROLE, item)
+            entry.setToolTip(title)
         self.items.blockSignals(False)
         if self.items.count():
             self.items.setCurrentRow(min(row, self.items.count() - 1))

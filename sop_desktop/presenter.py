@@ -63,7 +63,10 @@ class AudienceScreen(_KeyRelay):
         for control in self.pdf.findChildren(QWidget):
             if control is not self.pdf.view and not self.pdf.view.isAncestorOf(control):
                 control.hide()  # the room sees the page, not the toolbar
+        self.pdf.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pdf.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.video = VideoPlayer(self)
+        self.video.set_controls_visible(False)
         self.card = QLabel(self)
         self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card.setWordWrap(True)
@@ -117,6 +120,7 @@ class PresenterView(_KeyRelay):
         layout.addStretch(1)
         layout.addWidget(self.blanked)
         layout.addWidget(self.keys)
+        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 30)
 
 
 class Presentation(QObject):

@@ -128,6 +128,17 @@ class VideoPlayer(QWidget):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self._show_caption(start_ms)
 
+    def set_controls_visible(self, visible: bool) -> None:
+        """Hide the controls (a projected video shows the picture and captions only)."""
+        for widget in (
+            self.play_button,
+            self.position,
+            self.clock,
+            self.captions_box,
+            self.fullscreen_button,
+        ):
+            widget.setVisible(visible)
+
     def stop(self) -> None:
         """Stop playing (the source stays: clearing it while it opens aborts the opening)."""
         self._autoplay = False
