@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resources_index import limits, paths, snapshot, trust
+from resources_index import limits, paths, snapshot
 from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import (
     CancelledError,
@@ -31,9 +31,11 @@ from resources_index.fsutil import tree_size, write_atomic
 from resources_index.gcpause import collector_paused
 from resources_index.policy import Policy
 from resources_index.settings import Settings
-from resources_index.signing import TrustedKey, open_envelope, public_pem
 from resources_index.state import StateDB
 from resources_index.store import ObjectStore, object_relpath
+
+if TYPE_CHECKING:
+    from resources_index.signing import TrustedKey
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +186,8 @@ class Library:
             self._cached = (stamp, kept)
             return kept
         try:
+            from resources_index.signing import open_envelope  # cryptography: loaded when needed
+
             with collector_paused():
                 manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
                 manifest = Manifest.from_bytes(manifest_bytes, validated=known)
@@ -208,29 +212,37 @@ class Library:
 
     # -- trust ---------------------------------------------------------------------------------
 
-    def _configured_keys(self) -> list[TrustedKey]:
+    def _configured_keys(self) -> list["TrustedKey"]:
+        from resources_index import trust
+
         keys = trust.keys_from_pems(self.settings().trusted_keys, "a key in the settings")
         keys += trust.keys_from_pems(
             (pem for _, pem, _ in self.state.trusted_keys()), "a key this library trusts"
         )
         return keys
 
-    def _local_keys(self) -> dict[str, TrustedKey]:
+    def _local_keys(self) -> dict[str, "TrustedKey"]:
+        from resources_index import trust
+
         keys = {k.key_id: k for k in self._configured_keys()}
         starter = trust.starter_key()
         keys[starter.key_id] = starter
         return keys
 
-    def outside_keys(self, extra: Iterable[TrustedKey] = ()) -> dict[str, TrustedKey]:
+    def outside_keys(self, extra: Iterable["TrustedKey"] = ()) -> dict[str, "TrustedKey"]:
         """Keys for a catalog from a server, a share or a drive (never the starter key)."""
+        from resources_index import trust
+
         return trust.outside_keys([*self._configured_keys(), *extra])
 
     # -- accepting a new catalog ---------------------------------------------------------------
 
     def accept(
-        self, envelope: bytes, trusted: dict[str, TrustedKey], check_expiry: bool = True
+        self, envelope: bytes, trusted: dict[str, "TrustedKey"], check_expiry: bool = True
     ) -> Candidate:
         """Check signature, format, rollback and expiry; raise with a plain sentence if refused."""
+        from resources_index.signing import open_envelope
+
         manifest_bytes, key_id = open_envelope(envelope, trusted)
         manifest = Manifest.from_bytes(manifest_bytes)
         sha = hashlib.sha256(envelope).hexdigest()
@@ -305,7 +317,7 @@ class Library:
     def import_bundle(
         self,
         folder: Path,
-        extra_keys: Iterable[TrustedKey] = (),
+        extra_keys: Iterable["TrustedKey"] = (),
         progress: Progress = _no_progress,
         cancel: Cancel = _never,
     ) -> InstallReport:
@@ -315,6 +327,8 @@ class Library:
             raise CatalogError(f"No catalog found in {folder} (it has no {CATALOG_FILE}).")
         if envelope_path.stat().st_size > limits.MAX_ENVELOPE_BYTES:
             raise CatalogError(f"{envelope_path} is larger than the format allows.")
+        from resources_index import trust
+
         extra = list(extra_keys)
         packaged = trust.is_packaged_starter(folder)
         if packaged:
@@ -336,9 +350,11 @@ class Library:
         report.not_included = not_included
         return report
 
-    def trust_signer(self, extra: Iterable[TrustedKey], candidate: Candidate) -> None:
+    def trust_signer(self, extra: Iterable["TrustedKey"], candidate: Candidate) -> None:
         """Remember the ``--trust`` key that signed ``candidate`` before it is installed, so a
         library whose catalog it signed can always be opened again."""
+        from resources_index.signing import public_pem
+
         known = {key_id for key_id, _, _ in self.state.trusted_keys()}
         for key in extra:
             if key.key_id == candidate.key_id and key.key_id not in known:

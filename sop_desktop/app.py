@@ -2,16 +2,16 @@
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from filelock import Timeout
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resources_index import logs
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
-from resources_index.lock import library_lock
 from sop_desktop import i18n
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
@@ -34,27 +34,15 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     """Run the program. ``probe``: type this query once shown, print the seconds from
     ``started`` to its answer and quit (for ``benchmarks/startup_bench.py``)."""
     app = make_app()
-    logs.setup("sop-desktop")
     language = i18n.choose_language(Library(data_dir).settings().interface_language)
     translators = i18n.install(app, language)
     instance = SingleInstance(data_dir)
     if not instance.claim():
         print("SOP Desktop is already open on this library; its window was brought forward.")
         return 0
-    lock = library_lock(data_dir)
-    try:
-        lock.acquire(timeout=LOCK_WAIT_SECONDS)
-    except Timeout:
-        QMessageBox.critical(
-            None,
-            "SOP Desktop",
-            QCoreApplication.translate(
-                "App",
-                "The library in {0} is being updated by another program (a sync or an import"
-                " from the command line). Try again when it has finished.",
-            ).format(data_dir),
-        )
-        return 1
+    writer = LibraryWriter(data_dir)
+    if not Library(data_dir).has_catalog() and not writer.take():
+        return 1  # the first start writes the starter catalog: only with the lock
     error = None
     try:
         library = open_library(data_dir)
@@ -63,6 +51,10 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
         library = Library(data_dir)
     window = MainWindow(library)
     instance.woken.connect(lambda: bring_forward(window))
+    # The window writes nothing before the user acts: logs and the library lock are taken
+    # once the first answer is on screen, so they do not delay it.
+    once = _Once(lambda: _settle(window, writer))
+    window.search.answered.connect(once)
     window.show()
     if error:
         QMessageBox.critical(window, "SOP Desktop", error)
@@ -71,9 +63,65 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     code = int(app.exec())
     wait_for_tasks(10_000)  # let work under way end before the objects it reports to go
     instance.close()
-    lock.release()
+    writer.release()
     del translators
     return code
+
+
+class _Once:
+    """Call ``action`` the first time the signal it is connected to fires."""
+
+    def __init__(self, action: Callable[[], None]) -> None:
+        self.action: Callable[[], None] | None = action
+
+    def __call__(self, *_: object) -> None:
+        if self.action is not None:
+            action, self.action = self.action, None
+            action()
+
+
+def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
+    logs.setup("sop-desktop")
+    if not writer.take():
+        window.close()
+        QCoreApplication.exit(1)
+
+
+class LibraryWriter:
+    """The library lock, held while the program runs (see ``resources_index.lock``)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.lock: Any = None
+
+    def take(self) -> bool:
+        if self.lock is not None:
+            return True
+        from filelock import Timeout  # loaded here: it is slow to import, and not urgent
+
+        from resources_index.lock import library_lock
+
+        lock = library_lock(self.data_dir)
+        try:
+            lock.acquire(timeout=LOCK_WAIT_SECONDS)
+        except Timeout:
+            QMessageBox.critical(
+                None,
+                "SOP Desktop",
+                QCoreApplication.translate(
+                    "App",
+                    "The library in {0} is being updated by another program (a sync or an import"
+                    " from the command line). Try again when it has finished.",
+                ).format(self.data_dir),
+            )
+            return False
+        self.lock = lock
+        return True
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def bring_forward(window: MainWindow) -> None:

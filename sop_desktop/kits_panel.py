@@ -114,7 +114,7 @@ class KitsPanel(QWidget):
             (QKeySequence.StandardKey.Delete, self.remove_item),
         ):
             QShortcut(keys, self.items, action, context=Qt.ShortcutContext.WidgetShortcut)
-        self.reload()
+        self._kit_chosen()  # empty until ``reload``: the window fills it once the catalog is read
 
     # -- the list of kits --------------------------------------------------------------------
 

@@ -71,9 +71,10 @@ class MainWindow(QMainWindow):
         self.viewers: dict[str, ViewerWindow] = {}
         self.pending_open: tuple[Resource, dict[str, Any] | None] | None = None
         self.last_outcome: SearchOutcome | None = None
+        self.user_choice: str | None = None
+        self.auto_selecting = False
 
         self.search = SearchController(library, self)
-        self.search.warm_up()  # loads the search engine while the window is being built
         self.sync = SyncController(library, self)
         self._build_search_bar()
         self._build_body()
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_state()
-        self.show_catalog_facts()
         self.search_field.setFocus()
         self.search.rerun()
         self.scheduled_job = False
@@ -314,8 +314,20 @@ class MainWindow(QMainWindow):
         self.search.set_filters(filters)
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
+        same_question = self.last_outcome is not None and self.last_outcome.query == outcome.query
         self.last_outcome = outcome
-        previous = self.details.resource.id if self.details.resource else None
+        if not self.search.warming:
+            # The catalog is first read by the search thread, off this one, so the window
+            # appears at once; what needs it here, and the search engine (until it is ready,
+            # what is typed is matched against titles), follow the first answer.
+            self.search.warm_up()
+            self.show_catalog_facts()
+            self.kits.reload()
+        # A resource the user chose stays chosen while the question is the same (a complete
+        # answer after a quick one, a sync); otherwise the best result is shown.
+        if not same_question:
+            self.user_choice = None
+        previous = self.user_choice
         self.results_model.set_rows(outcome.rows)
         self.filters.set_counts(outcome.facets)
         if outcome.browsing:
@@ -328,7 +340,9 @@ class MainWindow(QMainWindow):
             0 if outcome.rows else -1,
         )
         if row >= 0:
+            self.auto_selecting = True
             self.results.setCurrentIndex(self.results_model.index(row))
+            self.auto_selecting = False
         else:
             self.details.show_resource(None)
 
@@ -361,6 +375,8 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: Any, _: Any) -> None:
         row: ResultRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        if not self.auto_selecting:
+            self.user_choice = row.resource.id if row is not None else None
         if row is None:
             self.details.show_resource(None)
         else:

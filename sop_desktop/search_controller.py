@@ -100,6 +100,9 @@ class SearchController(QObject):
         self.generation = 0
         self.delivered = 0
         self.engine_ready = False
+        self.warming = False
+        self._titles_for: Manifest | None = None
+        self._folded: list[str] = []
         self.query = ""
         self.filters: Filters = {}
         self.scope = "all"
@@ -174,6 +177,7 @@ class SearchController(QObject):
     def warm_up(self) -> None:
         """Load the search engine and open the index now, before the first keystroke; until
         it is ready, what is typed is matched against titles."""
+        self.warming = True
         run_task(
             lambda: self.search.refresh(),
             on_done=self._engine_loaded,
@@ -249,11 +253,11 @@ class SearchController(QObject):
         """Titles holding every word typed (the last one as a prefix): the first answers of a
         session, shown while the search engine loads."""
         words = fold(outcome.query).split()
+        folded = self._folded_titles(manifest)
         scoped = self._scope_ids(scope)
         keep = set(scoped) if scoped is not None else None
         rows = []
-        for resource in manifest.resources:
-            title = fold(resource.title)
+        for resource, title in zip(manifest.resources, folded, strict=True):
             if (
                 all(word in title for word in words)
                 and (keep is None or resource.id in keep)
@@ -264,6 +268,16 @@ class SearchController(QObject):
         outcome.rows = rows[:SEARCH_LIMIT]
         outcome.total = len(rows)
         outcome.quick = True
+
+    def _folded_titles(self, manifest: Manifest) -> list[str]:
+        """Titles in lower case without accents, kept per catalog (most are plain ASCII)."""
+        if self._titles_for is not manifest:
+            self._folded = [
+                t.casefold() if t.isascii() else fold(t)
+                for t in (r.title for r in manifest.resources)
+            ]
+            self._titles_for = manifest
+        return self._folded
 
     def _browse(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
