@@ -34,7 +34,7 @@ OBJECT_CACHE = "public, max-age=31536000, immutable"
 
 @dataclass
 class Counters:
-    """Requests answered and body bytes sent, for benchmarks and the closing log line."""
+    """Requests received and body bytes sent, for benchmarks and the closing log line."""
 
     requests: int = 0
     bytes_sent: int = 0
@@ -62,9 +62,13 @@ class CatalogServer(ThreadingHTTPServer):
         shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
         return f"http://{shown}:{port}/"
 
-    def count(self, sent: int) -> None:
+    def count_request(self) -> None:
         with self.counter_lock:
             self.counters.requests += 1
+
+    def count(self, sent: int) -> None:
+        """Body bytes sent (the request was counted when it arrived)."""
+        with self.counter_lock:
             self.counters.bytes_sent += sent
 
 
@@ -83,6 +87,7 @@ class CatalogHandler(BaseHTTPRequestHandler):
         self._answer(send_body=True)
 
     def _answer(self, send_body: bool) -> None:
+        self.server.count_request()
         path = self.path.split("?", 1)[0]
         if path == "/" + CATALOG_FILE:
             self._catalog(send_body)

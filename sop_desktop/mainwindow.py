@@ -19,11 +19,13 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QScreen,
 )
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -486,12 +488,31 @@ class MainWindow(QMainWindow):
         manifest = self.library.current()
         assert manifest is not None
         slides = [Slide(item, manifest.by_id[item.resource_id]) for item in items]
-        screens = QGuiApplication.screens()
-        own = self.screen()
-        projector = next((s for s in screens if s is not own), own)
+        projector = self.choose_screen()
+        if projector is None:
+            return None
         self.presentation = Presentation(self.library, slides, projector)
         self.presentation.start()
         return self.presentation
+
+    def choose_screen(self) -> QScreen | None:
+        """The screen the audience sees: asked when there are several (the projector is
+        offered first), this one otherwise."""
+        screens = QGuiApplication.screens()
+        own = self.screen()
+        if len(screens) < 2:
+            return own
+        ordered = sorted(screens, key=lambda s: s is own)
+        names = [f"{s.name()} ({s.geometry().width()}×{s.geometry().height()})" for s in ordered]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Present on which screen?"),
+            self.tr("Screen the audience sees:"),
+            names,
+            0,
+            False,
+        )
+        return ordered[names.index(choice)] if ok else None
 
     # -- sync --------------------------------------------------------------------------------------
 

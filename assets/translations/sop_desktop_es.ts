@@ -510,6 +510,14 @@
         <translation>No está listo para presentar</translation>
     </message>
     <message>
+        <source>Present on which screen?</source>
+        <translation>¿En qué pantalla presentar?</translation>
+    </message>
+    <message>
+        <source>Screen the audience sees:</source>
+        <translation>Pantalla que ve el público:</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>

@@ -132,3 +132,14 @@ def test_curated_kits_are_published_in_the_catalog_and_copied_into_ones_own(
     assert mine.items == list(curated.items) and mine.copied_from == "leadership-summit"
     again = publish(source, published, keys[0], catalog_id="test-catalog")
     assert not again.changed  # kits are part of the content: unchanged, no new version
+
+
+def test_kits_survive_a_new_catalog_version(
+    trainer: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    kit = KitStore(trainer).create("Survives", [KitItem("glossary", "define terms")])
+    (source / "glossary.md").write_text("# Glossary\n\nA new version.\n")
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    trainer.import_bundle(published)
+    assert KitStore(trainer).get(kit.id).items == [KitItem("glossary", "define terms")]
+    assert readiness(trainer, kit.items).ready

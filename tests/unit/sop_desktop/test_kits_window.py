@@ -115,3 +115,16 @@ def test_a_kit_with_a_missing_file_is_refused_before_presenting(
     assert box.windowTitle() == "Not ready to present"
     assert "three-houses-introduction.mp4" in box.text() and video.name in box.detailedText()
     assert getattr(window, "presentation", None) is None
+
+
+def test_drag_and_drop_reorders_the_kit(qtbot: QtBot, window: MainWindow) -> None:
+    build_kit(qtbot, window)
+    panel = window.kits
+    assert panel.items.model().moveRow(panel.items.rootIndex(), 2, panel.items.rootIndex(), 0)
+    qtbot.waitUntil(
+        lambda: (
+            [i.resource_id for i in KitStore(window.library).all()[0].items]
+            == [ITEMS[2], ITEMS[0], ITEMS[1]]
+        )
+    )
+    assert panel.items.item(0).text().startswith("1. Harm and danger")
