@@ -40,6 +40,7 @@ class DetailPane(QScrollArea):
     favorite_toggled = Signal(object, bool)
     offline_requested = Signal(object)
     resource_linked = Signal(str)
+    present_requested = Signal(object)  # Resource
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +75,17 @@ class DetailPane(QScrollArea):
         self.offline_button = QPushButton(self.tr("Make available offline"), body)
         self.offline_button.setAccessibleName(self.tr("Make available offline"))
         self.offline_button.clicked.connect(lambda: self.offline_requested.emit(self.resource))
+        self.present_button = QPushButton(self.tr("&Present"), body)
+        self.present_button.setAccessibleName(self.tr("Present full screen"))
+        self.present_button.setToolTip(self.tr("Full screen on the screen the room sees"))
+        self.present_button.clicked.connect(lambda: self.present_requested.emit(self.resource))
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.favorite_button, self.offline_button):
+        for button in (
+            self.open_button,
+            self.present_button,
+            self.favorite_button,
+            self.offline_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -112,6 +122,7 @@ class DetailPane(QScrollArea):
             self.files,
             self.files_heading,
             self.open_button,
+            self.present_button,
             self.favorite_button,
             self.offline_button,
         ):

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
             self.search_field,
             self.results,
             self.details.open_button,
+            self.details.present_button,
             self.details.favorite_button,
             self.details.offline_button,
             self.filters.tree,
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
         self.details.favorite_toggled.connect(self.set_favorite)
         self.details.offline_requested.connect(self.make_offline)
         self.details.resource_linked.connect(self.show_resource_by_id)
+        self.details.present_requested.connect(lambda r: self.present([KitItem(r.id)]))
         self.notice.linkActivated.connect(self._notice_link)
         self.sync_notice.linkActivated.connect(self._notice_link)
         self.sync_button.clicked.connect(self.start_sync)

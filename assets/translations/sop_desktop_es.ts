@@ -71,6 +71,18 @@
         <translation>Disponible sin conexión</translation>
     </message>
     <message>
+        <source>&amp;Present</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <source>Present full screen</source>
+        <translation>Presentar en pantalla completa</translation>
+    </message>
+    <message>
+        <source>Full screen on the screen the room sees</source>
+        <translation>A pantalla completa en la pantalla que ve la sala</translation>
+    </message>
+    <message>
         <source>Choose a resource to see its details.</source>
         <translation>Elija un recurso para ver sus detalles.</translation>
     </message>

@@ -128,3 +128,17 @@ def test_drag_and_drop_reorders_the_kit(qtbot: QtBot, window: MainWindow) -> Non
         )
     )
     assert panel.items.item(0).text().startswith("1. Harm and danger")
+
+
+def test_a_single_resource_is_presented_from_its_details(qtbot: QtBot, window: MainWindow) -> None:
+    manifest = window.library.current()
+    assert manifest is not None
+    window.details.show_resource(manifest.by_id["safety-plan-development-guide"])
+    window.details.present_button.click()
+    show = window.presentation
+    assert show.running and len(show.slides) == 1
+    assert show.presenter.next.text() == "Next: (the end of the kit)"
+    qtbot.keyClick(show.presenter, Qt.Key.Key_PageDown)
+    assert "page 2 of 3" in show.presenter.position.text()
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(show.audience, Qt.Key.Key_Escape)
