@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -79,15 +79,12 @@ class DetailPane(QScrollArea):
         self.present_button.setAccessibleName(self.tr("Present full screen"))
         self.present_button.setToolTip(self.tr("Full screen on the screen the room sees"))
         self.present_button.clicked.connect(lambda: self.present_requested.emit(self.resource))
-        buttons = QHBoxLayout()
-        for button in (
-            self.open_button,
-            self.present_button,
-            self.favorite_button,
-            self.offline_button,
+        buttons = QGridLayout()  # two by two: long labels (Spanish) still fit a narrow pane
+        for position, button in enumerate(
+            (self.open_button, self.present_button, self.favorite_button, self.offline_button)
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, position // 2, position % 2)
+        buttons.setColumnStretch(2, 1)
 
         self.placeholder = QLabel(self.tr("Choose a resource to see its details."), body)
         self.placeholder.setAccessibleName(self.tr("No resource chosen"))
