@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from resources_index import logs
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
 from sop_desktop import i18n
@@ -19,6 +18,7 @@ from sop_desktop.single_instance import SingleInstance
 from sop_desktop.workers import wait_for_tasks
 
 LOCK_WAIT_SECONDS = 15
+SETTLE_AFTER_MS = 1000  # after the first answer: the user is reading, not yet acting
 
 
 def make_app() -> QApplication:
@@ -53,7 +53,7 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     instance.woken.connect(lambda: bring_forward(window))
     # The window writes nothing before the user acts: logs and the library lock are taken
     # once the first answer is on screen, so they do not delay it.
-    once = _Once(lambda: _settle(window, writer))
+    once = _Once(lambda: QTimer.singleShot(SETTLE_AFTER_MS, lambda: _settle(window, writer)))
     window.search.answered.connect(once)
     window.show()
     if error:
@@ -81,6 +81,8 @@ class _Once:
 
 
 def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
+    from resources_index import logs
+
     logs.setup("sop-desktop")
     if not writer.take():
         window.close()

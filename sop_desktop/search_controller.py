@@ -285,9 +285,11 @@ class SearchController(QObject):
         scoped = self._scope_ids(scope)
         if scoped is None:
             pool = sorted(manifest.resources, key=lambda r: r.title.casefold())
+            if outcome.generation != self.generation:
+                return  # typing began meanwhile: this list would not be shown
         else:
             pool = [manifest.by_id[rid] for rid in scoped if rid in manifest.by_id]
-        chosen = [r for r in pool if _matches(r, filters)]
+        chosen = [r for r in pool if _matches(r, filters)] if filters else pool
         outcome.browsing = True
         outcome.rows = [ResultRow(r, 0.0, "", None) for r in chosen]
         outcome.total = len(chosen)
