@@ -100,8 +100,6 @@ class _Downloader:
         self.sessions: list[requests.Session] = []
 
     def _session(self) -> requests.Session:
-        if self.syncer.shared_session is not None:
-            return self.syncer.shared_session
         session = getattr(self.local, "session", None)
         if session is None:
             session = self.local.session = make_session(self.syncer.http)
@@ -170,7 +168,6 @@ class Syncer:
         extra_keys: Iterable[TrustedKey] = (),
         fetch_all: bool = False,
         http: HttpSettings | None = None,
-        session: requests.Session | None = None,
     ) -> None:
         self.library = library
         self.url = _base(url)
@@ -178,14 +175,12 @@ class Syncer:
         settings = library.settings()
         self.auto_download_bytes = None if fetch_all else settings.auto_download_bytes
         self.http = http or HttpSettings.from_settings(settings, pac_url=library.policy.pac_url)
-        self.shared_session = session  # tests may pass one session for every request
-        self.session = session or make_session(self.http)
+        self.session = make_session(self.http)  # for the catalog; downloads use their own
         self.report = SyncReport()
         self._validators: dict[str, str] = {}
 
     def close(self) -> None:
-        if self.shared_session is None:
-            self.session.close()
+        self.session.close()
 
     def run(
         self, progress: ProgressCallback = _no_progress, cancel: Callable[[], bool] = _never

@@ -147,8 +147,7 @@ class DetailPane(QScrollArea):
         self.topics.setText("\n".join(topics))
         self.topics.setVisible(bool(topics))
         self._show_translations(resource)
-        self._show_files(resource)
-        self.refresh_state()
+        self.refresh_state()  # the buttons and the files list
 
     def _show_translations(self, resource: Resource) -> None:
         manifest = self.library.current()
