@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resources_index import limits, paths, trust
+from resources_index import limits, paths
 from resources_index.catalog import CuratedKit, KitItem, Manifest, format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, ObjectError
 from resources_index.fsutil import write_atomic
 from resources_index.library import CATALOG_FILE, Library
-from resources_index.signing import open_envelope
 from resources_index.store import ObjectStore, object_relpath
 
 KITS_DIR = "kits"
@@ -270,6 +269,9 @@ class KitImport:
 
 def import_kit(library: Library, path: Path) -> KitImport:
     """Take a kit exported on another laptop: signature and hashes checked, like any import."""
+    from resources_index import trust  # cryptography: loaded when needed, not at start-up
+    from resources_index.signing import open_envelope
+
     scratch = Path(tempfile.mkdtemp(prefix="kit-import-", dir=library.root))
     try:
         folder = _unpack(path, scratch)

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -123,6 +124,7 @@ class Library:
         self.store = ObjectStore(root)
         self._state: StateDB | None = None
         self._cached: tuple[tuple[int, int], Manifest] | None = None
+        self._reading = threading.Lock()  # threads asking at once share one read
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -173,8 +175,16 @@ class Library:
         except FileNotFoundError:
             return None
         stamp = (stat.st_mtime_ns, stat.st_size)
-        if self._cached and self._cached[0] == stamp:
-            return self._cached[1]
+        cached = self._cached
+        if cached and cached[0] == stamp:
+            return cached[1]
+        with self._reading:
+            cached = self._cached
+            if cached and cached[0] == stamp:
+                return cached[1]  # read by another thread meanwhile
+            return self._read_current(stamp)
+
+    def _read_current(self, stamp: tuple[int, int]) -> Manifest:
         envelope = self.catalog_path.read_bytes()
         sha = hashlib.sha256(envelope).hexdigest()
         # The same bytes were verified and validated when they were installed: read the kept

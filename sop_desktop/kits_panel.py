@@ -155,7 +155,8 @@ class KitsPanel(QWidget):
         self._fill_items()
 
     def _fill_items(self, row: int = 0) -> None:
-        manifest = self.library.current()
+        # No kit, no catalog read: at start-up this runs before the catalog is loaded.
+        manifest = self.library.current() if self.kit and self.kit.items else None
         self.items.blockSignals(True)
         self.items.clear()
         for position, item in enumerate(self.kit.items if self.kit else ()):
