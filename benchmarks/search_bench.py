@@ -183,7 +183,7 @@ def replay(engine: WhooshEngine | Fts5Engine, queries: list[str], typing: bool) 
 
 
 def changed_copy(resource: Resource, word: str) -> Resource:
-    return dataclasses.replace(resource, title=f"{resource.title} {word}")
+    return resource._replace(title=f"{resource.title} {word}")
 
 
 def measure(size: int, rounds: int, workdir: Path) -> dict[str, dict[str, object]]:

@@ -83,7 +83,7 @@ def build_bundle(size: int, work: Path) -> tuple[Path, Path]:
         )
         sha, length = _write_object(bundle, data)
         text = FileEntry("text", f"{resource.id}.text.json", sha, length, limits.TEXT_MEDIA_TYPE)
-        resources.append(dataclasses.replace(resource, files=(resource.main, text)))
+        resources.append(resource._replace(files=(resource.main, text)))
         segments_by_id[resource.id] = segments
     manifest = dataclasses.replace(catalog.manifest, resources=tuple(resources), by_id={})
     scratch = Path(tempfile.mkdtemp(prefix="index-", dir=work))

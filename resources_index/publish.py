@@ -368,12 +368,8 @@ def _link_translations(pending: list[_Pending], warnings: list[str]) -> list[Res
     resources = []
     for item in pending:
         translations = tuple(sorted(links[item.resource.id]))
-        resources.append(_replace(item.resource, translations=translations))
+        resources.append(item.resource._replace(translations=translations))
     return resources
-
-
-def _replace(resource: Resource, **changes: Any) -> Resource:
-    return dataclasses.replace(resource, **changes)
 
 
 def _read_previous(out: Path, public: bytes) -> Manifest | None:
@@ -399,12 +395,12 @@ def _stamp_dates(resources: list[Resource], previous: Manifest | None) -> list[R
     stamped = []
     for resource in resources:
         before = old.get(resource.id)
-        unchanged = before is not None and _replace(before, created="", updated="") == _replace(
-            resource, created="", updated=""
-        )
+        unchanged = before is not None and before._replace(
+            created="", updated=""
+        ) == resource._replace(created="", updated="")
         created = resource.created or (before.created if before else "") or today
         updated = resource.updated or (before.updated if unchanged and before else "") or today
-        stamped.append(_replace(resource, created=created, updated=updated))
+        stamped.append(resource._replace(created=created, updated=updated))
     return stamped
 
 

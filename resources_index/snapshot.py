@@ -10,7 +10,6 @@ reading it falls back to the full parse.
 import contextlib
 import itertools
 import marshal
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -25,42 +24,38 @@ from resources_index.catalog import (
 )
 from resources_index.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 CACHE_DIR = "cache"
-_FILE_FIELDS = tuple(f.name for f in fields(FileEntry))
-_RESOURCE_FIELDS = tuple(f.name for f in fields(Resource))
-_FILES_AT = _RESOURCE_FIELDS.index("files")
+_FILES_AT = Resource._fields.index("files")
+#: Written with every copy and compared on reading: a copy made by a program whose resources had
+#: other fields is not used.
+_SHAPE = (SNAPSHOT_FORMAT, Resource._fields, FileEntry._fields)
 
 
 def _path(root: Path, sha256: str) -> Path:
     return root / CACHE_DIR / f"manifest-{sha256[:32]}.marshal"
 
 
-def _resource(values: tuple[Any, ...]) -> Resource:
-    files = tuple(itertools.starmap(FileEntry, values[_FILES_AT]))
-    return Resource(*values[:_FILES_AT], files, *values[_FILES_AT + 1 :])
+def _resource(values: tuple[Any, ...], make: Any = tuple.__new__) -> Resource:
+    # Named tuples made directly from the kept values, skipping the per-call argument handling
+    # of their constructors: the fields are exactly those ``save`` wrote.
+    files = tuple([make(FileEntry, entry) for entry in values[_FILES_AT]])
+    return make(Resource, (*values[:_FILES_AT], files, *values[_FILES_AT + 1 :]))
 
 
 def save(root: Path, sha256: str, manifest: Manifest) -> None:
     """Keep ``manifest`` (installed as ``catalog.json`` with ``sha256``); drop older copies."""
     data = (
-        SNAPSHOT_FORMAT,
+        _SHAPE,
         manifest.catalog_id,
         manifest.version,
         format_time(manifest.created),
         format_time(manifest.expires),
         tuple(
-            tuple(
-                tuple(tuple(getattr(f, n) for n in _FILE_FIELDS) for f in r.files)
-                if name == "files"
-                else getattr(r, name)
-                for name in _RESOURCE_FIELDS
-            )
+            (*r[:_FILES_AT], tuple(tuple(f) for f in r.files), *r[_FILES_AT + 1 :])
             for r in manifest.resources
         ),
-        tuple(getattr(manifest.search_index, n) for n in _FILE_FIELDS)
-        if manifest.search_index
-        else None,
+        tuple(manifest.search_index) if manifest.search_index else None,
         manifest.search_index_schema,
         tuple(
             (k.id, k.name, tuple((i.resource_id, i.note) for i in k.items), k.description)
@@ -80,15 +75,15 @@ def load(root: Path, sha256: str) -> Manifest | None:
     """The kept manifest for ``sha256``, or None (missing, old format or unreadable)."""
     try:
         data = marshal.loads(_path(root, sha256).read_bytes())
-        fmt, catalog_id, version, created, expires, resources, index, schema, kits = data
-        if fmt != SNAPSHOT_FORMAT:
+        shape, catalog_id, version, created, expires, resources, index, schema, kits = data
+        if shape != _SHAPE:
             return None
         return Manifest(
             catalog_id,
             version,
             parse_time(created, "creation time"),
             parse_time(expires, "expiry time"),
-            tuple(_resource(r) for r in resources),
+            tuple(map(_resource, resources)),
             search_index=FileEntry(*index) if index else None,
             search_index_schema=schema,
             kits=tuple(

@@ -283,10 +283,12 @@ class SearchController(QObject):
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
     ) -> None:
         scoped = self._scope_ids(scope)
+        if outcome.generation != self.generation:
+            return  # typing began meanwhile: this list would not be shown
         if scoped is None:
             pool = sorted(manifest.resources, key=lambda r: r.title.casefold())
             if outcome.generation != self.generation:
-                return  # typing began meanwhile: this list would not be shown
+                return  # typing began while it was sorted
         else:
             pool = [manifest.by_id[rid] for rid in scoped if rid in manifest.by_id]
         chosen = [r for r in pool if _matches(r, filters)] if filters else pool
