@@ -117,13 +117,65 @@ class Resource(NamedTuple):
 
 @dataclass(frozen=True)
 class KitItem:
-    """One step of a session kit: a resource, and what the trainer says or shows there."""
+    """One step of a session kit: a resource, what the trainer says or shows there, and where
+    it opens when presented: ``start`` is a page for a document, a second for a video (0: the
+    beginning; see ``parse_start`` and ``start_text``)."""
 
     resource_id: str
     note: str = ""
+    start: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"resource_id": self.resource_id, "note": self.note}
+        data: dict[str, Any] = {"resource_id": self.resource_id, "note": self.note}
+        if self.start:
+            data["start"] = self.start
+        return data
+
+
+def is_timed(resource: Resource) -> bool:
+    """Whether the resource plays in time (a video or a recording) rather than by pages."""
+    return resource.main.media_type.startswith(("video/", "audio/"))
+
+
+def parse_start(text: str, timed: bool) -> int:
+    """A start typed by a trainer: ``5`` (a page) for a document; ``3:20``, ``1:02:03`` or a
+    number of seconds for a video (``timed``). Empty means the beginning (0). ValueError when
+    it is neither."""
+    text = text.strip().lower().removeprefix("p.").removeprefix("page").strip()
+    if not text:
+        return 0
+    parts = text.split(":")
+    if not all(part.isdigit() for part in parts) or len(parts) > (3 if timed else 1):
+        raise ValueError(text)
+    value = 0
+    for part in parts:
+        value = value * 60 + int(part)
+    if len(parts) > 1 and any(int(part) >= 60 for part in parts[1:]):
+        raise ValueError(text)
+    if value > limits.MAX_KIT_START:
+        raise ValueError(text)
+    return value
+
+
+def start_text(start: int, timed: bool) -> str:
+    """``start`` as a trainer writes it: ``5`` for a page, ``3:20`` for a time; empty for 0."""
+    if not start:
+        return ""
+    if not timed:
+        return str(start)
+    hours, rest = divmod(start, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def kit_start(raw: dict[str, Any], where: str) -> int:
+    """The optional ``start`` of a kit item read from JSON: a whole number within limits."""
+    start = raw.get("start", 0)
+    _require(
+        type(start) is int and 0 <= start <= limits.MAX_KIT_START,
+        f"{where} has an item whose start is not a page or a second.",
+    )
+    return int(start)
 
 
 @dataclass(frozen=True)
@@ -405,7 +457,9 @@ def _build_validated(raw: dict[str, Any]) -> Manifest:
         CuratedKit(
             k["id"],
             k["name"],
-            tuple(KitItem(i["resource_id"], i.get("note", "")) for i in k["items"]),
+            tuple(
+                KitItem(i["resource_id"], i.get("note", ""), i.get("start", 0)) for i in k["items"]
+            ),
             k.get("description", ""),
         )
         for k in raw.get("kits", ())
@@ -444,7 +498,7 @@ def _parse_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
             rid = step.get("resource_id")
             _require(rid in resource_ids, f"{where} names a resource the catalog lacks: {rid!r}.")
             note = _string(step, "note", where, limits.MAX_SUMMARY_CHARS, required=False)
-            parsed.append(KitItem(str(rid), note))
+            parsed.append(KitItem(str(rid), note, kit_start(step, where)))
         kits.append(
             CuratedKit(
                 id=kid,

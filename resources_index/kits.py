@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resources_index import limits, paths
-from resources_index.catalog import CuratedKit, KitItem, Manifest, format_time, utc_now
+from resources_index.catalog import (
+    CuratedKit,
+    KitItem,
+    Manifest,
+    format_time,
+    kit_start,
+    utc_now,
+)
 from resources_index.errors import CatalogError, LibraryError, ObjectError
 from resources_index.fsutil import write_atomic
 from resources_index.library import CATALOG_FILE, Library
@@ -60,13 +67,14 @@ class Kit:
             raise CatalogError(f"{where} has no valid list of items.")
         items = []
         for item in items_raw:
-            rid = item.get("resource_id") if isinstance(item, dict) else None
-            note = item.get("note", "") if isinstance(item, dict) else None
+            if not isinstance(item, dict):
+                raise CatalogError(f"{where} has an item that is not an object.")
+            rid, note = item.get("resource_id"), item.get("note", "")
             if not isinstance(rid, str) or not limits.ID_PATTERN.match(rid):
                 raise CatalogError(f"{where} names an invalid resource.")
             if not isinstance(note, str) or len(note) > limits.MAX_SUMMARY_CHARS:
                 raise CatalogError(f"{where} has a note that is not short text.")
-            items.append(KitItem(rid, note))
+            items.append(KitItem(rid, note, kit_start(item, where)))
         name, kid = raw.get("name"), raw.get("id")
         if not isinstance(name, str) or not name.strip() or len(name) > limits.MAX_TITLE_CHARS:
             raise CatalogError(f"{where} has no valid name.")

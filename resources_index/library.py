@@ -6,11 +6,13 @@ renamed over the old one (the commit point), the state database records it, and 
 objects nothing refers to removed.
 """
 
+import contextlib
 import hashlib
 import logging
 import os
 import shutil
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CATALOG_FILE = "catalog.json"
+OPEN_DIR = "open"  # named copies for the system's programs (see ``Library.named_copy``)
+OPEN_COPY_DAYS = 14
 STATE_FILE = "state.sqlite3"
 
 Progress = Callable[[int, int], None]
@@ -317,10 +321,12 @@ class Library:
         )
 
     def collect_garbage(self, manifest: Manifest | None = None) -> int:
-        """Remove objects the current catalog does not refer to."""
+        """Remove objects the current catalog does not refer to (and copies made of them)."""
         manifest = manifest or self.current()
         keep = {e.sha256 for e in manifest.objects()} if manifest else set()
-        return self.store.remove_unreferenced(keep)
+        removed = self.store.remove_unreferenced(keep)
+        self.prune_open_copies(manifest=manifest)
+        return removed
 
     # -- importing a bundle --------------------------------------------------------------------
 
@@ -490,10 +496,13 @@ class Library:
     def named_copy(self, entry: FileEntry) -> Path:
         """A read-only copy of the object under its own file name, for the system's programs
         (they go by the extension). A copy, not a link: a program that saves in place must
-        never alter the library's object."""
+        never alter the library's object. Copies not opened for ``OPEN_COPY_DAYS`` are removed
+        by ``prune_open_copies``."""
         source = self.store.path(entry.sha256)
-        target = self.root / "open" / entry.sha256[:16] / Path(entry.name).name
+        target = self.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
         if target.exists() and target.stat().st_size == entry.size:
+            with contextlib.suppress(OSError):
+                os.utime(target)  # opened again: kept for another OPEN_COPY_DAYS
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -502,6 +511,35 @@ class Library:
         shutil.copyfile(source, target)
         target.chmod(0o444)
         return target
+
+    def prune_open_copies(
+        self, max_age_days: float = OPEN_COPY_DAYS, manifest: Manifest | None = None
+    ) -> int:
+        """Remove the copies ``named_copy`` made that were not opened for ``max_age_days``, or
+        whose file the catalog no longer lists; return how many. A copy still open in another
+        program (Windows refuses to delete it) is left for next time."""
+        folder = self.root / OPEN_DIR
+        if not folder.is_dir():
+            return 0
+        manifest = manifest or self.current()
+        listed = {e.sha256[:16] for e in manifest.objects()} if manifest else set()
+        oldest = time.time() - max_age_days * 86_400
+        removed = 0
+        for holder in folder.iterdir():
+            try:
+                copies = list(holder.iterdir()) if holder.is_dir() else [holder]
+                stale = holder.name not in listed or all(c.stat().st_mtime < oldest for c in copies)
+                if not stale:
+                    continue
+                for copy in copies:
+                    copy.chmod(0o644)
+                    copy.unlink()
+                if holder.is_dir():
+                    holder.rmdir()
+                removed += 1
+            except OSError:
+                continue
+        return removed
 
     def object_path(self, sha256: str) -> Path:
         return self.store.path(sha256)

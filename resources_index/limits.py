@@ -22,6 +22,7 @@ MAX_VALUE_CHARS = 100
 MAX_NAME_CHARS = 255
 MAX_KITS = 1000
 MAX_KIT_ITEMS = 500
+MAX_KIT_START = 100_000  # a page number, or seconds into a video (about 27 hours)
 
 TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
 INDEX_MEDIA_TYPE = "application/x-tar"

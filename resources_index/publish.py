@@ -27,6 +27,8 @@ from resources_index.catalog import (
     Manifest,
     Resource,
     format_time,
+    is_timed,
+    parse_start,
     utc_now,
 )
 from resources_index.errors import CatalogError, PublishError, ResourcesError
@@ -192,9 +194,12 @@ class _Publisher:
             files.append(path)
         return files, meta
 
-    def kits(self, resource_ids: set[str]) -> list[CuratedKit]:
+    def kits(self, resources: dict[str, Resource]) -> list[CuratedKit]:
         """Curated session kits from ``SOURCE/kits/*.yaml``: an id, a name, a description and
-        items (a resource id and a note each). A kit naming an unknown resource is skipped."""
+        items (a resource id, a note and where it opens: ``start: 5`` for a page, ``start:
+        "3:20"`` for a video). A kit naming an unknown resource, or a start that is neither, is
+        skipped."""
+        resource_ids = set(resources)
         folder = self.source / KITS_DIR
         kits: list[CuratedKit] = []
         if not folder.is_dir():
@@ -210,11 +215,26 @@ class _Publisher:
                 self.errors.append(f"{rel}: a kit needs a name and a list of items; skipped.")
                 continue
             kid = str(raw.get("id") or path.stem).strip().lower()
-            items, unknown = [], []
+            items, unknown, bad_starts = [], [], []
             for entry in raw["items"]:
                 rid = str(entry.get("id", "")) if isinstance(entry, dict) else str(entry)
                 note = str(entry.get("note", "") or "") if isinstance(entry, dict) else ""
-                (items if rid in resource_ids else unknown).append(KitItem(rid, note.strip()))
+                written = entry.get("start", "") if isinstance(entry, dict) else ""
+                try:
+                    # YAML reads an unquoted 3:20 as 200 (base 60): seconds, as meant.
+                    timed = rid in resources and is_timed(resources[rid])
+                    start = parse_start(str(written if written is not None else ""), timed)
+                except ValueError:
+                    bad_starts.append(f"{rid}: {written!r}")
+                    start = 0
+                item = KitItem(rid, note.strip(), start)
+                (items if rid in resource_ids else unknown).append(item)
+            if bad_starts:
+                self.errors.append(
+                    f"{rel}: a start must be a page number for a document or a time such as"
+                    f" 3:20 for a video ({', '.join(bad_starts)}); skipped."
+                )
+                continue
             if unknown:
                 names = ", ".join(repr(i.resource_id) for i in unknown)
                 self.errors.append(f"{rel}: names resources this catalog lacks ({names}); skipped.")
@@ -468,7 +488,7 @@ def publish(
         _stamp_dates(_link_translations(pending, publisher.warnings), previous),
         key=lambda r: r.id,
     )
-    kits = tuple(publisher.kits({r.id for r in resources}))
+    kits = tuple(publisher.kits({r.id: r for r in resources}))
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.warnings, report.errors = publisher.warnings, publisher.errors
     if (

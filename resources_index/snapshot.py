@@ -24,7 +24,7 @@ from resources_index.catalog import (
 )
 from resources_index.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 CACHE_DIR = "cache"
 _FILES_AT = Resource._fields.index("files")
 #: Written with every copy and compared on reading: a copy made by a program whose resources had
@@ -58,7 +58,7 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
         tuple(manifest.search_index) if manifest.search_index else None,
         manifest.search_index_schema,
         tuple(
-            (k.id, k.name, tuple((i.resource_id, i.note) for i in k.items), k.description)
+            (k.id, k.name, tuple((i.resource_id, i.note, i.start) for i in k.items), k.description)
             for k in manifest.kits
         ),
     )

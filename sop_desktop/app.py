@@ -15,7 +15,7 @@ from sop_desktop import i18n
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
 from sop_desktop.single_instance import SingleInstance
-from sop_desktop.workers import wait_for_tasks
+from sop_desktop.workers import run_task, wait_for_tasks
 
 LOCK_WAIT_SECONDS = 15
 SETTLE_AFTER_MS = 1000  # after the first answer: the user is reading, not yet acting
@@ -87,6 +87,9 @@ def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
     if not writer.take():
         window.close()
         QCoreApplication.exit(1)
+        return
+    # Copies made for the system's programs that nobody opened for two weeks.
+    run_task(window.library.prune_open_copies)
 
 
 class LibraryWriter:

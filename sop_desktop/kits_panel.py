@@ -1,10 +1,12 @@
 """The Kits tab: a trainer's session kits and the curated ones, edited and presented.
 
 Items are reordered by drag and drop or with Ctrl+Up / Ctrl+Down, removed with Delete; each
-has a note (what to say, which page, which minute). Every kit shows whether it is ready to
-present with no connection, and what is missing if not.
+has a note (what to say) and where it opens when presented (a page of a PDF, a time in a
+video). Every kit shows whether it is ready to present with no connection, and what is missing
+if not.
 """
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,13 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog import CuratedKit, KitItem, Resource
+from resources_index.catalog import (
+    CuratedKit,
+    KitItem,
+    Resource,
+    is_timed,
+    parse_start,
+    start_text,
+)
 from resources_index.errors import ResourcesError
 from resources_index.kits import Kit, KitStore, export_kit, import_kit, readiness
 from resources_index.library import Library
 from sop_desktop.labels import size_text
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
+PDF = "application/pdf"  # opened at a page when presented; videos at a time
 
 
 class KitsPanel(QWidget):
@@ -63,13 +75,19 @@ class KitsPanel(QWidget):
         self.items.currentRowChanged.connect(lambda _: self._item_chosen())
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note for this item"))
-        self.note.setPlaceholderText(self.tr("What to say, which page, which minute…"))
+        self.note.setPlaceholderText(self.tr("What to say at this point…"))
         self.note.setMaximumHeight(self.fontMetrics().height() * 5)
         self.note_timer = QTimer(self)
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(400)
         self.note_timer.timeout.connect(self._save_note)
         self.note.textChanged.connect(self.note_timer.start)
+        self.start_label = QLabel(self.tr("Opens at:"), self)
+        self.start = QLineEdit(self)
+        self.start.setAccessibleName(self.tr("Where the item opens when presented"))
+        self.start_label.setBuddy(self.start)
+        self.start.setMaxLength(12)
+        self.start.editingFinished.connect(self._save_start)
         self.state = QLabel(self)
         self.state.setAccessibleName(self.tr("Ready to present"))
         self.state.setWordWrap(True)
@@ -102,6 +120,10 @@ class KitsPanel(QWidget):
         layout.addLayout(kit_row)
         layout.addWidget(self.items, 3)
         layout.addWidget(self.note)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_label)
+        start_row.addWidget(self.start, 1)
+        layout.addLayout(start_row)
         layout.addWidget(self.state)
         item_row = QGridLayout()
         for position, key in enumerate(("add", "remove", "offline", "export", "present")):
@@ -161,14 +183,8 @@ class KitsPanel(QWidget):
         self.items.clear()
         for position, item in enumerate(self.kit.items if self.kit else ()):
             resource = manifest.by_id.get(item.resource_id) if manifest else None
-            title = (
-                resource.title
-                if resource
-                else self.tr("{0} (not in this catalog)").format(item.resource_id)
-            )
-            entry = QListWidgetItem(f"{position + 1}. {title}", self.items)
-            entry.setData(KIT_ROLE, item)
-            entry.setToolTip(title)
+            entry = QListWidgetItem(self.items)
+            self._label(entry, position, item, resource)
         self.items.blockSignals(False)
         if self.items.count():
             self.items.setCurrentRow(min(row, self.items.count() - 1))
@@ -263,14 +279,74 @@ class KitsPanel(QWidget):
         self.note.blockSignals(True)
         self.note.setPlainText(item.note if item else "")
         self.note.blockSignals(False)
+        resource = self._resource(item)
+        pages = resource is not None and resource.main.media_type == PDF
+        timed = resource is not None and is_timed(resource)
+        self.start.setText(start_text(item.start, timed) if item and (pages or timed) else "")
+        self.start.setPlaceholderText(
+            self.tr("a time, such as 3:20")
+            if timed
+            else self.tr("a page, such as 5")
+            if pages
+            else self.tr("the beginning")
+        )
+        self.start.setEnabled(isinstance(self.kit, Kit) and (pages or timed))
+
+    def _resource(self, item: KitItem | None) -> Resource | None:
+        manifest = self.library.current() if item else None
+        return manifest.by_id.get(item.resource_id) if manifest and item else None
+
+    def _label(
+        self, entry: QListWidgetItem, row: int, item: KitItem, resource: Resource | None
+    ) -> None:
+        """ "3. Title", then " · from page 5" or " · from 3:20" when it does not open at its
+        beginning."""
+        title = (
+            resource.title
+            if resource
+            else self.tr("{0} (not in this catalog)").format(item.resource_id)
+        )
+        where = ""
+        if item.start and resource is not None and is_timed(resource):
+            where = " · " + self.tr("from {0}").format(start_text(item.start, True))
+        elif item.start and resource is not None and resource.main.media_type == PDF:
+            where = " · " + self.tr("from page {0}").format(item.start)
+        entry.setText(f"{row + 1}. {title}{where}")
+        entry.setToolTip(title)
+        entry.setData(KIT_ROLE, item)
+
+    def _replace_item(self, row: int, item: KitItem) -> None:
+        assert isinstance(self.kit, Kit)
+        self.kit.items[row] = item
+        self.store.save(self.kit)
+        self._label(self.items.item(row), row, item, self._resource(item))
 
     def _save_note(self) -> None:
         row = self.items.currentRow()
         if isinstance(self.kit, Kit) and 0 <= row < len(self.kit.items):
-            old = self.kit.items[row]
-            self.kit.items[row] = KitItem(old.resource_id, self.note.toPlainText().strip())
-            self.store.save(self.kit)
-            self.items.item(row).setData(KIT_ROLE, self.kit.items[row])
+            note = self.note.toPlainText().strip()
+            self._replace_item(row, dataclasses.replace(self.kit.items[row], note=note))
+
+    def _save_start(self) -> None:
+        row = self.items.currentRow()
+        if not isinstance(self.kit, Kit) or not 0 <= row < len(self.kit.items):
+            return
+        item = self.kit.items[row]
+        resource = self._resource(item)
+        timed = resource is not None and is_timed(resource)
+        try:
+            start = parse_start(self.start.text(), timed)
+        except ValueError:
+            self.message.emit(
+                self.tr("“{0}” is not a time such as 3:20.").format(self.start.text())
+                if timed
+                else self.tr("“{0}” is not a page number.").format(self.start.text())
+            )
+            self.start.setText(start_text(item.start, timed))
+            return
+        self.start.setText(start_text(start, timed))
+        if start != item.start:
+            self._replace_item(row, dataclasses.replace(item, start=start))
 
     # -- offline, export, import, present ---------------------------------------------------
 

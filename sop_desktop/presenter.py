@@ -14,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from resources_index.catalog import KitItem, Resource
+from resources_index.catalog import KitItem, Resource, is_timed, start_text
 from resources_index.library import Library
 from sop_desktop.labels import label
 from sop_desktop.pdf_viewer import PdfViewer
@@ -158,7 +158,7 @@ class Presentation(QObject):
         self.running = True
         self.elapsed.start()
         self.ticker.start()
-        self._show()
+        self._enter(0)
 
     def stop(self) -> None:
         if not self.running:
@@ -191,9 +191,7 @@ class Presentation(QObject):
             self.audience.pdf.go_to_page(self.page)
             self._describe()
         elif self.index + 1 < len(self.slides):
-            self.index += 1
-            self.page = 1
-            self._show()
+            self._enter(self.index + 1)
 
     def back(self) -> None:
         if self._is_pdf() and self.page > 1:
@@ -201,9 +199,7 @@ class Presentation(QObject):
             self.audience.pdf.go_to_page(self.page)
             self._describe()
         elif self.index > 0:
-            self.index -= 1
-            self.page = 1
-            self._show()
+            self._enter(self.index - 1)
 
     def toggle_blank(self) -> None:
         self.is_blank = not self.is_blank
@@ -223,18 +219,27 @@ class Presentation(QObject):
     def _is_pdf(self) -> bool:
         return self.current.resource.main.media_type == "application/pdf"
 
+    def _enter(self, index: int) -> None:
+        """Show item ``index`` where its kit says it starts (a page, or a time in a video)."""
+        self.index = index
+        self.page = max(1, self.current.item.start) if self._is_pdf() else 1
+        self._show()
+
     def _show(self) -> None:
         self.audience.video.stop()
-        resource = self.current.resource
+        slide = self.current
+        resource = slide.resource
         path = self.library.object_path(resource.main.sha256)
         if self._is_pdf():
             self.audience.pdf.open(path, self.page)
+            self.page = min(self.page, max(1, self.audience.pdf.document.pageCount()))
         elif resource.main.media_type.startswith("video/"):
             captions = {
                 entry.language or resource.language: self.library.object_path(entry.sha256)
                 for entry in resource.captions()
             }
-            self.audience.video.open(path, captions, resource.language)
+            start_ms = slide.item.start * 1000 if is_timed(resource) else 0
+            self.audience.video.open(path, captions, resource.language, start_ms)
         else:
             self.audience.card.setText(resource.title)
         self.is_blank = False
@@ -261,6 +266,8 @@ class Presentation(QObject):
         if self._is_pdf():
             count = self.audience.pdf.document.pageCount()
             where += " · " + self.tr("page {0} of {1}").format(self.page, count)
+        elif slide.item.start and is_timed(slide.resource):
+            where += " · " + self.tr("from {0}").format(start_text(slide.item.start, True))
         view.position.setText(where)
         view.note.setText(slide.item.note or self.tr("(no note)"))
         following = (

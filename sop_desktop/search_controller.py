@@ -188,7 +188,9 @@ class SearchController(QObject):
     def _engine_loaded(self, _: object) -> None:
         self.engine_ready = True
         if self.query.strip():
-            self._run(quick=not self.pause.isActive())
+            # Typing paused already (its complete answer came from titles only): answer
+            # completely now; still typing: a quick answer, the pause brings the complete one.
+            self._run(quick=self.pause.isActive())
 
     def _answer(
         self,

@@ -213,10 +213,6 @@
         <translation>Nota para este elemento</translation>
     </message>
     <message>
-        <source>What to say, which page, which minute…</source>
-        <translation>Qué decir, qué página, qué minuto…</translation>
-    </message>
-    <message>
         <source>Ready to present</source>
         <translation>Listo para presentar</translation>
     </message>
@@ -277,6 +273,18 @@
         <translation>Cree un kit con Nuevo y añádale recursos.</translation>
     </message>
     <message>
+        <source>What to say at this point…</source>
+        <translation>Qué decir en este momento…</translation>
+    </message>
+    <message>
+        <source>Opens at:</source>
+        <translation>Se abre en:</translation>
+    </message>
+    <message>
+        <source>Where the item opens when presented</source>
+        <translation>Dónde se abre el elemento al presentar</translation>
+    </message>
+    <message>
         <source>✓ Ready to present offline</source>
         <translation>✓ Listo para presentar sin conexión</translation>
     </message>
@@ -299,6 +307,34 @@
     <message>
         <source>{0} (copy)</source>
         <translation>{0} (copia)</translation>
+    </message>
+    <message>
+        <source>a time, such as 3:20</source>
+        <translation>un tiempo, como 3:20</translation>
+    </message>
+    <message>
+        <source>a page, such as 5</source>
+        <translation>una página, como 5</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>el principio</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>desde {0}</translation>
+    </message>
+    <message>
+        <source>from page {0}</source>
+        <translation>desde la página {0}</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a time such as 3:20.</source>
+        <translation>«{0}» no es un tiempo como 3:20.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a page number.</source>
+        <translation>«{0}» no es un número de página.</translation>
     </message>
     <message>
         <source>Export kit</source>
@@ -722,6 +758,10 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     <message>
         <source>page {0} of {1}</source>
         <translation>página {0} de {1}</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>desde {0}</translation>
     </message>
     <message>
         <source>(no note)</source>

@@ -1,14 +1,15 @@
 """Session kits: edit, check readiness, export and import with signatures, curated kits."""
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from resources_index.catalog import KitItem
-from resources_index.errors import ResourcesError, SignatureError
-from resources_index.kits import KitStore, export_kit, import_kit, readiness
+from resources_index.catalog import KitItem, Manifest, parse_start, start_text
+from resources_index.errors import CatalogError, ResourcesError, SignatureError
+from resources_index.kits import Kit, KitStore, export_kit, import_kit, readiness
 from resources_index.library import Library
 from resources_index.publish import publish
 from resources_index.signing import load_public_key
@@ -67,7 +68,8 @@ def test_a_kit_travels_to_another_laptop_with_its_content(
     as_file: bool,
 ) -> None:
     kit = KitStore(trainer).create(
-        "Co-training", [KitItem("three-houses", "page 2"), KitItem("intro-video", "minute 0")]
+        "Co-training",
+        [KitItem("three-houses", "the house of dreams", 2), KitItem("intro-video", "", 5)],
     )
     out = tmp_path / ("usb/co-training.sopkit" if as_file else "usb/co-training")
     export_kit(trainer, kit, out)
@@ -117,17 +119,27 @@ def test_curated_kits_are_published_in_the_catalog_and_copied_into_ones_own(
         "name: Leadership summit 2026\n"
         "description: The opening session.\n"
         "items:\n"
-        "  - id: intro-video\n    note: Open with this.\n"
-        "  - id: three-houses\n    note: Hand out copies.\n",
+        "  - id: intro-video\n    note: Open with this.\n    start: 0:05\n"
+        "  - id: three-houses\n    note: Hand out copies.\n    start: 2\n"
+        "  - id: glossary\n",
         encoding="utf-8",
     )
     (source / "kits" / "broken.yaml").write_text("items:\n  - id: not-a-resource\n")
+    (source / "kits" / "bad-start.yaml").write_text(
+        "items:\n  - id: three-houses\n    start: '1:30'\n"  # a time for a document
+    )
     report = publish(source, published, keys[0], catalog_id="test-catalog")
     assert any("broken.yaml" in e and "not-a-resource" in e for e in report.errors)
+    assert any("bad-start.yaml" in e and "three-houses: '1:30'" in e for e in report.errors)
     library.import_bundle(published, [load_public_key(keys[1])])
     [curated] = library.current().kits  # type: ignore[union-attr]
     assert curated.id == "leadership-summit" and curated.description == "The opening session."
-    assert [i.note for i in curated.items] == ["Open with this.", "Hand out copies."]
+    assert [i.note for i in curated.items] == ["Open with this.", "Hand out copies.", ""]
+    assert [i.start for i in curated.items] == [5, 2, 0]
+    library.close()
+    reopened = Library(library.root)  # read from the kept copy of the catalog
+    assert reopened.current().kits == (curated,)  # type: ignore[union-attr]
+    reopened.close()
     mine = KitStore(library).copy_curated(curated)
     assert mine.items == list(curated.items) and mine.copied_from == "leadership-summit"
     again = publish(source, published, keys[0], catalog_id="test-catalog")
@@ -143,3 +155,56 @@ def test_kits_survive_a_new_catalog_version(
     trainer.import_bundle(published)
     assert KitStore(trainer).get(kit.id).items == [KitItem("glossary", "define terms")]
     assert readiness(trainer, kit.items).ready
+
+
+@pytest.mark.parametrize(
+    ("written", "timed", "start", "shown"),
+    [
+        ("", False, 0, ""),
+        ("5", False, 5, "5"),
+        ("p. 12", False, 12, "12"),
+        ("page 3", False, 3, "3"),
+        ("3:20", True, 200, "3:20"),
+        ("95", True, 95, "1:35"),
+        ("1:02:03", True, 3723, "1:02:03"),
+        (" 0:07 ", True, 7, "0:07"),
+    ],
+)
+def test_where_an_item_opens_is_read_as_a_trainer_writes_it(
+    written: str, timed: bool, start: int, shown: str
+) -> None:
+    assert parse_start(written, timed) == start
+    assert start_text(start, timed) == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "timed"),
+    [
+        ("3:20", False),
+        ("five", False),
+        ("-2", False),
+        ("3:75", True),
+        ("1:2:3:4", True),
+        ("999999", False),
+    ],
+)
+def test_a_start_that_is_neither_a_page_nor_a_time_is_refused(written: str, timed: bool) -> None:
+    with pytest.raises(ValueError):
+        parse_start(written, timed)
+
+
+@pytest.mark.parametrize("start", [-1, "5", True, 100_001, 2.5])
+def test_a_kit_file_or_catalog_with_an_impossible_start_is_refused(
+    trainer: Library, start: object
+) -> None:
+    kit = KitStore(trainer).create("Starts", [KitItem("three-houses", "", 2)])
+    path = trainer.root / "kits" / f"{kit.id}.json"
+    raw = json.loads(path.read_bytes())
+    assert raw["items"][0]["start"] == 2
+    raw["items"][0]["start"] = start
+    with pytest.raises(CatalogError, match="start"):
+        Kit.from_json(raw, path.name)
+    manifest = json.loads(trainer.current().to_bytes())  # type: ignore[union-attr]
+    manifest["kits"] = [{"id": "k", "name": "K", "items": [raw["items"][0]]}]
+    with pytest.raises(CatalogError, match="start"):
+        Manifest.from_bytes(json.dumps(manifest).encode())

@@ -1,6 +1,8 @@
 """What the desktop program keeps beside the catalog: favorites, history, captions, copies."""
 
+import os
 import stat
+import time
 from pathlib import Path
 
 from resources_index.captions import CaptionTrack
@@ -60,6 +62,35 @@ def test_a_named_copy_is_read_only_and_never_the_library_object(
     assert copy.stat().st_ino != library.object_path(entry.sha256).stat().st_ino
     assert not copy.stat().st_mode & stat.S_IWUSR
     assert library.named_copy(entry) == copy
+
+
+def test_copies_not_opened_for_two_weeks_or_no_longer_listed_are_removed(
+    library: Library, published: Path, keys: tuple[Path, Path], source: Path
+) -> None:
+    from resources_index.publish import publish
+    from resources_index.signing import load_public_key
+
+    library.import_bundle(published, [load_public_key(keys[1])])
+    manifest = library.current()
+    assert manifest is not None
+    documents = [r.main for r in manifest.resources if r.main.name.endswith((".docx", ".pptx"))]
+    assert len(documents) >= 2
+    old, recent = library.named_copy(documents[0]), library.named_copy(documents[1])
+    three_weeks_ago = time.time() - 21 * 86_400
+    for copy in (old, recent):
+        os.utime(copy, (three_weeks_ago, three_weeks_ago))
+    assert library.named_copy(documents[1]) == recent  # opened again: its clock restarts
+    assert library.prune_open_copies() == 1
+    assert not old.exists() and not old.parent.exists() and recent.exists()
+
+    # A new catalog version without that document: its copy goes with its object.
+    recent_source = next(p for p in source.rglob(documents[1].name))
+    recent_source.unlink()
+    for sidecar in recent_source.parent.glob(f"{recent_source.stem}.*"):
+        sidecar.unlink()
+    assert publish(source, published, keys[0], catalog_id="test-catalog").errors == []
+    library.import_bundle(published)
+    assert not recent.exists() and list((library.root / "open").iterdir()) == []
 
 
 def test_the_installed_catalog_is_read_without_revalidation_but_identically(

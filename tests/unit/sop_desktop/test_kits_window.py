@@ -102,6 +102,50 @@ def test_presenting_steps_through_every_item_with_clicker_keys(
     assert not audience.isVisible() and not presenter.isVisible()
 
 
+def test_each_item_opens_where_the_trainer_said_when_presented(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    build_kit(qtbot, window)
+    panel = window.kits
+    messages: list[str] = []
+    panel.message.connect(messages.append)
+
+    def type_start(row: int, text: str) -> None:
+        panel.items.setCurrentRow(row)
+        panel.start.clear()
+        qtbot.keyClicks(panel.start, text)
+        qtbot.keyClick(panel.start, Qt.Key.Key_Return)
+
+    type_start(0, "3:20")  # a time for a PDF: refused, nothing saved
+    assert messages == ["“3:20” is not a page number."] and panel.start.text() == ""
+    type_start(0, "2")
+    type_start(1, "15")  # seconds, shown as a time
+    assert panel.start.text() == "0:15"
+    assert panel.start.placeholderText() == "a time, such as 3:20"
+    panel.items.setCurrentRow(2)
+    assert not panel.start.isEnabled()  # a Word document opens at its title card
+    [kit] = KitStore(window.library).all()
+    assert [i.start for i in kit.items] == [2, 15, 0]
+    assert kit.items[0].note == "Page 3: monitoring over time."  # the note was kept
+    assert panel.items.item(0).text().endswith(" · from page 2")
+    assert panel.items.item(1).text().endswith("(video) · from 0:15")
+
+    panel.buttons["present"].click()
+    show = window.presentation
+    presenter, audience = show.presenter, show.audience
+    assert "page 2 of 3" in presenter.position.text()
+    qtbot.waitUntil(lambda: audience.pdf.current_page() == 2)
+    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)  # the pages before the start stay reachable
+    assert "page 1 of 3" in presenter.position.text()
+    for _ in range(3):
+        qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    assert presenter.current.text() == "The Three Houses in practice (video)"
+    assert presenter.position.text().endswith("· from 0:15")
+    qtbot.waitUntil(lambda: audience.video.player.position() >= 15_000, timeout=15_000)
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+
+
 def test_a_kit_with_a_missing_file_is_refused_before_presenting(
     qtbot: QtBot, window: MainWindow, starter_library: Library
 ) -> None:

@@ -142,3 +142,21 @@ def test_titles_answer_while_the_search_engine_is_still_loading(
     qtbot.waitUntil(lambda: not answers[-1].quick)  # the complete answer after the pause
     assert answers[-1].rows[0].snippet  # now with passages from the text
     controller.close()
+
+
+def test_the_complete_answer_comes_when_the_engine_loads_after_typing_stopped(
+    qtbot: QtBot, starter_library: Library
+) -> None:
+    """On a slow laptop the pause can pass before the engine is ready: the titles answer it
+    got is not the last word."""
+    controller = SearchController(starter_library)
+    answers: list[SearchOutcome] = []
+    controller.answered.connect(answers.append)
+    controller.set_query("house of dreams")
+    qtbot.waitUntil(lambda: not controller.pause.isActive() and bool(answers))
+    qtbot.waitUntil(lambda: answers[-1].generation == controller.generation)
+    assert answers[-1].quick and controller._engine is None  # titles only, typing has stopped
+    controller.warm_up()
+    qtbot.waitUntil(lambda: not answers[-1].quick, timeout=20_000)
+    assert answers[-1].query == "house of dreams" and answers[-1].rows[0].snippet
+    controller.close()
