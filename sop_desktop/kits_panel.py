@@ -69,7 +69,8 @@ class KitsPanel(QWidget):
         self.items = QListWidget(self)
         self.items.setAccessibleName(self.tr("Items of the kit"))
         self.items.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long titles lose their middle, so the number and where it opens both stay visible.
+        self.items.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.model().rowsMoved.connect(lambda *_: self._order_changed())
         self.items.currentRowChanged.connect(lambda _: self._item_chosen())
@@ -312,7 +313,7 @@ class KitsPanel(QWidget):
         elif item.start and resource is not None and resource.main.media_type == PDF:
             where = " · " + self.tr("from page {0}").format(item.start)
         entry.setText(f"{row + 1}. {title}{where}")
-        entry.setToolTip(title)
+        entry.setToolTip(f"{title}{where}")
         entry.setData(KIT_ROLE, item)
 
     def _replace_item(self, row: int, item: KitItem) -> None:
