@@ -30,7 +30,7 @@ from resources_index.errors import (
     ResourcesError,
     RollbackError,
 )
-from resources_index.fsutil import tree_size, write_atomic
+from resources_index.fsutil import atomic_writer, copy_hashing, tree_size, write_atomic
 from resources_index.gcpause import collector_paused
 from resources_index.policy import Policy
 from resources_index.settings import Settings
@@ -510,6 +510,27 @@ class Library:
             target.unlink()
         shutil.copyfile(source, target)
         target.chmod(0o444)
+        return target
+
+    def save_copy(self, entry: FileEntry, target: Path) -> Path:
+        """Copy a file of the library to ``target`` (the desktop, a USB drive, to print or hand
+        to a family), checked against its SHA-256 on the way: a damaged file is never handed
+        out, and ``target`` is replaced only once the copy is complete."""
+        if not self.store.has(entry.sha256, entry.size):
+            raise ObjectError(f"{entry.name} is not on this laptop yet; download it first.")
+        try:
+            with (
+                self.store.path(entry.sha256).open("rb") as source,
+                atomic_writer(target) as dest,
+            ):
+                sha, size = copy_hashing(source, dest, limit=entry.size)
+                if (sha, size) != (entry.sha256, entry.size):
+                    raise ObjectError(
+                        f"The library's copy of {entry.name} is damaged, so it was not saved."
+                        " Sync, or run a check of the library, to repair it."
+                    )
+        except OSError as exc:
+            raise LibraryError(f"{target} could not be written ({exc.strerror or exc}).") from None
         return target
 
     def prune_open_copies(

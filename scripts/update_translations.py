@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sop_desktop").glob("*.py"))
-LANGUAGES = ("es",)
+LANGUAGES = ("es", "en")
+#: English needs only the plural forms ("1 result", "2 results"): the source texts are English.
+PLURAL_ONLY = ("en",)
 
 
 def ts_file(language: str) -> Path:
@@ -38,6 +40,7 @@ def main() -> None:
                 tool("pyside6-lupdate"),
                 *SOURCES,
                 "-no-obsolete",
+                *(["-pluralonly"] if language in PLURAL_ONLY else []),
                 "-locations",
                 "none",
                 "-target-language",

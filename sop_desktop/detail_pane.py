@@ -41,6 +41,7 @@ class DetailPane(QScrollArea):
     offline_requested = Signal(object)
     resource_linked = Signal(str)
     present_requested = Signal(object)  # Resource
+    save_requested = Signal(object)  # Resource
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,9 +80,19 @@ class DetailPane(QScrollArea):
         self.present_button.setAccessibleName(self.tr("Present full screen"))
         self.present_button.setToolTip(self.tr("Full screen on the screen the room sees"))
         self.present_button.clicked.connect(lambda: self.present_requested.emit(self.resource))
+        self.save_button = QPushButton(self.tr("&Save a copy…"), body)
+        self.save_button.setAccessibleName(self.tr("Save a copy"))
+        self.save_button.setToolTip(self.tr("To print it, e-mail it or put it on a USB drive"))
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.resource))
         buttons = QGridLayout()  # two by two: long labels (Spanish) still fit a narrow pane
         for position, button in enumerate(
-            (self.open_button, self.present_button, self.favorite_button, self.offline_button)
+            (
+                self.open_button,
+                self.present_button,
+                self.favorite_button,
+                self.offline_button,
+                self.save_button,
+            )
         ):
             buttons.addWidget(button, position // 2, position % 2)
         buttons.setColumnStretch(2, 1)
@@ -122,6 +133,7 @@ class DetailPane(QScrollArea):
             self.present_button,
             self.favorite_button,
             self.offline_button,
+            self.save_button,
         ):
             widget.setVisible(shown)
         self.placeholder.setVisible(not shown)

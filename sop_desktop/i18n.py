@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 SHIPPED = ("es",)
+PLURALS_ONLY = "en"  # English ships only its plural forms ("1 result", "2 results")
 
 
 def choose_language(setting: str) -> str:
@@ -23,7 +24,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the program's and Qt's translators for ``language``; return them (keep them
     alive as long as the application)."""
     installed: list[QTranslator] = []
-    if language == "en":
+    if language == PLURALS_ONLY:
+        plurals = QTranslator(app)
+        if plurals.load(str(TRANSLATIONS / f"sop_desktop_{language}.qm")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         return installed
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)

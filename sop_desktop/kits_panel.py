@@ -201,9 +201,9 @@ class KitsPanel(QWidget):
             self.state.setText(self.tr("✓ Ready to present offline"))
         else:
             self.state.setText(
-                self.tr("Not ready: {0} files missing ({1})").format(
-                    len(ready.missing) + len(ready.unknown), size_text(ready.missing_bytes)
-                )
+                self.tr(
+                    "Not ready: %n files missing ({0})", "", len(ready.missing) + len(ready.unknown)
+                ).format(size_text(ready.missing_bytes))
             )
         self.state.setToolTip("\n".join(ready.sentences()))
 

@@ -7,6 +7,7 @@ the catalog version, the last sync and, during a sync, its progress with Cancel.
 
 import itertools
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SOP Desktop")
         self.ui_state = QSettings(str(library.root / UI_STATE_FILE), QSettings.Format.IniFormat)
         self.viewers: dict[str, ViewerWindow] = {}
-        self.pending_open: tuple[Resource, dict[str, Any] | None] | None = None
+        self.after_download: Callable[[], None] | None = None  # open or save, once fetched
         self.last_outcome: SearchOutcome | None = None
         self.user_choice: str | None = None
         self.auto_selecting = False
@@ -225,6 +226,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Import a bundle…"), None, self.import_bundle_dialog)
         )
+        file_menu.addAction(
+            self._action(
+                self.tr("Save a &copy…"), QKeySequence.StandardKey.Save, lambda: self.save_copy()
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -265,6 +271,7 @@ class MainWindow(QMainWindow):
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.results.activated.connect(lambda _: self.open_current())
         self.details.open_requested.connect(self.open_resource)
+        self.details.save_requested.connect(self.save_copy)
         self.details.favorite_toggled.connect(self.set_favorite)
         self.details.offline_requested.connect(self.make_offline)
         self.details.resource_linked.connect(self.show_resource_by_id)
@@ -405,19 +412,7 @@ class MainWindow(QMainWindow):
     def open_resource(self, resource: Resource, location: dict[str, Any] | None = None) -> None:
         """Open inside (PDF, video) or with the system's program; offer to download first."""
         main = resource.main
-        if not self.library.store.has(main.sha256, main.size):
-            answer = QMessageBox.question(
-                self,
-                self.tr("Not on this laptop yet"),
-                self.tr(
-                    "“{0}” is not on this laptop yet ({1}). Download it now? You need to be online."
-                ).format(resource.title, size_text(main.size)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            )
-            if answer == QMessageBox.StandardButton.Yes and self.sync.start_fetch(
-                [resource.id], keep_offline=False
-            ):
-                self.pending_open = (resource, location)
+        if not self._when_local(resource, lambda: self.open_resource(resource, location)):
             return
         from sop_desktop.viewer_window import ViewerWindow, viewable_inside  # QtPdf, QtMultimedia
 
@@ -444,6 +439,53 @@ class MainWindow(QMainWindow):
             self.show_error(
                 self.tr("No program on this laptop opens “{0}”.").format(main.name), str(path)
             )
+
+    def _when_local(self, resource: Resource, then: Callable[[], None]) -> bool:
+        """True when the resource's file is on this laptop; otherwise offer to download it,
+        and do ``then`` once it has arrived."""
+        main = resource.main
+        if self.library.store.has(main.sha256, main.size):
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Not on this laptop yet"),
+            self.tr(
+                "“{0}” is not on this laptop yet ({1}). Download it now? You need to be online."
+            ).format(resource.title, size_text(main.size)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.sync.start_fetch(
+            [resource.id], keep_offline=False
+        ):
+            self.after_download = then
+        return False
+
+    def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
+        """Save the resource's file where the user chooses (to print it, e-mail it, or put it
+        on a USB drive for a family), checked on the way."""
+        resource = resource or self.details.resource
+        if resource is None or not self._when_local(resource, lambda: self.save_copy(resource)):
+            return
+        main = resource.main
+        if target is None:
+            suffix = Path(main.name).suffix
+            start = self.ui_state.value("save_folder") or str(Path.home())
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save a copy"),
+                str(Path(str(start)) / Path(main.name).name),
+                self.tr("{0} files (*{1})").format(suffix.lstrip(".").upper(), suffix),
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        try:
+            self.library.save_copy(main, target)
+        except ResourcesError as exc:
+            self.show_error(str(exc), title=self.tr("The copy was not saved"))
+            return
+        self.ui_state.setValue("save_folder", str(target.parent))
+        self.statusBar().showMessage(self.tr("Saved a copy as {0}").format(target), 10000)
 
     def _find_words(self) -> str:
         text = self.search_field.text().strip().strip('"')
@@ -588,10 +630,9 @@ class MainWindow(QMainWindow):
                 self.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
                 self.sync_notice.show()
                 self.search.rerun()
-        elif self.pending_open is not None:
-            resource, location = self.pending_open
-            self.pending_open = None
-            self.open_resource(resource, location)
+        elif self.after_download is not None:
+            then, self.after_download = self.after_download, None
+            then()
 
     def _job_failed(self, kind: str, sentence: str, details: str) -> None:
         self._job_ended()
@@ -601,7 +642,7 @@ class MainWindow(QMainWindow):
                 self.tr("Scheduled sync did not finish: {0}").format(sentence), 15000
             )
             return
-        self.pending_open = None
+        self.after_download = None
         self.results_model.refresh_offline()
         title = (
             self.tr("Sync did not finish") if kind == "sync" else self.tr("Download did not finish")

@@ -1,9 +1,11 @@
-"""A PDF viewer (QtPdf): pages, zoom, find in the document, and opening at a given page."""
+"""A PDF viewer (QtPdf): pages, zoom, find in the document, printing, and opening at a given
+page."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -17,7 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+PRINT_DPI = 300  # pages are printed as pictures this sharp (finer only costs memory)
 
 
 class PdfViewer(QWidget):
@@ -63,6 +69,7 @@ class PdfViewer(QWidget):
         self.find_previous_button = self._tool("▲", self.tr("Previous match"), self.find_previous)
         self.find_next_button = self._tool("▼", self.tr("Next match"), self.find_next)
         self.search_model.countChanged.connect(self._show_match_count)
+        self.print_button = self._tool(self.tr("Print…"), self.tr("Print"), self.ask_print)
 
         bar = QHBoxLayout()
         for widget in (
@@ -79,6 +86,7 @@ class PdfViewer(QWidget):
             self.find_status,
             self.find_previous_button,
             self.find_next_button,
+            self.print_button,
         ):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -92,6 +100,7 @@ class PdfViewer(QWidget):
         )
         for keys, action in (
             (QKeySequence.StandardKey.Find, self.find_field.setFocus),
+            (QKeySequence.StandardKey.Print, self.ask_print),
             (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
             (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)),
             (QKeySequence(Qt.Key.Key_PageDown), self.next_page),
@@ -126,6 +135,49 @@ class PdfViewer(QWidget):
             self.find_field.setText(find)
             self.search_model.setSearchString(find)
         return True
+
+    # -- printing --------------------------------------------------------------------------------
+
+    def ask_print(self) -> None:
+        """The system's print dialog (printer, pages, copies), then print."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first printing
+
+        count = self.document.pageCount()
+        if count <= 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.window().windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, count)
+        dialog.setFromTo(1, count)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer, printer.fromPage() or 1, printer.toPage() or count)
+
+    def print_to(self, printer: "QPrinter", first: int = 1, last: int = 0) -> int:
+        """Print pages ``first`` to ``last`` (1-based; 0: to the end), each fitted to the paper;
+        return how many were printed."""
+        count = self.document.pageCount()
+        last = count if last <= 0 else min(last, count)
+        painter = QPainter()
+        if count <= 0 or first > last or not painter.begin(printer):
+            self.failed.emit(self.tr("Nothing was printed: the printer could not be used."))
+            return 0
+        area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+        area.moveTo(0, 0)  # the painter's origin is the printable area's corner
+        try:
+            for number in range(first, last + 1):
+                if number > first:
+                    printer.newPage()
+                points = self.document.pagePointSize(number - 1)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+                target.moveCenter(area.center())
+                dpi = min(PRINT_DPI, printer.resolution())
+                picture = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                painter.drawImage(target, self.document.render(number - 1, picture))
+        finally:
+            painter.end()
+        return last - first + 1
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -178,7 +230,7 @@ class PdfViewer(QWidget):
     def _show_match_count(self) -> None:
         count = self.search_model.count()
         text = self.find_field.text()
-        self.find_status.setText(self.tr("{0} matches").format(count) if text else "")
+        self.find_status.setText(self.tr("%n matches", "", count) if text else "")
         self.match = -1
 
     def _go_to_match(self, number: int) -> None:

@@ -83,6 +83,18 @@
         <translation>A pantalla completa en la pantalla que ve la sala</translation>
     </message>
     <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+    <message>
+        <source>To print it, e-mail it or put it on a USB drive</source>
+        <translation>Para imprimirlo, enviarlo por correo o copiarlo a una memoria USB</translation>
+    </message>
+    <message>
         <source>Choose a resource to see its details.</source>
         <translation>Elija un recurso para ver sus detalles.</translation>
     </message>
@@ -264,6 +276,13 @@
         <source>Copy to my kits</source>
         <translation>Copiar a mis kits</translation>
     </message>
+    <message numerus="yes">
+        <source>Not ready: %n files missing ({0})</source>
+        <translation>
+            <numerusform>No está listo: falta %n archivo ({0})</numerusform>
+            <numerusform>No está listo: faltan %n archivos ({0})</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{0} (not in this catalog)</source>
         <translation>{0} (no está en este catálogo)</translation>
@@ -287,10 +306,6 @@
     <message>
         <source>✓ Ready to present offline</source>
         <translation>✓ Listo para presentar sin conexión</translation>
-    </message>
-    <message>
-        <source>Not ready: {0} files missing ({1})</source>
-        <translation>No está listo: faltan {0} archivos ({1})</translation>
     </message>
     <message>
         <source>New kit</source>
@@ -444,6 +459,10 @@
         <translation>&amp;Importar un paquete…</translation>
     </message>
     <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Guardar una &amp;copia…</translation>
+    </message>
+    <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -544,6 +563,22 @@
     <message>
         <source>No program on this laptop opens “{0}”.</source>
         <translation>Ningún programa de este equipo abre «{0}».</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+    <message>
+        <source>{0} files (*{1})</source>
+        <translation>Archivos {0} (*{1})</translation>
+    </message>
+    <message>
+        <source>The copy was not saved</source>
+        <translation>La copia no se guardó</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {0}</source>
+        <translation>Copia guardada como {0}</translation>
     </message>
     <message>
         <source>This kit is not fully on this laptop, so it cannot be presented offline: {0} files are missing ({1}). Use “Make kit available offline” first.
@@ -733,6 +768,14 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
         <translation>Coincidencia siguiente</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
         <source>This PDF could not be opened ({0}).</source>
         <translation>No se pudo abrir este PDF ({0}).</translation>
     </message>
@@ -741,8 +784,15 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
         <translation>de {0}</translation>
     </message>
     <message>
-        <source>{0} matches</source>
-        <translation>{0} coincidencias</translation>
+        <source>Nothing was printed: the printer could not be used.</source>
+        <translation>No se imprimió nada: no se pudo usar la impresora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} of {1}</source>

@@ -5,6 +5,8 @@ import stat
 import time
 from pathlib import Path
 
+import pytest
+
 from resources_index.captions import CaptionTrack
 from resources_index.catalog import Manifest
 from resources_index.library import Library
@@ -103,3 +105,29 @@ def test_the_installed_catalog_is_read_without_revalidation_but_identically(
     raw, _ = open_envelope(envelope, library.outside_keys())
     fast, full = Manifest.from_bytes(raw, validated=True), Manifest.from_bytes(raw)
     assert fast == full and fast.by_id == full.by_id and fast.search_index == full.search_index
+
+
+def test_a_saved_copy_is_checked_and_never_half_written(
+    library: Library, published: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from resources_index.errors import ObjectError
+    from resources_index.signing import load_public_key
+
+    library.import_bundle(published, [load_public_key(keys[1])])
+    manifest = library.current()
+    assert manifest is not None
+    entry = manifest.resources[0].main
+    target = tmp_path / "desktop" / entry.name
+    assert library.save_copy(entry, target) == target
+    assert target.read_bytes() == library.object_path(entry.sha256).read_bytes()
+    target.write_bytes(b"the user's older copy")
+    stored = library.object_path(entry.sha256)
+    stored.chmod(0o644)
+    stored.write_bytes(b"!" + stored.read_bytes()[1:])
+    with pytest.raises(ObjectError, match="damaged"):
+        library.save_copy(entry, target)
+    assert target.read_bytes() == b"the user's older copy"  # left as it was
+    assert [p.name for p in target.parent.iterdir()] == [entry.name]  # no scraps
+    stored.unlink()
+    with pytest.raises(ObjectError, match="not on this laptop"):
+        library.save_copy(entry, tmp_path / "elsewhere" / entry.name)

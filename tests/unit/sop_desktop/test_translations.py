@@ -140,3 +140,40 @@ def test_the_spanish_interface_shows_no_english_string(
     assert "Hoja de consejos" in shown and "Tres Casas" in shown
     dialog.reject()
     window.close()
+
+
+def test_english_counts_say_one_result_and_two_results(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path
+) -> None:
+    """English ships its plural forms only; they are complete and current too."""
+    english_ts = ROOT / "assets" / "translations" / "sop_desktop_en.ts"
+    fresh = tmp_path / "en.ts"
+    sources = sorted(str(p) for p in (ROOT / "sop_desktop").glob("*.py"))
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-pluralonly", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = messages(english_ts)
+    assert set(messages(fresh)) == set(shipped) and all(all(f) for f in shipped.values())
+    compiled = tmp_path / "en.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(english_ts), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == (QM.parent / "sop_desktop_en.qm").read_bytes()
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "en")
+    try:
+        window = open_window(qtbot, starter_library)
+        assert type_query(qtbot, window, "glossary of terms").total == 1
+        assert window.count_label.text() == "1 result"
+        type_query(qtbot, window, "safety plan")
+        assert window.count_label.text().endswith(" results")
+        window.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -1,9 +1,13 @@
 """Opening from a result: a PDF at the page that matched, a video with its captions."""
 
+from pathlib import Path
+
+import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
+from resources_index.library import Library
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.pdf_viewer import PdfViewer
 from sop_desktop.video_player import VideoPlayer
@@ -64,3 +68,45 @@ def test_a_video_plays_with_captions_in_the_chosen_language(
     assert player.window().isFullScreen()
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     assert not player.window().isFullScreen()
+
+
+def test_a_pdf_prints_the_chosen_pages_fitted_to_the_paper(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    resource = starter_library.current().by_id["safety-plan-development-guide"]  # type: ignore[union-attr]
+    viewer = PdfViewer()
+    qtbot.addWidget(viewer)
+    assert viewer.open(starter_library.object_path(resource.main.sha256))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert viewer.print_to(printer, 2, 3) == 2
+    printed = pdfium.PdfDocument(tmp_path / "printed.pdf")
+    assert len(printed) == 2
+    pictures = [page.render(scale=0.5).to_pil().convert("L") for page in printed]
+    for picture in pictures:  # each sheet carries a page of the document, not blank paper
+        darkest, lightest = picture.getextrema()
+        assert darkest < 100 and lightest > 200
+    assert pictures[0].tobytes() != pictures[1].tobytes()  # pages 2 and 3, not one page twice
+    printed.close()
+
+
+def test_a_file_is_saved_as_a_checked_copy_from_the_details(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    outcome = type_query(qtbot, window, "monitoring over time")
+    resource = outcome.rows[0].resource
+    assert window.details.resource == resource and window.details.save_button.isVisible()
+    target = tmp_path / "usb" / "plan.pdf"
+    window.save_copy(target=target)
+    source = window.library.object_path(resource.main.sha256)
+    assert target.read_bytes() == source.read_bytes()
+    assert str(target) in window.statusBar().currentMessage()
+    source.chmod(0o644)
+    source.write_bytes(b"x" * resource.main.size)  # damaged in the library: never handed out
+    window.save_copy(resource, tmp_path / "damaged.pdf")
+    assert not (tmp_path / "damaged.pdf").exists()
+    assert "damaged" in window.message_box.text()
+    window.message_box.close()
