@@ -269,7 +269,11 @@ def main() -> int:
         writer = csv.DictWriter(handle, fieldnames=CSV_KEYS)
         writer.writeheader()
         writer.writerows(rows)
-    print(f"Wrote {len(content)} resources under {SOURCE}")
+    kits = sorted((STARTER / "kits").glob("*.yaml"))
+    for kit in kits:  # curated session kits, published as they are
+        (SOURCE / "kits").mkdir(exist_ok=True)
+        shutil.copyfile(kit, SOURCE / "kits" / kit.name)
+    print(f"Wrote {len(content)} resources and {len(kits)} kits under {SOURCE}")
     return 0
 
 

@@ -690,19 +690,21 @@ Down: go to the results
 Enter: open
 Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
 Ctrl+Shift+L: clear filters
+Ctrl+S: save a copy
 F5: sync
 
 In a video: Space play/pause, Left/Right 5 s, F full screen, C captions
-In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom</source>
+In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print</source>
         <translation>Ctrl+K, Ctrl+F o /: buscar
 Flecha abajo: ir a los resultados
 Intro: abrir
 Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
 Ctrl+Mayús+L: quitar filtros
+Ctrl+S: guardar una copia
 F5: sincronizar
 
 En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C subtítulos
-En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom</translation>
+En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir</translation>
     </message>
     <message>
         <source>About SOP Desktop</source>

@@ -27,7 +27,7 @@ def test_a_healthy_starter_library_passes_offline(
     open_library(tmp_path / "library")
     code, out = doctor(tmp_path / "library", capsys, "--offline")
     assert code == 0 and problems(out) == []
-    assert "Catalog sop-starter version 2, 44 resources" in out
+    assert "Catalog sop-starter version 3, 44 resources" in out
     assert "download_policy = up_to_limit [built-in default]" in out
 
 

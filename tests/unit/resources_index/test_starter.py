@@ -8,6 +8,7 @@ import pytest
 
 from resources_index import paths, vocabulary
 from resources_index.catalog import Manifest
+from resources_index.kits import readiness
 from resources_index.library import Library
 from resources_index.publish import publish
 from resources_index.signing import load_public_key, open_envelope
@@ -76,6 +77,24 @@ def test_shipped_starter_matches_its_sources(tmp_path: Path, starter: Library) -
     def undated(manifest: Manifest) -> list[dict[str, object]]:
         return [{**r.to_json(), "created": "", "updated": ""} for r in manifest.resources]
 
-    assert undated(Manifest.from_bytes(data)) == undated(current), (
+    rebuilt = Manifest.from_bytes(data)
+    assert undated(rebuilt) == undated(current) and rebuilt.kits == current.kits, (
         "the packaged starter is stale: run scripts/build_starter.py"
     )
+    kits = sorted(p.name for p in (STARTER_SOURCE.parent / "kits").glob("*.yaml"))
+    assert sorted(p.name for p in (STARTER_SOURCE / "kits").glob("*.yaml")) == kits
+
+
+def test_starter_kits_are_ready_to_present_on_a_fresh_install(starter: Library) -> None:
+    """Trainers find a session ready in the Kits tab, in English and in Spanish."""
+    manifest = starter.current()
+    assert manifest is not None
+    kits = {kit.id: kit for kit in manifest.kits}
+    assert set(kits) == {"introducing-sop", "introduccion-sop"}
+    for kit in kits.values():
+        assert kit.description and all(item.note for item in kit.items)
+        assert readiness(starter, kit.items).ready
+    languages = {manifest.by_id[i.resource_id].language for i in kits["introduccion-sop"].items}
+    assert languages == {"es"}
+    last = kits["introducing-sop"].items[-1]
+    assert (last.resource_id, last.start) == ("safety-plan-development-guide", 3)

@@ -17,7 +17,7 @@ def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
     assert window.results_model.rowCount() == 44
     assert window.count_label.text() == "44 resources"
     assert window.filters.groups["type"].childCount() == 10
-    assert window.catalog_label.text() == "Catalog version 2"
+    assert window.catalog_label.text() == "Catalog version 3"
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
 
 
