@@ -65,6 +65,8 @@ class KitsPanel(QWidget):
 
         self.kit_list = QListWidget(self)
         self.kit_list.setAccessibleName(self.tr("Session kits"))
+        self.kit_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.kit_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.kit_list.currentItemChanged.connect(lambda *_: self._kit_chosen())
         self.items = QListWidget(self)
         self.items.setAccessibleName(self.tr("Items of the kit"))
@@ -147,10 +149,15 @@ class KitsPanel(QWidget):
         self.kit_list.clear()
         for kit in self.store.all():
             entry = QListWidgetItem(kit.name, self.kit_list)
+            entry.setToolTip(kit.name)
             entry.setData(KIT_ROLE, kit)
         manifest = self.library.current()
         for curated in manifest.kits if manifest else ():
             entry = QListWidgetItem(self.tr("{0} (from the catalog)").format(curated.name))
+            entry.setToolTip("\n\n".join(filter(None, (curated.name, curated.description))))
+            font = entry.font()
+            font.setItalic(True)  # read-only, from the catalog: told apart even when elided
+            entry.setFont(font)
             entry.setData(KIT_ROLE, curated)
             self.kit_list.addItem(entry)
         self.kit_list.blockSignals(False)
