@@ -15,20 +15,14 @@ from resources_index import snapshot
 from resources_index.catalog import Manifest
 from resources_index.errors import LibraryError
 from resources_index.library import Library
-from resources_index.signing import load_public_key, open_envelope
+from resources_index.signing import load_public_key
+from tests.helpers.manifests import read_manifest
 
 
 def _installed(library: Library, published: Path, keys: tuple[Path, Path]) -> Path:
     library.import_bundle(published, [load_public_key(keys[1])])
     library.close()
     return library.root
-
-
-def _parsed(root: Path, keys: tuple[Path, Path]) -> Manifest:
-    """The catalog as the full check reads it, for comparison."""
-    key = load_public_key(keys[1])
-    data, _ = open_envelope((root / "catalog.json").read_bytes(), {key.key_id: key})
-    return Manifest.from_bytes(data)
 
 
 def test_a_reopened_library_reads_the_kept_copy_and_it_equals_the_catalog(
@@ -40,7 +34,7 @@ def test_a_reopened_library_reads_the_kept_copy_and_it_equals_the_catalog(
     reopened = Library(root)
     manifest = reopened.current()
     reopened.close()
-    assert manifest == _parsed(root, keys)
+    assert manifest == read_manifest(root, keys[1])
     assert manifest.by_id.keys() == {r.id for r in manifest.resources}
 
 
@@ -51,7 +45,7 @@ def test_a_damaged_kept_copy_is_ignored_and_rewritten(
     (kept,) = (root / snapshot.CACHE_DIR).glob("manifest-*.marshal")
     kept.write_bytes(kept.read_bytes()[:100])
     reopened = Library(root)
-    assert reopened.current() == _parsed(root, keys)
+    assert reopened.current() == read_manifest(root, keys[1])
     reopened.close()
     assert len(kept.read_bytes()) > 100
 
@@ -79,7 +73,7 @@ def test_the_same_catalog_written_differently_is_checked_and_kept_again(
     catalog = root / "catalog.json"
     catalog.write_bytes(catalog.read_bytes().replace(b'"manifest"', b'"manifest" ', 1))
     reopened = Library(root)
-    assert reopened.current() == _parsed(root, keys)
+    assert reopened.current() == read_manifest(root, keys[1])
     reopened.close()
     sha = hashlib.sha256(catalog.read_bytes()).hexdigest()
     kept = list((root / snapshot.CACHE_DIR).glob("manifest-*.marshal"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from resources_index import paths
-from resources_index.catalog import Manifest, utc_now
+from resources_index.catalog import utc_now
 from resources_index.errors import (
     CatalogError,
     ExpiredError,
@@ -23,8 +23,9 @@ from resources_index.errors import (
 )
 from resources_index.library import Library
 from resources_index.publish import publish
-from resources_index.signing import load_private_key, load_public_key, open_envelope, seal
+from resources_index.signing import load_private_key, load_public_key, seal
 from resources_index.store import object_relpath
+from tests.helpers.manifests import read_manifest
 from tests.helpers.trees import snapshot
 
 
@@ -155,16 +156,10 @@ def test_expired_catalog_is_refused(library: Library, seeded: Path, keys) -> Non
     refused(library, seeded, keys, ExpiredError, "expired on")
 
 
-def published_manifest(published: Path, keys: tuple[Path, Path]) -> Manifest:
-    key = load_public_key(keys[1])
-    data, _ = open_envelope((published / "catalog.json").read_bytes(), {key.key_id: key})
-    return Manifest.from_bytes(data)
-
-
 def test_missing_main_file_is_allowed_and_shown_as_not_downloaded(
     library: Library, published: Path, keys: tuple[Path, Path]
 ) -> None:
-    video = published_manifest(published, keys).by_id["intro-video"]
+    video = read_manifest(published, keys[1]).by_id["intro-video"]
     (published / object_relpath(video.main.sha256)).unlink()
     report = library.import_bundle(published, trust(keys))
     assert report.not_included == ["intro.mp4"]
@@ -176,7 +171,7 @@ def test_missing_main_file_is_allowed_and_shown_as_not_downloaded(
 def test_missing_text_object_refuses_the_whole_import(
     library: Library, published: Path, keys: tuple[Path, Path]
 ) -> None:
-    text = published_manifest(published, keys).by_id["glossary"].file("text")
+    text = read_manifest(published, keys[1]).by_id["glossary"].file("text")
     assert text is not None
     (published / object_relpath(text.sha256)).unlink()
     with pytest.raises(ObjectError, match=r"lacks 'glossary\.text\.json'"):

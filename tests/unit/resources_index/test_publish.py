@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from resources_index.catalog import Manifest
 from resources_index.errors import PublishError
 from resources_index.library import Library
 from resources_index.publish import publish
-from resources_index.signing import load_public_key, open_envelope
+from resources_index.signing import load_public_key
 from tests.helpers.documents import make_pdf
+from tests.helpers.manifests import read_manifest
 from tests.helpers.trees import snapshot
-
-
-def read_manifest(out: Path, public: Path) -> Manifest:
-    key = load_public_key(public)
-    data, _ = open_envelope((out / "catalog.json").read_bytes(), {key.key_id: key})
-    return Manifest.from_bytes(data)
 
 
 def test_publish_derives_what_the_publisher_left_out(

@@ -11,7 +11,7 @@ from resources_index.catalog import Manifest
 from resources_index.kits import readiness
 from resources_index.library import Library
 from resources_index.publish import publish
-from resources_index.signing import load_public_key, open_envelope
+from tests.helpers.manifests import read_manifest
 
 ROOT = Path(__file__).resolve().parents[3]
 STARTER_SOURCE = ROOT / "assets" / "starter" / "source"
@@ -69,15 +69,13 @@ def test_shipped_starter_matches_its_sources(tmp_path: Path, starter: Library) -
     """Rebuild from assets/starter/source: the same resources and files as the packaged copy."""
     report = publish(STARTER_SOURCE, tmp_path / "rebuilt", STARTER_KEY, catalog_id="sop-starter")
     assert report.errors == [] and report.warnings == []
-    key = load_public_key(paths.starter_catalog_dir() / "starter.pub")
-    data, _ = open_envelope((tmp_path / "rebuilt" / "catalog.json").read_bytes(), {key.key_id: key})
+    rebuilt = read_manifest(tmp_path / "rebuilt", paths.starter_catalog_dir() / "starter.pub")
     current = starter.current()
     assert current is not None
 
     def undated(manifest: Manifest) -> list[dict[str, object]]:
         return [{**r.to_json(), "created": "", "updated": ""} for r in manifest.resources]
 
-    rebuilt = Manifest.from_bytes(data)
     assert undated(rebuilt) == undated(current) and rebuilt.kits == current.kits, (
         "the packaged starter is stale: run scripts/build_starter.py"
     )

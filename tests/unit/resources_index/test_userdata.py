@@ -49,14 +49,20 @@ def test_caption_tracks_find_the_cue_showing_at_a_moment(tmp_path: Path) -> None
     ]
 
 
-def test_a_named_copy_is_read_only_and_never_the_library_object(
-    library: Library, published: Path, keys: tuple[Path, Path]
-) -> None:
+@pytest.fixture
+def manifest(library: Library, published: Path, keys: tuple[Path, Path]) -> Manifest:
+    """The library holds the published test catalog: its manifest."""
     from resources_index.signing import load_public_key
 
     library.import_bundle(published, [load_public_key(keys[1])])
-    manifest = library.current()
-    assert manifest is not None
+    installed = library.current()
+    assert installed is not None
+    return installed
+
+
+def test_a_named_copy_is_read_only_and_never_the_library_object(
+    library: Library, manifest: Manifest
+) -> None:
     entry = next(r.main for r in manifest.resources if r.main.name.endswith(".docx"))
     copy = library.named_copy(entry)
     assert copy.name == "danger-statements.docx"
@@ -67,14 +73,10 @@ def test_a_named_copy_is_read_only_and_never_the_library_object(
 
 
 def test_copies_not_opened_for_two_weeks_or_no_longer_listed_are_removed(
-    library: Library, published: Path, keys: tuple[Path, Path], source: Path
+    library: Library, manifest: Manifest, published: Path, keys: tuple[Path, Path], source: Path
 ) -> None:
     from resources_index.publish import publish
-    from resources_index.signing import load_public_key
 
-    library.import_bundle(published, [load_public_key(keys[1])])
-    manifest = library.current()
-    assert manifest is not None
     documents = [r.main for r in manifest.resources if r.main.name.endswith((".docx", ".pptx"))]
     assert len(documents) >= 2
     old, recent = library.named_copy(documents[0]), library.named_copy(documents[1])
@@ -108,14 +110,10 @@ def test_the_installed_catalog_is_read_without_revalidation_but_identically(
 
 
 def test_a_saved_copy_is_checked_and_never_half_written(
-    library: Library, published: Path, keys: tuple[Path, Path], tmp_path: Path
+    library: Library, manifest: Manifest, tmp_path: Path
 ) -> None:
     from resources_index.errors import ObjectError
-    from resources_index.signing import load_public_key
 
-    library.import_bundle(published, [load_public_key(keys[1])])
-    manifest = library.current()
-    assert manifest is not None
     entry = manifest.resources[0].main
     target = tmp_path / "desktop" / entry.name
     assert library.save_copy(entry, target) == target
