@@ -133,8 +133,8 @@ class KitItem:
 
 
 def is_timed(resource: Resource) -> bool:
-    """Whether the resource plays in time (a video or a recording) rather than by pages."""
-    return resource.main.media_type.startswith(("video/", "audio/"))
+    """Whether the resource plays in time (a video) rather than by pages."""
+    return resource.main.media_type.startswith("video/")
 
 
 def parse_start(text: str, timed: bool) -> int:

@@ -238,8 +238,7 @@ class Presentation(QObject):
                 entry.language or resource.language: self.library.object_path(entry.sha256)
                 for entry in resource.captions()
             }
-            start_ms = slide.item.start * 1000 if is_timed(resource) else 0
-            self.audience.video.open(path, captions, resource.language, start_ms)
+            self.audience.video.open(path, captions, resource.language, slide.item.start * 1000)
         else:
             self.audience.card.setText(resource.title)
         self.is_blank = False
