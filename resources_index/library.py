@@ -224,6 +224,36 @@ class Library:
         self.import_bundle(paths.starter_catalog_dir())
         return True
 
+    def starter_outdated(self) -> bool:
+        """True when the library holds nothing but the starter catalog and this program ships
+        a different one (the program was updated): ``refresh_starter`` brings it in. Cheap: one
+        hash of the packaged catalog.json, no parsing."""
+        if self.state.get("current_catalog_id") != paths.STARTER_CATALOG_ID:
+            return False
+        try:
+            packaged = (paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()
+        except OSError:
+            return False
+        sha = hashlib.sha256(packaged).hexdigest()
+        return sha not in (self.state.get("current_sha256"), self.state.get("starter_passed_over"))
+
+    def refresh_starter(self) -> InstallReport | None:
+        """Install the packaged starter over an older starter (new resources, curated kits);
+        the user's favorites, history and kits stay, as after any import. A packaged starter
+        older than the installed one (a program put back to an earlier version) is passed
+        over once and for all. None when nothing was installed."""
+        if not self.starter_outdated():
+            return None
+        try:
+            report = self.import_bundle(paths.starter_catalog_dir())
+        except ResourcesError as exc:
+            packaged = (paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()
+            self.state.set_many({"starter_passed_over": hashlib.sha256(packaged).hexdigest()})
+            log.warning("the packaged starter catalog was not installed: %s", exc)
+            return None
+        log.info("starter catalog updated: %s", report.summary())
+        return report
+
     # -- trust ---------------------------------------------------------------------------------
 
     def _configured_keys(self) -> list["TrustedKey"]:

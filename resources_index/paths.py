@@ -7,6 +7,7 @@ import platformdirs
 
 APP_NAME = "SOP Desktop"
 DATA_ENV = "SOP_DESKTOP_DATA"
+STARTER_CATALOG_ID = "sop-starter"  # the catalog id the packaged starter is published under
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -8,13 +8,13 @@ import shutil
 import sys
 from pathlib import Path
 
+from resources_index import paths
 from resources_index.publish import publish
 from resources_index.signing import generate_keypair
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = ROOT / "assets" / "starter"
 SHIPPED = ROOT / "resources_index" / "data" / "starter"
-STARTER_ID = "sop-starter"
 TEN_YEARS = 3650
 
 
@@ -27,7 +27,11 @@ def main() -> int:
     public_key = SHIPPED / "starter.pub"
     # publish() swaps its output folder whole: keep the public key out of it while it runs.
     report = publish(
-        STARTER / "source", SHIPPED, key, catalog_id=STARTER_ID, expires_days=TEN_YEARS
+        STARTER / "source",
+        SHIPPED,
+        key,
+        catalog_id=paths.STARTER_CATALOG_ID,
+        expires_days=TEN_YEARS,
     )
     shutil.copyfile(STARTER / "starter.pub", public_key)
     for line in report.warnings + report.errors:

@@ -41,11 +41,13 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
         print("SOP Desktop is already open on this library; its window was brought forward.")
         return 0
     writer = LibraryWriter(data_dir)
-    if not Library(data_dir).has_catalog() and not writer.take():
-        return 1  # the first start writes the starter catalog: only with the lock
+    if _writes_at_start(data_dir) and not writer.take():
+        return 1  # the starter catalog is written only with the lock
     error = None
     try:
         library = open_library(data_dir)
+        if writer.lock is not None:
+            library.refresh_starter()  # a program update ships a newer starter
     except ResourcesError as exc:
         error = str(exc)
         library = Library(data_dir)
@@ -66,6 +68,16 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     writer.release()
     del translators
     return code
+
+
+def _writes_at_start(data_dir: Path) -> bool:
+    """Whether opening the library writes to it: the first start, or a starter catalog older
+    than the one this program ships."""
+    probe = Library(data_dir)
+    try:
+        return not probe.has_catalog() or probe.starter_outdated()
+    finally:
+        probe.close()
 
 
 class _Once:

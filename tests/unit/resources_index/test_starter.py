@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from resources_index import paths, vocabulary
-from resources_index.catalog import Manifest
-from resources_index.kits import readiness
-from resources_index.library import Library
+from resources_index.catalog import KitItem, Manifest
+from resources_index.kits import KitStore, readiness
+from resources_index.library import Library, open_library
 from resources_index.publish import publish
+from resources_index.signing import load_public_key
 from tests.helpers.manifests import read_manifest
+from tests.helpers.starter import older_starter
 
 ROOT = Path(__file__).resolve().parents[3]
 STARTER_SOURCE = ROOT / "assets" / "starter" / "source"
@@ -96,3 +98,44 @@ def test_starter_kits_are_ready_to_present_on_a_fresh_install(starter: Library) 
     assert languages == {"es"}
     last = kits["introducing-sop"].items[-1]
     assert (last.resource_id, last.start) == ("safety-plan-development-guide", 3)
+
+
+def test_an_updated_program_brings_its_newer_starter_and_keeps_the_users_things(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packaged = paths.starter_catalog_dir()
+    older = older_starter(tmp_path / "older-program" / "starter")
+    monkeypatch.setattr(paths, "starter_catalog_dir", lambda: older)
+    library = open_library(tmp_path / "library")
+    before = library.current()
+    assert before is not None and before.version == 1 and before.kits == ()
+    assert not library.starter_outdated()
+    library.state.set_favorite("three-houses-tip-sheet", True)
+    mine = KitStore(library).create("Mine", [KitItem("three-houses-video", "", 10)])
+
+    monkeypatch.setattr(paths, "starter_catalog_dir", lambda: packaged)  # the program updated
+    assert library.starter_outdated()
+    report = library.refresh_starter()
+    after = library.current()
+    assert report is not None and after is not None and after.version > 1 and after.kits
+    assert library.state.favorites() == ["three-houses-tip-sheet"]
+    assert KitStore(library).get(mine.id).items == [KitItem("three-houses-video", "", 10)]
+    assert library.verify() == [] and not library.starter_outdated()
+    assert library.refresh_starter() is None
+
+    monkeypatch.setattr(paths, "starter_catalog_dir", lambda: older)  # the program put back
+    assert library.starter_outdated()
+    assert library.refresh_starter() is None  # refused as older, and passed over for good
+    assert library.current().version == after.version  # type: ignore[union-attr]
+    assert not library.starter_outdated()
+    library.close()
+
+
+def test_a_library_synced_from_a_server_never_takes_the_starter_again(
+    tmp_path: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    library = open_library(tmp_path / "library")
+    library.import_bundle(published, [load_public_key(keys[1])])
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    assert not library.starter_outdated() and library.refresh_starter() is None
+    library.close()
