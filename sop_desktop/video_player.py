@@ -7,7 +7,7 @@ library's own caption files, so they work with every backend and in full screen.
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -125,7 +125,7 @@ class VideoPlayer(QWidget):
         self._captions_chosen(self.captions_box.currentIndex())
         self._pending_start = start_ms  # a position can only be set once the media is loaded
         self._autoplay = True
-        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self._from_event_loop("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(path))))
         self._show_caption(start_ms)
 
     def set_controls_visible(self, visible: bool) -> None:
@@ -142,7 +142,16 @@ class VideoPlayer(QWidget):
     def stop(self) -> None:
         """Stop playing (the source stays: clearing it while it opens aborts the opening)."""
         self._autoplay = False
-        self.player.stop()
+        self._from_event_loop("stop")
+
+    def _from_event_loop(self, slot: str, *arguments: object) -> None:
+        """Call a player slot from the event loop, not from Python. Stopping or replacing a
+        video makes the FFmpeg backend destroy objects on its own threads, and that may need
+        the Python interpreter lock while holding a Qt lock the call waits for: called from
+        Python, which holds the interpreter lock, the two threads wait for each other forever
+        (the window freezes as the video closes); from the event loop, which has released the
+        lock, they do not."""
+        QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection, *arguments)
 
     # -- playing ---------------------------------------------------------------------------------
 
