@@ -186,6 +186,8 @@ class DetailPane(QScrollArea):
             here = store.has(entry.sha256, entry.size)
             where = self.tr("on this laptop") if here else self.tr("not downloaded yet")
             role = role_names.get(entry.role, entry.role)
+            if entry.role == "main" and entry.media_type.startswith("video/"):
+                role = self.tr("video")
             if entry.language:
                 role += f" ({label('language', entry.language)})"
             lines.append(f"{html.escape(entry.name)} — {role}, {size_text(entry.size)}, {where}")

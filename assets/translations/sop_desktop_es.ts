@@ -139,6 +139,10 @@
         <translation>aún sin descargar</translation>
     </message>
     <message>
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
         <source>Remove from &amp;favorites</source>
         <translation>Quitar de &amp;favoritos</translation>
     </message>
