@@ -55,6 +55,8 @@ class FilterPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Browse and filter"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        # A long label loses its middle, so its count stays in sight; the tooltip has it whole.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.setEnabled(False)
@@ -121,7 +123,9 @@ class FilterPanel(QWidget):
                 item = QTreeWidgetItem(group)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setData(0, KEY_ROLE, value)
-            item.setText(0, f"{label(name, value)} ({counts.get(value, 0)})")
+            text = f"{label(name, value)} ({counts.get(value, 0)})"
+            item.setText(0, text)
+            item.setToolTip(0, text)
             item.setCheckState(
                 0, Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked
             )
