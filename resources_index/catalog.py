@@ -133,8 +133,13 @@ class KitItem:
 
 
 def is_timed(resource: Resource) -> bool:
-    """Whether the resource plays in time (a video) rather than by pages."""
+    """Whether the resource plays in time (a video): opened at a moment, shown with captions."""
     return resource.main.media_type.startswith("video/")
+
+
+def is_paged(resource: Resource) -> bool:
+    """Whether the resource is a PDF: shown inside the program page by page."""
+    return resource.main.media_type == "application/pdf"
 
 
 def parse_start(text: str, timed: bool) -> int:

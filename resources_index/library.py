@@ -230,12 +230,11 @@ class Library:
         hash of the packaged catalog.json, no parsing."""
         if self.state.get("current_catalog_id") != paths.STARTER_CATALOG_ID:
             return False
-        try:
-            packaged = (paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()
-        except OSError:
-            return False
-        sha = hashlib.sha256(packaged).hexdigest()
-        return sha not in (self.state.get("current_sha256"), self.state.get("starter_passed_over"))
+        sha = _packaged_starter_sha()
+        return sha is not None and sha not in (
+            self.state.get("current_sha256"),
+            self.state.get("starter_passed_over"),
+        )
 
     def refresh_starter(self) -> InstallReport | None:
         """Install the packaged starter over an older starter (new resources, curated kits);
@@ -247,8 +246,7 @@ class Library:
         try:
             report = self.import_bundle(paths.starter_catalog_dir())
         except ResourcesError as exc:
-            packaged = (paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()
-            self.state.set_many({"starter_passed_over": hashlib.sha256(packaged).hexdigest()})
+            self.state.set_many({"starter_passed_over": _packaged_starter_sha() or ""})
             log.warning("the packaged starter catalog was not installed: %s", exc)
             return None
         log.info("starter catalog updated: %s", report.summary())
@@ -594,6 +592,14 @@ class Library:
 
     def object_path(self, sha256: str) -> Path:
         return self.store.path(sha256)
+
+
+def _packaged_starter_sha() -> str | None:
+    """SHA-256 of the starter catalog.json shipped with this program (None if unreadable)."""
+    try:
+        return hashlib.sha256((paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _compare(previous: Manifest | None, new: Manifest, already: bool) -> InstallReport:

@@ -97,9 +97,7 @@ class StateDB:
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
     def kept_offline(self) -> set[str]:
-        with self._lock:
-            rows = self._db.execute("SELECT resource_id FROM kept_offline").fetchall()
-        return {str(row[0]) for row in rows}
+        return set(self._ids("SELECT resource_id FROM kept_offline"))
 
     def keep_offline(self, resource_ids: list[str], keep: bool = True) -> None:
         sql = (
@@ -110,13 +108,14 @@ class StateDB:
         with self._transaction():
             self._db.executemany(sql, [(rid,) for rid in resource_ids])
 
+    def _ids(self, query: str) -> list[str]:
+        with self._lock:
+            rows = self._db.execute(query).fetchall()
+        return [str(row[0]) for row in rows]
+
     def favorites(self) -> list[str]:
         """Favorite resource ids, most recently added first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT resource_id FROM favorites ORDER BY added_at DESC"
-            ).fetchall()
-        return [str(row[0]) for row in rows]
+        return self._ids("SELECT resource_id FROM favorites ORDER BY added_at DESC")
 
     def set_favorite(self, resource_id: str, favorite: bool) -> None:
         with self._transaction():
@@ -143,11 +142,8 @@ class StateDB:
             )
 
     def recently_viewed(self) -> list[str]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT resource_id FROM history ORDER BY viewed_at DESC"
-            ).fetchall()
-        return [str(row[0]) for row in rows]
+        """Opened resource ids, most recent first."""
+        return self._ids("SELECT resource_id FROM history ORDER BY viewed_at DESC")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

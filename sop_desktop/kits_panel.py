@@ -31,6 +31,7 @@ from resources_index.catalog import (
     CuratedKit,
     KitItem,
     Resource,
+    is_paged,
     is_timed,
     parse_start,
     start_text,
@@ -41,7 +42,6 @@ from resources_index.library import Library
 from sop_desktop.labels import size_text
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
-PDF = "application/pdf"  # opened at a page when presented; videos at a time
 
 
 class KitsPanel(QWidget):
@@ -288,7 +288,7 @@ class KitsPanel(QWidget):
         self.note.setPlainText(item.note if item else "")
         self.note.blockSignals(False)
         resource = self._resource(item)
-        pages = resource is not None and resource.main.media_type == PDF
+        pages = resource is not None and is_paged(resource)
         timed = resource is not None and is_timed(resource)
         self.start.setText(start_text(item.start, timed) if item and (pages or timed) else "")
         self.start.setPlaceholderText(
@@ -317,7 +317,7 @@ class KitsPanel(QWidget):
         where = ""
         if item.start and resource is not None and is_timed(resource):
             where = " · " + self.tr("from {0}").format(start_text(item.start, True))
-        elif item.start and resource is not None and resource.main.media_type == PDF:
+        elif item.start and resource is not None and is_paged(resource):
             where = " · " + self.tr("from page {0}").format(item.start)
         entry.setText(f"{row + 1}. {title}{where}")
         entry.setToolTip(f"{title}{where}")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from resources_index.catalog import KitItem, Resource, is_timed, start_text
+from resources_index.catalog import KitItem, Resource, is_paged, is_timed, start_text
 from resources_index.library import Library
 from sop_desktop.labels import label
 from sop_desktop.pdf_viewer import PdfViewer
@@ -217,7 +217,7 @@ class Presentation(QObject):
         return self.slides[self.index]
 
     def _is_pdf(self) -> bool:
-        return self.current.resource.main.media_type == "application/pdf"
+        return is_paged(self.current.resource)
 
     def _enter(self, index: int) -> None:
         """Show item ``index`` where its kit says it starts (a page, or a time in a video)."""
@@ -233,7 +233,7 @@ class Presentation(QObject):
         if self._is_pdf():
             self.audience.pdf.open(path, self.page)
             self.page = min(self.page, max(1, self.audience.pdf.document.pageCount()))
-        elif resource.main.media_type.startswith("video/"):
+        elif is_timed(resource):
             captions = {
                 entry.language or resource.language: self.library.object_path(entry.sha256)
                 for entry in resource.captions()
@@ -249,7 +249,7 @@ class Presentation(QObject):
         resource = self.current.resource
         if self._is_pdf():
             widget: QWidget = self.audience.pdf
-        elif resource.main.media_type.startswith("video/"):
+        elif is_timed(resource):
             widget = self.audience.video
         else:
             widget = self.audience.card

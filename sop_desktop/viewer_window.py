@@ -7,18 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from resources_index.catalog import Resource
+from resources_index.catalog import Resource, is_paged, is_timed
 from resources_index.library import Library
 from sop_desktop.pdf_viewer import PdfViewer
 from sop_desktop.video_player import VideoPlayer
 
-PDF = "application/pdf"
-
 
 def viewable_inside(resource: Resource) -> bool:
     """PDFs and videos open inside the program; other kinds in the system's program."""
-    media_type = resource.main.media_type
-    return media_type == PDF or media_type.startswith("video/")
+    return is_paged(resource) or is_timed(resource)
 
 
 class ViewerWindow(QMainWindow):
@@ -31,7 +28,7 @@ class ViewerWindow(QMainWindow):
         self.setWindowTitle(resource.title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer: PdfViewer | VideoPlayer
-        if resource.main.media_type == PDF:
+        if is_paged(resource):
             self.viewer = PdfViewer(self)
         else:
             self.viewer = VideoPlayer(self)
