@@ -8,19 +8,16 @@ folder is written as ``~`` so file paths do not carry a name.
 
 import logging
 import logging.handlers
-import os
 from pathlib import Path
 
 from resources_index import paths
 
-LOG_ENV = "SOP_DESKTOP_LOGS"
 LOG_FILE = "sop-desktop.log"
 FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
 
 
 def log_folder() -> Path:
-    named = os.environ.get(LOG_ENV)
-    return Path(named).expanduser() if named else paths.log_dir()
+    return paths.log_dir()
 
 
 class _HomeHidden(logging.Filter):

@@ -7,6 +7,7 @@ import platformdirs
 
 APP_NAME = "SOP Desktop"
 DATA_ENV = "SOP_DESKTOP_DATA"
+LOG_ENV = "SOP_DESKTOP_LOGS"
 STARTER_CATALOG_ID = "sop-starter"  # the catalog id the packaged starter is published under
 
 
@@ -28,7 +29,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def log_dir() -> Path:
-    """Where the rotating log files go (platformdirs' user log folder)."""
+    """Where the rotating log files and crash reports go: ``$SOP_DESKTOP_LOGS``, else
+    platformdirs' user log folder."""
+    named = os.environ.get(LOG_ENV)
+    if named:
+        return Path(named).expanduser()
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -10,11 +10,13 @@ QT_LIBS=(libegl1 libgl1 libopengl0 libfontconfig1 libxkbcommon0 libglib2.0-0 lib
          libgssapi-krb5-2 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
          libxkbcommon-x11-0 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0
          libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 fonts-dejavu-core)
+# The tests also run the real window on a virtual X screen (the endurance run).
+TEST_LIBS=(xvfb)
 
 install_system_libs() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
     local missing=()
-    for pkg in "${QT_LIBS[@]}"; do
+    for pkg in "$@"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$pkg")
     done
@@ -22,11 +24,11 @@ install_system_libs() {
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-            echo "Qt needs these system packages; ask an administrator: ${missing[*]}" >&2
+            echo "SOP Desktop needs these system packages; ask an administrator: ${missing[*]}" >&2
             return 0
         fi
     fi
-    echo "Installing system libraries for Qt: ${missing[*]}"
+    echo "Installing system packages: ${missing[*]}"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
@@ -40,13 +42,13 @@ make_venv() {
 case "${1:-}" in
     run)
         shift
-        install_system_libs
+        install_system_libs "${QT_LIBS[@]}"
         make_venv .
         exec .venv/bin/sop-desktop "$@"
         ;;
     test)
         shift
-        install_system_libs
+        install_system_libs "${QT_LIBS[@]}" "${TEST_LIBS[@]}"
         make_venv -e ".[test]"
         .venv/bin/ruff check .
         .venv/bin/ruff format --check .

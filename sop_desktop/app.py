@@ -6,9 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+import PySide6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from resources_index import crash_reports
 from resources_index.errors import ResourcesError
 from resources_index.library import Library, open_library
 from sop_desktop import i18n
@@ -17,6 +19,7 @@ from sop_desktop.search_controller import SearchOutcome
 from sop_desktop.single_instance import SingleInstance
 from sop_desktop.workers import run_task, wait_for_tasks
 
+PROGRAM = "sop-desktop"
 LOCK_WAIT_SECONDS = 15
 SETTLE_AFTER_MS = 1000  # after the first answer: the user is reading, not yet acting
 
@@ -40,6 +43,8 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     if not instance.claim():
         print("SOP Desktop is already open on this library; its window was brought forward.")
         return 0
+    crashed = crash_reports.collect(PROGRAM)  # before arming, which starts the file anew
+    crash_reports.arm(PROGRAM, {"qt": qVersion(), "pyside": PySide6.__version__})
     writer = LibraryWriter(data_dir)
     if _writes_at_start(data_dir) and not writer.take():
         return 1  # the starter catalog is written only with the lock
@@ -60,14 +65,37 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     window.show()
     if error:
         QMessageBox.critical(window, "SOP Desktop", error)
+    if crashed is not None:
+        tell_about_crash(window, crashed)
     if probe is not None:
         _attach_probe(window, probe, started or time.perf_counter())
     code = int(app.exec())
     wait_for_tasks(10_000)  # let work under way end before the objects it reports to go
     instance.close()
     writer.release()
+    crash_reports.disarm()
     del translators
     return code
+
+
+def tell_about_crash(window: MainWindow, report: Path) -> QMessageBox:
+    """Say once, without blocking the window, that the last run ended abruptly and where the
+    report for IT support is."""
+    box = QMessageBox(window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("App", "SOP Desktop closed unexpectedly"))
+    box.setText(
+        QCoreApplication.translate(
+            "App",
+            "SOP Desktop closed unexpectedly the last time it was used. Your library is safe."
+            " If it happens again, give this report to your IT support:\n{0}",
+        ).format(report)
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
 
 
 def _writes_at_start(data_dir: Path) -> bool:

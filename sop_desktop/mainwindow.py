@@ -651,6 +651,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
         box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not one kept per message
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title or "SOP Desktop")
         box.setText(sentence)

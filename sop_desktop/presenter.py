@@ -168,6 +168,11 @@ class Presentation(QObject):
         self.audience.video.stop()
         self.audience.close()
         self.presenter.close()
+        # Qt deletes the windows from its event loop. Left to Python, they would go with the
+        # next presentation, whenever the garbage collector breaks their reference cycle: at
+        # any moment, on any thread, even while Qt is still delivering their events (a crash).
+        for window in (self.audience, self.presenter, self):
+            window.deleteLater()
         self.ended.emit()
 
     # -- keys --------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Long work off the GUI thread: a callable on a thread pool that reports through signals.
 
 The window never waits on disk or network. ``run_task`` keeps each task's signal object alive
-until it has reported, and turns any failure into a plain sentence plus details for a
-"Show details" button.
+until it has reported, then lets Qt delete it, and turns any failure into a plain sentence plus
+details for a "Show details" button.
 """
 
 import contextlib
@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from resources_index.errors import ResourcesError
 
@@ -23,41 +23,37 @@ class TaskSignals(QObject):
     progress = Signal(object)
 
 
-class Task(QRunnable):
-    """Runs ``function(*args, report=...)`` when ``takes_progress``, else ``function(*args)``."""
-
-    def __init__(
-        self, function: Callable[..., Any], *args: Any, takes_progress: bool = False
-    ) -> None:
-        super().__init__()
-        self.function = function
-        self.args = args
-        self.takes_progress = takes_progress
-        self.signals = TaskSignals()
-
-    def run(self) -> None:
-        try:
-            if self.takes_progress:
-                result = self.function(*self.args, report=self.signals.progress.emit)
-            else:
-                result = self.function(*self.args)
-        except ResourcesError as exc:
-            self._report(self.signals.failed, str(exc), traceback.format_exc())
-        except Exception as exc:  # a bug or an OS error: still a message, never a crash
-            sentence = QCoreApplication.translate(
-                "Task", "Something went wrong: {0}. The library was not changed."
-            ).format(exc)
-            self._report(self.signals.failed, sentence, traceback.format_exc())
+def _execute(
+    signals: TaskSignals, function: Callable[..., Any], args: tuple[Any, ...], takes_progress: bool
+) -> None:
+    """Run ``function(*args)`` (with ``report=`` when ``takes_progress``) on a pool thread and
+    report its result or its failure through ``signals``."""
+    try:
+        if takes_progress:
+            result = function(*args, report=signals.progress.emit)
         else:
-            self._report(self.signals.finished, result)
+            result = function(*args)
+    except ResourcesError as exc:
+        _report(signals.failed, str(exc), traceback.format_exc())
+    except Exception as exc:  # a bug or an OS error: still a message, never a crash
+        sentence = QCoreApplication.translate(
+            "Task", "Something went wrong: {0}. The library was not changed."
+        ).format(exc)
+        _report(signals.failed, sentence, traceback.format_exc())
+    else:
+        _report(signals.finished, result)
 
-    @staticmethod
-    def _report(signal: Any, *values: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the program is closing: nobody to tell
-            signal.emit(*values)
+
+def _report(signal: Any, *values: Any) -> None:
+    with contextlib.suppress(RuntimeError):  # the program is closing: nobody to tell
+        signal.emit(*values)
 
 
-_running: set[Task] = set()
+#: Signal objects of tasks that have not reported yet. Each is released (and deleted by Qt)
+#: once its task has reported: the callbacks connected to it refer back to it, a cycle
+#: through Qt that Python's collector cannot see, so without this every keystroke's task
+#: stayed in memory for good.
+_running: set[TaskSignals] = set()
 
 
 def run_task(
@@ -67,26 +63,31 @@ def run_task(
     on_error: Callable[[str, str], None] | None = None,
     on_progress: Callable[[Any], None] | None = None,
     pool: QThreadPool | None = None,
-) -> Task:
+) -> TaskSignals:
     """Start ``function`` on ``pool`` (the global pool by default); callbacks run on the GUI
     thread. With ``on_progress``, ``function`` receives a ``report`` keyword to call."""
-    task = Task(function, *args, takes_progress=on_progress is not None)
-    task.setAutoDelete(False)
-    _running.add(task)
+    signals = TaskSignals()
+    _running.add(signals)
 
     def forget(*_: Any) -> None:
-        _running.discard(task)
+        _running.discard(signals)
+        signals.deleteLater()
 
     if on_done is not None:
-        task.signals.finished.connect(on_done)
+        signals.finished.connect(on_done)
     if on_error is not None:
-        task.signals.failed.connect(on_error)
+        signals.failed.connect(on_error)
     if on_progress is not None:
-        task.signals.progress.connect(on_progress)
-    task.signals.finished.connect(forget)
-    task.signals.failed.connect(forget)
-    (pool or QThreadPool.globalInstance()).start(task)
-    return task
+        signals.progress.connect(on_progress)
+    signals.finished.connect(forget)  # connected last: runs after the callbacks
+    signals.failed.connect(forget)
+    takes_progress = on_progress is not None
+    # The pool runs a plain callable: Qt owns and deletes the runnable it wraps it in, so no
+    # Python object has to outlive the thread that runs it.
+    (pool or QThreadPool.globalInstance()).start(
+        lambda: _execute(signals, function, args, takes_progress)
+    )
+    return signals
 
 
 def wait_for_tasks(milliseconds: int = 30_000) -> bool:

@@ -4,6 +4,16 @@
 <context>
     <name>App</name>
     <message>
+        <source>SOP Desktop closed unexpectedly</source>
+        <translation>SOP Desktop se cerró de forma inesperada</translation>
+    </message>
+    <message>
+        <source>SOP Desktop closed unexpectedly the last time it was used. Your library is safe. If it happens again, give this report to your IT support:
+{0}</source>
+        <translation>SOP Desktop se cerró de forma inesperada la última vez que se usó. Su biblioteca está a salvo. Si vuelve a ocurrir, entregue este informe a su soporte informático:
+{0}</translation>
+    </message>
+    <message>
         <source>The library in {0} is being updated by another program (a sync or an import from the command line). Try again when it has finished.</source>
         <translation>Otro programa está actualizando la biblioteca en {0} (una sincronización o una importación desde la línea de comandos). Vuelva a intentarlo cuando termine.</translation>
     </message>

@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import BinaryIO
 
+from resources_index.library import Library
 from resources_index.serve import CatalogHandler, CatalogServer, in_background
 
 
@@ -29,12 +30,30 @@ def running(
 class SlowHandler(CatalogHandler):
     """A slow hotel Wi-Fi: 64 KB every 50 ms."""
 
+    chunk = 64 * 1024
+
     def copy_body(self, source: BinaryIO, length: int) -> int:
         sent = 0
         while sent < length:
-            part = super().copy_body(source, min(64 * 1024, length - sent))
+            part = super().copy_body(source, min(self.chunk, length - sent))
             if not part:
                 break
             sent += part
             time.sleep(0.05)
         return sent
+
+
+def point_at(library: Library, url: str, keys: tuple[Path, Path], **more: object) -> None:
+    """Set ``library``'s server to ``url``, trusting the test signing key, plus ``more``."""
+    settings = library.user_settings()
+    settings.set("server_url", url)
+    settings.set("trusted_keys", [keys[1].read_text()])
+    for name, value in more.items():
+        settings.set(name, value)
+    settings.save(library.root)
+
+
+class CrawlingHandler(SlowHandler):
+    """A connection that barely moves: 1 KB every 50 ms (3 MB take two and a half minutes)."""
+
+    chunk = 1024

@@ -186,3 +186,36 @@ def test_a_single_resource_is_presented_from_its_details(qtbot: QtBot, window: M
     assert "page 2 of 3" in show.presenter.position.text()
     with qtbot.waitSignal(show.ended):
         qtbot.keyClick(show.audience, Qt.Key.Key_Escape)
+
+
+def test_presenting_again_and_again_leaves_nothing_for_the_garbage_collector(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Each presentation's windows are deleted by Qt when it ends; left to Python's garbage
+    collector (their reference cycle), they went at a random moment and crashed the program
+    within a few presentations."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    window.side.setCurrentWidget(window.kits)
+    window.kits.kit_list.setCurrentRow(0)
+    for _ in range(4):
+        window.kits.buttons["present"].click()
+        show = window.presentation
+        for _ in range(len(show.slides) + 4):
+            qtbot.keyClick(show.presenter, Qt.Key.Key_PageDown)
+        with qtbot.waitSignal(show.ended):
+            qtbot.keyClick(show.presenter, Qt.Key.Key_Escape)
+        qtbot.waitUntil(
+            lambda: (
+                not any(w.isVisible() for w in QApplication.topLevelWidgets() if w is not window)
+            )
+        )
+        gc.collect()
+
+    def presenter_windows() -> list[str]:
+        titles = [w.windowTitle() for w in QApplication.topLevelWidgets()]
+        return [t for t in titles if t.startswith("SOP Desktop: present")]
+
+    qtbot.waitUntil(lambda: not presenter_windows())  # deleted, not merely hidden

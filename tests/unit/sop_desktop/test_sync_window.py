@@ -12,17 +12,8 @@ from resources_index.library import Library
 from resources_index.publish import publish
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.viewer_window import ViewerWindow
-from tests.helpers.served import SlowHandler, running
+from tests.helpers.served import SlowHandler, point_at, running
 from tests.unit.sop_desktop.conftest import type_query
-
-
-def point_at(library: Library, url: str, keys: tuple[Path, Path], **more: object) -> None:
-    settings = library.user_settings()
-    settings.set("server_url", url)
-    settings.set("trusted_keys", [keys[1].read_text()])
-    for name, value in more.items():
-        settings.set(name, value)
-    settings.save(library.root)
 
 
 def shown_message(qtbot: QtBot, window: MainWindow) -> QMessageBox:
