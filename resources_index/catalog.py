@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from resources_index import limits
+from resources_index import limits, safe_json
 from resources_index.errors import CatalogError
 
 
@@ -31,13 +31,17 @@ def parse_time(value: object, what: str) -> datetime:
     """Read a time written by ``format_time`` (or any RFC 3339 time with an offset)."""
     if not isinstance(value, str):
         raise CatalogError(f"The catalog's {what} is missing or not a time.")
+    shown = value[:40]
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise CatalogError(f"The catalog's {what} ({value!r}) is not a valid time.") from None
+        raise CatalogError(f"The catalog's {what} ({shown!r}) is not a valid time.") from None
     if moment.tzinfo is None:
-        raise CatalogError(f"The catalog's {what} ({value!r}) has no time zone.")
-    return moment.astimezone(UTC)
+        raise CatalogError(f"The catalog's {what} ({shown!r}) has no time zone.")
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # year 1 or 9999 with an offset that leaves the calendar
+        raise CatalogError(f"The catalog's {what} ({shown!r}) is out of range.") from None
 
 
 class FileEntry(NamedTuple):
@@ -263,16 +267,20 @@ class Manifest:
     def from_bytes(cls, data: bytes, validated: bool = False) -> "Manifest":
         """Parse and validate a manifest. ``validated=True`` skips the checks, for bytes that
         are identical to ones validated before (the library's own catalog at each start)."""
-        try:
-            raw = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CatalogError(f"The catalog's manifest is not valid JSON ({exc}).") from None
-        return _build_validated(raw) if validated else _parse_manifest(raw)
+        raw = safe_json.loads(data, "The catalog's manifest", limits.MAX_ENVELOPE_BYTES)
+        if validated and isinstance(raw, dict):
+            return _build_validated(raw)
+        return _parse_manifest(raw)
 
 
 def canonical_json(value: object) -> bytes:
     """Sorted keys, no insignificant spaces, UTF-8: the bytes that are hashed and signed."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    """``value`` is a whole number (not a bool) from ``low`` to ``high``."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def _require(condition: bool, message: str) -> None:
@@ -291,7 +299,7 @@ def _string(raw: dict[str, Any], key: str, where: str, max_chars: int, required:
 def _matching(raw: dict[str, Any], key: str, pattern: re.Pattern[str], message: str) -> str:
     """The value of ``key`` if it is text matching ``pattern``; else refuse with ``message``."""
     value = raw.get(key)
-    _require(isinstance(value, str) and bool(pattern.match(value)), message)
+    _require(isinstance(value, str) and bool(pattern.fullmatch(value)), message)
     return str(value)
 
 
@@ -316,25 +324,22 @@ def _parse_file(raw: object, where: str) -> FileEntry:
     assert isinstance(name, str)
     where = f"{where}, file {name!r}"
     role = raw.get("role")
-    _require(role in limits.FILE_ROLES, f"{where} has an unknown role.")
+    _require(isinstance(role, str) and role in limits.FILE_ROLES, f"{where} has an unknown role.")
     sha = _matching(raw, "sha256", limits.SHA256_PATTERN, f"{where} has no valid SHA-256.")
     size = raw.get("size")
-    _require(
-        isinstance(size, int) and not isinstance(size, bool) and size >= 0,
-        f"{where} has no valid size.",
-    )
+    _require(_whole(size, 0, limits.MAX_VERSION), f"{where} has no valid size.")
     assert isinstance(size, int)
     ceiling = limits.MAX_TEXT_OBJECT_BYTES if role == "text" else limits.MAX_OBJECT_BYTES
     _require(size <= ceiling, f"{where} is larger than the format allows ({size:,} bytes).")
     media_type = raw.get("media_type")
     _require(
-        media_type in limits.ALLOWED_MEDIA_TYPES,
-        f"{where} has a media type the format does not allow ({media_type!r}).",
+        isinstance(media_type, str) and media_type in limits.ALLOWED_MEDIA_TYPES,
+        f"{where} has a media type the format does not allow.",
     )
     language = raw.get("language")
     _require(
         language is None
-        or (isinstance(language, str) and bool(limits.LANGUAGE_PATTERN.match(language))),
+        or (isinstance(language, str) and bool(limits.LANGUAGE_PATTERN.fullmatch(language))),
         f"{where} has an invalid language.",
     )
     return FileEntry(str(role), name, str(sha), size, str(media_type), language)
@@ -365,7 +370,7 @@ def _parse_resource(raw: object, index: int) -> Resource:
     rtype = _matching(raw, "type", limits.KEY_PATTERN, f"{where} has an invalid type.")
     translations = _keys(raw, "translations", where)
     for other in translations:
-        _require(bool(limits.ID_PATTERN.match(other)), f"{where} names an invalid translation.")
+        _require(bool(limits.ID_PATTERN.fullmatch(other)), f"{where} names an invalid translation.")
     return Resource(
         id=str(rid),
         title=_string(raw, "title", where, limits.MAX_TITLE_CHARS, required=True),
@@ -389,17 +394,18 @@ def _parse_manifest(raw: object) -> Manifest:
     _require(raw.get("format") == limits.FORMAT_NAME, "This file is not an SOP catalog manifest.")
     version_of_format = raw.get("format_version")
     _require(
-        version_of_format == limits.FORMAT_VERSION,
-        f"The catalog uses format version {version_of_format!r}, which this program cannot read;"
-        " update SOP Desktop.",
+        _whole(version_of_format, 1, limits.MAX_VERSION)
+        and version_of_format == limits.FORMAT_VERSION,
+        "The catalog uses a format version this program cannot read; update SOP Desktop.",
     )
     catalog_id = _matching(
         raw, "catalog_id", limits.ID_PATTERN, "The catalog has no valid catalog_id."
     )
     version = raw.get("version")
     _require(
-        isinstance(version, int) and not isinstance(version, bool) and version >= 1,
-        "The catalog has no valid version number.",
+        _whole(version, 1, limits.MAX_VERSION),
+        f"The catalog has no valid version number (a whole number from 1 to"
+        f" {limits.MAX_VERSION:,}).",
     )
     resources_raw = raw.get("resources")
     _require(isinstance(resources_raw, list), "The catalog lists no resources.")
@@ -501,7 +507,10 @@ def _parse_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
         for step in steps:
             _require(isinstance(step, dict), f"{where} has an item that is not an object.")
             rid = step.get("resource_id")
-            _require(rid in resource_ids, f"{where} names a resource the catalog lacks: {rid!r}.")
+            _require(
+                isinstance(rid, str) and rid in resource_ids,
+                f"{where} names a resource the catalog lacks: {str(rid)[:140]!r}.",
+            )
             note = _string(step, "note", where, limits.MAX_SUMMARY_CHARS, required=False)
             parsed.append(KitItem(str(rid), note, kit_start(step, where)))
         kits.append(
@@ -527,6 +536,6 @@ def _parse_search_index(raw: object) -> tuple[FileEntry | None, int]:
     _require(entry.role == "index", f"{where} must have the role 'index'.")
     _require(entry.media_type == limits.INDEX_MEDIA_TYPE, f"{where} is not a tar archive.")
     schema = raw.get("schema")
-    _require(isinstance(schema, int) and not isinstance(schema, bool), f"{where} has no schema.")
+    _require(_whole(schema, 0, limits.MAX_SCHEMA), f"{where} has no valid schema number.")
     assert isinstance(schema, int)
     return entry, schema

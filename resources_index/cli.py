@@ -287,9 +287,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     library = _library(args)
     status = library.status()
     server = make_server(library.root, args.bind, args.port)
+    everywhere = args.bind in ("0.0.0.0", "::", "")
+    where = (
+        f"port {server.server_address[1]} on every network of this laptop"
+        if everywhere
+        else f"only on {args.bind}"
+    )
     print(
         f"Serving catalog version {status['version']} ({status['resources']} resources) at"
-        f" {server.url} (port {server.server_address[1]} on every network of this laptop)."
+        f" {server.url} ({where})."
     )
     if status["not_downloaded"]:
         print(
@@ -297,7 +303,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             " from here will fetch them later. Run 'sop-resources sync --all' first to serve"
             " everything."
         )
-    print("Other laptops: sop-resources sync http://THIS-LAPTOP:PORT/  (Ctrl+C stops)")
+    if everywhere:
+        print("Other laptops: sop-resources sync http://THIS-LAPTOP:PORT/  (Ctrl+C stops)")
+    else:
+        print(f"Laptops that reach {args.bind}: sop-resources sync {server.url}  (Ctrl+C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ import requests
 
 from resources_index import __version__, logs
 from resources_index.errors import ResourcesError
-from resources_index.fsutil import tree_size
+from resources_index.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 from resources_index.http import HttpSettings, explain, make_session
 from resources_index.library import CATALOG_FILE, Library
 
@@ -28,8 +28,8 @@ class Check:
         return f"{'OK     ' if self.ok else 'PROBLEM'} {self.text}"
 
 
-def _mb(count: int) -> str:
-    return f"{count / (1024 * 1024):,.1f} MB"
+#: Below this much free space doctor warns: a sync would soon be refused.
+LOW_DISK_BYTES = 2 * DISK_RESERVE_BYTES
 
 
 def _writable(folder: Path) -> bool:
@@ -99,11 +99,20 @@ def _library_checks(library: Library) -> Iterator[Check]:
     if cap and used > cap:
         yield Check(
             False,
-            f"Storage: {_mb(used)} used, over the policy's cap of {_mb(cap)}: remove large files"
+            f"Storage: {mb(used)} used, over the policy's cap of {mb(cap)}: remove large files"
             " with 'sop-resources offline ID --remove' or raise storage_cap_mb.",
         )
     else:
-        yield Check(True, f"Storage: {_mb(used)} used" + (f" of {_mb(cap)}" if cap else ""))
+        yield Check(True, f"Storage: {mb(used)} used" + (f" of {mb(cap)}" if cap else ""))
+    free = free_bytes(library.root)
+    if free < LOW_DISK_BYTES:
+        yield Check(
+            False,
+            f"Disk: only {mb(free)} free where the library is: syncs and imports will be"
+            " refused until some space is freed.",
+        )
+    else:
+        yield Check(True, f"Disk: {mb(free)} free")
     problems = library.verify()
     if problems:
         yield Check(

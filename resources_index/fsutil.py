@@ -8,12 +8,27 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1024 * 1024
+#: Room a sync or an import leaves free on the disk, for the system and the state database.
+DISK_RESERVE_BYTES = 32 * 1024 * 1024
+
+
+def free_bytes(folder: Path) -> int:
+    """Free space on the disk holding ``folder`` (or its nearest existing parent)."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return shutil.disk_usage(folder).free
+
+
+def mb(count: int) -> str:
+    """A byte count as people read it: ``12.5 MB``."""
+    return f"{count / (1024 * 1024):,.1f} MB"
 
 
 def fsync_dir(path: Path) -> None:
@@ -46,6 +61,26 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(target.parent)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading only if it is an ordinary file. A FIFO, a device or a socket
+    planted in a bundle would block the reader forever (while it holds the library lock), so
+    the file is opened without waiting and checked before a byte is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(f"{path.name} is not an ordinary file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class NotRegularFileError(OSError):
+    """A path that should hold a file holds a FIFO, a device, a socket or a folder."""
 
 
 def write_atomic(target: Path, data: bytes) -> None:

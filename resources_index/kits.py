@@ -17,8 +17,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from resources_index import limits, paths
+from resources_index import limits, paths, safe_json
 from resources_index.catalog import (
     CuratedKit,
     KitItem,
@@ -28,7 +29,7 @@ from resources_index.catalog import (
     utc_now,
 )
 from resources_index.errors import CatalogError, LibraryError, ObjectError
-from resources_index.fsutil import write_atomic
+from resources_index.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, open_regular, write_atomic
 from resources_index.library import CATALOG_FILE, Library
 from resources_index.store import ObjectStore, object_relpath
 
@@ -70,7 +71,7 @@ class Kit:
             if not isinstance(item, dict):
                 raise CatalogError(f"{where} has an item that is not an object.")
             rid, note = item.get("resource_id"), item.get("note", "")
-            if not isinstance(rid, str) or not limits.ID_PATTERN.match(rid):
+            if not isinstance(rid, str) or not limits.ID_PATTERN.fullmatch(rid):
                 raise CatalogError(f"{where} names an invalid resource.")
             if not isinstance(note, str) or len(note) > limits.MAX_SUMMARY_CHARS:
                 raise CatalogError(f"{where} has a note that is not short text.")
@@ -78,7 +79,7 @@ class Kit:
         name, kid = raw.get("name"), raw.get("id")
         if not isinstance(name, str) or not name.strip() or len(name) > limits.MAX_TITLE_CHARS:
             raise CatalogError(f"{where} has no valid name.")
-        if not isinstance(kid, str) or not limits.ID_PATTERN.match(kid):
+        if not isinstance(kid, str) or not limits.ID_PATTERN.fullmatch(kid):
             raise CatalogError(f"{where} has no valid id.")
         return cls(
             kid,
@@ -245,27 +246,55 @@ def _kit_entries(manifest: Manifest, items: list[KitItem]) -> Iterator:
                 yield entry
 
 
-def _unpack(path: Path, into: Path) -> Path:
-    """A ``.sopkit`` file's contents (plain relative names only), or the folder itself."""
-    if path.is_dir():
-        return path
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.infolist():
-                name = member.filename
-                if member.is_dir():
-                    continue
-                if limits.unsafe_name_reason(name) or name.startswith("/"):
-                    raise CatalogError(f"{path.name} holds an unexpected entry {name!r}.")
-                if member.file_size > limits.MAX_OBJECT_BYTES:
-                    raise CatalogError(f"{path.name} holds an entry larger than allowed.")
-                target = into / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(member) as source, target.open("wb") as sink:
-                    shutil.copyfileobj(source, sink, 1024 * 1024)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise CatalogError(f"{path.name} is not a readable kit file ({exc}).") from None
-    return into
+MAX_KIT_FILE_BYTES = 4 * 1024 * 1024  # kit.json: 500 items with their notes fit many times
+
+
+class _KitFile:
+    """A kit as exported: a folder, or a ``.sopkit`` zip read in place. Nothing is unpacked:
+    each member is read only when the kit's signed catalog names it, and only as large as the
+    catalog says, so a crafted file cannot fill the disk (a zip bomb) or block the reader (a
+    FIFO)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.archive: zipfile.ZipFile | None = None
+        if not path.is_dir():
+            try:
+                self.archive = zipfile.ZipFile(path)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise CatalogError(f"{path.name} is not a readable kit file ({exc}).") from None
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+    def size(self, name: str) -> int | None:
+        """The size ``name`` has in the kit; None when the kit lacks it."""
+        if self.archive is None:
+            target = self.path / name
+            return target.stat().st_size if target.is_file() else None
+        try:
+            return self.archive.getinfo(name).file_size
+        except KeyError:
+            return None
+
+    def open(self, name: str) -> BinaryIO:
+        if self.archive is None:
+            return open_regular(self.path / name)
+        return self.archive.open(name)  # reads no more than the size its entry states
+
+    def read(self, name: str, most: int) -> bytes:
+        """A small member whole (the kit and its catalog), refused when larger than ``most``."""
+        size = self.size(name)
+        if size is None:
+            raise CatalogError(f"{self.path.name} is not a session kit (it has no {name}).")
+        if size > most:
+            raise CatalogError(f"{self.path.name}: {name} is larger than the format allows.")
+        try:
+            with self.open(name) as handle:
+                return handle.read(most + 1)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise CatalogError(f"{self.path.name}: {name} cannot be read ({exc}).") from None
 
 
 @dataclass
@@ -280,13 +309,9 @@ def import_kit(library: Library, path: Path) -> KitImport:
     from resources_index import trust  # cryptography: loaded when needed, not at start-up
     from resources_index.signing import open_envelope
 
-    scratch = Path(tempfile.mkdtemp(prefix="kit-import-", dir=library.root))
+    source = _KitFile(path)
     try:
-        folder = _unpack(path, scratch)
-        envelope_path, kit_path = folder / CATALOG_FILE, folder / KIT_FILE
-        if not envelope_path.is_file() or not kit_path.is_file():
-            raise CatalogError(f"{path} is not a session kit (it has no {KIT_FILE}).")
-        envelope = envelope_path.read_bytes()
+        envelope = source.read(CATALOG_FILE, limits.MAX_ENVELOPE_BYTES)
         trusted = library.outside_keys()
         starter = paths.starter_catalog_dir() / CATALOG_FILE
         if starter.is_file() and envelope == starter.read_bytes():
@@ -295,23 +320,43 @@ def import_kit(library: Library, path: Path) -> KitImport:
             trusted = {key.key_id: key}
         manifest_bytes, _ = open_envelope(envelope, trusted)
         bundle = Manifest.from_bytes(manifest_bytes)
-        try:
-            kit = Kit.from_json(json.loads(kit_path.read_bytes()), path.name)
-        except ValueError:
-            raise CatalogError(f"{path.name}: {KIT_FILE} is not valid JSON.") from None
+        kit_json = safe_json.loads(
+            source.read(KIT_FILE, MAX_KIT_FILE_BYTES),
+            f"{path.name}: {KIT_FILE}",
+            MAX_KIT_FILE_BYTES,
+        )
+        kit = Kit.from_json(kit_json, path.name)
         local = library.current()
         local_shas = {e.sha256 for e in local.objects()} if local else set()
-        copied = 0
         store: ObjectStore = library.store
-        for entry in _kit_entries(bundle, kit.items):
-            source = folder / object_relpath(entry.sha256)
-            if entry.sha256 not in local_shas or store.has(entry.sha256, entry.size):
-                continue
-            if not source.is_file():
+        wanted = [
+            entry
+            for entry in _kit_entries(bundle, kit.items)
+            if entry.sha256 in local_shas and not store.has(entry.sha256, entry.size)
+        ]
+        for entry in wanted:  # every size checked against the signed catalog before a copy
+            size = source.size(object_relpath(entry.sha256))
+            if size is None:
                 raise ObjectError(f"The kit lacks {entry.name!r}; nothing was imported.")
-            with source.open("rb") as handle:
-                store.add_stream(handle, entry.sha256, entry.size, entry.name)
-            copied += 1
+            if size != entry.size:
+                raise ObjectError(
+                    f"{entry.name!r} in the kit is {size:,} bytes, not the {entry.size:,} its"
+                    " catalog declares; nothing was imported."
+                )
+        needed = sum(entry.size for entry in wanted)
+        free = free_bytes(library.root)
+        if needed + DISK_RESERVE_BYTES > free:
+            raise LibraryError(
+                f"The kit needs {mb(needed)} and the disk holding the library has {mb(free)}"
+                " free (some room is kept for the system); nothing was imported."
+            )
+        for entry in wanted:
+            try:
+                with source.open(object_relpath(entry.sha256)) as handle:
+                    store.add_stream(handle, entry.sha256, entry.size, entry.name)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise ObjectError(f"{entry.name!r} in the kit cannot be read ({exc}).") from None
+        copied = len(wanted)
         unknown = [
             i.resource_id for i in kit.items if not local or i.resource_id not in local.by_id
         ]
@@ -321,4 +366,4 @@ def import_kit(library: Library, path: Path) -> KitImport:
         kits.save(kit)
         return KitImport(kit, copied, unknown)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        source.close()

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import shutil
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -30,7 +31,13 @@ from resources_index.errors import (
     ResourcesError,
     RollbackError,
 )
-from resources_index.fsutil import atomic_writer, copy_hashing, tree_size, write_atomic
+from resources_index.fsutil import (
+    atomic_writer,
+    copy_hashing,
+    open_regular,
+    tree_size,
+    write_atomic,
+)
 from resources_index.gcpause import collector_paused
 from resources_index.policy import Policy
 from resources_index.settings import Settings
@@ -211,9 +218,11 @@ class Library:
                 " it."
             ) from None
         if not known:
-            # A crash between the rename and the state update: record what is really there.
-            self._record(manifest, key_id, sha)
-        snapshot.save(self.root, sha, manifest)
+            # A crash or a failure between the rename and the state update: record what is
+            # really there (and when that fails too, the next read tries again).
+            self._settle_state(manifest, key_id, sha)
+        else:
+            snapshot.save(self.root, sha, manifest)
         self._cached = (stamp, manifest)
         return manifest
 
@@ -328,11 +337,27 @@ class Library:
             )
         report = _compare(previous, manifest, candidate.already_current)
         if not candidate.already_current:
+            # The commit point: before it the library is the old catalog, after it the new.
             write_atomic(self.catalog_path, candidate.envelope)
-            self._record(manifest, candidate.key_id, candidate.sha256)
-            snapshot.save(self.root, candidate.sha256, manifest)
-        self.collect_garbage(manifest)
+            self._settle_state(manifest, candidate.key_id, candidate.sha256)
+        try:
+            self.collect_garbage(manifest)
+        except OSError as exc:  # what is left goes at the next collection
+            log.warning("old files not removed yet: %s", exc)
         return report
+
+    def _settle_state(self, manifest: Manifest, key_id: str, sha: str) -> None:
+        """Bring the state database and the kept parsed copy in line with the catalog just
+        switched in. A failure here (a full disk, a locked database) changes nothing the user
+        relies on: ``catalog.json`` is already the new catalog, and every later read finds the
+        state behind it and records it again (``_read_current``)."""
+        try:
+            self._record(manifest, key_id, sha)
+        except sqlite3.Error as exc:
+            self._cached = None
+            log.warning("catalog %s installed; its state is recorded later: %s", sha[:12], exc)
+            return
+        snapshot.save(self.root, sha, manifest)
 
     def _record(self, manifest: Manifest, key_id: str, sha: str) -> None:
         self._cached = None
@@ -371,6 +396,8 @@ class Library:
             raise CatalogError(f"No catalog found in {folder} (it has no {CATALOG_FILE}).")
         if envelope_path.stat().st_size > limits.MAX_ENVELOPE_BYTES:
             raise CatalogError(f"{envelope_path} is larger than the format allows.")
+        with open_regular(envelope_path) as handle:
+            envelope = handle.read(limits.MAX_ENVELOPE_BYTES + 1)
         from resources_index import trust
 
         extra = list(extra_keys)
@@ -380,7 +407,7 @@ class Library:
             trusted = {starter.key_id: starter}
         else:
             trusted = self.outside_keys(extra)
-        candidate = self.accept(envelope_path.read_bytes(), trusted, check_expiry=not packaged)
+        candidate = self.accept(envelope, trusted, check_expiry=not packaged)
         try:
             copied, copied_bytes, not_included = self._copy_objects(
                 folder, candidate.manifest, progress, cancel
@@ -441,7 +468,14 @@ class Library:
         for entry, source in sorted(plan, key=lambda item: item[0].size):
             if cancel():
                 raise CancelledError("Import cancelled; the library was not changed.")
-            with source.open("rb") as handle:
+            try:
+                handle = open_regular(source)
+            except OSError as exc:
+                raise ObjectError(
+                    f"{entry.name!r} in the bundle cannot be read ({exc.strerror or exc});"
+                    " the library was not changed."
+                ) from None
+            with handle:
                 self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)
         return len(plan), total, not_included
 
@@ -496,7 +530,10 @@ class Library:
             if kind:
                 problems.append(Problem(rid, title, entry.name, kind))
         if not problems:
-            self.state.set_many({"verified_at": format_time(utc_now())})
+            try:
+                self.state.set_many({"verified_at": format_time(utc_now())})
+            except sqlite3.Error as exc:  # a full disk: the check itself still stands
+                log.warning("verification time not recorded: %s", exc)
         return problems
 
     def release_files(self, resource_ids: Iterable[str]) -> int:

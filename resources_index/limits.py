@@ -23,6 +23,10 @@ MAX_NAME_CHARS = 255
 MAX_KITS = 1000
 MAX_KIT_ITEMS = 500
 MAX_KIT_START = 100_000  # a page number, or seconds into a video (about 27 hours)
+#: The largest catalog version (and format version): 2^53 - 1, the largest whole number every
+#: JSON reader keeps exact, and far inside what the library's state database stores.
+MAX_VERSION = 2**53 - 1
+MAX_SCHEMA = 1_000_000  # the search index's schema number
 
 TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
 INDEX_MEDIA_TYPE = "application/x-tar"
@@ -54,7 +58,7 @@ MEDIA_TYPES: dict[str, str] = {
 ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE, INDEX_MEDIA_TYPE}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
-SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
+SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")  # used with fullmatch: no newline slips by
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]{0,99}$")
 

@@ -124,7 +124,7 @@ def _caption_language(caption: Path, video: Path) -> str | None:
     if caption.stem.lower() == video.stem.lower():
         return None
     lang = caption.stem.rsplit(".", 1)[-1].lower()
-    return lang if limits.LANGUAGE_PATTERN.match(lang) else None
+    return lang if limits.LANGUAGE_PATTERN.fullmatch(lang) else None
 
 
 def _summary_from(extracted: Extracted, title: str) -> str:
@@ -239,7 +239,7 @@ class _Publisher:
                 names = ", ".join(repr(i.resource_id) for i in unknown)
                 self.errors.append(f"{rel}: names resources this catalog lacks ({names}); skipped.")
                 continue
-            if not limits.ID_PATTERN.match(kid) or not items:
+            if not limits.ID_PATTERN.fullmatch(kid) or not items:
                 self.errors.append(f"{rel}: needs a valid id and at least one item; skipped.")
                 continue
             kits.append(
@@ -301,7 +301,7 @@ class _Publisher:
             extracted.segments += extract_captions(caption, caption_languages[caption]).segments
 
         rid = meta.text("id") or _derive_id(rel)
-        if not limits.ID_PATTERN.match(rid):
+        if not limits.ID_PATTERN.fullmatch(rid):
             raise PublishError(
                 f"{rel}: the id {rid!r} must be lower-case letters, digits, '.', '-' or '_'."
             )
@@ -315,7 +315,7 @@ class _Publisher:
         language_value = meta.text("language")
         if language_value:
             language = vocabulary.match(language_value, vocabulary.LANGUAGES).value
-            if not limits.LANGUAGE_PATTERN.match(language):
+            if not limits.LANGUAGE_PATTERN.fullmatch(language):
                 raise PublishError(
                     f"{rel}: {language_value!r} is not a language code like en or es."
                 )
@@ -444,7 +444,7 @@ def publish(
         )
     if key_path.resolve().is_relative_to(out):
         raise PublishError("The private key must not be inside the output folder.")
-    if not limits.ID_PATTERN.match(catalog_id):
+    if not limits.ID_PATTERN.fullmatch(catalog_id):
         raise PublishError(f"The catalog id {catalog_id!r} must be lower-case letters and digits.")
     private_key = load_private_key(key_path)
     staging = out.with_name(f".{out.name}.publishing")

@@ -12,6 +12,7 @@ import email.utils
 import hashlib
 import logging
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,11 @@ from resources_index.library import CATALOG_FILE
 log = logging.getLogger(__name__)
 
 OBJECT_PATH = re.compile(r"^/objects/([0-9a-f]{2})/([0-9a-f]{64})$")
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")  # longer numbers than any file: refused
+#: A client must send its request line and headers within this time, and never be silent
+#: longer than IDLE_SECONDS: slow or stuck connections must not hold a thread forever.
+HEADER_SECONDS = 20.0
+IDLE_SECONDS = 60.0
 CATALOG_CACHE = "no-cache"
 OBJECT_CACHE = "public, max-age=31536000, immutable"
 
@@ -76,6 +81,29 @@ class CatalogHandler(BaseHTTPRequestHandler):
     server: CatalogServer
     protocol_version = "HTTP/1.1"
     server_version = f"SOP-Desktop/{__version__}"
+
+    timeout = IDLE_SECONDS  # set on the socket by StreamRequestHandler.setup
+    header_seconds = HEADER_SECONDS
+
+    def handle_one_request(self) -> None:
+        """One request, its line and headers due within ``header_seconds``."""
+        self.header_timer = threading.Timer(self.header_seconds, self._too_slow)
+        self.header_timer.daemon = True
+        self.header_timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self.header_timer.cancel()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()  # reads the request line's headers too
+        self.header_timer.cancel()  # they are in: the answer may take as long as it takes
+        return parsed
+
+    def _too_slow(self) -> None:
+        log.info("%s sent no complete request in time; closed", self.address_string())
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("%s %s", self.address_string(), format % args)
@@ -203,7 +231,7 @@ class CatalogHandler(BaseHTTPRequestHandler):
 
 def _parse_range(header: str, size: int) -> tuple[int, int] | None:
     """One byte range (``a-``, ``a-b`` or ``-n``) clipped to the file; None if unsatisfiable."""
-    match = RANGE.match(header.strip())
+    match = RANGE.fullmatch(header.strip())
     if not match or size == 0:
         return None
     first, last = match.groups()

@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from resources_index import limits
+from resources_index import limits, safe_json
 from resources_index.errors import CatalogError, KeyFileError, SignatureError
 
 
@@ -103,17 +103,12 @@ def seal(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:
 
 
 def _read_envelope(envelope_bytes: bytes) -> dict[str, object]:
-    if len(envelope_bytes) > limits.MAX_ENVELOPE_BYTES:
-        raise CatalogError("The catalog file is larger than the format allows.")
-    try:
-        envelope = json.loads(envelope_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        head = envelope_bytes[:200].lstrip().lower()
-        if head.startswith((b"<!doctype", b"<html")):
-            raise CatalogError(
-                "Received a web page instead of a catalog (a sign-in page or the wrong address)."
-            ) from None
-        raise CatalogError("The catalog file is not valid JSON; it may be damaged.") from None
+    head = envelope_bytes[:200].lstrip().lower()
+    if head.startswith((b"<!doctype", b"<html")):
+        raise CatalogError(
+            "Received a web page instead of a catalog (a sign-in page or the wrong address)."
+        )
+    envelope = safe_json.loads(envelope_bytes, "The catalog file", limits.MAX_ENVELOPE_BYTES)
     if not isinstance(envelope, dict) or envelope.get("format") != limits.FORMAT_NAME:
         raise CatalogError("This file is not an SOP catalog.")
     if envelope.get("format_version") != limits.FORMAT_VERSION:

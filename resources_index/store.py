@@ -101,5 +101,13 @@ class ObjectStore:
                 path.unlink(missing_ok=True)
         return removed
 
+    def remove_partials(self) -> None:
+        """Delete every half-downloaded and half-copied file (a sync that failed for want of
+        space must not leave the disk full)."""
+        for folder, pattern in ((self.root / "partial", "*"), (self.tmp_dir, "obj.*.part")):
+            if folder.exists():
+                for path in folder.glob(pattern):
+                    path.unlink(missing_ok=True)
+
     def bytes_used(self) -> int:
         return sum(p.stat().st_size for p in self.stored())

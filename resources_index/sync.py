@@ -7,6 +7,8 @@ atomically once everything it requires is present; the search index is updated f
 resources that changed. An interruption at any point leaves the old library, usable.
 """
 
+import contextlib
+import errno
 import json
 import logging
 import threading
@@ -19,11 +21,12 @@ import requests
 from resources_index import limits
 from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, ResourcesError
+from resources_index.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
 from resources_index.http import HttpSettings, explain, make_session
 from resources_index.library import CATALOG_FILE, InstallReport, Library
 from resources_index.signing import TrustedKey
 from resources_index.store import object_relpath
-from resources_index.transfer import TransferError, download
+from resources_index.transfer import Limits, StallWatch, TransferError, download
 
 PARALLEL_DOWNLOADS = 4
 
@@ -122,6 +125,7 @@ class _Downloader:
                 entry,
                 self.syncer.library.store,
                 self.syncer.http.timeout,
+                self.syncer.stall_limits,
                 progress=self._advance,
                 cancel=self.cancel,
             )
@@ -178,6 +182,7 @@ class Syncer:
         self.session = make_session(self.http)  # for the catalog; downloads use their own
         self.report = SyncReport()
         self._validators: dict[str, str] = {}
+        self.stall_limits = Limits()  # the catalog gives up on a stalled server as files do
 
     def close(self) -> None:
         self.session.close()
@@ -196,7 +201,7 @@ class Syncer:
         wanted, deferred = self._plan(candidate.manifest)
         self.report.deferred = [e.name for e in deferred]
         self._prune_partials(wanted)
-        _Downloader(self, progress, cancel).run(wanted)
+        self._download(wanted, progress, cancel)
         self.library.trust_signer(self.extra_keys, candidate)
         install = self.library.commit(candidate)
         self.report.install = install
@@ -225,8 +230,47 @@ class Syncer:
             for entry in manifest.by_id[rid].files
             if not store.has(entry.sha256, entry.size)
         ]
-        _Downloader(self, progress, cancel).run(sorted(entries, key=lambda e: e.size))
+        entries.sort(key=lambda e: e.size)
+        self._download(entries, progress, cancel)
         return self.report
+
+    def _check_room(self, entries: list[FileEntry]) -> None:
+        """Refuse before the first byte when the files cannot fit on the disk (what is already
+        half downloaded counts as there), with the numbers, rather than filling it."""
+        partial = self.library.store.root / "partial"
+        have = {p.name.split(".")[0]: p.stat().st_size for p in partial.glob("*.part")}
+        needed = sum(e.size - have.get(e.sha256, 0) for e in entries)
+        if not needed:
+            return
+        free = free_bytes(self.library.root)
+        if needed + DISK_RESERVE_BYTES > free:
+            raise LibraryError(
+                f"This sync needs {mb(needed)} and the disk holding the library has"
+                f" {mb(free)} free (some room is kept for the system). Free some space, or"
+                " choose a smaller download limit in Settings."
+            )
+
+    def _download(
+        self, entries: list[FileEntry], progress: ProgressCallback, cancel: Callable[[], bool]
+    ) -> None:
+        """Download ``entries`` when they fit on the disk; when the disk fills up anyway (another
+        program wrote meanwhile), remove every half-downloaded file so the disk is not left
+        full, and say so."""
+        self._check_room(entries)
+        try:
+            _Downloader(self, progress, cancel).run(entries)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise LibraryError(
+                    f"The library folder could not be written ({exc.strerror or exc})."
+                ) from None
+            self.library.store.remove_partials()
+            with contextlib.suppress(OSError):  # files the installed catalog does not use
+                self.library.collect_garbage()
+            raise LibraryError(
+                "The disk holding the library is full. What this sync had downloaded was"
+                " removed again; free some space and sync again."
+            ) from None
 
     def _fetch_missing_kept(self, progress: ProgressCallback, cancel: Callable[[], bool]) -> None:
         """After a no-change answer, still fetch what the policy or the user now wants."""
@@ -235,7 +279,7 @@ class Syncer:
             return
         wanted, _ = self._plan(manifest)
         if wanted:
-            _Downloader(self, progress, cancel).run(wanted)
+            self._download(wanted, progress, cancel)
 
     def _fetch_catalog(self) -> bytes | None:
         """The server's catalog.json, or None when it has not changed since the last sync."""
@@ -262,13 +306,22 @@ class Syncer:
                     " the library was not changed."
                 )
             body = bytearray()
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    body += chunk
-                    if len(body) > limits.MAX_ENVELOPE_BYTES:
-                        raise CatalogError("The server's catalog is larger than the format allows.")
-            except requests.RequestException as exc:
-                raise SyncError(_unreachable(self.url, exc)) from None
+            watch = StallWatch(self.stall_limits)
+            while True:
+                try:  # what has arrived, decompressed when the server sent it gzipped
+                    chunk = response.raw.read1(64 * 1024, decode_content=True)
+                except Exception as exc:  # urllib3 and socket errors alike
+                    raise SyncError(_unreachable(self.url, exc)) from None
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > limits.MAX_ENVELOPE_BYTES:
+                    raise CatalogError("The server's catalog is larger than the format allows.")
+                if watch.stalled(len(chunk)):
+                    raise SyncError(
+                        f"The server at {self.url} sends the catalog too slowly (it stalled);"
+                        " the library was not changed. Try again later."
+                    )
             self._validators = {
                 "sync_url": self.url,
                 "sync_etag": response.headers.get("ETag", ""),

@@ -39,6 +39,27 @@ class Limits:
     min_bytes: int = 1024
 
 
+class StallWatch:
+    """Fed the size of every chunk as it arrives; ``stalled`` says when less than
+    ``min_bytes`` came in the last ``stall_seconds``. A read timeout alone never fires on a
+    server that drips a byte a second: each byte resets it."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.window_start = time.monotonic()
+        self.window_bytes = 0
+
+    def stalled(self, count: int) -> bool:
+        self.window_bytes += count
+        now = time.monotonic()
+        if now - self.window_start < self.limits.stall_seconds:
+            return False
+        if self.window_bytes < self.limits.min_bytes:
+            return True
+        self.window_start, self.window_bytes = now, 0
+        return False
+
+
 def _never() -> bool:
     return False
 
@@ -108,7 +129,7 @@ def download(
         if etag:
             etag_file.write_text(etag)
         total = offset
-        window_start, window_bytes = time.monotonic(), 0
+        watch = StallWatch(limits)
         with part.open(mode) as handle:
             while True:
                 if cancel():
@@ -126,7 +147,6 @@ def download(
                 digest.update(chunk)
                 total += len(chunk)
                 received += len(chunk)
-                window_bytes += len(chunk)
                 if progress:
                     progress(len(chunk))
                 if total > entry.size:
@@ -135,13 +155,10 @@ def download(
                     raise TransferError(
                         f"{entry.name!r} is larger than the catalog declares; it was refused."
                     )
-                now = time.monotonic()
-                if now - window_start >= limits.stall_seconds:
-                    if window_bytes < limits.min_bytes:
-                        raise TransferError(
-                            f"The download of {entry.name!r} stalled; it will resume later."
-                        )
-                    window_start, window_bytes = now, 0
+                if watch.stalled(len(chunk)):
+                    raise TransferError(
+                        f"The download of {entry.name!r} stalled; it will resume later."
+                    )
                 if total == entry.size:
                     break
     if total < entry.size:

@@ -1,0 +1,29 @@
+"""JSON from outside the library (catalogs, their envelopes, kit files), read within bounds.
+
+Python's reader raises ``RecursionError`` on input nested deeper than the interpreter's
+recursion limit (about 1,000 levels) and ``ValueError`` on an integer of thousands of digits;
+both would escape as tracebacks. Here the size is bounded first and every malformed input
+becomes a ``CatalogError`` with one sentence. (The format never nests deeper than five levels;
+the reader's own depth check is the bound, as a scan of its own would cost seven times the
+parse.)
+"""
+
+import json
+
+from resources_index.errors import CatalogError
+
+
+def loads(data: bytes, what: str, max_bytes: int) -> object:
+    """Parse ``data`` (UTF-8 JSON) or raise ``CatalogError`` naming ``what``."""
+    if len(data) > max_bytes:
+        raise CatalogError(f"{what} is larger than the format allows ({len(data):,} bytes).")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CatalogError(f"{what} is not UTF-8 text; it may be damaged.") from None
+    except json.JSONDecodeError as exc:
+        raise CatalogError(f"{what} is not valid JSON ({exc.msg}, at byte {exc.pos}).") from None
+    except RecursionError:
+        raise CatalogError(f"{what} is nested more deeply than the format allows.") from None
+    except ValueError:  # an integer of thousands of digits
+        raise CatalogError(f"{what} holds a number larger than the format allows.") from None
