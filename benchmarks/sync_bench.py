@@ -59,13 +59,13 @@ WORDS = [
 ]
 
 
-def write_source(folder: Path, count: int, seed: int = 7) -> None:
+def write_source(folder: Path, count: int, seed: int = 7, videos: int = 3) -> None:
     chooser = random.Random(seed)
     for number in range(count):
         size = int(2_000 * (100 ** chooser.random()))  # 2 KB to 200 KB, skewed small
         words = " ".join(chooser.choice(WORDS) for _ in range(size // 7))
         (folder / f"doc-{number:05d}.md").write_text(f"# Document {number}\n\n{words}\n")
-    for number in range(3):
+    for number in range(videos):
         (folder / f"video-{number}.mp4").write_bytes(chooser.randbytes(8 * 1024 * 1024))
 
 

@@ -45,11 +45,29 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _process_umask() -> int:
+    """The umask, read once at import (reading it means setting it: not safe once threads run)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
+
+
+def give_ordinary_mode(fd: int) -> None:
+    """Give a file made by ``mkstemp`` (always 0600) the mode an ordinary new file gets, 0644
+    under the usual umask: a published catalog must be readable by the web server's user."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, 0o666 & ~_UMASK)
+
+
 @contextlib.contextmanager
 def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     """Yield a file that replaces ``target`` only if the ``with`` block finishes without error."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    give_ordinary_mode(fd)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

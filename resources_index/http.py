@@ -128,10 +128,49 @@ def _pac_session(pac_url: str) -> requests.Session:
     return PACSession(pac=pac)
 
 
+def explain_status(status: int, what: str) -> str:
+    """What an HTTP answer other than success means for ``what`` (the catalog, a file), by its
+    cause, in words that send the reader to whoever can fix it."""
+    if status == 401:
+        return (
+            f"the server asks for a sign-in before it gives {what}; the catalog must be public:"
+            " tell whoever runs the server"
+        )
+    if status == 403:
+        return (
+            f"the server refuses to give {what} (403): its files may not be readable by the web"
+            " server; tell whoever runs it"
+        )
+    if status == 404:
+        return (
+            f"the server has no {what} at this address (404): check the server address in"
+            " Settings, or the catalog is not published there yet"
+        )
+    if status == 407:
+        return "the proxy asks for a sign-in (407); ask IT for the proxy setting"
+    if status in (408, 429) or 500 <= status < 600:
+        return f"the server is busy or being updated ({status}); try again later"
+    return f"the server answered {status} for {what}"
+
+
 def explain(exc: BaseException) -> str:
     """Why a request failed, in words a field worker can act on."""
     text = str(exc)
     lowered = text.lower()
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return (
+            "the server sends the request round in circles (a redirect loop); tell whoever runs it"
+        )
+    if isinstance(
+        exc,
+        requests.exceptions.InvalidSchema
+        | requests.exceptions.MissingSchema
+        | requests.exceptions.InvalidURL,
+    ):
+        return (
+            "the server redirected to an address that is not a web address; check the server"
+            " address in Settings"
+        )
     if isinstance(exc, requests.exceptions.SSLError) or "certificate" in lowered:
         return (
             "the server's certificate is not trusted by this computer; if your network inspects"

@@ -92,3 +92,22 @@ def unsafe_name_reason(name: object) -> str | None:
         if part.split(".")[0].casefold() in _WINDOWS_RESERVED:
             return "it uses a device name that Windows has reserved"
     return None
+
+
+def safe_name(name: str) -> str | None:
+    """``name`` itself when clients accept it, else the closest name they do (characters
+    Windows forbids become ``_``, a reserved device name gets a ``_`` in front, trailing dots
+    and spaces go); None when nothing usable is left."""
+    if unsafe_name_reason(name) is None:
+        return name
+    cleaned = "/".join(
+        _safe_part(part) for part in _BAD_NAME_CHARS.sub("_", name).split("/") if part
+    )
+    return cleaned if cleaned and unsafe_name_reason(cleaned) is None else None
+
+
+def _safe_part(part: str) -> str:
+    part = part.strip().rstrip(". ")
+    if part.split(".")[0].casefold() in _WINDOWS_RESERVED:
+        part = "_" + part
+    return part

@@ -11,9 +11,10 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,20 @@ class _Pending:
     path: str
 
 
+def next_version(previous: int, now: datetime) -> int:
+    """The version a publish gets: the publish time as a number (``20261201192023`` for
+    2026-12-01 19:20:23 UTC, as DNS serials are made), or one more than the previous version
+    when that is higher (several publishes within a second). A publish into an empty folder (a
+    new server, a lost folder) therefore still lands above every version laptops may hold."""
+    return max(previous + 1, int(now.astimezone(UTC).strftime("%Y%m%d%H%M%S")))
+
+
+def fold_id(written: str) -> str:
+    """An id as a publisher's spreadsheet has it (``R07``, `` r07 ``) in the catalog's form:
+    lower case, no surrounding spaces. The signed format itself stays strict."""
+    return written.strip().lower()
+
+
 def _derive_id(relative: str) -> str:
     stem = re.sub(r"\.[^./]+$", "", relative)
     slug = vocabulary.normalize_key(stem.replace("/", "-")).replace("_", "-")
@@ -157,7 +172,22 @@ class _Publisher:
     def entry(self, role: str, path: Path, language: str | None = None) -> FileEntry:
         sha, size = self.hash(path)
         media_type = limits.MEDIA_TYPES[path.suffix.lower()]
-        return FileEntry(role, path.name, sha, size, media_type, language)
+        return FileEntry(role, self.published_name(path), sha, size, media_type, language)
+
+    def published_name(self, path: Path) -> str:
+        """The name laptops see: the file's own, or one they can store, with a warning (the
+        client's own rule decides, so a catalog is never refused for a name)."""
+        name = limits.safe_name(path.name)
+        if name is None:
+            raise PublishError(
+                f"{self.rel(path)}: no usable file name can be made from {path.name!r}; skipped."
+            )
+        if name != path.name:
+            self.warnings.append(
+                f"{self.rel(path)}: laptops cannot store a file named {path.name!r}"
+                f" ({limits.unsafe_name_reason(path.name)}); published as {name!r}."
+            )
+        return name
 
     def vocab(self, rel: str, values: list[str], vocab: dict[str, str], what: str) -> list[str]:
         result = []
@@ -178,7 +208,7 @@ class _Publisher:
             self.warnings += warnings
             for name, row in rows.items():
                 path = self.source / name
-                if limits.unsafe_name_reason(name) or not path.is_file():
+                if not path.resolve().is_relative_to(self.source) or not path.is_file():
                     self.errors.append(f"{CSV_NAME}: {name} is listed but there is no such file.")
                     continue
                 meta[path] = row
@@ -186,6 +216,12 @@ class _Publisher:
         for path in sorted(self.source.rglob("*")):
             rel = path.relative_to(self.source)
             if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(self.source):
+                self.errors.append(
+                    f"{rel.as_posix()}: a link to a file outside {self.source}; publishing never"
+                    " reads outside its folder, so it was skipped."
+                )
                 continue
             if path.name.endswith(SIDECAR_SUFFIX) or path == csv_path:
                 continue
@@ -217,7 +253,7 @@ class _Publisher:
             kid = str(raw.get("id") or path.stem).strip().lower()
             items, unknown, bad_starts = [], [], []
             for entry in raw["items"]:
-                rid = str(entry.get("id", "")) if isinstance(entry, dict) else str(entry)
+                rid = fold_id(str(entry.get("id", "")) if isinstance(entry, dict) else str(entry))
                 note = str(entry.get("note", "") or "") if isinstance(entry, dict) else ""
                 written = entry.get("start", "") if isinstance(entry, dict) else ""
                 try:
@@ -300,10 +336,13 @@ class _Publisher:
         for caption in captions:
             extracted.segments += extract_captions(caption, caption_languages[caption]).segments
 
-        rid = meta.text("id") or _derive_id(rel)
+        written = meta.text("id")
+        rid = fold_id(written) if written else _derive_id(rel)
         if not limits.ID_PATTERN.fullmatch(rid):
-            raise PublishError(
-                f"{rel}: the id {rid!r} must be lower-case letters, digits, '.', '-' or '_'."
+            rid = _derive_id(rel)
+            self.warnings.append(
+                f"{rel}: the id {written!r} cannot be used (ids are letters, digits, '.', '-' or"
+                f" '_'); published as {rid!r}."
             )
         title = meta.text("title") or extracted.title or extracted.heading or _humanize(path.stem)
         type_value = meta.text("type")
@@ -342,7 +381,13 @@ class _Publisher:
         text = text_object(language, extracted)
         text_sha = hashlib.sha256(text).hexdigest()
         files.append(
-            FileEntry("text", f"{path.stem}.text.json", text_sha, len(text), limits.TEXT_MEDIA_TYPE)
+            FileEntry(
+                "text",
+                f"{Path(files[0].name).stem}.text.json",
+                text_sha,
+                len(text),
+                limits.TEXT_MEDIA_TYPE,
+            )
         )
         sources[text_sha] = text
         resource = Resource(
@@ -365,7 +410,7 @@ class _Publisher:
             audiences=tuple(
                 self.vocab(rel, meta.items("audiences"), vocabulary.AUDIENCES, "audience")
             ),
-            translations=tuple(meta.items("translations")),
+            translations=tuple(fold_id(t) for t in meta.items("translations")),
             publisher=publisher,
             tags=tuple(dict.fromkeys(t.strip() for t in meta.items("tags"))),
             created=meta.text("created") or "",
@@ -502,7 +547,7 @@ def publish(
     now = utc_now()
     manifest = Manifest(
         catalog_id=catalog_id,
-        version=(previous.version if previous else 0) + 1,
+        version=next_version(previous.version if previous else 0, now),
         created=now,
         expires=now + timedelta(days=expires_days),
         resources=tuple(resources),
@@ -516,10 +561,12 @@ def publish(
     try:
         if search_index:
             manifest = _with_search_index(manifest, sources, scratch)
+        _check_as_laptops_will(manifest)
         _stage(staging, out, manifest, sources, report)
     finally:
         remove_tree(scratch)
     (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
+    _later_than_before(staging / CATALOG_FILE, out / CATALOG_FILE)
     _fsync_tree(staging)
     if out.exists():
         out.rename(previous_dir)
@@ -528,6 +575,30 @@ def publish(
     remove_tree(previous_dir)
     report.version, report.changed = manifest.version, True
     return report
+
+
+def _later_than_before(new: Path, old: Path) -> None:
+    """Date the new catalog.json at least a second after the one it replaces. Web servers
+    make validators from the modification time in whole seconds and the size (nginx's ETag,
+    Last-Modified): two versions published within one second, of equal size, would look
+    unchanged, and laptops would be told 304 Not Modified."""
+    try:
+        before = int(old.stat().st_mtime)
+    except FileNotFoundError:
+        return
+    moment = max(time.time(), before + 1.0)
+    os.utime(new, (moment, moment))
+
+
+def _check_as_laptops_will(manifest: Manifest) -> None:
+    """Parse the manifest with the very checks every laptop applies: a catalog they would
+    refuse is never written."""
+    try:
+        Manifest.from_bytes(manifest.to_bytes())
+    except CatalogError as exc:
+        raise PublishError(
+            f"Nothing was published: laptops would refuse this catalog ({exc})"
+        ) from None
 
 
 def _index_current(previous: Manifest, wanted: bool) -> bool:

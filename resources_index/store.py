@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from resources_index.errors import ObjectError
-from resources_index.fsutil import copy_hashing, fsync_dir, sha256_file
+from resources_index.fsutil import copy_hashing, fsync_dir, give_ordinary_mode, sha256_file
 
 
 def object_relpath(sha256: str) -> str:
@@ -48,6 +48,7 @@ class ObjectStore:
         """Copy ``source`` into the store, verifying it is exactly ``size`` bytes of ``sha256``."""
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix="obj.", suffix=".part", dir=self.tmp_dir)
+        give_ordinary_mode(fd)
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -22,7 +22,7 @@ from resources_index import limits
 from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, ResourcesError
 from resources_index.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
-from resources_index.http import HttpSettings, explain, make_session
+from resources_index.http import HttpSettings, explain, explain_status, make_session
 from resources_index.library import CATALOG_FILE, InstallReport, Library
 from resources_index.signing import TrustedKey
 from resources_index.store import object_relpath
@@ -302,8 +302,9 @@ class Syncer:
                 return None
             if response.status_code != 200:
                 raise SyncError(
-                    f"The server answered {response.status_code} for the catalog at {self.url};"
-                    " the library was not changed."
+                    f"Could not get the catalog from {self.url}:"
+                    f" {explain_status(response.status_code, 'the catalog')}."
+                    " The library was not changed."
                 )
             body = bytearray()
             watch = StallWatch(self.stall_limits)

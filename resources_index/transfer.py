@@ -19,7 +19,7 @@ import requests
 from resources_index.catalog import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.fsutil import CHUNK
-from resources_index.http import explain
+from resources_index.http import explain, explain_status
 from resources_index.store import ObjectStore
 
 
@@ -121,8 +121,8 @@ def download(
             digest, offset, mode = hashlib.sha256(), 0, "wb"
         else:
             raise TransferError(
-                f"The server answered {response.status_code} for {entry.name!r};"
-                " it may be updating. Try again later.",
+                f"Could not download {entry.name!r}:"
+                f" {explain_status(response.status_code, repr(entry.name))}.",
                 status=response.status_code,
             )
         etag = response.headers.get("ETag")

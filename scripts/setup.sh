@@ -10,8 +10,9 @@ QT_LIBS=(libegl1 libgl1 libopengl0 libfontconfig1 libxkbcommon0 libglib2.0-0 lib
          libgssapi-krb5-2 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
          libxkbcommon-x11-0 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0
          libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 fonts-dejavu-core)
-# The tests also run the real window on a virtual X screen (the endurance run).
-TEST_LIBS=(xvfb)
+# The tests also run the real window on a virtual X screen (the endurance run) and serve
+# published folders with a real web server (the end-to-end run).
+TEST_LIBS=(xvfb nginx-light)
 
 install_system_libs() {
     command -v dpkg-query >/dev/null 2>&1 || return 0

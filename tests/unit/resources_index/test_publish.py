@@ -70,9 +70,10 @@ def test_republishing_unchanged_folder_keeps_version_and_every_object(
     source: Path, published: Path, keys: tuple[Path, Path]
 ) -> None:
     before = snapshot(published)
+    version = read_manifest(published, keys[1]).version
     inodes = {p: p.stat().st_ino for p in published.rglob("*") if p.is_file()}
     report = publish(source, published, keys[0], catalog_id="test-catalog")
-    assert not report.changed and report.version == 1
+    assert not report.changed and report.version == version
     assert snapshot(published) == before
     assert {p: p.stat().st_ino for p in published.rglob("*") if p.is_file()} == inodes
 
@@ -83,7 +84,7 @@ def test_republishing_after_a_change_raises_version_and_reuses_objects(
     old = read_manifest(published, keys[1])
     (source / "glossary.md").write_text("# Glossary\n\nA changed definition.\n")
     report = publish(source, published, keys[0], catalog_id="test-catalog")
-    assert report.changed and report.version == 2
+    assert report.changed and report.version > old.version
     new = read_manifest(published, keys[1])
     fresh = {e.sha256 for e in new.objects()} - {e.sha256 for e in old.objects()}
     assert len(fresh) == 3  # the new Markdown file, its text object, the new search index

@@ -108,7 +108,10 @@ def test_serve_command_line_serves_until_ctrl_c(served_library: Library) -> None
     ) as process:
         assert process.stdout is not None
         first = process.stdout.readline()
-        assert first.startswith("Serving catalog version 1 (7 resources) at http://127.0.0.1:")
+        version = served_library.current().version  # type: ignore[union-attr]
+        assert first.startswith(
+            f"Serving catalog version {version} (7 resources) at http://127.0.0"
+        )
         url = first.split(" at ")[1].split(" ")[0]
         assert requests.get(url + "catalog.json", timeout=5).status_code == 200
         process.send_signal(signal.SIGINT)

@@ -4,6 +4,7 @@ import dataclasses
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -114,7 +115,7 @@ def test_server_errors_and_no_server_are_plain_sentences(
     library: Library, httpserver: HTTPServer, tmp_path: Path
 ) -> None:
     httpserver.expect_request("/catalog.json").respond_with_data("down", status=500)
-    with pytest.raises(SyncError, match="answered 500"):
+    with pytest.raises(SyncError, match=r"busy or being updated \(500\)"):
         sync(library, httpserver.url_for("/"), http=FAST)
     with pytest.raises(SyncError, match="Could not reach"):
         sync(library, "http://127.0.0.1:9/", http=FAST)
@@ -144,7 +145,9 @@ def test_sync_from_the_command_line(
     data = ["--data-dir", str(tmp_path / "cli-lib")]
     assert main([*data, "sync", url, "--trust", str(keys[1])]) == 0
     # A fresh library starts on the starter catalog; the server's catalog replaces it.
-    assert "Catalog version 1: 7 added, 0 changed, 44 removed" in capsys.readouterr().out
+    assert re.search(
+        r"Catalog version \d+: 7 added, 0 changed, 44 removed", capsys.readouterr().out
+    )
     assert main([*data, "sync", url]) == 0
     assert "Already up to date" in capsys.readouterr().out
     assert main([*data, "sync", "http://127.0.0.1:9/"]) == 1
@@ -192,19 +195,19 @@ def test_older_expired_and_unsafe_manifests_are_refused_before_any_download(
     version_2 = (published / "catalog.json").read_bytes()
 
     (published / "catalog.json").write_bytes(version_1)
-    with pytest.raises(RollbackError, match="older than version 2"):
+    with pytest.raises(RollbackError, match="older than version"):
         sync(library, server.url, http=FAST)
     before = still_intact(library, before)
 
     def bump(raw: dict) -> None:
-        raw["version"] = 3
+        raw["version"] += 1
 
     def expired(raw: dict) -> None:
-        raw["version"], raw["created"] = 3, "2019-01-01T00:00:00Z"
+        raw["version"], raw["created"] = raw["version"] + 1, "2019-01-01T00:00:00Z"
         raw["expires"] = "2020-01-01T00:00:00Z"
 
     def escape(raw: dict) -> None:
-        raw["version"] = 3
+        raw["version"] += 1
         raw["resources"][0]["files"][0]["name"] = "../../x"
 
     cases = [
@@ -389,6 +392,7 @@ def test_a_cancelled_sync_keeps_the_old_library(
     synced_once, source: Path, published: Path, keys: tuple[Path, Path]
 ) -> None:
     library, server = synced_once
+    held = library.current().version  # type: ignore[union-attr]
     (source / "long-video.mp4").write_bytes(os.urandom(3_000_000))
     publish(source, published, keys[0], catalog_id="test-catalog")
     before = snapshot(library.root)
@@ -405,7 +409,7 @@ def test_a_cancelled_sync_keeps_the_old_library(
             progress=lambda p: seen.append(p.bytes_done),
             cancel=cancel,
         )
-    assert library.current().version == 1  # type: ignore[union-attr]
+    assert library.current().version == held  # type: ignore[union-attr]
     assert library.verify() == []
     partials = list((library.root / "partial").glob("*.part"))
     assert {p for p in snapshot(library.root) if not p.startswith("partial/")} >= set(before)
@@ -428,10 +432,11 @@ def test_sync_killed_at_random_points_always_leaves_a_library_that_verifies_and_
     with running(published) as server:
         first = Library(base)
         sync(first, server.url, [load_public_key(keys[1])], http=FAST)
+        version_1 = first.current().version  # type: ignore[union-attr]
         first.close()
         (source / "extra.mp4").write_bytes(os.urandom(40 * 1024 * 1024))
         (source / "glossary.md").write_text("# Glossary\n\nVersion two, with casas.\n")
-        publish(source, published, keys[0], catalog_id="test-catalog")
+        version_2 = publish(source, published, keys[0], catalog_id="test-catalog").version
 
         def start(root: Path) -> subprocess.Popen[bytes]:
             shutil.copytree(base, root)
@@ -456,7 +461,7 @@ def test_sync_killed_at_random_points_always_leaves_a_library_that_verifies_and_
             process.wait()
             check = Library(tmp_path / f"killed-{number}")
             manifest = check.current()
-            assert manifest is not None and manifest.version in (1, 2), seed
+            assert manifest is not None and manifest.version in (version_1, version_2), seed
             assert check.verify() == [], seed
             search = LibrarySearch(check)
             rows, _ = search.search("casas")
@@ -465,7 +470,7 @@ def test_sync_killed_at_random_points_always_leaves_a_library_that_verifies_and_
             outcomes.append(manifest.version)
             if number < 3:  # the next sync finishes the job from wherever it stopped
                 sync(check, server.url, http=FAST)
-                assert check.current().version == 2  # type: ignore[union-attr]
+                assert check.current().version == version_2  # type: ignore[union-attr]
                 assert check.verify() == []
             check.close()
     print(f"sync takes {duration:.2f} s; seed {seed}; versions after each kill: {outcomes}")

@@ -12,6 +12,7 @@ from resources_index.library import Library
 from resources_index.publish import publish
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.viewer_window import ViewerWindow
+from tests.helpers.manifests import read_manifest
 from tests.helpers.served import SlowHandler, point_at, running
 from tests.unit.sop_desktop.conftest import type_query
 
@@ -65,7 +66,8 @@ def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
         window.sync_button.click()
         qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
     assert "7 new" in window.sync_notice.text() and window.sync_notice.isVisible()
-    assert window.catalog_label.text() == "Catalog version 1"
+    version = read_manifest(published, keys[1]).version
+    assert window.catalog_label.text() == f"Catalog version {version}"
     assert window.last_sync_label.text().startswith("Last sync 20")
     qtbot.waitUntil(lambda: window.count_label.text() == "7 resources")
     window._notice_link("new")
