@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resources_index import limits, paths, snapshot
+from resources_index import key_ids, limits, paths, snapshot
 from resources_index.catalog import FileEntry, Manifest, format_time, utc_now
 from resources_index.errors import (
     CancelledError,
@@ -202,7 +202,8 @@ class Library:
         # parsed copy, or only re-check the signature (start-up time grows with the catalog).
         known = self.state.get("current_sha256") == sha
         with collector_paused():
-            kept = snapshot.load(self.root, sha) if known else None
+            # The kept copy only while the key that signed these bytes is still trusted.
+            kept = snapshot.load(self.root, sha) if known and self._signer_trusted() else None
         if kept is not None:
             self._cached = (stamp, kept)
             return kept
@@ -271,6 +272,14 @@ class Library:
             (pem for _, pem, _ in self.state.trusted_keys()), "a key this library trusts"
         )
         return keys
+
+    def _signer_trusted(self) -> bool:
+        """Whether the key recorded as the installed catalog's signer is still one this
+        library trusts (read from the PEM texts, so start-up does not load cryptography)."""
+        signer = self.state.get("key_id")
+        pems = [*self.settings().trusted_keys, *(pem for _, pem, _ in self.state.trusted_keys())]
+        pems.append(paths.starter_public_key().read_text())
+        return signer is not None and signer in {key_ids.pem_key_id(pem) for pem in pems}
 
     def _local_keys(self) -> dict[str, "TrustedKey"]:
         from resources_index import trust

@@ -45,3 +45,8 @@ def package_data_dir() -> Path:
 def starter_catalog_dir() -> Path:
     """The published, signed starter catalog that makes a fresh install useful offline."""
     return package_data_dir() / "starter"
+
+
+def starter_public_key() -> Path:
+    """The public key the packaged starter catalog is signed with."""
+    return starter_catalog_dir() / "starter.pub"

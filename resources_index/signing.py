@@ -6,7 +6,6 @@ signature over those bytes, so verifying never depends on how a JSON library re-
 
 import base64
 import binascii
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from resources_index import limits, safe_json
 from resources_index.errors import CatalogError, KeyFileError, SignatureError
+from resources_index.key_ids import raw_key_id
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class TrustedKey:
 def key_id(public_key: Ed25519PublicKey) -> str:
     """First 16 hex digits of the SHA-256 of the raw 32-byte public key."""
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
+    return raw_key_id(raw)
 
 
 def generate_keypair(folder: Path) -> tuple[Path, Path]:

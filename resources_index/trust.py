@@ -13,14 +13,11 @@ from resources_index import paths
 from resources_index.errors import KeyFileError, SignatureError
 from resources_index.signing import TrustedKey, parse_public_key
 
-STARTER_PUBLIC_KEY = "starter.pub"
-
 
 @cache
 def starter_key() -> TrustedKey:
     """The built-in key the packaged starter catalog is signed with."""
-    path = paths.starter_catalog_dir() / STARTER_PUBLIC_KEY
-    return parse_public_key(path.read_bytes(), "the built-in starter key")
+    return parse_public_key(paths.starter_public_key().read_bytes(), "the built-in starter key")
 
 
 def is_packaged_starter(folder: Path) -> bool:

@@ -72,6 +72,21 @@ def test_the_trusted_key_is_remembered_for_later_opens(
     reopened.close()
 
 
+def test_a_key_no_longer_trusted_is_not_trusted_for_the_kept_copy_either(
+    library: Library, published: Path, keys: tuple[Path, Path]
+) -> None:
+    settings = library.user_settings()
+    settings.set("trusted_keys", [keys[1].read_text()])
+    settings.save(library.root)
+    library.import_bundle(published)
+    library.close()
+    assert Library(library.root).current() is not None  # read from the kept parsed copy
+    settings.set("trusted_keys", [])  # IT withdrew the key
+    settings.save(library.root)
+    with pytest.raises(LibraryError, match="does not trust"):
+        Library(library.root).current()
+
+
 def refused(library: Library, folder: Path, keys: tuple[Path, Path], error: type, match: str):
     before = installed(library)
     with pytest.raises(error, match=match):
