@@ -290,7 +290,8 @@ def _require(condition: bool, message: str) -> None:
 
 def _string(raw: dict[str, Any], key: str, where: str, max_chars: int, required: bool) -> str:
     value = raw.get(key, None if required else "")
-    _require(isinstance(value, str), f"{where} has no {key!r} text.")
+    if not isinstance(value, str):
+        raise CatalogError(f"{where} has no {key!r} text.")
     _require(len(value) <= max_chars, f"{where}: {key!r} is longer than {max_chars} characters.")
     _require(not required or bool(value.strip()), f"{where}: {key!r} is empty.")
     return value

@@ -126,7 +126,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     search = LibrarySearch(_library(args))
     search.refresh()
-    filters = {
+    filters: dict[str, Sequence[str]] = {
         "type": [vocabulary.match(t, vocabulary.RESOURCE_TYPES).value for t in args.type or []],
         "language": [vocabulary.match(v, vocabulary.LANGUAGES).value for v in args.language or []],
     }
@@ -225,10 +225,10 @@ def cmd_settings(args: argparse.Namespace) -> int:
     if args.action == "show":
         effective, sources = policy.effective(library.user_settings())
         for name, source in sources.items():
-            value = getattr(effective, name)
+            shown = getattr(effective, name)
             if name == "trusted_keys":
-                value = f"{len(value)} keys"
-            print(f"{name:<20} {value!s:<40} ({source})")
+                shown = f"{len(shown)} keys"
+            print(f"{name:<20} {shown!s:<40} ({source})")
         return EXIT_OK
     name = args.name
     if not name or name not in CLI_SETTINGS:
@@ -246,12 +246,12 @@ def cmd_settings(args: argparse.Namespace) -> int:
         if args.value is None:
             raise ResourcesError(f"Give a value for {name}.")
         try:
-            value = CLI_SETTINGS[name](args.value)
+            value: object = CLI_SETTINGS[name](args.value)
         except ValueError:
             raise ResourcesError(f"{name} must be a whole number.") from None
-        problem = settings.set(name, value)
-        if problem:
-            raise ResourcesError(problem)
+        refused = settings.set(name, value)
+        if refused:
+            raise ResourcesError(refused)
     settings.save(library.root)
     effective, sources = policy.effective(settings)
     print(f"{name} = {getattr(effective, name)} ({sources[name]})")

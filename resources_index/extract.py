@@ -238,7 +238,7 @@ def extract_captions(path: Path, language: str | None = None) -> Extracted:
     except (MalformedFileError, UnicodeDecodeError, ValueError) as exc:
         raise ExtractError(f"{path.name} is not a valid WebVTT captions file ({exc}).") from None
     result = Extracted()
-    for cue in captions:
+    for cue in captions.captions:
         text = _clean(cue.text)
         if not text:
             continue

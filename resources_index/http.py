@@ -65,7 +65,7 @@ class _SystemTrustAdapter(HTTPAdapter):
 
     def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
         # requests would point ca_certs at certifi's bundle; the system store is the authority.
-        super().cert_verify(conn, url, verify, cert)
+        super().cert_verify(conn, url, verify, cert)  # type: ignore[no-untyped-call]
         if verify is True:
             conn.ca_certs = None
             conn.ca_cert_dir = None
@@ -79,7 +79,7 @@ class _BundleAdapter(HTTPAdapter):
         self._bundle = bundle
         super().__init__(**kwargs)
 
-    def send(self, request: Any, **kwargs: Any) -> requests.Response:
+    def send(self, request: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         kwargs["verify"] = self._bundle
         return super().send(request, **kwargs)
 
@@ -125,7 +125,8 @@ def _pac_session(pac_url: str) -> requests.Session:
         pac = None
     if pac is None:
         return requests.Session()
-    return PACSession(pac=pac)
+    session: requests.Session = PACSession(pac=pac)
+    return session
 
 
 def explain_status(status: int, what: str) -> str:

@@ -22,6 +22,7 @@ from typing import BinaryIO
 from resources_index import limits, paths, safe_json
 from resources_index.catalog import (
     CuratedKit,
+    FileEntry,
     KitItem,
     Manifest,
     format_time,
@@ -236,7 +237,7 @@ def export_kit(library: Library, kit: Kit, out: Path) -> Path:
     return out
 
 
-def _kit_entries(manifest: Manifest, items: list[KitItem]) -> Iterator:
+def _kit_entries(manifest: Manifest, items: list[KitItem]) -> Iterator[FileEntry]:
     seen: set[str] = set()
     for item in items:
         resource = manifest.by_id.get(item.resource_id)
@@ -281,7 +282,7 @@ class _KitFile:
     def open(self, name: str) -> BinaryIO:
         if self.archive is None:
             return open_regular(self.path / name)
-        return self.archive.open(name)  # reads no more than the size its entry states
+        return self.archive.open(name)  # type: ignore[return-value]  # at most its entry's size
 
     def read(self, name: str, most: int) -> bytes:
         """A small member whole (the kit and its catalog), refused when larger than ``most``."""

@@ -27,7 +27,7 @@ from resources_index.settings import Settings
 POLICY_ENV = "SOP_DESKTOP_POLICY"
 POLICY_NAMES = ("policy.json", "policy.toml")
 USER_SETTINGS = tuple(f.name for f in fields(Settings) if f.name not in ("problems", "explicit"))
-DEPLOYMENT = {
+DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "data_dir": str,
     "storage_cap_mb": int,
     "preseed_bundle": str,

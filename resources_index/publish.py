@@ -251,7 +251,9 @@ class _Publisher:
                 self.errors.append(f"{rel}: a kit needs a name and a list of items; skipped.")
                 continue
             kid = str(raw.get("id") or path.stem).strip().lower()
-            items, unknown, bad_starts = [], [], []
+            items: list[KitItem] = []
+            unknown: list[KitItem] = []
+            bad_starts: list[str] = []
             for entry in raw["items"]:
                 rid = fold_id(str(entry.get("id", "")) if isinstance(entry, dict) else str(entry))
                 note = str(entry.get("note", "") or "") if isinstance(entry, dict) else ""

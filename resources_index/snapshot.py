@@ -40,7 +40,8 @@ def _resource(values: tuple[Any, ...], make: Any = tuple.__new__) -> Resource:
     # Named tuples made directly from the kept values, skipping the per-call argument handling
     # of their constructors: the fields are exactly those ``save`` wrote.
     files = tuple([make(FileEntry, entry) for entry in values[_FILES_AT]])
-    return make(Resource, (*values[:_FILES_AT], files, *values[_FILES_AT + 1 :]))
+    resource: Resource = make(Resource, (*values[:_FILES_AT], files, *values[_FILES_AT + 1 :]))
+    return resource
 
 
 def save(root: Path, sha256: str, manifest: Manifest) -> None:

@@ -5,7 +5,7 @@
 #   scripts/build_app.sh            build and check
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pip install -q --disable-pip-version-check ".[build]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt ".[build]"
 rm -rf build/pyinstaller "dist/SOP Desktop"
 .venv/bin/pyinstaller --noconfirm --log-level WARN \
     --workpath build/pyinstaller --distpath dist packaging/sop-desktop.spec

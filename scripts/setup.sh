@@ -37,7 +37,8 @@ install_system_libs() {
 
 make_venv() {
     [ -x .venv/bin/python ] || python3 -m venv .venv
-    .venv/bin/python -m pip install -q --disable-pip-version-check "$@"
+    # constraints.txt: the exact versions tested together (see its first lines)
+    .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt "$@"
 }
 
 case "${1:-}" in
@@ -53,6 +54,7 @@ case "${1:-}" in
         make_venv -e ".[test]"
         .venv/bin/ruff check .
         .venv/bin/ruff format --check .
+        .venv/bin/mypy  # the core, strictly (pyproject.toml [tool.mypy])
         QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
         ;;
     *)
