@@ -27,9 +27,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else
 
 from PySide6.QtWidgets import QApplication
 
-from resources_index.library import open_library
-from resources_index.publish import publish
-from resources_index.signing import generate_keypair
+from resources_index.catalog.signing import generate_keypair
+from resources_index.library.library import open_library
+from resources_index.publish.publisher import publish
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.workers import wait_for_tasks
 from tests.conftest import build_source

@@ -22,10 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.synthetic import Generator, SyntheticCatalog, write_texts
-from resources_index import fsutil
-from resources_index.catalog import Manifest, Resource
-from resources_index.search import TextCache
-from resources_index.search_index import SearchIndex, pack
+from resources_index.catalog.model import Manifest, Resource
+from resources_index.search.archive import pack
+from resources_index.search.index import SearchIndex
+from resources_index.search.library_search import TextCache
+from resources_index.util import fsutil
 
 TYPED = [
     "safety plan",
@@ -105,8 +106,7 @@ class WhooshEngine:
 
     def clear_caches(self) -> None:
         """Forget cached results and prefix expansions (a new user session, same searcher)."""
-        self.index._results_cache.clear()
-        self.index._prefix_cache.clear()
+        self.index.forget_answers()
 
     def size(self) -> int:
         return sum(p.stat().st_size for p in self.folder.iterdir())

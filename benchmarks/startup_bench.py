@@ -25,14 +25,21 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import Generator
-from resources_index import limits
-from resources_index.catalog import FileEntry, Resource, canonical_json
-from resources_index.fsutil import sha256_file
-from resources_index.library import Library, open_library
-from resources_index.search import LibrarySearch
-from resources_index.search_index import SCHEMA_VERSION, build_index, pack
-from resources_index.signing import generate_keypair, load_private_key, load_public_key, seal
-from resources_index.store import object_relpath
+from resources_index.catalog import limits
+from resources_index.catalog.model import FileEntry, Resource, canonical_json
+from resources_index.catalog.signing import (
+    generate_keypair,
+    load_private_key,
+    load_public_key,
+    seal,
+)
+from resources_index.library.library import Library, open_library
+from resources_index.library.store import object_relpath
+from resources_index.search.archive import pack
+from resources_index.search.index import build_index
+from resources_index.search.library_search import LibrarySearch
+from resources_index.search.schema import SCHEMA_VERSION
+from resources_index.util.fsutil import sha256_file
 
 QUERY = "safety plan"
 BARE = """

@@ -3,7 +3,7 @@
     python -m benchmarks.sync_bench [--resources 1000] [--rounds 7]
 
 Publishes a synthetic catalog (Markdown documents of 2-200 KB and a few 8 MB videos), serves
-it with ``resources_index.serve`` on 127.0.0.1 and measures:
+it with ``resources_index.sync.serve`` on 127.0.0.1 and measures:
 
 - a no-change sync: requests made and time (median), beside a bare ``requests.get`` of the
   same catalog.json measured in the same run;
@@ -26,12 +26,12 @@ from typing import BinaryIO, ClassVar
 
 import requests
 
+from resources_index.catalog.signing import generate_keypair, load_public_key
 from resources_index.errors import ResourcesError
-from resources_index.library import Library
-from resources_index.publish import publish
-from resources_index.serve import CatalogHandler, CatalogServer, in_background
-from resources_index.signing import generate_keypair, load_public_key
-from resources_index.sync import sync
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
+from resources_index.sync.serve import CatalogHandler, CatalogServer, in_background
+from resources_index.sync.syncer import sync
 
 WORDS = [
     "safety",

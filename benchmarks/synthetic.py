@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resources_index import vocabulary
-from resources_index.catalog import FileEntry, Manifest, Resource, utc_now
-from resources_index.limits import TEXT_MEDIA_TYPE
+from resources_index.catalog import vocabulary
+from resources_index.catalog.limits import TEXT_MEDIA_TYPE
+from resources_index.catalog.model import FileEntry, Manifest, Resource, utc_now
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = 2_000_000

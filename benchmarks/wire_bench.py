@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.sync_bench import write_source
-from resources_index.library import Library
-from resources_index.publish import publish
-from resources_index.signing import generate_keypair, load_public_key
-from resources_index.sync import sync
+from resources_index.catalog.signing import generate_keypair, load_public_key
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
+from resources_index.sync.syncer import sync
 from tests.helpers.nginx import Nginx, running_nginx, world_readable_folder
 
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from resources_index.cli import main
+from resources_index.cli.main import main
 
 sys.exit(main())

@@ -43,3 +43,7 @@ class KeyFileError(ResourcesError):
 
 class CancelledError(ResourcesError):
     """The user cancelled a long operation; nothing was changed."""
+
+
+class IndexArchiveError(ResourcesError):
+    """A search index shipped with a catalog cannot be used (the library builds its own)."""

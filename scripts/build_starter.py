@@ -8,9 +8,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from resources_index import paths
-from resources_index.publish import publish
-from resources_index.signing import generate_keypair
+from resources_index.catalog.signing import generate_keypair
+from resources_index.config import paths
+from resources_index.publish.publisher import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = ROOT / "assets" / "starter"

@@ -5,7 +5,7 @@ publishers and languages too. Run it after changing ``resources_index/vocabulary
 import sys
 from pathlib import Path
 
-from resources_index import vocabulary
+from resources_index.catalog import vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "sop_desktop" / "vocabulary_labels.py"

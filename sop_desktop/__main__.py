@@ -5,7 +5,8 @@ import sys
 import time
 from collections.abc import Sequence
 
-from resources_index import __version__, paths
+from resources_index import __version__
+from resources_index.config import paths
 
 STARTED = time.perf_counter()  # as early as possible: the start-up probe measures from here
 

@@ -10,9 +10,9 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from resources_index import crash_reports
 from resources_index.errors import ResourcesError
-from resources_index.library import Library, open_library
+from resources_index.library.library import Library, open_library
+from resources_index.support import crash_reports
 from sop_desktop import i18n
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
@@ -121,7 +121,7 @@ class _Once:
 
 
 def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
-    from resources_index import logs
+    from resources_index.support import logs
 
     logs.setup("sop-desktop")
     if not writer.take():
@@ -133,7 +133,7 @@ def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
 
 
 class LibraryWriter:
-    """The library lock, held while the program runs (see ``resources_index.lock``)."""
+    """The library lock, held while the program runs (see ``resources_index.library.lock``)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
@@ -144,7 +144,7 @@ class LibraryWriter:
             return True
         from filelock import Timeout  # loaded here: it is slow to import, and not urgent
 
-        from resources_index.lock import library_lock
+        from resources_index.library.lock import library_lock
 
         lock = library_lock(self.data_dir)
         try:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog import Resource
-from resources_index.library import Library
+from resources_index.catalog.model import Resource
+from resources_index.library.library import Library
 from sop_desktop.labels import label, size_text
 
 #: how a version in another language announces itself, in that language

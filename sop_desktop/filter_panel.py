@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.vocabulary import FACETS
+from resources_index.catalog.vocabulary import FACETS
 from sop_desktop.labels import label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog import (
+from resources_index.catalog.model import (
     CuratedKit,
     KitItem,
     Resource,
@@ -37,8 +37,8 @@ from resources_index.catalog import (
     start_text,
 )
 from resources_index.errors import ResourcesError
-from resources_index.kits import Kit, KitStore, export_kit, import_kit, readiness
-from resources_index.library import Library
+from resources_index.library.kits import Kit, KitStore, export_kit, import_kit, readiness
+from resources_index.library.library import Library
 from sop_desktop.labels import size_text
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog import KitItem, Resource, parse_time
+from resources_index.catalog.model import KitItem, Resource, parse_time
 from resources_index.errors import ResourcesError
-from resources_index.kits import readiness
-from resources_index.library import Library
+from resources_index.library.kits import readiness
+from resources_index.library.library import Library
 from sop_desktop.detail_pane import DetailPane
 from sop_desktop.filter_panel import FilterPanel
 from sop_desktop.kits_panel import KitsPanel
@@ -54,8 +54,8 @@ from sop_desktop.sync_controller import SyncController
 from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
-    from resources_index.result_row import ResultRow
-    from resources_index.sync import SyncProgress, SyncReport
+    from resources_index.search.result_row import ResultRow
+    from resources_index.sync.syncer import SyncProgress, SyncReport
     from sop_desktop.presenter import Presentation
     from sop_desktop.viewer_window import ViewerWindow
 

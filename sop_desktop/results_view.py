@@ -20,12 +20,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from resources_index.library import Library
+from resources_index.library.library import Library
 from sop_desktop.icons import type_icon
 from sop_desktop.labels import label, time_text
 
 if TYPE_CHECKING:
-    from resources_index.result_row import ResultRow
+    from resources_index.search.result_row import ResultRow
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from resources_index.catalog import Manifest, Resource
-from resources_index.library import Library
-from resources_index.query import fold
-from resources_index.result_row import ResultRow
-from resources_index.vocabulary import FACETS
+from resources_index.catalog.model import Manifest, Resource
+from resources_index.catalog.vocabulary import FACETS
+from resources_index.library.library import Library
+from resources_index.search.query import fold
+from resources_index.search.result_row import ResultRow
 from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
-    from resources_index.search import LibrarySearch
+    from resources_index.search.library_search import LibrarySearch
 
 PAUSE_MS = 300
 SEARCH_LIMIT = 60
@@ -148,7 +148,7 @@ class SearchController(QObject):
     @property
     def search(self) -> "LibrarySearch":
         if self._engine is None:
-            from resources_index.search import LibrarySearch
+            from resources_index.search.library_search import LibrarySearch
 
             self._engine = LibrarySearch(self.library)
         return self._engine

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.fsutil import tree_size
-from resources_index.library import Library
-from resources_index.settings import Settings
+from resources_index.config.settings import Settings
+from resources_index.library.library import Library
+from resources_index.util.fsutil import tree_size
 from sop_desktop.labels import size_text
 
 

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from resources_index.library import Library
+from resources_index.library.library import Library
 from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
-    from resources_index.sync import SyncProgress, SyncReport
+    from resources_index.sync.syncer import SyncProgress, SyncReport
 
 
 class SyncController(QObject):
@@ -86,14 +86,14 @@ class SyncController(QObject):
         return True
 
     def _sync(self, url: str, report: Callable[[object], None]) -> "SyncReport":
-        from resources_index.sync import sync  # requests: loaded when first needed
+        from resources_index.sync.syncer import sync  # requests: loaded when first needed
 
         return sync(self.library, url, progress=_throttled(report), cancel=self._cancel.is_set)
 
     def _fetch(
         self, url: str, ids: list[str], keep: bool, report: Callable[[object], None]
     ) -> "SyncReport":
-        from resources_index.sync import fetch_files
+        from resources_index.sync.syncer import fetch_files
 
         return fetch_files(
             self.library, url, ids, keep, progress=_throttled(report), cancel=self._cancel.is_set

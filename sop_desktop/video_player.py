@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.captions import CaptionTrack
 from resources_index.errors import ResourcesError
+from resources_index.library.captions import CaptionTrack
 from sop_desktop.labels import label, time_text
 
 SEEK_MS = 5_000

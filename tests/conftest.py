@@ -8,9 +8,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from resources_index.library import Library
-from resources_index.publish import publish
-from resources_index.signing import generate_keypair
+from resources_index.catalog.signing import generate_keypair
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
 from tests.helpers.documents import make_docx, make_pdf, make_pptx, make_vtt
 
 ROOT = Path(__file__).resolve().parents[1]

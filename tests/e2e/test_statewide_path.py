@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from resources_index.catalog.signing import load_public_key
 from resources_index.errors import ResourcesError
-from resources_index.library import Library
-from resources_index.publish import publish
-from resources_index.search import LibrarySearch
-from resources_index.signing import load_public_key
-from resources_index.store import object_relpath
-from resources_index.sync import sync
+from resources_index.library.library import Library
+from resources_index.library.store import object_relpath
+from resources_index.publish.publisher import publish
+from resources_index.search.library_search import LibrarySearch
+from resources_index.sync.syncer import sync
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.pdf_viewer import PdfViewer
 from tests.conftest import build_source
@@ -24,7 +24,7 @@ from tests.helpers.manifests import read_manifest
 from tests.helpers.nginx import Nginx, running_nginx, world_readable_folder
 from tests.helpers.served import running
 from tests.helpers.team_folder import TEAM_ROW, add_team_content, write_spreadsheet_csv
-from tests.unit.resources_index.test_sync import FAST
+from tests.unit.resources_index.sync.test_sync import FAST
 from tests.unit.sop_desktop.conftest import final_answer
 
 

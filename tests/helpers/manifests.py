@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from resources_index.catalog import Manifest
-from resources_index.signing import load_public_key, open_envelope
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.signing import load_public_key, open_envelope
 
 
 def read_manifest(folder: Path, public: Path) -> Manifest:

@@ -1,4 +1,4 @@
-"""Run ``resources_index.serve`` on 127.0.0.1 in a background thread for the length of a test."""
+"""Run ``resources_index.sync.serve`` on 127.0.0.1 in a background thread during a test."""
 
 import contextlib
 import ssl
@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import BinaryIO
 
-from resources_index.library import Library
-from resources_index.serve import CatalogHandler, CatalogServer, in_background
+from resources_index.library.library import Library
+from resources_index.sync.serve import CatalogHandler, CatalogServer, in_background
 
 
 @contextlib.contextmanager

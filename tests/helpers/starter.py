@@ -5,9 +5,9 @@ import json
 import shutil
 from pathlib import Path
 
-from resources_index import paths
-from resources_index.catalog import canonical_json
-from resources_index.signing import load_private_key, seal
+from resources_index.catalog.model import canonical_json
+from resources_index.catalog.signing import load_private_key, seal
+from resources_index.config import paths
 
 STARTER_KEY = Path(__file__).resolve().parents[2] / "assets" / "starter" / "starter.key"
 

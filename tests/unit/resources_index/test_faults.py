@@ -15,22 +15,22 @@ from pathlib import Path
 
 import pytest
 
-from resources_index import fsutil
-from resources_index import sync as sync_module
-from resources_index.catalog import KitItem
+from resources_index.catalog.model import KitItem
+from resources_index.catalog.signing import load_public_key
 from resources_index.errors import LibraryError, ObjectError
-from resources_index.kits import KitStore, export_kit, import_kit
-from resources_index.library import Library
-from resources_index.publish import publish
-from resources_index.search import LibrarySearch
-from resources_index.serve import CatalogHandler
-from resources_index.signing import load_public_key
-from resources_index.store import object_relpath
-from resources_index.sync import Syncer, SyncError, sync
-from resources_index.transfer import Limits
+from resources_index.library.kits import KitStore, export_kit, import_kit
+from resources_index.library.library import Library
+from resources_index.library.store import object_relpath
+from resources_index.publish.publisher import publish
+from resources_index.search.library_search import LibrarySearch
+from resources_index.sync import syncer as sync_module
+from resources_index.sync.serve import CatalogHandler
+from resources_index.sync.syncer import Syncer, SyncError, sync
+from resources_index.sync.transfer import Limits
+from resources_index.util import fsutil
 from tests.helpers.served import running
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.test_sync import FAST
+from tests.unit.resources_index.sync.test_sync import FAST
 
 
 class DrippingCatalog(CatalogHandler):

@@ -7,7 +7,8 @@ CHECK = """
 import pkgutil, importlib, sys
 import resources_index
 for module in pkgutil.walk_packages(resources_index.__path__, "resources_index."):
-    importlib.import_module(module.name)
+    if not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
 qt = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"})
 print(",".join(qt))
 """

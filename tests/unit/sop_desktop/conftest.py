@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import Library, open_library
+from resources_index.library.library import Library, open_library
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchOutcome
 from sop_desktop.workers import wait_for_tasks

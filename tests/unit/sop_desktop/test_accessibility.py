@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from resources_index.catalog import KitItem
-from resources_index.kits import KitStore
+from resources_index.catalog.model import KitItem
+from resources_index.library.kits import KitStore
 from sop_desktop.mainwindow import MainWindow
 from tests.unit.sop_desktop.conftest import type_query
 

@@ -5,8 +5,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from resources_index.kits import KitStore
-from resources_index.library import Library, open_library
+from resources_index.library.kits import KitStore
+from resources_index.library.library import Library, open_library
 from sop_desktop.mainwindow import MainWindow
 from tests.unit.sop_desktop.conftest import open_window
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import Library
+from resources_index.library.library import Library
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.search_controller import SearchController, SearchOutcome
 from tests.unit.sop_desktop.conftest import answer_to, final_answer, open_window, type_query

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from resources_index import paths
-from resources_index.library import Library, open_library
+from resources_index.config import paths
+from resources_index.library.library import Library, open_library
 from sop_desktop.app import tell_about_crash
 from tests.helpers.starter import older_starter
 from tests.unit.sop_desktop.conftest import open_window

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import Library
-from resources_index.policy import POLICY_ENV
+from resources_index.config.policy import POLICY_ENV
+from resources_index.library.library import Library
 from sop_desktop.settings_dialog import SettingsDialog
 
 

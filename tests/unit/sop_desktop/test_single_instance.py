@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from resources_index.lock import library_lock
+from resources_index.library.lock import library_lock
 from sop_desktop.single_instance import SingleInstance
 
 

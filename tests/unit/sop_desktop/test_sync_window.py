@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import Library
-from resources_index.publish import publish
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.viewer_window import ViewerWindow
 from tests.helpers.manifests import read_manifest
@@ -127,7 +127,7 @@ def test_the_policy_schedule_syncs_in_the_background_without_dialogs(
 ) -> None:
     import json
 
-    from resources_index.library import open_library
+    from resources_index.library.library import open_library
     from tests.unit.sop_desktop.conftest import open_window
 
     with running(published) as server:

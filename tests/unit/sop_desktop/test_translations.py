@@ -12,8 +12,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from resources_index import vocabulary
-from resources_index.library import Library
+from resources_index.catalog import vocabulary
+from resources_index.library.library import Library
 from sop_desktop import i18n
 from sop_desktop.vocabulary_labels import LABELS
 from tests.unit.sop_desktop.conftest import open_window, type_query

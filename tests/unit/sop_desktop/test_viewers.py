@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
-from resources_index.library import Library
+from resources_index.library.library import Library
 from sop_desktop.mainwindow import MainWindow
 from sop_desktop.pdf_viewer import PdfViewer
 from sop_desktop.video_player import VideoPlayer

@@ -1,0 +1,1 @@
+"""The catalog format: its model, bounds, vocabulary and signatures."""

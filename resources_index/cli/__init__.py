@@ -1,0 +1,1 @@
+"""``sop-resources``: the command line over the core, one subcommand per job."""

@@ -1,0 +1,106 @@
+"""User settings kept in the library folder (``settings.json``), read leniently.
+
+A value of the wrong kind is reported in ``problems`` and replaced by its default, never fatal:
+a hand-edited file must not stop the program from starting. A machine-wide policy will layer
+over these values.
+"""
+
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from resources_index.util.fsutil import write_atomic
+
+SETTINGS_FILE = "settings.json"
+
+DOWNLOAD_POLICIES = ("everything", "up_to_limit", "when_opened")
+INTERFACE_LANGUAGES = ("", "en", "es")  # "" follows the system
+DEFAULT_LIMIT_MB = 50
+
+
+@dataclass
+class Settings:
+    """User-level choices.
+
+    ``trusted_keys`` holds PEM public keys as text. ``proxy`` empty means "as the environment
+    says"; ``ca_bundle`` empty means the operating system's certificate store.
+    ``download_policy``: main files of every size, those up to ``download_limit_mb``, or none
+    until opened (text and metadata are always fetched).
+    """
+
+    server_url: str = ""
+    trusted_keys: list[str] = field(default_factory=list)
+    proxy: str = ""
+    ca_bundle: str = ""
+    download_policy: str = "up_to_limit"
+    download_limit_mb: int = DEFAULT_LIMIT_MB
+    interface_language: str = ""
+    problems: list[str] = field(default_factory=list, compare=False)
+    #: the names this user set (in the file or through ``set``), as opposed to defaults
+    explicit: set[str] = field(default_factory=set, compare=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "Settings":
+        path = folder / SETTINGS_FILE
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return cls(problems=[f"{path} could not be read ({exc}); using defaults."])
+        if not isinstance(raw, dict):
+            return cls(problems=[f"{path} is not a JSON object; using defaults."])
+        settings = cls()
+        for name, value in raw.items():
+            problem = settings.set(name, value)
+            if problem:
+                settings.problems.append(f"{path}: {problem}")
+        return settings
+
+    def set(self, name: str, value: Any) -> str | None:
+        """Set one value after checking it; return a sentence instead when it is refused."""
+        known = {f.name: f for f in fields(self) if f.name not in ("problems", "explicit")}
+        if name not in known:
+            return f"unknown setting {name!r} ignored."
+        default = known[name].default
+        if name == "trusted_keys":
+            if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+                return "trusted_keys must be a list of PEM texts; ignored."
+        elif name == "download_policy":
+            if value not in DOWNLOAD_POLICIES:
+                return f"download_policy must be one of {', '.join(DOWNLOAD_POLICIES)}; ignored."
+        elif name == "interface_language":
+            if value not in INTERFACE_LANGUAGES:
+                return "interface_language must be 'en', 'es' or empty (the system's); ignored."
+        elif name == "download_limit_mb":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                return "download_limit_mb must be a whole number of megabytes; ignored."
+        elif not isinstance(value, type(default)):
+            return f"{name} must be text; ignored."
+        setattr(self, name, value)
+        self.explicit.add(name)
+        return None
+
+    def unset(self, name: str) -> None:
+        """Forget the user's own value: the policy's default or the built-in one applies."""
+        default = next(f for f in fields(self) if f.name == name)
+        value = default.default_factory() if callable(default.default_factory) else default.default
+        setattr(self, name, value)
+        self.explicit.discard(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The values the user set (defaults are not written, so a policy can change them)."""
+        return {name: getattr(self, name) for name in sorted(self.explicit)}
+
+    def save(self, folder: Path) -> None:
+        write_atomic(folder / SETTINGS_FILE, json.dumps(self.to_dict(), indent=2).encode("utf-8"))
+
+    @property
+    def auto_download_bytes(self) -> int | None:
+        """Main files up to this size download with a sync; None means every size."""
+        if self.download_policy == "everything":
+            return None
+        if self.download_policy == "when_opened":
+            return 0
+        return self.download_limit_mb * 1024 * 1024

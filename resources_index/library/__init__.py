@@ -1,0 +1,1 @@
+"""The local library: the verified catalog, its objects, kits, and how catalogs enter."""

@@ -1,0 +1,1 @@
+"""Turning a content team's folder into a signed, static catalog."""

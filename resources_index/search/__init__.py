@@ -1,0 +1,1 @@
+"""Full-text search over the library. The only package that imports whoosh."""

@@ -1,0 +1,150 @@
+"""Answering one query over one searcher: quick answers while typing, corrections, fallbacks.
+
+An ``Answerer`` lives as long as the searcher it reads; the index makes a new one whenever it
+refreshes, so its caches (prefix expansions, facet postings) never outlive what they describe.
+"""
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from whoosh import collectors, query, searching
+
+from resources_index.search.analysis import is_stop_word
+from resources_index.search.facets import FacetCounter
+from resources_index.search.query import ParsedQuery
+from resources_index.search.query_building import QueryBuilder, any_of, filter_query
+from resources_index.search.ranking import prefer, query_language, word_matcher
+from resources_index.search.results import Hit, SearchResults
+from resources_index.search.schema import Segments
+from resources_index.search.snippets import best_passage
+from resources_index.search.spelling import correct
+
+QUICK_BUDGET_SECONDS = 0.015
+TYPING_BUDGET_SECONDS = 0.025
+FEW_RESULTS = 3
+
+HitText = Callable[[str], Segments]
+
+
+class Answerer:
+    """Runs parsed queries against one Whoosh searcher."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.build = QueryBuilder(searcher.reader())
+        self.facets = FacetCounter(searcher.reader())
+
+    def answer(
+        self,
+        parsed: ParsedQuery,
+        load_text: HitText,
+        filters: dict[str, Sequence[str]] | None,
+        limit: int,
+        facets: bool,
+        quick: bool = False,
+    ) -> SearchResults:
+        restrict = filter_query(filters)
+        if parsed.empty:
+            return SearchResults()
+        if quick and not facets:
+            answer = self._quick(parsed, load_text, restrict, limit)
+            if answer is not None:
+                return answer
+        parts = self.build.parts(parsed)
+        if not parts:
+            return SearchResults()
+        # While typing, no keystroke waits on a full pass over a large library: keep the best
+        # found within the budget, and say so; the search after a pause is complete.
+        budget = TYPING_BUDGET_SECONDS if quick else None
+        used = query.And(parts)
+        hits = self._run(used, limit, restrict, budget)
+        outcome = SearchResults(quick=quick)
+        if hits.scored_length() < FEW_RESULTS:
+            corrected = correct(self.searcher, parsed)
+            if corrected is not None:
+                fixed_query = query.And(self.build.parts(corrected))
+                fixed = self._run(fixed_query, limit, restrict, budget)
+                if fixed.scored_length() > hits.scored_length():
+                    outcome.suggestion = " ".join(corrected.all_terms())
+                    if hits.scored_length() == 0:
+                        hits, parsed, outcome.corrected = fixed, corrected, True
+                        used = fixed_query
+        if hits.scored_length() == 0 and len(parts) > 1:
+            used = any_of(parts)
+            hits = self._run(used, limit, restrict, budget)
+            outcome.partial = hits.scored_length() > 0
+        if facets:
+            matched = hits.docs()
+            outcome.total = len(matched)
+            # Each facet is counted as if its own filter were not set, so the other values of
+            # a chosen facet stay offered (choices widen within a facet, narrow across them).
+            unfiltered = matched if restrict is None else self._run(used, 1, None, None).docs()
+            outcome.facets = self.facets.counts(unfiltered, filters or {})
+        else:
+            # Counting every match costs a second pass over the postings: estimate instead.
+            outcome.total = max(hits.scored_length(), hits.estimated_min_length())
+            outcome.total_exact = hits.scored_length() < limit
+        self._fill(outcome, hits, parsed, load_text)
+        return outcome
+
+    def _fill(
+        self, outcome: SearchResults, hits: Any, parsed: ParsedQuery, load_text: HitText
+    ) -> None:
+        """Rank the hits (query language first) and give each its best passage."""
+        matcher = word_matcher(parsed)
+        preferred = query_language(parsed)
+        ranked = sorted(
+            (
+                (prefer(float(hit.score or 0.0), hit.get("language"), preferred), hit["id"])
+                for hit in hits
+            ),
+            key=lambda pair: -pair[0],
+        )
+        for score, rid in ranked:
+            outcome.hits.append(Hit(rid, score, best_passage(load_text(rid), matcher)))
+
+    def _run(
+        self, question: query.Query, limit: int, restrict: query.Query | None, budget: float | None
+    ) -> Any:
+        """Search; with a ``budget`` (seconds), stop there and keep the best found so far."""
+        searcher = self.searcher
+        if budget is None:
+            return searcher.search(question, limit=limit, filter=restrict)
+        collector = collectors.TimeLimitCollector(
+            searcher.collector(limit=limit, filter=restrict), budget, use_alarm=False
+        )
+        with contextlib.suppress(searching.TimeLimit):
+            searcher.search_with_collector(question, collector)
+        return collector.results()
+
+    def _quick(
+        self,
+        parsed: ParsedQuery,
+        load_text: HitText,
+        restrict: query.Query | None,
+        limit: int,
+    ) -> SearchResults | None:
+        """While typing: matches in titles, tools, tags and labels (as Kiwix suggests titles).
+
+        Each word is one lookup in the edge n-gram field of titles and labels, so a word in
+        half the library still costs one short posting list instead of a union over every
+        field; a time budget bounds the rare worst case. When nothing matches there, the full
+        search runs at once; otherwise the caller runs it (``quick=False``) when typing
+        pauses, and its results replace these.
+        """
+        words = [w for w in parsed.words if not is_stop_word(w)]
+        words += [w for phrase in parsed.phrases for w in phrase if not is_stop_word(w)]
+        if parsed.prefix and len(parsed.prefix) >= 2:
+            words.append(parsed.prefix)
+        if not words or parsed.expansions:
+            return None
+        terms = [query.Term("complete", w[:20]) for w in dict.fromkeys(words)]
+        if not all(self.build.present("complete", t.text) for t in terms):
+            return None
+        hits = self._run(query.And(terms), limit, restrict, QUICK_BUDGET_SECONDS)
+        if hits.scored_length() == 0:
+            return None
+        outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
+        self._fill(outcome, hits, parsed, load_text)
+        return outcome

@@ -1,0 +1,329 @@
+"""The full-text index over the library, on disk with Whoosh: its life cycle and its cache.
+
+The index is derived data: it is updated in place for the resources that changed, and rebuilt
+beside the old one (then swapped in) when it is missing, from an older schema, or damaged. A
+searcher keeps answering from the last committed index while an update runs in another thread.
+How a query is answered is ``answering.py``'s business; this module owns the files.
+"""
+
+import contextlib
+import gc
+import json
+import logging
+import pickle
+import shutil
+import struct
+import tarfile
+import threading
+import warnings
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from whoosh import index
+from whoosh.searching import Searcher
+
+from resources_index.catalog.model import Manifest, Resource
+from resources_index.errors import IndexArchiveError
+from resources_index.search.answering import Answerer
+from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.query import parse
+from resources_index.search.results import IndexChange, SearchResults
+from resources_index.search.schema import (
+    SCHEMA_VERSION,
+    Segments,
+    TextLoader,
+    build_schema,
+    document_for,
+    resource_rev,
+)
+from resources_index.search.scoring import FastBM25F, LengthTable
+from resources_index.util.fsutil import write_atomic
+
+RESULTS_CACHE = 256
+
+log = logging.getLogger(__name__)
+
+#: What reading a damaged or half-written Whoosh index raises (Whoosh has no error hierarchy).
+INDEX_DAMAGE = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+    tarfile.TarError,
+    index.IndexError,
+)
+
+
+class SearchIndex:
+    """An on-disk Whoosh index in ``folder`` with one shared, refreshable searcher."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._index: index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._answerer: Answerer | None = None
+        self._results_cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
+        self._lengths = LengthTable()
+
+    # -- keeping the index in step with the library -------------------------------------------
+
+    def _stamp(self) -> dict[str, Any]:
+        try:
+            return dict(json.loads((self.folder / STAMP_FILE).read_text()))
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def _write_stamp(self, folder: Path, manifest_sha: str, count: int) -> None:
+        stamp = {"schema": SCHEMA_VERSION, "manifest_sha256": manifest_sha, "documents": count}
+        write_atomic(folder / STAMP_FILE, json.dumps(stamp).encode())
+
+    def ensure(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild."""
+        with self._write_lock:
+            stamp = self._stamp()
+            if stamp.get("schema") != SCHEMA_VERSION or not self._open():
+                return self._rebuild(manifest, manifest_sha, load_text)
+            if stamp.get("manifest_sha256") == manifest_sha:
+                return IndexChange()
+            try:
+                return self._update(manifest, manifest_sha, load_text)
+            except Exception:  # a damaged index (a kill in commit): rebuild from the library
+                return self._rebuild(manifest, manifest_sha, load_text)
+
+    def _open(self) -> bool:
+        if self._index is not None:
+            return True
+        opened = False
+        with warnings.catch_warnings():
+            # Whoosh leaves a file open when a damaged table of contents makes it fail.
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self._index = index.open_dir(str(self.folder))
+                with self._index.searcher() as probe:
+                    probe.doc_count()
+                opened = True
+            except Exception:
+                self._index = None
+                gc.collect()  # close what the failed open left behind
+        if opened:
+            self._refresh()
+        return opened
+
+    def apply(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        load_text: TextLoader,
+    ) -> IndexChange:
+        """Update just the resources a sync or import says changed (no scan of the index)."""
+        with self._write_lock:
+            if self._stamp().get("schema") != SCHEMA_VERSION or not self._open():
+                return self._rebuild(manifest, manifest_sha, load_text)
+            try:
+                resources = [manifest.by_id[rid] for rid in changed if rid in manifest.by_id]
+                count = self._write(manifest, manifest_sha, resources, list(removed), load_text)
+            except Exception:
+                return self._rebuild(manifest, manifest_sha, load_text)
+            return IndexChange(updated=count, removed=len(removed))
+
+    def _update(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        assert self._index is not None
+        with self._index.searcher() as searcher:
+            indexed = {f["id"]: f["rev"] for f in searcher.all_stored_fields()}
+        wanted = {r.id: r for r in manifest.resources}
+        removed = [rid for rid in indexed if rid not in wanted]
+        changed = [r for rid, r in wanted.items() if indexed.get(rid) != resource_rev(r)]
+        self._write(manifest, manifest_sha, changed, removed, load_text)
+        added = sum(1 for r in changed if r.id not in indexed)
+        return IndexChange(added, len(changed) - added, len(removed))
+
+    def _write(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        changed: Sequence[Resource],
+        removed: Sequence[str],
+        load_text: TextLoader,
+    ) -> int:
+        assert self._index is not None
+        writer = self._index.writer(limitmb=128)
+        try:
+            for rid in removed:
+                writer.delete_by_term("id", rid)
+            for resource in changed:
+                writer.update_document(**document_for(resource, load_text(resource)))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._write_stamp(self.folder, manifest_sha, len(manifest.resources))
+        self._refresh()
+        return len(changed)
+
+    def _rebuild(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+        staging = self.folder.with_name(self.folder.name + ".building")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        fresh = index.create_in(str(staging), build_schema())
+        writer = fresh.writer(limitmb=256)
+        for resource in manifest.resources:
+            writer.add_document(**document_for(resource, load_text(resource)))
+        writer.commit()
+        fresh.close()
+        self._write_stamp(staging, manifest_sha, len(manifest.resources))
+        self._install(staging)
+        return IndexChange(added=len(manifest.resources), rebuilt=True)
+
+    def _install(self, staging: Path) -> None:
+        """Swap a complete index folder in place of the current one, and open it."""
+        old = self.folder.with_name(self.folder.name + ".old")
+        with self._read_lock:
+            self._close()
+            shutil.rmtree(old, ignore_errors=True)
+            if self.folder.exists():
+                self.folder.rename(old)
+            staging.rename(self.folder)
+            shutil.rmtree(old, ignore_errors=True)
+            self._index = index.open_dir(str(self.folder))
+            self._refresh()
+
+    def needs_rebuild(self) -> bool:
+        """True when there is no usable index (missing, another schema, or damaged)."""
+        with self._write_lock:
+            return self._stamp().get("schema") != SCHEMA_VERSION or not self._open()
+
+    def adopt(self, archive: Path, manifest: Manifest, manifest_sha: str) -> IndexChange:
+        """Install an index built at publish time (a verified tar from the catalog)."""
+        with self._write_lock:
+            staging = self.folder.with_name(self.folder.name + ".adopting")
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            try:
+                unpack(archive, staging)
+                count = _count_documents(staging)
+                if count != len(manifest.resources):
+                    raise IndexArchiveError(
+                        f"The shipped search index holds {count} documents, "
+                        f"not the catalog's {len(manifest.resources)}."
+                    )
+                self._write_stamp(staging, manifest_sha, count)
+                self._install(staging)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            return IndexChange(added=count, rebuilt=True, adopted=True)
+
+    def _refresh(self) -> None:
+        with self._read_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._lengths = LengthTable()
+            self._searcher = (
+                self._index.searcher(weighting=FastBM25F(self._lengths)) if self._index else None
+            )
+            self._answerer = Answerer(self._searcher) if self._searcher else None
+            self._results_cache.clear()
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+            self._answerer = None
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def close(self) -> None:
+        with self._read_lock:
+            self._close()
+
+    def forget_answers(self) -> None:
+        """Drop cached results and prefix expansions, as a new session would find them."""
+        with self._read_lock:
+            self._results_cache.clear()
+            self._answerer = Answerer(self._searcher) if self._searcher else None
+
+    def is_open(self) -> bool:
+        return self._searcher is not None
+
+    def document_count(self) -> int:
+        with self._read_lock:
+            return self._searcher.doc_count() if self._searcher else 0
+
+    # -- answering queries -----------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str,
+        load_text: Callable[[str], Segments],
+        filters: dict[str, Sequence[str]] | None = None,
+        limit: int = 20,
+        as_you_type: bool = False,
+        facets: bool = False,
+        quick: bool = True,
+    ) -> SearchResults:
+        """Run a query; ``load_text(id)`` gives a hit's segments for its snippet.
+
+        With ``as_you_type`` the last word is a prefix and, if ``quick``, titles and labels
+        answer first (see ``_quick_search``).
+        """
+        chosen = tuple(sorted((k, tuple(sorted(v))) for k, v in (filters or {}).items() if v))
+        key = (text, as_you_type, limit, facets, quick, chosen)
+        with self._read_lock:
+            if self._searcher is None:
+                return SearchResults()
+            with contextlib.suppress(*INDEX_DAMAGE):
+                if not self._searcher.up_to_date():  # another process or instance committed
+                    self._refresh()
+            cached = self._results_cache.get(key)
+            if cached is not None:
+                self._results_cache.move_to_end(key)
+                return cached
+            try:
+                parsed = parse(text, as_you_type)
+                assert self._answerer is not None
+                results = self._answerer.answer(
+                    parsed, load_text, filters, limit, facets, as_you_type and quick
+                )
+            except INDEX_DAMAGE as exc:
+                # A damaged index must not break searching: answer nothing, rebuild on refresh.
+                log.warning("The search index is damaged (%s); it will be rebuilt.", exc)
+                (self.folder / STAMP_FILE).unlink(missing_ok=True)
+                self._close()
+                return SearchResults()
+            self._results_cache[key] = results
+            if len(self._results_cache) > RESULTS_CACHE:
+                self._results_cache.popitem(last=False)
+            return results
+
+
+def _count_documents(folder: Path) -> int:
+    """Open a shipped index once to count its documents; one that cannot open is refused."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)  # Whoosh leaves a file open on failure
+        try:
+            shipped = index.open_dir(str(folder))
+            try:
+                with shipped.searcher() as probe:
+                    return int(probe.doc_count())
+            finally:
+                shipped.close()
+        except INDEX_DAMAGE as exc:
+            gc.collect()  # close what the failed open left behind
+            raise IndexArchiveError(f"The shipped search index cannot be opened ({exc}).") from exc
+
+
+def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:
+    """Build a complete index of ``manifest`` in an empty ``folder`` (used when publishing)."""
+    SearchIndex(folder).ensure(manifest, "", load_text)

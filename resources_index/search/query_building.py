@@ -1,0 +1,121 @@
+"""Whoosh queries from a parsed query: each word in every language field, phrases, prefixes.
+
+Terms no document holds are left out, as each absent alternative only slows the matcher.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh import query
+
+from resources_index.search.analysis import analyze, is_stop_word
+from resources_index.search.query import ParsedQuery
+from resources_index.search.schema import FACETS, TEXT_FIELDS
+
+PREFIX_EXPANSION = 4
+BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
+PREFIX_SCAN = 400
+
+
+def any_of(subqueries: Sequence[query.Query]) -> query.Or:
+    """An Or that intersects lazily: Whoosh would otherwise preload and score every posting
+    of every alternative on indexes under 5,000 documents."""
+    union = query.Or(list(subqueries))
+    union.matcher_type = query.Or.DEFAULT_MATCHER
+    return union
+
+
+def filter_query(filters: dict[str, Sequence[str]] | None) -> query.Query | None:
+    """The chosen facet values: any value within a facet, every facet across them."""
+    clauses = []
+    for name, values in (filters or {}).items():
+        if name in FACETS and values:
+            clauses.append(any_of([query.Term(name, v) for v in values]))
+    return query.And(clauses) if clauses else None
+
+
+class QueryBuilder:
+    """Builds queries against one index reader; its prefix expansions are cached with it."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self._prefix_cache: dict[tuple[str, str], list[str]] = {}
+
+    def present(self, fieldname: str, text: str) -> bool:
+        """Whether any document has this term."""
+        return bool(self.reader.doc_frequency(fieldname, text))
+
+    def parts(self, parsed: ParsedQuery) -> list[query.Query]:
+        """One required part per word, phrase and the word being typed."""
+        if parsed.words and all(is_stop_word(w) for w in parsed.words) and not parsed.prefix:
+            return [any_of([query.Term("meta", w) for w in parsed.words])]
+        parts: list[query.Query] = []
+        for word in parsed.words:
+            part = self.word_query(word, parsed.expansions.get(word))
+            if part is not None:
+                parts.append(part)
+        for phrase in parsed.phrases:
+            parts.append(self.phrase_query(phrase))
+        if parsed.prefix:
+            part = self.prefix_query(parsed.prefix, parsed.expansions.get(parsed.prefix))
+            if part is not None:
+                parts.append(part)
+        return parts
+
+    def word_query(self, word: str, expansion: str | None) -> query.Query | None:
+        if is_stop_word(word) and not expansion:
+            return None  # "de", "the", "para": never required
+        terms: list[query.Query] = []
+        for name in (*TEXT_FIELDS, "meta"):
+            analyzed = analyze(name, word) if name != "meta" else [word]
+            terms += [query.Term(name, t) for t in analyzed if self.present(name, t)]
+        if expansion:
+            terms.append(self.phrase_query(tuple(expansion.split())))
+        return any_of(terms) if terms else query.NullQuery
+
+    def phrase_query(self, words: tuple[str, ...]) -> query.Query:
+        options: list[query.Query] = []
+        for name in TEXT_FIELDS:
+            tokens = [t for w in words for t in analyze(name, w)]
+            if len(tokens) > 1:
+                options.append(query.Phrase(name, tokens))
+            elif tokens:
+                options.append(query.Term(name, tokens[0]))
+        return any_of(options) if options else query.NullQuery
+
+    def prefix_query(self, prefix: str, expansion: str | None) -> query.Query | None:
+        options = [self.word_query(prefix, expansion) or query.NullQuery]
+        if len(prefix) >= 2 and self.present("complete", prefix[:20]):
+            options.append(query.Term("complete", prefix[:20]))
+        if len(prefix) >= BODY_PREFIX_MIN:
+            for name in ("body_en", "body_es"):
+                options += [query.Term(name, t) for t in self.expand(name, prefix)]
+        options = [o for o in options if o is not query.NullQuery]
+        return any_of(options) if options else None
+
+    def expand(self, fieldname: str, prefix: str) -> list[str]:
+        """The commonest indexed words that start with ``prefix`` (bounded, cached).
+
+        Bodies are stemmed, so a long prefix can run past its word's stem ("allegatio" ->
+        "alleg"): indexed terms that the prefix itself starts with count too.
+        """
+        if len(prefix) < 3:
+            return []
+        key = (fieldname, prefix)
+        if key not in self._prefix_cache:
+            reader = self.reader
+            candidates = []
+            for count, term in enumerate(reader.expand_prefix(fieldname, prefix)):
+                if count >= PREFIX_SCAN:
+                    break
+                text = term.decode() if isinstance(term, bytes) else term
+                candidates.append((reader.doc_frequency(fieldname, text), text))
+            candidates.sort(reverse=True)
+            chosen = [t for _, t in candidates[:PREFIX_EXPANSION]]
+            for end in range(len(prefix) - 1, BODY_PREFIX_MIN, -1):
+                stem = prefix[:end]
+                if reader.doc_frequency(fieldname, stem):
+                    chosen.append(stem)
+                    break
+            self._prefix_cache[key] = chosen
+        return self._prefix_cache[key]

@@ -1,0 +1,37 @@
+"""What a search answers and what an index update touched."""
+
+from dataclasses import dataclass, field
+
+from resources_index.search.snippets import Passage
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: the resource, its score, and the passage that matched."""
+
+    id: str
+    score: float
+    passage: Passage
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    total_exact: bool = True
+    partial: bool = False
+    suggestion: str | None = None
+    corrected: bool = False
+    quick: bool = False  # a fast answer while typing; the search after a pause refines it
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndexChange:
+    """What an update touched, for logs and tests."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    adopted: bool = False

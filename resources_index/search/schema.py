@@ -1,0 +1,82 @@
+"""What the index holds for each resource: its fields, and the document made from a resource."""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+
+from resources_index.catalog import vocabulary
+from resources_index.catalog.model import Resource, canonical_json
+from resources_index.search.analysis import ANALYZERS, EDGE, LANGUAGES, PLAIN, WORDS
+
+SCHEMA_VERSION = 2
+FACETS = vocabulary.FACETS
+
+Segments = list[dict[str, Any]]
+TextLoader = Callable[[Resource], Segments]
+
+
+def build_schema() -> Schema:
+    fields: dict[str, Any] = {
+        "id": ID(stored=True, unique=True),
+        "rev": ID(stored=True),
+        "meta": TEXT(analyzer=PLAIN, field_boost=2.0, phrase=False),
+        "complete": TEXT(analyzer=EDGE, field_boost=1.5, phrase=False),
+        "words": TEXT(analyzer=WORDS, phrase=False),
+        "type": ID,
+        "language": ID(stored=True),
+        "publisher": ID,
+        "practice_elements": KEYWORD(commas=True),
+        "audiences": KEYWORD(commas=True),
+    }
+    for lang in LANGUAGES:
+        fields[f"title_{lang}"] = TEXT(analyzer=ANALYZERS[lang], field_boost=3.0, phrase=True)
+        fields[f"body_{lang}"] = TEXT(analyzer=ANALYZERS[lang], phrase=True)
+    return Schema(**fields)
+
+
+TEXT_FIELDS = tuple(f"{kind}_{lang}" for kind in ("title", "body") for lang in LANGUAGES)
+
+
+def resource_rev(resource: Resource) -> str:
+    """Changes whenever anything indexed about the resource changes."""
+    return hashlib.sha256(canonical_json(resource.to_json())).hexdigest()[:20]
+
+
+def _labels(resource: Resource) -> list[str]:
+    return [
+        vocabulary.label(resource.type, vocabulary.RESOURCE_TYPES),
+        vocabulary.label(resource.publisher, vocabulary.PUBLISHERS) if resource.publisher else "",
+        *(vocabulary.label(e, vocabulary.PRACTICE_ELEMENTS) for e in resource.practice_elements),
+        *(vocabulary.label(a, vocabulary.AUDIENCES) for a in resource.audiences),
+        *resource.tags,
+    ]
+
+
+def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
+    """The Whoosh document of one resource; each segment goes to its own language's field."""
+    lang = resource.language if resource.language in LANGUAGES else "en"
+    bodies: dict[str, list[str]] = {code: [] for code in LANGUAGES}
+    bodies[lang].append(resource.summary)
+    for segment in segments:
+        seg_lang = segment.get("language") or lang
+        bodies[seg_lang if seg_lang in LANGUAGES else lang].append(str(segment.get("text", "")))
+    labels = " ".join(_labels(resource))
+    doc: dict[str, Any] = {
+        "id": resource.id,
+        "rev": resource_rev(resource),
+        f"title_{lang}": resource.title,
+        "meta": labels,
+        "complete": f"{resource.title} {labels}",
+        "words": f"{resource.title} {labels} {resource.summary}",
+        "type": resource.type,
+        "language": resource.language,
+        "publisher": resource.publisher or "none",
+        "practice_elements": ",".join(resource.practice_elements),
+        "audiences": ",".join(resource.audiences),
+    }
+    for code, parts in bodies.items():
+        if parts:
+            doc[f"body_{code}"] = "\n".join(parts)
+    return doc

@@ -1,0 +1,1 @@
+"""What helps support staff: rotating logs, crash reports, and ``doctor``."""

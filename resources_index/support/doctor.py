@@ -1,0 +1,172 @@
+"""``sop-resources doctor``: one line per check, OK or the problem and what to do.
+
+What county IT reads first when a worker calls: the version, the folders, the policy in effect
+and where each setting comes from, the server through the configured proxy and certificates,
+storage, and the health of the search index and the library. With ``offline`` the network
+checks are skipped (a laptop on a plane, or a build's self-check).
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from resources_index import __version__
+from resources_index.errors import ResourcesError
+from resources_index.library.library import CATALOG_FILE, Library
+from resources_index.support import logs
+from resources_index.sync.http import HttpSettings, explain, make_session
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    text: str
+
+    def line(self) -> str:
+        return f"{'OK     ' if self.ok else 'PROBLEM'} {self.text}"
+
+
+#: Below this much free space doctor warns: a sync would soon be refused.
+LOW_DISK_BYTES = 2 * DISK_RESERVE_BYTES
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".doctor-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def run(library: Library, offline: bool = False) -> Iterator[Check]:
+    """Every check, in the order a person would look."""
+    yield Check(True, f"SOP Desktop {__version__}")
+    for label, folder in (("Library folder", library.root), ("Log folder", logs.log_folder())):
+        if _writable(folder):
+            yield Check(True, f"{label}: {folder}")
+        else:
+            yield Check(
+                False,
+                f"{label} {folder} cannot be written: give this user write access, or set"
+                " another folder in the policy (data_dir).",
+            )
+    yield from _policy_checks(library)
+    yield from _library_checks(library)
+    if not offline:
+        yield from _network_checks(library)
+
+
+def _policy_checks(library: Library) -> Iterator[Check]:
+    policy = library.policy
+    if policy.path is None:
+        yield Check(True, "Policy: none (user settings and built-in defaults apply)")
+    else:
+        yield Check(True, f"Policy: {policy.path}")
+    for problem in policy.problems:
+        yield Check(False, f"{problem} Fix the policy file.")
+    effective, sources = policy.effective(library.user_settings())
+    for name, source in sources.items():
+        value = getattr(effective, name)
+        shown = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
+        yield Check(True, f"  {name} = {shown} [{source}]")
+
+
+def _library_checks(library: Library) -> Iterator[Check]:
+    try:
+        manifest = library.current()
+    except ResourcesError as exc:
+        yield Check(False, f"Library: {exc}")
+        return
+    if manifest is None:
+        yield Check(
+            False,
+            f"No library in {library.root}: start SOP Desktop once, run 'sop-resources sync',"
+            " or import a bundle.",
+        )
+        return
+    yield Check(
+        True,
+        f"Catalog {manifest.catalog_id} version {manifest.version},"
+        f" {len(manifest.resources)} resources",
+    )
+    used = tree_size(library.root)
+    cap = library.policy.storage_cap_mb * 1024 * 1024
+    if cap and used > cap:
+        yield Check(
+            False,
+            f"Storage: {mb(used)} used, over the policy's cap of {mb(cap)}: remove large files"
+            " with 'sop-resources offline ID --remove' or raise storage_cap_mb.",
+        )
+    else:
+        yield Check(True, f"Storage: {mb(used)} used" + (f" of {mb(cap)}" if cap else ""))
+    free = free_bytes(library.root)
+    if free < LOW_DISK_BYTES:
+        yield Check(
+            False,
+            f"Disk: only {mb(free)} free where the library is: syncs and imports will be"
+            " refused until some space is freed.",
+        )
+    else:
+        yield Check(True, f"Disk: {mb(free)} free")
+    problems = library.verify()
+    if problems:
+        yield Check(
+            False,
+            f"{len(problems)} files are damaged or missing (first: {problems[0].sentence()})"
+            " Run 'sop-resources sync' or import a bundle to repair them.",
+        )
+    else:
+        yield Check(True, "Every file of the library is present and intact")
+    from resources_index.search.library_search import INDEX_DIR, LibrarySearch
+
+    if not (library.root / INDEX_DIR).exists():
+        yield Check(True, "Search index: prepared at the first search (from the catalog)")
+        return
+    search = LibrarySearch(library)
+    try:
+        if search.index.needs_rebuild():
+            yield Check(
+                False,
+                "The search index is damaged or out of date: it is rebuilt at the next start of"
+                " SOP Desktop or 'sop-resources search'.",
+            )
+        else:
+            yield Check(True, "Search index is ready")
+    finally:
+        search.close()
+
+
+def _network_checks(library: Library) -> Iterator[Check]:
+    settings = library.settings()
+    url = settings.server_url
+    if not url:
+        yield Check(False, "No server address is set: set server_url in the policy or settings.")
+        return
+    http = HttpSettings.from_settings(
+        settings, connect_timeout=10, read_timeout=15, retries=0, pac_url=library.policy.pac_url
+    )
+    through = f" through the proxy {settings.proxy}" if settings.proxy else ""
+    if http.pac_url:
+        through = f" through the proxy chosen by {http.pac_url}"
+    target = url if url.endswith("/") else url + "/"
+    try:
+        with make_session(http) as session:
+            response = session.get(target + CATALOG_FILE, stream=True, timeout=http.timeout)
+            status = response.status_code
+            response.close()
+    except requests.RequestException as exc:
+        yield Check(False, f"Server {target}{through}: {explain(exc)}.")
+        return
+    if status != 200:
+        yield Check(False, f"Server {target}{through} answered {status} for its catalog.")
+        return
+    certificates = settings.ca_bundle or "the system's certificate store"
+    if target.startswith("https"):
+        yield Check(True, f"Certificate of {target} trusted ({certificates})")
+    yield Check(True, f"Server {target} reachable{through}")

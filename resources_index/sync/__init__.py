@@ -1,0 +1,1 @@
+"""Bringing a library up to a server's catalog, and serving one. The only package speaking HTTP."""

@@ -1,0 +1,177 @@
+"""Downloading one content object: resumable, bounded, verified before it enters the library.
+
+A partial download is kept beside the store (``partial/SHA256.part``) with the ETag it came
+with, and resumed with ``Range`` and ``If-Range``. A 206 is accepted only when its
+Content-Range is exactly the range asked for; anything else starts over. Bytes are hashed as
+they arrive, reading stops at the declared size plus one byte, and a transfer that stalls
+(less than ``min_bytes`` in ``stall_seconds``) is abandoned even if the server keeps the
+connection alive with a trickle.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from resources_index.catalog.model import FileEntry
+from resources_index.errors import CancelledError, ResourcesError
+from resources_index.library.store import ObjectStore
+from resources_index.sync.http import explain, explain_status
+from resources_index.util.fsutil import CHUNK
+
+
+class TransferError(ResourcesError):
+    """A download failed; the sentence says why (the library is unchanged)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status when the server refused the file
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The stall deadline: at least ``min_bytes`` every ``stall_seconds``."""
+
+    stall_seconds: float = 30.0
+    min_bytes: int = 1024
+
+
+class StallWatch:
+    """Fed the size of every chunk as it arrives; ``stalled`` says when less than
+    ``min_bytes`` came in the last ``stall_seconds``. A read timeout alone never fires on a
+    server that drips a byte a second: each byte resets it."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.window_start = time.monotonic()
+        self.window_bytes = 0
+
+    def stalled(self, count: int) -> bool:
+        self.window_bytes += count
+        now = time.monotonic()
+        if now - self.window_start < self.limits.stall_seconds:
+            return False
+        if self.window_bytes < self.limits.min_bytes:
+            return True
+        self.window_start, self.window_bytes = now, 0
+        return False
+
+
+def _never() -> bool:
+    return False
+
+
+def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
+    digest = hashlib.sha256()
+    size = 0
+    if part.exists():
+        with part.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    return digest, size
+
+
+def download(
+    session: requests.Session,
+    url: str,
+    entry: FileEntry,
+    store: ObjectStore,
+    timeout: tuple[float, float] = (10.0, 30.0),
+    limits: Limits = Limits(),
+    progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] = _never,
+) -> int:
+    """Fetch ``entry`` from ``url`` into ``store``; return the bytes received over the network."""
+    partial_dir = store.root / "partial"
+    partial_dir.mkdir(parents=True, exist_ok=True)
+    part = partial_dir / f"{entry.sha256}.part"
+    etag_file = partial_dir / f"{entry.sha256}.etag"
+    digest, offset = _hash_existing(part)
+    if offset >= entry.size:  # nothing left to ask for: whatever is there is suspect
+        part.unlink(missing_ok=True)
+        digest, offset = hashlib.sha256(), 0
+    headers = {"Accept-Encoding": "identity"}
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+        if etag_file.exists():
+            headers["If-Range"] = etag_file.read_text().strip()
+    try:
+        response = session.get(url, headers=headers, stream=True, timeout=timeout)
+    except requests.RequestException as exc:
+        raise TransferError(
+            f"Could not reach the server for {entry.name!r}: {explain(exc)}."
+        ) from None
+    received = 0
+    with response:
+        if response.status_code == 206 and offset:
+            expected = f"bytes {offset}-{entry.size - 1}/{entry.size}"
+            if response.headers.get("Content-Range", "").strip() != expected:
+                response.close()
+                part.unlink(missing_ok=True)
+                etag_file.unlink(missing_ok=True)
+                return received + download(
+                    session, url, entry, store, timeout, limits, progress, cancel
+                )
+            mode = "ab"
+        elif response.status_code == 200:
+            digest, offset, mode = hashlib.sha256(), 0, "wb"
+        else:
+            raise TransferError(
+                f"Could not download {entry.name!r}:"
+                f" {explain_status(response.status_code, repr(entry.name))}.",
+                status=response.status_code,
+            )
+        etag = response.headers.get("ETag")
+        if etag:
+            etag_file.write_text(etag)
+        total = offset
+        watch = StallWatch(limits)
+        with part.open(mode) as handle:
+            while True:
+                if cancel():
+                    raise CancelledError("Download cancelled; what was fetched is kept.")
+                try:
+                    chunk = response.raw.read1(min(CHUNK, entry.size + 1 - total))
+                except Exception as exc:  # urllib3 and socket errors alike
+                    raise TransferError(
+                        f"The download of {entry.name!r} was interrupted ({explain(exc)});"
+                        " it will resume."
+                    ) from None
+                if not chunk:
+                    break
+                handle.write(chunk)
+                digest.update(chunk)
+                total += len(chunk)
+                received += len(chunk)
+                if progress:
+                    progress(len(chunk))
+                if total > entry.size:
+                    handle.close()
+                    part.unlink(missing_ok=True)
+                    raise TransferError(
+                        f"{entry.name!r} is larger than the catalog declares; it was refused."
+                    )
+                if watch.stalled(len(chunk)):
+                    raise TransferError(
+                        f"The download of {entry.name!r} stalled; it will resume later."
+                    )
+                if total == entry.size:
+                    break
+    if total < entry.size:
+        raise TransferError(
+            f"The download of {entry.name!r} ended early ({total:,} of {entry.size:,} bytes);"
+            " it will resume."
+        )
+    if digest.hexdigest() != entry.sha256:
+        part.unlink(missing_ok=True)
+        etag_file.unlink(missing_ok=True)
+        raise TransferError(
+            f"{entry.name!r} does not match its SHA-256: it was altered or damaged; refused."
+        )
+    store.install_verified(part, entry.sha256)
+    etag_file.unlink(missing_ok=True)
+    return received

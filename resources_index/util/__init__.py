@@ -1,0 +1,1 @@
+"""Small helpers the rest of the core leans on: durable files, bounded JSON, the collector."""

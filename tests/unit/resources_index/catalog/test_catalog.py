@@ -1,0 +1,119 @@
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from resources_index.catalog.model import Manifest
+from resources_index.errors import CatalogError
+
+SHA = "a" * 64
+TEXT_SHA = "b" * 64
+
+
+def manifest_dict() -> dict[str, Any]:
+    return {
+        "format": "sop-catalog",
+        "format_version": 1,
+        "catalog_id": "test",
+        "version": 3,
+        "created": "2026-01-01T00:00:00Z",
+        "expires": "2027-01-01T00:00:00Z",
+        "resources": [
+            {
+                "id": "tip",
+                "title": "A tip sheet",
+                "type": "tip_sheet",
+                "language": "en",
+                "files": [
+                    {
+                        "role": "main",
+                        "name": "tip.pdf",
+                        "sha256": SHA,
+                        "size": 10,
+                        "media_type": "application/pdf",
+                    },
+                    {
+                        "role": "text",
+                        "name": "tip.text.json",
+                        "sha256": TEXT_SHA,
+                        "size": 5,
+                        "media_type": "application/vnd.sop.text+json",
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def parse(raw: dict[str, Any]) -> Manifest:
+    return Manifest.from_bytes(json.dumps(raw).encode())
+
+
+def test_valid_manifest_parses_and_round_trips_canonically() -> None:
+    manifest = parse(manifest_dict())
+    assert manifest.version == 3
+    assert manifest.by_id["tip"].main.name == "tip.pdf"
+    again = Manifest.from_bytes(manifest.to_bytes())
+    assert again == manifest
+    assert again.to_bytes() == manifest.to_bytes()
+
+
+def test_unknown_keys_are_ignored_for_forward_compatibility() -> None:
+    raw = manifest_dict()
+    raw["future_field"] = {"x": 1}
+    raw["resources"][0]["rating"] = 5
+    assert parse(raw).by_id["tip"].title == "A tip sheet"
+
+
+def mutate(path: list[Any], value: Any) -> dict[str, Any]:
+    raw = copy.deepcopy(manifest_dict())
+    target = raw
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["format"], "other", "not an SOP catalog"),
+        (["format_version"], 2, "cannot read"),
+        (["version"], 0, "version number"),
+        (["version"], True, "version number"),
+        (["expires"], "2025-01-01T00:00:00Z", "expires before"),
+        (["created"], "yesterday", "not a valid time"),
+        (["resources", 0, "id"], "Bad Id!", "invalid id"),
+        (["resources", 0, "title"], "", "empty"),
+        (["resources", 0, "language"], "english", "invalid language"),
+        (["resources", 0, "files", 0, "name"], "../x", "steps outside"),
+        (["resources", 0, "files", 0, "name"], "/abs/x.pdf", "absolute"),
+        (["resources", 0, "files", 0, "sha256"], "abc", "SHA-256"),
+        (["resources", 0, "files", 0, "size"], -1, "size"),
+        (["resources", 0, "files", 0, "size"], 5 * 1024**3, "larger than the format"),
+        (["resources", 0, "files", 0, "media_type"], "application/x-msdownload", "media type"),
+        (["resources", 0, "files", 0, "role"], "text", "exactly one main"),
+        (["resources", 0, "files"], [], "no files"),
+    ],
+)
+def test_malformed_manifests_are_refused_with_a_sentence(
+    path: list[Any], value: Any, message: str
+) -> None:
+    with pytest.raises(CatalogError, match=message):
+        parse(mutate(path, value))
+
+
+def test_duplicate_ids_are_refused() -> None:
+    raw = manifest_dict()
+    raw["resources"].append(copy.deepcopy(raw["resources"][0]))
+    with pytest.raises(CatalogError, match="twice"):
+        parse(raw)
+
+
+def test_not_json_is_refused() -> None:
+    with pytest.raises(CatalogError, match="not valid JSON"):
+        Manifest.from_bytes(b"{not json")

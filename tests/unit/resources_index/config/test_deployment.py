@@ -1,0 +1,91 @@
+"""What a county deployment relies on: pre-seeding, a storage cap, a proxy auto-config file."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from resources_index.catalog.signing import load_public_key
+from resources_index.config.policy import POLICY_ENV
+from resources_index.library.library import open_library
+from resources_index.publish.publisher import publish
+from resources_index.sync.syncer import sync
+from tests.helpers.proxy import proxy
+from tests.helpers.served import running
+
+
+def use_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **data: object) -> None:
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps(data))
+    monkeypatch.setenv(POLICY_ENV, str(path))
+
+
+def test_first_start_imports_the_pre_seed_bundle_without_any_network(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    with running(published) as server:
+        use_policy(
+            tmp_path,
+            monkeypatch,
+            preseed_bundle=str(published),
+            settings={"trusted_keys": [keys[1].read_text()], "server_url": server.url},
+        )
+        library = open_library(tmp_path / "laptop")
+        assert server.counters.requests == 0  # filled from the bundle, not the network
+        manifest = library.current()
+        assert manifest is not None and manifest.catalog_id == "test-catalog"
+        assert library.verify() == []
+        report = sync(library, server.url)  # later, online: only what changed moves
+    assert report.install is not None and report.install.already_current
+    assert report.requests == 1 and report.bytes_fetched == 0
+
+
+def test_a_bad_pre_seed_bundle_falls_back_to_the_starter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_policy(tmp_path, monkeypatch, preseed_bundle=str(tmp_path / "no-such-drive"))
+    library = open_library(tmp_path / "laptop")
+    assert library.current().catalog_id == "sop-starter"  # type: ignore[union-attr]
+
+
+def test_the_storage_cap_leaves_large_files_for_later(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    source: Path,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    (source / "long-recording.mp4").write_bytes(os.urandom(3 * 1024 * 1024))
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    use_policy(tmp_path, monkeypatch, storage_cap_mb=2)
+    library = open_library(tmp_path / "laptop")
+    with running(published) as server:
+        report = sync(library, server.url, [load_public_key(keys[1])])
+    assert report.deferred == ["long-recording.mp4"]
+    assert library.status()["not_downloaded"] == 1
+    assert library.store.bytes_used() <= 2 * 1024 * 1024
+
+
+def test_a_proxy_auto_config_file_chooses_the_proxy(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    httpserver: HTTPServer,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    with running(published) as server, proxy() as county_proxy:
+        port = county_proxy.server_address[1]
+        pac = f'function FindProxyForURL(url, host) {{ return "PROXY 127.0.0.1:{port}"; }}'
+        httpserver.expect_request("/proxy.pac").respond_with_data(
+            pac, content_type="application/x-ns-proxy-autoconfig"
+        )
+        use_policy(tmp_path, monkeypatch, pac_url=httpserver.url_for("/proxy.pac"))
+        library = open_library(tmp_path / "laptop")
+        report = sync(library, server.url, [load_public_key(keys[1])])
+        assert report.install is not None
+        assert len(county_proxy.seen) == report.requests  # every request went through it

@@ -1,0 +1,196 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from resources_index.catalog.signing import load_public_key
+from resources_index.errors import PublishError
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
+from tests.helpers.documents import make_pdf
+from tests.helpers.manifests import read_manifest
+from tests.helpers.trees import snapshot
+
+
+def test_publish_derives_what_the_publisher_left_out(
+    published: Path, keys: tuple[Path, Path]
+) -> None:
+    manifest = read_manifest(published, keys[1])
+    ids = sorted(manifest.by_id)
+    assert ids == [
+        "glossary",
+        "intro-video",
+        "modules-overview",
+        "three-houses",
+        "toolkits-partners",
+        "tres-casas",
+        "worksheets-danger-statements",
+    ]
+    houses = manifest.by_id["three-houses"]
+    assert houses.title == "Three Houses tip sheet"  # from the PDF's own metadata
+    assert houses.type == "tip_sheet" and houses.publisher == "northern_academy"
+    assert houses.practice_elements == ("three_houses", "engagement")
+    assert houses.audiences == ("caseworker",)
+    assert houses.translations == ("tres-casas",)
+    casas = manifest.by_id["tres-casas"]
+    assert casas.language == "es"  # detected from the text
+    assert casas.translations == ("three-houses",)  # links are made mutual
+    assert casas.title.startswith("Las Tres Casas")  # from its first line
+    assert manifest.by_id["worksheets-danger-statements"].title == "Danger statements worksheet"
+    assert manifest.by_id["worksheets-danger-statements"].type == "worksheet"
+    assert manifest.by_id["modules-overview"].type == "curriculum_module"
+    assert manifest.by_id["toolkits-partners"].title == "Partner toolkit"
+    assert manifest.by_id["glossary"].title == "Glossary"
+    video = manifest.by_id["intro-video"]
+    assert video.type == "video" and video.publisher == "calswec"
+    assert sorted((f.name, f.language) for f in video.captions()) == [
+        ("intro.en.vtt", "en"),
+        ("intro.es.vtt", "es"),
+    ]
+    text = json.loads(
+        (
+            published
+            / "objects"
+            / video.file("text").sha256[:2]  # type: ignore[union-attr]
+            / video.file("text").sha256
+        ).read_bytes()
+    )  # type: ignore[union-attr]
+    cues = [s for s in text["segments"] if s["kind"] == "cue"]
+    assert {(c["language"], c["start_ms"]) for c in cues} == {("en", 1000), ("es", 1000)}
+    assert houses.created and houses.updated
+    assert not list(published.parent.glob(".published.*"))
+
+
+def test_republishing_unchanged_folder_keeps_version_and_every_object(
+    source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    before = snapshot(published)
+    version = read_manifest(published, keys[1]).version
+    inodes = {p: p.stat().st_ino for p in published.rglob("*") if p.is_file()}
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert not report.changed and report.version == version
+    assert snapshot(published) == before
+    assert {p: p.stat().st_ino for p in published.rglob("*") if p.is_file()} == inodes
+
+
+def test_republishing_after_a_change_raises_version_and_reuses_objects(
+    source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    old = read_manifest(published, keys[1])
+    (source / "glossary.md").write_text("# Glossary\n\nA changed definition.\n")
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert report.changed and report.version > old.version
+    new = read_manifest(published, keys[1])
+    fresh = {e.sha256 for e in new.objects()} - {e.sha256 for e in old.objects()}
+    assert len(fresh) == 3  # the new Markdown file, its text object, the new search index
+    assert report.objects_written == 3
+    assert report.objects_reused == len(list(old.objects())) - 3
+    assert new.by_id["three-houses"] == old.by_id["three-houses"]
+    assert new.by_id["glossary"] != old.by_id["glossary"]
+    assert len(list((published / "objects").glob("*/*"))) == len(list(new.objects()))
+
+
+def test_bad_files_are_named_and_the_rest_still_publishes(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    make_pdf(source / "locked.pdf", ["secret"], password="pw")
+    (source / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (source / "notes.md").write_text("# Notes\n\nText.\n")
+    (source / "notes.md.meta.yaml").write_text("title: [unclosed\n")
+    (source / "dup.md").write_text("# Dup\n")
+    (source / "dup.md.meta.yaml").write_text("id: glossary\n")
+    (source / "odd.md").write_text("# Odd\n")
+    (source / "odd.md.meta.yaml").write_text("type: Podcast\npractice_elements: [Family Finding]\n")
+    (source / "big.txt").write_text("x" * 600_000)
+    with (source / "catalog.csv").open("a") as handle:
+        handle.write("missing/file.pdf,missing,,,,,,\n")
+    report = publish(source, tmp_path / "out", keys[0], max_file_bytes=500_000)
+    errors = "\n".join(report.errors)
+    assert "locked.pdf is password-protected" in errors
+    assert "broken.pdf is damaged or is not a PDF" in errors
+    assert "notes.md.meta.yaml: the YAML is broken at line 2" in errors
+    assert "glossary.md: the id 'glossary' is already used by dup.md; skipped" in errors
+    assert "missing/file.pdf is listed but there is no such file" in errors
+    assert "big.txt: 600,000 bytes is over the limit of 500,000" in errors
+    assert len(report.errors) == 6
+    warnings = "\n".join(report.warnings)
+    assert "type 'Podcast' is not in the known list; kept" in warnings
+    assert "practice element 'Family Finding' is not in the known list; kept" in warnings
+    manifest = read_manifest(tmp_path / "out", keys[1])
+    assert manifest.by_id["odd"].type == "podcast"
+    assert manifest.by_id["odd"].practice_elements == ("family_finding",)
+    assert "three-houses" in manifest.by_id and "locked" not in manifest.by_id
+
+
+def test_output_inside_source_and_key_inside_output_are_refused(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    with pytest.raises(PublishError, match="outside the source"):
+        publish(source, source / "out", keys[0])
+    out = tmp_path / "out"
+    out.mkdir()
+    key_inside = out / "catalog.key"
+    key_inside.write_bytes(keys[0].read_bytes())
+    with pytest.raises(PublishError, match="must not be inside the output"):
+        publish(source, out, key_inside)
+
+
+def test_publishing_over_another_keys_catalog_is_refused(
+    source: Path, published: Path, other_keys: tuple[Path, Path]
+) -> None:
+    with pytest.raises(PublishError, match="not a catalog signed with this key"):
+        publish(source, published, other_keys[0], catalog_id="test-catalog")
+
+
+def test_swap_interrupted_between_renames_is_recovered(
+    source: Path, published: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    before = snapshot(published)
+    published.rename(published.with_name(".published.previous"))
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert not report.changed
+    assert snapshot(published) == before
+
+
+@pytest.mark.slow
+def test_publish_killed_midway_leaves_out_as_it_was(
+    source: Path, published: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    before = snapshot(published)
+    with (source / "large.mp4").open("wb") as handle:
+        handle.truncate(300 * 1024 * 1024)
+    staging = published.with_name(".published.publishing")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "resources_index.cli",
+            "publish",
+            str(source),
+            str(published),
+            "--key",
+            str(keys[0]),
+            "--catalog-id",
+            "test-catalog",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert staging.exists(), "publish never reached its staging step"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(published) == before
+    library = Library(tmp_path / "lib")
+    library.import_bundle(published, [load_public_key(keys[1])])
+    assert library.verify() == []
+    (source / "large.mp4").unlink()
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert not report.changed and not staging.exists()

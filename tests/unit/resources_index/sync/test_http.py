@@ -1,0 +1,113 @@
+"""HTTP set-up: proxies from settings, certificates from the system or a CA bundle."""
+
+import datetime
+import ipaddress
+import ssl
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from resources_index.catalog.signing import load_public_key
+from resources_index.errors import SignatureError
+from resources_index.library.library import Library
+from resources_index.sync.http import USER_AGENT, HttpSettings
+from resources_index.sync.syncer import SyncError, sync
+from tests.helpers.proxy import proxy
+from tests.helpers.served import running
+
+QUICK = {"connect_timeout": 2, "read_timeout": 2, "retries": 0}
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by itself, as a county's inspecting proxy would."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "County inspection CA")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "county-ca.pem", folder / "county-ca.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file
+
+
+def test_an_untrusted_certificate_is_explained_and_a_ca_bundle_fixes_it(
+    library: Library, published: Path, keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    cert_file, key_file = self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    with running(published, tls=context) as server:
+        url = server.url.replace("http://", "https://")
+        with pytest.raises(SyncError, match="certificate is not trusted by this computer"):
+            sync(library, url, [load_public_key(keys[1])], http=HttpSettings(**QUICK))
+        assert not library.has_catalog()
+        settings = library.user_settings()
+        settings.set("ca_bundle", str(cert_file))
+        settings.save(library.root)
+        report = sync(library, url, [load_public_key(keys[1])])
+    assert report.install is not None and library.verify() == []
+
+
+def test_the_proxy_from_the_settings_carries_every_request(
+    library: Library, published: Path, keys: tuple[Path, Path]
+) -> None:
+    with running(published) as server, proxy() as county_proxy:
+        settings = library.user_settings()
+        settings.set("proxy", county_proxy.url)
+        settings.set("server_url", server.url)
+        settings.save(library.root)
+        report = sync(library, server.url, [load_public_key(keys[1])])
+        assert report.install is not None
+        assert len(county_proxy.seen) == report.requests
+        assert all(path.startswith(server.url) for path in county_proxy.seen)
+        assert server.counters.requests == report.requests
+
+        settings.set("proxy", "http://127.0.0.1:9")
+        settings.save(library.root)
+        library.state.set_many({"sync_etag": ""})
+        with pytest.raises(SyncError, match="proxy could not be reached"):
+            sync(library, server.url, http=HttpSettings.from_settings(library.settings(), **QUICK))
+
+
+def test_requests_identify_the_program(library: Library, published: Path) -> None:
+    assert USER_AGENT.startswith("SOP-Desktop/")
+    with running(published) as server:
+        seen: list[str] = []
+        original = server.RequestHandlerClass.parse_request
+
+        def spy(handler) -> bool:  # type: ignore[no-untyped-def]
+            ok = original(handler)
+            seen.append(handler.headers.get("User-Agent", ""))
+            return ok
+
+        server.RequestHandlerClass.parse_request = spy  # type: ignore[method-assign]
+        try:
+            with pytest.raises(SignatureError):
+                sync(library, server.url, http=HttpSettings(**QUICK))
+        finally:
+            server.RequestHandlerClass.parse_request = original  # type: ignore[method-assign]
+    assert seen == [USER_AGENT]
