@@ -8,7 +8,6 @@ the catalog no longer names.
 """
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from resources_index.library import trust
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.library.store import ObjectStore
 from resources_index.util.fsutil import write_atomic
+from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
 @dataclass
@@ -42,19 +42,11 @@ class ExportReport:
         return line
 
 
-def _no_progress(done: int, total: int) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
-
-
 def export_bundle(
     library: Library,
     out: Path,
-    progress: Callable[[int, int], None] = _no_progress,
-    cancel: Callable[[], bool] = _never,
+    progress: Progress = no_progress,
+    cancel: Cancel = never,
 ) -> ExportReport:
     """Write the library's signed catalog and its local objects to ``out``."""
     manifest = library.current()

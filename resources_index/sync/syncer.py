@@ -27,6 +27,7 @@ from resources_index.library.store import object_relpath
 from resources_index.sync.http import HttpSettings, explain, explain_status, make_session
 from resources_index.sync.transfer import Limits, StallWatch, TransferError, download
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
+from resources_index.util.progress import never
 
 PARALLEL_DOWNLOADS = 4
 
@@ -76,10 +77,6 @@ class SyncReport:
 
 def _no_progress(progress: SyncProgress) -> None:
     return None
-
-
-def _never() -> bool:
-    return False
 
 
 def _base(url: str) -> str:
@@ -188,7 +185,7 @@ class Syncer:
         self.session.close()
 
     def run(
-        self, progress: ProgressCallback = _no_progress, cancel: Callable[[], bool] = _never
+        self, progress: ProgressCallback = _no_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
         envelope = self._fetch_catalog()
         if envelope is None:
@@ -213,7 +210,7 @@ class Syncer:
         self,
         resource_ids: Iterable[str],
         progress: ProgressCallback = _no_progress,
-        cancel: Callable[[], bool] = _never,
+        cancel: Callable[[], bool] = never,
     ) -> SyncReport:
         """Download the files of resources of the installed catalog that are not local yet."""
         manifest = self.library.current()
@@ -428,7 +425,7 @@ def sync(
     extra_keys: Iterable[TrustedKey] = (),
     fetch_all: bool = False,
     progress: ProgressCallback = _no_progress,
-    cancel: Callable[[], bool] = _never,
+    cancel: Callable[[], bool] = never,
     http: HttpSettings | None = None,
 ) -> SyncReport:
     """Sync ``library`` from ``url``; raise a ResourcesError with a plain sentence on failure."""
@@ -459,7 +456,7 @@ def fetch_files(
     resource_ids: Iterable[str],
     keep_offline: bool = False,
     progress: ProgressCallback = _no_progress,
-    cancel: Callable[[], bool] = _never,
+    cancel: Callable[[], bool] = never,
     http: HttpSettings | None = None,
 ) -> SyncReport:
     """Download resources' files now (opening one, or "Make available offline").

@@ -21,6 +21,7 @@ from resources_index.errors import CancelledError, ResourcesError
 from resources_index.library.store import ObjectStore
 from resources_index.sync.http import explain, explain_status
 from resources_index.util.fsutil import CHUNK
+from resources_index.util.progress import never
 
 
 class TransferError(ResourcesError):
@@ -60,10 +61,6 @@ class StallWatch:
         return False
 
 
-def _never() -> bool:
-    return False
-
-
 def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
     digest = hashlib.sha256()
     size = 0
@@ -83,7 +80,7 @@ def download(
     timeout: tuple[float, float] = (10.0, 30.0),
     limits: Limits = Limits(),
     progress: Callable[[int], None] | None = None,
-    cancel: Callable[[], bool] = _never,
+    cancel: Callable[[], bool] = never,
 ) -> int:
     """Fetch ``entry`` from ``url`` into ``store``; return the bytes received over the network."""
     partial_dir = store.root / "partial"

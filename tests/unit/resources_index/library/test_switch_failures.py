@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from resources_index.catalog.signing import load_public_key
-from resources_index.library import library as library_module
+from resources_index.library import installing
 from resources_index.library import snapshot
 from resources_index.library.library import Library
 from resources_index.library.state import StateDB
@@ -27,7 +27,7 @@ def _fail_database(*_: object, **__: object) -> None:
 
 
 STEPS = {
-    "catalog file": (library_module, "write_atomic", _fail),
+    "catalog file": (installing, "write_atomic", _fail),
     "state database": (StateDB, "record_installed", _fail_database),
     "kept parsed copy": (snapshot, "write_atomic", _fail),
     "old files removed": (Library, "collect_garbage", _fail),

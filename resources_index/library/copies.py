@@ -1,0 +1,87 @@
+"""Files handed out of the library: named copies for other programs, saved copies, releases.
+
+The library's objects are never handed out themselves: a program that saves in place, or a
+damaged file, must never alter or leave the library.
+"""
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from resources_index.catalog.model import FileEntry
+from resources_index.errors import LibraryError, ObjectError
+from resources_index.library.folder import LibraryFolder
+from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
+from resources_index.util.fsutil import atomic_writer, copy_hashing
+
+
+class Copies(LibraryFolder):
+    """Copies of library files under their own names, and releasing downloaded files."""
+
+    def release_files(self, resource_ids: Iterable[str]) -> int:
+        """Delete the local main files of resources the download policy would not fetch itself
+        (those over the size limit and not kept offline); return the bytes freed."""
+        manifest = self.current()
+        if manifest is None:
+            return 0
+        limit = self.settings().auto_download_bytes
+        kept = self.state.kept_offline()
+        still_wanted = {manifest.by_id[rid].main.sha256 for rid in kept if rid in manifest.by_id}
+        freed = 0
+        for rid in resource_ids:
+            resource = manifest.by_id.get(rid)
+            if resource is None:
+                continue
+            main = resource.main
+            if limit is None or main.size <= limit or main.sha256 in still_wanted:
+                continue
+            if self.store.has(main.sha256, main.size):
+                self.store.path(main.sha256).unlink()
+                freed += main.size
+        return freed
+
+    def named_copy(self, entry: FileEntry) -> Path:
+        """A read-only copy of the object under its own file name, for the system's programs
+        (they go by the extension). A copy, not a link: a program that saves in place must
+        never alter the library's object. Copies not opened for ``OPEN_COPY_DAYS`` are removed
+        by ``prune_open_copies``."""
+        source = self.store.path(entry.sha256)
+        target = self.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
+        if target.exists() and target.stat().st_size == entry.size:
+            with contextlib.suppress(OSError):
+                os.utime(target)  # opened again: kept for another OPEN_COPY_DAYS
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.chmod(0o644)
+            target.unlink()
+        shutil.copyfile(source, target)
+        target.chmod(0o444)
+        return target
+
+    def save_copy(self, entry: FileEntry, target: Path) -> Path:
+        """Copy a file of the library to ``target`` (the desktop, a USB drive, to print or hand
+        to a family), checked against its SHA-256 on the way: a damaged file is never handed
+        out, and ``target`` is replaced only once the copy is complete."""
+        if not self.store.has(entry.sha256, entry.size):
+            raise ObjectError(f"{entry.name} is not on this laptop yet; download it first.")
+        try:
+            with (
+                self.store.path(entry.sha256).open("rb") as source,
+                atomic_writer(target) as dest,
+            ):
+                sha, size = copy_hashing(source, dest, limit=entry.size)
+                if (sha, size) != (entry.sha256, entry.size):
+                    raise ObjectError(
+                        f"The library's copy of {entry.name} is damaged, so it was not saved."
+                        " Sync, or run a check of the library, to repair it."
+                    )
+        except OSError as exc:
+            raise LibraryError(f"{target} could not be written ({exc.strerror or exc}).") from None
+        return target
+
+    def prune_open_copies(self, max_age_days: float = OPEN_COPY_DAYS) -> int:
+        """Remove stale named copies (see ``prune_open_copies``); return how many."""
+        return prune_open_copies(self.root, self.current(), max_age_days)

@@ -1,0 +1,247 @@
+"""How a new catalog enters a library: checked, its files copied, then switched in at once.
+
+Every change follows one order so that a killed process leaves the old library or the new one:
+objects are added first (each verified, then renamed into place), the new ``catalog.json`` is
+renamed over the old one (the commit point), the state database records it, and only then are
+objects nothing refers to removed.
+"""
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resources_index.catalog import limits
+from resources_index.catalog.model import Manifest, format_time, utc_now
+from resources_index.errors import (
+    CancelledError,
+    CatalogError,
+    ExpiredError,
+    ObjectError,
+    RollbackError,
+)
+from resources_index.library.folder import CATALOG_FILE, LibraryFolder
+from resources_index.library.store import object_relpath
+from resources_index.util.fsutil import open_regular, write_atomic
+from resources_index.util.progress import Cancel, Progress, never, no_progress
+
+if TYPE_CHECKING:
+    from resources_index.catalog.signing import TrustedKey
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A catalog that passed signature, format and rollback checks but is not installed yet."""
+
+    envelope: bytes
+    manifest: Manifest
+    key_id: str
+    sha256: str
+    already_current: bool
+
+
+@dataclass
+class InstallReport:
+    """What an import or sync changed, for a summary line and the GUI's "What's new"."""
+
+    catalog_id: str
+    version: int
+    previous_version: int | None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    objects_copied: int = 0
+    bytes_copied: int = 0
+    not_included: list[str] = field(default_factory=list)
+    already_current: bool = False
+
+    def summary(self) -> str:
+        if self.already_current and not self.objects_copied:
+            return f"Already up to date (catalog version {self.version})."
+        parts = [
+            f"Catalog version {self.version}: {len(self.added)} added, {len(self.changed)} changed,"
+            f" {len(self.removed)} removed; {self.objects_copied} files ({self.bytes_copied:,}"
+            " bytes) copied."
+        ]
+        if self.not_included:
+            parts.append(
+                f"{len(self.not_included)} files were not in the source and will download"
+                " when online."
+            )
+        return " ".join(parts)
+
+
+class Installing(LibraryFolder):
+    """Accepting, copying and committing catalogs (imports and syncs both end here)."""
+
+    def accept(
+        self, envelope: bytes, trusted: dict[str, "TrustedKey"], check_expiry: bool = True
+    ) -> Candidate:
+        """Check signature, format, rollback and expiry; raise with a plain sentence if refused."""
+        from resources_index.catalog.signing import open_envelope
+
+        manifest_bytes, key_id = open_envelope(envelope, trusted)
+        manifest = Manifest.from_bytes(manifest_bytes)
+        sha = hashlib.sha256(envelope).hexdigest()
+        highest = self.state.highest_version(manifest.catalog_id)
+        current = self.current()
+        same_catalog = current is not None and current.catalog_id == manifest.catalog_id
+        if manifest.version < highest:
+            raise RollbackError(
+                f"This catalog is version {manifest.version}, older than version {highest} that"
+                " this library already accepted; it was refused."
+            )
+        already = same_catalog and sha == self.state.get("current_sha256")
+        if manifest.version == highest and not already and highest:
+            current_bytes = current.to_bytes() if current else b""
+            if current is None or manifest_bytes != current_bytes:
+                raise RollbackError(
+                    f"This catalog claims version {manifest.version}, which this library already"
+                    " holds with different contents; it was refused."
+                )
+            already = True
+        if check_expiry and not already and manifest.expires <= utc_now():
+            raise ExpiredError(
+                f"This catalog expired on {format_time(manifest.expires)}; it may be a stale copy."
+                " Get a newer one from the server or your administrator."
+            )
+        return Candidate(envelope, manifest, key_id, sha, already)
+
+    def commit(self, candidate: Candidate) -> InstallReport:
+        """Make ``candidate`` the current catalog once every required object is present."""
+        manifest = candidate.manifest
+        previous = self.current()
+        missing = [
+            e.name
+            for e in manifest.objects()
+            if e.role not in limits.OPTIONAL_ROLES and not self.store.has(e.sha256, e.size)
+        ]
+        if missing:
+            raise ObjectError(
+                f"{len(missing)} required files are missing (first: {missing[0]!r});"
+                " the library was not changed."
+            )
+        report = _compare(previous, manifest, candidate.already_current)
+        if not candidate.already_current:
+            # The commit point: before it the library is the old catalog, after it the new.
+            write_atomic(self.catalog_path, candidate.envelope)
+            self._settle_state(manifest, candidate.key_id, candidate.sha256)
+        try:
+            self.collect_garbage(manifest)
+        except OSError as exc:  # what is left goes at the next collection
+            log.warning("old files not removed yet: %s", exc)
+        return report
+
+    # -- importing a bundle --------------------------------------------------------------------
+
+    def import_bundle(
+        self,
+        folder: Path,
+        extra_keys: Iterable["TrustedKey"] = (),
+        progress: Progress = no_progress,
+        cancel: Cancel = never,
+    ) -> InstallReport:
+        """Import a published catalog folder (``catalog.json`` + ``objects/``) after checks."""
+        envelope_path = folder / CATALOG_FILE
+        if not envelope_path.is_file():
+            raise CatalogError(f"No catalog found in {folder} (it has no {CATALOG_FILE}).")
+        if envelope_path.stat().st_size > limits.MAX_ENVELOPE_BYTES:
+            raise CatalogError(f"{envelope_path} is larger than the format allows.")
+        with open_regular(envelope_path) as handle:
+            envelope = handle.read(limits.MAX_ENVELOPE_BYTES + 1)
+        from resources_index.library import trust
+
+        extra = list(extra_keys)
+        packaged = trust.is_packaged_starter(folder)
+        if packaged:
+            starter = trust.starter_key()
+            trusted = {starter.key_id: starter}
+        else:
+            trusted = self.outside_keys(extra)
+        candidate = self.accept(envelope, trusted, check_expiry=not packaged)
+        try:
+            copied, copied_bytes, not_included = self._copy_objects(
+                folder, candidate.manifest, progress, cancel
+            )
+            self.trust_signer(extra, candidate)
+            report = self.commit(candidate)
+        except BaseException:
+            self.collect_garbage()
+            raise
+        report.objects_copied, report.bytes_copied = copied, copied_bytes
+        report.not_included = not_included
+        return report
+
+    def trust_signer(self, extra: Iterable["TrustedKey"], candidate: Candidate) -> None:
+        """Remember the ``--trust`` key that signed ``candidate`` before it is installed, so a
+        library whose catalog it signed can always be opened again."""
+        from resources_index.catalog.signing import public_pem
+
+        known = {key_id for key_id, _, _ in self.state.trusted_keys()}
+        for key in extra:
+            if key.key_id == candidate.key_id and key.key_id not in known:
+                self.state.add_trusted_key(
+                    key.key_id, public_pem(key.public_key).decode(), key.origin
+                )
+
+    def _copy_objects(
+        self, folder: Path, manifest: Manifest, progress: Progress, cancel: Cancel
+    ) -> tuple[int, int, list[str]]:
+        wanted = [e for e in manifest.objects() if not self.store.has(e.sha256, e.size)]
+        not_included: list[str] = []
+        plan = []
+        for entry in wanted:
+            source = folder / object_relpath(entry.sha256)
+            try:
+                size = source.stat().st_size
+            except FileNotFoundError:
+                if entry.role in limits.OPTIONAL_ROLES:
+                    not_included.append(entry.name)
+                    continue
+                raise ObjectError(
+                    f"The bundle lacks {entry.name!r}, which the catalog requires;"
+                    " the library was not changed."
+                ) from None
+            if size != entry.size:
+                raise ObjectError(
+                    f"{entry.name!r} in the bundle is {size:,} bytes, not the {entry.size:,} the"
+                    " catalog declares; the library was not changed."
+                )
+            plan.append((entry, source))
+        total = sum(e.size for e, _ in plan)
+        done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            progress(done, total)
+
+        for entry, source in sorted(plan, key=lambda item: item[0].size):
+            if cancel():
+                raise CancelledError("Import cancelled; the library was not changed.")
+            try:
+                handle = open_regular(source)
+            except OSError as exc:
+                raise ObjectError(
+                    f"{entry.name!r} in the bundle cannot be read ({exc.strerror or exc});"
+                    " the library was not changed."
+                ) from None
+            with handle:
+                self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)
+        return len(plan), total, not_included
+
+
+def _compare(previous: Manifest | None, new: Manifest, already: bool) -> InstallReport:
+    report = InstallReport(new.catalog_id, new.version, previous.version if previous else None)
+    report.already_current = already
+    if already:
+        return report
+    old = previous.by_id if previous else {}
+    report.added = [r.id for r in new.resources if r.id not in old]
+    report.changed = [r.id for r in new.resources if r.id in old and old[r.id] != r]
+    report.removed = [rid for rid in old if rid not in new.by_id]
+    return report

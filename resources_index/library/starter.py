@@ -1,0 +1,59 @@
+"""The starter catalog shipped with the program: installed into an empty library, and brought
+up to date when the program is updated (unless the library has moved on to a real catalog)."""
+
+import hashlib
+import logging
+
+from resources_index.config import paths
+from resources_index.errors import ResourcesError
+from resources_index.library.folder import CATALOG_FILE
+from resources_index.library.installing import Installing, InstallReport
+
+log = logging.getLogger(__name__)
+
+
+class Starter(Installing):
+    """The packaged starter catalog in this library."""
+
+    def ensure_starter(self) -> bool:
+        """Install the packaged starter catalog into an empty library; True when it did."""
+        if self.has_catalog():
+            return False
+        self.import_bundle(paths.starter_catalog_dir())
+        return True
+
+    def starter_outdated(self) -> bool:
+        """True when the library holds nothing but the starter catalog and this program ships
+        a different one (the program was updated): ``refresh_starter`` brings it in. Cheap: one
+        hash of the packaged catalog.json, no parsing."""
+        if self.state.get("current_catalog_id") != paths.STARTER_CATALOG_ID:
+            return False
+        sha = _packaged_starter_sha()
+        return sha is not None and sha not in (
+            self.state.get("current_sha256"),
+            self.state.get("starter_passed_over"),
+        )
+
+    def refresh_starter(self) -> InstallReport | None:
+        """Install the packaged starter over an older starter (new resources, curated kits);
+        the user's favorites, history and kits stay, as after any import. A packaged starter
+        older than the installed one (a program put back to an earlier version) is passed
+        over once and for all. None when nothing was installed."""
+        if not self.starter_outdated():
+            return None
+        try:
+            report = self.import_bundle(paths.starter_catalog_dir())
+        except ResourcesError as exc:
+            self.state.set_many({"starter_passed_over": _packaged_starter_sha() or ""})
+            log.warning("the packaged starter catalog was not installed: %s", exc)
+            return None
+        log.info("starter catalog updated: %s", report.summary())
+        return report
+
+
+def _packaged_starter_sha() -> str | None:
+    """SHA-256 of the starter catalog.json shipped with this program (None if unreadable)."""
+    try:
+        return hashlib.sha256((paths.starter_catalog_dir() / CATALOG_FILE).read_bytes()).hexdigest()
+    except OSError:
+        return None

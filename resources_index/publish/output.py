@@ -1,0 +1,139 @@
+"""Writing a publish out: the search index built, the catalog checked as laptops will check it,
+objects staged beside OUT (hard links for those it already has), everything on disk, then
+swapped in."""
+
+import dataclasses
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from resources_index.catalog import limits
+from resources_index.catalog.model import FileEntry, Manifest, Resource
+from resources_index.catalog.signing import open_envelope, parse_public_key
+from resources_index.errors import CatalogError, PublishError, ResourcesError
+from resources_index.library.library import CATALOG_FILE
+from resources_index.library.store import ObjectStore, object_relpath
+from resources_index.publish.report import PublishReport
+from resources_index.util.fsutil import fsync_dir, remove_tree, sha256_file
+
+
+def read_previous(out: Path, public: bytes) -> Manifest | None:
+    envelope_path = out / CATALOG_FILE
+    if not envelope_path.exists():
+        return None
+    key = parse_public_key(public, "the publishing key")
+    envelope = envelope_path.read_bytes()
+    try:
+        manifest_bytes, _ = open_envelope(envelope, {key.key_id: key})
+    except CatalogError as exc:
+        raise PublishError(
+            f"{envelope_path} is not a catalog signed with this key ({exc}) Publish to an empty"
+            " folder, or use the key that made it."
+        ) from None
+    return Manifest.from_bytes(manifest_bytes)
+
+
+def later_than_before(new: Path, old: Path) -> None:
+    """Date the new catalog.json at least a second after the one it replaces. Web servers
+    make validators from the modification time in whole seconds and the size (nginx's ETag,
+    Last-Modified): two versions published within one second, of equal size, would look
+    unchanged, and laptops would be told 304 Not Modified."""
+    try:
+        before = int(old.stat().st_mtime)
+    except FileNotFoundError:
+        return
+    moment = max(time.time(), before + 1.0)
+    os.utime(new, (moment, moment))
+
+
+def check_as_laptops_will(manifest: Manifest) -> None:
+    """Parse the manifest with the very checks every laptop applies: a catalog they would
+    refuse is never written."""
+    try:
+        Manifest.from_bytes(manifest.to_bytes())
+    except CatalogError as exc:
+        raise PublishError(
+            f"Nothing was published: laptops would refuse this catalog ({exc})"
+        ) from None
+
+
+def index_current(previous: Manifest, wanted: bool) -> bool:
+    """Whether the previous catalog's shipped index (or its absence) is still what is wanted."""
+    if not wanted:
+        return previous.search_index is None
+    from resources_index.search.schema import SCHEMA_VERSION
+
+    return previous.search_index is not None and previous.search_index_schema == SCHEMA_VERSION
+
+
+def with_search_index(
+    manifest: Manifest, sources: dict[str, Path | bytes], scratch: Path
+) -> Manifest:
+    """Build the catalog's search index now, so laptops adopt it instead of indexing."""
+    from resources_index.search.archive import pack
+    from resources_index.search.index import build_index
+    from resources_index.search.schema import SCHEMA_VERSION
+
+    def load_text(resource: Resource) -> list[dict[str, Any]]:
+        entry = resource.file("text")
+        data = sources.get(entry.sha256) if entry else None
+        return json.loads(data)["segments"] if isinstance(data, bytes) else []
+
+    build_index(manifest, load_text, scratch / "index")
+    archive = scratch / "search-index.tar"
+    pack(scratch / "index", archive)
+    sha, size = sha256_file(archive)
+    entry = FileEntry("index", archive.name, sha, size, limits.INDEX_MEDIA_TYPE)
+    sources[sha] = archive
+    return dataclasses.replace(
+        manifest, search_index=entry, search_index_schema=SCHEMA_VERSION, by_id={}
+    )
+
+
+def stage(
+    staging: Path,
+    out: Path,
+    manifest: Manifest,
+    sources: dict[str, Path | bytes],
+    report: PublishReport,
+) -> None:
+    store = ObjectStore(staging)
+    staging.mkdir(parents=True)
+    for entry in manifest.objects():
+        existing = out / object_relpath(entry.sha256)
+        target = store.path(entry.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if existing.is_file() and existing.stat().st_size == entry.size:
+            try:
+                os.link(existing, target)
+            except OSError:
+                shutil.copy2(existing, target)
+            report.objects_reused += 1
+            continue
+        origin = sources[entry.sha256]
+        if isinstance(origin, bytes):
+            target.write_bytes(origin)
+        else:
+            with origin.open("rb") as handle:
+                try:
+                    store.add_stream(handle, entry.sha256, entry.size, entry.name)
+                except ResourcesError:
+                    raise PublishError(
+                        f"{origin} changed while it was being published; publish again."
+                    ) from None
+        report.objects_written += 1
+    remove_tree(store.tmp_dir)
+
+
+def fsync_tree(root: Path) -> None:
+    for folder, _, names in os.walk(root):
+        for name in names:
+            fd = os.open(Path(folder) / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(folder))

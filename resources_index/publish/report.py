@@ -1,0 +1,26 @@
+"""What a publish did, for the command line and the content team."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class PublishReport:
+    """What a publish did, and every file it skipped or warned about, in plain sentences."""
+
+    out: Path
+    version: int
+    changed: bool
+    resources: int = 0
+    objects_written: int = 0
+    objects_reused: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.changed:
+            return f"Nothing changed: {self.out} stays at version {self.version}."
+        return (
+            f"Published version {self.version} to {self.out}: {self.resources} resources,"
+            f" {self.objects_written} new files, {self.objects_reused} reused."
+        )
