@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.synthetic import Generator, SyntheticCatalog, write_texts
-from resources_index.catalog.model import Manifest, Resource
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import Resource
 from resources_index.search.archive import pack
 from resources_index.search.index import SearchIndex
 from resources_index.search.library_search import TextCache

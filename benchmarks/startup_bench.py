@@ -26,7 +26,8 @@ from pathlib import Path
 
 from benchmarks.synthetic import Generator
 from resources_index.catalog import limits
-from resources_index.catalog.model import FileEntry, Resource, canonical_json
+from resources_index.catalog.model import canonical_json
+from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.signing import (
     generate_keypair,
     load_private_key,

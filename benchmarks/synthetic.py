@@ -16,7 +16,9 @@ from typing import Any
 
 from resources_index.catalog import vocabulary
 from resources_index.catalog.limits import TEXT_MEDIA_TYPE
-from resources_index.catalog.model import FileEntry, Manifest, Resource, utc_now
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import FileEntry, Resource
+from resources_index.catalog.times import utc_now
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = 2_000_000

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog.model import Resource
+from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.labels import label, size_text
 

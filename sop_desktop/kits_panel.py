@@ -27,15 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog.model import (
-    CuratedKit,
-    KitItem,
-    Resource,
-    is_paged,
-    is_timed,
-    parse_start,
-    start_text,
-)
+from resources_index.catalog.model import CuratedKit, KitItem
+from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_text
+from resources_index.catalog.records import Resource
 from resources_index.errors import ResourcesError
 from resources_index.library.kits import Kit, KitStore, export_kit, import_kit, readiness
 from resources_index.library.library import Library

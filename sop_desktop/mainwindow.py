@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog.model import KitItem, Resource, parse_time
+from resources_index.catalog.model import KitItem
+from resources_index.catalog.records import Resource
+from resources_index.catalog.times import parse_time
 from resources_index.errors import ResourcesError
 from resources_index.library.kits import readiness
 from resources_index.library.library import Library

@@ -14,7 +14,9 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from resources_index.catalog.model import KitItem, Resource, is_paged, is_timed, start_text
+from resources_index.catalog.model import KitItem
+from resources_index.catalog.positions import is_paged, is_timed, start_text
+from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.labels import label
 from sop_desktop.pdf_viewer import PdfViewer

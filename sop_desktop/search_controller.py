@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from resources_index.catalog.model import Manifest, Resource
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import Resource
 from resources_index.catalog.vocabulary import FACETS
 from resources_index.library.library import Library
 from resources_index.search.query import fold

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from resources_index.catalog.model import Resource, is_paged, is_timed
+from resources_index.catalog.positions import is_paged, is_timed
+from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.pdf_viewer import PdfViewer
 from sop_desktop.video_player import VideoPlayer

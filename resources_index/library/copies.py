@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from resources_index.catalog.model import FileEntry
+from resources_index.catalog.records import FileEntry
 from resources_index.errors import LibraryError, ObjectError
 from resources_index.library.folder import LibraryFolder
 from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resources_index.catalog import key_ids
-from resources_index.catalog.model import Manifest, format_time, utc_now
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.config import paths
 from resources_index.config.policy import Policy
 from resources_index.config.settings import Settings

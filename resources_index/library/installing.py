@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import Manifest, format_time, utc_now
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import (
     CancelledError,
     CatalogError,

@@ -20,15 +20,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import (
-    CuratedKit,
-    FileEntry,
-    KitItem,
-    Manifest,
-    format_time,
-    kit_start,
-    utc_now,
-)
+from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.positions import kit_start
+from resources_index.catalog.records import FileEntry
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.config import paths
 from resources_index.errors import CatalogError, LibraryError, ObjectError
 from resources_index.library.library import CATALOG_FILE, Library

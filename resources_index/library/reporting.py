@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import FileEntry, format_time, utc_now
+from resources_index.catalog.records import FileEntry
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import LibraryError
 from resources_index.library.folder import LibraryFolder
 from resources_index.util.fsutil import tree_size

@@ -13,15 +13,9 @@ import marshal
 from pathlib import Path
 from typing import Any
 
-from resources_index.catalog.model import (
-    CuratedKit,
-    FileEntry,
-    KitItem,
-    Manifest,
-    Resource,
-    format_time,
-    parse_time,
-)
+from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.records import FileEntry, Resource
+from resources_index.catalog.times import format_time, parse_time
 from resources_index.util.fsutil import write_atomic
 
 SNAPSHOT_FORMAT = 4

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from resources_index.catalog import limits, vocabulary
 from resources_index.catalog.language import detect_language
-from resources_index.catalog.model import FileEntry, Manifest, Resource, format_time, utc_now
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import FileEntry, Resource
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import PublishError
 from resources_index.publish.extract import extract, extract_captions, text_object
 from resources_index.publish.inference import (

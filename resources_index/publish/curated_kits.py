@@ -3,7 +3,9 @@
 import yaml
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import CuratedKit, KitItem, Resource, is_timed, parse_start
+from resources_index.catalog.model import CuratedKit, KitItem
+from resources_index.catalog.positions import is_timed, parse_start
+from resources_index.catalog.records import Resource
 from resources_index.publish.inference import fold_id
 from resources_index.publish.source_folder import KITS_DIR, SourceFolder
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import FileEntry, Manifest, Resource
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.signing import open_envelope, parse_public_key
 from resources_index.errors import CatalogError, PublishError, ResourcesError
 from resources_index.library.library import CATALOG_FILE

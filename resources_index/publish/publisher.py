@@ -10,8 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import Manifest, utc_now
+from resources_index.catalog.model import Manifest
 from resources_index.catalog.signing import load_private_key, public_pem, seal
+from resources_index.catalog.times import utc_now
 from resources_index.errors import PublishError, ResourcesError
 from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates

@@ -4,7 +4,7 @@ the spreadsheet's metadata, and every warning or error about them in plain sente
 from pathlib import Path
 
 from resources_index.catalog import limits, vocabulary
-from resources_index.catalog.model import FileEntry
+from resources_index.catalog.records import FileEntry
 from resources_index.errors import PublishError
 from resources_index.publish.inference import IMAGE_SUFFIXES
 from resources_index.publish.metadata import CSV_NAME, SIDECAR_SUFFIX, Metadata, read_csv

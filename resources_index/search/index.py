@@ -25,7 +25,8 @@ from typing import Any
 from whoosh import index
 from whoosh.searching import Searcher
 
-from resources_index.catalog.model import Manifest, Resource
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from resources_index.catalog.model import Resource
+from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from resources_index.search.index import SearchIndex
 from resources_index.search.result_row import ResultRow

@@ -7,7 +7,7 @@ load the engine.
 from dataclasses import dataclass
 from typing import Any
 
-from resources_index.catalog.model import Resource
+from resources_index.catalog.records import Resource
 
 
 @dataclass(frozen=True)

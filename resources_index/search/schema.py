@@ -7,7 +7,8 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from resources_index.catalog import vocabulary
-from resources_index.catalog.model import Resource, canonical_json
+from resources_index.catalog.model import canonical_json
+from resources_index.catalog.records import Resource
 from resources_index.search.analysis import ANALYZERS, EDGE, LANGUAGES, PLAIN, WORDS
 
 SCHEMA_VERSION = 2

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 import requests
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import FileEntry, Manifest, format_time, utc_now
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, ResourcesError
 from resources_index.library.library import CATALOG_FILE, InstallReport, Library
 from resources_index.library.store import object_relpath

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import requests
 
-from resources_index.catalog.model import FileEntry
+from resources_index.catalog.records import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.library.store import ObjectStore
 from resources_index.sync.http import explain, explain_status

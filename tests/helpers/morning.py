@@ -16,7 +16,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from resources_index.catalog.model import Resource, is_paged, is_timed
+from resources_index.catalog.positions import is_paged, is_timed
+from resources_index.catalog.records import Resource
 from resources_index.catalog.vocabulary import FACETS
 from sop_desktop.filter_panel import KEY_ROLE
 from sop_desktop.mainwindow import MainWindow

@@ -1,11 +1,15 @@
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from resources_index.catalog.field_kinds import Kind
 from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import RESOURCE_FIELDS
 from resources_index.errors import CatalogError
+from resources_index.library import snapshot
 
 SHA = "a" * 64
 TEXT_SHA = "b" * 64
@@ -117,3 +121,24 @@ def test_duplicate_ids_are_refused() -> None:
 def test_not_json_is_refused() -> None:
     with pytest.raises(CatalogError, match="not valid JSON"):
         Manifest.from_bytes(b"{not json")
+
+
+def test_every_field_of_the_tables_survives_each_way_a_manifest_is_read(tmp_path: Path) -> None:
+    """Checked parse, trusted load and the kept parsed copy all follow the field tables: a
+    resource with every field away from its default comes back equal by each path."""
+    raw = manifest_dict()
+    resource = raw["resources"][0]
+    for spec in RESOURCE_FIELDS:
+        if spec.kind is Kind.TEXT and spec.name not in resource:
+            resource[spec.name] = f"{spec.name} value"[: spec.limit]
+        elif spec.kind is Kind.LIST:
+            resource[spec.name] = ["tip"] if spec.pattern is not None else ["one", "two"]
+    resource["files"][0]["language"] = "es"
+    assert {s.name for s in RESOURCE_FIELDS} == set(resource)
+    checked = parse(raw)
+    trusted = Manifest.from_bytes(checked.to_bytes(), validated=True)
+    snapshot.save(tmp_path, "c" * 64, checked)
+    kept = snapshot.load(tmp_path, "c" * 64)
+    assert checked == trusted == kept
+    assert checked.resources[0].to_json() == resource
+    assert checked.resources[0].files[0].language == "es"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from resources_index.catalog.model import KitItem, Manifest, parse_start, start_text
+from resources_index.catalog.model import KitItem, Manifest
+from resources_index.catalog.positions import parse_start, start_text
 from resources_index.catalog.signing import load_public_key
 from resources_index.errors import CatalogError, ResourcesError, SignatureError
 from resources_index.library.kits import Kit, KitStore, export_kit, import_kit, readiness

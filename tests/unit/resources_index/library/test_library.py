@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from resources_index.catalog.model import utc_now
 from resources_index.catalog.signing import load_private_key, load_public_key, seal
+from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import (
     CatalogError,

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from resources_index.catalog.signing import load_public_key
-from resources_index.library import installing
-from resources_index.library import snapshot
+from resources_index.library import installing, snapshot
 from resources_index.library.library import Library
 from resources_index.library.state import StateDB
 from resources_index.publish.publisher import publish

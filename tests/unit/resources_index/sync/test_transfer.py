@@ -9,7 +9,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from resources_index.catalog.model import FileEntry
+from resources_index.catalog.records import FileEntry
 from resources_index.library.store import ObjectStore
 from resources_index.sync.http import HttpSettings, make_session
 from resources_index.sync.transfer import TransferError, download

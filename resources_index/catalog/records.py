@@ -1,0 +1,134 @@
+"""Resources and their files, and the tables that declare their fields (see ``field_kinds``).
+
+Resources and files are named tuples rather than dataclasses: a large catalog holds tens of
+thousands of them, and tuples are made several times faster (start-up reads them all). Each
+table lists the fields in the tuple's order; adding a field means adding it to the tuple and to
+its table, and parsing, checking, writing and the kept parsed copy follow.
+"""
+
+from typing import Any, NamedTuple
+
+from resources_index.catalog import limits
+from resources_index.catalog.field_kinds import Field, Kind, dump_record, require
+
+
+class FileEntry(NamedTuple):
+    """One file of a resource, stored in the catalog by its SHA-256."""
+
+    role: str
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+    language: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dump_record(FILE_FIELDS, self)
+
+
+class Resource(NamedTuple):
+    """A curriculum item, tip sheet, video...: its metadata and its files (see ``FileEntry``)."""
+
+    id: str
+    title: str
+    type: str
+    language: str
+    files: tuple[FileEntry, ...]
+    summary: str = ""
+    practice_elements: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    translations: tuple[str, ...] = ()
+    publisher: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+
+    def file(self, role: str) -> FileEntry | None:
+        """The first file with ``role`` (``main``, ``text``, ``thumbnail``), if any."""
+        return next((f for f in self.files if f.role == role), None)
+
+    @property
+    def main(self) -> FileEntry:
+        entry = self.file("main")
+        assert entry is not None  # guaranteed by validation
+        return entry
+
+    def captions(self) -> list[FileEntry]:
+        return [f for f in self.files if f.role == "captions"]
+
+    def to_json(self) -> dict[str, Any]:
+        return dump_record(RESOURCE_FIELDS, self)
+
+
+def read_file_entry(raw: object, where: str) -> FileEntry:
+    """One file entry, checked: its name first (later sentences name it), then the table."""
+    require(isinstance(raw, dict), f"{where} lists a file that is not an object.")
+    assert isinstance(raw, dict)
+    name = NAME_FIELD.read(raw, where)
+    where = f"{where}, file {name!r}"
+    entry = FileEntry(*(spec.read(raw, where) for spec in FILE_FIELDS))
+    ceiling = limits.MAX_TEXT_OBJECT_BYTES if entry.role == "text" else limits.MAX_OBJECT_BYTES
+    require(
+        entry.size <= ceiling, f"{where} is larger than the format allows ({entry.size:,} bytes)."
+    )
+    return entry
+
+
+def load_file_entry(raw: dict[str, Any]) -> FileEntry:
+    """One file entry from JSON known to be valid."""
+    return FileEntry(*(spec.load(raw) for spec in FILE_FIELDS))
+
+
+NAME_FIELD = Field("name", Kind.NAME)
+FILE_FIELDS: tuple[Field, ...] = (
+    Field("role", Kind.CHOICE, choices=frozenset(limits.FILE_ROLES), refusal="has an unknown role"),
+    NAME_FIELD,
+    Field("sha256", Kind.MATCH, pattern=limits.SHA256_PATTERN, refusal="has no valid SHA-256"),
+    Field("size", Kind.WHOLE, refusal="has no valid size"),
+    Field(
+        "media_type",
+        Kind.CHOICE,
+        choices=frozenset(limits.ALLOWED_MEDIA_TYPES),
+        refusal="has a media type the format does not allow",
+    ),
+    Field(
+        "language",
+        Kind.MAYBE_MATCH,
+        pattern=limits.LANGUAGE_PATTERN,
+        refusal="has an invalid language",
+    ),
+)
+
+RESOURCE_FIELDS: tuple[Field, ...] = (
+    Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id"),
+    Field("title", Kind.TEXT, required=True, limit=limits.MAX_TITLE_CHARS),
+    Field("type", Kind.MATCH, pattern=limits.KEY_PATTERN, refusal="has an invalid type"),
+    Field(
+        "language", Kind.MATCH, pattern=limits.LANGUAGE_PATTERN, refusal="has an invalid language"
+    ),
+    Field(
+        "files",
+        Kind.RECORDS,
+        limit=limits.MAX_FILES_PER_RESOURCE,
+        refusal="lists no files",
+        read_item=read_file_entry,
+        load_item=load_file_entry,
+    ),
+    Field("summary", Kind.TEXT, limit=limits.MAX_SUMMARY_CHARS),
+    Field("practice_elements", Kind.LIST),
+    Field("audiences", Kind.LIST),
+    Field(
+        "translations",
+        Kind.LIST,
+        pattern=limits.ID_PATTERN,
+        refusal="names an invalid translation",
+    ),
+    Field("publisher", Kind.TEXT, limit=limits.MAX_VALUE_CHARS),
+    Field("tags", Kind.LIST),
+    Field("created", Kind.TEXT, limit=40),
+    Field("updated", Kind.TEXT, limit=40),
+)
+
+# The tables and the tuples must agree field for field, in order.
+assert tuple(f.name for f in FILE_FIELDS) == FileEntry._fields
+assert tuple(f.name for f in RESOURCE_FIELDS) == Resource._fields

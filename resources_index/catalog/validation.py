@@ -1,0 +1,185 @@
+"""Reading a manifest's JSON: every value checked against the format, or loaded as trusted.
+
+``read_manifest`` is the gate for anything from outside (a server, a drive, an edited file); it
+refuses with a sentence naming the problem. ``load_manifest`` builds the same objects without
+the checks, for bytes identical to ones that passed before. Resources and files follow the
+field tables of ``records.py``.
+"""
+
+from typing import Any
+
+from resources_index.catalog import limits
+from resources_index.catalog.field_kinds import Field, Kind, require, whole
+from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.positions import kit_start
+from resources_index.catalog.records import (
+    RESOURCE_FIELDS,
+    FileEntry,
+    Resource,
+    load_file_entry,
+    read_file_entry,
+)
+from resources_index.catalog.times import parse_time
+
+_ID, _FILES = RESOURCE_FIELDS[0], RESOURCE_FIELDS[Resource._fields.index("files")]
+_CATALOG_ID = Field(
+    "catalog_id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has no valid catalog_id"
+)
+_KIT_ID = Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id")
+_KIT_NAME = Field("name", Kind.TEXT, required=True, limit=limits.MAX_TITLE_CHARS)
+
+
+def read_resource(raw: object, index: int) -> Resource:
+    """Resource number ``index`` (from 0), checked: its id, its files, then every other field."""
+    require(isinstance(raw, dict), f"Resource number {index + 1} is not an object.")
+    assert isinstance(raw, dict)
+    rid = _ID.read(raw, f"Resource number {index + 1}")
+    where = f"Resource {rid!r}"
+    files: tuple[FileEntry, ...] = _FILES.read(raw, where)
+    roles = [f.role for f in files]
+    require(roles.count("main") == 1, f"{where} must have exactly one main file.")
+    require("index" not in roles, f"{where} lists a search index among its files.")
+    require(roles.count("text") <= 1, f"{where} has more than one text file.")
+    text = next((f for f in files if f.role == "text"), None)
+    require(
+        text is None or text.media_type == limits.TEXT_MEDIA_TYPE,
+        f"{where} has a text file of the wrong media type.",
+    )
+    known = {"id": rid, "files": files}
+    return Resource(
+        *(known[s.name] if s.name in known else s.read(raw, where) for s in RESOURCE_FIELDS)
+    )
+
+
+def read_manifest(raw: object) -> Manifest:
+    """A manifest from parsed JSON, every value checked."""
+    require(isinstance(raw, dict), "The catalog's manifest is not a JSON object.")
+    assert isinstance(raw, dict)
+    require(raw.get("format") == limits.FORMAT_NAME, "This file is not an SOP catalog manifest.")
+    version_of_format = raw.get("format_version")
+    require(
+        whole(version_of_format, 1, limits.MAX_VERSION)
+        and version_of_format == limits.FORMAT_VERSION,
+        "The catalog uses a format version this program cannot read; update SOP Desktop.",
+    )
+    catalog_id = _CATALOG_ID.read(raw, "The catalog")
+    version = raw.get("version")
+    require(
+        whole(version, 1, limits.MAX_VERSION),
+        f"The catalog has no valid version number (a whole number from 1 to"
+        f" {limits.MAX_VERSION:,}).",
+    )
+    resources_raw = raw.get("resources")
+    require(isinstance(resources_raw, list), "The catalog lists no resources.")
+    assert isinstance(resources_raw, list)
+    require(
+        len(resources_raw) <= limits.MAX_RESOURCES,
+        f"The catalog lists more than {limits.MAX_RESOURCES:,} resources.",
+    )
+    resources = tuple(read_resource(r, i) for i, r in enumerate(resources_raw))
+    seen: set[str] = set()
+    for resource in resources:
+        require(resource.id not in seen, f"The catalog lists resource {resource.id!r} twice.")
+        seen.add(resource.id)
+    created = parse_time(raw.get("created"), "creation time")
+    expires = parse_time(raw.get("expires"), "expiry time")
+    require(expires > created, "The catalog expires before it was created.")
+    assert isinstance(version, int)
+    index_entry, schema = _read_search_index(raw.get("search_index"))
+    kits = _read_kits(raw.get("kits", []), seen)
+    return Manifest(
+        str(catalog_id),
+        version,
+        created,
+        expires,
+        resources,
+        search_index=index_entry,
+        search_index_schema=schema,
+        kits=kits,
+    )
+
+
+def load_manifest(raw: dict[str, Any]) -> Manifest:
+    """Build a manifest from JSON already known to pass ``read_manifest`` (no checks)."""
+    resources = tuple(
+        Resource(*(spec.load(r) for spec in RESOURCE_FIELDS)) for r in raw["resources"]
+    )
+    index = raw.get("search_index")
+    kits = tuple(
+        CuratedKit(
+            k["id"],
+            k["name"],
+            tuple(
+                KitItem(i["resource_id"], i.get("note", ""), i.get("start", 0)) for i in k["items"]
+            ),
+            k.get("description", ""),
+        )
+        for k in raw.get("kits", ())
+    )
+    return Manifest(
+        raw["catalog_id"],
+        raw["version"],
+        parse_time(raw["created"], "creation time"),
+        parse_time(raw["expires"], "expiry time"),
+        resources,
+        search_index=load_file_entry(index) if index else None,
+        search_index_schema=index["schema"] if index else 0,
+        kits=kits,
+    )
+
+
+def _text(raw: dict[str, Any], name: str, where: str, limit: int) -> str:
+    value: str = Field(name, Kind.TEXT, limit=limit).read(raw, where)
+    return value
+
+
+def _read_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
+    require(isinstance(raw, list), "The catalog's kits are not a list.")
+    assert isinstance(raw, list)
+    require(len(raw) <= limits.MAX_KITS, "The catalog lists too many kits.")
+    kits, seen = [], set()
+    for number, item in enumerate(raw, start=1):
+        require(isinstance(item, dict), f"Kit number {number} is not an object.")
+        assert isinstance(item, dict)
+        kid = _KIT_ID.read(item, f"Kit number {number}")
+        require(kid not in seen, f"The catalog lists kit {kid!r} twice.")
+        seen.add(kid)
+        where = f"Kit {kid!r}"
+        steps = item.get("items")
+        require(isinstance(steps, list) and bool(steps), f"{where} lists no items.")
+        assert isinstance(steps, list)
+        require(len(steps) <= limits.MAX_KIT_ITEMS, f"{where} lists too many items.")
+        parsed = []
+        for step in steps:
+            require(isinstance(step, dict), f"{where} has an item that is not an object.")
+            rid = step.get("resource_id")
+            require(
+                isinstance(rid, str) and rid in resource_ids,
+                f"{where} names a resource the catalog lacks: {str(rid)[:140]!r}.",
+            )
+            note = _text(step, "note", where, limits.MAX_SUMMARY_CHARS)
+            parsed.append(KitItem(str(rid), note, kit_start(step, where)))
+        kits.append(
+            CuratedKit(
+                id=kid,
+                name=_KIT_NAME.read(item, where),
+                items=tuple(parsed),
+                description=_text(item, "description", where, limits.MAX_SUMMARY_CHARS),
+            )
+        )
+    return tuple(kits)
+
+
+def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:
+    if raw is None:
+        return None, 0
+    where = "The catalog's search index"
+    require(isinstance(raw, dict), f"{where} is not an object.")
+    assert isinstance(raw, dict)
+    entry = read_file_entry(raw, where)
+    require(entry.role == "index", f"{where} must have the role 'index'.")
+    require(entry.media_type == limits.INDEX_MEDIA_TYPE, f"{where} is not a tar archive.")
+    schema = raw.get("schema")
+    require(whole(schema, 0, limits.MAX_SCHEMA), f"{where} has no valid schema number.")
+    assert isinstance(schema, int)
+    return entry, schema
