@@ -57,7 +57,7 @@ from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
     from resources_index.search.result_row import ResultRow
-    from resources_index.sync.syncer import SyncProgress, SyncReport
+    from resources_index.sync.report import SyncProgress, SyncReport
     from sop_desktop.presenter import Presentation
     from sop_desktop.viewer_window import ViewerWindow
 

@@ -16,7 +16,7 @@ from resources_index.library.library import Library
 from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
-    from resources_index.sync.syncer import SyncProgress, SyncReport
+    from resources_index.sync.report import SyncProgress, SyncReport
 
 
 class SyncController(QObject):

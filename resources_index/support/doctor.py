@@ -10,13 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
 from resources_index import __version__
 from resources_index.errors import ResourcesError
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
-from resources_index.sync.http import HttpSettings, explain, make_session
+from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 
 
@@ -156,11 +154,8 @@ def _network_checks(library: Library) -> Iterator[Check]:
         through = f" through the proxy chosen by {http.pac_url}"
     target = url if url.endswith("/") else url + "/"
     try:
-        with make_session(http) as session:
-            response = session.get(target + CATALOG_FILE, stream=True, timeout=http.timeout)
-            status = response.status_code
-            response.close()
-    except requests.RequestException as exc:
+        status = probe(http, target + CATALOG_FILE)
+    except NetworkError as exc:
         yield Check(False, f"Server {target}{through}: {explain(exc)}.")
         return
     if status != 200:

@@ -190,3 +190,17 @@ def explain(exc: BaseException) -> str:
     if "incompleteread" in lowered or "connection broken" in lowered or "reset by peer" in lowered:
         return "the connection was cut"
     return "no connection could be made; you may be offline"
+
+
+#: The session and failure types other modules name, so that only this module imports requests.
+Session = requests.Session
+NetworkError = requests.RequestException
+
+
+def probe(settings: HttpSettings, url: str) -> int:
+    """The status a GET of ``url`` answers, without reading the body (``doctor``'s check);
+    ``NetworkError`` when the server cannot be reached."""
+    with make_session(settings) as session:
+        response = session.get(url, stream=True, timeout=settings.timeout)
+        response.close()
+        return int(response.status_code)

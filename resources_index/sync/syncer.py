@@ -11,154 +11,33 @@ import contextlib
 import errno
 import json
 import logging
-import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
 
-import requests
-
-from resources_index.catalog import limits
-from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import CatalogError, LibraryError, ResourcesError
-from resources_index.library.library import CATALOG_FILE, InstallReport, Library
-from resources_index.library.store import object_relpath
-from resources_index.sync.http import HttpSettings, explain, explain_status, make_session
-from resources_index.sync.transfer import Limits, StallWatch, TransferError, download
+from resources_index.errors import LibraryError, ResourcesError
+from resources_index.library.installing import InstallReport
+from resources_index.library.library import Library
+from resources_index.sync.catalog_fetch import fetch_catalog
+from resources_index.sync.downloader import Downloader, DownloadJob
+from resources_index.sync.http import HttpSettings, make_session
+from resources_index.sync.planning import plan
+from resources_index.sync.report import (
+    ProgressCallback,
+    SyncError,
+    SyncReport,
+    no_sync_progress,
+)
+from resources_index.sync.transfer import Limits, TransferError
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
 from resources_index.util.progress import never
-
-PARALLEL_DOWNLOADS = 4
 
 log = logging.getLogger(__name__)
 
 
-class SyncError(ResourcesError):
-    """The server could not be used; the library is unchanged."""
-
-
-@dataclass
-class SyncProgress:
-    """Where a sync stands, for a progress bar: bytes and files, done and in all."""
-
-    bytes_done: int = 0
-    bytes_total: int = 0
-    files_done: int = 0
-    files_total: int = 0
-
-
-ProgressCallback = Callable[[SyncProgress], None]
-
-
-@dataclass
-class SyncReport:
-    """What a sync did: the install report, requests made and bytes fetched."""
-
-    install: InstallReport | None = None
-    requests: int = 0
-    bytes_fetched: int = 0
-    not_modified: bool = False
-    deferred: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        if self.not_modified or self.install is None:
-            return "Already up to date: the server's catalog has not changed."
-        install = self.install
-        line = (
-            f"Catalog version {install.version}: {len(install.added)} added,"
-            f" {len(install.changed)} changed, {len(install.removed)} removed;"
-            f" {self.bytes_fetched:,} bytes fetched."
-        )
-        if self.deferred:
-            line += f" {len(self.deferred)} large files will download when opened."
-        return line
-
-
-def _no_progress(progress: SyncProgress) -> None:
-    return None
-
-
 def _base(url: str) -> str:
     return url if url.endswith("/") else url + "/"
-
-
-class _Downloader:
-    """Fetch a list of objects a few at a time, smallest first.
-
-    After a failure no new download starts, but those under way finish: what they fetch is
-    kept for the next sync. Each worker thread has its own session."""
-
-    def __init__(self, syncer: "Syncer", progress: ProgressCallback, cancel: Callable[[], bool]):
-        self.syncer = syncer
-        self.progress_callback = progress
-        self.cancel = cancel
-        self.state = SyncProgress()
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.local = threading.local()
-        self.sessions: list[requests.Session] = []
-
-    def _session(self) -> requests.Session:
-        session = getattr(self.local, "session", None)
-        if session is None:
-            session = self.local.session = make_session(self.syncer.http)
-            with self.lock:
-                self.sessions.append(session)
-        return session
-
-    def _advance(self, count: int) -> None:
-        with self.lock:
-            self.state.bytes_done += count
-            self.progress_callback(self.state)
-
-    def _one(self, entry: FileEntry) -> None:
-        if self.stop.is_set():
-            return
-        try:
-            received = download(
-                self._session(),
-                self.syncer.url + object_relpath(entry.sha256),
-                entry,
-                self.syncer.library.store,
-                self.syncer.http.timeout,
-                self.syncer.stall_limits,
-                progress=self._advance,
-                cancel=self.cancel,
-            )
-        except TransferError as exc:
-            if exc.status != 404 or entry.role not in limits.OPTIONAL_ROLES:
-                raise
-            # A laptop serving a room may not hold every large file: fetch it when opened.
-            with self.lock:
-                self.syncer.report.deferred.append(entry.name)
-            return
-        with self.lock:
-            self.syncer.report.requests += 1
-            self.syncer.report.bytes_fetched += received
-            self.state.files_done += 1
-            self.progress_callback(self.state)
-
-    def run(self, entries: list[FileEntry]) -> None:
-        self.state.bytes_total = sum(e.size for e in entries)
-        self.state.files_total = len(entries)
-        self.progress_callback(self.state)
-        if not entries:
-            return
-        try:
-            with ThreadPoolExecutor(PARALLEL_DOWNLOADS, "sop-download") as pool:
-                futures = [pool.submit(self._one, entry) for entry in entries]
-                done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-                failed = [f for f in done if f.exception() is not None]
-                if failed:
-                    self.stop.set()
-                    wait(futures)
-                    raise failed[0].exception()  # type: ignore[misc]
-        finally:
-            for session in self.sessions:
-                session.close()
 
 
 class Syncer:
@@ -187,9 +66,11 @@ class Syncer:
         self.session.close()
 
     def run(
-        self, progress: ProgressCallback = _no_progress, cancel: Callable[[], bool] = never
+        self, progress: ProgressCallback = no_sync_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
-        envelope = self._fetch_catalog()
+        envelope, self._validators = fetch_catalog(
+            self.session, self.url, self.library, self.http, self.stall_limits, self.report
+        )
         if envelope is None:
             self.report.not_modified = True
             self._fetch_missing_kept(progress, cancel)
@@ -197,7 +78,7 @@ class Syncer:
             return self.report
         trusted = self.library.outside_keys(self.extra_keys)
         candidate = self.library.accept(envelope, trusted)
-        wanted, deferred = self._plan(candidate.manifest)
+        wanted, deferred = plan(self.library, candidate.manifest, self.auto_download_bytes)
         self.report.deferred = [e.name for e in deferred]
         self._prune_partials(wanted)
         self._download(wanted, progress, cancel)
@@ -211,7 +92,7 @@ class Syncer:
     def fetch(
         self,
         resource_ids: Iterable[str],
-        progress: ProgressCallback = _no_progress,
+        progress: ProgressCallback = no_sync_progress,
         cancel: Callable[[], bool] = never,
     ) -> SyncReport:
         """Download the files of resources of the installed catalog that are not local yet."""
@@ -257,7 +138,10 @@ class Syncer:
         full, and say so."""
         self._check_room(entries)
         try:
-            _Downloader(self, progress, cancel).run(entries)
+            job = DownloadJob(
+                self.url, self.library.store, self.http, self.stall_limits, self.report
+            )
+            Downloader(job, progress, cancel).run(entries)
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise LibraryError(
@@ -276,107 +160,9 @@ class Syncer:
         manifest = self.library.current()
         if manifest is None:
             return
-        wanted, _ = self._plan(manifest)
+        wanted, _ = plan(self.library, manifest, self.auto_download_bytes)
         if wanted:
             self._download(wanted, progress, cancel)
-
-    def _fetch_catalog(self) -> bytes | None:
-        """The server's catalog.json, or None when it has not changed since the last sync."""
-        state = self.library.state
-        headers = {"Accept": "application/json"}
-        if state.get("sync_url") == self.url and self.library.has_catalog():
-            if etag := state.get("sync_etag"):
-                headers["If-None-Match"] = etag
-            if modified := state.get("sync_last_modified"):
-                headers["If-Modified-Since"] = modified
-        self.report.requests += 1
-        try:
-            response = self.session.get(
-                self.url + CATALOG_FILE, headers=headers, stream=True, timeout=self.http.timeout
-            )
-        except requests.RequestException as exc:
-            raise SyncError(_unreachable(self.url, exc)) from None
-        with response:
-            if response.status_code == 304:
-                return None
-            if response.status_code != 200:
-                raise SyncError(
-                    f"Could not get the catalog from {self.url}:"
-                    f" {explain_status(response.status_code, 'the catalog')}."
-                    " The library was not changed."
-                )
-            body = bytearray()
-            watch = StallWatch(self.stall_limits)
-            while True:
-                try:  # what has arrived, decompressed when the server sent it gzipped
-                    chunk = response.raw.read1(64 * 1024, decode_content=True)
-                except Exception as exc:  # urllib3 and socket errors alike
-                    raise SyncError(_unreachable(self.url, exc)) from None
-                if not chunk:
-                    break
-                body += chunk
-                if len(body) > limits.MAX_ENVELOPE_BYTES:
-                    raise CatalogError("The server's catalog is larger than the format allows.")
-                if watch.stalled(len(chunk)):
-                    raise SyncError(
-                        f"The server at {self.url} sends the catalog too slowly (it stalled);"
-                        " the library was not changed. Try again later."
-                    )
-            self._validators = {
-                "sync_url": self.url,
-                "sync_etag": response.headers.get("ETag", ""),
-                "sync_last_modified": response.headers.get("Last-Modified", ""),
-            }
-        return bytes(body)
-
-    def _plan(self, manifest: Manifest) -> tuple[list[FileEntry], list[FileEntry]]:
-        """Objects to fetch now (small first) and main files left for later by the policy."""
-        store = self.library.store
-        kept_ids = self.library.state.kept_offline()
-        kept = {r.main.sha256 for r in manifest.resources if r.id in kept_ids}
-        limit = self.auto_download_bytes
-        wanted, deferred = [], []
-        for entry in manifest.objects():
-            if store.has(entry.sha256, entry.size):
-                continue
-            if entry.role == "index":
-                if self._index_usable():
-                    continue
-            elif (
-                entry.role == "main"
-                and limit is not None
-                and entry.size > limit
-                and entry.sha256 not in kept
-            ):
-                deferred.append(entry)
-                continue
-            wanted.append(entry)
-        wanted.sort(key=lambda e: (e.role == "index", e.size))
-        return self._within_cap(wanted, deferred)
-
-    def _within_cap(
-        self, wanted: list[FileEntry], deferred: list[FileEntry]
-    ) -> tuple[list[FileEntry], list[FileEntry]]:
-        """Keep main files within the policy's storage cap (smallest first); text, captions
-        and the index always come, so everything stays searchable."""
-        cap_mb = self.library.policy.storage_cap_mb
-        if not cap_mb:
-            return wanted, deferred
-        budget = cap_mb * 1024 * 1024 - self.library.store.bytes_used()
-        kept = []
-        for entry in wanted:
-            if entry.role != "main":
-                kept.append(entry)
-                budget -= entry.size
-        for entry in wanted:
-            if entry.role == "main":
-                if entry.size <= budget:
-                    kept.append(entry)
-                    budget -= entry.size
-                else:
-                    deferred.append(entry)
-        kept.sort(key=lambda e: (e.role == "index", e.size))
-        return kept, deferred
 
     def _prune_partials(self, wanted: list[FileEntry]) -> None:
         """Forget half-downloaded objects the new catalog no longer asks for."""
@@ -386,15 +172,6 @@ class Syncer:
             for path in partial.iterdir():
                 if path.name.split(".")[0] not in keep:
                     path.unlink(missing_ok=True)
-
-    def _index_usable(self) -> bool:
-        from resources_index.search.library_search import LibrarySearch
-
-        search = LibrarySearch(self.library)
-        try:
-            return not search.index.needs_rebuild()
-        finally:
-            search.close()
 
     def _remember(self, install: InstallReport) -> None:
         values = {**self._validators, "last_sync_at": format_time(utc_now())}
@@ -417,16 +194,12 @@ class Syncer:
             search.close()
 
 
-def _unreachable(url: str, exc: BaseException) -> str:
-    return f"Could not reach {url}: {explain(exc)}. The library was not changed."
-
-
 def sync(
     library: Library,
     url: str,
     extra_keys: Iterable[TrustedKey] = (),
     fetch_all: bool = False,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_sync_progress,
     cancel: Callable[[], bool] = never,
     http: HttpSettings | None = None,
 ) -> SyncReport:
@@ -457,7 +230,7 @@ def fetch_files(
     url: str,
     resource_ids: Iterable[str],
     keep_offline: bool = False,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_sync_progress,
     cancel: Callable[[], bool] = never,
     http: HttpSettings | None = None,
 ) -> SyncReport:

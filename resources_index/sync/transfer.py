@@ -14,12 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.library.store import ObjectStore
-from resources_index.sync.http import explain, explain_status
+from resources_index.sync.http import NetworkError, Session, explain, explain_status
 from resources_index.util.fsutil import CHUNK
 from resources_index.util.progress import never
 
@@ -73,7 +71,7 @@ def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
 
 
 def download(
-    session: requests.Session,
+    session: Session,
     url: str,
     entry: FileEntry,
     store: ObjectStore,
@@ -98,7 +96,7 @@ def download(
             headers["If-Range"] = etag_file.read_text().strip()
     try:
         response = session.get(url, headers=headers, stream=True, timeout=timeout)
-    except requests.RequestException as exc:
+    except NetworkError as exc:
         raise TransferError(
             f"Could not reach the server for {entry.name!r}: {explain(exc)}."
         ) from None

@@ -24,8 +24,9 @@ from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
 from resources_index.sync import syncer as sync_module
+from resources_index.sync.report import SyncError
 from resources_index.sync.serve import CatalogHandler
-from resources_index.sync.syncer import Syncer, SyncError, sync
+from resources_index.sync.syncer import Syncer, sync
 from resources_index.sync.transfer import Limits
 from resources_index.util import fsutil
 from tests.helpers.served import running

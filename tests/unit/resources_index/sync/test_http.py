@@ -15,7 +15,8 @@ from resources_index.catalog.signing import load_public_key
 from resources_index.errors import SignatureError
 from resources_index.library.library import Library
 from resources_index.sync.http import USER_AGENT, HttpSettings
-from resources_index.sync.syncer import SyncError, sync
+from resources_index.sync.report import SyncError
+from resources_index.sync.syncer import sync
 from tests.helpers.proxy import proxy
 from tests.helpers.served import running
 

@@ -10,7 +10,8 @@ from pytest_httpserver import HTTPServer
 from resources_index.catalog.signing import load_public_key
 from resources_index.library.library import Library
 from resources_index.library.store import object_relpath
-from resources_index.sync.syncer import SyncError, sync
+from resources_index.sync.report import SyncError
+from resources_index.sync.syncer import sync
 from tests.helpers.catalog_server import CatalogServer
 from tests.unit.resources_index.sync.test_sync import FAST
 

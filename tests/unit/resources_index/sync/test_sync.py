@@ -32,8 +32,9 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
 from resources_index.sync.http import HttpSettings
+from resources_index.sync.report import SyncError, SyncProgress
 from resources_index.sync.serve import CatalogHandler
-from resources_index.sync.syncer import SyncError, SyncProgress, fetch_files, sync
+from resources_index.sync.syncer import fetch_files, sync
 from tests.helpers.catalog_server import CatalogServer
 from tests.helpers.served import running
 from tests.helpers.trees import snapshot

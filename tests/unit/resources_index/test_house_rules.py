@@ -1,0 +1,78 @@
+"""House rules: the core never loads Qt (it runs headless and from scripts); one module speaks
+HTTP and one package uses the search engine, so swapping either touches one place."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CHECK = """
+import pkgutil, importlib, sys
+import resources_index
+for module in pkgutil.walk_packages(resources_index.__path__, "resources_index."):
+    if not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+qt = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"})
+print(",".join(qt))
+"""
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+    assert (
+        "resources_index.cli"
+        in subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                CHECK.replace('print(",".join(qt))', "print(list(sys.modules))"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _importers(library: str) -> set[str]:
+    """Every module of the program (core and window) that imports ``library``."""
+    found = set()
+    for package in ("resources_index", "sop_desktop"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                    if isinstance(node, ast.ImportFrom) and not node.level
+                    else []
+                )
+                if any(n == library or n.startswith(library + ".") for n in names):
+                    found.add(path.relative_to(ROOT).as_posix())
+    return found
+
+
+def test_only_the_http_module_imports_requests() -> None:
+    assert _importers("requests") == {"resources_index/sync/http.py"}
+
+
+def test_only_the_search_package_imports_whoosh() -> None:
+    importers = _importers("whoosh")
+    assert importers
+    assert all(p.startswith("resources_index/search/") for p in importers), importers
+
+
+def test_every_core_module_is_small_enough_to_read_in_one_sitting() -> None:
+    """About 400 lines at most, unless the module says at its top why it is longer."""
+    long = []
+    for path in (ROOT / "resources_index").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 400 and "Longer than" not in text[:2000]:
+            long.append(path.relative_to(ROOT).as_posix())
+    assert long == []
