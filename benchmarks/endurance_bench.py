@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 from resources_index.catalog.signing import generate_keypair
 from resources_index.library.library import open_library
 from resources_index.publish.publisher import publish
-from sop_desktop.mainwindow import MainWindow
+from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
 from tests.conftest import build_source
 from tests.helpers.morning import Morning, resident_mb, wait_until

@@ -8,15 +8,16 @@ from typing import Any
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from resources_index.errors import ResourcesError
-from resources_index.library.library import Library, open_library
+from resources_index.errors import CancelledError
+from resources_index.library.library import Library, fill_library
 from resources_index.support import crash_reports
 from sop_desktop import i18n
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.search_controller import SearchOutcome
+from sop_desktop.controllers.search_controller import SearchOutcome
+from sop_desktop.progress_dialog import run_with_progress
 from sop_desktop.single_instance import SingleInstance
+from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import run_task, wait_for_tasks
 
 PROGRAM = "sop-desktop"
@@ -46,25 +47,18 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     crashed = crash_reports.collect(PROGRAM)  # before arming, which starts the file anew
     crash_reports.arm(PROGRAM, {"qt": qVersion(), "pyside": PySide6.__version__})
     writer = LibraryWriter(data_dir)
-    if _writes_at_start(data_dir) and not writer.take():
-        return 1  # the starter catalog is written only with the lock
-    error = None
-    try:
-        library = open_library(data_dir)
-        if writer.lock is not None:
-            library.refresh_starter()  # a program update ships a newer starter
-    except ResourcesError as exc:
-        error = str(exc)
-        library = Library(data_dir)
+    library = Library(data_dir)
     window = MainWindow(library)
+    if _writes_at_start(data_dir):
+        # The starter catalog (or a pre-seed bundle) is written only with the lock, and in
+        # the background: the window is up meanwhile and shows the library once it is in.
+        writer.take(window, lambda: _fill(window))
     instance.woken.connect(lambda: bring_forward(window))
     # The window writes nothing before the user acts: logs and the library lock are taken
     # once the first answer is on screen, so they do not delay it.
     once = _Once(lambda: QTimer.singleShot(SETTLE_AFTER_MS, lambda: _settle(window, writer)))
     window.search.answered.connect(once)
     window.show()
-    if error:
-        QMessageBox.critical(window, "SOP Desktop", error)
     if crashed is not None:
         tell_about_crash(window, crashed)
     if probe is not None:
@@ -120,53 +114,102 @@ class _Once:
             action()
 
 
+def _fill(window: MainWindow) -> None:
+    """Fill an empty library (pre-seed bundle or starter) or bring in a newer starter, in the
+    background, then show it."""
+
+    def fill(library: Library) -> None:
+        fill_library(library)
+        library.refresh_starter()  # a program update ships a newer starter
+
+    run_task(
+        fill,
+        window.library,
+        on_done=lambda _: window.library_filled(),
+        on_error=lambda sentence, details: window.show_error(sentence, details),
+    )
+
+
 def _settle(window: MainWindow, writer: "LibraryWriter") -> None:
     from resources_index.support import logs
 
     logs.setup("sop-desktop")
-    if not writer.take():
-        window.close()
-        QCoreApplication.exit(1)
-        return
     # Copies made for the system's programs that nobody opened for two weeks.
-    run_task(window.library.prune_open_copies)
+    writer.take(window, lambda: run_task(window.library.prune_open_copies))
 
 
 class LibraryWriter:
-    """The library lock, held while the program runs (see ``resources_index.library.lock``)."""
+    """The library lock, held while the program runs (see ``resources_index.library.lock``).
+
+    It is taken in the background: while another program (a sync or an import from the command
+    line) holds it, a progress dialog says so, and its Cancel quits; after
+    ``LOCK_WAIT_SECONDS`` the program says why it cannot open the library, and quits."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.lock: Any = None
+        self._then: list[Callable[[], None]] = []
 
-    def take(self) -> bool:
+    def take(self, window: QWidget, then: Callable[[], None]) -> None:
+        """Do ``then`` once the lock is held (at once when it already is)."""
         if self.lock is not None:
-            return True
-        from filelock import Timeout  # loaded here: it is slow to import, and not urgent
-
-        from resources_index.library.lock import library_lock
+            then()
+            return
+        self._then.append(then)
+        if len(self._then) > 1:
+            return  # already being taken
+        from resources_index.library.lock import acquire_within, library_lock
 
         lock = library_lock(self.data_dir)
-        try:
-            lock.acquire(timeout=LOCK_WAIT_SECONDS)
-        except Timeout:
-            QMessageBox.critical(
-                None,
-                "SOP Desktop",
-                QCoreApplication.translate(
-                    "App",
-                    "The library in {0} is being updated by another program (a sync or an import"
-                    " from the command line). Try again when it has finished.",
-                ).format(self.data_dir),
-            )
+
+        def acquire(progress: object, cancel: Callable[[], bool]) -> bool:
+            if acquire_within(lock, LOCK_WAIT_SECONDS, cancel):
+                return True
+            if cancel():
+                raise CancelledError("Gave up waiting for the library.")
             return False
+
+        run_with_progress(
+            window,
+            QCoreApplication.translate(
+                "App",
+                "Waiting for another program (a sync or an import from the command line) to"
+                " finish with the library…",
+            ),
+            acquire,
+            on_done=lambda taken: self._taken(lock, window) if taken else self._refused(window),
+            on_error=lambda sentence, _: self._refused(window),
+            on_cancelled=lambda: _quit(window),
+        )
+
+    def _taken(self, lock: Any, window: QWidget) -> None:
         self.lock = lock
-        return True
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+
+    def _refused(self, window: QWidget) -> None:
+        self._then = []
+        QMessageBox.critical(
+            window,
+            "SOP Desktop",
+            QCoreApplication.translate(
+                "App",
+                "The library in {0} is being updated by another program (a sync or an import"
+                " from the command line). Try again when it has finished.",
+            ).format(self.data_dir),
+        )
+        _quit(window)
 
     def release(self) -> None:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def _quit(window: QWidget) -> None:
+    window.close()
+    QCoreApplication.exit(1)
 
 
 def bring_forward(window: MainWindow) -> None:

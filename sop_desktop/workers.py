@@ -1,45 +1,71 @@
 """Long work off the GUI thread: a callable on a thread pool that reports through signals.
 
-The window never waits on disk or network. ``run_task`` keeps each task's signal object alive
-until it has reported, then lets Qt delete it, and turns any failure into a plain sentence plus
-details for a "Show details" button.
+The window never waits on disk or network: this is the one place that starts work on another
+thread. ``run_task`` keeps each task's signal object alive until it has reported, then lets Qt
+delete it. A task can report progress and be cancelled the way the core's long operations
+expect (``progress(done, total)`` and ``cancel()`` keywords); a cancelled task reports
+``cancelled``, never a failure; any other failure becomes a plain sentence plus details for a
+"Show details" button (``error_text.describe``).
 """
 
 import contextlib
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from resources_index.errors import ResourcesError
+from resources_index.errors import CancelledError
+from sop_desktop.error_text import describe
 
 
 class TaskSignals(QObject):
-    """What a task reports: its result, or a sentence and technical details; progress."""
+    """What a task reports: its result, or a sentence and technical details; its progress;
+    that it was cancelled. ``cancel()`` asks a cancellable task to stop."""
 
     finished = Signal(object)
     failed = Signal(str, str)
     progress = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def cancel_requested(self) -> bool:
+        return self._stop.is_set()
+
+
+def _progress_relay(signals: TaskSignals) -> Callable[..., None]:
+    """The ``progress`` callable a task calls from its thread: ``(done, total)`` or one value."""
+
+    def relay(*values: Any) -> None:
+        with contextlib.suppress(RuntimeError):
+            signals.progress.emit(values[0] if len(values) == 1 else values)
+
+    return relay
 
 
 def _execute(
-    signals: TaskSignals, function: Callable[..., Any], args: tuple[Any, ...], takes_progress: bool
+    signals: TaskSignals, function: Callable[..., Any], args: tuple[Any, ...], keywords: set[str]
 ) -> None:
-    """Run ``function(*args)`` (with ``report=`` when ``takes_progress``) on a pool thread and
-    report its result or its failure through ``signals``."""
+    """Run ``function(*args)`` on a pool thread, with the ``progress`` and ``cancel`` keywords
+    asked for, and report its result, its cancellation or its failure through ``signals``."""
+    extra: dict[str, Any] = {}
+    if "progress" in keywords:
+        extra["progress"] = _progress_relay(signals)
+    if "cancel" in keywords:
+        extra["cancel"] = signals.cancel_requested
     try:
-        if takes_progress:
-            result = function(*args, report=signals.progress.emit)
-        else:
-            result = function(*args)
-    except ResourcesError as exc:
-        _report(signals.failed, str(exc), traceback.format_exc())
-    except Exception as exc:  # a bug or an OS error: still a message, never a crash
-        sentence = QCoreApplication.translate(
-            "Task", "Something went wrong: {0}. The library was not changed."
-        ).format(exc)
-        _report(signals.failed, sentence, traceback.format_exc())
+        result = function(*args, **extra)
+    except CancelledError:
+        _report(signals.cancelled)
+    except Exception as exc:  # a bug or an OS error too: still a message, never a crash
+        _report(signals.failed, describe(exc), traceback.format_exc())
     else:
         _report(signals.finished, result)
 
@@ -62,10 +88,13 @@ def run_task(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
     on_progress: Callable[[Any], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    cancellable: bool = False,
     pool: QThreadPool | None = None,
 ) -> TaskSignals:
     """Start ``function`` on ``pool`` (the global pool by default); callbacks run on the GUI
-    thread. With ``on_progress``, ``function`` receives a ``report`` keyword to call."""
+    thread. With ``on_progress``, ``function`` receives a ``progress`` keyword to call; with
+    ``cancellable``, a ``cancel`` keyword to poll (the returned object's ``cancel()`` sets it)."""
     signals = TaskSignals()
     _running.add(signals)
 
@@ -79,13 +108,17 @@ def run_task(
         signals.failed.connect(on_error)
     if on_progress is not None:
         signals.progress.connect(on_progress)
-    signals.finished.connect(forget)  # connected last: runs after the callbacks
-    signals.failed.connect(forget)
-    takes_progress = on_progress is not None
+    if on_cancelled is not None:
+        signals.cancelled.connect(on_cancelled)
+    for ending in (signals.finished, signals.failed, signals.cancelled):
+        ending.connect(forget)  # connected last: runs after the callbacks
+    keywords = {"progress"} if on_progress is not None else set()
+    if cancellable:
+        keywords.add("cancel")
     # The pool runs a plain callable: Qt owns and deletes the runnable it wraps it in, so no
     # Python object has to outlive the thread that runs it.
     (pool or QThreadPool.globalInstance()).start(
-        lambda: _execute(signals, function, args, takes_progress)
+        lambda: _execute(signals, function, args, keywords)
     )
     return signals
 

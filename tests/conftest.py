@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,15 @@ def published(tmp_path: Path, source: Path, keys: tuple[Path, Path]) -> Path:
     report = publish(source, out, keys[0], catalog_id="test-catalog")
     assert report.errors == []
     return out
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """A library holding the packaged starter catalog, shared by a module's tests (read only)."""
+    library = Library(tmp_path_factory.mktemp("starter"))
+    library.ensure_starter()
+    yield library
+    library.close()
 
 
 @pytest.fixture

@@ -14,6 +14,10 @@
 {0}</translation>
     </message>
     <message>
+        <source>Waiting for another program (a sync or an import from the command line) to finish with the library…</source>
+        <translation>Esperando a que otro programa (una sincronización o una importación desde la línea de comandos) termine con la biblioteca…</translation>
+    </message>
+    <message>
         <source>The library in {0} is being updated by another program (a sync or an import from the command line). Try again when it has finished.</source>
         <translation>Otro programa está actualizando la biblioteca en {0} (una sincronización o una importación desde la línea de comandos). Vuelva a intentarlo cuando termine.</translation>
     </message>
@@ -225,6 +229,45 @@
     </message>
 </context>
 <context>
+    <name>KitTransfer</name>
+    <message>
+        <source>Export kit</source>
+        <translation>Exportar kit</translation>
+    </message>
+    <message>
+        <source>Kits (*.sopkit)</source>
+        <translation>Kits (*.sopkit)</translation>
+    </message>
+    <message>
+        <source>Exporting the kit “{0}”…</source>
+        <translation>Exportando el kit «{0}»…</translation>
+    </message>
+    <message>
+        <source>Kit exported to {0}.</source>
+        <translation>Kit exportado a {0}.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Exportación cancelada.</translation>
+    </message>
+    <message>
+        <source>Import kit</source>
+        <translation>Importar kit</translation>
+    </message>
+    <message>
+        <source>Importing the kit…</source>
+        <translation>Importando el kit…</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Importación cancelada.</translation>
+    </message>
+    <message>
+        <source>Kit “{0}” imported.</source>
+        <translation>Kit «{0}» importado.</translation>
+    </message>
+</context>
+<context>
     <name>KitsPanel</name>
     <message>
         <source>Session kits</source>
@@ -365,26 +408,6 @@
         <source>“{0}” is not a page number.</source>
         <translation>«{0}» no es un número de página.</translation>
     </message>
-    <message>
-        <source>Export kit</source>
-        <translation>Exportar kit</translation>
-    </message>
-    <message>
-        <source>Kits (*.sopkit)</source>
-        <translation>Kits (*.sopkit)</translation>
-    </message>
-    <message>
-        <source>Kit exported to {0}.</source>
-        <translation>Kit exportado a {0}.</translation>
-    </message>
-    <message>
-        <source>Import kit</source>
-        <translation>Importar kit</translation>
-    </message>
-    <message>
-        <source>Kit “{0}” imported.</source>
-        <translation>Kit «{0}» importado.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -433,92 +456,8 @@
         <translation>Kits</translation>
     </message>
     <message>
-        <source>Download progress</source>
-        <translation>Progreso de la descarga</translation>
-    </message>
-    <message>
-        <source>Download progress details</source>
-        <translation>Detalles del progreso de la descarga</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel the download</source>
-        <translation>Cancelar la descarga</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
-        <source>Catalog version</source>
-        <translation>Versión del catálogo</translation>
-    </message>
-    <message>
-        <source>Last sync</source>
-        <translation>Última sincronización</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sincronizar ahora</translation>
-    </message>
-    <message>
-        <source>&amp;Import a bundle…</source>
-        <translation>&amp;Importar un paquete…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;copy…</source>
-        <translation>Guardar una &amp;copia…</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Configuración…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;All resources</source>
-        <translation>&amp;Todos los recursos</translation>
-    </message>
-    <message>
-        <source>&amp;Favorites</source>
-        <translation>&amp;Favoritos</translation>
-    </message>
-    <message>
-        <source>&amp;Recently viewed</source>
-        <translation>&amp;Vistos recientemente</translation>
-    </message>
-    <message>
-        <source>&amp;What&apos;s new</source>
-        <translation>&amp;Novedades</translation>
-    </message>
-    <message>
-        <source>&amp;Clear filters</source>
-        <translation>&amp;Quitar filtros</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Atajos de &amp;teclado</translation>
-    </message>
-    <message>
-        <source>&amp;About SOP Desktop</source>
-        <translation>&amp;Acerca de SOP Desktop</translation>
+        <source>Import cancelled; the library was not changed.</source>
+        <translation>Importación cancelada; la biblioteca no se modificó.</translation>
     </message>
     <message numerus="yes">
         <source>%n resources</source>
@@ -563,124 +502,8 @@
         <translation>Ningún recurso coincide con estos filtros.</translation>
     </message>
     <message>
-        <source>Not on this laptop yet</source>
-        <translation>Aún no está en este equipo</translation>
-    </message>
-    <message>
-        <source>“{0}” is not on this laptop yet ({1}). Download it now? You need to be online.</source>
-        <translation>«{0}» aún no está en este equipo ({1}). ¿Descargarlo ahora? Necesita conexión.</translation>
-    </message>
-    <message>
-        <source>The file could not be prepared: {0}</source>
-        <translation>No se pudo preparar el archivo: {0}</translation>
-    </message>
-    <message>
-        <source>No program on this laptop opens “{0}”.</source>
-        <translation>Ningún programa de este equipo abre «{0}».</translation>
-    </message>
-    <message>
-        <source>Save a copy</source>
-        <translation>Guardar una copia</translation>
-    </message>
-    <message>
-        <source>{0} files (*{1})</source>
-        <translation>Archivos {0} (*{1})</translation>
-    </message>
-    <message>
-        <source>The copy was not saved</source>
-        <translation>La copia no se guardó</translation>
-    </message>
-    <message>
-        <source>Saved a copy as {0}</source>
-        <translation>Copia guardada como {0}</translation>
-    </message>
-    <message>
-        <source>This kit is not fully on this laptop, so it cannot be presented offline: {0} files are missing ({1}). Use “Make kit available offline” first.
-
-{2}</source>
-        <translation>Este kit no está completo en este equipo, así que no se puede presentar sin conexión: faltan {0} archivos ({1}). Use primero «Kit disponible sin conexión».
-
-{2}</translation>
-    </message>
-    <message>
-        <source>Not ready to present</source>
-        <translation>No está listo para presentar</translation>
-    </message>
-    <message>
-        <source>Present on which screen?</source>
-        <translation>¿En qué pantalla presentar?</translation>
-    </message>
-    <message>
-        <source>Screen the audience sees:</source>
-        <translation>Pantalla que ve el público:</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
-        <source>Downloading…</source>
-        <translation>Descargando…</translation>
-    </message>
-    <message>
-        <source>{0} of {1} files · {2} of {3}</source>
-        <translation>{0} de {1} archivos · {2} de {3}</translation>
-    </message>
-    <message>
-        <source>Already up to date.</source>
-        <translation>Ya está al día.</translation>
-    </message>
-    <message>
-        <source>Sync finished: {0} new, {1} updated, {2} removed. &lt;a href=&quot;new&quot;&gt;Show what&apos;s new&lt;/a&gt;</source>
-        <translation>Sincronización terminada: {0} nuevos, {1} actualizados, {2} retirados. &lt;a href=&quot;new&quot;&gt;Ver novedades&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Scheduled sync did not finish: {0}</source>
-        <translation>La sincronización programada no terminó: {0}</translation>
-    </message>
-    <message>
-        <source>Sync did not finish</source>
-        <translation>La sincronización no terminó</translation>
-    </message>
-    <message>
-        <source>Download did not finish</source>
-        <translation>La descarga no terminó</translation>
-    </message>
-    <message>
         <source>Message</source>
         <translation>Mensaje</translation>
-    </message>
-    <message>
-        <source>● Online</source>
-        <translation>● En línea</translation>
-    </message>
-    <message>
-        <source>○ Offline</source>
-        <translation>○ Sin conexión</translation>
-    </message>
-    <message>
-        <source>Library damaged</source>
-        <translation>Biblioteca dañada</translation>
-    </message>
-    <message>
-        <source>No catalog</source>
-        <translation>Sin catálogo</translation>
-    </message>
-    <message>
-        <source>Catalog version {0}</source>
-        <translation>Catálogo versión {0}</translation>
-    </message>
-    <message>
-        <source>Last sync {0}</source>
-        <translation>Última sincronización {0}</translation>
-    </message>
-    <message>
-        <source>Never synced</source>
-        <translation>Nunca sincronizado</translation>
     </message>
     <message>
         <source>The interface language changes when SOP Desktop is restarted.</source>
@@ -694,43 +517,48 @@
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
+</context>
+<context>
+    <name>Opener</name>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
+        <source>No program on this laptop opens “{0}”.</source>
+        <translation>Ningún programa de este equipo abre «{0}».</translation>
     </message>
     <message>
-        <source>Ctrl+K, Ctrl+F or /: search
-Down: go to the results
-Enter: open
-Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
-Ctrl+Shift+L: clear filters
-Ctrl+S: save a copy
-F5: sync
-
-In a video: Space play/pause, Left/Right 5 s, F full screen, C captions
-In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print</source>
-        <translation>Ctrl+K, Ctrl+F o /: buscar
-Flecha abajo: ir a los resultados
-Intro: abrir
-Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
-Ctrl+Mayús+L: quitar filtros
-Ctrl+S: guardar una copia
-F5: sincronizar
-
-En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C subtítulos
-En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir</translation>
+        <source>Preparing “{0}”…</source>
+        <translation>Preparando «{0}»…</translation>
     </message>
     <message>
-        <source>About SOP Desktop</source>
-        <translation>Acerca de SOP Desktop</translation>
+        <source>Not on this laptop yet</source>
+        <translation>Aún no está en este equipo</translation>
     </message>
     <message>
-        <source>SOP Desktop {0}
-
-Safety Organized Practice resources of California&apos;s Regional Training Academies, CalSWEC and CDSS, available offline.</source>
-        <translation>SOP Desktop {0}
-
-Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, disponibles sin conexión.</translation>
+        <source>“{0}” is not on this laptop yet ({1}). Download it now? You need to be online.</source>
+        <translation>«{0}» aún no está en este equipo ({1}). ¿Descargarlo ahora? Necesita conexión.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+    <message>
+        <source>{0} files (*{1})</source>
+        <translation>Archivos {0} (*{1})</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {0}</source>
+        <translation>Copia guardada como {0}</translation>
+    </message>
+    <message>
+        <source>Saving a copy of “{0}”…</source>
+        <translation>Guardando una copia de «{0}»…</translation>
+    </message>
+    <message>
+        <source>The copy was not saved</source>
+        <translation>La copia no se guardó</translation>
+    </message>
+    <message>
+        <source>The copy was not saved.</source>
+        <translation>La copia no se guardó.</translation>
     </message>
 </context>
 <context>
@@ -883,6 +711,36 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     <message>
         <source>Keys</source>
         <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>Presenting</name>
+    <message>
+        <source>This kit is not fully on this laptop, so it cannot be presented offline: {0} files are missing ({1}). Use “Make kit available offline” first.
+
+{2}</source>
+        <translation>Este kit no está completo en este equipo, así que no se puede presentar sin conexión: faltan {0} archivos ({1}). Use primero «Kit disponible sin conexión».
+
+{2}</translation>
+    </message>
+    <message>
+        <source>Not ready to present</source>
+        <translation>No está listo para presentar</translation>
+    </message>
+    <message>
+        <source>Present on which screen?</source>
+        <translation>¿En qué pantalla presentar?</translation>
+    </message>
+    <message>
+        <source>Screen the audience sees:</source>
+        <translation>Pantalla que ve el público:</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +917,77 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     </message>
 </context>
 <context>
+    <name>StatusArea</name>
+    <message>
+        <source>Download progress</source>
+        <translation>Progreso de la descarga</translation>
+    </message>
+    <message>
+        <source>Download progress details</source>
+        <translation>Detalles del progreso de la descarga</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Cancelar la descarga</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Catalog version</source>
+        <translation>Versión del catálogo</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Sin conexión</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>Biblioteca dañada</translation>
+    </message>
+    <message>
+        <source>No catalog</source>
+        <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>Catalog version {0}</source>
+        <translation>Catálogo versión {0}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>Last sync {0}</source>
+        <translation>Última sincronización {0}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Descargando…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} files · {2} of {3}</source>
+        <translation>{0} de {1} archivos · {2} de {3}</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>No server address is set. Enter the statewide server&apos;s address in Settings.</source>
@@ -1067,6 +996,41 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     <message>
         <source>This file is not on this laptop, and no server address is set to download it from. Enter it in Settings.</source>
         <translation>Este archivo no está en este equipo y no hay dirección de servidor desde donde descargarlo. Escríbala en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJobs</name>
+    <message>
+        <source>Already up to date.</source>
+        <translation>Ya está al día.</translation>
+    </message>
+    <message>
+        <source>Sync finished: {0} new, {1} updated, {2} removed. &lt;a href=&quot;new&quot;&gt;Show what&apos;s new&lt;/a&gt;</source>
+        <translation>Sincronización terminada: {0} nuevos, {1} actualizados, {2} retirados. &lt;a href=&quot;new&quot;&gt;Ver novedades&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the library was not changed.</source>
+        <translation>Sincronización cancelada; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Descarga cancelada.</translation>
+    </message>
+    <message>
+        <source>Scheduled sync did not finish: {0}</source>
+        <translation>La sincronización programada no terminó: {0}</translation>
+    </message>
+    <message>
+        <source>Sync did not finish</source>
+        <translation>La sincronización no terminó</translation>
+    </message>
+    <message>
+        <source>Download did not finish</source>
+        <translation>La descarga no terminó</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1276,111 @@ Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academi
     <message>
         <source>Spanish</source>
         <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Importar un paquete…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Guardar una &amp;copia…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;All resources</source>
+        <translation>&amp;Todos los recursos</translation>
+    </message>
+    <message>
+        <source>&amp;Favorites</source>
+        <translation>&amp;Favoritos</translation>
+    </message>
+    <message>
+        <source>&amp;Recently viewed</source>
+        <translation>&amp;Vistos recientemente</translation>
+    </message>
+    <message>
+        <source>&amp;What&apos;s new</source>
+        <translation>&amp;Novedades</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Quitar filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About SOP Desktop</source>
+        <translation>&amp;Acerca de SOP Desktop</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+F or /: search
+Down: go to the results
+Enter: open
+Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
+Ctrl+Shift+L: clear filters
+Ctrl+S: save a copy
+F5: sync
+
+In a video: Space play/pause, Left/Right 5 s, F full screen, C captions
+In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print</source>
+        <translation>Ctrl+K, Ctrl+F o /: buscar
+Flecha abajo: ir a los resultados
+Intro: abrir
+Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
+Ctrl+Mayús+L: quitar filtros
+Ctrl+S: guardar una copia
+F5: sincronizar
+
+En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C subtítulos
+En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir</translation>
+    </message>
+    <message>
+        <source>About SOP Desktop</source>
+        <translation>Acerca de SOP Desktop</translation>
+    </message>
+    <message>
+        <source>SOP Desktop {0}
+
+Safety Organized Practice resources of California&apos;s Regional Training Academies, CalSWEC and CDSS, available offline.</source>
+        <translation>SOP Desktop {0}
+
+Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, disponibles sin conexión.</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,6 @@ damaged file, must never alter or leave the library.
 
 import contextlib
 import os
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from resources_index.errors import LibraryError, ObjectError
 from resources_index.library.folder import LibraryFolder
 from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
 from resources_index.util.fsutil import atomic_writer, copy_hashing
+from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
 class Copies(LibraryFolder):
@@ -42,12 +42,13 @@ class Copies(LibraryFolder):
                 freed += main.size
         return freed
 
-    def named_copy(self, entry: FileEntry) -> Path:
+    def named_copy(
+        self, entry: FileEntry, progress: Progress = no_progress, cancel: Cancel = never
+    ) -> Path:
         """A read-only copy of the object under its own file name, for the system's programs
         (they go by the extension). A copy, not a link: a program that saves in place must
-        never alter the library's object. Copies not opened for ``OPEN_COPY_DAYS`` are removed
-        by ``prune_open_copies``."""
-        source = self.store.path(entry.sha256)
+        never alter the library's object. Checked against its SHA-256 like a saved copy.
+        Copies not opened for ``OPEN_COPY_DAYS`` are removed by ``prune_open_copies``."""
         target = self.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
         if target.exists() and target.stat().st_size == entry.size:
             with contextlib.suppress(OSError):
@@ -57,30 +58,48 @@ class Copies(LibraryFolder):
         if target.exists():
             target.chmod(0o644)
             target.unlink()
-        shutil.copyfile(source, target)
+        self._copy_checked(entry, target, progress, cancel, "opened")
         target.chmod(0o444)
         return target
 
-    def save_copy(self, entry: FileEntry, target: Path) -> Path:
+    def save_copy(
+        self,
+        entry: FileEntry,
+        target: Path,
+        progress: Progress = no_progress,
+        cancel: Cancel = never,
+    ) -> Path:
         """Copy a file of the library to ``target`` (the desktop, a USB drive, to print or hand
         to a family), checked against its SHA-256 on the way: a damaged file is never handed
         out, and ``target`` is replaced only once the copy is complete."""
         if not self.store.has(entry.sha256, entry.size):
             raise ObjectError(f"{entry.name} is not on this laptop yet; download it first.")
+        self._copy_checked(entry, target, progress, cancel, "saved")
+        return target
+
+    def _copy_checked(
+        self, entry: FileEntry, target: Path, progress: Progress, cancel: Cancel, done_as: str
+    ) -> None:
+        copied = 0
+
+        def advance(count: int) -> None:
+            nonlocal copied
+            copied += count
+            progress(copied, entry.size)
+
         try:
             with (
                 self.store.path(entry.sha256).open("rb") as source,
                 atomic_writer(target) as dest,
             ):
-                sha, size = copy_hashing(source, dest, limit=entry.size)
+                sha, size = copy_hashing(source, dest, entry.size, advance, cancel)
                 if (sha, size) != (entry.sha256, entry.size):
                     raise ObjectError(
-                        f"The library's copy of {entry.name} is damaged, so it was not saved."
-                        " Sync, or run a check of the library, to repair it."
+                        f"The library's copy of {entry.name} is damaged, so it was not"
+                        f" {done_as}. Sync, or run a check of the library, to repair it."
                     )
         except OSError as exc:
             raise LibraryError(f"{target} could not be written ({exc.strerror or exc}).") from None
-        return target
 
     def prune_open_copies(self, max_age_days: float = OPEN_COPY_DAYS) -> int:
         """Remove stale named copies (see ``prune_open_copies``); return how many."""

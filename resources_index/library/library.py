@@ -16,7 +16,15 @@ from resources_index.library.installing import Candidate, InstallReport
 from resources_index.library.reporting import Problem, Reporting
 from resources_index.library.starter import Starter
 
-__all__ = ["CATALOG_FILE", "Candidate", "InstallReport", "Library", "Problem", "open_library"]
+__all__ = [
+    "CATALOG_FILE",
+    "Candidate",
+    "InstallReport",
+    "Library",
+    "Problem",
+    "fill_library",
+    "open_library",
+]
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +34,17 @@ class Library(Starter, Copies, Reporting):
 
 
 def open_library(root: Path) -> Library:
-    """Open (creating if needed) the library at ``root``. An empty library is filled from the
-    policy's pre-seed bundle (a share or a USB drive: verified like any import, no network),
-    else from the packaged starter catalog."""
+    """Open (creating if needed) the library at ``root`` and fill it if it is empty (see
+    ``fill_library``)."""
     library = Library(root)
+    fill_library(library)
+    return library
+
+
+def fill_library(library: Library) -> None:
+    """Fill an empty library from the policy's pre-seed bundle (a share or a USB drive:
+    verified like any import, no network), else from the packaged starter catalog. A library
+    holding a catalog is left as it is."""
     if not library.has_catalog() and library.policy.preseed_bundle:
         bundle = Path(os.path.expandvars(library.policy.preseed_bundle)).expanduser()
         try:
@@ -38,4 +53,3 @@ def open_library(root: Path) -> Library:
         except ResourcesError as exc:
             log.warning("pre-seeding from %s failed: %s", bundle, exc)
     library.ensure_starter()
-    return library

@@ -6,14 +6,17 @@ killed. A second writer waits up to ``wait`` seconds, then is refused with a sen
 """
 
 import contextlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from resources_index.errors import LibraryError
+from resources_index.util.progress import Cancel, never
 
 LOCK_FILE = ".lock"
+POLL_SECONDS = 0.1
 
 
 class LockedError(LibraryError):
@@ -23,6 +26,19 @@ class LockedError(LibraryError):
 def library_lock(root: Path) -> FileLock:
     root.mkdir(parents=True, exist_ok=True)
     return FileLock(str(root / LOCK_FILE), thread_local=False)
+
+
+def acquire_within(lock: FileLock, seconds: float, cancel: Cancel = never) -> bool:
+    """Take ``lock`` within ``seconds``, asking ``cancel()`` every tenth of a second (a window
+    waiting for a command-line sync to end lets its user give up); True when taken."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            lock.acquire(timeout=POLL_SECONDS)
+            return True
+        except Timeout:
+            if cancel() or time.monotonic() >= deadline:
+                return False
 
 
 @contextlib.contextmanager

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from resources_index.errors import CancelledError
+
 CHUNK = 1024 * 1024
 #: Room a sync or an import leaves free on the disk, for the system and the state database.
 DISK_RESERVE_BYTES = 32 * 1024 * 1024
@@ -112,11 +114,15 @@ def copy_hashing(
     dest: BinaryIO,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[str, int]:
-    """Copy ``source`` to ``dest`` and return (SHA-256 hex, bytes). Stops at ``limit`` + 1 bytes."""
+    """Copy ``source`` to ``dest`` and return (SHA-256 hex, bytes). Stops at ``limit`` + 1 bytes;
+    ``CancelledError`` between chunks once ``cancel()`` says so."""
     digest = hashlib.sha256()
     total = 0
     while True:
+        if cancel is not None and cancel():
+            raise CancelledError("Cancelled; nothing was written.")
         want = CHUNK if limit is None else min(CHUNK, limit + 1 - total)
         if want <= 0:
             break

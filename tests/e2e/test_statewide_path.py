@@ -17,8 +17,8 @@ from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
 from resources_index.sync.syncer import sync
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.pdf_viewer import PdfViewer
+from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.window.main_window import MainWindow
 from tests.conftest import build_source
 from tests.helpers.manifests import read_manifest
 from tests.helpers.nginx import Nginx, running_nginx, world_readable_folder

@@ -18,7 +18,8 @@ import pytest
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.signing import load_public_key
 from resources_index.errors import LibraryError, ObjectError
-from resources_index.library.kits import KitStore, export_kit, import_kit
+from resources_index.library.kit_files import export_kit, import_kit
+from resources_index.library.kits import KitStore
 from resources_index.library.library import Library
 from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish

@@ -7,8 +7,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library, open_library
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.search_controller import SearchOutcome
+from sop_desktop.controllers.search_controller import SearchOutcome
+from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
 
 

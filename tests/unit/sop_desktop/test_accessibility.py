@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
 from resources_index.library.kits import KitStore
-from sop_desktop.mainwindow import MainWindow
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import type_query
 
 INTERACTIVE = (

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library.kits import KitStore
 from resources_index.library.library import Library, open_library
-from sop_desktop.mainwindow import MainWindow
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import open_window
 
 ITEMS = [
@@ -55,10 +55,14 @@ def test_a_kit_exported_from_one_laptop_opens_on_another(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     build_kit(qtbot, window)
-    window.kits.export(tmp_path / "usb" / "day1.sopkit")
+    with qtbot.waitSignal(window.kits.message, timeout=30_000) as said:
+        window.kits.export(tmp_path / "usb" / "day1.sopkit")  # in the background
+    assert said.args == [f"Kit exported to {tmp_path / 'usb' / 'day1.sopkit'}."]
     assert (tmp_path / "usb" / "day1.sopkit").is_file()
     other = open_window(qtbot, open_library(tmp_path / "co-trainer"))
-    other.kits.import_from(tmp_path / "usb" / "day1.sopkit")
+    with qtbot.waitSignal(other.kits.message, timeout=30_000) as said:
+        other.kits.import_from(tmp_path / "usb" / "day1.sopkit")
+    assert said.args == ["Kit “Safety planning, day 1” imported."]
     [kit] = KitStore(other.library).all()
     assert kit.name == "Safety planning, day 1" and [i.resource_id for i in kit.items] == ITEMS
     assert other.kits.kit_list.currentItem().text() == "Safety planning, day 1"

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.search_controller import SearchController, SearchOutcome
+from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import answer_to, final_answer, open_window, type_query
 
 
@@ -17,7 +17,7 @@ def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
     assert window.results_model.rowCount() == 44
     assert window.count_label.text() == "44 resources"
     assert window.filters.groups["type"].childCount() == 10
-    assert window.catalog_label.text() == "Catalog version 3"
+    assert window.status_area.catalog_label.text() == "Catalog version 3"
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
 
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.results_view import OFFLINE_ROLE, ROW_ROLE
+from sop_desktop.panels.results_view import OFFLINE_ROLE, ROW_ROLE
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import type_query
 
 CALLS = 10_000

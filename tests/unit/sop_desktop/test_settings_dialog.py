@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.config.policy import POLICY_ENV
 from resources_index.library.library import Library
-from sop_desktop.settings_dialog import SettingsDialog
+from sop_desktop.dialogs.settings_dialog import SettingsDialog
 
 
 def test_locked_settings_are_read_only_and_only_changes_are_saved(

@@ -51,3 +51,36 @@ QMessageBox.critical = lambda parent, title, text: print(text)  # no one to clic
 app.LOCK_WAIT_SECONDS = 0.5
 sys.exit(app.run(Path(sys.argv[1])))
 """
+
+
+def test_waiting_for_the_library_lock_keeps_the_window_answering(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The lock is waited for in the background: the call returns at once, the event loop
+    runs meanwhile, and the program goes on as soon as the other program lets go."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from sop_desktop.app import LibraryWriter
+
+    root = tmp_path / "library"
+    other = library_lock(root)
+    other.acquire()
+    window = QWidget()
+    qtbot.addWidget(window)
+    writer = LibraryWriter(root)
+    taken: list[str] = []
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    writer.take(window, lambda: taken.append("first"))
+    writer.take(window, lambda: taken.append("second"))  # asked again meanwhile: one wait
+    assert writer.lock is None and taken == []
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the GUI thread is free while it waits
+    assert taken == []
+    other.release()
+    qtbot.waitUntil(lambda: len(taken) == 2, timeout=10_000)
+    assert taken == ["first", "second"] and writer.lock is not None
+    timer.stop()
+    writer.release()

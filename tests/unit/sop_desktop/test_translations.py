@@ -57,7 +57,7 @@ def test_the_translation_covers_every_string_in_the_code_and_the_compiled_file_i
     tmp_path: Path,
 ) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "sop_desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "sop_desktop").rglob("*.py"))
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(fresh)],
         check=True,
@@ -148,7 +148,7 @@ def test_english_counts_say_one_result_and_two_results(
     """English ships its plural forms only; they are complete and current too."""
     english_ts = ROOT / "assets" / "translations" / "sop_desktop_en.ts"
     fresh = tmp_path / "en.ts"
-    sources = sorted(str(p) for p in (ROOT / "sop_desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "sop_desktop").rglob("*.py"))
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-pluralonly", "-ts", str(fresh)],
         check=True,

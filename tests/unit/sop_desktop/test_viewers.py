@@ -8,9 +8,9 @@ from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
-from sop_desktop.mainwindow import MainWindow
-from sop_desktop.pdf_viewer import PdfViewer
-from sop_desktop.video_player import VideoPlayer
+from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.video_player import VideoPlayer
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import type_query
 
 
@@ -101,12 +101,15 @@ def test_a_file_is_saved_as_a_checked_copy_from_the_details(
     assert window.details.resource == resource and window.details.save_button.isVisible()
     target = tmp_path / "usb" / "plan.pdf"
     window.save_copy(target=target)
+    # The copy is made in the background: its result can only come through the event loop.
+    assert str(target) not in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage())
     source = window.library.object_path(resource.main.sha256)
     assert target.read_bytes() == source.read_bytes()
-    assert str(target) in window.statusBar().currentMessage()
     source.chmod(0o644)
     source.write_bytes(b"x" * resource.main.size)  # damaged in the library: never handed out
     window.save_copy(resource, tmp_path / "damaged.pdf")
+    qtbot.waitUntil(lambda: window.message_box is not None)
     assert not (tmp_path / "damaged.pdf").exists()
     assert "damaged" in window.message_box.text()
     window.message_box.close()

@@ -3,11 +3,12 @@ used stays in memory once it has reported."""
 
 import gc
 import threading
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
-from resources_index.errors import ResourcesError
+from resources_index.errors import CancelledError, ResourcesError
 from sop_desktop import workers
 
 
@@ -20,9 +21,9 @@ def test_results_failures_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) ->
     gui = threading.get_ident()
     seen: list[tuple[str, object, bool]] = []
 
-    def counting(limit: int, report: object) -> int:
+    def counting(limit: int, progress: object) -> int:
         for n in range(limit):
-            report(n)  # type: ignore[operator]
+            progress(n, limit)  # type: ignore[operator]
         return limit
 
     def failing() -> None:
@@ -42,7 +43,7 @@ def test_results_failures_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) ->
     )
     qtbot.waitUntil(lambda: sum(kind in ("done", "failed") for kind, _, _ in seen) == 2)
     assert ("done", 3, True) in seen and ("failed", "The server is away.", True) in seen
-    assert [value for kind, value, _ in seen if kind == "progress"] == [0, 1, 2]
+    assert [value for kind, value, _ in seen if kind == "progress"] == [(0, 3), (1, 3), (2, 3)]
     assert all(on_gui for _, _, on_gui in seen)
 
 
@@ -57,3 +58,40 @@ def test_nothing_a_task_used_stays_after_it_reported(qtbot: QtBot) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert workers._running == set()
     assert live_signal_objects() - before < 5
+
+
+def test_a_cancelled_task_reports_cancelled_never_a_failure(qtbot: QtBot) -> None:
+    started = threading.Event()
+    seen: list[str] = []
+
+    def until_cancelled(cancel: object) -> None:
+        started.set()
+        while not cancel():  # type: ignore[operator]
+            time.sleep(0.01)
+        raise CancelledError("Stopped; nothing was changed.")
+
+    task = workers.run_task(
+        until_cancelled,
+        on_done=lambda _: seen.append("done"),
+        on_error=lambda sentence, _: seen.append(f"failed: {sentence}"),
+        on_cancelled=lambda: seen.append("cancelled"),
+        cancellable=True,
+    )
+    assert started.wait(10)
+    assert seen == []  # still running: nothing was waited for
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["cancelled"]
+
+
+def test_an_unexpected_error_is_one_plain_sentence_with_its_details(qtbot: QtBot) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def broken() -> None:
+        raise OSError(5, "Input/output error")
+
+    workers.run_task(broken, on_error=lambda sentence, details: seen.append((sentence, details)))
+    qtbot.waitUntil(lambda: bool(seen))
+    sentence, details = seen[0]
+    assert sentence.startswith("Something went wrong") and "Input/output error" in sentence
+    assert "Traceback" in details and "OSError" in details

@@ -6,7 +6,6 @@ import base64
 import hashlib
 import json
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -87,10 +86,13 @@ def test_threads_asking_at_once_share_one_read(
     reopened = Library(root)
     reads: list[str] = []
     real_load = snapshot.load
+    arrivals = _CountingLock()
+    reopened._reading = arrivals  # type: ignore[assignment]
 
     def slow_load(root: Path, sha256: str) -> Manifest | None:
         reads.append(sha256)
-        time.sleep(0.2)  # as long as a large catalog takes: the other threads arrive meanwhile
+        # A large catalog takes a while: every other thread arrives and waits meanwhile.
+        assert arrivals.wait_for(6), "the other threads never came to read"
         return real_load(root, sha256)
 
     monkeypatch.setattr(snapshot, "load", slow_load)
@@ -109,3 +111,25 @@ def test_threads_asking_at_once_share_one_read(
     reopened.close()
     assert len(answers) == 6 and len(reads) == 1
     assert all(answer is answers[0] for answer in answers)
+
+
+class _CountingLock:
+    """A lock that counts the threads that came to take it, and lets one wait for them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._arrived = 0
+        self._changed = threading.Condition()
+
+    def __enter__(self) -> None:
+        with self._changed:
+            self._arrived += 1
+            self._changed.notify_all()
+        self._lock.acquire()
+
+    def __exit__(self, *_: object) -> None:
+        self._lock.release()
+
+    def wait_for(self, count: int, timeout: float = 30) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: self._arrived >= count, timeout)

@@ -11,7 +11,8 @@ from resources_index.catalog.model import KitItem, Manifest
 from resources_index.catalog.positions import parse_start, start_text
 from resources_index.catalog.signing import load_public_key
 from resources_index.errors import CatalogError, ResourcesError, SignatureError
-from resources_index.library.kits import Kit, KitStore, export_kit, import_kit, readiness
+from resources_index.library.kit_files import export_kit, import_kit
+from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
 from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
@@ -209,3 +210,30 @@ def test_a_kit_file_or_catalog_with_an_impossible_start_is_refused(
     manifest["kits"] = [{"id": "k", "name": "K", "items": [raw["items"][0]]}]
     with pytest.raises(CatalogError, match="start"):
         Manifest.from_bytes(json.dumps(manifest).encode())
+
+
+@pytest.mark.parametrize("as_file", [True, False])
+def test_kit_export_and_import_report_progress_and_can_be_cancelled(
+    trainer: Library, tmp_path: Path, published: Path, keys: tuple[Path, Path], as_file: bool
+) -> None:
+    from resources_index.errors import CancelledError
+
+    kit = KitStore(trainer).create("Day 2", [KitItem("three-houses"), KitItem("intro-video")])
+    out = tmp_path / ("usb/day2.sopkit" if as_file else "usb/day2")
+    with pytest.raises(CancelledError):
+        export_kit(trainer, kit, out, cancel=lambda: True)
+    assert not out.exists() and list((tmp_path / "usb").iterdir()) == []  # nothing behind
+    seen: list[tuple[int, int]] = []
+    export_kit(trainer, kit, out, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    other = Library(tmp_path / "co-trainer")
+    other.import_bundle(published, [load_public_key(keys[1])])
+    for entry in other.current().by_id["intro-video"].files:  # type: ignore[union-attr]
+        other.store.path(entry.sha256).unlink(missing_ok=True)
+    with pytest.raises(CancelledError):
+        import_kit(other, out, cancel=lambda: True)
+    assert KitStore(other).all() == []
+    copied: list[tuple[int, int]] = []
+    import_kit(other, out, progress=lambda done, total: copied.append((done, total)))
+    assert copied and copied[-1][0] == copied[-1][1] > 0
+    assert [k.name for k in KitStore(other).all()] == ["Day 2"]

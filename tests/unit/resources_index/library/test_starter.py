@@ -1,7 +1,6 @@
 """The starter catalog shipped in the package: complete, signed, and in step with its sources."""
 
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from tests.helpers.starter import older_starter
 ROOT = Path(__file__).resolve().parents[4]
 STARTER_SOURCE = ROOT / "assets" / "starter" / "source"
 STARTER_KEY = ROOT / "assets" / "starter" / "starter.key"
-
-
-@pytest.fixture(scope="module")
-def starter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    library = Library(tmp_path_factory.mktemp("starter"))
-    library.ensure_starter()
-    yield library
-    library.close()
 
 
 def test_starter_covers_every_type_publisher_and_language(starter: Library) -> None:

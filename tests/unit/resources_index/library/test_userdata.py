@@ -129,3 +129,24 @@ def test_a_saved_copy_is_checked_and_never_half_written(
     stored.unlink()
     with pytest.raises(ObjectError, match="not on this laptop"):
         library.save_copy(entry, tmp_path / "elsewhere" / entry.name)
+
+
+def test_copies_report_progress_and_a_cancel_leaves_nothing_behind(
+    library: Library, manifest: Manifest, tmp_path: Path
+) -> None:
+    from resources_index.errors import CancelledError
+
+    entry = max((r.main for r in manifest.resources), key=lambda e: e.size)
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "desktop" / entry.name
+    library.save_copy(entry, target, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (entry.size, entry.size)
+    assert [total for _, total in seen] == [entry.size] * len(seen)
+    target.write_bytes(b"the user's older copy")
+    with pytest.raises(CancelledError):
+        library.save_copy(entry, target, cancel=lambda: True)
+    assert target.read_bytes() == b"the user's older copy"
+    assert [p.name for p in target.parent.iterdir()] == [entry.name]  # no scraps
+    with pytest.raises(CancelledError):
+        library.named_copy(entry, cancel=lambda: True)
+    assert not list((library.root / "open").rglob("*.*"))

@@ -1,9 +1,6 @@
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from resources_index.errors import PublishError
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from tests.helpers.documents import make_pdf
+from tests.helpers.kills import kill_when
 from tests.helpers.manifests import read_manifest
 from tests.helpers.trees import snapshot
 
@@ -181,12 +179,7 @@ def test_publish_killed_midway_leaves_out_as_it_was(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
-    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    assert staging.exists(), "publish never reached its staging step"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    assert kill_when(process, staging.exists, timeout=60), "publish ended before staging"
     assert snapshot(published) == before
     library = Library(tmp_path / "lib")
     library.import_bundle(published, [load_public_key(keys[1])])

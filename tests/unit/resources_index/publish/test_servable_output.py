@@ -12,7 +12,8 @@ import pytest
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.signing import generate_keypair, load_public_key
 from resources_index.library.bundle import export_bundle
-from resources_index.library.kits import KitStore, export_kit
+from resources_index.library.kit_files import export_kit
+from resources_index.library.kits import KitStore
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 

@@ -1,15 +1,12 @@
 """The index as derived data: incremental updates, rebuilds, kills in commit, concurrent search."""
 
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.search.archive import STAMP_FILE
 from resources_index.search.library_search import LibrarySearch
+from tests.helpers.kills import bytes_in, kill_when, replaced
 
 
 @pytest.fixture
@@ -130,21 +128,35 @@ def test_killed_during_an_index_update_the_next_start_has_a_working_index(
     installed.import_bundle(published)
     base = tmp_path / "base"
     shutil.copytree(installed.root, base)
-    began = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-c", KILLED_UPDATE, str(base)], check=True, capture_output=True
-    )
-    duration = time.monotonic() - began
-    for number in range(6):
+    names_before = {p.name for p in (base / "index").iterdir()}
+
+    def moments(root: Path) -> list[Callable[[], bool]]:
+        """Where to kill, seen in the index folder: a new segment begun, grown, its table of
+        contents written, and the stamp that records the update replaced."""
+        folder = root / "index"
+        grown = bytes_in(folder) + 64 * 1024
+
+        def new_names(suffix: str = "") -> int:
+            return sum(
+                p.name not in names_before and p.name.endswith(suffix) for p in folder.iterdir()
+            )
+
+        return [
+            lambda: new_names() >= 1,
+            lambda: bytes_in(folder) > grown,
+            lambda: new_names(".toc") >= 1,
+            replaced(folder / STAMP_FILE),
+        ]
+
+    for number in range(len(moments(base))):
         root = tmp_path / f"killed-{number}"
         shutil.copytree(installed.root, root)
+        moment = moments(root)[number]
         process = subprocess.Popen(
             [sys.executable, "-c", KILLED_UPDATE, str(root)], stdout=subprocess.PIPE
         )
         assert process.stdout is not None and process.stdout.readline() == b"ready\n"
-        time.sleep(duration * 0.1 * (number + 1))
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
+        kill_when(process, moment)
         process.wait()
         process.stdout.close()
         library = Library(root)

@@ -70,3 +70,23 @@ def test_logs_record_what_happened_without_queries_or_home_folders(
     assert "Maria" not in log and "Lopez" not in log
     assert "library folder ~/library" in log
     assert str(tmp_path) not in log, log  # the home folder is written as ~
+
+
+def test_waiting_for_the_lock_can_be_given_up_and_ends_when_it_is_let_go(tmp_path: Path) -> None:
+    from resources_index.library.lock import acquire_within, library_lock
+
+    root = tmp_path / "library"
+    holder, waiter = library_lock(root), library_lock(root)
+    holder.acquire()
+    asked: list[int] = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) >= 3
+
+    assert not acquire_within(waiter, 60, cancel)  # given up long before a minute
+    assert len(asked) == 3
+    assert not acquire_within(waiter, 0.2)  # still held: refused after the wait
+    holder.release()
+    assert acquire_within(waiter, 5)
+    waiter.release()

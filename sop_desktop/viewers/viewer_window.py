@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from resources_index.catalog.positions import is_paged, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
-from sop_desktop.pdf_viewer import PdfViewer
-from sop_desktop.video_player import VideoPlayer
+from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.video_player import VideoPlayer
 
 
 def viewable_inside(resource: Resource) -> bool:

@@ -19,8 +19,8 @@ from resources_index.catalog.positions import is_paged, is_timed, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.labels import label
-from sop_desktop.pdf_viewer import PdfViewer
-from sop_desktop.video_player import VideoPlayer
+from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.video_player import VideoPlayer
 
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}

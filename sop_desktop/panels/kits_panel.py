@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -30,10 +29,10 @@ from PySide6.QtWidgets import (
 from resources_index.catalog.model import CuratedKit, KitItem
 from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_text
 from resources_index.catalog.records import Resource
-from resources_index.errors import ResourcesError
-from resources_index.library.kits import Kit, KitStore, export_kit, import_kit, readiness
+from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
 from sop_desktop.labels import size_text
+from sop_desktop.panels.kit_transfer import KitTransfer
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,6 +52,7 @@ class KitsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.library = library
+        self.transfer = KitTransfer(self)
         self.store = KitStore(library)
         self.chosen_resource = chosen_resource
         self.kit: Kit | CuratedKit | None = None
@@ -357,43 +357,16 @@ class KitsPanel(QWidget):
             self.offline_requested.emit([i.resource_id for i in self.kit.items])
 
     def ask_export(self) -> None:
-        if self.kit is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export kit"), f"{self.kit.name}.sopkit", self.tr("Kits (*.sopkit)")
-        )
-        if path:
-            self.export(Path(path))
+        self.transfer.ask_export()
 
     def export(self, path: Path) -> None:
-        if self.kit is None:
-            return
-        kit = (
-            self.kit
-            if isinstance(self.kit, Kit)
-            else Kit(self.kit.id, self.kit.name, [*self.kit.items])
-        )
-        try:
-            export_kit(self.library, kit, path)
-            self.message.emit(self.tr("Kit exported to {0}.").format(path))
-        except ResourcesError as exc:
-            self.message.emit(str(exc))
+        self.transfer.export(path)
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import kit"), "", self.tr("Kits (*.sopkit)")
-        )
-        if path:
-            self.import_from(Path(path))
+        self.transfer.ask_import()
 
     def import_from(self, path: Path) -> None:
-        try:
-            result = import_kit(self.library, path)
-        except ResourcesError as exc:
-            self.message.emit(str(exc))
-            return
-        self.reload(result.kit.id)
-        self.message.emit(self.tr("Kit “{0}” imported.").format(result.kit.name))
+        self.transfer.import_from(path)
 
     def present(self) -> None:
         if self.kit is not None and self.kit.items:

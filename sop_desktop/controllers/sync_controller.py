@@ -26,6 +26,7 @@ class SyncController(QObject):
     progressed = Signal(object)  # SyncProgress
     finished = Signal(str, object)  # kind, SyncReport
     failed = Signal(str, str, str)  # kind, sentence, details
+    cancelled = Signal(str)  # kind: the user pressed Cancel; nothing was changed
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,26 +83,31 @@ class SyncController(QObject):
             on_done=lambda report: self._done(kind, report),
             on_error=lambda sentence, details: self._failed(kind, sentence, details),
             on_progress=self.progressed.emit,
+            on_cancelled=lambda: self._cancelled(kind),
         )
         return True
 
-    def _sync(self, url: str, report: Callable[[object], None]) -> "SyncReport":
+    def _sync(self, url: str, progress: Callable[[object], None]) -> "SyncReport":
         from resources_index.sync.syncer import sync  # requests: loaded when first needed
 
-        return sync(self.library, url, progress=_throttled(report), cancel=self._cancel.is_set)
+        return sync(self.library, url, progress=_throttled(progress), cancel=self._cancel.is_set)
 
     def _fetch(
-        self, url: str, ids: list[str], keep: bool, report: Callable[[object], None]
+        self, url: str, ids: list[str], keep: bool, progress: Callable[[object], None]
     ) -> "SyncReport":
         from resources_index.sync.syncer import fetch_files
 
         return fetch_files(
-            self.library, url, ids, keep, progress=_throttled(report), cancel=self._cancel.is_set
+            self.library, url, ids, keep, progress=_throttled(progress), cancel=self._cancel.is_set
         )
 
     def _done(self, kind: str, report: "SyncReport") -> None:
         self.kind = ""
         self.finished.emit(kind, report)
+
+    def _cancelled(self, kind: str) -> None:
+        self.kind = ""
+        self.cancelled.emit(kind)
 
     def _failed(self, kind: str, sentence: str, details: str) -> None:
         self.kind = ""

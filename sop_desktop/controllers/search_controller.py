@@ -7,22 +7,22 @@ the window is a library to browse: the scope (everything, favorites, recently vi
 new) narrowed by the filters, counted here from the catalog.
 """
 
-import itertools
-import json
 import time
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from resources_index.catalog.model import Manifest
-from resources_index.catalog.records import Resource
-from resources_index.catalog.vocabulary import FACETS
 from resources_index.library.library import Library
-from resources_index.search.query import fold
+from resources_index.search.browsing import (
+    SCOPES,
+    Filters,
+    TitleMatcher,
+    browse,
+    in_scope,
+    scope_ids,
+)
 from resources_index.search.result_row import ResultRow
 from sop_desktop.workers import run_task
 
@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 
 PAUSE_MS = 300
 SEARCH_LIMIT = 60
-SCOPES = ("all", "favorites", "recent", "new")
-
-Filters = dict[str, list[str]]
-LIST_FACETS = frozenset({"practice_elements", "audiences"})  # several values per resource
 
 
 @dataclass
@@ -55,35 +51,6 @@ class SearchOutcome:
     scope: str = "all"
 
 
-def _facet_values(resource: Resource, name: str) -> Sequence[str]:
-    value = getattr(resource, name)
-    return value if isinstance(value, tuple) else (value,)
-
-
-def _matches(resource: Resource, filters: Filters) -> bool:
-    return all(
-        not values or any(v in values for v in _facet_values(resource, name))
-        for name, values in filters.items()
-    )
-
-
-def count_facets(resources: Sequence[Resource], filters: Filters) -> dict[str, dict[str, int]]:
-    """Counts per facet value. Each facet is counted over the resources that pass the *other*
-    facets' filters, so choosing one type still shows how many of each other type there are
-    (choices within a facet widen, across facets narrow)."""
-    counts: dict[str, dict[str, int]] = {}
-    for name in FACETS:
-        others = {k: v for k, v in filters.items() if k != name and v}
-        pool = [r for r in resources if _matches(r, others)] if others else resources
-        read = attrgetter(name)
-        if name in LIST_FACETS:
-            values: Iterable[str] = itertools.chain.from_iterable(map(read, pool))
-        else:
-            values = map(read, pool)
-        counts[name] = dict(Counter(values).most_common())
-    return counts
-
-
 class SearchController(QObject):
     """Owns the library's search index and answers the window's queries."""
 
@@ -102,8 +69,7 @@ class SearchController(QObject):
         self.delivered = 0
         self.engine_ready = False
         self.warming = False
-        self._titles_for: Manifest | None = None
-        self._folded: list[str] = []
+        self._titles = TitleMatcher()
         self.query = ""
         self.filters: Filters = {}
         self.scope = "all"
@@ -186,6 +152,16 @@ class SearchController(QObject):
             pool=self.pool,
         )
 
+    def catalog_changed(self) -> None:
+        """The catalog was replaced outside a sync (an import, the starter filling an empty
+        library): bring the index up to date on the search thread, then answer again."""
+        run_task(
+            lambda: self.search.refresh(),
+            on_done=lambda _: self.rerun(),
+            on_error=self.failed.emit,
+            pool=self.pool,
+        )
+
     def _engine_loaded(self, _: object) -> None:
         self.engine_ready = True
         if self.query.strip():
@@ -209,24 +185,13 @@ class SearchController(QObject):
         outcome = SearchOutcome(generation, text, quick=quick, filters=filters, scope=scope)
         if manifest is not None:
             if text.strip() and titles_only:
-                self._titles(outcome, manifest, filters, scope)
+                self._titles_answer(outcome, manifest, filters, scope)
             elif text.strip():
                 self._search(outcome, manifest, filters, scope, quick)
             else:
                 self._browse(outcome, manifest, filters, scope)
         outcome.elapsed_ms = (time.perf_counter() - began) * 1000
         return outcome
-
-    def _scope_ids(self, scope: str) -> list[str] | None:
-        state = self.library.state
-        if scope == "favorites":
-            return state.favorites()
-        if scope == "recent":
-            return state.recently_viewed()
-        if scope == "new":
-            changes = json.loads(state.get("last_changes") or "{}")
-            return list(changes.get("added", [])) + list(changes.get("changed", []))
-        return None
 
     def _search(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str, quick: bool
@@ -239,66 +204,33 @@ class SearchController(QObject):
             facets=not quick,
             quick=quick,
         )
-        scoped = self._scope_ids(scope)
-        if scoped is not None:
-            keep = set(scoped)
-            rows = [row for row in rows if row.resource.id in keep]
-        outcome.rows = rows
-        outcome.total = results.total if scoped is None else len(rows)
+        scoped = scope_ids(self.library.state, scope)
+        outcome.rows = in_scope(rows, scoped)
+        outcome.total = results.total if scoped is None else len(outcome.rows)
         outcome.facets = results.facets
         outcome.suggestion = results.suggestion
         outcome.corrected = results.corrected
         outcome.quick = results.quick
 
-    def _titles(
+    def _titles_answer(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
     ) -> None:
-        """Titles holding every word typed (the last one as a prefix): the first answers of a
-        session, shown while the search engine loads."""
-        words = fold(outcome.query).split()
-        folded = self._folded_titles(manifest)
-        scoped = self._scope_ids(scope)
-        keep = set(scoped) if scoped is not None else None
-        rows = []
-        for resource, title in zip(manifest.resources, folded, strict=True):
-            if (
-                all(word in title for word in words)
-                and (keep is None or resource.id in keep)
-                and _matches(resource, filters)
-            ):
-                rows.append(ResultRow(resource, 0.0, "", None))
-        rows.sort(key=lambda row: row.resource.title.casefold())
-        outcome.rows = rows[:SEARCH_LIMIT]
-        outcome.total = len(rows)
-        outcome.quick = True
-
-    def _folded_titles(self, manifest: Manifest) -> list[str]:
-        """Titles in lower case without accents, kept per catalog (most are plain ASCII)."""
-        if self._titles_for is not manifest:
-            self._folded = [
-                t.casefold() if t.isascii() else fold(t)
-                for t in (r.title for r in manifest.resources)
-            ]
-            self._titles_for = manifest
-        return self._folded
+        """Titles holding every word typed, while the search engine loads."""
+        scoped = scope_ids(self.library.state, scope)
+        listing = self._titles.match(manifest, outcome.query, scoped, filters, SEARCH_LIMIT)
+        outcome.rows, outcome.total, outcome.quick = listing.rows, listing.total, True
 
     def _browse(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
     ) -> None:
-        scoped = self._scope_ids(scope)
+        scoped = scope_ids(self.library.state, scope)
         if outcome.generation != self.generation:
             return  # typing began meanwhile: this list would not be shown
-        if scoped is None:
-            pool = sorted(manifest.resources, key=lambda r: r.title.casefold())
-            if outcome.generation != self.generation:
-                return  # typing began while it was sorted
-        else:
-            pool = [manifest.by_id[rid] for rid in scoped if rid in manifest.by_id]
-        chosen = [r for r in pool if _matches(r, filters)] if filters else pool
+        listing = browse(manifest, scoped, filters, lambda: outcome.generation == self.generation)
+        if listing is None or outcome.generation != self.generation:
+            return
         outcome.browsing = True
-        outcome.rows = [ResultRow(r, 0.0, "", None) for r in chosen]
-        outcome.total = len(chosen)
-        outcome.facets = count_facets(pool, filters)
+        outcome.rows, outcome.total, outcome.facets = listing.rows, listing.total, listing.facets
 
     def _deliver(self, outcome: SearchOutcome) -> None:
         """Show an answer unless a newer one was shown, or it answers another question (an

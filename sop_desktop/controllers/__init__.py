@@ -1,0 +1,1 @@
+"""The window's work off the GUI thread: searching and syncing, reported by signals."""

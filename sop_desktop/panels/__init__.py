@@ -1,0 +1,1 @@
+"""The parts of the main window: filters, results, the chosen resource, kits."""

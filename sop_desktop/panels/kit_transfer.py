@@ -1,0 +1,78 @@
+"""Kits from one laptop to another: export to a ``.sopkit`` file, import one; in the
+background, with progress and Cancel."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from resources_index.library.kit_files import KitImport, export_kit, import_kit
+from resources_index.library.kits import Kit
+from sop_desktop.progress_dialog import run_with_progress
+
+if TYPE_CHECKING:
+    from sop_desktop.panels.kits_panel import KitsPanel
+
+
+class KitTransfer(QObject):
+    """The kits panel's Export and Import."""
+
+    def __init__(self, panel: "KitsPanel") -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def ask_export(self) -> None:
+        if self.panel.kit is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.panel,
+            self.tr("Export kit"),
+            f"{self.panel.kit.name}.sopkit",
+            self.tr("Kits (*.sopkit)"),
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        if self.panel.kit is None:
+            return
+        kit = (
+            self.panel.kit
+            if isinstance(self.panel.kit, Kit)
+            else Kit(self.panel.kit.id, self.panel.kit.name, [*self.panel.kit.items])
+        )
+        run_with_progress(
+            self.panel,
+            self.tr("Exporting the kit “{0}”…").format(kit.name),
+            export_kit,
+            self.panel.library,
+            kit,
+            path,
+            on_done=lambda _: self.panel.message.emit(self.tr("Kit exported to {0}.").format(path)),
+            on_error=lambda sentence, _: self.panel.message.emit(sentence),
+            on_cancelled=lambda: self.panel.message.emit(self.tr("Export cancelled.")),
+        )
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.panel, self.tr("Import kit"), "", self.tr("Kits (*.sopkit)")
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        run_with_progress(
+            self.panel,
+            self.tr("Importing the kit…"),
+            import_kit,
+            self.panel.library,
+            path,
+            on_done=self._imported,
+            on_error=lambda sentence, _: self.panel.message.emit(sentence),
+            on_cancelled=lambda: self.panel.message.emit(self.tr("Import cancelled.")),
+        )
+
+    def _imported(self, result: KitImport) -> None:
+        self.panel.reload(result.kit.id)
+        self.panel.message.emit(self.tr("Kit “{0}” imported.").format(result.kit.name))

@@ -1,0 +1,1 @@
+"""Showing resources inside the program: PDFs, videos with captions, presentations."""

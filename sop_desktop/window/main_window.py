@@ -1,0 +1,384 @@
+"""The main window: search as you type, browse and filter, details, viewers, sync.
+
+Layout: the search field across the top; below it the sidebar (where to look and filters),
+the results and the detail pane side by side in a splitter; the status bar shows the network,
+the catalog version, the last sync and, during a sync, its progress with Cancel. The window
+assembles its parts and routes between them; each concern lives in its own module:
+``status_area``, ``sync_jobs``, ``opening``, ``presenting``, ``menus``, ``window_state``.
+"""
+
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.catalog.model import KitItem
+from resources_index.catalog.records import Resource
+from resources_index.library.library import Library
+from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
+from sop_desktop.controllers.sync_controller import SyncController
+from sop_desktop.dialogs.settings_dialog import SettingsDialog
+from sop_desktop.panels.detail_pane import DetailPane
+from sop_desktop.panels.filter_panel import FilterPanel
+from sop_desktop.panels.kits_panel import KitsPanel
+from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
+from sop_desktop.progress_dialog import run_with_progress
+from sop_desktop.window import window_state
+from sop_desktop.window.menus import WindowMenus
+from sop_desktop.window.messages import show_error
+from sop_desktop.window.notices import notice_for
+from sop_desktop.window.opening import Opener
+from sop_desktop.window.presenting import Presenting
+from sop_desktop.window.search_keys import SearchKeys
+from sop_desktop.window.status_area import StatusArea
+from sop_desktop.window.sync_jobs import SyncJobs
+
+if TYPE_CHECKING:
+    from resources_index.search.result_row import ResultRow
+    from sop_desktop.viewers.presenter import Presentation
+    from sop_desktop.viewers.viewer_window import ViewerWindow
+
+UI_STATE_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    """The program's window over one library."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.setWindowTitle("SOP Desktop")
+        self.ui_state = QSettings(str(library.root / UI_STATE_FILE), QSettings.Format.IniFormat)
+        self.last_outcome: SearchOutcome | None = None
+        self.user_choice: str | None = None
+        self.auto_selecting = False
+        self.message_box: QMessageBox | None = None
+
+        self.search = SearchController(library, self)
+        self.sync = SyncController(library, self)
+        self._build_search_bar()
+        self._build_body()
+        self.status_area = StatusArea(self, library)
+        self.opener = Opener(self)
+        self.presenting = Presenting(self)
+        self.menus = WindowMenus(self)
+        self.sync_action = self.menus.sync_action
+        self.sync_jobs = SyncJobs(self)
+        self.keys = SearchKeys(self)
+        self._connect()
+        window_state.restore_state(self)
+        self.search_field.setFocus()
+        self.search.rerun()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_search_bar(self) -> None:
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(
+            self.tr("Search tip sheets, guides, videos and captions (Ctrl+K)")
+        )
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        font = self.search_field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.search_field.setFont(font)
+        self.sync_button = QPushButton(self.tr("Sync"), self)
+        self.sync_button.setAccessibleName(self.tr("Sync with the server"))
+        self.sync_button.setToolTip(self.tr("Get new and updated resources (F5)"))
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName(self.tr("Search notice"))
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.notice.setWordWrap(True)
+        self.sync_notice = QLabel(self)
+        self.sync_notice.setAccessibleName(self.tr("Sync result"))
+        self.sync_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.sync_notice.setWordWrap(True)
+        self.sync_notice.setStyleSheet(
+            "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.sync_notice.hide()
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Number of results"))
+
+    def _build_body(self) -> None:
+        self.filters = FilterPanel(self)
+        self.results_model = ResultsModel(self.library)
+        self.results = ResultsView(self.results_model)
+        self.details = DetailPane(self.library, self)
+        results_box = QWidget(self)
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        results_layout.addLayout(header)
+        results_layout.addWidget(self.sync_notice)
+        results_layout.addWidget(self.notice)
+        results_layout.addWidget(self.results, 1)
+        self.kits = KitsPanel(self.library, lambda: self.details.resource, self)
+        self.side = QTabWidget(self)
+        self.side.setAccessibleName(self.tr("Browse or kits"))
+        self.side.addTab(self.filters, self.tr("Browse"))
+        self.side.addTab(self.kits, self.tr("Kits"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(results_box)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([240, 560, 420])
+        self.splitter.setChildrenCollapsible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.sync_button)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        # Tab goes where the eye goes: search, results, the chosen resource's actions, the
+        # filters, then Sync.
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chain = [
+            self.search_field,
+            self.results,
+            self.details.open_button,
+            self.details.present_button,
+            self.details.favorite_button,
+            self.details.offline_button,
+            self.filters.tree,
+            self.filters.clear_button,
+            self.sync_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.search_field.textChanged.connect(self.search.set_query)
+        self.search_field.returnPressed.connect(self.open_current)
+        self.search.answered.connect(self.show_outcome)
+        self.search.failed.connect(lambda sentence, details: self.show_error(sentence, details))
+        self.filters.filters_changed.connect(self._filters_changed)
+        self.filters.scope_changed.connect(self.search.set_scope)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.results.activated.connect(lambda _: self.open_current())
+        self.details.open_requested.connect(self.open_resource)
+        self.details.save_requested.connect(self.save_copy)
+        self.details.favorite_toggled.connect(self.set_favorite)
+        self.details.offline_requested.connect(self.make_offline)
+        self.details.resource_linked.connect(self.show_resource_by_id)
+        self.details.present_requested.connect(lambda r: self.present([KitItem(r.id)]))
+        self.notice.linkActivated.connect(self._notice_link)
+        self.sync_notice.linkActivated.connect(self._notice_link)
+        self.sync_button.clicked.connect(self.start_sync)
+        self.status_area.damaged.connect(lambda sentence: self.show_error(sentence))
+        self.kits.present_requested.connect(self.present)
+        self.kits.offline_requested.connect(
+            lambda ids: self.sync.start_fetch(ids, keep_offline=True)
+        )
+        self.kits.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+
+    # -- keyboard ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Slash:
+            self.focus_search()
+            return
+        super().keyPressEvent(event)
+
+    # -- search results ----------------------------------------------------------------------------
+
+    def _filters_changed(self, filters: dict[str, list[str]]) -> None:
+        self.search.set_filters(filters)
+
+    def show_outcome(self, outcome: SearchOutcome) -> None:
+        same_question = self.last_outcome is not None and self.last_outcome.query == outcome.query
+        self.last_outcome = outcome
+        if not self.search.warming:
+            # The catalog is first read by the search thread, off this one, so the window
+            # appears at once; what needs it here, and the search engine (until it is ready,
+            # what is typed is matched against titles), follow the first answer.
+            self.search.warm_up()
+            self.show_catalog_facts()
+            self.kits.reload()
+        # A resource the user chose stays chosen while the question is the same (a complete
+        # answer after a quick one, a sync); otherwise the best result is shown.
+        if not same_question:
+            self.user_choice = None
+        previous = self.user_choice
+        self.results_model.set_rows(outcome.rows)
+        self.filters.set_counts(outcome.facets)
+        if outcome.browsing:
+            self.count_label.setText(self.tr("%n resources", "", outcome.total))
+        else:
+            self.count_label.setText(self.tr("%n results", "", outcome.total))
+        text = notice_for(outcome, self.search.scope)
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        row = next(
+            (i for i, r in enumerate(outcome.rows) if r.resource.id == previous),
+            0 if outcome.rows else -1,
+        )
+        if row >= 0:
+            self.auto_selecting = True
+            self.results.setCurrentIndex(self.results_model.index(row))
+            self.auto_selecting = False
+        else:
+            self.details.show_resource(None)
+
+    def _notice_link(self, link: str) -> None:
+        if link.startswith("q:"):
+            self.search_field.setText(link[2:])
+        elif link == "new":
+            self.filters.set_scope("new", emit=True)
+        elif link == "dismiss":
+            self.sync_notice.hide()
+
+    def _current_changed(self, current: Any, _: Any) -> None:
+        row: ResultRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        if not self.auto_selecting:
+            self.user_choice = row.resource.id if row is not None else None
+        if row is None:
+            self.details.show_resource(None)
+        else:
+            self.details.show_resource(row.resource, row.location)
+
+    def show_resource_by_id(self, resource_id: str) -> None:
+        manifest = self.library.current()
+        resource = manifest.by_id.get(resource_id) if manifest else None
+        if resource is not None:
+            self.details.show_resource(resource)
+
+    # -- what the window's parts ask of it ---------------------------------------------------
+
+    @property
+    def viewers(self) -> "dict[str, ViewerWindow]":
+        return self.opener.viewers
+
+    @property
+    def presentation(self) -> "Presentation | None":
+        return self.presenting.presentation
+
+    def open_current(self) -> None:
+        index = self.results.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0)
+        row: ResultRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        if row is not None:
+            self.open_resource(row.resource, row.location)
+
+    def open_resource(self, resource: Resource, location: dict[str, Any] | None = None) -> None:
+        self.opener.open_resource(resource, location)
+
+    def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
+        self.opener.save_copy(resource, target)
+
+    def present(self, items: list[KitItem]) -> "Presentation | None":
+        return self.presenting.present(items)
+
+    def start_sync(self) -> None:
+        self.sync.start_sync()
+
+    def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
+        self.message_box = show_error(self, sentence, details, title)
+
+    def show_catalog_facts(self) -> None:
+        self.status_area.show_catalog_facts()
+
+    # -- favorites and offline -------------------------------------------------------------------
+
+    def set_favorite(self, resource: Resource, favorite: bool) -> None:
+        self.library.state.set_favorite(resource.id, favorite)
+        self.details.refresh_state()
+        if self.search.scope == "favorites":
+            self.search.rerun()
+
+    def make_offline(self, resource: Resource) -> None:
+        main = resource.main
+        if self.library.store.has(main.sha256, main.size):
+            self.library.state.keep_offline([resource.id])
+            self.details.refresh_state()
+            return
+        self.sync.start_fetch([resource.id], keep_offline=True)
+
+    # -- dialogs -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.library, self)
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        if getattr(dialog, "language_changed", False):
+            self.statusBar().showMessage(
+                self.tr("The interface language changes when SOP Desktop is restarted."), 10000
+            )
+
+    def import_bundle_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder holding catalog.json"))
+        if not folder:
+            return
+        run_with_progress(
+            self,
+            self.tr("Importing…"),
+            self.library.import_bundle,
+            Path(folder),
+            (),
+            on_done=lambda report: self._imported(report.summary()),
+            on_error=lambda sentence, details: self.show_error(sentence, details),
+            on_cancelled=lambda: self.statusBar().showMessage(
+                self.tr("Import cancelled; the library was not changed."), 10000
+            ),
+        )
+
+    def _imported(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
+        self.library_filled()
+
+    def library_filled(self) -> None:
+        """A catalog came in outside a sync (an import, the starter): show it."""
+        self.show_catalog_facts()
+        self.kits.reload()
+        self.search.catalog_changed()
+
+    # -- window state ------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        window_state.save_state(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.sync.cancel()
+        self.opener.close_viewers()
+        self.search.close()
+        super().closeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.search_field.setFocus)
+        if self.pending_splitter is not None:
+            state, self.pending_splitter = self.pending_splitter, None
+            QTimer.singleShot(0, lambda: self.splitter.restoreState(state))

@@ -1,0 +1,93 @@
+"""The menu bar and the keyboard shortcuts: File, View, Help, and the keys that reach search."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from sop_desktop.window.main_window import MainWindow
+
+
+class WindowMenus(QObject):
+    """Builds the window's menus and its actions (every action also works by its key)."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        menu = window.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.sync_action = self._action(self.tr("&Sync now"), "F5", window.start_sync)
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(
+            self._action(self.tr("&Import a bundle…"), None, window.import_bundle_dialog)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Save a &copy…"), QKeySequence.StandardKey.Save, lambda: window.save_copy()
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, window.open_settings
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        )
+        view_menu = menu.addMenu(self.tr("&View"))
+        for scope, text, key in (
+            ("all", self.tr("&All resources"), "Ctrl+1"),
+            ("favorites", self.tr("&Favorites"), "Ctrl+2"),
+            ("recent", self.tr("&Recently viewed"), "Ctrl+3"),
+            ("new", self.tr("&What's new"), "Ctrl+4"),
+        ):
+            view_menu.addAction(
+                self._action(text, key, lambda _=False, s=scope: window.filters.set_scope(s, True))
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(self.tr("&Clear filters"), "Ctrl+Shift+L", window.filters.clear)
+        )
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), None, self.show_keys))
+        help_menu.addAction(self._action(self.tr("&About SOP Desktop"), None, self.show_about))
+        for key in ("Ctrl+K", "Ctrl+F", "Ctrl+L"):
+            self._action(self.tr("Search"), key, window.focus_search)
+
+    def _action(self, text: str, shortcut: Any, slot: Callable[..., Any]) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def show_keys(self) -> None:
+        QMessageBox.information(
+            self.window,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "Ctrl+K, Ctrl+F or /: search\nDown: go to the results\nEnter: open\n"
+                "Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what's new\n"
+                "Ctrl+Shift+L: clear filters\nCtrl+S: save a copy\nF5: sync\n\n"
+                "In a video: Space play/pause, Left/Right 5 s, F full screen, C captions\n"
+                "In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print"
+            ),
+        )
+
+    def show_about(self) -> None:
+        from resources_index import __version__
+
+        QMessageBox.about(
+            self.window,
+            self.tr("About SOP Desktop"),
+            self.tr(
+                "SOP Desktop {0}\n\nSafety Organized Practice resources of California's"
+                " Regional Training Academies, CalSWEC and CDSS, available offline."
+            ).format(__version__),
+        )

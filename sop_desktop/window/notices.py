@@ -1,0 +1,37 @@
+"""The line above the results: a correction offered or made, nothing found, an empty scope."""
+
+from PySide6.QtCore import QCoreApplication
+
+from sop_desktop.controllers.search_controller import SearchOutcome
+
+
+def notice_for(outcome: SearchOutcome, scope: str) -> str:
+    """What to say about ``outcome`` (rich text with links), or nothing."""
+    suggestion = outcome.suggestion
+    if suggestion and outcome.corrected:
+        return QCoreApplication.translate(
+            "MainWindow", 'Showing results for <a href="q:{0}">{0}</a>.'
+        ).format(suggestion)
+    if suggestion:
+        return QCoreApplication.translate(
+            "MainWindow", 'Did you mean <a href="q:{0}">{0}</a>?'
+        ).format(suggestion)
+    if not outcome.rows and outcome.query.strip():
+        return QCoreApplication.translate(
+            "MainWindow", "Nothing found. Try fewer or other words, or clear the filters."
+        )
+    if not outcome.rows and outcome.browsing:
+        if scope == "favorites":
+            return QCoreApplication.translate(
+                "MainWindow", "No favorites yet: use “Add to favorites” on a resource."
+            )
+        if scope == "recent":
+            return QCoreApplication.translate(
+                "MainWindow", "Resources you open will be listed here."
+            )
+        if scope == "new":
+            return QCoreApplication.translate(
+                "MainWindow", "After a sync, new and updated resources are listed here."
+            )
+        return QCoreApplication.translate("MainWindow", "No resources match these filters.")
+    return ""

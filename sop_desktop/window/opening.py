@@ -1,0 +1,137 @@
+"""Opening a resource: inside the program (PDF, video), or a named copy handed to the system's
+program; saving a copy. Files not on this laptop yet are offered for download first; copies are
+made in the background, with progress and Cancel when they take a while."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from resources_index.catalog.records import Resource
+from sop_desktop.labels import size_text
+from sop_desktop.progress_dialog import run_with_progress
+
+if TYPE_CHECKING:
+    from sop_desktop.viewers.viewer_window import ViewerWindow
+    from sop_desktop.window.main_window import MainWindow
+
+
+class Opener(QObject):
+    """Opens and copies the window's resources; keeps one viewer window per resource."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = window.library
+        self.viewers: dict[str, ViewerWindow] = {}
+
+    def open_resource(self, resource: Resource, location: dict[str, Any] | None = None) -> None:
+        """Open inside (PDF, video) or with the system's program; offer to download first."""
+        if not self.when_local(resource, lambda: self.open_resource(resource, location)):
+            return
+        from sop_desktop.viewers.viewer_window import (  # QtPdf, QtMultimedia
+            ViewerWindow,
+            viewable_inside,
+        )
+
+        self.library.state.record_viewed(resource.id)
+        if not viewable_inside(resource):
+            self._hand_over(resource)
+            return
+        viewer = self.viewers.get(resource.id)
+        if viewer is None:
+            viewer = ViewerWindow(self.library, resource)
+            viewer.destroyed.connect(lambda _=None, rid=resource.id: self.viewers.pop(rid, None))
+            self.viewers[resource.id] = viewer
+        viewer.show_at(location, self._find_words(), self.library.settings().interface_language)
+        viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
+
+    def _hand_over(self, resource: Resource) -> None:
+        """A named copy (made in the background) opened by the system's program."""
+        main = resource.main
+
+        def opened(path: Path) -> None:
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.window.show_error(
+                    self.tr("No program on this laptop opens “{0}”.").format(main.name), str(path)
+                )
+
+        run_with_progress(
+            self.window,
+            self.tr("Preparing “{0}”…").format(resource.title),
+            self.library.named_copy,
+            main,
+            on_done=opened,
+            on_error=lambda sentence, details: self.window.show_error(sentence, details),
+        )
+
+    def when_local(self, resource: Resource, then: Callable[[], None]) -> bool:
+        """True when the resource's file is on this laptop; otherwise offer to download it,
+        and do ``then`` once it has arrived."""
+        main = resource.main
+        if self.library.store.has(main.sha256, main.size):
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Not on this laptop yet"),
+            self.tr(
+                "“{0}” is not on this laptop yet ({1}). Download it now? You need to be online."
+            ).format(resource.title, size_text(main.size)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.sync_jobs.fetch_then(resource.id, then)
+        return False
+
+    def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
+        """Save the resource's file where the user chooses (to print it, e-mail it, or put it
+        on a USB drive for a family), checked on the way, in the background."""
+        resource = resource or self.window.details.resource
+        if resource is None or not self.when_local(resource, lambda: self.save_copy(resource)):
+            return
+        main = resource.main
+        ui_state = self.window.ui_state
+        if target is None:
+            suffix = Path(main.name).suffix
+            start = ui_state.value("save_folder") or str(Path.home())
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Save a copy"),
+                str(Path(str(start)) / Path(main.name).name),
+                self.tr("{0} files (*{1})").format(suffix.lstrip(".").upper(), suffix),
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+
+        def saved(path: Path) -> None:
+            ui_state.setValue("save_folder", str(path.parent))
+            self.window.statusBar().showMessage(self.tr("Saved a copy as {0}").format(path), 10000)
+
+        run_with_progress(
+            self.window,
+            self.tr("Saving a copy of “{0}”…").format(resource.title),
+            self.library.save_copy,
+            main,
+            target,
+            on_done=saved,
+            on_error=lambda sentence, details: self.window.show_error(
+                sentence, details, self.tr("The copy was not saved")
+            ),
+            on_cancelled=lambda: self.window.statusBar().showMessage(
+                self.tr("The copy was not saved."), 10000
+            ),
+        )
+
+    def _find_words(self) -> str:
+        text = self.window.search_field.text().strip().strip('"')
+        return text.split()[0] if text else ""
+
+    def close_viewers(self) -> None:
+        for viewer in list(self.viewers.values()):
+            viewer.close()

@@ -1,0 +1,72 @@
+"""Presenting a kit full screen: refused with the list of what is missing when it is not all on
+this laptop; on the screen the audience sees (asked when there are several)."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QInputDialog
+
+from resources_index.catalog.model import KitItem
+from resources_index.library.kits import readiness
+from sop_desktop.labels import size_text
+
+if TYPE_CHECKING:
+    from sop_desktop.viewers.presenter import Presentation
+    from sop_desktop.window.main_window import MainWindow
+
+
+class Presenting(QObject):
+    """Starts presentations from the window; keeps the one running."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.presentation: Presentation | None = None
+
+    def present(self, items: list[KitItem]) -> "Presentation | None":
+        """Present ``items`` full screen (on a second screen when there is one); a kit with a
+        file missing is refused first, with the list of what is missing."""
+        from sop_desktop.viewers.presenter import Presentation, Slide
+
+        library = self.window.library
+        ready = readiness(library, items)
+        if not ready.ready:
+            missing = ready.sentences()
+            self.window.show_error(
+                self.tr(
+                    "This kit is not fully on this laptop, so it cannot be presented offline:"
+                    " {0} files are missing ({1}). Use “Make kit available offline” first.\n\n{2}"
+                ).format(len(missing), size_text(ready.missing_bytes), "\n".join(missing[:5])),
+                "\n".join(missing),
+                self.tr("Not ready to present"),
+            )
+            return None
+        manifest = library.current()
+        assert manifest is not None
+        slides = [Slide(item, manifest.by_id[item.resource_id]) for item in items]
+        projector = self.choose_screen()
+        if projector is None:
+            return None
+        self.presentation = Presentation(library, slides, projector)
+        self.presentation.start()
+        return self.presentation
+
+    def choose_screen(self) -> QScreen | None:
+        """The screen the audience sees: asked when there are several (the projector is
+        offered first), this one otherwise."""
+        screens = QGuiApplication.screens()
+        own = self.window.screen()
+        if len(screens) < 2:
+            return own
+        ordered = sorted(screens, key=lambda s: s is own)
+        names = [f"{s.name()} ({s.geometry().width()}×{s.geometry().height()})" for s in ordered]
+        choice, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Present on which screen?"),
+            self.tr("Screen the audience sees:"),
+            names,
+            0,
+            False,
+        )
+        return ordered[names.index(choice)] if ok else None

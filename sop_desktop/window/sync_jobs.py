@@ -1,0 +1,121 @@
+"""Syncs and downloads as the window shows them: the policy's schedule, progress in the status
+bar, what changed afterwards, and what went wrong (quietly, for a sync nobody asked for)."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from resources_index.sync.schedule import sync_due
+
+if TYPE_CHECKING:
+    from resources_index.sync.report import SyncReport
+    from sop_desktop.window.main_window import MainWindow
+
+SCHEDULE_CHECK_MS = 10 * 60 * 1000  # how often to see whether the policy's sync is due
+
+
+class SyncJobs(QObject):
+    """The window's side of ``SyncController``."""
+
+    first_check_ms = 30_000  # after start-up, when the laptop has settled
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.sync
+        self.scheduled_job = False
+        self.after_download: Callable[[], None] | None = None  # open or save, once fetched
+        self.timer = QTimer(self)
+        self.timer.setInterval(SCHEDULE_CHECK_MS)
+        self.timer.timeout.connect(self.scheduled_sync)
+        status = window.status_area
+        self.controller.started.connect(self._started)
+        self.controller.progressed.connect(status.job_progress)
+        self.controller.finished.connect(self._finished)
+        self.controller.failed.connect(self._failed)
+        self.controller.cancelled.connect(self._cancelled)
+        status.cancel_button.clicked.connect(self.controller.cancel)
+        if window.library.policy.sync_interval_hours:
+            self.timer.start()
+            QTimer.singleShot(self.first_check_ms, self.scheduled_sync)
+
+    def due(self) -> bool:
+        """The policy's sync interval has passed (and no job is running)."""
+        return not self.controller.busy and sync_due(self.window.library)
+
+    def scheduled_sync(self) -> None:
+        """A sync in the background on the policy's schedule: no dialogs, a status line."""
+        if self.due() and self.controller.start_sync():
+            self.scheduled_job = True
+
+    def fetch_then(self, resource_id: str, then: Callable[[], None]) -> None:
+        """Download a resource's files, then do ``then`` (open it, save it)."""
+        if self.controller.start_fetch([resource_id], keep_offline=False):
+            self.after_download = then
+
+    def _enable(self, enabled: bool) -> None:
+        self.window.sync_button.setEnabled(enabled)
+        self.window.sync_action.setEnabled(enabled)
+
+    def _started(self, kind: str) -> None:
+        self._enable(False)
+        self.window.status_area.job_started(kind)
+
+    def _ended(self) -> None:
+        self._enable(True)
+        self.window.status_area.job_ended()
+
+    def _finished(self, kind: str, report: "SyncReport") -> None:
+        window = self.window
+        self._ended()
+        window.kits.refresh_state()
+        self.scheduled_job = False
+        window.results_model.refresh_offline()
+        window.details.refresh_state()
+        window.status_area.show_catalog_facts()
+        if kind == "sync":
+            install = report.install
+            if report.not_modified or install is None or install.already_current:
+                window.statusBar().showMessage(self.tr("Already up to date."), 8000)
+            else:
+                message = self.tr(
+                    "Sync finished: {0} new, {1} updated, {2} removed."
+                    ' <a href="new">Show what\'s new</a>'
+                ).format(len(install.added), len(install.changed), len(install.removed))
+                close = self.tr("Close")
+                window.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
+                window.sync_notice.show()
+                window.search.rerun()
+        elif self.after_download is not None:
+            then, self.after_download = self.after_download, None
+            then()
+
+    def _cancelled(self, kind: str) -> None:
+        """Cancel is what the user asked for: a status line, not a failure."""
+        self._ended()
+        self.scheduled_job = False
+        self.after_download = None
+        self.window.results_model.refresh_offline()
+        self.window.statusBar().showMessage(
+            self.tr("Sync cancelled; the library was not changed.")
+            if kind == "sync"
+            else self.tr("Download cancelled."),
+            10000,
+        )
+
+    def _failed(self, kind: str, sentence: str, details: str) -> None:
+        window = self.window
+        self._ended()
+        if self.scheduled_job:  # nobody asked for it: say it quietly, try again later
+            self.scheduled_job = False
+            window.statusBar().showMessage(
+                self.tr("Scheduled sync did not finish: {0}").format(sentence), 15000
+            )
+            return
+        self.after_download = None
+        window.results_model.refresh_offline()
+        title = (
+            self.tr("Sync did not finish") if kind == "sync" else self.tr("Download did not finish")
+        )
+        window.show_error(sentence, details, title)
