@@ -1,12 +1,54 @@
-"""One exception hierarchy for the core, each carrying a sentence a person can read.
+"""One exception hierarchy for the core; each error carries a kind and the values it names.
 
-The command line prints ``str(error)`` as is and the GUI shows it in a message box, so every
-message is a plain sentence that names the file or thing at fault and, where it helps, what to do.
+The sentence of each kind is defined once, in ``messages.py``: ``str(error)`` says it in English
+(the command line), and the window says it in the interface's language. Every sentence names the
+file or thing at fault and, where it helps, what to do.
 """
+
+from typing import Any
+
+from resources_index.messages import MESSAGES
+
+
+class Words:
+    """A sentence (or a phrase inside one) not yet said: its kind and the values it names.
+    A value may itself be ``Words`` (a reason, another error's sentence)."""
+
+    def __init__(self, kind: str, /, **params: Any) -> None:
+        if kind not in MESSAGES:
+            raise KeyError(f"no sentence for the kind {kind!r} in messages.py")
+        self.kind = kind
+        self.params = params
+
+    def __str__(self) -> str:
+        return say_in_english(self)
+
+    def __repr__(self) -> str:
+        return f"Words({self.kind!r}, {self.params!r})"
+
+
+def say_in_english(words: Words) -> str:
+    """The sentence in English, as the command line prints it."""
+    values = {
+        name: str(value) if isinstance(value, Words | ResourcesError) else value
+        for name, value in words.params.items()
+    }
+    return MESSAGES[words.kind].format(**values)
 
 
 class ResourcesError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose: ``ResourcesError(kind, **values)``."""
+
+    def __init__(self, kind: str, /, **params: Any) -> None:
+        self.words = Words(kind, **params)
+        super().__init__(kind)
+
+    @property
+    def kind(self) -> str:
+        return self.words.kind
+
+    def __str__(self) -> str:
+        return str(self.words)
 
 
 class CatalogError(ResourcesError):

@@ -166,7 +166,7 @@ class LibraryWriter:
             if acquire_within(lock, LOCK_WAIT_SECONDS, cancel):
                 return True
             if cancel():
-                raise CancelledError("Gave up waiting for the library.")
+                raise CancelledError("cancel.wait")
             return False
 
         run_with_progress(

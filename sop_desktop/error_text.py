@@ -1,14 +1,37 @@
-"""What the window says when something fails: the one place errors become sentences."""
+"""What the window says when something fails: the one place errors become sentences, in the
+interface's language (the core's English sentences, ``resources_index/messages.py``, looked up in
+the translations through ``error_texts.py``)."""
 
 from PySide6.QtCore import QCoreApplication
 
-from resources_index.errors import ResourcesError
+from resources_index.errors import ResourcesError, Words
+from resources_index.messages import MESSAGES
+from sop_desktop.error_texts import TEXTS
+
+
+def say(words: Words) -> str:
+    """``words`` in the interface's language; a value that is itself words is said the same
+    way. A translation whose placeholders do not fit falls back to English."""
+    values = {
+        name: say(value.words if isinstance(value, ResourcesError) else value)
+        if isinstance(value, Words | ResourcesError)
+        else value
+        for name, value in words.params.items()
+    }
+    english = MESSAGES[words.kind]
+    translated = (
+        QCoreApplication.translate("Errors", TEXTS[words.kind]) if words.kind in TEXTS else english
+    )
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english.format(**values)
 
 
 def describe(error: BaseException) -> str:
     """A sentence for the user about ``error``, in the interface's language."""
     if isinstance(error, ResourcesError):
-        return str(error)
+        return say(error.words)
     return QCoreApplication.translate(
         "Task", "Something went wrong: {0}. The library was not changed."
     ).format(error)

@@ -174,6 +174,385 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{detail}</source>
+        <translation>El catálogo no es válido: {detail}</translation>
+    </message>
+    <message>
+        <source>Received a web page instead of a catalog (a sign-in page or the wrong address).</source>
+        <translation>Se recibió una página web en lugar de un catálogo (una página de inicio de sesión o una dirección equivocada).</translation>
+    </message>
+    <message>
+        <source>This file is not an SOP catalog.</source>
+        <translation>Este archivo no es un catálogo de SOP.</translation>
+    </message>
+    <message>
+        <source>The catalog uses a format version this program cannot read; update SOP Desktop.</source>
+        <translation>El catálogo usa una versión del formato que este programa no puede leer; actualice SOP Desktop.</translation>
+    </message>
+    <message>
+        <source>The catalog is signed with key {key!r}, which this library does not trust.</source>
+        <translation>El catálogo está firmado con la clave {key!r}, en la que esta biblioteca no confía.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s signature or manifest is not valid base64.</source>
+        <translation>La firma o el manifiesto del catálogo no es base64 válido.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s signature does not match its contents: it was altered or damaged.</source>
+        <translation>La firma del catálogo no coincide con su contenido: fue alterado o está dañado.</translation>
+    </message>
+    <message>
+        <source>{origin} is the starter key, which is trusted only for the catalog shipped with SOP Desktop, never for one from a server, share or drive.</source>
+        <translation>{origin} es la clave del catálogo inicial, que solo se acepta para el catálogo que viene con SOP Desktop, nunca para uno de un servidor, una carpeta compartida o una unidad.</translation>
+    </message>
+    <message>
+        <source>No catalog found in {folder} (it has no {file}).</source>
+        <translation>No se encontró ningún catálogo en {folder} (no contiene {file}).</translation>
+    </message>
+    <message>
+        <source>{path} is larger than the format allows.</source>
+        <translation>{path} es más grande de lo que permite el formato.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s catalog is larger than the format allows.</source>
+        <translation>El catálogo del servidor es más grande de lo que permite el formato.</translation>
+    </message>
+    <message>
+        <source>This catalog is version {version}, older than version {highest} that this library already accepted; it was refused.</source>
+        <translation>Este catálogo es la versión {version}, anterior a la versión {highest} que esta biblioteca ya aceptó; se rechazó.</translation>
+    </message>
+    <message>
+        <source>This catalog claims version {version}, which this library already holds with different contents; it was refused.</source>
+        <translation>Este catálogo dice ser la versión {version}, que esta biblioteca ya tiene con otro contenido; se rechazó.</translation>
+    </message>
+    <message>
+        <source>This catalog expired on {date}; it may be a stale copy. Get a newer one from the server or your administrator.</source>
+        <translation>Este catálogo caducó el {date}; puede ser una copia antigua. Obtenga uno más reciente del servidor o de su administrador.</translation>
+    </message>
+    <message>
+        <source>Cannot create the library folder {root}: {reason}.</source>
+        <translation>No se puede crear la carpeta de la biblioteca {root}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s catalog file is damaged ({reason}) Import a bundle or sync to repair it.</source>
+        <translation>El archivo del catálogo de la biblioteca está dañado ({reason}). Importe un paquete o sincronice para repararlo.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s state file {path} cannot be opened: {reason}.</source>
+        <translation>No se puede abrir el archivo de estado de la biblioteca {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Another SOP Desktop program is using the library in {root} (the desktop program, or another sync or import). Close it or wait for it to finish, then try again; --wait SECONDS waits for it.</source>
+        <translation>Otro programa de SOP Desktop está usando la biblioteca en {root} (el programa de escritorio, u otra sincronización o importación). Ciérrelo o espere a que termine y vuelva a intentarlo; --wait SEGUNDOS espera por él.</translation>
+    </message>
+    <message>
+        <source>There is no catalog in {root} to verify.</source>
+        <translation>No hay ningún catálogo en {root} que verificar.</translation>
+    </message>
+    <message>
+        <source>There is no catalog installed yet; sync first.</source>
+        <translation>Todavía no hay ningún catálogo instalado; sincronice primero.</translation>
+    </message>
+    <message>
+        <source>No resource with id {id!r} in this library.</source>
+        <translation>No hay ningún recurso con el identificador {id!r} en esta biblioteca.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({reason}).</source>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The library folder could not be written ({reason}).</source>
+        <translation>No se pudo escribir en la carpeta de la biblioteca ({reason}).</translation>
+    </message>
+    <message>
+        <source>This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.</source>
+        <translation>Esta sincronización necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio o elija un límite de descarga menor en Configuración.</translation>
+    </message>
+    <message>
+        <source>The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.</source>
+        <translation>El disco de la biblioteca está lleno. Lo que esta sincronización había descargado se eliminó; libere espacio y vuelva a sincronizar.</translation>
+    </message>
+    <message>
+        <source>There is no catalog in {root} to export.</source>
+        <translation>No hay ningún catálogo en {root} que exportar.</translation>
+    </message>
+    <message>
+        <source>This library holds only the starter catalog, which comes with every installation; sync from the server first, then export.</source>
+        <translation>Esta biblioteca solo tiene el catálogo inicial, que viene con cada instalación; sincronice primero con el servidor y luego exporte.</translation>
+    </message>
+    <message>
+        <source>{out} is not empty and holds no catalog; choose an empty folder so nothing of yours is overwritten.</source>
+        <translation>{out} no está vacía y no contiene ningún catálogo; elija una carpeta vacía para no sobrescribir nada suyo.</translation>
+    </message>
+    <message>
+        <source>Could not write the bundle to {out}: {reason}. The library is unchanged.</source>
+        <translation>No se pudo escribir el paquete en {out}: {reason}. La biblioteca no cambió.</translation>
+    </message>
+    <message>
+        <source>This library&apos;s copy of {reason} Run &apos;sop-resources verify&apos; and sync to repair it; the bundle was not finished.</source>
+        <translation>Copia de esta biblioteca: {reason} Ejecute &apos;sop-resources verify&apos; y sincronice para repararla; el paquete no se terminó.</translation>
+    </message>
+    <message>
+        <source>The bundle lacks {name!r}, which the catalog requires; the library was not changed.</source>
+        <translation>Al paquete le falta {name!r}, que el catálogo requiere; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>{name!r} in the bundle is {size:,} bytes, not the {declared:,} the catalog declares; the library was not changed.</source>
+        <translation>{name!r} en el paquete tiene {size:,} bytes, no los {declared:,} que declara el catálogo; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>{name!r} in the bundle cannot be read ({reason}); the library was not changed.</source>
+        <translation>No se puede leer {name!r} en el paquete ({reason}); la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>{count} required files are missing (first: {name!r}); the library was not changed.</source>
+        <translation>Faltan {count} archivos necesarios (el primero: {name!r}); la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>{name} is not on this laptop yet; download it first.</source>
+        <translation>{name} todavía no está en esta computadora; descárguelo primero.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s copy of {name} is damaged, so it was not saved. Sync, or run a check of the library, to repair it.</source>
+        <translation>La copia de {name} en la biblioteca está dañada, así que no se guardó. Sincronice o revise la biblioteca para repararla.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s copy of {name} is damaged, so it was not opened. Sync, or run a check of the library, to repair it.</source>
+        <translation>La copia de {name} en la biblioteca está dañada, así que no se abrió. Sincronice o revise la biblioteca para repararla.</translation>
+    </message>
+    <message>
+        <source>{name!r} is larger than the catalog declares ({size:,} bytes instead of {declared:,}).</source>
+        <translation>{name!r} es más grande de lo que declara el catálogo ({size:,} bytes en lugar de {declared:,}).</translation>
+    </message>
+    <message>
+        <source>{name!r} is smaller than the catalog declares ({size:,} bytes instead of {declared:,}).</source>
+        <translation>{name!r} es más pequeño de lo que declara el catálogo ({size:,} bytes en lugar de {declared:,}).</translation>
+    </message>
+    <message>
+        <source>{name!r} does not match its SHA-256: it was altered or damaged.</source>
+        <translation>{name!r} no coincide con su SHA-256: fue alterado o está dañado.</translation>
+    </message>
+    <message>
+        <source>{count} files of the kit are not on this laptop; make the kit available offline first. {first}</source>
+        <translation>{count} archivos del kit no están en esta computadora; primero haga que el kit esté disponible sin conexión. {first}</translation>
+    </message>
+    <message>
+        <source>{title!r}: {name} ({size:,} bytes) is not on this laptop.</source>
+        <translation>{title!r}: {name} ({size:,} bytes) no está en esta computadora.</translation>
+    </message>
+    <message>
+        <source>{id!r} is not in this library&apos;s catalog (sync first).</source>
+        <translation>{id!r} no está en el catálogo de esta biblioteca (sincronice primero).</translation>
+    </message>
+    <message>
+        <source>{out} is not empty; choose an empty folder for the kit.</source>
+        <translation>{out} no está vacía; elija una carpeta vacía para el kit.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s copy of {name} is damaged, so the kit was not exported. Sync, or run a check of the library, to repair it.</source>
+        <translation>La copia de {name} en la biblioteca está dañada, así que el kit no se exportó. Sincronice o revise la biblioteca para repararla.</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable kit file ({reason}).</source>
+        <translation>{file} no es un archivo de kit legible ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a session kit (it has no {member}).</source>
+        <translation>{file} no es un kit de sesión (no contiene {member}).</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is larger than the format allows.</source>
+        <translation>{file}: {member} es más grande de lo que permite el formato.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} cannot be read ({reason}).</source>
+        <translation>{file}: no se puede leer {member} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The kit lacks {name!r}; nothing was imported.</source>
+        <translation>Al kit le falta {name!r}; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>{name!r} in the kit is {size:,} bytes, not the {declared:,} its catalog declares; nothing was imported.</source>
+        <translation>{name!r} en el kit tiene {size:,} bytes, no los {declared:,} que declara su catálogo; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>{name!r} in the kit cannot be read ({reason}).</source>
+        <translation>No se puede leer {name!r} en el kit ({reason}).</translation>
+    </message>
+    <message>
+        <source>The kit needs {needed} and the disk holding the library has {free} free (some room is kept for the system); nothing was imported.</source>
+        <translation>El kit necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema); no se importó nada.</translation>
+    </message>
+    <message>
+        <source>There is no kit {id!r}.</source>
+        <translation>No existe el kit {id!r}.</translation>
+    </message>
+    <message>
+        <source>The kit {id!r} cannot be read ({reason}).</source>
+        <translation>No se puede leer el kit {id!r} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the library was not changed.</source>
+        <translation>Importación cancelada; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the folder holds no new catalog.</source>
+        <translation>Exportación cancelada; la carpeta no contiene ningún catálogo nuevo.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no kit was written.</source>
+        <translation>Exportación cancelada; no se escribió ningún kit.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the kit was not added.</source>
+        <translation>Importación cancelada; el kit no se agregó.</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what was fetched is kept.</source>
+        <translation>Descarga cancelada; se conserva lo que ya se descargó.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Cancelado; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Gave up waiting for the library.</source>
+        <translation>Se dejó de esperar a la biblioteca.</translation>
+    </message>
+    <message>
+        <source>The shipped search index holds an unexpected entry {name!r}.</source>
+        <translation>El índice de búsqueda incluido contiene una entrada inesperada {name!r}.</translation>
+    </message>
+    <message>
+        <source>The shipped search index cannot be read ({reason}).</source>
+        <translation>No se puede leer el índice de búsqueda incluido ({reason}).</translation>
+    </message>
+    <message>
+        <source>The shipped search index cannot be opened ({reason}).</source>
+        <translation>No se puede abrir el índice de búsqueda incluido ({reason}).</translation>
+    </message>
+    <message>
+        <source>The shipped search index holds {count} documents, not the catalog&apos;s {expected}.</source>
+        <translation>El índice de búsqueda incluido tiene {count} documentos, no los {expected} del catálogo.</translation>
+    </message>
+    <message>
+        <source>Could not reach {url}: {reason}. The library was not changed.</source>
+        <translation>No se pudo conectar con {url}: {reason}. La biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>Could not get the catalog from {url}: {reason}. The library was not changed.</source>
+        <translation>No se pudo obtener el catálogo de {url}: {reason}. La biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.</source>
+        <translation>El servidor en {url} envía el catálogo demasiado despacio (se detuvo); la biblioteca no se modificó. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>{reason} The library was not changed.</source>
+        <translation>{reason} La biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>Could not reach the server for {name!r}: {reason}.</source>
+        <translation>No se pudo conectar con el servidor para {name!r}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Could not download {name!r}: {reason}.</source>
+        <translation>No se pudo descargar {name!r}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The download of {name!r} was interrupted ({reason}); it will resume.</source>
+        <translation>La descarga de {name!r} se interrumpió ({reason}); se reanudará.</translation>
+    </message>
+    <message>
+        <source>{name!r} is larger than the catalog declares; it was refused.</source>
+        <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
+    </message>
+    <message>
+        <source>The download of {name!r} stalled; it will resume later.</source>
+        <translation>La descarga de {name!r} se detuvo; se reanudará más tarde.</translation>
+    </message>
+    <message>
+        <source>The download of {name!r} ended early ({size:,} of {declared:,} bytes); it will resume.</source>
+        <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); se reanudará.</translation>
+    </message>
+    <message>
+        <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>
+        <translation>{name!r} no coincide con su SHA-256: fue alterado o está dañado; se rechazó.</translation>
+    </message>
+    <message>
+        <source>the server sends the request round in circles (a redirect loop); tell whoever runs it</source>
+        <translation>el servidor envía la solicitud en círculos (un bucle de redirecciones); avise a quien lo administra</translation>
+    </message>
+    <message>
+        <source>the server redirected to an address that is not a web address; check the server address in Settings</source>
+        <translation>el servidor redirigió a una dirección que no es una dirección web; revise la dirección del servidor en Configuración</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted by this computer; if your network inspects secure connections, ask IT to install its certificate or set a CA bundle</source>
+        <translation>esta computadora no confía en el certificado del servidor; si su red inspecciona las conexiones seguras, pida a TI que instale su certificado o configure un paquete de CA</translation>
+    </message>
+    <message>
+        <source>the proxy could not be reached or refused the connection; check the proxy setting</source>
+        <translation>no se pudo conectar con el proxy o este rechazó la conexión; revise la configuración del proxy</translation>
+    </message>
+    <message>
+        <source>its name could not be looked up; check the network</source>
+        <translation>no se pudo resolver su nombre; revise la red</translation>
+    </message>
+    <message>
+        <source>it did not answer in time</source>
+        <translation>no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>the connection was cut</source>
+        <translation>la conexión se cortó</translation>
+    </message>
+    <message>
+        <source>no connection could be made; you may be offline</source>
+        <translation>no se pudo establecer ninguna conexión; es posible que no tenga conexión</translation>
+    </message>
+    <message>
+        <source>the server asks for a sign-in before it gives {what}; the catalog must be public: tell whoever runs the server</source>
+        <translation>el servidor pide iniciar sesión antes de entregar {what}; el catálogo debe ser público: avise a quien administra el servidor</translation>
+    </message>
+    <message>
+        <source>the server refuses to give {what} (403): its files may not be readable by the web server; tell whoever runs it</source>
+        <translation>el servidor se niega a entregar {what} (403): es posible que el servidor web no pueda leer sus archivos; avise a quien lo administra</translation>
+    </message>
+    <message>
+        <source>the server has no {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
+        <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
+    </message>
+    <message>
+        <source>the proxy asks for a sign-in (407); ask IT for the proxy setting</source>
+        <translation>el proxy pide iniciar sesión (407); pida a TI la configuración del proxy</translation>
+    </message>
+    <message>
+        <source>the server is busy or being updated ({status}); try again later</source>
+        <translation>el servidor está ocupado o se está actualizando ({status}); vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>the server answered {status} for {what}</source>
+        <translation>el servidor respondió {status} para {what}</translation>
+    </message>
+    <message>
+        <source>the catalog</source>
+        <translation>el catálogo</translation>
+    </message>
+    <message>
+        <source>{name!r}</source>
+        <translation>{name!r}</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>All resources</source>
@@ -458,6 +837,14 @@
     <message>
         <source>Import cancelled; the library was not changed.</source>
         <translation>Importación cancelada; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>Already up to date (catalog version {0}).</source>
+        <translation>Ya está al día (versión del catálogo {0}).</translation>
+    </message>
+    <message>
+        <source>Catalog version {0} imported: {1} new, {2} updated, {3} removed.</source>
+        <translation>Versión {0} del catálogo importada: {1} nuevos, {2} actualizados, {3} eliminados.</translation>
     </message>
     <message numerus="yes">
         <source>%n resources</source>

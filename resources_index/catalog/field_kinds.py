@@ -29,7 +29,7 @@ class Kind(Enum):
 def require(condition: bool, message: str) -> None:
     """Refuse the catalog with ``message`` unless ``condition`` holds."""
     if not condition:
-        raise CatalogError(message)
+        raise CatalogError("catalog.invalid", detail=message)
 
 
 def whole(value: object, low: int, high: int) -> bool:
@@ -59,7 +59,7 @@ class Field:
         if kind is Kind.TEXT:
             value = raw.get(name, None if self.required else "")
             if not isinstance(value, str):
-                raise CatalogError(f"{where} has no {name!r} text.")
+                raise CatalogError("catalog.invalid", detail=f"{where} has no {name!r} text.")
             require(
                 len(value) <= self.limit,
                 f"{where}: {name!r} is longer than {self.limit} characters.",

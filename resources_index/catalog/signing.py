@@ -41,7 +41,7 @@ def generate_keypair(folder: Path) -> tuple[Path, Path]:
     private_path, public_path = folder / "catalog.key", folder / "catalog.pub"
     for path in (private_path, public_path):
         if path.exists():
-            raise KeyFileError(f"{path} already exists; refusing to overwrite a key.")
+            raise KeyFileError("key.exists", path=path)
     private = Ed25519PrivateKey.generate()
     private_pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -62,13 +62,13 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileError(f"Cannot read the signing key {path}: {exc.strerror}.") from None
+        raise KeyFileError("key.private_unreadable", path=path, reason=exc.strerror) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError):
-        raise KeyFileError(f"{path} is not an unencrypted PEM private key.") from None
+        raise KeyFileError("key.private_not_pem", path=path) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path} is not an Ed25519 private key.")
+        raise KeyFileError("key.private_not_ed25519", path=path)
     return key
 
 
@@ -77,9 +77,9 @@ def parse_public_key(data: bytes, origin: str) -> TrustedKey:
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError):
-        raise KeyFileError(f"{origin} is not a PEM public key.") from None
+        raise KeyFileError("key.public_not_pem", origin=origin) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{origin} is not an Ed25519 public key.")
+        raise KeyFileError("key.public_not_ed25519", origin=origin)
     return TrustedKey(key_id(key), key, origin)
 
 
@@ -87,7 +87,7 @@ def load_public_key(path: Path) -> TrustedKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileError(f"Cannot read the public key {path}: {exc.strerror}.") from None
+        raise KeyFileError("key.public_unreadable", path=path, reason=exc.strerror) from None
     return parse_public_key(data, str(path))
 
 
@@ -106,16 +106,12 @@ def seal(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:
 def _read_envelope(envelope_bytes: bytes) -> dict[str, object]:
     head = envelope_bytes[:200].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html")):
-        raise CatalogError(
-            "Received a web page instead of a catalog (a sign-in page or the wrong address)."
-        )
+        raise CatalogError("catalog.web_page")
     envelope = safe_json.loads(envelope_bytes, "The catalog file", limits.MAX_ENVELOPE_BYTES)
     if not isinstance(envelope, dict) or envelope.get("format") != limits.FORMAT_NAME:
-        raise CatalogError("This file is not an SOP catalog.")
+        raise CatalogError("catalog.not_catalog")
     if envelope.get("format_version") != limits.FORMAT_VERSION:
-        raise CatalogError(
-            "The catalog uses a format version this program cannot read; update SOP Desktop."
-        )
+        raise CatalogError("catalog.format_version")
     return envelope
 
 
@@ -127,16 +123,12 @@ def open_envelope(envelope_bytes: bytes, trusted: dict[str, TrustedKey]) -> tupl
         signature = base64.b64decode(str(envelope.get("signature", "")), validate=True)
         manifest_bytes = base64.b64decode(str(envelope.get("manifest", "")), validate=True)
     except (binascii.Error, ValueError):
-        raise CatalogError("The catalog's signature or manifest is not valid base64.") from None
+        raise CatalogError("catalog.bad_base64") from None
     key = trusted.get(claimed) if isinstance(claimed, str) else None
     if key is None:
-        raise SignatureError(
-            f"The catalog is signed with key {claimed!r}, which this library does not trust."
-        )
+        raise SignatureError("catalog.untrusted_key", key=claimed)
     try:
         key.public_key.verify(signature, manifest_bytes)
     except InvalidSignature:
-        raise SignatureError(
-            "The catalog's signature does not match its contents: it was altered or damaged."
-        ) from None
+        raise SignatureError("catalog.bad_signature") from None
     return manifest_bytes, key.key_id

@@ -18,15 +18,23 @@ def format_time(moment: datetime) -> str:
 def parse_time(value: object, what: str) -> datetime:
     """Read a time written by ``format_time`` (or any RFC 3339 time with an offset)."""
     if not isinstance(value, str):
-        raise CatalogError(f"The catalog's {what} is missing or not a time.")
+        raise CatalogError(
+            "catalog.invalid", detail=f"The catalog's {what} is missing or not a time."
+        )
     shown = value[:40]
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise CatalogError(f"The catalog's {what} ({shown!r}) is not a valid time.") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"The catalog's {what} ({shown!r}) is not a valid time."
+        ) from None
     if moment.tzinfo is None:
-        raise CatalogError(f"The catalog's {what} ({shown!r}) has no time zone.")
+        raise CatalogError(
+            "catalog.invalid", detail=f"The catalog's {what} ({shown!r}) has no time zone."
+        )
     try:
         return moment.astimezone(UTC)
     except OverflowError:  # year 1 or 9999 with an offset that leaves the calendar
-        raise CatalogError(f"The catalog's {what} ({shown!r}) is out of range.") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"The catalog's {what} ({shown!r}) is out of range."
+        ) from None

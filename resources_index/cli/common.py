@@ -59,5 +59,13 @@ def opened_library(args: argparse.Namespace) -> Library:
 def server_url(args: argparse.Namespace, library: Library) -> str:
     url = getattr(args, "url", None) or library.settings().server_url
     if not url:
-        raise ResourcesError("no server address: give a URL or set one in the settings.")
+        raise ResourcesError("cli.no_server")
     return str(url)
+
+
+def describe(error: ResourcesError | OSError) -> str:
+    """The one place the command line puts a failure into words (English: ``messages.py``)."""
+    if isinstance(error, ResourcesError):
+        return str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}."

@@ -180,26 +180,22 @@ def cmd_settings(args: argparse.Namespace) -> int:
         return EXIT_OK
     name = args.name
     if not name or name not in CLI_SETTINGS:
-        raise ResourcesError(
-            f"{name!r} cannot be set here; choose one of {', '.join(CLI_SETTINGS)}."
-        )
+        raise ResourcesError("cli.not_settable", name=name, choices=", ".join(CLI_SETTINGS))
     if name in policy.locked:
-        raise ResourcesError(
-            f"{name} is set by your administrator's policy ({policy.path}) and cannot be changed."
-        )
+        raise ResourcesError("cli.locked_by_policy", name=name, policy=policy.path)
     settings = library.user_settings()
     if args.action == "unset":
         settings.unset(name)
     else:
         if args.value is None:
-            raise ResourcesError(f"Give a value for {name}.")
+            raise ResourcesError("cli.give_value", name=name)
         try:
             value: object = CLI_SETTINGS[name](args.value)
         except ValueError:
-            raise ResourcesError(f"{name} must be a whole number.") from None
+            raise ResourcesError("cli.whole_number", name=name) from None
         refused = settings.set(name, value)
         if refused:
-            raise ResourcesError(refused)
+            raise ResourcesError("cli.refused", detail=refused)
     settings.save(library.root)
     effective, sources = policy.effective(settings)
     print(f"{name} = {getattr(effective, name)} ({sources[name]})")

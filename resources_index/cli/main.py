@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from resources_index.cli.common import EXIT_FAILED
+from resources_index.cli.common import EXIT_FAILED, describe
 from resources_index.cli.parser import build_parser
 from resources_index.config import paths
 from resources_index.errors import ResourcesError
@@ -27,17 +27,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             with exclusive(paths.data_dir(args.data_dir), args.wait):
                 return int(args.func(args))
         return int(args.func(args))
-    except ResourcesError as exc:
+    except (ResourcesError, OSError) as exc:
         logging.getLogger("resources_index").warning("%s failed: %s", args.command, exc)
-        print(f"sop-resources: {exc}", file=sys.stderr)
+        print(f"sop-resources: {describe(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("sop-resources: interrupted; nothing was changed.", file=sys.stderr)
         return 130
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"sop-resources: {exc.strerror or exc}{where}.", file=sys.stderr)
-        return EXIT_FAILED
 
 
 if __name__ == "__main__":

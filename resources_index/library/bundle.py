@@ -51,17 +51,11 @@ def export_bundle(
     """Write the library's signed catalog and its local objects to ``out``."""
     manifest = library.current()
     if manifest is None:
-        raise LibraryError(f"There is no catalog in {library.root} to export.")
+        raise LibraryError("bundle.no_catalog", root=library.root)
     if library.state.get("key_id") == trust.starter_key().key_id:
-        raise LibraryError(
-            "This library holds only the starter catalog, which comes with every installation;"
-            " sync from the server first, then export."
-        )
+        raise LibraryError("bundle.starter_only")
     if out.exists() and any(out.iterdir()) and not (out / CATALOG_FILE).is_file():
-        raise LibraryError(
-            f"{out} is not empty and holds no catalog; choose an empty folder so nothing of"
-            " yours is overwritten."
-        )
+        raise LibraryError("bundle.folder_not_empty", out=out)
     target = ObjectStore(out)
     report = ExportReport(out, manifest.version)
     plan = []
@@ -83,23 +77,18 @@ def export_bundle(
         out.mkdir(parents=True, exist_ok=True)
         for entry in sorted(plan, key=lambda e: e.size):
             if cancel():
-                raise CancelledError("Export cancelled; the folder holds no new catalog.")
+                raise CancelledError("cancel.bundle_export")
             with library.store.path(entry.sha256).open("rb") as source:
                 try:
                     target.add_stream(source, entry.sha256, entry.size, entry.name, advance)
                 except ObjectError as exc:
-                    raise ObjectError(
-                        f"This library's copy of {exc} Run 'sop-resources verify' and sync to"
-                        " repair it; the bundle was not finished."
-                    ) from None
+                    raise ObjectError("bundle.copy_damaged", reason=exc) from None
             report.objects_copied += 1
             report.bytes_copied += entry.size
         write_atomic(out / CATALOG_FILE, library.catalog_path.read_bytes())
         target.remove_unreferenced(e.sha256 for e in manifest.objects())
     except OSError as exc:
-        raise LibraryError(
-            f"Could not write the bundle to {out}: {exc.strerror or exc}. The library is unchanged."
-        ) from None
+        raise LibraryError("bundle.not_written", out=out, reason=exc.strerror or str(exc)) from None
     finally:
         shutil.rmtree(target.tmp_dir, ignore_errors=True)
     return report

@@ -58,7 +58,7 @@ class Copies(LibraryFolder):
         if target.exists():
             target.chmod(0o644)
             target.unlink()
-        self._copy_checked(entry, target, progress, cancel, "opened")
+        self._copy_checked(entry, target, progress, cancel, "object.damaged_not_opened")
         target.chmod(0o444)
         return target
 
@@ -73,12 +73,12 @@ class Copies(LibraryFolder):
         to a family), checked against its SHA-256 on the way: a damaged file is never handed
         out, and ``target`` is replaced only once the copy is complete."""
         if not self.store.has(entry.sha256, entry.size):
-            raise ObjectError(f"{entry.name} is not on this laptop yet; download it first.")
-        self._copy_checked(entry, target, progress, cancel, "saved")
+            raise ObjectError("object.not_local", name=entry.name)
+        self._copy_checked(entry, target, progress, cancel, "object.damaged_not_saved")
         return target
 
     def _copy_checked(
-        self, entry: FileEntry, target: Path, progress: Progress, cancel: Cancel, done_as: str
+        self, entry: FileEntry, target: Path, progress: Progress, cancel: Cancel, damaged_kind: str
     ) -> None:
         copied = 0
 
@@ -94,12 +94,11 @@ class Copies(LibraryFolder):
             ):
                 sha, size = copy_hashing(source, dest, entry.size, advance, cancel)
                 if (sha, size) != (entry.sha256, entry.size):
-                    raise ObjectError(
-                        f"The library's copy of {entry.name} is damaged, so it was not"
-                        f" {done_as}. Sync, or run a check of the library, to repair it."
-                    )
+                    raise ObjectError(damaged_kind, name=entry.name)
         except OSError as exc:
-            raise LibraryError(f"{target} could not be written ({exc.strerror or exc}).") from None
+            raise LibraryError(
+                "library.not_written", path=target, reason=exc.strerror or str(exc)
+            ) from None
 
     def prune_open_copies(self, max_age_days: float = OPEN_COPY_DAYS) -> int:
         """Remove stale named copies (see ``prune_open_copies``); return how many."""

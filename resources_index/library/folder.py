@@ -58,7 +58,7 @@ class LibraryFolder:
                 self.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(
-                    f"Cannot create the library folder {self.root}: {exc.strerror}."
+                    "library.cannot_create", root=self.root, reason=exc.strerror
                 ) from None
             self._state = StateDB(self.root / STATE_FILE)
         return self._state
@@ -124,10 +124,7 @@ class LibraryFolder:
                 manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
                 manifest = Manifest.from_bytes(manifest_bytes, validated=known)
         except CatalogError as exc:
-            raise LibraryError(
-                f"The library's catalog file is damaged ({exc}) Import a bundle or sync to repair"
-                " it."
-            ) from None
+            raise LibraryError("library.catalog_damaged", reason=exc) from None
         if not known:
             # A crash or a failure between the rename and the state update: record what is
             # really there (and when that fails too, the next read tries again).

@@ -92,24 +92,15 @@ class Installing(LibraryFolder):
         current = self.current()
         same_catalog = current is not None and current.catalog_id == manifest.catalog_id
         if manifest.version < highest:
-            raise RollbackError(
-                f"This catalog is version {manifest.version}, older than version {highest} that"
-                " this library already accepted; it was refused."
-            )
+            raise RollbackError("catalog.rollback", version=manifest.version, highest=highest)
         already = same_catalog and sha == self.state.get("current_sha256")
         if manifest.version == highest and not already and highest:
             current_bytes = current.to_bytes() if current else b""
             if current is None or manifest_bytes != current_bytes:
-                raise RollbackError(
-                    f"This catalog claims version {manifest.version}, which this library already"
-                    " holds with different contents; it was refused."
-                )
+                raise RollbackError("catalog.same_version", version=manifest.version)
             already = True
         if check_expiry and not already and manifest.expires <= utc_now():
-            raise ExpiredError(
-                f"This catalog expired on {format_time(manifest.expires)}; it may be a stale copy."
-                " Get a newer one from the server or your administrator."
-            )
+            raise ExpiredError("catalog.expired", date=format_time(manifest.expires))
         return Candidate(envelope, manifest, key_id, sha, already)
 
     def commit(self, candidate: Candidate) -> InstallReport:
@@ -122,10 +113,7 @@ class Installing(LibraryFolder):
             if e.role not in limits.OPTIONAL_ROLES and not self.store.has(e.sha256, e.size)
         ]
         if missing:
-            raise ObjectError(
-                f"{len(missing)} required files are missing (first: {missing[0]!r});"
-                " the library was not changed."
-            )
+            raise ObjectError("object.required_missing", count=len(missing), name=missing[0])
         report = _compare(previous, manifest, candidate.already_current)
         if not candidate.already_current:
             # The commit point: before it the library is the old catalog, after it the new.
@@ -149,9 +137,9 @@ class Installing(LibraryFolder):
         """Import a published catalog folder (``catalog.json`` + ``objects/``) after checks."""
         envelope_path = folder / CATALOG_FILE
         if not envelope_path.is_file():
-            raise CatalogError(f"No catalog found in {folder} (it has no {CATALOG_FILE}).")
+            raise CatalogError("catalog.not_found", folder=folder, file=CATALOG_FILE)
         if envelope_path.stat().st_size > limits.MAX_ENVELOPE_BYTES:
-            raise CatalogError(f"{envelope_path} is larger than the format allows.")
+            raise CatalogError("catalog.too_large", path=envelope_path)
         with open_regular(envelope_path) as handle:
             envelope = handle.read(limits.MAX_ENVELOPE_BYTES + 1)
         from resources_index.library import trust
@@ -203,14 +191,10 @@ class Installing(LibraryFolder):
                 if entry.role in limits.OPTIONAL_ROLES:
                     not_included.append(entry.name)
                     continue
-                raise ObjectError(
-                    f"The bundle lacks {entry.name!r}, which the catalog requires;"
-                    " the library was not changed."
-                ) from None
+                raise ObjectError("bundle.lacks", name=entry.name) from None
             if size != entry.size:
                 raise ObjectError(
-                    f"{entry.name!r} in the bundle is {size:,} bytes, not the {entry.size:,} the"
-                    " catalog declares; the library was not changed."
+                    "bundle.wrong_size", name=entry.name, size=size, declared=entry.size
                 )
             plan.append((entry, source))
         total = sum(e.size for e, _ in plan)
@@ -223,13 +207,12 @@ class Installing(LibraryFolder):
 
         for entry, source in sorted(plan, key=lambda item: item[0].size):
             if cancel():
-                raise CancelledError("Import cancelled; the library was not changed.")
+                raise CancelledError("cancel.import")
             try:
                 handle = open_regular(source)
             except OSError as exc:
                 raise ObjectError(
-                    f"{entry.name!r} in the bundle cannot be read ({exc.strerror or exc});"
-                    " the library was not changed."
+                    "bundle.unreadable", name=entry.name, reason=exc.strerror or str(exc)
                 ) from None
             with handle:
                 self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)

@@ -47,8 +47,9 @@ def export_kit(
     ready = readiness(library, kit.items)
     if not ready.ready:
         raise LibraryError(
-            f"{len(ready.missing) + len(ready.unknown)} files of the kit are not on this laptop;"
-            " make the kit available offline first. " + " ".join(ready.sentences()[:3])
+            "kit.not_ready",
+            count=len(ready.missing) + len(ready.unknown),
+            first=ready.words()[0],
         )
     manifest = library.current()
     assert manifest is not None
@@ -56,7 +57,7 @@ def export_kit(
     out.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="kit-", dir=out.parent)) if as_file else out
     if not as_file and out.exists() and any(out.iterdir()):
-        raise LibraryError(f"{out} is not empty; choose an empty folder for the kit.")
+        raise LibraryError("kit.folder_not_empty", out=out)
     entries = list(_kit_entries(manifest, kit.items))
     meter = _Meter(sum(e.size for e in entries), progress)
     created = not out.exists()
@@ -68,10 +69,7 @@ def export_kit(
             with library.object_path(entry.sha256).open("rb") as source, target.open("wb") as dest:
                 sha, size = copy_hashing(source, dest, entry.size, meter.advance, cancel)
             if (sha, size) != (entry.sha256, entry.size):
-                raise ObjectError(
-                    f"The library's copy of {entry.name} is damaged, so the kit was not exported."
-                    " Sync, or run a check of the library, to repair it."
-                )
+                raise ObjectError("kit.copy_damaged", name=entry.name)
         shutil.copyfile(library.catalog_path, folder / CATALOG_FILE)
         write_atomic(folder / KIT_FILE, json.dumps(kit.to_json(), indent=2).encode("utf-8"))
         if as_file:
@@ -84,7 +82,7 @@ def export_kit(
     except CancelledError:
         if not as_file and created:
             shutil.rmtree(folder, ignore_errors=True)
-        raise CancelledError("Export cancelled; no kit was written.") from None
+        raise CancelledError("cancel.kit_export") from None
     finally:
         if as_file:
             shutil.rmtree(folder, ignore_errors=True)
@@ -129,7 +127,7 @@ class _KitFile:
             try:
                 self.archive = zipfile.ZipFile(path)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise CatalogError(f"{path.name} is not a readable kit file ({exc}).") from None
+                raise CatalogError("kit.not_a_kit_file", file=path.name, reason=str(exc)) from None
 
     def close(self) -> None:
         if self.archive is not None:
@@ -154,14 +152,16 @@ class _KitFile:
         """A small member whole (the kit and its catalog), refused when larger than ``most``."""
         size = self.size(name)
         if size is None:
-            raise CatalogError(f"{self.path.name} is not a session kit (it has no {name}).")
+            raise CatalogError("kit.not_a_kit", file=self.path.name, member=name)
         if size > most:
-            raise CatalogError(f"{self.path.name}: {name} is larger than the format allows.")
+            raise CatalogError("kit.member_too_large", file=self.path.name, member=name)
         try:
             with self.open(name) as handle:
                 return handle.read(most + 1)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise CatalogError(f"{self.path.name}: {name} cannot be read ({exc}).") from None
+            raise CatalogError(
+                "kit.member_unreadable", file=self.path.name, member=name, reason=str(exc)
+            ) from None
 
 
 @dataclass
@@ -207,28 +207,22 @@ def import_kit(
         for entry in wanted:  # every size checked against the signed catalog before a copy
             size = source.size(object_relpath(entry.sha256))
             if size is None:
-                raise ObjectError(f"The kit lacks {entry.name!r}; nothing was imported.")
+                raise ObjectError("kit.lacks", name=entry.name)
             if size != entry.size:
-                raise ObjectError(
-                    f"{entry.name!r} in the kit is {size:,} bytes, not the {entry.size:,} its"
-                    " catalog declares; nothing was imported."
-                )
+                raise ObjectError("kit.wrong_size", name=entry.name, size=size, declared=entry.size)
         needed = sum(entry.size for entry in wanted)
         free = free_bytes(library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError(
-                f"The kit needs {mb(needed)} and the disk holding the library has {mb(free)}"
-                " free (some room is kept for the system); nothing was imported."
-            )
+            raise LibraryError("kit.no_room", needed=mb(needed), free=mb(free))
         meter = _Meter(needed, progress)
         for entry in wanted:
             if cancel():
-                raise CancelledError("Import cancelled; the kit was not added.")
+                raise CancelledError("cancel.kit_import")
             try:
                 with source.open(object_relpath(entry.sha256)) as handle:
                     store.add_stream(handle, entry.sha256, entry.size, entry.name, meter.advance)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise ObjectError(f"{entry.name!r} in the kit cannot be read ({exc}).") from None
+                raise ObjectError("kit.file_unreadable", name=entry.name, reason=str(exc)) from None
         copied = len(wanted)
         unknown = [
             i.resource_id for i in kit.items if not local or i.resource_id not in local.by_id

@@ -16,7 +16,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import CuratedKit, KitItem
 from resources_index.catalog.positions import kit_start
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import CatalogError, LibraryError
+from resources_index.errors import CatalogError, LibraryError, Words
 from resources_index.library.library import Library
 from resources_index.util.fsutil import write_atomic
 
@@ -49,25 +49,29 @@ class Kit:
     @classmethod
     def from_json(cls, raw: object, where: str) -> "Kit":
         if not isinstance(raw, dict) or raw.get("format") != KIT_FORMAT:
-            raise CatalogError(f"{where} is not a session kit.")
+            raise CatalogError("catalog.invalid", detail=f"{where} is not a session kit.")
         items_raw = raw.get("items")
         if not isinstance(items_raw, list) or len(items_raw) > limits.MAX_KIT_ITEMS:
-            raise CatalogError(f"{where} has no valid list of items.")
+            raise CatalogError("catalog.invalid", detail=f"{where} has no valid list of items.")
         items = []
         for item in items_raw:
             if not isinstance(item, dict):
-                raise CatalogError(f"{where} has an item that is not an object.")
+                raise CatalogError(
+                    "catalog.invalid", detail=f"{where} has an item that is not an object."
+                )
             rid, note = item.get("resource_id"), item.get("note", "")
             if not isinstance(rid, str) or not limits.ID_PATTERN.fullmatch(rid):
-                raise CatalogError(f"{where} names an invalid resource.")
+                raise CatalogError("catalog.invalid", detail=f"{where} names an invalid resource.")
             if not isinstance(note, str) or len(note) > limits.MAX_SUMMARY_CHARS:
-                raise CatalogError(f"{where} has a note that is not short text.")
+                raise CatalogError(
+                    "catalog.invalid", detail=f"{where} has a note that is not short text."
+                )
             items.append(KitItem(rid, note, kit_start(item, where)))
         name, kid = raw.get("name"), raw.get("id")
         if not isinstance(name, str) or not name.strip() or len(name) > limits.MAX_TITLE_CHARS:
-            raise CatalogError(f"{where} has no valid name.")
+            raise CatalogError("catalog.invalid", detail=f"{where} has no valid name.")
         if not isinstance(kid, str) or not limits.ID_PATTERN.fullmatch(kid):
-            raise CatalogError(f"{where} has no valid id.")
+            raise CatalogError("catalog.invalid", detail=f"{where} has no valid id.")
         return cls(
             kid,
             name.strip(),
@@ -100,10 +104,14 @@ class Readiness:
     def missing_bytes(self) -> int:
         return sum(m.size for m in self.missing)
 
+    def words(self) -> list[Words]:
+        """One sentence per missing file, then per resource the catalog lacks."""
+        said = [Words("kit.missing_file", title=m.title, name=m.name, size=m.size) for m in self]
+        said += [Words("kit.unknown_resource", id=rid) for rid in self.unknown]
+        return said
+
     def sentences(self) -> list[str]:
-        lines = [f"{m.title!r}: {m.name} ({m.size:,} bytes) is not on this laptop." for m in self]
-        lines += [f"{rid!r} is not in this library's catalog (sync first)." for rid in self.unknown]
-        return lines
+        return [str(words) for words in self.words()]
 
     def __iter__(self) -> Iterator[MissingFile]:
         return iter(self.missing)
@@ -136,9 +144,9 @@ class KitStore:
         try:
             return Kit.from_json(json.loads(self._path(kit_id).read_bytes()), kit_id)
         except FileNotFoundError:
-            raise LibraryError(f"There is no kit {kit_id!r}.") from None
+            raise LibraryError("kit.no_such", id=kit_id) from None
         except (OSError, ValueError) as exc:
-            raise LibraryError(f"The kit {kit_id!r} cannot be read ({exc}).") from None
+            raise LibraryError("kit.unreadable", id=kit_id, reason=str(exc)) from None
 
     def save(self, kit: Kit) -> Kit:
         kit.updated = format_time(utc_now())

@@ -48,11 +48,7 @@ def exclusive(root: Path, wait: float = 0.0) -> Iterator[None]:
     try:
         lock.acquire(timeout=wait)
     except Timeout:
-        raise LockedError(
-            f"Another SOP Desktop program is using the library in {root} (the desktop program,"
-            " or another sync or import). Close it or wait for it to finish, then try again;"
-            " --wait SECONDS waits for it."
-        ) from None
+        raise LockedError("library.locked", root=root) from None
     try:
         yield
     finally:

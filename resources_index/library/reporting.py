@@ -69,7 +69,7 @@ class Reporting(LibraryFolder):
         """Re-hash every local object; return what is damaged or required-but-missing."""
         manifest = self.current()
         if manifest is None:
-            raise LibraryError(f"There is no catalog in {self.root} to verify.")
+            raise LibraryError("library.no_catalog_to_verify", root=self.root)
         owners: dict[str, tuple[str, str, FileEntry]] = {}
         for resource in manifest.resources:
             for entry in resource.files:

@@ -41,9 +41,7 @@ class StateDB:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(
-                f"The library's state file {path} cannot be opened: {exc}."
-            ) from None
+            raise LibraryError("library.state_unopenable", path=path, reason=str(exc)) from None
 
     def close(self) -> None:
         with self._lock:

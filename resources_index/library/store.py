@@ -57,13 +57,13 @@ class ObjectStore:
                 os.fsync(handle.fileno())
             if total != size:
                 raise ObjectError(
-                    f"{name!r} is {'larger' if total > size else 'smaller'} than the catalog"
-                    f" declares ({total:,} bytes instead of {size:,})."
+                    "object.larger" if total > size else "object.smaller",
+                    name=name,
+                    size=total,
+                    declared=size,
                 )
             if digest != sha256:
-                raise ObjectError(
-                    f"{name!r} does not match its SHA-256: it was altered or damaged."
-                )
+                raise ObjectError("object.hash_mismatch", name=name)
             self.install_verified(tmp, sha256)
         finally:
             tmp.unlink(missing_ok=True)

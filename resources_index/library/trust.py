@@ -45,9 +45,6 @@ def outside_keys(candidates: Iterable[TrustedKey]) -> dict[str, TrustedKey]:
     trusted: dict[str, TrustedKey] = {}
     for key in candidates:
         if key.key_id == starter_id:
-            raise SignatureError(
-                f"{key.origin} is the starter key, which is trusted only for the catalog shipped"
-                " with SOP Desktop, never for one from a server, share or drive."
-            )
+            raise SignatureError("catalog.starter_key", origin=key.origin)
         trusted[key.key_id] = key
     return trusted

@@ -41,9 +41,7 @@ def build_resource(
     rel = folder.rel(path)
     _, size = folder.hash(path)
     if size > folder.max_file_bytes:
-        raise PublishError(
-            f"{rel}: {size:,} bytes is over the limit of {folder.max_file_bytes:,}; skipped."
-        )
+        raise PublishError("publish.too_large", file=rel, size=size, limit=folder.max_file_bytes)
     extracted = extract(path)
     captions = [p for p in attached if p.suffix.lower() == ".vtt"]
     thumbnails = [p for p in attached if p.suffix.lower() in IMAGE_SUFFIXES]
@@ -70,7 +68,7 @@ def build_resource(
     if language_value:
         language = vocabulary.match(language_value, vocabulary.LANGUAGES).value
         if not limits.LANGUAGE_PATTERN.fullmatch(language):
-            raise PublishError(f"{rel}: {language_value!r} is not a language code like en or es.")
+            raise PublishError("publish.bad_language", file=rel, value=language_value)
     else:
         language = language_hint(path) or detect_language(extracted.plain_text()) or "en"
     for segment in extracted.segments:

@@ -57,10 +57,8 @@ def extract_pdf(path: Path) -> Extracted:
     except pdfium.PdfiumError as exc:
         reason = str(exc).lower()
         if "password" in reason:
-            raise ExtractError(
-                f"{path.name} is password-protected; publish an unlocked copy."
-            ) from None
-        raise ExtractError(f"{path.name} is damaged or is not a PDF ({exc}).") from None
+            raise ExtractError("extract.password", name=path.name) from None
+        raise ExtractError("extract.not_pdf", name=path.name, reason=str(exc)) from None
     try:
         result = Extracted(title=(document.get_metadata_value("Title") or "").strip() or None)
         for number in range(len(document)):
@@ -83,11 +81,11 @@ def _open_office(path: Path, loader: Any) -> Any:
         return loader(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ExtractError(
-            f"{path.name} is damaged or is not a {path.suffix[1:]} file ({exc})."
+            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
         ) from None
     except Exception as exc:  # python-docx/pptx raise their own package errors
         raise ExtractError(
-            f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+            "extract.unreadable", name=path.name, reason=f"{type(exc).__name__}: {exc}"
         ) from None
 
 
@@ -236,7 +234,7 @@ def extract_captions(path: Path, language: str | None = None) -> Extracted:
     try:
         captions = webvtt.read(str(path))
     except (MalformedFileError, UnicodeDecodeError, ValueError) as exc:
-        raise ExtractError(f"{path.name} is not a valid WebVTT captions file ({exc}).") from None
+        raise ExtractError("extract.bad_captions", name=path.name, reason=str(exc)) from None
     result = Extracted()
     for cue in captions.captions:
         text = _clean(cue.text)

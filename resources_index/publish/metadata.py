@@ -57,13 +57,13 @@ def read_sidecar(path: Path) -> tuple[Metadata, list[str]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise MetadataError(f"{path.name}: the YAML is broken{where}.") from None
+        raise MetadataError("metadata.broken_yaml", name=path.name, where=where) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise MetadataError(f"{path.name}: cannot be read ({exc}).") from None
+        raise MetadataError("metadata.unreadable", name=path.name, reason=str(exc)) from None
     if raw is None:
         return Metadata(), []
     if not isinstance(raw, dict):
-        raise MetadataError(f"{path.name}: expected keys and values, found something else.")
+        raise MetadataError("metadata.not_mapping", name=path.name)
     values = {str(k).strip().lower(): v for k, v in raw.items()}
     unknown = sorted(set(values) - KNOWN_KEYS)
     warnings = [f"{path.name}: unknown keys ignored: {', '.join(unknown)}."] if unknown else []
@@ -79,7 +79,7 @@ def read_csv(path: Path) -> tuple[dict[str, Metadata], list[str]]:
     reader = csv.DictReader(text.splitlines())
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "file" not in headers:
-        raise MetadataError(f"{path.name}: the first row must name the columns, including 'file'.")
+        raise MetadataError("metadata.no_header", name=path.name)
     warnings = []
     unknown = sorted(set(headers) - KNOWN_KEYS - {"file"})
     if unknown:

@@ -30,10 +30,7 @@ def read_previous(out: Path, public: bytes) -> Manifest | None:
     try:
         manifest_bytes, _ = open_envelope(envelope, {key.key_id: key})
     except CatalogError as exc:
-        raise PublishError(
-            f"{envelope_path} is not a catalog signed with this key ({exc}) Publish to an empty"
-            " folder, or use the key that made it."
-        ) from None
+        raise PublishError("publish.not_signed_with_key", path=envelope_path, reason=exc) from None
     return Manifest.from_bytes(manifest_bytes)
 
 
@@ -56,9 +53,7 @@ def check_as_laptops_will(manifest: Manifest) -> None:
     try:
         Manifest.from_bytes(manifest.to_bytes())
     except CatalogError as exc:
-        raise PublishError(
-            f"Nothing was published: laptops would refuse this catalog ({exc})"
-        ) from None
+        raise PublishError("publish.laptops_would_refuse", reason=exc) from None
 
 
 def index_current(previous: Manifest, wanted: bool) -> bool:
@@ -122,9 +117,7 @@ def stage(
                 try:
                     store.add_stream(handle, entry.sha256, entry.size, entry.name)
                 except ResourcesError:
-                    raise PublishError(
-                        f"{origin} changed while it was being published; publish again."
-                    ) from None
+                    raise PublishError("publish.changed_meanwhile", path=origin) from None
         report.objects_written += 1
     remove_tree(store.tmp_dir)
 

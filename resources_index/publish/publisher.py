@@ -50,15 +50,13 @@ def publish(
     """Publish ``source`` into ``out``, signed with the private key at ``key_path``."""
     source, out = source.resolve(), out.resolve()
     if not source.is_dir():
-        raise PublishError(f"{source} is not a folder.")
+        raise PublishError("publish.not_folder", source=source)
     if out == source or out.is_relative_to(source) or source.is_relative_to(out):
-        raise PublishError(
-            "The output folder must be outside the source folder, and not contain it."
-        )
+        raise PublishError("publish.out_inside_source")
     if key_path.resolve().is_relative_to(out):
-        raise PublishError("The private key must not be inside the output folder.")
+        raise PublishError("publish.key_inside_out")
     if not limits.ID_PATTERN.fullmatch(catalog_id):
-        raise PublishError(f"The catalog id {catalog_id!r} must be lower-case letters and digits.")
+        raise PublishError("publish.bad_catalog_id", id=catalog_id)
     private_key = load_private_key(key_path)
     staging = out.with_name(f".{out.name}.publishing")
     previous_dir = out.with_name(f".{out.name}.previous")

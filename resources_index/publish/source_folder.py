@@ -38,9 +38,7 @@ class SourceFolder:
         client's own rule decides, so a catalog is never refused for a name)."""
         name = limits.safe_name(path.name)
         if name is None:
-            raise PublishError(
-                f"{self.rel(path)}: no usable file name can be made from {path.name!r}; skipped."
-            )
+            raise PublishError("publish.unusable_name", file=self.rel(path), name=path.name)
         if name != path.name:
             self.warnings.append(
                 f"{self.rel(path)}: laptops cannot store a file named {path.name!r}"

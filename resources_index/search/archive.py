@@ -27,12 +27,10 @@ def unpack(archive: Path, folder: Path) -> None:
             for member in tar.getmembers():
                 name = member.name
                 if not member.isfile() or "/" in name or "\\" in name or name in ("", ".", ".."):
-                    raise IndexArchiveError(
-                        f"The shipped search index holds an unexpected entry {name!r}."
-                    )
+                    raise IndexArchiveError("index.unexpected_entry", name=name)
                 source = tar.extractfile(member)
                 assert source is not None
                 with source, (folder / name).open("wb") as target:
                     shutil.copyfileobj(source, target, 1024 * 1024)
     except tarfile.TarError as exc:
-        raise IndexArchiveError(f"The shipped search index cannot be read ({exc}).") from exc
+        raise IndexArchiveError("index.unreadable", reason=str(exc)) from exc

@@ -215,8 +215,7 @@ class SearchIndex:
                 count = _count_documents(staging)
                 if count != len(manifest.resources):
                     raise IndexArchiveError(
-                        f"The shipped search index holds {count} documents, "
-                        f"not the catalog's {len(manifest.resources)}."
+                        "index.wrong_count", count=count, expected=len(manifest.resources)
                     )
                 self._write_stamp(staging, manifest_sha, count)
                 self._install(staging)
@@ -322,7 +321,7 @@ def _count_documents(folder: Path) -> int:
                 shipped.close()
         except INDEX_DAMAGE as exc:
             gc.collect()  # close what the failed open left behind
-            raise IndexArchiveError(f"The shipped search index cannot be opened ({exc}).") from exc
+            raise IndexArchiveError("index.unopenable", reason=str(exc)) from exc
 
 
 def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:

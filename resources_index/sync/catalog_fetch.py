@@ -31,15 +31,13 @@ def fetch_catalog(
             url + CATALOG_FILE, headers=headers, stream=True, timeout=http.timeout
         )
     except NetworkError as exc:
-        raise SyncError(unreachable(url, exc)) from None
+        raise SyncError("sync.unreachable", url=url, reason=explain(exc)) from None
     with response:
         if response.status_code == 304:
             return None, {}
         if response.status_code != 200:
             raise SyncError(
-                f"Could not get the catalog from {url}:"
-                f" {explain_status(response.status_code, 'the catalog')}."
-                " The library was not changed."
+                "sync.catalog_refused", url=url, reason=explain_status(response.status_code)
             )
         body = bytearray()
         watch = StallWatch(stall_limits)
@@ -47,24 +45,17 @@ def fetch_catalog(
             try:  # what has arrived, decompressed when the server sent it gzipped
                 chunk = response.raw.read1(64 * 1024, decode_content=True)
             except Exception as exc:  # urllib3 and socket errors alike
-                raise SyncError(unreachable(url, exc)) from None
+                raise SyncError("sync.unreachable", url=url, reason=explain(exc)) from None
             if not chunk:
                 break
             body += chunk
             if len(body) > limits.MAX_ENVELOPE_BYTES:
-                raise CatalogError("The server's catalog is larger than the format allows.")
+                raise CatalogError("catalog.server_too_large")
             if watch.stalled(len(chunk)):
-                raise SyncError(
-                    f"The server at {url} sends the catalog too slowly (it stalled);"
-                    " the library was not changed. Try again later."
-                )
+                raise SyncError("sync.catalog_stalled", url=url)
         validators = {
             "sync_url": url,
             "sync_etag": response.headers.get("ETag", ""),
             "sync_last_modified": response.headers.get("Last-Modified", ""),
         }
     return bytes(body), validators
-
-
-def unreachable(url: str, exc: BaseException) -> str:
-    return f"Could not reach {url}: {explain(exc)}. The library was not changed."

@@ -19,6 +19,7 @@ from urllib3.util.retry import Retry
 
 from resources_index import __version__
 from resources_index.config.settings import Settings
+from resources_index.errors import Words
 
 USER_AGENT = f"SOP-Desktop/{__version__} (+offline resource library)"
 
@@ -129,67 +130,47 @@ def _pac_session(pac_url: str) -> requests.Session:
     return session
 
 
-def explain_status(status: int, what: str) -> str:
-    """What an HTTP answer other than success means for ``what`` (the catalog, a file), by its
-    cause, in words that send the reader to whoever can fix it."""
-    if status == 401:
-        return (
-            f"the server asks for a sign-in before it gives {what}; the catalog must be public:"
-            " tell whoever runs the server"
-        )
-    if status == 403:
-        return (
-            f"the server refuses to give {what} (403): its files may not be readable by the web"
-            " server; tell whoever runs it"
-        )
-    if status == 404:
-        return (
-            f"the server has no {what} at this address (404): check the server address in"
-            " Settings, or the catalog is not published there yet"
-        )
+def explain_status(status: int, file_name: str | None = None) -> Words:
+    """What an HTTP answer other than success means for the catalog (or the file named), by
+    its cause, in words that send the reader to whoever can fix it."""
+    what = Words("what.file", name=file_name) if file_name else Words("what.catalog")
+    by_status = {401: "http.401", 403: "http.403", 404: "http.404"}
+    if status in by_status:
+        return Words(by_status[status], what=what)
     if status == 407:
-        return "the proxy asks for a sign-in (407); ask IT for the proxy setting"
+        return Words("http.407")
     if status in (408, 429) or 500 <= status < 600:
-        return f"the server is busy or being updated ({status}); try again later"
-    return f"the server answered {status} for {what}"
+        return Words("http.busy", status=status)
+    return Words("http.other", status=status, what=what)
 
 
-def explain(exc: BaseException) -> str:
+def explain(exc: BaseException) -> Words:
     """Why a request failed, in words a field worker can act on."""
-    text = str(exc)
-    lowered = text.lower()
+    lowered = str(exc).lower()
     if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return (
-            "the server sends the request round in circles (a redirect loop); tell whoever runs it"
-        )
+        return Words("net.redirect_loop")
     if isinstance(
         exc,
         requests.exceptions.InvalidSchema
         | requests.exceptions.MissingSchema
         | requests.exceptions.InvalidURL,
     ):
-        return (
-            "the server redirected to an address that is not a web address; check the server"
-            " address in Settings"
-        )
+        return Words("net.not_web_address")
     if isinstance(exc, requests.exceptions.SSLError) or "certificate" in lowered:
-        return (
-            "the server's certificate is not trusted by this computer; if your network inspects"
-            " secure connections, ask IT to install its certificate or set a CA bundle"
-        )
+        return Words("net.certificate")
     if isinstance(exc, requests.exceptions.ProxyError) or "proxy" in lowered:
-        return "the proxy could not be reached or refused the connection; check the proxy setting"
+        return Words("net.proxy")
     if (
         "name or service not known" in lowered
         or "getaddrinfo" in lowered
         or ("nameresolution" in lowered or "name resolution" in lowered)
     ):
-        return "its name could not be looked up; check the network"
+        return Words("net.name_lookup")
     if isinstance(exc, requests.exceptions.Timeout) or "timed out" in lowered:
-        return "it did not answer in time"
+        return Words("net.timeout")
     if "incompleteread" in lowered or "connection broken" in lowered or "reset by peer" in lowered:
-        return "the connection was cut"
-    return "no connection could be made; you may be offline"
+        return Words("net.cut")
+    return Words("net.offline")
 
 
 #: The session and failure types other modules name, so that only this module imports requests.

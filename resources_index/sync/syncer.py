@@ -98,11 +98,11 @@ class Syncer:
         """Download the files of resources of the installed catalog that are not local yet."""
         manifest = self.library.current()
         if manifest is None:
-            raise LibraryError("There is no catalog installed yet; sync first.")
+            raise LibraryError("library.no_catalog_yet")
         wanted_ids = set(resource_ids)
         unknown = wanted_ids - set(manifest.by_id)
         if unknown:
-            raise LibraryError(f"No resource with id {sorted(unknown)[0]!r} in this library.")
+            raise LibraryError("library.no_such_resource", id=sorted(unknown)[0])
         store = self.library.store
         entries = [
             entry
@@ -124,11 +124,7 @@ class Syncer:
             return
         free = free_bytes(self.library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError(
-                f"This sync needs {mb(needed)} and the disk holding the library has"
-                f" {mb(free)} free (some room is kept for the system). Free some space, or"
-                " choose a smaller download limit in Settings."
-            )
+            raise LibraryError("library.sync_no_room", needed=mb(needed), free=mb(free))
 
     def _download(
         self, entries: list[FileEntry], progress: ProgressCallback, cancel: Callable[[], bool]
@@ -145,15 +141,12 @@ class Syncer:
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise LibraryError(
-                    f"The library folder could not be written ({exc.strerror or exc})."
+                    "library.folder_unwritable", reason=exc.strerror or str(exc)
                 ) from None
             self.library.store.remove_partials()
             with contextlib.suppress(OSError):  # files the installed catalog does not use
                 self.library.collect_garbage()
-            raise LibraryError(
-                "The disk holding the library is full. What this sync had downloaded was"
-                " removed again; free some space and sync again."
-            ) from None
+            raise LibraryError("library.disk_full") from None
 
     def _fetch_missing_kept(self, progress: ProgressCallback, cancel: Callable[[], bool]) -> None:
         """After a no-change answer, still fetch what the policy or the user now wants."""
@@ -210,7 +203,7 @@ def sync(
         report = syncer.run(progress, cancel)
     except TransferError as exc:
         log.warning("sync failed: %s", exc)
-        raise SyncError(f"{exc} The library was not changed.") from None
+        raise SyncError("sync.not_changed", reason=exc) from None
     except ResourcesError as exc:
         log.warning("sync failed: %s", exc)
         raise
@@ -245,6 +238,6 @@ def fetch_files(
     try:
         return syncer.fetch(ids, progress, cancel)
     except TransferError as exc:
-        raise SyncError(str(exc)) from None
+        raise SyncError("sync.download_failed", reason=exc) from None
     finally:
         syncer.close()

@@ -25,8 +25,8 @@ from resources_index.util.progress import never
 class TransferError(ResourcesError):
     """A download failed; the sentence says why (the library is unchanged)."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, kind: str, /, status: int | None = None, **params: object) -> None:
+        super().__init__(kind, **params)
         self.status = status  # the HTTP status when the server refused the file
 
 
@@ -97,9 +97,7 @@ def download(
     try:
         response = session.get(url, headers=headers, stream=True, timeout=timeout)
     except NetworkError as exc:
-        raise TransferError(
-            f"Could not reach the server for {entry.name!r}: {explain(exc)}."
-        ) from None
+        raise TransferError("transfer.unreachable", name=entry.name, reason=explain(exc)) from None
     received = 0
     with response:
         if response.status_code == 206 and offset:
@@ -116,8 +114,9 @@ def download(
             digest, offset, mode = hashlib.sha256(), 0, "wb"
         else:
             raise TransferError(
-                f"Could not download {entry.name!r}:"
-                f" {explain_status(response.status_code, repr(entry.name))}.",
+                "transfer.refused",
+                name=entry.name,
+                reason=explain_status(response.status_code, entry.name),
                 status=response.status_code,
             )
         etag = response.headers.get("ETag")
@@ -128,13 +127,12 @@ def download(
         with part.open(mode) as handle:
             while True:
                 if cancel():
-                    raise CancelledError("Download cancelled; what was fetched is kept.")
+                    raise CancelledError("cancel.download")
                 try:
                     chunk = response.raw.read1(min(CHUNK, entry.size + 1 - total))
                 except Exception as exc:  # urllib3 and socket errors alike
                     raise TransferError(
-                        f"The download of {entry.name!r} was interrupted ({explain(exc)});"
-                        " it will resume."
+                        "transfer.interrupted", name=entry.name, reason=explain(exc)
                     ) from None
                 if not chunk:
                     break
@@ -147,26 +145,19 @@ def download(
                 if total > entry.size:
                     handle.close()
                     part.unlink(missing_ok=True)
-                    raise TransferError(
-                        f"{entry.name!r} is larger than the catalog declares; it was refused."
-                    )
+                    raise TransferError("transfer.too_large", name=entry.name)
                 if watch.stalled(len(chunk)):
-                    raise TransferError(
-                        f"The download of {entry.name!r} stalled; it will resume later."
-                    )
+                    raise TransferError("transfer.stalled", name=entry.name)
                 if total == entry.size:
                     break
     if total < entry.size:
         raise TransferError(
-            f"The download of {entry.name!r} ended early ({total:,} of {entry.size:,} bytes);"
-            " it will resume."
+            "transfer.ended_early", name=entry.name, size=total, declared=entry.size
         )
     if digest.hexdigest() != entry.sha256:
         part.unlink(missing_ok=True)
         etag_file.unlink(missing_ok=True)
-        raise TransferError(
-            f"{entry.name!r} does not match its SHA-256: it was altered or damaged; refused."
-        )
+        raise TransferError("transfer.hash_mismatch", name=entry.name)
     store.install_verified(part, entry.sha256)
     etag_file.unlink(missing_ok=True)
     return received

@@ -122,7 +122,7 @@ def copy_hashing(
     total = 0
     while True:
         if cancel is not None and cancel():
-            raise CancelledError("Cancelled; nothing was written.")
+            raise CancelledError("cancel.copy")
         want = CHUNK if limit is None else min(CHUNK, limit + 1 - total)
         if want <= 0:
             break

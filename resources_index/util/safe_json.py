@@ -16,14 +16,25 @@ from resources_index.errors import CatalogError
 def loads(data: bytes, what: str, max_bytes: int) -> object:
     """Parse ``data`` (UTF-8 JSON) or raise ``CatalogError`` naming ``what``."""
     if len(data) > max_bytes:
-        raise CatalogError(f"{what} is larger than the format allows ({len(data):,} bytes).")
+        raise CatalogError(
+            "catalog.invalid",
+            detail=f"{what} is larger than the format allows ({len(data):,} bytes).",
+        )
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise CatalogError(f"{what} is not UTF-8 text; it may be damaged.") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"{what} is not UTF-8 text; it may be damaged."
+        ) from None
     except json.JSONDecodeError as exc:
-        raise CatalogError(f"{what} is not valid JSON ({exc.msg}, at byte {exc.pos}).") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"{what} is not valid JSON ({exc.msg}, at byte {exc.pos})."
+        ) from None
     except RecursionError:
-        raise CatalogError(f"{what} is nested more deeply than the format allows.") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"{what} is nested more deeply than the format allows."
+        ) from None
     except ValueError:  # an integer of thousands of digits
-        raise CatalogError(f"{what} holds a number larger than the format allows.") from None
+        raise CatalogError(
+            "catalog.invalid", detail=f"{what} holds a number larger than the format allows."
+        ) from None

@@ -31,6 +31,7 @@ from resources_index.catalog.positions import is_paged, is_timed, parse_start, s
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
+from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
 from sop_desktop.panels.kit_transfer import KitTransfer
 
@@ -206,7 +207,7 @@ class KitsPanel(QWidget):
                     "Not ready: %n files missing ({0})", "", len(ready.missing) + len(ready.unknown)
                 ).format(size_text(ready.missing_bytes))
             )
-        self.state.setToolTip("\n".join(ready.sentences()))
+        self.state.setToolTip("\n".join(say(words) for words in ready.words()))
 
     # -- editing -----------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from resources_index.errors import ResourcesError
 from resources_index.library.captions import CaptionTrack
+from sop_desktop.error_text import describe
 from sop_desktop.labels import label, time_text
 
 SEEK_MS = 5_000
@@ -113,7 +114,7 @@ class VideoPlayer(QWidget):
             try:
                 self.tracks[code] = CaptionTrack.load(caption_path)
             except ResourcesError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(describe(exc))
         self.captions_box.blockSignals(True)
         self.captions_box.clear()
         self.captions_box.addItem(self.tr("Captions off"), "")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.records import Resource
-from resources_index.library.library import Library
+from resources_index.library.library import InstallReport, Library
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
@@ -347,15 +347,22 @@ class MainWindow(QMainWindow):
             self.library.import_bundle,
             Path(folder),
             (),
-            on_done=lambda report: self._imported(report.summary()),
+            on_done=self._imported,
             on_error=lambda sentence, details: self.show_error(sentence, details),
             on_cancelled=lambda: self.statusBar().showMessage(
                 self.tr("Import cancelled; the library was not changed."), 10000
             ),
         )
 
-    def _imported(self, summary: str) -> None:
-        self.statusBar().showMessage(summary, 10000)
+    def _imported(self, report: InstallReport) -> None:
+        if report.already_current:
+            said = self.tr("Already up to date (catalog version {0}).").format(report.version)
+        else:
+            said = self.tr("Catalog version {0} imported: {1} new, {2} updated, {3} removed.")
+            said = said.format(
+                report.version, len(report.added), len(report.changed), len(report.removed)
+            )
+        self.statusBar().showMessage(said, 10000)
         self.library_filled()
 
     def library_filled(self) -> None:

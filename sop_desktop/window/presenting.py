@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from resources_index.catalog.model import KitItem
 from resources_index.library.kits import readiness
+from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Presenting(QObject):
         library = self.window.library
         ready = readiness(library, items)
         if not ready.ready:
-            missing = ready.sentences()
+            missing = [say(words) for words in ready.words()]
             self.window.show_error(
                 self.tr(
                     "This kit is not fully on this laptop, so it cannot be presented offline:"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 from resources_index.catalog.times import parse_time
 from resources_index.errors import CatalogError, ResourcesError
 from resources_index.library.library import Library
+from sop_desktop.error_text import describe
 from sop_desktop.labels import size_text
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class StatusArea(QObject):
             manifest = self.library.current()
         except ResourcesError as exc:
             self.catalog_label.setText(self.tr("Library damaged"))
-            self.damaged.emit(str(exc))
+            self.damaged.emit(describe(exc))
             return
         if manifest is None:
             self.catalog_label.setText(self.tr("No catalog"))

@@ -76,3 +76,28 @@ def test_every_module_is_small_enough_to_read_in_one_sitting() -> None:
         if text.count("\n") > 400 and "Longer than" not in text[:2000]:
             long.append(path.relative_to(ROOT).as_posix())
     assert long == []
+
+
+def test_every_error_names_a_kind_with_a_sentence_and_every_sentence_is_used() -> None:
+    """Errors are raised as ``SomeError("kind", **values)``; each kind has its English sentence
+    in ``messages.py`` (and, unless only the command line meets it, a Spanish one)."""
+    from resources_index.messages import MESSAGES
+
+    sources = "\n".join(
+        p.read_text(encoding="utf-8")
+        for package in ("resources_index", "sop_desktop")
+        for p in (ROOT / package).rglob("*.py")
+        if p.name not in ("messages.py", "error_texts.py")
+    )
+    raised: set[str] = set()
+    for path in (ROOT / "resources_index").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id.endswith("Error") and node.func.id not in ("NotRegularFileError",):
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    raised.add(first.value)
+    assert raised - set(MESSAGES) == set()
+    unused = [kind for kind in MESSAGES if f'"{kind}"' not in sources]
+    assert unused == []

@@ -1,6 +1,7 @@
 """The Spanish interface: every string translated, the shipped files current, nothing left in
 English on screen."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -177,3 +178,47 @@ def test_english_counts_say_one_result_and_two_results(
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
+    """A sentence filled with values ({name!r}, {size:,}, {0}) must name the same values in
+    Spanish, or the window would show a broken sentence (it then falls back to English)."""
+    broken = []
+    for (context, source), forms in messages(TS).items():
+        wanted = sorted(PLACEHOLDER.findall(source))
+        for form in forms:
+            if sorted(PLACEHOLDER.findall(form)) != wanted and "%n" not in source:
+                broken.append((context, source, form))
+    assert broken == []
+
+
+def test_the_error_sentences_follow_the_core_messages() -> None:
+    """``sop_desktop/error_texts.py`` is made from ``resources_index/messages.py``: every kind
+    the window can meet is there, word for word (run scripts/make_error_texts.py)."""
+    from resources_index.messages import COMMAND_LINE_ONLY, MESSAGES
+    from sop_desktop.error_texts import TEXTS
+
+    assert {k: v for k, v in MESSAGES.items() if not k.startswith(COMMAND_LINE_ONLY)} == TEXTS
+
+
+def test_a_failed_sync_is_told_in_spanish_down_to_its_reason(
+    qtbot: QtBot, spanish: None, starter_library: Library
+) -> None:
+    settings = starter_library.user_settings()
+    settings.set("server_url", "http://127.0.0.1:9/")  # nothing listens there
+    settings.save(starter_library.root)
+    window = open_window(qtbot, starter_library)
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.message_box is not None, timeout=30_000)
+    box = window.message_box
+    assert box is not None
+    assert box.windowTitle() == "La sincronización no terminó"
+    assert box.text() == (
+        "No se pudo conectar con http://127.0.0.1:9/: no se pudo establecer ninguna conexión;"
+        " es posible que no tenga conexión. La biblioteca no se modificó."
+    )
+    box.close()
+    window.close()

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
-from resources_index.errors import CancelledError, ResourcesError
+from resources_index.errors import CancelledError, ResourcesError, Words
 from sop_desktop import workers
 
 
@@ -27,7 +27,7 @@ def test_results_failures_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) ->
         return limit
 
     def failing() -> None:
-        raise ResourcesError("The server is away.")
+        raise ResourcesError("sync.unreachable", url="http://away/", reason=Words("net.timeout"))
 
     workers.run_task(
         counting,
@@ -42,7 +42,11 @@ def test_results_failures_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) ->
         ),
     )
     qtbot.waitUntil(lambda: sum(kind in ("done", "failed") for kind, _, _ in seen) == 2)
-    assert ("done", 3, True) in seen and ("failed", "The server is away.", True) in seen
+    assert ("done", 3, True) in seen and (
+        "failed",
+        "Could not reach http://away/: it did not answer in time. The library was not changed.",
+        True,
+    ) in seen
     assert [value for kind, value, _ in seen if kind == "progress"] == [(0, 3), (1, 3), (2, 3)]
     assert all(on_gui for _, _, on_gui in seen)
 
@@ -68,7 +72,7 @@ def test_a_cancelled_task_reports_cancelled_never_a_failure(qtbot: QtBot) -> Non
         started.set()
         while not cancel():  # type: ignore[operator]
             time.sleep(0.01)
-        raise CancelledError("Stopped; nothing was changed.")
+        raise CancelledError("cancel.copy")
 
     task = workers.run_task(
         until_cancelled,

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resources_index.catalog.signing import load_public_key
 from resources_index.library.library import Library
@@ -235,3 +237,19 @@ def test_indexes_name_the_analyzer_module_every_release_can_open(
         toc = archive.extractfile("_MAIN_1.toc").read()  # type: ignore[union-attr]
     assert b"resources_index.search_index" in toc
     assert b"resources_index.search.analysis" not in toc
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(typed=st.text(max_size=60))
+def test_whatever_is_typed_the_index_answers_and_raises_nothing(
+    installed: Library, typed: str
+) -> None:
+    """Quotes left open, lone accents, symbols, control characters, very long words: each
+    keystroke's query gets an answer (maybe empty), never an exception from the engine."""
+    search = LibrarySearch(installed)
+    for as_you_type, quick in ((True, True), (False, False)):
+        rows, results = search.search(typed, as_you_type=as_you_type, quick=quick, facets=not quick)
+        assert len(rows) <= results.total or not results.total_exact
+    search.close()

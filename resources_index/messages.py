@@ -1,0 +1,267 @@
+"""Every sentence the core can fail with, in English, by kind: the one place they are defined.
+
+An error carries its kind and the values its sentence names (``errors.Words``); the command line
+says it in English with these templates, and the window says it in the interface's language
+(``sop_desktop/error_text.py`` looks the same template up in its translations). A value that is
+itself ``Words`` (a reason, a nested error) is said the same way. Kinds starting ``publish.``,
+``extract.``, ``metadata.``, ``key.`` and ``cli.`` are met only on the command line.
+"""
+
+MESSAGES: dict[str, str] = {
+    # -- catalogs -----------------------------------------------------------------------------
+    # A value of the format refused: the detail names the field (see catalog/validation.py).
+    "catalog.invalid": "{detail}",
+    "catalog.web_page": (
+        "Received a web page instead of a catalog (a sign-in page or the wrong address)."
+    ),
+    "catalog.not_catalog": "This file is not an SOP catalog.",
+    "catalog.format_version": (
+        "The catalog uses a format version this program cannot read; update SOP Desktop."
+    ),
+    "catalog.untrusted_key": (
+        "The catalog is signed with key {key!r}, which this library does not trust."
+    ),
+    "catalog.bad_base64": "The catalog's signature or manifest is not valid base64.",
+    "catalog.bad_signature": (
+        "The catalog's signature does not match its contents: it was altered or damaged."
+    ),
+    "catalog.starter_key": (
+        "{origin} is the starter key, which is trusted only for the catalog shipped with SOP"
+        " Desktop, never for one from a server, share or drive."
+    ),
+    "catalog.not_found": "No catalog found in {folder} (it has no {file}).",
+    "catalog.too_large": "{path} is larger than the format allows.",
+    "catalog.server_too_large": "The server's catalog is larger than the format allows.",
+    "catalog.rollback": (
+        "This catalog is version {version}, older than version {highest} that this library"
+        " already accepted; it was refused."
+    ),
+    "catalog.same_version": (
+        "This catalog claims version {version}, which this library already holds with different"
+        " contents; it was refused."
+    ),
+    "catalog.expired": (
+        "This catalog expired on {date}; it may be a stale copy. Get a newer one from the server"
+        " or your administrator."
+    ),
+    # -- the library ----------------------------------------------------------------------------
+    "library.cannot_create": "Cannot create the library folder {root}: {reason}.",
+    "library.catalog_damaged": (
+        "The library's catalog file is damaged ({reason}) Import a bundle or sync to repair it."
+    ),
+    "library.state_unopenable": "The library's state file {path} cannot be opened: {reason}.",
+    "library.locked": (
+        "Another SOP Desktop program is using the library in {root} (the desktop program, or"
+        " another sync or import). Close it or wait for it to finish, then try again; --wait"
+        " SECONDS waits for it."
+    ),
+    "library.no_catalog_to_verify": "There is no catalog in {root} to verify.",
+    "library.no_catalog_yet": "There is no catalog installed yet; sync first.",
+    "library.no_such_resource": "No resource with id {id!r} in this library.",
+    "library.not_written": "{path} could not be written ({reason}).",
+    "library.folder_unwritable": "The library folder could not be written ({reason}).",
+    "library.sync_no_room": (
+        "This sync needs {needed} and the disk holding the library has {free} free (some room"
+        " is kept for the system). Free some space, or choose a smaller download limit in"
+        " Settings."
+    ),
+    "library.disk_full": (
+        "The disk holding the library is full. What this sync had downloaded was removed again;"
+        " free some space and sync again."
+    ),
+    # -- bundles --------------------------------------------------------------------------------
+    "bundle.no_catalog": "There is no catalog in {root} to export.",
+    "bundle.starter_only": (
+        "This library holds only the starter catalog, which comes with every installation; sync"
+        " from the server first, then export."
+    ),
+    "bundle.folder_not_empty": (
+        "{out} is not empty and holds no catalog; choose an empty folder so nothing of yours is"
+        " overwritten."
+    ),
+    "bundle.not_written": (
+        "Could not write the bundle to {out}: {reason}. The library is unchanged."
+    ),
+    "bundle.copy_damaged": (
+        "This library's copy of {reason} Run 'sop-resources verify' and sync to repair it; the"
+        " bundle was not finished."
+    ),
+    "bundle.lacks": (
+        "The bundle lacks {name!r}, which the catalog requires; the library was not changed."
+    ),
+    "bundle.wrong_size": (
+        "{name!r} in the bundle is {size:,} bytes, not the {declared:,} the catalog declares; the"
+        " library was not changed."
+    ),
+    "bundle.unreadable": (
+        "{name!r} in the bundle cannot be read ({reason}); the library was not changed."
+    ),
+    # -- files of the library -------------------------------------------------------------------
+    "object.required_missing": (
+        "{count} required files are missing (first: {name!r}); the library was not changed."
+    ),
+    "object.not_local": "{name} is not on this laptop yet; download it first.",
+    "object.damaged_not_saved": (
+        "The library's copy of {name} is damaged, so it was not saved. Sync, or run a check of"
+        " the library, to repair it."
+    ),
+    "object.damaged_not_opened": (
+        "The library's copy of {name} is damaged, so it was not opened. Sync, or run a check of"
+        " the library, to repair it."
+    ),
+    "object.larger": (
+        "{name!r} is larger than the catalog declares ({size:,} bytes instead of {declared:,})."
+    ),
+    "object.smaller": (
+        "{name!r} is smaller than the catalog declares ({size:,} bytes instead of {declared:,})."
+    ),
+    "object.hash_mismatch": "{name!r} does not match its SHA-256: it was altered or damaged.",
+    # -- session kits ---------------------------------------------------------------------------
+    "kit.not_ready": (
+        "{count} files of the kit are not on this laptop; make the kit available offline first."
+        " {first}"
+    ),
+    "kit.missing_file": "{title!r}: {name} ({size:,} bytes) is not on this laptop.",
+    "kit.unknown_resource": "{id!r} is not in this library's catalog (sync first).",
+    "kit.folder_not_empty": "{out} is not empty; choose an empty folder for the kit.",
+    "kit.copy_damaged": (
+        "The library's copy of {name} is damaged, so the kit was not exported. Sync, or run a"
+        " check of the library, to repair it."
+    ),
+    "kit.not_a_kit_file": "{file} is not a readable kit file ({reason}).",
+    "kit.not_a_kit": "{file} is not a session kit (it has no {member}).",
+    "kit.member_too_large": "{file}: {member} is larger than the format allows.",
+    "kit.member_unreadable": "{file}: {member} cannot be read ({reason}).",
+    "kit.lacks": "The kit lacks {name!r}; nothing was imported.",
+    "kit.wrong_size": (
+        "{name!r} in the kit is {size:,} bytes, not the {declared:,} its catalog declares;"
+        " nothing was imported."
+    ),
+    "kit.file_unreadable": "{name!r} in the kit cannot be read ({reason}).",
+    "kit.no_room": (
+        "The kit needs {needed} and the disk holding the library has {free} free (some room is"
+        " kept for the system); nothing was imported."
+    ),
+    "kit.no_such": "There is no kit {id!r}.",
+    "kit.unreadable": "The kit {id!r} cannot be read ({reason}).",
+    # -- cancelled by the user ------------------------------------------------------------------
+    "cancel.import": "Import cancelled; the library was not changed.",
+    "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",
+    "cancel.kit_export": "Export cancelled; no kit was written.",
+    "cancel.kit_import": "Import cancelled; the kit was not added.",
+    "cancel.download": "Download cancelled; what was fetched is kept.",
+    "cancel.copy": "Cancelled; nothing was written.",
+    "cancel.wait": "Gave up waiting for the library.",
+    # -- the search index shipped with a catalog ------------------------------------------------
+    "index.unexpected_entry": "The shipped search index holds an unexpected entry {name!r}.",
+    "index.unreadable": "The shipped search index cannot be read ({reason}).",
+    "index.unopenable": "The shipped search index cannot be opened ({reason}).",
+    "index.wrong_count": (
+        "The shipped search index holds {count} documents, not the catalog's {expected}."
+    ),
+    # -- syncing --------------------------------------------------------------------------------
+    "sync.unreachable": "Could not reach {url}: {reason}. The library was not changed.",
+    "sync.catalog_refused": (
+        "Could not get the catalog from {url}: {reason}. The library was not changed."
+    ),
+    "sync.catalog_stalled": (
+        "The server at {url} sends the catalog too slowly (it stalled); the library was not"
+        " changed. Try again later."
+    ),
+    "sync.not_changed": "{reason} The library was not changed.",
+    "sync.download_failed": "{reason}",
+    "transfer.unreachable": "Could not reach the server for {name!r}: {reason}.",
+    "transfer.refused": "Could not download {name!r}: {reason}.",
+    "transfer.interrupted": "The download of {name!r} was interrupted ({reason}); it will resume.",
+    "transfer.too_large": "{name!r} is larger than the catalog declares; it was refused.",
+    "transfer.stalled": "The download of {name!r} stalled; it will resume later.",
+    "transfer.ended_early": (
+        "The download of {name!r} ended early ({size:,} of {declared:,} bytes); it will resume."
+    ),
+    "transfer.hash_mismatch": (
+        "{name!r} does not match its SHA-256: it was altered or damaged; refused."
+    ),
+    # Why a request failed (reasons inside the sentences above).
+    "net.redirect_loop": (
+        "the server sends the request round in circles (a redirect loop); tell whoever runs it"
+    ),
+    "net.not_web_address": (
+        "the server redirected to an address that is not a web address; check the server"
+        " address in Settings"
+    ),
+    "net.certificate": (
+        "the server's certificate is not trusted by this computer; if your network inspects"
+        " secure connections, ask IT to install its certificate or set a CA bundle"
+    ),
+    "net.proxy": (
+        "the proxy could not be reached or refused the connection; check the proxy setting"
+    ),
+    "net.name_lookup": "its name could not be looked up; check the network",
+    "net.timeout": "it did not answer in time",
+    "net.cut": "the connection was cut",
+    "net.offline": "no connection could be made; you may be offline",
+    "http.401": (
+        "the server asks for a sign-in before it gives {what}; the catalog must be public: tell"
+        " whoever runs the server"
+    ),
+    "http.403": (
+        "the server refuses to give {what} (403): its files may not be readable by the web"
+        " server; tell whoever runs it"
+    ),
+    "http.404": (
+        "the server has no {what} at this address (404): check the server address in Settings,"
+        " or the catalog is not published there yet"
+    ),
+    "http.407": "the proxy asks for a sign-in (407); ask IT for the proxy setting",
+    "http.busy": "the server is busy or being updated ({status}); try again later",
+    "http.other": "the server answered {status} for {what}",
+    "what.catalog": "the catalog",
+    "what.file": "{name!r}",
+    # -- signing keys (publishing) --------------------------------------------------------------
+    "key.exists": "{path} already exists; refusing to overwrite a key.",
+    "key.private_unreadable": "Cannot read the signing key {path}: {reason}.",
+    "key.private_not_pem": "{path} is not an unencrypted PEM private key.",
+    "key.private_not_ed25519": "{path} is not an Ed25519 private key.",
+    "key.public_not_pem": "{origin} is not a PEM public key.",
+    "key.public_not_ed25519": "{origin} is not an Ed25519 public key.",
+    "key.public_unreadable": "Cannot read the public key {path}: {reason}.",
+    # -- publishing -----------------------------------------------------------------------------
+    "publish.not_folder": "{source} is not a folder.",
+    "publish.out_inside_source": (
+        "The output folder must be outside the source folder, and not contain it."
+    ),
+    "publish.key_inside_out": "The private key must not be inside the output folder.",
+    "publish.bad_catalog_id": "The catalog id {id!r} must be lower-case letters and digits.",
+    "publish.not_signed_with_key": (
+        "{path} is not a catalog signed with this key ({reason}) Publish to an empty folder, or"
+        " use the key that made it."
+    ),
+    "publish.laptops_would_refuse": (
+        "Nothing was published: laptops would refuse this catalog ({reason})"
+    ),
+    "publish.changed_meanwhile": "{path} changed while it was being published; publish again.",
+    "publish.too_large": "{file}: {size:,} bytes is over the limit of {limit:,}; skipped.",
+    "publish.bad_language": "{file}: {value!r} is not a language code like en or es.",
+    "publish.unusable_name": "{file}: no usable file name can be made from {name!r}; skipped.",
+    "extract.password": "{name} is password-protected; publish an unlocked copy.",
+    "extract.not_pdf": "{name} is damaged or is not a PDF ({reason}).",
+    "extract.damaged": "{name} is damaged or is not a {kind} file ({reason}).",
+    "extract.unreadable": "{name} could not be read ({reason}).",
+    "extract.bad_captions": "{name} is not a valid WebVTT captions file ({reason}).",
+    "metadata.broken_yaml": "{name}: the YAML is broken{where}.",
+    "metadata.unreadable": "{name}: cannot be read ({reason}).",
+    "metadata.not_mapping": "{name}: expected keys and values, found something else.",
+    "metadata.no_header": "{name}: the first row must name the columns, including 'file'.",
+    # -- the command line -----------------------------------------------------------------------
+    "cli.no_server": "no server address: give a URL or set one in the settings.",
+    "cli.not_settable": "{name!r} cannot be set here; choose one of {choices}.",
+    "cli.locked_by_policy": (
+        "{name} is set by your administrator's policy ({policy}) and cannot be changed."
+    ),
+    "cli.give_value": "Give a value for {name}.",
+    "cli.whole_number": "{name} must be a whole number.",
+    "cli.refused": "{detail}",
+}
+
+#: Kinds only the command line meets: the window has no translation of them.
+COMMAND_LINE_ONLY = ("publish.", "extract.", "metadata.", "key.", "cli.")
