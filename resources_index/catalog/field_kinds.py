@@ -53,74 +53,14 @@ class Field:
     read_item: Callable[[object, str], Any] | None = None  # RECORDS: one checked record
     load_item: Callable[[dict[str, Any]], Any] | None = None  # RECORDS: one trusted record
 
-    def read(self, raw: dict[str, Any], where: str) -> Any:
+    def __post_init__(self) -> None:
+        # The checks of this field's kind, chosen once: a catalog holds tens of thousands of
+        # records, and a sentence is made only for a value that is refused.
+        object.__setattr__(self, "read", _READERS[self.kind](self))
+
+    def read(self, raw: dict[str, Any], where: str) -> Any:  # replaced per kind, see above
         """The value in ``raw``, checked; ``CatalogError`` naming ``where`` when refused."""
-        kind, name = self.kind, self.name
-        if kind is Kind.TEXT:
-            value = raw.get(name, None if self.required else "")
-            if not isinstance(value, str):
-                raise CatalogError("catalog.invalid", detail=f"{where} has no {name!r} text.")
-            require(
-                len(value) <= self.limit,
-                f"{where}: {name!r} is longer than {self.limit} characters.",
-            )
-            require(not self.required or bool(value.strip()), f"{where}: {name!r} is empty.")
-            return value
-        value = raw.get(name)
-        if kind is Kind.MATCH or (kind is Kind.MAYBE_MATCH and value is not None):
-            assert self.pattern is not None
-            require(
-                isinstance(value, str) and bool(self.pattern.fullmatch(value)),
-                f"{where} {self.refusal}.",
-            )
-            return value
-        if kind is Kind.MAYBE_MATCH:
-            return None
-        if kind is Kind.CHOICE:
-            require(isinstance(value, str) and value in self.choices, f"{where} {self.refusal}.")
-            return value
-        if kind is Kind.NAME:
-            reason = limits.unsafe_name_reason(value)
-            require(reason is None, f"{where} names a file {value!r} that is refused: {reason}.")
-            return value
-        if kind is Kind.WHOLE:
-            require(whole(value, 0, limits.MAX_VERSION), f"{where} {self.refusal}.")
-            return value
-        if kind is Kind.LIST:
-            return self._read_list(raw.get(name, []), where)
-        assert kind is Kind.RECORDS and self.read_item is not None
-        require(isinstance(value, list) and bool(value), f"{where} {self.refusal}.")
-        assert isinstance(value, list)
-        require(len(value) <= self.limit, f"{where} lists too many {name}.")
-        return tuple(self.read_item(item, where) for item in value)
-
-    def _read_list(self, values: object, where: str) -> tuple[str, ...]:
-        name = self.name
-        require(isinstance(values, list), f"{where}: {name!r} is not a list.")
-        assert isinstance(values, list)
-        require(len(values) <= limits.MAX_LIST_ITEMS, f"{where}: {name!r} has too many values.")
-        for value in values:
-            require(
-                isinstance(value, str) and 0 < len(value) <= limits.MAX_VALUE_CHARS,
-                f"{where}: {name!r} holds a value that is not short text.",
-            )
-            if self.pattern is not None:
-                require(bool(self.pattern.fullmatch(value)), f"{where} {self.refusal}.")
-        return tuple(values)
-
-    def load(self, raw: dict[str, Any]) -> Any:
-        """The value in JSON already known to be valid (no checks: the library's own catalog)."""
-        kind = self.kind
-        if kind is Kind.TEXT:
-            return raw.get(self.name, "")
-        if kind is Kind.LIST:
-            return tuple(raw.get(self.name, ()))
-        if kind is Kind.RECORDS:
-            assert self.load_item is not None
-            return tuple(self.load_item(item) for item in raw[self.name])
-        if kind is Kind.MAYBE_MATCH:
-            return raw.get(self.name)
-        return raw[self.name]
+        raise NotImplementedError
 
     def dump(self, value: Any, into: dict[str, Any]) -> None:
         """Write ``value`` into the JSON object ``into`` (an absent optional stays absent)."""
@@ -138,3 +78,149 @@ def dump_record(fields: Sequence[Field], record: Sequence[Any]) -> dict[str, Any
     for spec, value in zip(fields, record, strict=True):
         spec.dump(value, data)
     return data
+
+
+Reader = Callable[[dict[str, Any], str], Any]
+
+
+def _refuse(detail: str) -> CatalogError:
+    return CatalogError("catalog.invalid", detail=detail)
+
+
+def _text(spec: Field) -> Reader:
+    name, limit, required = spec.name, spec.limit, spec.required
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(name, None if required else "")
+        if not isinstance(value, str):
+            raise _refuse(f"{where} has no {name!r} text.")
+        if len(value) > limit:
+            raise _refuse(f"{where}: {name!r} is longer than {limit} characters.")
+        if required and not value.strip():
+            raise _refuse(f"{where}: {name!r} is empty.")
+        return value
+
+    return read
+
+
+def _match(spec: Field) -> Reader:
+    name, refusal, optional = spec.name, spec.refusal, spec.kind is Kind.MAYBE_MATCH
+    assert spec.pattern is not None
+    fullmatch = spec.pattern.fullmatch
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(name)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not fullmatch(value):
+            raise _refuse(f"{where} {refusal}.")
+        return value
+
+    return read
+
+
+def _choice(spec: Field) -> Reader:
+    name, refusal, choices = spec.name, spec.refusal, spec.choices
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(name)
+        if not isinstance(value, str) or value not in choices:
+            raise _refuse(f"{where} {refusal}.")
+        return value
+
+    return read
+
+
+def _name(spec: Field) -> Reader:
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(spec.name)
+        reason = limits.unsafe_name_reason(value)
+        if reason is not None:
+            raise _refuse(f"{where} names a file {value!r} that is refused: {reason}.")
+        return value
+
+    return read
+
+
+def _whole(spec: Field) -> Reader:
+    name, refusal = spec.name, spec.refusal
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(name)
+        if not whole(value, 0, limits.MAX_VERSION):
+            raise _refuse(f"{where} {refusal}.")
+        return value
+
+    return read
+
+
+def _list(spec: Field) -> Reader:
+    name, refusal = spec.name, spec.refusal
+    fullmatch = spec.pattern.fullmatch if spec.pattern is not None else None
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        values = raw.get(name, [])
+        if not isinstance(values, list):
+            raise _refuse(f"{where}: {name!r} is not a list.")
+        if len(values) > limits.MAX_LIST_ITEMS:
+            raise _refuse(f"{where}: {name!r} has too many values.")
+        for value in values:
+            if not isinstance(value, str) or not 0 < len(value) <= limits.MAX_VALUE_CHARS:
+                raise _refuse(f"{where}: {name!r} holds a value that is not short text.")
+            if fullmatch is not None and not fullmatch(value):
+                raise _refuse(f"{where} {refusal}.")
+        return tuple(values)
+
+    return read
+
+
+def _records(spec: Field) -> Reader:
+    name, refusal, limit, read_item = spec.name, spec.refusal, spec.limit, spec.read_item
+    assert read_item is not None
+
+    def read(raw: dict[str, Any], where: str) -> Any:
+        value = raw.get(name)
+        if not isinstance(value, list) or not value:
+            raise _refuse(f"{where} {refusal}.")
+        if len(value) > limit:
+            raise _refuse(f"{where} lists too many {name}.")
+        return tuple(read_item(item, where) for item in value)
+
+    return read
+
+
+_READERS: dict[Kind, Callable[[Field], Reader]] = {
+    Kind.TEXT: _text,
+    Kind.MATCH: _match,
+    Kind.MAYBE_MATCH: _match,
+    Kind.CHOICE: _choice,
+    Kind.NAME: _name,
+    Kind.WHOLE: _whole,
+    Kind.LIST: _list,
+    Kind.RECORDS: _records,
+}
+
+
+def record_loader(fields: Sequence[Field], record: type) -> Callable[[dict[str, Any]], Any]:
+    """A function that builds ``record`` (a named tuple) from JSON known to be valid, written
+    once from the table: one expression per field and no call per field, because the library's
+    own catalog is loaded this way at start-up, tens of thousands of records at a time."""
+    namespace: dict[str, Any] = {"new": tuple.__new__, "record": record}
+    parts = []
+    for number, spec in enumerate(fields):
+        key = repr(spec.name)
+        if spec.kind is Kind.TEXT:
+            parts.append(f"get({key}, '')")
+        elif spec.kind is Kind.LIST:
+            parts.append(f"tuple(get({key}, ()))")
+        elif spec.kind is Kind.RECORDS:
+            namespace[f"item_{number}"] = spec.load_item
+            parts.append(f"tuple(map(item_{number}, raw[{key}]))")
+        elif spec.kind is Kind.MAYBE_MATCH:
+            parts.append(f"get({key})")
+        else:
+            parts.append(f"raw[{key}]")
+    source = f"def load(raw):\n    get = raw.get\n    return new(record, ({', '.join(parts)},))\n"
+    exec(source, namespace)  # the table's own code, nothing from outside
+    loader: Callable[[dict[str, Any]], Any] = namespace["load"]
+    return loader

@@ -6,10 +6,11 @@ table lists the fields in the tuple's order; adding a field means adding it to t
 its table, and parsing, checking, writing and the kept parsed copy follow.
 """
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from resources_index.catalog import limits
-from resources_index.catalog.field_kinds import Field, Kind, dump_record, require
+from resources_index.catalog.field_kinds import Field, Kind, dump_record, record_loader, require
 
 
 class FileEntry(NamedTuple):
@@ -74,11 +75,6 @@ def read_file_entry(raw: object, where: str) -> FileEntry:
     return entry
 
 
-def load_file_entry(raw: dict[str, Any]) -> FileEntry:
-    """One file entry from JSON known to be valid."""
-    return FileEntry(*(spec.load(raw) for spec in FILE_FIELDS))
-
-
 NAME_FIELD = Field("name", Kind.NAME)
 FILE_FIELDS: tuple[Field, ...] = (
     Field("role", Kind.CHOICE, choices=frozenset(limits.FILE_ROLES), refusal="has an unknown role"),
@@ -98,6 +94,9 @@ FILE_FIELDS: tuple[Field, ...] = (
         refusal="has an invalid language",
     ),
 )
+
+#: One file entry, or one resource, from JSON known to be valid (no checks).
+load_file_entry: Callable[[dict[str, Any]], FileEntry] = record_loader(FILE_FIELDS, FileEntry)
 
 RESOURCE_FIELDS: tuple[Field, ...] = (
     Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id"),
@@ -128,6 +127,8 @@ RESOURCE_FIELDS: tuple[Field, ...] = (
     Field("created", Kind.TEXT, limit=40),
     Field("updated", Kind.TEXT, limit=40),
 )
+
+load_resource: Callable[[dict[str, Any]], Resource] = record_loader(RESOURCE_FIELDS, Resource)
 
 # The tables and the tuples must agree field for field, in order.
 assert tuple(f.name for f in FILE_FIELDS) == FileEntry._fields

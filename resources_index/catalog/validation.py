@@ -17,6 +17,7 @@ from resources_index.catalog.records import (
     FileEntry,
     Resource,
     load_file_entry,
+    load_resource,
     read_file_entry,
 )
 from resources_index.catalog.times import parse_time
@@ -101,9 +102,7 @@ def read_manifest(raw: object) -> Manifest:
 
 def load_manifest(raw: dict[str, Any]) -> Manifest:
     """Build a manifest from JSON already known to pass ``read_manifest`` (no checks)."""
-    resources = tuple(
-        Resource(*(spec.load(r) for spec in RESOURCE_FIELDS)) for r in raw["resources"]
-    )
+    resources = tuple(map(load_resource, raw["resources"]))
     index = raw.get("search_index")
     kits = tuple(
         CuratedKit(

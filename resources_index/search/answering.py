@@ -35,6 +35,11 @@ class Answerer:
         self.build = QueryBuilder(searcher.reader())
         self.facets = FacetCounter(searcher.reader())
 
+    def forget_expansions(self) -> None:
+        """Drop the prefix expansions learnt so far (the facet postings stay: they describe
+        the searcher, not the session)."""
+        self.build = QueryBuilder(self.searcher.reader())
+
     def answer(
         self,
         parsed: ParsedQuery,

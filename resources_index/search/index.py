@@ -252,7 +252,8 @@ class SearchIndex:
         """Drop cached results and prefix expansions, as a new session would find them."""
         with self._read_lock:
             self._results_cache.clear()
-            self._answerer = Answerer(self._searcher) if self._searcher else None
+            if self._answerer is not None:
+                self._answerer.forget_expansions()
 
     def is_open(self) -> bool:
         return self._searcher is not None
