@@ -21,6 +21,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>about %n results</source>
+        <translation>
+            <numerusform>about %n result</numerusform>
+            <numerusform>about %n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -834,6 +834,13 @@
         <source>Kits</source>
         <translation>Kits</translation>
     </message>
+    <message numerus="yes">
+        <source>about %n results</source>
+        <translation>
+            <numerusform>aproximadamente %n resultado</numerusform>
+            <numerusform>aproximadamente %n resultados</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import cancelled; the library was not changed.</source>
         <translation>Importación cancelada; la biblioteca no se modificó.</translation>

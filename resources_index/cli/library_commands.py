@@ -103,7 +103,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     }
     rows, results = search.search(args.query, filters=filters, limit=args.limit)
     search.close()
-    if results.corrected:
+    if results.as_prefix:
+        last = args.query.split()[-1]
+        print(
+            f"No resource has the word {last!r}; these have words that start with it.",
+            file=sys.stderr,
+        )
+    elif results.corrected:
         print(f"Showing results for {results.suggestion!r}.", file=sys.stderr)
     elif results.suggestion:
         print(f"Did you mean {results.suggestion!r}?", file=sys.stderr)

@@ -8,12 +8,19 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh import collectors, query, searching
+from whoosh import query, searching
 
 from resources_index.search.analysis import is_stop_word
+from resources_index.search.collecting import TimedFilter
 from resources_index.search.facets import FacetCounter
 from resources_index.search.query import ParsedQuery
-from resources_index.search.query_building import QueryBuilder, any_of, filter_query
+from resources_index.search.query_building import (
+    QueryBuilder,
+    any_of,
+    both,
+    filter_query,
+    scope_query,
+)
 from resources_index.search.ranking import prefer, query_language, word_matcher
 from resources_index.search.results import Hit, SearchResults
 from resources_index.search.schema import Segments
@@ -48,9 +55,14 @@ class Answerer:
         limit: int,
         facets: bool,
         quick: bool = False,
+        within: Sequence[str] | None = None,
     ) -> SearchResults:
-        restrict = filter_query(filters)
-        if parsed.empty:
+        """Answer ``parsed``; with ``within`` only among those resources (a scope), facet
+        counts included."""
+        scope = scope_query(within)
+        chosen = filter_query(filters)
+        restrict = both(chosen, scope)
+        if parsed.empty or (within is not None and not within):
             return SearchResults()
         if quick and not facets:
             answer = self._quick(parsed, load_text, restrict, limit)
@@ -84,7 +96,7 @@ class Answerer:
             outcome.total = len(matched)
             # Each facet is counted as if its own filter were not set, so the other values of
             # a chosen facet stay offered (choices widen within a facet, narrow across them).
-            unfiltered = matched if restrict is None else self._run(used, 1, None, None).docs()
+            unfiltered = matched if chosen is None else self._run(used, 1, scope, None).docs()
             outcome.facets = self.facets.counts(unfiltered, filters or {})
         else:
             # Counting every match costs a second pass over the postings: estimate instead.
@@ -116,9 +128,7 @@ class Answerer:
         searcher = self.searcher
         if budget is None:
             return searcher.search(question, limit=limit, filter=restrict)
-        collector = collectors.TimeLimitCollector(
-            searcher.collector(limit=limit, filter=restrict), budget, use_alarm=False
-        )
+        collector = TimedFilter(searcher.collector(limit=limit), budget, restrict)
         with contextlib.suppress(searching.TimeLimit):
             searcher.search_with_collector(question, collector)
         return collector.results()

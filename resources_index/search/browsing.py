@@ -46,14 +46,6 @@ def scope_ids(state: StateDB, scope: str) -> list[str] | None:
     return None
 
 
-def in_scope(rows: list[ResultRow], scoped: list[str] | None) -> list[ResultRow]:
-    """Search results limited to a scope (all of them for the whole library)."""
-    if scoped is None:
-        return rows
-    keep = set(scoped)
-    return [row for row in rows if row.resource.id in keep]
-
-
 def _facet_values(resource: Resource, name: str) -> Sequence[str]:
     value = getattr(resource, name)
     return value if isinstance(value, tuple) else (value,)

@@ -273,14 +273,16 @@ class SearchIndex:
         as_you_type: bool = False,
         facets: bool = False,
         quick: bool = True,
+        within: Sequence[str] | None = None,
     ) -> SearchResults:
         """Run a query; ``load_text(id)`` gives a hit's segments for its snippet.
 
         With ``as_you_type`` the last word is a prefix and, if ``quick``, titles and labels
-        answer first (see ``_quick_search``).
+        answer first (see ``Answerer._quick``). With ``within``, only those resources answer.
         """
         chosen = tuple(sorted((k, tuple(sorted(v))) for k, v in (filters or {}).items() if v))
-        key = (text, as_you_type, limit, facets, quick, chosen)
+        scope = None if within is None else tuple(sorted(within))
+        key = (text, as_you_type, limit, facets, quick, chosen, scope)
         with self._read_lock:
             if self._searcher is None:
                 return SearchResults()
@@ -295,7 +297,7 @@ class SearchIndex:
                 parsed = parse(text, as_you_type)
                 assert self._answerer is not None
                 results = self._answerer.answer(
-                    parsed, load_text, filters, limit, facets, as_you_type and quick
+                    parsed, load_text, filters, limit, facets, as_you_type and quick, scope
                 )
             except INDEX_DAMAGE as exc:
                 # A damaged index must not break searching: answer nothing, rebuild on refresh.

@@ -4,6 +4,7 @@ This is the interface the command line and the GUI use; the engine behind it (Wh
 confined to this package.
 """
 
+import dataclasses
 import hashlib
 import json
 from collections import OrderedDict
@@ -107,10 +108,31 @@ class LibrarySearch:
         as_you_type: bool = False,
         facets: bool = False,
         quick: bool = True,
+        within: Sequence[str] | None = None,
     ) -> tuple[list[ResultRow], SearchResults]:
-        """Search and join each hit with its resource (hits no longer in the catalog drop)."""
+        """Search and join each hit with its resource (hits no longer in the catalog drop);
+        with ``within``, only among those resources (a scope: favorites, what's new).
+
+        A search for whole words (not as you type) that finds nothing is run again with the
+        last word as a prefix, and says so (``as_prefix``): ``thr`` finds "three"."""
         if not self.index.is_open():
             self.refresh()
+        rows, results = self._search(text, filters, limit, as_you_type, facets, quick, within)
+        if not rows and not as_you_type and text.strip() and text.rstrip()[-1:].isalnum():
+            rows, results = self._search(text, filters, limit, True, facets, False, within)
+            results = dataclasses.replace(results, as_prefix=bool(rows))  # not the cached one
+        return rows, results
+
+    def _search(
+        self,
+        text: str,
+        filters: dict[str, Sequence[str]] | None,
+        limit: int,
+        as_you_type: bool,
+        facets: bool,
+        quick: bool,
+        within: Sequence[str] | None,
+    ) -> tuple[list[ResultRow], SearchResults]:
         results = self.index.search(
             text,
             self._segments_by_id,
@@ -119,6 +141,7 @@ class LibrarySearch:
             as_you_type=as_you_type,
             facets=facets,
             quick=quick,
+            within=within,
         )
         manifest = self.library.current()
         rows = []

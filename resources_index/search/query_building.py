@@ -34,6 +34,21 @@ def filter_query(filters: dict[str, Sequence[str]] | None) -> query.Query | None
     return query.And(clauses) if clauses else None
 
 
+def scope_query(within: Sequence[str] | None) -> query.Query | None:
+    """Only the resources with these ids (favorites, recently viewed, what's new); None for
+    the whole library."""
+    if within is None:
+        return None
+    return any_of([query.Term("id", rid) for rid in within])
+
+
+def both(first: query.Query | None, second: query.Query | None) -> query.Query | None:
+    """Either restriction, or both at once."""
+    if first is None or second is None:
+        return first or second
+    return query.And([first, second])
+
+
 class QueryBuilder:
     """Builds queries against one index reader; its prefix expansions are cached with it."""
 

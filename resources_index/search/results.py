@@ -23,6 +23,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: bool = False
     quick: bool = False  # a fast answer while typing; the search after a pause refines it
+    as_prefix: bool = False  # the last word found nothing whole: words starting with it answered
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 

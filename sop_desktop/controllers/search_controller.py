@@ -20,7 +20,6 @@ from resources_index.search.browsing import (
     Filters,
     TitleMatcher,
     browse,
-    in_scope,
     scope_ids,
 )
 from resources_index.search.result_row import ResultRow
@@ -41,6 +40,7 @@ class SearchOutcome:
     query: str
     rows: list[ResultRow] = field(default_factory=list)
     total: int = 0
+    total_exact: bool = True  # False: an estimate (a quick answer while typing)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     corrected: bool = False
@@ -203,10 +203,10 @@ class SearchController(QObject):
             as_you_type=True,
             facets=not quick,
             quick=quick,
+            within=scope_ids(self.library.state, scope),  # counts and hits of the scope
         )
-        scoped = scope_ids(self.library.state, scope)
-        outcome.rows = in_scope(rows, scoped)
-        outcome.total = results.total if scoped is None else len(outcome.rows)
+        outcome.rows = rows
+        outcome.total, outcome.total_exact = results.total, results.total_exact
         outcome.facets = results.facets
         outcome.suggestion = results.suggestion
         outcome.corrected = results.corrected

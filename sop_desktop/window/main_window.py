@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self.filters.set_counts(outcome.facets)
         if outcome.browsing:
             self.count_label.setText(self.tr("%n resources", "", outcome.total))
+        elif not outcome.total_exact:  # a quick answer while typing: more may match
+            self.count_label.setText(self.tr("about %n results", "", outcome.total))
         else:
             self.count_label.setText(self.tr("%n results", "", outcome.total))
         text = notice_for(outcome, self.search.scope)

@@ -160,3 +160,25 @@ def test_the_complete_answer_comes_when_the_engine_loads_after_typing_stopped(
     qtbot.waitUntil(lambda: not answers[-1].quick, timeout=20_000)
     assert answers[-1].query == "house of dreams" and answers[-1].rows[0].snippet
     controller.close()
+
+
+def test_searching_a_scope_finds_what_is_in_it_however_far_down_and_counts_it(
+    qtbot: QtBot, window: MainWindow, starter_library: Library
+) -> None:
+    """Within Favorites, a favorite far below the first 60 matches of the whole library is
+    found, and the count and the filter counts are those of the favorites."""
+    from resources_index.search.library_search import LibrarySearch
+
+    type_query(qtbot, window, "safety")  # the window's index is ready: read it beside
+    search = LibrarySearch(starter_library)
+    everything, _ = search.search("safety", limit=200, quick=False)
+    search.close()
+    weakest = everything[-1].resource
+    starter_library.state.set_favorite(weakest.id, True)
+    window.search_field.clear()
+    window.filters.set_scope("favorites", emit=True)
+    qtbot.waitUntil(lambda: [r.resource.id for r in window.results_model.rows] == [weakest.id])
+    outcome = type_query(qtbot, window, "safety")
+    assert [row.resource.id for row in outcome.rows] == [weakest.id]
+    assert outcome.total == 1 and window.count_label.text().startswith("1 result")
+    assert sum(outcome.facets["type"].values()) == 1

@@ -106,3 +106,15 @@ def test_search_prints_json_objects_and_a_readable_table(
     captured = capsys.readouterr()
     assert "Showing results for 'scaling questions'." in captured.err
     assert "Scaling questions: a quick guide" in captured.out
+
+
+def test_a_lone_short_word_that_finds_nothing_whole_is_read_as_a_prefix(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    result = run("--data-dir", str(root), "search", "thr", "--json")
+    assert result.returncode == 0, result.stderr
+    ids = [row["id"] for row in json.loads(result.stdout)]
+    assert ids and all("three" in i for i in ids[:3])  # "three", the library's "thr" word
+    assert "No resource has the word 'thr'; these have words that start with it." in result.stderr
+    whole = run("--data-dir", str(root), "search", "three", "--json")
+    assert "start with it" not in whole.stderr  # found whole: nothing to say
+    assert json.loads(whole.stdout)

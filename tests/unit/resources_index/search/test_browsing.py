@@ -63,3 +63,43 @@ def test_titles_match_every_word_without_accents_the_last_as_a_prefix(
     listing = TitleMatcher().match(manifest, typed.upper(), None, {}, 60)
     assert spanish.id in [row.resource.id for row in listing.rows]
     assert listing.total == len(listing.rows)
+
+
+def test_a_scope_is_searched_inside_the_index_with_its_own_counts(starter: Library) -> None:
+    """Searching within favorites finds a favorite however far down the whole library's
+    ranking it stands, and counts only the scope."""
+    from resources_index.search.library_search import LibrarySearch
+
+    search = LibrarySearch(starter)
+    everything, whole = search.search("safety", limit=200, facets=True, quick=False)
+    assert len(everything) > 5
+    last = everything[-1].resource  # the weakest match of the whole library
+    rows, results = search.search("safety", limit=1, facets=True, quick=False, within=[last.id])
+    assert [row.resource.id for row in rows] == [last.id]
+    assert results.total == 1 and sum(results.facets["type"].values()) == 1
+    assert sum(whole.facets["type"].values()) == whole.total > 1
+    typed, _ = search.search("saf", as_you_type=True, within=[last.id])
+    assert [row.resource.id for row in typed] in ([last.id], [])  # never outside the scope
+    nothing, none = search.search("safety", within=[])
+    assert nothing == [] and none.total == 0
+    search.close()
+
+
+def test_answers_while_typing_keep_to_the_filters_and_the_scope(starter: Library) -> None:
+    """Whoosh's time limit used to bypass the filter: with "Spanish" checked, typing showed
+    English resources until typing paused."""
+    from resources_index.search.library_search import LibrarySearch
+
+    search = LibrarySearch(starter)
+    manifest = starter.current()
+    assert manifest is not None
+    spanish = [r.id for r in manifest.resources if r.language == "es"]
+    seen_quick = False
+    for typed in ("sa", "saf", "safety pl", "tres ca", "hou", "plan de seg"):
+        rows, results = search.search(typed, {"language": ["es"]}, as_you_type=True)
+        seen_quick |= results.quick and bool(rows)
+        assert all(row.resource.language == "es" for row in rows), typed
+        rows, _ = search.search(typed, as_you_type=True, within=spanish[:3])
+        assert {row.resource.id for row in rows} <= set(spanish[:3]), typed
+    assert seen_quick  # the quick tier answered at least once, so it was the one tested
+    search.close()
