@@ -5,7 +5,7 @@ refreshes, so its caches (prefix expansions, facet postings) never outlive what 
 """
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from whoosh import query, searching
@@ -56,9 +56,11 @@ class Answerer:
         facets: bool,
         quick: bool = False,
         within: Sequence[str] | None = None,
+        skip: Collection[str] = (),
     ) -> SearchResults:
         """Answer ``parsed``; with ``within`` only among those resources (a scope), facet
-        counts included."""
+        counts included. Hits in ``skip`` (a page already shown) are left out of the answer,
+        their passages not even looked for; the total still counts them."""
         scope = scope_query(within)
         chosen = filter_query(filters)
         restrict = both(chosen, scope)
@@ -102,11 +104,16 @@ class Answerer:
             # Counting every match costs a second pass over the postings: estimate instead.
             outcome.total = max(hits.scored_length(), hits.estimated_min_length())
             outcome.total_exact = hits.scored_length() < limit
-        self._fill(outcome, hits, parsed, load_text)
+        self._fill(outcome, hits, parsed, load_text, skip)
         return outcome
 
     def _fill(
-        self, outcome: SearchResults, hits: Any, parsed: ParsedQuery, load_text: HitText
+        self,
+        outcome: SearchResults,
+        hits: Any,
+        parsed: ParsedQuery,
+        load_text: HitText,
+        skip: Collection[str] = (),
     ) -> None:
         """Rank the hits (query language first) and give each its best passage."""
         matcher = word_matcher(parsed)
@@ -119,7 +126,8 @@ class Answerer:
             key=lambda pair: -pair[0],
         )
         for score, rid in ranked:
-            outcome.hits.append(Hit(rid, score, best_passage(load_text(rid), matcher)))
+            if rid not in skip:
+                outcome.hits.append(Hit(rid, score, best_passage(load_text(rid), matcher)))
 
     def _run(
         self, question: query.Query, limit: int, restrict: query.Query | None, budget: float | None

@@ -18,7 +18,7 @@ import threading
 import warnings
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -274,11 +274,13 @@ class SearchIndex:
         facets: bool = False,
         quick: bool = True,
         within: Sequence[str] | None = None,
+        skip: Collection[str] = (),
     ) -> SearchResults:
         """Run a query; ``load_text(id)`` gives a hit's segments for its snippet.
 
         With ``as_you_type`` the last word is a prefix and, if ``quick``, titles and labels
-        answer first (see ``Answerer._quick``). With ``within``, only those resources answer.
+        answer first (see ``Answerer._quick``). With ``within``, only those resources answer;
+        hits in ``skip`` (pages already shown) are left out (see ``Answerer.answer``).
         """
         chosen = tuple(sorted((k, tuple(sorted(v))) for k, v in (filters or {}).items() if v))
         scope = None if within is None else tuple(sorted(within))
@@ -289,7 +291,7 @@ class SearchIndex:
             with contextlib.suppress(*INDEX_DAMAGE):
                 if not self._searcher.up_to_date():  # another process or instance committed
                     self._refresh()
-            cached = self._results_cache.get(key)
+            cached = None if skip else self._results_cache.get(key)
             if cached is not None:
                 self._results_cache.move_to_end(key)
                 return cached
@@ -297,7 +299,7 @@ class SearchIndex:
                 parsed = parse(text, as_you_type)
                 assert self._answerer is not None
                 results = self._answerer.answer(
-                    parsed, load_text, filters, limit, facets, as_you_type and quick, scope
+                    parsed, load_text, filters, limit, facets, as_you_type and quick, scope, skip
                 )
             except INDEX_DAMAGE as exc:
                 # A damaged index must not break searching: answer nothing, rebuild on refresh.
@@ -305,6 +307,8 @@ class SearchIndex:
                 (self.folder / STAMP_FILE).unlink(missing_ok=True)
                 self._close()
                 return SearchResults()
+            if skip:
+                return results
             self._results_cache[key] = results
             if len(self._results_cache) > RESULTS_CACHE:
                 self._results_cache.popitem(last=False)

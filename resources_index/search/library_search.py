@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from resources_index.catalog.records import Resource
@@ -109,17 +109,25 @@ class LibrarySearch:
         facets: bool = False,
         quick: bool = True,
         within: Sequence[str] | None = None,
+        skip: Collection[str] = (),
     ) -> tuple[list[ResultRow], SearchResults]:
         """Search and join each hit with its resource (hits no longer in the catalog drop);
-        with ``within``, only among those resources (a scope: favorites, what's new).
+        with ``within``, only among those resources (a scope: favorites, what's new). The next
+        page: ``limit`` grown by a page and the ids already shown in ``skip``.
 
         A search for whole words (not as you type) that finds nothing is run again with the
         last word as a prefix, and says so (``as_prefix``): ``thr`` finds "three"."""
         if not self.index.is_open():
             self.refresh()
-        rows, results = self._search(text, filters, limit, as_you_type, facets, quick, within)
-        if not rows and not as_you_type and text.strip() and text.rstrip()[-1:].isalnum():
-            rows, results = self._search(text, filters, limit, True, facets, False, within)
+        rows, results = self._search(text, filters, limit, as_you_type, facets, quick, within, skip)
+        if (
+            not rows
+            and not skip
+            and not as_you_type
+            and text.strip()
+            and text.rstrip()[-1:].isalnum()
+        ):
+            rows, results = self._search(text, filters, limit, True, facets, False, within, ())
             results = dataclasses.replace(results, as_prefix=bool(rows))  # not the cached one
         return rows, results
 
@@ -132,6 +140,7 @@ class LibrarySearch:
         facets: bool,
         quick: bool,
         within: Sequence[str] | None,
+        skip: Collection[str],
     ) -> tuple[list[ResultRow], SearchResults]:
         results = self.index.search(
             text,
@@ -142,6 +151,7 @@ class LibrarySearch:
             facets=facets,
             quick=quick,
             within=within,
+            skip=skip,
         )
         manifest = self.library.current()
         rows = []

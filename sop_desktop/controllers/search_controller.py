@@ -49,12 +49,14 @@ class SearchOutcome:
     elapsed_ms: float = 0.0
     filters: dict[str, list[str]] = field(default_factory=dict)
     scope: str = "all"
+    more: bool = False  # the next page of the answer of the same generation
 
 
 class SearchController(QObject):
     """Owns the library's search index and answers the window's queries."""
 
     answered = Signal(object)  # SearchOutcome
+    more_answered = Signal(object)  # SearchOutcome: the next page of the answer shown
     failed = Signal(str, str)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -70,6 +72,7 @@ class SearchController(QObject):
         self.engine_ready = False
         self.warming = False
         self._titles = TitleMatcher()
+        self.loading_more = False
         self.query = ""
         self.filters: Filters = {}
         self.scope = "all"
@@ -231,6 +234,47 @@ class SearchController(QObject):
             return
         outcome.browsing = True
         outcome.rows, outcome.total, outcome.facets = listing.rows, listing.total, listing.facets
+
+    def load_more(self, shown: list[str]) -> bool:
+        """Ask for the page after ``shown`` (the ids of the complete answer on screen), with
+        the same ranking; the rows shown are neither searched for passages again nor
+        replaced. False when a page is already on its way."""
+        if self.loading_more:
+            return False
+        self.loading_more = True
+        run_task(
+            self._more,
+            self.delivered,
+            self.query,
+            dict(self.filters),
+            self.scope,
+            list(shown),
+            on_done=self._deliver_more,
+            on_error=self.failed.emit,
+            pool=self.pool,
+        )
+        return True
+
+    def _more(
+        self, generation: int, text: str, filters: Filters, scope: str, shown: list[str]
+    ) -> SearchOutcome:
+        rows, results = self.search.search(
+            text,
+            filters,
+            limit=len(shown) + SEARCH_LIMIT,
+            as_you_type=True,
+            quick=False,
+            within=scope_ids(self.library.state, scope),
+            skip=frozenset(shown),
+        )
+        return SearchOutcome(
+            generation, text, rows, results.total, filters=filters, scope=scope, more=True
+        )
+
+    def _deliver_more(self, outcome: SearchOutcome) -> None:
+        self.loading_more = False
+        if outcome.generation == self.delivered:  # still the answer on screen
+            self.more_answered.emit(outcome)
 
     def _deliver(self, outcome: SearchOutcome) -> None:
         """Show an answer unless a newer one was shown, or it answers another question (an

@@ -64,6 +64,13 @@ class ResultsModel(QAbstractListModel):
         self._offline.clear()
         self.endResetModel()
 
+    def append_rows(self, rows: list["ResultRow"]) -> None:
+        """The next page of the same answer, below what is shown."""
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows = [*self.rows, *rows]
+            self.endInsertRows()
+
     def refresh_offline(self) -> None:
         self._offline.clear()
         if self.rows:

@@ -43,6 +43,7 @@ from sop_desktop.window.menus import WindowMenus
 from sop_desktop.window.messages import show_error
 from sop_desktop.window.notices import notice_for
 from sop_desktop.window.opening import Opener
+from sop_desktop.window.paging import ResultPaging
 from sop_desktop.window.presenting import Presenting
 from sop_desktop.window.search_keys import SearchKeys
 from sop_desktop.window.status_area import StatusArea
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.sync_action = self.menus.sync_action
         self.sync_jobs = SyncJobs(self)
         self.keys = SearchKeys(self)
+        self.paging = ResultPaging(self)
         self._connect()
         window_state.restore_state(self)
         self.search_field.setFocus()

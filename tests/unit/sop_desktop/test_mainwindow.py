@@ -1,5 +1,6 @@
 """The main window driven offscreen: typing, filters, browsing, favorites, persistence."""
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -182,3 +183,34 @@ def test_searching_a_scope_finds_what_is_in_it_however_far_down_and_counts_it(
     assert [row.resource.id for row in outcome.rows] == [weakest.id]
     assert outcome.total == 1 and window.count_label.text().startswith("1 result")
     assert sum(outcome.facets["type"].values()) == 1
+
+
+def test_scrolling_to_the_end_reaches_every_result_page_by_page(
+    qtbot: QtBot, window: MainWindow, starter_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten at a time here (sixty in the program): every match of "safety" is reached by
+    scrolling, each once, the rows already shown staying as they were."""
+    from resources_index.search.library_search import LibrarySearch
+    from sop_desktop.controllers import search_controller
+
+    monkeypatch.setattr(search_controller, "SEARCH_LIMIT", 10)
+    window.resize(900, 500)
+    outcome = type_query(qtbot, window, "safety")
+    first_page = [row.resource.id for row in window.results_model.rows]
+    assert len(first_page) == 10 and outcome.total > 25
+    bar = window.results.verticalScrollBar()
+    pages = 1
+    while len(window.results_model.rows) < outcome.total:
+        shown = len(window.results_model.rows)
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda shown=shown: len(window.results_model.rows) > shown)
+        pages += 1
+    ids = [row.resource.id for row in window.results_model.rows]
+    assert ids[:10] == first_page and len(ids) == len(set(ids)) == outcome.total
+    search = LibrarySearch(starter_library)
+    everything, _ = search.search("safety", limit=200, as_you_type=True, quick=False)
+    search.close()
+    assert set(ids) == {row.resource.id for row in everything}
+    assert pages == -(-outcome.total // 10)
+    bar.setValue(bar.maximum())  # the end: nothing more is asked for
+    assert not window.paging.maybe_more()
