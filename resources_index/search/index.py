@@ -18,10 +18,11 @@ import threading
 import warnings
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from whoosh import index
 from whoosh.searching import Searcher
 
@@ -71,6 +72,9 @@ class SearchIndex:
         self._searcher: Searcher | None = None
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()
+        self._programs_lock = FileLock(
+            str(folder.with_name(folder.name + ".lock")), thread_local=False
+        )
         self._answerer: Answerer | None = None
         self._results_cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
         self._lengths = LengthTable()
@@ -87,9 +91,17 @@ class SearchIndex:
         stamp = {"schema": SCHEMA_VERSION, "manifest_sha256": manifest_sha, "documents": count}
         write_atomic(folder / STAMP_FILE, json.dumps(stamp).encode())
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time, in this program (threads) and across programs (the window and
+        a command-line search may find the index missing at the same moment): the others wait,
+        then find it built."""
+        with self._write_lock, self._programs_lock:
+            yield
+
     def ensure(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
         """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild."""
-        with self._write_lock:
+        with self._writing():
             stamp = self._stamp()
             if stamp.get("schema") != SCHEMA_VERSION or not self._open():
                 return self._rebuild(manifest, manifest_sha, load_text)
@@ -128,7 +140,7 @@ class SearchIndex:
         load_text: TextLoader,
     ) -> IndexChange:
         """Update just the resources a sync or import says changed (no scan of the index)."""
-        with self._write_lock:
+        with self._writing():
             if self._stamp().get("schema") != SCHEMA_VERSION or not self._open():
                 return self._rebuild(manifest, manifest_sha, load_text)
             try:
@@ -205,8 +217,13 @@ class SearchIndex:
             return self._stamp().get("schema") != SCHEMA_VERSION or not self._open()
 
     def adopt(self, archive: Path, manifest: Manifest, manifest_sha: str) -> IndexChange:
-        """Install an index built at publish time (a verified tar from the catalog)."""
-        with self._write_lock:
+        """Install an index built at publish time (a verified tar from the catalog), unless
+        another program installed it meanwhile."""
+        with self._writing():
+            stamp = self._stamp()
+            current = stamp.get("schema") == SCHEMA_VERSION and stamp.get("manifest_sha256")
+            if current == manifest_sha and self._open():
+                return IndexChange()
             staging = self.folder.with_name(self.folder.name + ".adopting")
             shutil.rmtree(staging, ignore_errors=True)
             staging.mkdir(parents=True)

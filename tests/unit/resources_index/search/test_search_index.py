@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from resources_index.catalog.signing import load_public_key
 from resources_index.library.library import Library
+from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
 from resources_index.search.archive import STAMP_FILE
 from resources_index.search.library_search import LibrarySearch
@@ -253,3 +254,42 @@ def test_whatever_is_typed_the_index_answers_and_raises_nothing(
         rows, results = search.search(typed, as_you_type=as_you_type, quick=quick, facets=not quick)
         assert len(rows) <= results.total or not results.total_exact
     search.close()
+
+
+CONCURRENT_REFRESH = """
+import sys
+from pathlib import Path
+from resources_index.library.library import Library
+from resources_index.search.library_search import LibrarySearch
+search = LibrarySearch(Library(Path(sys.argv[1])))
+search.refresh()
+rows, _ = search.search("three houses")
+print(len(rows))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shipped", [True, False])
+def test_programs_indexing_one_library_at_once_all_end_with_a_working_index(
+    installed: Library, tmp_path: Path, shipped: bool
+) -> None:
+    """The window and a command-line search (or two programs) may find the index missing at
+    the same moment: one builds or adopts it, the others wait for it and use it."""
+    root = tmp_path / "copy"
+    shutil.copytree(installed.root, root)
+    if not shipped:  # no index in the catalog's files: each would build one
+        manifest = installed.current()
+        assert manifest is not None and manifest.search_index is not None
+        (root / object_relpath(manifest.search_index.sha256)).unlink()
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_REFRESH, str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    answers = [process.communicate(timeout=300) for process in processes]
+    assert [p.returncode for p in processes] == [0] * 4, [err[-400:] for _, err in answers]
+    assert all(int(out) > 0 for out, _ in answers)
