@@ -1369,6 +1369,14 @@
         <translation>Última sincronización {0}</translation>
     </message>
     <message>
+        <source>Preparing search: {0} of {1} resources indexed…</source>
+        <translation>Preparando la búsqueda: {0} de {1} recursos indexados…</translation>
+    </message>
+    <message>
+        <source>Search is ready.</source>
+        <translation>La búsqueda está lista.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>

@@ -43,8 +43,10 @@ from resources_index.search.schema import (
 )
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.util.fsutil import write_atomic
+from resources_index.util.progress import Progress, no_progress
 
 RESULTS_CACHE = 256
+PROGRESS_EVERY = 100  # resources indexed between two reports of a rebuild
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +101,19 @@ class SearchIndex:
         with self._write_lock, self._programs_lock:
             yield
 
-    def ensure(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
-        """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild."""
+    def ensure(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        load_text: TextLoader,
+        progress: Progress = no_progress,
+    ) -> IndexChange:
+        """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild
+        (which reports ``progress(resources done, total)``)."""
         with self._writing():
             stamp = self._stamp()
             if stamp.get("schema") != SCHEMA_VERSION or not self._open():
-                return self._rebuild(manifest, manifest_sha, load_text)
+                return self._rebuild(manifest, manifest_sha, load_text, progress)
             if stamp.get("manifest_sha256") == manifest_sha:
                 return IndexChange()
             try:
@@ -184,15 +193,25 @@ class SearchIndex:
         self._refresh()
         return len(changed)
 
-    def _rebuild(self, manifest: Manifest, manifest_sha: str, load_text: TextLoader) -> IndexChange:
+    def _rebuild(
+        self,
+        manifest: Manifest,
+        manifest_sha: str,
+        load_text: TextLoader,
+        progress: Progress = no_progress,
+    ) -> IndexChange:
         staging = self.folder.with_name(self.folder.name + ".building")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
         writer = fresh.writer(limitmb=256)
-        for resource in manifest.resources:
+        total = len(manifest.resources)
+        for number, resource in enumerate(manifest.resources, start=1):
             writer.add_document(**document_for(resource, load_text(resource)))
+            if number % PROGRESS_EVERY == 0:
+                progress(number, total)
         writer.commit()
+        progress(total, total)
         fresh.close()
         self._write_stamp(staging, manifest_sha, len(manifest.resources))
         self._install(staging)

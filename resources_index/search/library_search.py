@@ -17,6 +17,7 @@ from resources_index.search.index import SearchIndex
 from resources_index.search.result_row import ResultRow
 from resources_index.search.results import IndexChange, SearchResults
 from resources_index.search.schema import SCHEMA_VERSION, Segments
+from resources_index.util.progress import Progress, no_progress
 
 INDEX_DIR = "index"
 TEXT_CACHE = 512
@@ -54,11 +55,12 @@ class LibrarySearch:
         self.index = SearchIndex(library.root / INDEX_DIR)
         self._texts = TextCache(library.object_path)
 
-    def refresh(self) -> IndexChange:
+    def refresh(self, progress: Progress = no_progress) -> IndexChange:
         """Update (or build, or adopt) the index for the installed catalog.
 
         Cheap when nothing changed. With no usable index, a ready index shipped with the
-        catalog is adopted rather than indexing every resource here.
+        catalog is adopted rather than indexing every resource here; a build here reports
+        ``progress(resources done, total)``.
         """
         manifest = self.library.current()
         if manifest is None:
@@ -78,7 +80,7 @@ class LibrarySearch:
                 return self.index.adopt(self.library.object_path(shipped.sha256), manifest, sha)
             except Exception:  # tar, OS and Whoosh errors alike
                 pass  # an unusable shipped index: build one here instead
-        return self.index.ensure(manifest, sha, self.segments)
+        return self.index.ensure(manifest, sha, self.segments, progress)
 
     def apply(self, changed: Sequence[str], removed: Sequence[str]) -> IndexChange:
         """Update the index for resources a sync or import reports as changed or removed."""

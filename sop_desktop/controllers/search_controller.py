@@ -57,6 +57,7 @@ class SearchController(QObject):
 
     answered = Signal(object)  # SearchOutcome
     more_answered = Signal(object)  # SearchOutcome: the next page of the answer shown
+    indexing = Signal(int, int)  # resources indexed so far, in all (a build on this laptop)
     failed = Signal(str, str)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -149,9 +150,10 @@ class SearchController(QObject):
         it is ready, what is typed is matched against titles."""
         self.warming = True
         run_task(
-            lambda: self.search.refresh(),
+            lambda progress: self.search.refresh(progress),
             on_done=self._engine_loaded,
             on_error=self.failed.emit,
+            on_progress=lambda done_total: self.indexing.emit(*done_total),
             pool=self.pool,
         )
 

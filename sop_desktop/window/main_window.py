@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.sync_notice.linkActivated.connect(self._notice_link)
         self.sync_button.clicked.connect(self.start_sync)
         self.status_area.damaged.connect(lambda sentence: self.show_error(sentence))
+        self.search.indexing.connect(self.status_area.show_indexing)
         self.kits.present_requested.connect(self.present)
         self.kits.offline_requested.connect(
             lambda ids: self.sync.start_fetch(ids, keep_offline=True)

@@ -25,7 +25,7 @@ class StatusArea(QObject):
     def __init__(self, window: QMainWindow, library: Library) -> None:
         super().__init__(window)
         self.library = library
-        bar = window.statusBar()
+        bar = self.bar = window.statusBar()
         self.progress = QProgressBar(window)
         self.progress.setAccessibleName(self.tr("Download progress"))
         self.progress.setMaximumWidth(220)
@@ -80,6 +80,17 @@ class StatusArea(QObject):
             return
         shown = last.astimezone().strftime("%Y-%m-%d %H:%M")
         self.last_sync_label.setText(self.tr("Last sync {0}").format(shown))
+
+    def show_indexing(self, done: int, total: int) -> None:
+        """The search index is being built on this laptop (titles answer meanwhile)."""
+        if done < total:
+            self.bar.showMessage(
+                self.tr("Preparing search: {0} of {1} resources indexed…").format(
+                    f"{done:,}", f"{total:,}"
+                )
+            )
+        else:
+            self.bar.showMessage(self.tr("Search is ready."), 5000)
 
     def job_started(self, kind: str) -> None:
         self.progress.setRange(0, 0)

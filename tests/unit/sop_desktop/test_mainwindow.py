@@ -214,3 +214,30 @@ def test_scrolling_to_the_end_reaches_every_result_page_by_page(
     assert pages == -(-outcome.total // 10)
     bar.setValue(bar.maximum())  # the end: nothing more is asked for
     assert not window.paging.maybe_more()
+
+
+def test_an_index_built_on_this_laptop_shows_its_progress_while_titles_answer(
+    qtbot: QtBot, starter_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No shipped index to adopt (a new schema, a damaged one): the index is built here, its
+    progress on the status line, and what is typed meanwhile is matched against titles."""
+    from resources_index.library.store import object_relpath
+    from resources_index.search import index as search_index
+
+    monkeypatch.setattr(search_index, "PROGRESS_EVERY", 10)
+    manifest = starter_library.current()
+    assert manifest is not None and manifest.search_index is not None
+    (starter_library.root / object_relpath(manifest.search_index.sha256)).unlink()
+    controller = SearchController(starter_library)
+    reports: list[tuple[int, int]] = []
+    answers: list[SearchOutcome] = []
+    controller.indexing.connect(lambda done, total: reports.append((done, total)))
+    controller.answered.connect(answers.append)
+    controller.warm_up()
+    controller.set_query("three hou")  # while the index is being built
+    qtbot.waitUntil(lambda: controller.engine_ready, timeout=60_000)
+    total = len(manifest.resources)
+    assert reports[0] == (10, total) and reports[-1] == (total, total)
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    assert answers and answers[0].quick and answers[0].rows  # titles answered meanwhile
+    controller.close()

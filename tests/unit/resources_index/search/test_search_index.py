@@ -293,3 +293,17 @@ def test_programs_indexing_one_library_at_once_all_end_with_a_working_index(
     answers = [process.communicate(timeout=300) for process in processes]
     assert [p.returncode for p in processes] == [0] * 4, [err[-400:] for _, err in answers]
     assert all(int(out) > 0 for out, _ in answers)
+
+
+def test_an_index_built_here_reports_its_progress(installed: Library) -> None:
+    manifest = installed.current()
+    assert manifest is not None and manifest.search_index is not None
+    installed.object_path(manifest.search_index.sha256).unlink()  # nothing to adopt
+    search = LibrarySearch(installed)
+    reports: list[tuple[int, int]] = []
+    change = search.refresh(lambda done, total: reports.append((done, total)))
+    assert change.rebuilt and not change.adopted
+    assert reports and reports[-1] == (len(manifest.resources), len(manifest.resources))
+    assert search.refresh(lambda done, total: reports.append((done, total))) == type(change)()
+    assert len(reports) == 1  # nothing to build the second time: nothing reported
+    search.close()
