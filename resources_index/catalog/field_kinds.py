@@ -49,7 +49,6 @@ class Field:
     pattern: Pattern[str] | None = None
     choices: frozenset[str] = frozenset()
     refusal: str = ""
-    nested: Sequence["Field"] = ()
     read_item: Callable[[object, str], Any] | None = None  # RECORDS: one checked record
     load_item: Callable[[dict[str, Any]], Any] | None = None  # RECORDS: one trusted record
 

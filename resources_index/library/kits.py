@@ -110,9 +110,6 @@ class Readiness:
         said += [Words("kit.unknown_resource", id=rid) for rid in self.unknown]
         return said
 
-    def sentences(self) -> list[str]:
-        return [str(words) for words in self.words()]
-
     def __iter__(self) -> Iterator[MissingFile]:
         return iter(self.missing)
 

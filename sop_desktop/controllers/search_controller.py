@@ -49,7 +49,6 @@ class SearchOutcome:
     elapsed_ms: float = 0.0
     filters: dict[str, list[str]] = field(default_factory=dict)
     scope: str = "all"
-    more: bool = False  # the next page of the answer of the same generation
 
 
 class SearchController(QObject):
@@ -269,9 +268,7 @@ class SearchController(QObject):
             within=scope_ids(self.library.state, scope),
             skip=frozenset(shown),
         )
-        return SearchOutcome(
-            generation, text, rows, results.total, filters=filters, scope=scope, more=True
-        )
+        return SearchOutcome(generation, text, rows, results.total, filters=filters, scope=scope)
 
     def _deliver_more(self, outcome: SearchOutcome) -> None:
         self.loading_more = False
