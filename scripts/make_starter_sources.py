@@ -273,6 +273,7 @@ def main() -> int:
     for kit in kits:  # curated session kits, published as they are
         (SOURCE / "kits").mkdir(exist_ok=True)
         shutil.copyfile(kit, SOURCE / "kits" / kit.name)
+    shutil.copyfile(STARTER / "terms.csv", SOURCE / "terms.csv")  # bilingual search terms
     print(f"Wrote {len(content)} resources and {len(kits)} kits under {SOURCE}")
     return 0
 

@@ -1151,6 +1151,14 @@
 <context>
     <name>Results</name>
     <message>
+        <source>Also in English</source>
+        <translation>También en inglés</translation>
+    </message>
+    <message>
+        <source>Also in Spanish</source>
+        <translation>También en español</translation>
+    </message>
+    <message>
         <source>p. {0}</source>
         <translation>pág. {0}</translation>
     </message>

@@ -68,6 +68,9 @@ class Manifest:
     search_index_schema: int = 0
     #: Session kits curated by the publisher (optional).
     kits: tuple[CuratedKit, ...] = ()
+    #: English and Spanish names of the same idea, added to the program's bilingual search
+    #: vocabulary (optional; the publisher's ``terms.csv``).
+    terms: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.resources})
@@ -97,6 +100,8 @@ class Manifest:
         }
         if self.kits:
             data["kits"] = [k.to_json() for k in self.kits]
+        if self.terms:
+            data["terms"] = [{"en": en, "es": es} for en, es in self.terms]
         if self.search_index is not None:
             data["search_index"] = {
                 **self.search_index.to_json(),

@@ -27,6 +27,10 @@ _CATALOG_ID = Field(
     "catalog_id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has no valid catalog_id"
 )
 _KIT_ID = Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id")
+_TERM = {
+    lang: Field(lang, Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
+    for lang in ("en", "es")
+}
 _KIT_NAME = Field("name", Kind.TEXT, required=True, limit=limits.MAX_TITLE_CHARS)
 
 
@@ -88,6 +92,7 @@ def read_manifest(raw: object) -> Manifest:
     assert isinstance(version, int)
     index_entry, schema = _read_search_index(raw.get("search_index"))
     kits = _read_kits(raw.get("kits", []), seen)
+    terms = _read_terms(raw.get("terms", []))
     return Manifest(
         str(catalog_id),
         version,
@@ -97,6 +102,7 @@ def read_manifest(raw: object) -> Manifest:
         search_index=index_entry,
         search_index_schema=schema,
         kits=kits,
+        terms=terms,
     )
 
 
@@ -124,6 +130,7 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
         search_index=load_file_entry(index) if index else None,
         search_index_schema=index["schema"] if index else 0,
         kits=kits,
+        terms=tuple((t["en"], t["es"]) for t in raw.get("terms", ())),
     )
 
 
@@ -167,6 +174,20 @@ def _read_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
             )
         )
     return tuple(kits)
+
+
+def _read_terms(raw: object) -> tuple[tuple[str, str], ...]:
+    require(isinstance(raw, list), "The catalog's terms are not a list.")
+    assert isinstance(raw, list)
+    require(len(raw) <= limits.MAX_TERMS, "The catalog lists too many terms.")
+    terms = []
+    for number, item in enumerate(raw, start=1):
+        where = f"Term number {number}"
+        require(isinstance(item, dict), f"{where} is not an object.")
+        assert isinstance(item, dict)
+        english, spanish = (_TERM[lang].read(item, where) for lang in ("en", "es"))
+        terms.append((english, spanish))
+    return tuple(terms)
 
 
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:

@@ -153,3 +153,63 @@ def match(value: str, vocabulary: dict[str, str]) -> Match:
 def label(value: str, vocabulary: dict[str, str]) -> str:
     """A display label for a stored value (an unknown value is shown in a readable form)."""
     return vocabulary.get(value) or value.replace("_", " ").capitalize()
+
+
+#: The Spanish label of every English label above: the window's Spanish interface shows these,
+#: the command line prints them, and search uses them as a bilingual word list.
+SPANISH_LABELS: dict[str, str] = {
+    "Video": "Video",
+    "Tip sheet": "Hoja de consejos",
+    "Practice guide": "Guía de práctica",
+    "Practice brief": "Resumen de práctica",
+    "Curriculum module": "Módulo de capacitación",
+    "Toolkit": "Caja de herramientas",
+    "Coaching guide": "Guía de coaching",
+    "Worksheet": "Hoja de trabajo",
+    "Handout": "Folleto",
+    "Other": "Otro",
+    "Engagement": "Involucramiento",
+    "Assessment": "Evaluación",
+    "Teaming": "Trabajo en equipo",
+    "Safety planning": "Planificación de la seguridad",
+    "Three Houses": "Tres Casas",
+    "Safety mapping": "Mapeo de la seguridad",
+    "Harm and danger statements": "Declaraciones de daño y de peligro",
+    "Safety goals": "Metas de seguridad",
+    "Scaling questions": "Preguntas de escala",
+    "Safety networks": "Redes de seguridad",
+    "Safety plans": "Planes de seguridad",
+    "Circles of safety and support": "Círculos de seguridad y apoyo",
+    "Solution-focused questions": "Preguntas centradas en soluciones",
+    "Appreciative inquiry": "Indagación apreciativa",
+    "Cultural humility": "Humildad cultural",
+    "Child and family teams": "Equipos de niños y familias",
+    "Structured Decision Making": "Toma de decisiones estructurada (SDM)",
+    "Trauma-informed practice": "Práctica informada sobre el trauma",
+    "Words and pictures": "Palabras e imágenes",
+    "Coaching": "Coaching",
+    "Caseworkers": "Trabajadores sociales",
+    "Supervisors": "Supervisores",
+    "Managers and leaders": "Gerentes y líderes",
+    "Trainers": "Capacitadores",
+    "Coaches": "Coaches",
+    "Families": "Familias",
+    "Community partners": "Socios comunitarios",
+    "Youth": "Jóvenes",
+    "Northern California Training Academy": "Academia de Capacitación del Norte de California",
+    "Public Child Welfare Training Academy (Southern)": (
+        "Academia de Capacitación en Bienestar Infantil Público (Sur)"
+    ),
+    "Bay Area Academy": "Academia del Área de la Bahía",
+    "Central California Training Academy": "Academia de Capacitación del Centro de California",
+    "CalSWEC": "CalSWEC",
+    "California Department of Social Services": "Departamento de Servicios Sociales de California",
+    "English": "Inglés",
+    "Spanish": "Español",
+}
+
+
+def spanish_label(value: str, vocabulary: dict[str, str]) -> str:
+    """The Spanish display label of a stored value (its English label when none is known)."""
+    english = label(value, vocabulary)
+    return SPANISH_LABELS.get(english, english)

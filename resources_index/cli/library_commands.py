@@ -126,6 +126,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         kind = vocabulary.label(row.resource.type, vocabulary.RESOURCE_TYPES)
         print(f"{number:>2}. {row.resource.title}  [{kind}, {row.resource.language}]{where}")
         print(f"    {row.resource.id}")
+        for other in row.also:
+            language = vocabulary.label(other.language, vocabulary.LANGUAGES)
+            print(f"    also in {language}: {other.id}")
         snippet = plain_text(row.snippet, "*")
         print(textwrap.fill(snippet, width=96, initial_indent="    ", subsequent_indent="    "))
     return EXIT_OK

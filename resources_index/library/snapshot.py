@@ -18,7 +18,7 @@ from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
 from resources_index.util.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 4
+SNAPSHOT_FORMAT = 5
 CACHE_DIR = "cache"
 _FILES_AT = Resource._fields.index("files")
 #: Written with every copy and compared on reading: a copy made by a program whose resources had
@@ -56,6 +56,7 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
             (k.id, k.name, tuple((i.resource_id, i.note, i.start) for i in k.items), k.description)
             for k in manifest.kits
         ),
+        manifest.terms,
     )
     target = _path(root, sha256)
     with contextlib.suppress(OSError):  # a cache: failing to write it costs only speed
@@ -70,7 +71,7 @@ def load(root: Path, sha256: str) -> Manifest | None:
     """The kept manifest for ``sha256``, or None (missing, old format or unreadable)."""
     try:
         data = marshal.loads(_path(root, sha256).read_bytes())
-        shape, catalog_id, version, created, expires, resources, index, schema, kits = data
+        shape, catalog_id, version, created, expires, resources, index, schema, kits, terms = data
         if shape != _SHAPE:
             return None
         return Manifest(
@@ -85,6 +86,7 @@ def load(root: Path, sha256: str) -> Manifest | None:
                 CuratedKit(kid, name, tuple(itertools.starmap(KitItem, items)), description)
                 for kid, name, items, description in kits
             ),
+            terms=tuple(map(tuple, terms)),
         )
     except Exception:  # any damage: parse catalog.json instead
         return None

@@ -30,6 +30,7 @@ from resources_index.publish.output import (
 )
 from resources_index.publish.report import PublishReport
 from resources_index.publish.source_folder import SourceFolder
+from resources_index.publish.terms import read_terms
 from resources_index.util.fsutil import fsync_dir, remove_tree
 
 __all__ = ["PublishReport", "next_version", "publish"]
@@ -100,6 +101,7 @@ def publish(
         key=lambda r: r.id,
     )
     kits = tuple(read_kits(publisher, {r.id: r for r in resources}))
+    terms = read_terms(publisher)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.warnings, report.errors = publisher.warnings, publisher.errors
     if (
@@ -107,6 +109,7 @@ def publish(
         and previous.catalog_id == catalog_id
         and previous.resources == tuple(resources)
         and previous.kits == kits
+        and previous.terms == terms
         and index_current(previous, search_index)
     ):
         return report
@@ -118,6 +121,7 @@ def publish(
         expires=now + timedelta(days=expires_days),
         resources=tuple(resources),
         kits=kits,
+        terms=terms,
     )
     sources: dict[str, Path | bytes] = {}
     for item in pending:

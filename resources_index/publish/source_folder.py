@@ -11,6 +11,7 @@ from resources_index.publish.metadata import CSV_NAME, SIDECAR_SUFFIX, Metadata,
 from resources_index.util.fsutil import sha256_file
 
 KITS_DIR = "kits"  # SOURCE/kits/*.yaml: curated session kits
+TERMS_NAME = "terms.csv"  # SOURCE/terms.csv: English and Spanish search terms
 
 
 class SourceFolder:
@@ -80,7 +81,7 @@ class SourceFolder:
                     " reads outside its folder, so it was skipped."
                 )
                 continue
-            if path.name.endswith(SIDECAR_SUFFIX) or path == csv_path:
+            if path.name.endswith(SIDECAR_SUFFIX) or path in (csv_path, self.source / TERMS_NAME):
                 continue
             if rel.parts[0] == KITS_DIR and path.suffix.lower() in (".yaml", ".yml"):
                 continue  # curated kits, read by kits()

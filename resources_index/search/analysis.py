@@ -86,13 +86,15 @@ def _analyzer(lang: str | None, stops: frozenset[str], minsize: int = 2) -> anal
     return analysis.RegexTokenizer() | NormalizeFilter(lang, stops, minsize)
 
 
-_STOPS = {
+STOP_WORDS = {
     "en": frozenset(analysis.StopFilter(lang="en").stops),
     "es": frozenset(analysis.StopFilter(lang="es").stops),
 }
-ANALYZERS: dict[str, analysis.Analyzer] = {lang: _analyzer(lang, _STOPS[lang]) for lang in _STOPS}
+ANALYZERS: dict[str, analysis.Analyzer] = {
+    lang: _analyzer(lang, STOP_WORDS[lang]) for lang in STOP_WORDS
+}
 PLAIN = _analyzer(None, frozenset(), minsize=1)
-WORDS = _analyzer(None, _STOPS["en"] | _STOPS["es"], minsize=3)
+WORDS = _analyzer(None, STOP_WORDS["en"] | STOP_WORDS["es"], minsize=3)
 EDGE = _analyzer(None, frozenset(), minsize=1) | analysis.NgramFilter(2, 20, at="start")
 
 

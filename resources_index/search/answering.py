@@ -26,19 +26,45 @@ from resources_index.search.results import Hit, SearchResults
 from resources_index.search.schema import Segments
 from resources_index.search.snippets import best_passage
 from resources_index.search.spelling import correct
+from resources_index.search.translating import Translator
 
 QUICK_BUDGET_SECONDS = 0.015
 TYPING_BUDGET_SECONDS = 0.025
-FEW_RESULTS = 3
+CROSS_LANGUAGE_FACTOR = 0.5  # scores of hits found only through the other language's words
 
 HitText = Callable[[str], Segments]
+
+
+def _found(hits: Any) -> bool:
+    return hits is not None and hits.scored_length() > 0
+
+
+def _docs(hits: Any, more: Any) -> set[int]:
+    """The documents matched by either search."""
+    return set(hits.docs()) | (set(more.docs()) if more is not None else set())
+
+
+def _estimate(hits: Any) -> int:
+    return int(max(hits.scored_length(), hits.estimated_min_length()))
+
+
+def clearly_better(fixed: Any, typed: Any) -> bool:
+    """Whether the corrected words find clearly more (twice as many) or better (a top match
+    half as strong again) than the words as typed."""
+    found, typed_found = int(fixed.scored_length()), int(typed.scored_length())
+    if found <= typed_found:
+        if not (found and typed_found):
+            return False
+        return float(fixed.top_n[0][0]) >= 1.5 * float(typed.top_n[0][0])
+    return found >= 2 * typed_found
 
 
 class Answerer:
     """Runs parsed queries against one Whoosh searcher."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, translator: Translator | None = None) -> None:
         self.searcher = searcher
+        self.translator = translator
         self.build = QueryBuilder(searcher.reader())
         self.facets = FacetCounter(searcher.reader())
 
@@ -79,55 +105,86 @@ class Answerer:
         used = query.And(parts)
         hits = self._run(used, limit, restrict, budget)
         outcome = SearchResults(quick=quick)
-        if hits.scored_length() < FEW_RESULTS:
-            corrected = correct(self.searcher, parsed)
-            if corrected is not None:
-                fixed_query = query.And(self.build.parts(corrected))
-                fixed = self._run(fixed_query, limit, restrict, budget)
-                if fixed.scored_length() > hits.scored_length():
-                    outcome.suggestion = " ".join(corrected.all_terms())
-                    if hits.scored_length() == 0:
-                        hits, parsed, outcome.corrected = fixed, corrected, True
-                        used = fixed_query
-        if hits.scored_length() == 0 and len(parts) > 1:
+        corrected = correct(self.searcher, parsed)
+        if corrected is not None:
+            fixed_query = query.And(self.build.parts(corrected))
+            fixed = self._run(fixed_query, limit, restrict, budget)
+            if clearly_better(fixed, hits):
+                outcome.suggestion = " ".join(corrected.all_terms())
+                if hits.scored_length() == 0:
+                    hits, parsed, outcome.corrected = fixed, corrected, True
+                    used = fixed_query
+        other = None if quick or self.translator is None else self.translator.other_language(parsed)
+        other_query = self._required(other)
+        other_hits = (
+            None if other_query is None else self._run(other_query, limit, restrict, budget)
+        )
+        if not _found(hits) and not _found(other_hits) and len(parts) > 1:
             used = any_of(parts)
             hits = self._run(used, limit, restrict, budget)
             outcome.partial = hits.scored_length() > 0
         if facets:
-            matched = hits.docs()
+            matched = _docs(hits, other_hits)
             outcome.total = len(matched)
             # Each facet is counted as if its own filter were not set, so the other values of
             # a chosen facet stay offered (choices widen within a facet, narrow across them).
-            unfiltered = matched if chosen is None else self._run(used, 1, scope, None).docs()
-            outcome.facets = self.facets.counts(unfiltered, filters or {})
+            if chosen is not None:
+                matched = _docs(
+                    self._run(used, 1, scope, None),
+                    None if other_query is None else self._run(other_query, 1, scope, None),
+                )
+            outcome.facets = self.facets.counts(matched, filters or {})
         else:
             # Counting every match costs a second pass over the postings: estimate instead.
-            outcome.total = max(hits.scored_length(), hits.estimated_min_length())
-            outcome.total_exact = hits.scored_length() < limit
-        self._fill(outcome, hits, parsed, load_text, skip)
+            outcome.total = sum(_estimate(h) for h in (hits, other_hits) if h is not None)
+            outcome.total_exact = all(
+                h.scored_length() < limit for h in (hits, other_hits) if h is not None
+            )
+        groups = [(hits, parsed, 1.0)]
+        if other_hits is not None and other is not None:
+            groups.append((other_hits, other, CROSS_LANGUAGE_FACTOR))
+        self._fill(outcome, groups, load_text, skip, limit)
         return outcome
+
+    def _required(self, parsed: ParsedQuery | None) -> query.Query | None:
+        """Every part of ``parsed`` required, or None when it has no part."""
+        parts = self.build.parts(parsed) if parsed is not None else []
+        return query.And(parts) if parts else None
 
     def _fill(
         self,
         outcome: SearchResults,
-        hits: Any,
-        parsed: ParsedQuery,
+        groups: list[tuple[Any, ParsedQuery, float]],
         load_text: HitText,
         skip: Collection[str] = (),
+        limit: int | None = None,
     ) -> None:
-        """Rank the hits (query language first) and give each its best passage."""
-        matcher = word_matcher(parsed)
-        preferred = query_language(parsed)
-        ranked = sorted(
-            (
-                (prefer(float(hit.score or 0.0), hit.get("language"), preferred), hit["id"])
-                for hit in hits
-            ),
-            key=lambda pair: -pair[0],
-        )
-        for score, rid in ranked:
-            if rid not in skip:
-                outcome.hits.append(Hit(rid, score, best_passage(load_text(rid), matcher)))
+        """Rank the hits (query language first; a group's hits all below the group before,
+        so matches through a translation come after matches of the words as typed) and give
+        each its best passage; hits in ``skip`` count towards ``limit`` but are not filled."""
+        taken: set[str] = set()
+        floor = float("inf")  # each group's scores stay below the group before
+        for hits, parsed, factor in groups:
+            lowest = floor
+            matcher = word_matcher(parsed)
+            preferred = query_language(parsed)
+            ranked = sorted(
+                (
+                    (prefer(float(hit.score or 0.0), hit.get("language"), preferred), hit["id"])
+                    for hit in hits
+                ),
+                key=lambda pair: -pair[0],
+            )
+            for score, rid in ranked:
+                if rid in taken or (limit is not None and len(taken) >= limit):
+                    continue
+                taken.add(rid)
+                shown = min(score * factor, floor * 0.99)
+                lowest = min(lowest, shown)
+                if rid not in skip:
+                    passage = best_passage(load_text(rid), matcher)
+                    outcome.hits.append(Hit(rid, shown, passage))
+            floor = lowest
 
     def _run(
         self, question: query.Query, limit: int, restrict: query.Query | None, budget: float | None
@@ -169,5 +226,5 @@ class Answerer:
         if hits.scored_length() == 0:
             return None
         outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
-        self._fill(outcome, hits, parsed, load_text)
+        self._fill(outcome, [(hits, parsed, 1.0)], load_text)
         return outcome

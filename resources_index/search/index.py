@@ -26,6 +26,7 @@ from filelock import FileLock
 from whoosh import index
 from whoosh.searching import Searcher
 
+from resources_index.catalog.glossary import BUILT_IN, Glossary
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError
@@ -42,6 +43,7 @@ from resources_index.search.schema import (
     resource_rev,
 )
 from resources_index.search.scoring import FastBM25F, LengthTable
+from resources_index.search.translating import Translator
 from resources_index.util.fsutil import write_atomic
 from resources_index.util.progress import Progress, no_progress
 
@@ -78,6 +80,7 @@ class SearchIndex:
             str(folder.with_name(folder.name + ".lock")), thread_local=False
         )
         self._answerer: Answerer | None = None
+        self._translator = Translator(BUILT_IN)
         self._results_cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
         self._lengths = LengthTable()
 
@@ -268,7 +271,16 @@ class SearchIndex:
             self._searcher = (
                 self._index.searcher(weighting=FastBM25F(self._lengths)) if self._index else None
             )
-            self._answerer = Answerer(self._searcher) if self._searcher else None
+            self._answerer = Answerer(self._searcher, self._translator) if self._searcher else None
+            self._results_cache.clear()
+
+    def use_glossary(self, glossary: Glossary) -> None:
+        """Search the other language through ``glossary`` (the program's and the catalog's
+        terms) from now on."""
+        with self._read_lock:
+            self._translator = Translator(glossary)
+            if self._answerer is not None:
+                self._answerer.translator = self._translator
             self._results_cache.clear()
 
     def _close(self) -> None:

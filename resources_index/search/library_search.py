@@ -11,11 +11,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from resources_index.catalog.glossary import BUILT_IN
+from resources_index.catalog.language import detect_language
+from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from resources_index.search.index import SearchIndex
 from resources_index.search.result_row import ResultRow
-from resources_index.search.results import IndexChange, SearchResults
+from resources_index.search.results import Hit, IndexChange, SearchResults
 from resources_index.search.schema import SCHEMA_VERSION, Segments
 from resources_index.util.progress import Progress, no_progress
 
@@ -54,6 +57,7 @@ class LibrarySearch:
         self.library = library
         self.index = SearchIndex(library.root / INDEX_DIR)
         self._texts = TextCache(library.object_path)
+        self._terms: tuple[tuple[str, str], ...] = ()
 
     def refresh(self, progress: Progress = no_progress) -> IndexChange:
         """Update (or build, or adopt) the index for the installed catalog.
@@ -65,6 +69,7 @@ class LibrarySearch:
         manifest = self.library.current()
         if manifest is None:
             return IndexChange()
+        self._follow_terms(manifest.terms)
         sha = (
             self.library.state.get("current_sha256")
             or hashlib.sha256(self.library.catalog_path.read_bytes()).hexdigest()
@@ -89,8 +94,16 @@ class LibrarySearch:
             return IndexChange()
         if self.index.needs_rebuild():
             return self.refresh()
+        self._follow_terms(manifest.terms)
         sha = self.library.state.get("current_sha256") or ""
         return self.index.apply(manifest, sha, changed, removed, self.segments)
+
+    def _follow_terms(self, terms: tuple[tuple[str, str], ...]) -> None:
+        """Search through the catalog's own bilingual terms too, once per catalog that has
+        new ones."""
+        if terms != self._terms:
+            self._terms = terms
+            self.index.use_glossary(BUILT_IN.extended(terms))
 
     def segments(self, resource: Resource) -> Segments:
         """The resource's extracted text segments (empty when its text is not local)."""
@@ -112,16 +125,23 @@ class LibrarySearch:
         quick: bool = True,
         within: Sequence[str] | None = None,
         skip: Collection[str] = (),
+        language: str | None = None,
     ) -> tuple[list[ResultRow], SearchResults]:
-        """Search and join each hit with its resource (hits no longer in the catalog drop);
+        """Search and join each hit with its resource (hits no longer in the catalog drop, and
+        so does a translation of a resource found before it: the window and the command line
+        offer it beside that one, as another door to the same result);
         with ``within``, only among those resources (a scope: favorites, what's new). The next
-        page: ``limit`` grown by a page and the ids already shown in ``skip``.
+        page: ``limit`` grown by a page and the ids already shown in ``skip``. ``language``
+        is the reader's: of a resource and its translation, the one in that language answers
+        when the query's own words do not say which language they are in.
 
         A search for whole words (not as you type) that finds nothing is run again with the
         last word as a prefix, and says so (``as_prefix``): ``thr`` finds "three"."""
         if not self.index.is_open():
             self.refresh()
-        rows, results = self._search(text, filters, limit, as_you_type, facets, quick, within, skip)
+        rows, results = self._search(
+            text, filters, limit, as_you_type, facets, quick, within, skip, language
+        )
         if (
             not rows
             and not skip
@@ -129,7 +149,9 @@ class LibrarySearch:
             and text.strip()
             and text.rstrip()[-1:].isalnum()
         ):
-            rows, results = self._search(text, filters, limit, True, facets, False, within, ())
+            rows, results = self._search(
+                text, filters, limit, True, facets, False, within, (), language
+            )
             results = dataclasses.replace(results, as_prefix=bool(rows))  # not the cached one
         return rows, results
 
@@ -143,6 +165,7 @@ class LibrarySearch:
         quick: bool,
         within: Sequence[str] | None,
         skip: Collection[str],
+        language: str | None,
     ) -> tuple[list[ResultRow], SearchResults]:
         results = self.index.search(
             text,
@@ -156,12 +179,43 @@ class LibrarySearch:
             skip=skip,
         )
         manifest = self.library.current()
-        rows = []
-        for hit in results.hits:
-            resource = manifest.by_id.get(hit.id) if manifest else None
-            if resource is not None:
-                rows.append(ResultRow(resource, hit.score, hit.passage.html, hit.passage.location))
-        return rows, results
+        if manifest is None:
+            return [], results
+        preferred = detect_language(text, minimum_hits=1) or language
+        rows, folded = joined(results.hits, manifest, skip, preferred)
+        return rows, dataclasses.replace(results, folded=folded)  # not the cached one
 
     def close(self) -> None:
         self.index.close()
+
+
+def joined(
+    hits: Sequence[Hit], manifest: Manifest, skip: Collection[str], language: str | None
+) -> tuple[list[ResultRow], list[str]]:
+    """Each hit with its resource; hits no longer in the catalog drop, and a resource and its
+    translations are one row (the first found, or the one in ``language`` when both were
+    found), with the others as its ``also``. Hits whose translation is in ``skip`` (a page
+    shown before) drop too. Also returns the ids of the hits that were folded so."""
+    by_id = {hit.id: hit for hit in hits}
+    rows: list[ResultRow] = []
+    folded: list[str] = []
+    shown = set(skip)
+    for hit in hits:
+        resource = manifest.by_id.get(hit.id)
+        if resource is None or resource.id in shown:
+            continue
+        if not shown.isdisjoint(resource.translations):
+            folded.append(resource.id)
+            continue
+        if language and resource.language != language:
+            for other_id in resource.translations:
+                other = manifest.by_id.get(other_id)
+                if other is not None and other.language == language and other_id in by_id:
+                    folded.append(resource.id)
+                    resource, hit = other, by_id[other_id]
+                    break
+        shown.add(resource.id)
+        also = tuple(manifest.by_id[t] for t in resource.translations if t in manifest.by_id)
+        passage = hit.passage
+        rows.append(ResultRow(resource, hit.score, passage.html, passage.location, also))
+    return rows, folded

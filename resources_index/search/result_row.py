@@ -18,6 +18,8 @@ class ResultRow:
     score: float
     snippet: str
     location: dict[str, Any] | None
+    #: The resource's translations in the catalog: other doors to the same result.
+    also: tuple[Resource, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -29,4 +31,5 @@ class ResultRow:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "location": self.location,
+            "also": [{"id": r.id, "language": r.language, "title": r.title} for r in self.also],
         }

@@ -25,6 +25,8 @@ class SearchResults:
     quick: bool = False  # a fast answer while typing; the search after a pause refines it
     as_prefix: bool = False  # the last word found nothing whole: words starting with it answered
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Hits shown on a translation's row rather than their own: a page counts them as shown.
+    folded: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from resources_index.catalog import vocabulary
+from resources_index.catalog.language import split_by_language
 from resources_index.catalog.model import canonical_json
 from resources_index.catalog.records import Resource
 from resources_index.search.analysis import ANALYZERS, EDGE, LANGUAGES, PLAIN, WORDS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: mixed-language text analysed by sentence
 FACETS = vocabulary.FACETS
 
 Segments = list[dict[str, Any]]
@@ -59,15 +60,16 @@ def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
     """The Whoosh document of one resource; each segment goes to its own language's field."""
     lang = resource.language if resource.language in LANGUAGES else "en"
     bodies: dict[str, list[str]] = {code: [] for code in LANGUAGES}
-    bodies[lang].append(resource.summary)
+    _add_text(bodies, resource.summary, lang)
     for segment in segments:
         seg_lang = segment.get("language") or lang
-        bodies[seg_lang if seg_lang in LANGUAGES else lang].append(str(segment.get("text", "")))
+        _add_text(bodies, str(segment.get("text", "")), seg_lang if seg_lang in LANGUAGES else lang)
+    titles: dict[str, list[str]] = {code: [] for code in LANGUAGES}
+    _add_text(titles, resource.title, lang)
     labels = " ".join(_labels(resource))
     doc: dict[str, Any] = {
         "id": resource.id,
         "rev": resource_rev(resource),
-        f"title_{lang}": resource.title,
         "meta": labels,
         "complete": f"{resource.title} {labels}",
         "words": f"{resource.title} {labels} {resource.summary}",
@@ -77,7 +79,15 @@ def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
         "practice_elements": ",".join(resource.practice_elements),
         "audiences": ",".join(resource.audiences),
     }
-    for code, parts in bodies.items():
-        if parts:
-            doc[f"body_{code}"] = "\n".join(parts)
+    for code in LANGUAGES:
+        if titles[code]:
+            doc[f"title_{code}"] = " ".join(titles[code])
+        if bodies[code]:
+            doc[f"body_{code}"] = "\n".join(bodies[code])
     return doc
+
+
+def _add_text(fields: dict[str, list[str]], text: str, language: str) -> None:
+    """Each sentence (or quoted term) of ``text`` to the field of the language it is in."""
+    for piece_language, piece in split_by_language(text, language):
+        fields[piece_language].append(piece)

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QThreadPool, QTimer, Signal
 
 from resources_index.catalog.model import Manifest
 from resources_index.library.library import Library
@@ -32,6 +32,12 @@ PAUSE_MS = 300
 SEARCH_LIMIT = 60
 
 
+def reader_language() -> str:
+    """The interface's language ("en", "es"): of a resource and its translation, the one
+    shown first when the words typed could be either language."""
+    return QLocale().name()[:2]
+
+
 @dataclass
 class SearchOutcome:
     """One answer for the results list and the filter panel."""
@@ -49,6 +55,7 @@ class SearchOutcome:
     elapsed_ms: float = 0.0
     filters: dict[str, list[str]] = field(default_factory=dict)
     scope: str = "all"
+    folded: list[str] = field(default_factory=list)  # hits shown on a translation's row
 
 
 class SearchController(QObject):
@@ -208,8 +215,9 @@ class SearchController(QObject):
             facets=not quick,
             quick=quick,
             within=scope_ids(self.library.state, scope),  # counts and hits of the scope
+            language=reader_language(),
         )
-        outcome.rows = rows
+        outcome.rows, outcome.folded = rows, list(results.folded)
         outcome.total, outcome.total_exact = results.total, results.total_exact
         outcome.facets = results.facets
         outcome.suggestion = results.suggestion
@@ -267,8 +275,17 @@ class SearchController(QObject):
             quick=False,
             within=scope_ids(self.library.state, scope),
             skip=frozenset(shown),
+            language=reader_language(),
         )
-        return SearchOutcome(generation, text, rows, results.total, filters=filters, scope=scope)
+        return SearchOutcome(
+            generation,
+            text,
+            rows,
+            results.total,
+            filters=filters,
+            scope=scope,
+            folded=list(results.folded),
+        )
 
     def _deliver_more(self, outcome: SearchOutcome) -> None:
         self.loading_more = False

@@ -1,8 +1,9 @@
 """The results list: a model over search hits and a delegate that draws each as a card.
 
-A card shows the type icon, the title, type · publisher · language (and the page, slide or
-caption time that matched), the passage with the query's words in bold, and whether the
-resource is on this laptop. Heights follow the font, so the system's font size is respected.
+A card shows the type icon, the title, type · language (and "Also in Spanish" when its
+translation is folded into it, and the page, slide or caption time that matched) · publisher,
+the passage with the query's words in bold, and whether the resource is on this laptop.
+Heights follow the font, so the system's font size is respected.
 """
 
 import html
@@ -32,6 +33,16 @@ _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 OFFLINE_ROLE = Qt.ItemDataRole.UserRole + 2
 MARGIN = 8
+
+
+def also_text(row: "ResultRow") -> str:
+    """``Also in Spanish`` for a result whose translation is folded into it."""
+    languages = dict.fromkeys(other.language for other in row.also)
+    names = {
+        "en": QCoreApplication.translate("Results", "Also in English"),
+        "es": QCoreApplication.translate("Results", "Also in Spanish"),
+    }
+    return " · ".join(names.get(lang, label("language", lang)) for lang in languages)
 
 
 def location_text(location: dict[str, Any] | None) -> str:
@@ -95,6 +106,8 @@ class ResultsModel(QAbstractListModel):
             return resource.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [resource.title, label("type", resource.type)]
+            if row.also:
+                parts.append(also_text(row))
             if not self.is_offline(row):
                 parts.append(self.tr("not downloaded yet"))
             return ", ".join(parts)
@@ -178,13 +191,15 @@ class ResultDelegate(QStyledItemDelegate):
         )
 
         painter.setFont(option.font)
-        facts = [label("type", row.resource.type)]
-        if row.resource.publisher:
-            facts.append(label("publisher", row.resource.publisher))
-        facts.append(label("language", row.resource.language))
+        # The publisher last: its long name is what gives way when the line is too narrow.
+        facts = [label("type", row.resource.type), label("language", row.resource.language)]
+        if row.also:
+            facts.append(also_text(row))
         where = location_text(row.location)
         if where:
             facts.append(where)
+        if row.resource.publisher:
+            facts.append(label("publisher", row.resource.publisher))
         painter.setPen(muted)
         facts_rect = QRect(left, rect.top() + title_height, width, line)
         painter.drawText(

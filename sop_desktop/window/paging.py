@@ -3,7 +3,7 @@ the same ranking, below what is shown (the window asks for 60 results at a time)
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from sop_desktop.controllers.search_controller import SearchOutcome
 
@@ -26,8 +26,14 @@ class ResultPaging(QObject):
         outcome, bar = window.last_outcome, window.results.verticalScrollBar()
         if outcome is None or outcome.quick or outcome.browsing or bar.value() < bar.maximum():
             return False
-        shown = [row.resource.id for row in window.results_model.rows]
+        # A row stands for the translations folded into it: they are not asked for again.
+        shown = [*(row.resource.id for row in window.results_model.rows), *outcome.folded]
         return len(shown) < outcome.total and window.search.load_more(shown)
 
     def _append(self, outcome: SearchOutcome) -> None:
+        if self.window.last_outcome is not None:
+            self.window.last_outcome.folded += outcome.folded
         self.window.results_model.append_rows(outcome.rows)
+        # A page that did not reach below the view (or was all translations of rows shown)
+        # leaves the scroll bar at its end: no scrolling would ask again, so ask now.
+        QTimer.singleShot(0, self.maybe_more)

@@ -15,10 +15,12 @@ def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
 ) -> None:
     outcome = window.last_outcome
     assert outcome is not None and outcome.browsing
-    assert window.results_model.rowCount() == 44
-    assert window.count_label.text() == "44 resources"
+    assert window.results_model.rowCount() == 45
+    assert window.count_label.text() == "45 resources"
     assert window.filters.groups["type"].childCount() == 10
-    assert window.status_area.catalog_label.text() == "Catalog version 3"
+    manifest = window.library.current()
+    assert manifest is not None
+    assert window.status_area.catalog_label.text() == f"Catalog version {manifest.version}"
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
 
 
@@ -197,20 +199,24 @@ def test_scrolling_to_the_end_reaches_every_result_page_by_page(
     window.resize(900, 500)
     outcome = type_query(qtbot, window, "safety")
     first_page = [row.resource.id for row in window.results_model.rows]
-    assert len(first_page) == 10 and outcome.total > 25
+    # A translation found with its resource is on that resource's row, not a row of its own.
+    assert len(first_page) + len(outcome.folded) == 10 and outcome.total > 25
     bar = window.results.verticalScrollBar()
     pages = 1
-    while len(window.results_model.rows) < outcome.total:
-        shown = len(window.results_model.rows)
-        bar.setValue(bar.maximum())
-        qtbot.waitUntil(lambda shown=shown: len(window.results_model.rows) > shown)
+    while len(window.results_model.rows) + len(outcome.folded) < outcome.total:
+        with qtbot.waitSignal(window.search.more_answered, timeout=5000):
+            if bar.value() < bar.maximum():
+                bar.setValue(bar.maximum())  # else the last page asks for the next itself
         pages += 1
     ids = [row.resource.id for row in window.results_model.rows]
-    assert ids[:10] == first_page and len(ids) == len(set(ids)) == outcome.total
+    assert ids[: len(first_page)] == first_page and len(ids) == len(set(ids))
+    assert len(ids) + len(outcome.folded) == outcome.total
     search = LibrarySearch(starter_library)
-    everything, _ = search.search("safety", limit=200, as_you_type=True, quick=False)
+    everything, answer = search.search("safety", limit=200, as_you_type=True, quick=False)
     search.close()
-    assert set(ids) == {row.resource.id for row in everything}
+    every_hit = {row.resource.id for row in everything} | set(answer.folded)
+    assert set(ids) | set(outcome.folded) == every_hit
+    assert {o.id for row in window.results_model.rows for o in row.also} & set(ids) == set()
     assert pages == -(-outcome.total // 10)
     bar.setValue(bar.maximum())  # the end: nothing more is asked for
     assert not window.paging.maybe_more()
@@ -241,3 +247,18 @@ def test_an_index_built_on_this_laptop_shows_its_progress_while_titles_answer(
     assert [done for done, _ in reports] == sorted(done for done, _ in reports)
     assert answers and answers[0].quick and answers[0].rows  # titles answered meanwhile
     controller.close()
+
+
+def test_a_resource_and_its_translation_show_as_one_result_with_two_doors(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_query(qtbot, window, "plan de seguridad")
+    model = window.results_model
+    ids = [row.resource.id for row in model.rows]
+    assert ids[0] == "plan-de-seguridad-para-familias"
+    assert "safety-plan-family-handout" not in ids  # the English door is on the same card
+    card = model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)
+    assert card.endswith("Also in English")
+    window.results.setCurrentIndex(model.index(0))
+    qtbot.waitUntil(lambda: window.details.translations.isVisible())
+    assert "safety-plan-family-handout" in window.details.translations.text()

@@ -91,7 +91,7 @@ def test_an_unreachable_server_is_a_clear_message_with_details(
     assert box.text().startswith("Could not reach http://127.0.0.1:9/: no connection")
     assert "The library was not changed." in box.text()
     assert box.detailedText()  # the technical details, one click away
-    assert window.results_model.rowCount() == 44
+    assert window.results_model.rowCount() == 45
 
 
 def test_a_file_not_yet_downloaded_is_offered_then_opened(

@@ -80,6 +80,14 @@ def test_the_vocabulary_labels_follow_the_catalog_vocabulary() -> None:
     assert LABELS["audiences"] == vocabulary.AUDIENCES
     assert LABELS["publisher"] == vocabulary.PUBLISHERS
     assert set(LABELS["language"]) == set(vocabulary.LANGUAGES)
+    # The Spanish of every label is the core's (the command line and search use it too).
+    spanish = {
+        message.findtext("source"): message.findtext("translation")
+        for context in ET.parse(TS).getroot()
+        if context.findtext("name") == "Vocabulary"
+        for message in context.iter("message")
+    }
+    assert spanish == vocabulary.SPANISH_LABELS
 
 
 @pytest.fixture

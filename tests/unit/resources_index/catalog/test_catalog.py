@@ -134,6 +134,7 @@ def test_every_field_of_the_tables_survives_each_way_a_manifest_is_read(tmp_path
         elif spec.kind is Kind.LIST:
             resource[spec.name] = ["tip"] if spec.pattern is not None else ["one", "two"]
     resource["files"][0]["language"] = "es"
+    raw["terms"] = [{"en": "court report", "es": "informe para la corte"}]
     assert {s.name for s in RESOURCE_FIELDS} == set(resource)
     checked = parse(raw)
     trusted = Manifest.from_bytes(checked.to_bytes(), validated=True)
@@ -142,3 +143,4 @@ def test_every_field_of_the_tables_survives_each_way_a_manifest_is_read(tmp_path
     assert checked == trusted == kept
     assert checked.resources[0].to_json() == resource
     assert checked.resources[0].files[0].language == "es"
+    assert checked.terms == (("court report", "informe para la corte"),)

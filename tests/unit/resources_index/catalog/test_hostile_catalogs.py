@@ -38,6 +38,11 @@ BIG = 2**63
             [{"id": "k", "name": "K", "items": [{"resource_id": "tip", "start": BIG}]}],
             "start",
         ),
+        (["terms"], {"en": "safety plan", "es": "plan de seguridad"}, "terms are not a list"),
+        (["terms"], [["safety plan", "plan de seguridad"]], "Term number 1 is not an object"),
+        (["terms"], [{"en": "safety plan"}], "Term number 1"),
+        (["terms"], [{"en": "x" * (limits.MAX_VALUE_CHARS + 1), "es": "y"}], "Term number 1"),
+        (["terms"], [{"en": "a", "es": "b"}] * (limits.MAX_TERMS + 1), "too many terms"),
         (
             ["search_index"],
             {

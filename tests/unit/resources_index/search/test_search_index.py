@@ -307,3 +307,22 @@ def test_an_index_built_here_reports_its_progress(installed: Library) -> None:
     assert search.refresh(lambda done, total: reports.append((done, total))) == type(change)()
     assert len(reports) == 1  # nothing to build the second time: nothing reported
     search.close()
+
+
+def test_a_typo_one_document_holds_still_offers_the_common_word(
+    library: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """ "thre" is in one handout (a typo); "three" in several titles: the typed words find the
+    handout, and the correction that finds clearly more is offered beside it."""
+    (source / "notes.md").write_text("# Notes\n\nDraw thre houses with the child.\n")
+    for name in ("more-a.md", "more-b.md"):
+        (source / name).write_text(f"# Three Houses {name}\n\nThree houses, drawn together.\n")
+    publish(source, published, keys[0], catalog_id="test-catalog")
+    library.import_bundle(published, [load_public_key(keys[1])])
+    search = LibrarySearch(library)
+    rows, results = search.search("thre houses")
+    assert [row.resource.id for row in rows] == ["notes"]
+    assert results.suggestion == "three houses" and not results.corrected
+    rows, results = search.search("three houses")
+    assert len(rows) >= 3 and results.suggestion is None
+    search.close()
