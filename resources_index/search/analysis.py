@@ -99,7 +99,7 @@ EDGE = _analyzer(None, frozenset(), minsize=1) | analysis.NgramFilter(2, 20, at=
 
 
 def analyze(fieldname: str, word: str) -> list[str]:
-    """The terms ``word`` becomes in a language field (``title_es``, ``body_en``...)."""
+    """The terms ``word`` becomes in a language field (``body_es``, ``body_en``)."""
     lang = fieldname.rsplit("_", 1)[-1]
     return [t.text for t in ANALYZERS[lang](word)]
 

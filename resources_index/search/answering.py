@@ -114,7 +114,14 @@ class Answerer:
                 if hits.scored_length() == 0:
                     hits, parsed, outcome.corrected = fixed, corrected, True
                     used = fixed_query
-        other = None if quick or self.translator is None else self.translator.other_language(parsed)
+        # Matches through the other language rank below every match of the words as typed: a
+        # page the typed words fill has no room for them, and only counting needs them then.
+        page_full = hits.scored_length() >= limit and not facets
+        other = (
+            None
+            if quick or page_full or self.translator is None
+            else self.translator.other_language(parsed)
+        )
         other_query = self._required(other)
         other_hits = (
             None if other_query is None else self._run(other_query, limit, restrict, budget)

@@ -12,6 +12,8 @@ from resources_index.search.analysis import analyze, is_stop_word
 from resources_index.search.query import ParsedQuery
 from resources_index.search.schema import FACETS, TEXT_FIELDS
 
+#: A word is looked for in these (bodies and meta hold the titles).
+WORD_FIELDS = ("body_en", "body_es", "meta")
 PREFIX_EXPANSION = 4
 BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
 PREFIX_SCAN = 400
@@ -80,17 +82,21 @@ class QueryBuilder:
     def word_query(self, word: str, expansion: str | None) -> query.Query | None:
         if is_stop_word(word) and not expansion:
             return None  # "de", "the", "para": never required
-        terms: list[query.Query] = []
-        for name in (*TEXT_FIELDS, "meta"):
-            analyzed = analyze(name, word) if name != "meta" else [word]
-            terms += [query.Term(name, t) for t in analyzed if self.present(name, t)]
+        terms = self._terms(word, WORD_FIELDS)
         if expansion:
             terms.append(self.phrase_query(tuple(expansion.split())))
         return any_of(terms) if terms else query.NullQuery
 
+    def _terms(self, word: str, fields: Sequence[str]) -> list[query.Query]:
+        terms: list[query.Query] = []
+        for name in fields:
+            analyzed = analyze(name, word) if name != "meta" else [word]
+            terms += [query.Term(name, t) for t in analyzed if self.present(name, t)]
+        return terms
+
     def phrase_query(self, words: tuple[str, ...]) -> query.Query:
         options: list[query.Query] = []
-        for name in TEXT_FIELDS:
+        for name in TEXT_FIELDS:  # bodies hold their titles
             tokens = [t for w in words for t in analyze(name, w)]
             if len(tokens) > 1:
                 options.append(query.Phrase(name, tokens))

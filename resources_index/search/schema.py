@@ -12,7 +12,7 @@ from resources_index.catalog.model import canonical_json
 from resources_index.catalog.records import Resource
 from resources_index.search.analysis import ANALYZERS, EDGE, LANGUAGES, PLAIN, WORDS
 
-SCHEMA_VERSION = 3  # 3: mixed-language text analysed by sentence
+SCHEMA_VERSION = 4  # 3: mixed-language text analysed by sentence; 4: titles in bodies, meta
 FACETS = vocabulary.FACETS
 
 Segments = list[dict[str, Any]]
@@ -23,7 +23,8 @@ def build_schema() -> Schema:
     fields: dict[str, Any] = {
         "id": ID(stored=True, unique=True),
         "rev": ID(stored=True),
-        "meta": TEXT(analyzer=PLAIN, field_boost=2.0, phrase=False),
+        # The title and every label, as written: a word found here weighs more than in a body.
+        "meta": TEXT(analyzer=PLAIN, field_boost=3.0, phrase=False),
         "complete": TEXT(analyzer=EDGE, field_boost=1.5, phrase=False),
         "words": TEXT(analyzer=WORDS, phrase=False),
         "type": ID,
@@ -33,12 +34,11 @@ def build_schema() -> Schema:
         "audiences": KEYWORD(commas=True),
     }
     for lang in LANGUAGES:
-        fields[f"title_{lang}"] = TEXT(analyzer=ANALYZERS[lang], field_boost=3.0, phrase=True)
         fields[f"body_{lang}"] = TEXT(analyzer=ANALYZERS[lang], phrase=True)
     return Schema(**fields)
 
 
-TEXT_FIELDS = tuple(f"{kind}_{lang}" for kind in ("title", "body") for lang in LANGUAGES)
+TEXT_FIELDS = tuple(f"body_{lang}" for lang in LANGUAGES)
 
 
 def resource_rev(resource: Resource) -> str:
@@ -66,11 +66,16 @@ def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
         _add_text(bodies, str(segment.get("text", "")), seg_lang if seg_lang in LANGUAGES else lang)
     titles: dict[str, list[str]] = {code: [] for code in LANGUAGES}
     _add_text(titles, resource.title, lang)
+    # The body holds the title, stemmed in its language; ``meta`` holds it as written, with the
+    # labels: a word is looked for in three posting lists (the union of them is most of a
+    # query's cost), and one found in a title or label weighs more.
+    for code in LANGUAGES:
+        bodies[code][:0] = titles[code]
     labels = " ".join(_labels(resource))
     doc: dict[str, Any] = {
         "id": resource.id,
         "rev": resource_rev(resource),
-        "meta": labels,
+        "meta": f"{resource.title} {labels}",
         "complete": f"{resource.title} {labels}",
         "words": f"{resource.title} {labels} {resource.summary}",
         "type": resource.type,
@@ -80,9 +85,7 @@ def document_for(resource: Resource, segments: Segments) -> dict[str, Any]:
         "audiences": ",".join(resource.audiences),
     }
     for code in LANGUAGES:
-        if titles[code]:
-            doc[f"title_{code}"] = " ".join(titles[code])
-        if bodies[code]:
+        if bodies[code]:  # the title, the summary, then the text
             doc[f"body_{code}"] = "\n".join(bodies[code])
     return doc
 

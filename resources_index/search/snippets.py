@@ -54,10 +54,24 @@ def location_of(segment: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _matches(text: str, language: str | None, matcher: WordMatcher) -> list[tuple[int, int]]:
+FOLDED = "_folded"  # a segment's folded text, kept in the segment once made
+
+
+def _folded(segment: dict[str, Any]) -> str:
+    """The segment's text folded, made once per cached segment: a word typed letter by letter
+    asks for the same documents' passages again and again."""
+    folded = segment.get(FOLDED)
+    if folded is None:
+        folded = segment[FOLDED] = fold_same_length(str(segment.get("text", "")))
+    return str(folded)
+
+
+def _matches(
+    segment: dict[str, Any], language: str | None, matcher: WordMatcher
+) -> list[tuple[int, int]]:
     if matcher.candidates is None:
         return []
-    folded = fold_same_length(text)
+    folded = _folded(segment)
     return [
         (m.start(), m.end())
         for m in matcher.candidates.finditer(folded)
@@ -93,7 +107,7 @@ def best_passage(segments: Sequence[dict[str, Any]], matcher: WordMatcher) -> Pa
     found: dict[int, list[tuple[int, int]]] = {}
     for index, segment in enumerate(segments):
         text = str(segment.get("text", ""))
-        spans = _matches(text, segment.get("language"), matcher)
+        spans = _matches(segment, segment.get("language"), matcher)
         if not spans:
             continue
         found[index] = spans

@@ -56,6 +56,7 @@ class SearchOutcome:
     filters: dict[str, list[str]] = field(default_factory=dict)
     scope: str = "all"
     folded: list[str] = field(default_factory=list)  # hits shown on a translation's row
+    index_lost: bool = False  # the index was found damaged: titles answered, a rebuild is due
 
 
 class SearchController(QObject):
@@ -217,6 +218,12 @@ class SearchController(QObject):
             within=scope_ids(self.library.state, scope),  # counts and hits of the scope
             language=reader_language(),
         )
+        if not self.search.index.is_open():
+            # Found damaged just now (a disk error, a file another program broke): titles
+            # answer, and the index is rebuilt in the background with its progress shown.
+            outcome.index_lost = True
+            self._titles_answer(outcome, manifest, filters, scope)
+            return
         outcome.rows, outcome.folded = rows, list(results.folded)
         outcome.total, outcome.total_exact = results.total, results.total_exact
         outcome.facets = results.facets
@@ -295,6 +302,9 @@ class SearchController(QObject):
     def _deliver(self, outcome: SearchOutcome) -> None:
         """Show an answer unless a newer one was shown, or it answers another question (an
         answer to the current text still shows while the complete one is being prepared)."""
+        if outcome.index_lost and self.engine_ready:
+            self.engine_ready = False  # titles answer until the rebuild below is done
+            self.warm_up()
         if outcome.generation <= self.delivered:
             return
         current = (

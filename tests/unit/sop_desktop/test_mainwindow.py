@@ -1,5 +1,7 @@
 """The main window driven offscreen: typing, filters, browsing, favorites, persistence."""
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -262,3 +264,36 @@ def test_a_resource_and_its_translation_show_as_one_result_with_two_doors(
     window.results.setCurrentIndex(model.index(0))
     qtbot.waitUntil(lambda: window.details.translations.isVisible())
     assert "safety-plan-family-handout" in window.details.translations.text()
+
+
+def test_an_index_damaged_while_the_window_is_open_is_rebuilt_while_titles_answer(
+    qtbot: QtBot, window: MainWindow, starter_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index breaks under the running program (its file overwritten): the next search is
+    answered from titles at once, the index is rebuilt in the background with its progress
+    on the status line, and full-text search comes back by itself."""
+    from resources_index.library.store import object_relpath
+    from resources_index.search import index as search_index
+
+    monkeypatch.setattr(search_index, "PROGRESS_EVERY", 10)
+    type_query(qtbot, window, "three houses")
+    assert window.search.engine_ready
+    manifest = starter_library.current()
+    assert manifest is not None and manifest.search_index is not None
+    # No shipped index to adopt instead: the rebuild is done here, resource by resource.
+    (starter_library.root / object_relpath(manifest.search_index.sha256)).unlink()
+    for path in (starter_library.root / "index").glob("*.seg"):
+        path.write_bytes(os.urandom(path.stat().st_size))
+    reports: list[tuple[int, int]] = []
+    answers: list[SearchOutcome] = []
+    window.search.indexing.connect(lambda done, total: reports.append((done, total)))
+    window.search.answered.connect(answers.append)
+    outcome = type_query(qtbot, window, "safety goals")  # the complete answer, after the rebuild
+    lost = [a for a in answers if a.index_lost]
+    assert lost and lost[0].rows and lost[0].quick  # titles answered at once, not nothing
+    assert lost[0].rows[0].resource.id == "safety-goals-tip-sheet"
+    assert window.search.engine_ready and not outcome.quick
+    assert outcome.rows[0].resource.id == "safety-goals-tip-sheet"
+    assert reports and reports[-1][0] == reports[-1][1]  # every resource indexed again
+    outcome = type_query(qtbot, window, "worries at home")  # words only inside documents
+    assert not outcome.quick and outcome.rows
