@@ -876,6 +876,10 @@
         <translation>¿Quiso decir &lt;a href=&quot;q:{0}&quot;&gt;{0}&lt;/a&gt;?</translation>
     </message>
     <message>
+        <source>No resource has every word: nothing has &lt;b&gt;{0}&lt;/b&gt;, so these results have the other words.</source>
+        <translation>Ningún recurso tiene todas las palabras: ninguno tiene &lt;b&gt;{0}&lt;/b&gt;, así que estos resultados tienen las demás.</translation>
+    </message>
+    <message>
         <source>Nothing found. Try fewer or other words, or clear the filters.</source>
         <translation>No se encontró nada. Pruebe con menos palabras u otras, o quite los filtros.</translation>
     </message>
@@ -1349,6 +1353,14 @@
         <translation>Última sincronización</translation>
     </message>
     <message>
+        <source>No sync server</source>
+        <translation>Sin servidor de sincronización</translation>
+    </message>
+    <message>
+        <source>Set the address of your sync server in Settings to get updates.</source>
+        <translation>Escriba la dirección de su servidor de sincronización en Configuración para recibir actualizaciones.</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
@@ -1367,6 +1379,22 @@
     <message>
         <source>Catalog version {0}</source>
         <translation>Catálogo versión {0}</translation>
+    </message>
+    <message>
+        <source>Sync cancelled {0}</source>
+        <translation>Sincronización cancelada {0}</translation>
+    </message>
+    <message>
+        <source>Last sync failed {0}</source>
+        <translation>Falló la última sincronización {0}</translation>
+    </message>
+    <message>
+        <source>Last successful sync {0}.</source>
+        <translation>Última sincronización correcta: {0}.</translation>
+    </message>
+    <message>
+        <source>No sync has succeeded yet.</source>
+        <translation>Ninguna sincronización ha funcionado todavía.</translation>
     </message>
     <message>
         <source>Never synced</source>

@@ -119,7 +119,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not rows:
         print(f"Nothing found for {args.query!r}.")
         return EXIT_OK
-    if results.partial:
+    if results.partial and results.unmatched:
+        missing = ", ".join(repr(w) for w in results.unmatched)
+        print(f"No resource has every word: nothing has {missing}; these have the others.")
+    elif results.partial:
         print("No resource has every word; these match some of them.")
     for number, row in enumerate(rows, start=1):
         where = location_text(row.location)

@@ -130,6 +130,7 @@ class Answerer:
             used = any_of(parts)
             hits = self._run(used, limit, restrict, budget)
             outcome.partial = hits.scored_length() > 0
+            outcome.unmatched = tuple(self.build.unmatched(parsed)) if outcome.partial else ()
         if facets:
             matched = _docs(hits, other_hits)
             outcome.total = len(matched)

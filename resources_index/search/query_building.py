@@ -15,6 +15,7 @@ from resources_index.search.schema import FACETS, TEXT_FIELDS
 #: A word is looked for in these (bodies and meta hold the titles).
 WORD_FIELDS = ("body_en", "body_es", "meta")
 PREFIX_EXPANSION = 4
+WHOLE_PREFIX = 3  # a word being typed this long that nothing starts with finds nothing
 BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
 PREFIX_SCAN = 400
 
@@ -77,7 +78,30 @@ class QueryBuilder:
             part = self.prefix_query(parsed.prefix, parsed.expansions.get(parsed.prefix))
             if part is not None:
                 parts.append(part)
+            elif len(parsed.prefix) >= WHOLE_PREFIX and not is_stop_word(parsed.prefix):
+                parts.append(query.NullQuery)  # a word typed that nothing starts with
         return parts
+
+    def unmatched(self, parsed: ParsedQuery) -> list[str]:
+        """The words (and quoted phrases) of ``parsed`` that no resource has."""
+        missing = [
+            word
+            for word in parsed.words
+            if self.word_query(word, parsed.expansions.get(word)) is query.NullQuery
+        ]
+        missing += [
+            " ".join(phrase)
+            for phrase in parsed.phrases
+            if self.phrase_query(phrase) is query.NullQuery
+        ]
+        prefix = parsed.prefix or ""
+        if (
+            len(prefix) >= WHOLE_PREFIX
+            and not is_stop_word(prefix)
+            and self.prefix_query(prefix, parsed.expansions.get(prefix)) is None
+        ):
+            missing.append(prefix)
+        return missing
 
     def word_query(self, word: str, expansion: str | None) -> query.Query | None:
         if is_stop_word(word) and not expansion:

@@ -19,7 +19,8 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     total_exact: bool = True
-    partial: bool = False
+    partial: bool = False  # no resource has every word: these have some of them
+    unmatched: tuple[str, ...] = ()  # the words no resource has (when partial)
     suggestion: str | None = None
     corrected: bool = False
     quick: bool = False  # a fast answer while typing; the search after a pause refines it

@@ -1,10 +1,19 @@
-"""When the policy's scheduled sync is due: its interval has passed since the last sync."""
+"""When the policy's scheduled sync is due (its interval has passed since the last sync), and
+the record of the last attempt, kept beside the library so a failed sync changes nothing in it.
+"""
 
+import contextlib
+import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from resources_index.catalog.times import parse_time
+from resources_index.catalog.times import format_time, parse_time, utc_now
 from resources_index.errors import CatalogError
 from resources_index.library.library import Library
+from resources_index.util.fsutil import write_atomic
+
+ATTEMPT_FILE = "last-sync-attempt.json"
 
 
 def sync_due(library: Library, now: datetime | None = None) -> bool:
@@ -22,3 +31,32 @@ def sync_due(library: Library, now: datetime | None = None) -> bool:
     except CatalogError:
         return True
     return elapsed >= timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """When a sync was last tried, and how it ended: ``ok`` or the kind of its error."""
+
+    at: datetime
+    outcome: str
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome != "ok"
+
+
+def remember_attempt(root: Path, outcome: str) -> None:
+    """Keep the attempt (a full disk may refuse even this: the sync's own error is the one to
+    report then)."""
+    record = {"at": format_time(utc_now()), "outcome": outcome}
+    with contextlib.suppress(OSError):
+        write_atomic(root / ATTEMPT_FILE, json.dumps(record).encode())
+
+
+def last_attempt(root: Path) -> Attempt | None:
+    """The last attempt kept for the library at ``root`` (None: none, or unreadable)."""
+    try:
+        record = json.loads((root / ATTEMPT_FILE).read_bytes())
+        return Attempt(parse_time(record["at"], "last sync attempt"), str(record["outcome"]))
+    except (OSError, ValueError, TypeError, KeyError, CatalogError):
+        return None

@@ -29,6 +29,7 @@ from resources_index.sync.report import (
     SyncReport,
     no_sync_progress,
 )
+from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
 from resources_index.util.progress import never
@@ -196,19 +197,26 @@ def sync(
     cancel: Callable[[], bool] = never,
     http: HttpSettings | None = None,
 ) -> SyncReport:
-    """Sync ``library`` from ``url``; raise a ResourcesError with a plain sentence on failure."""
+    """Sync ``library`` from ``url``; raise a ResourcesError with a plain sentence on failure.
+
+    Every attempt is remembered with its outcome (``ok`` or the error's kind), so the window
+    and ``status`` can say that the last sync failed rather than only when one last worked."""
     syncer = Syncer(library, url, extra_keys, fetch_all, http=http)
     log.info("sync from %s", syncer.url)
+    outcome = "ok"
     try:
         report = syncer.run(progress, cancel)
     except TransferError as exc:
         log.warning("sync failed: %s", exc)
+        outcome = "sync.not_changed"
         raise SyncError("sync.not_changed", reason=exc) from None
     except ResourcesError as exc:
         log.warning("sync failed: %s", exc)
+        outcome = exc.kind
         raise
     finally:
         syncer.close()
+        remember_attempt(library.root, outcome)
     log.info(
         "sync done: %s (%d requests, %d bytes)",
         report.summary(),

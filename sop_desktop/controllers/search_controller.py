@@ -50,6 +50,7 @@ class SearchOutcome:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     corrected: bool = False
+    unmatched: tuple[str, ...] = ()  # words no resource has; the rows have the others
     quick: bool = False
     browsing: bool = False
     elapsed_ms: float = 0.0
@@ -229,6 +230,7 @@ class SearchController(QObject):
         outcome.facets = results.facets
         outcome.suggestion = results.suggestion
         outcome.corrected = results.corrected
+        outcome.unmatched = results.unmatched
         outcome.quick = results.quick
 
     def _titles_answer(

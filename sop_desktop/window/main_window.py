@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
+        self.status_area.show_network()  # a server may have been set or cleared
         if getattr(dialog, "language_changed", False):
             self.statusBar().showMessage(
                 self.tr("The interface language changes when SOP Desktop is restarted."), 10000

@@ -1,4 +1,7 @@
-"""The line above the results: a correction offered or made, nothing found, an empty scope."""
+"""The line above the results: a correction offered or made, words nothing has, nothing found,
+an empty scope."""
+
+import html
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +19,13 @@ def notice_for(outcome: SearchOutcome, scope: str) -> str:
         return QCoreApplication.translate(
             "MainWindow", 'Did you mean <a href="q:{0}">{0}</a>?'
         ).format(suggestion)
+    if outcome.unmatched and outcome.rows:
+        words = "</b>, <b>".join(html.escape(w) for w in outcome.unmatched)
+        return QCoreApplication.translate(
+            "MainWindow",
+            "No resource has every word: nothing has <b>{0}</b>, so these results have the"
+            " other words.",
+        ).format(words)
     if not outcome.rows and outcome.query.strip():
         return QCoreApplication.translate(
             "MainWindow", "Nothing found. Try fewer or other words, or clear the filters."

@@ -1,6 +1,7 @@
 """The status bar: the network, the catalog version, the last sync, and a job's progress with
 Cancel while a sync or a download runs."""
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 from resources_index.catalog.times import parse_time
 from resources_index.errors import CatalogError, ResourcesError
 from resources_index.library.library import Library
+from resources_index.sync.schedule import last_attempt
 from sop_desktop.error_text import describe
 from sop_desktop.labels import size_text
 
@@ -52,6 +54,15 @@ class StatusArea(QObject):
         self.show_network()
 
     def show_network(self) -> None:
+        """Online or offline, as the system sees it; "No sync server" while none is set (being
+        online then means nothing for this program)."""
+        if not self.library.settings().server_url:
+            self.network_label.setText(self.tr("No sync server"))
+            self.network_label.setToolTip(
+                self.tr("Set the address of your sync server in Settings to get updates.")
+            )
+            return
+        self.network_label.setToolTip("")
         if self.network is None:
             self.network_label.setText("")
             return
@@ -73,13 +84,32 @@ class StatusArea(QObject):
             self.catalog_label.setText(self.tr("No catalog"))
         else:
             self.catalog_label.setText(self.tr("Catalog version {0}").format(manifest.version))
-        try:
-            last = parse_time(self.library.state.get("last_sync_at"), "last sync")
-        except CatalogError:  # none yet (or unreadable)
+        self.show_network()
+        self.show_last_sync()
+
+    def show_last_sync(self) -> None:
+        """When the library last synced, and whether the last attempt since then failed."""
+        worked = _time(self.library.state.get("last_sync_at"))
+        tried = last_attempt(self.library.root)
+        if tried is not None and tried.failed and (worked is None or tried.at > worked):
+            text = (
+                self.tr("Sync cancelled {0}")
+                if tried.outcome.startswith("cancel.")
+                else self.tr("Last sync failed {0}")
+            ).format(_shown(tried.at))
+            before = (
+                self.tr("Last successful sync {0}.").format(_shown(worked))
+                if worked is not None
+                else self.tr("No sync has succeeded yet.")
+            )
+            self.last_sync_label.setText(text)
+            self.last_sync_label.setToolTip(before)
+        elif worked is not None:
+            self.last_sync_label.setText(self.tr("Last sync {0}").format(_shown(worked)))
+            self.last_sync_label.setToolTip("")
+        else:
             self.last_sync_label.setText(self.tr("Never synced"))
-            return
-        shown = last.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.last_sync_label.setText(self.tr("Last sync {0}").format(shown))
+            self.last_sync_label.setToolTip("")
 
     def show_indexing(self, done: int, total: int) -> None:
         """The search index is being built on this laptop (titles answer meanwhile)."""
@@ -116,3 +146,15 @@ class StatusArea(QObject):
     def job_ended(self) -> None:
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
+
+
+def _time(value: str | None) -> datetime | None:
+    """A time kept in the library's state (None when absent or unreadable)."""
+    try:
+        return parse_time(value, "last sync")
+    except CatalogError:
+        return None
+
+
+def _shown(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")

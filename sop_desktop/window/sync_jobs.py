@@ -94,6 +94,7 @@ class SyncJobs(QObject):
     def _cancelled(self, kind: str) -> None:
         """Cancel is what the user asked for: a status line, not a failure."""
         self._ended()
+        self.window.status_area.show_catalog_facts()
         self.scheduled_job = False
         self.after_download = None
         self.window.results_model.refresh_offline()
@@ -107,6 +108,7 @@ class SyncJobs(QObject):
     def _failed(self, kind: str, sentence: str, details: str) -> None:
         window = self.window
         self._ended()
+        window.status_area.show_catalog_facts()  # "Last sync failed …"
         if self.scheduled_job:  # nobody asked for it: say it quietly, try again later
             self.scheduled_job = False
             window.statusBar().showMessage(

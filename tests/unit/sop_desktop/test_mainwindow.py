@@ -49,6 +49,18 @@ def test_a_misspelling_offers_the_correction(qtbot: QtBot, window: MainWindow) -
     assert final_answer(qtbot, window, "safety plan").rows
 
 
+def test_the_window_says_what_the_command_line_says_about_the_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    outcome = type_query(qtbot, window, "harm statment")  # a misspelt last word, as typed
+    assert outcome.corrected and outcome.rows
+    assert window.notice.text().startswith("Showing results for")
+    assert "harm statements" in window.notice.text()
+    outcome = type_query(qtbot, window, "safety plan domestic")
+    assert outcome.rows and outcome.unmatched == ("domestic",)
+    assert "nothing has <b>domestic</b>" in window.notice.text() and window.notice.isVisible()
+
+
 def test_filters_narrow_at_once_and_clear_in_one_click(qtbot: QtBot, window: MainWindow) -> None:
     everything = type_query(qtbot, window, "safety")
     narrowed = answer_to(qtbot, window, lambda: window.filters.check("type", "tip_sheet"))

@@ -85,6 +85,7 @@ def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
 def test_an_unreachable_server_is_a_clear_message_with_details(
     qtbot: QtBot, window: MainWindow, starter_library: Library, keys: tuple[Path, Path]
 ) -> None:
+    assert window.status_area.network_label.text() == "No sync server"  # none set yet
     point_at(starter_library, "http://127.0.0.1:9/", keys)
     window.start_sync()
     box = shown_message(qtbot, window)
@@ -92,6 +93,31 @@ def test_an_unreachable_server_is_a_clear_message_with_details(
     assert "The library was not changed." in box.text()
     assert box.detailedText()  # the technical details, one click away
     assert window.results_model.rowCount() == 45
+    # The status bar tells the truth: a server is set, and the last attempt failed.
+    status = window.status_area
+    assert status.network_label.text() != "No sync server"
+    assert status.last_sync_label.text().startswith("Last sync failed 20")
+    assert status.last_sync_label.toolTip() == "No sync has succeeded yet."
+
+
+def test_a_failure_after_a_sync_that_worked_says_both(
+    qtbot: QtBot,
+    window: MainWindow,
+    starter_library: Library,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    with running(published) as server:
+        point_at(starter_library, server.url, keys)
+        window.sync_button.click()
+        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+    label = window.status_area.last_sync_label
+    worked = label.text()
+    assert worked.startswith("Last sync 20")
+    window.sync_button.click()  # the server is gone now
+    shown_message(qtbot, window).accept()
+    assert label.text().startswith("Last sync failed 20")
+    assert label.toolTip() == worked.replace("Last sync", "Last successful sync") + "."
 
 
 def test_a_file_not_yet_downloaded_is_offered_then_opened(
