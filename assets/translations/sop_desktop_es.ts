@@ -634,6 +634,10 @@
         <translation>Importar kit</translation>
     </message>
     <message>
+        <source>You already have the kit “{0}”. Add another copy of it?</source>
+        <translation>Ya tiene el kit «{0}». ¿Añadir otra copia?</translation>
+    </message>
+    <message>
         <source>Importing the kit…</source>
         <translation>Importando el kit…</translation>
     </message>
@@ -738,6 +742,10 @@
     <message>
         <source>Where the item opens when presented</source>
         <translation>Dónde se abre el elemento al presentar</translation>
+    </message>
+    <message>
+        <source>This kit is empty: choose a resource in the results, then “Add the chosen resource”.</source>
+        <translation>Este kit está vacío: elija un recurso en los resultados y pulse «Añadir el recurso elegido».</translation>
     </message>
     <message>
         <source>✓ Ready to present offline</source>

@@ -164,6 +164,19 @@ class _KitFile:
             ) from None
 
 
+def kit_in_file(path: Path) -> Kit:
+    """The kit an exported kit file holds, read without checking its signature or files (to
+    ask about a duplicate before importing; ``import_kit`` checks everything)."""
+    source = _KitFile(path)
+    try:
+        raw = source.read(KIT_FILE, MAX_KIT_FILE_BYTES)
+        return Kit.from_json(
+            safe_json.loads(raw, f"{path.name}: {KIT_FILE}", MAX_KIT_FILE_BYTES), path.name
+        )
+    finally:
+        source.close()
+
+
 @dataclass
 class KitImport:
     kit: Kit

@@ -151,6 +151,14 @@ class KitStore:
         write_atomic(self._path(kit.id), json.dumps(kit.to_json(), indent=2).encode("utf-8"))
         return kit
 
+    def already_held(self, kit: Kit) -> Kit | None:
+        """The kit of this library that ``kit`` (one about to be imported) is a copy of: the
+        same id, or the same name and items."""
+        for held in self.all():
+            if held.id == kit.id or (held.name == kit.name and held.items == kit.items):
+                return held
+        return None
+
     def create(self, name: str, items: list[KitItem] | None = None) -> Kit:
         return self.save(Kit(new_kit_id(), name.strip() or "Untitled kit", list(items or [])))
 

@@ -33,6 +33,9 @@ TYPING_BUDGET_SECONDS = 0.025
 CROSS_LANGUAGE_FACTOR = 0.5  # scores of hits found only through the other language's words
 
 HitText = Callable[[str], Segments]
+#: Hits, the query that found them, a factor on their scores, and the query whose words mark a
+#: passage the first one's words do not appear in (its translation).
+Group = tuple[Any, ParsedQuery, float, ParsedQuery | None]
 
 
 def _found(hits: Any) -> bool:
@@ -117,12 +120,8 @@ class Answerer:
         # Matches through the other language rank below every match of the words as typed: a
         # page the typed words fill has no room for them, and only counting needs them then.
         page_full = hits.scored_length() >= limit and not facets
-        other = (
-            None
-            if quick or page_full or self.translator is None
-            else self.translator.other_language(parsed)
-        )
-        other_query = self._required(other)
+        other = None if self.translator is None else self.translator.other_language(parsed)
+        other_query = None if quick or page_full else self._required(other)
         other_hits = (
             None if other_query is None else self._run(other_query, limit, restrict, budget)
         )
@@ -148,9 +147,11 @@ class Answerer:
             outcome.total_exact = all(
                 h.scored_length() < limit for h in (hits, other_hits) if h is not None
             )
-        groups = [(hits, parsed, 1.0)]
+        # A resource in the other language matched by the typed words (through its labels)
+        # and holding none of them has its passage marked with the translated words.
+        groups: list[Group] = [(hits, parsed, 1.0, None if other is None else parsed.joined(other))]
         if other_hits is not None and other is not None:
-            groups.append((other_hits, other, CROSS_LANGUAGE_FACTOR))
+            groups.append((other_hits, other, CROSS_LANGUAGE_FACTOR, None))
         self._fill(outcome, groups, load_text, skip, limit)
         return outcome
 
@@ -162,7 +163,7 @@ class Answerer:
     def _fill(
         self,
         outcome: SearchResults,
-        groups: list[tuple[Any, ParsedQuery, float]],
+        groups: list["Group"],
         load_text: HitText,
         skip: Collection[str] = (),
         limit: int | None = None,
@@ -172,9 +173,10 @@ class Answerer:
         each its best passage; hits in ``skip`` count towards ``limit`` but are not filled."""
         taken: set[str] = set()
         floor = float("inf")  # each group's scores stay below the group before
-        for hits, parsed, factor in groups:
+        for hits, parsed, factor, fallback in groups:
             lowest = floor
             matcher = word_matcher(parsed)
+            second = None if fallback is None else word_matcher(fallback)
             preferred = query_language(parsed)
             ranked = sorted(
                 (
@@ -191,6 +193,8 @@ class Answerer:
                 lowest = min(lowest, shown)
                 if rid not in skip:
                     passage = best_passage(load_text(rid), matcher)
+                    if second is not None and "<b>" not in passage.html:
+                        passage = best_passage(load_text(rid), second)
                     outcome.hits.append(Hit(rid, shown, passage))
             floor = lowest
 
@@ -234,5 +238,5 @@ class Answerer:
         if hits.scored_length() == 0:
             return None
         outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
-        self._fill(outcome, [(hits, parsed, 1.0)], load_text)
+        self._fill(outcome, [(hits, parsed, 1.0, None)], load_text)
         return outcome

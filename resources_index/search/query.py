@@ -74,6 +74,17 @@ class ParsedQuery:
             terms.append(self.prefix)
         return terms
 
+    def joined(self, other: "ParsedQuery") -> "ParsedQuery":
+        """This query's words and phrases with ``other``'s (its translation) beside them."""
+        more = tuple(w for w in (*other.words, other.prefix or "") if w)
+        return ParsedQuery(
+            (*self.words, *more),
+            (*self.phrases, *other.phrases),
+            self.prefix,
+            self.raw,
+            self.expansions,
+        )
+
     def with_words(self, words: tuple[str, ...], prefix: str | None) -> "ParsedQuery":
         return ParsedQuery(words, self.phrases, prefix, self.raw, self.expansions)
 

@@ -50,7 +50,10 @@ def location_of(segment: dict[str, Any]) -> dict[str, Any] | None:
         return {"slide": segment["number"]}
     if kind == "cue":
         ms = int(segment["start_ms"])
-        return {"time_ms": ms, "time": f"{ms // 60000}:{ms // 1000 % 60:02d}"}
+        where: dict[str, Any] = {"time_ms": ms, "time": f"{ms // 60000}:{ms // 1000 % 60:02d}"}
+        if segment.get("language"):
+            where["language"] = segment["language"]  # the captions the words were found in
+        return where
     return None
 
 

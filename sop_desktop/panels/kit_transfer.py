@@ -4,15 +4,24 @@ background, with progress and Cancel."""
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from resources_index.library.kit_files import KitImport, export_kit, import_kit
-from resources_index.library.kits import Kit
+from resources_index.catalog.limits import safe_name
+from resources_index.errors import ResourcesError
+from resources_index.library.kit_files import KitImport, export_kit, import_kit, kit_in_file
+from resources_index.library.kits import Kit, KitStore
 from sop_desktop.progress_dialog import run_with_progress
 
 if TYPE_CHECKING:
     from sop_desktop.panels.kits_panel import KitsPanel
+
+
+def suggested_path(kit_name: str) -> Path:
+    """``Documents/<kit name>.sopkit``, the name made safe for every system a kit may go to."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = safe_name(kit_name.replace("/", "-").strip()) or "kit"
+    return Path(folder or Path.home()) / f"{name}.sopkit"
 
 
 class KitTransfer(QObject):
@@ -28,7 +37,7 @@ class KitTransfer(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self.panel,
             self.tr("Export kit"),
-            f"{self.panel.kit.name}.sopkit",
+            str(suggested_path(self.panel.kit.name)),
             self.tr("Kits (*.sopkit)"),
         )
         if path:
@@ -62,6 +71,25 @@ class KitTransfer(QObject):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
+        """Import the kit at ``path``; one already held (imported before) is imported again as
+        another copy only when the user says so."""
+        try:
+            held = KitStore(self.panel.library).already_held(kit_in_file(path))
+        except ResourcesError:
+            held = None  # not readable as a kit: the import says why
+        if held is not None:
+            answer = QMessageBox.question(
+                self.panel,
+                self.tr("Import kit"),
+                self.tr("You already have the kit “{0}”. Add another copy of it?").format(
+                    held.name
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.panel.reload(held.id)
+                return
         run_with_progress(
             self.panel,
             self.tr("Importing the kit…"),

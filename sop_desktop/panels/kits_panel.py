@@ -9,6 +9,7 @@ if not.
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,10 +39,20 @@ from sop_desktop.panels.kit_transfer import KitTransfer
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def start_of(resource: Resource, location: dict[str, Any] | None) -> int:
+    """Where a resource added from a search hit opens: the page of the hit in a PDF, its
+    second in a video; else the beginning."""
+    if location and is_paged(resource) and "page" in location:
+        return int(location["page"])
+    if location and is_timed(resource) and "time_ms" in location:
+        return int(location["time_ms"]) // 1000
+    return 0
+
+
 class KitsPanel(QWidget):
     """Emits ``present_requested`` (items) and ``offline_requested`` (resource ids)."""
 
-    present_requested = Signal(list)
+    present_requested = Signal(list, int)  # the items, and the one to start at
     offline_requested = Signal(list)
     message = Signal(str)
 
@@ -50,12 +61,14 @@ class KitsPanel(QWidget):
         library: Library,
         chosen_resource: Callable[[], Resource | None],
         parent: QWidget | None = None,
+        chosen_location: Callable[[], dict[str, Any] | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.transfer = KitTransfer(self)
         self.store = KitStore(library)
         self.chosen_resource = chosen_resource
+        self.chosen_location = chosen_location
         self.kit: Kit | CuratedKit | None = None
 
         self.kit_list = QListWidget(self)
@@ -169,8 +182,7 @@ class KitsPanel(QWidget):
         self.buttons["duplicate"].setText(
             self.tr("Duplicate") if editable or self.kit is None else self.tr("Copy to my kits")
         )
-        for key in ("duplicate", "offline", "export", "present"):
-            self.buttons[key].setEnabled(self.kit is not None)
+        self.buttons["duplicate"].setEnabled(self.kit is not None)
         self.items.setDragDropMode(
             QListWidget.DragDropMode.InternalMove
             if editable
@@ -195,8 +207,19 @@ class KitsPanel(QWidget):
         self.refresh_state()
 
     def refresh_state(self) -> None:
+        for key in ("offline", "export", "present"):  # nothing to do with an empty kit
+            self.buttons[key].setEnabled(self.kit is not None and bool(self.kit.items))
         if self.kit is None:
             self.state.setText(self.tr("Make a kit with New, then add resources to it."))
+            return
+        if not self.kit.items:
+            self.state.setText(
+                self.tr(
+                    "This kit is empty: choose a resource in the results, then “Add the chosen"
+                    " resource”."
+                )
+            )
+            self.state.setToolTip("")
             return
         ready = readiness(self.library, self.kit.items)
         if ready.ready:
@@ -252,7 +275,8 @@ class KitsPanel(QWidget):
     def add_chosen(self) -> None:
         resource = self.chosen_resource()
         if isinstance(self.kit, Kit) and resource is not None:
-            self.kit.items.append(KitItem(resource.id))
+            start = start_of(resource, self.chosen_location())
+            self.kit.items.append(KitItem(resource.id, "", start))
             self.store.save(self.kit)
             self._fill_items(len(self.kit.items) - 1)
 
@@ -371,4 +395,4 @@ class KitsPanel(QWidget):
 
     def present(self) -> None:
         if self.kit is not None and self.kit.items:
-            self.present_requested.emit(list(self.kit.items))
+            self.present_requested.emit(list(self.kit.items), max(0, self.items.currentRow()))

@@ -228,6 +228,14 @@ class ResultDelegate(QStyledItemDelegate):
 class ResultsView(QListView):
     """The list itself: uniform cards, keyboard first."""
 
+    def current_row(self, first_if_none: bool = False) -> "ResultRow | None":
+        """The result selected (or, with ``first_if_none``, the first when none is)."""
+        index = self.currentIndex()
+        if not index.isValid() and first_if_none and self.model().rowCount():
+            index = self.model().index(0, 0)
+        row: ResultRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        return row
+
     def __init__(self, model: ResultsModel) -> None:
         super().__init__()
         self.setModel(model)

@@ -148,7 +148,7 @@ class Presentation(QObject):
 
     # -- start and end -----------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, first: int = 0) -> None:
         screens = QGuiApplication.screens()
         target = self.screen or (screens[1] if len(screens) > 1 else screens[0])
         self.audience.setScreen(target)
@@ -160,7 +160,7 @@ class Presentation(QObject):
         self.running = True
         self.elapsed.start()
         self.ticker.start()
-        self._enter(0)
+        self._enter(min(max(0, first), len(self.slides) - 1))
 
     def stop(self) -> None:
         if not self.running:
@@ -266,8 +266,11 @@ class Presentation(QObject):
         view = self.presenter
         slide = self.current
         view.current.setText(slide.resource.title)
-        where = self.tr("Item {0} of {1} · {2}").format(
-            self.index + 1, len(self.slides), label("type", slide.resource.type)
+        kind = label("type", slide.resource.type)
+        where = (
+            kind
+            if len(self.slides) == 1
+            else self.tr("Item {0} of {1} · {2}").format(self.index + 1, len(self.slides), kind)
         )
         if self._is_pdf():
             count = self.audience.pdf.document.pageCount()
@@ -276,12 +279,15 @@ class Presentation(QObject):
             where += " · " + self.tr("from {0}").format(start_text(slide.item.start, True))
         view.position.setText(where)
         view.note.setText(slide.item.note or self.tr("(no note)"))
-        following = (
-            self.slides[self.index + 1].resource.title
-            if self.index + 1 < len(self.slides)
-            else self.tr("(the end of the kit)")
-        )
-        view.next.setText(self.tr("Next: {0}").format(following))
+        if len(self.slides) == 1:
+            view.next.setText("")  # one resource presented: there is no kit to end
+        else:
+            following = (
+                self.slides[self.index + 1].resource.title
+                if self.index + 1 < len(self.slides)
+                else self.tr("(the end of the kit)")
+            )
+            view.next.setText(self.tr("Next: {0}").format(following))
         view.blanked.setText(
             self.tr("The audience screen is blank (B to show it again).") if self.is_blank else ""
         )

@@ -1,8 +1,9 @@
 """A video player (QtMultimedia) with the catalog's WebVTT captions in a language of choice.
 
 Keyboard: Space or K play/pause, Left/Right 5 s, J/L 10 s, Home to the start, F full screen,
-Esc leaves full screen, C cycles the captions. Captions are drawn by the program from the
-library's own caption files, so they work with every backend and in full screen.
+Esc leaves full screen, C turns the captions off and back on in the language chosen. Captions
+are drawn by the program from the library's own caption files, so they work with every backend
+and in full screen.
 """
 
 from pathlib import Path
@@ -98,6 +99,7 @@ class VideoPlayer(QWidget):
         self.player.errorOccurred.connect(self._error)
         self.player.mediaStatusChanged.connect(self._status_changed)
         self._pending_start = 0
+        self._chosen_language = ""  # the captions C turns back on
         self._autoplay = False
 
     # -- opening ---------------------------------------------------------------------------------
@@ -175,6 +177,8 @@ class VideoPlayer(QWidget):
 
     def _captions_chosen(self, position: int) -> None:
         code = self.captions_box.itemData(position) or ""
+        if code:
+            self._chosen_language = code
         self.track = self.tracks.get(code)
         self._show_caption(self.player.position())
 
@@ -244,6 +248,11 @@ class VideoPlayer(QWidget):
         action()
 
     def _next_captions(self) -> None:
-        count = self.captions_box.count()
-        if count:
-            self.captions_box.setCurrentIndex((self.captions_box.currentIndex() + 1) % count)
+        """C: captions off, or back on in the language chosen last (the list picks another)."""
+        if self.caption_language():
+            self.captions_box.setCurrentIndex(0)
+        else:
+            chosen = self.captions_box.findData(self._chosen_language)
+            self.captions_box.setCurrentIndex(
+                chosen if chosen > 0 else min(1, self.captions_box.count() - 1)
+            )

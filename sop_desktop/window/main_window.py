@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
         results_layout.addWidget(self.sync_notice)
         results_layout.addWidget(self.notice)
         results_layout.addWidget(self.results, 1)
-        self.kits = KitsPanel(self.library, lambda: self.details.resource, self)
+        self.kits = KitsPanel(
+            self.library, lambda: self.details.resource, self, self._chosen_location
+        )
         self.side = QTabWidget(self)
         self.side.setAccessibleName(self.tr("Browse or kits"))
         self.side.addTab(self.filters, self.tr("Browse"))
@@ -265,10 +267,7 @@ class MainWindow(QMainWindow):
         row: ResultRow | None = current.data(ROW_ROLE) if current.isValid() else None
         if not self.auto_selecting:
             self.user_choice = row.resource.id if row is not None else None
-        if row is None:
-            self.details.show_resource(None)
-        else:
-            self.details.show_resource(row.resource, row.location)
+        self.details.show_resource(*((row.resource, row.location) if row else (None,)))
 
     def show_resource_by_id(self, resource_id: str) -> None:
         manifest = self.library.current()
@@ -287,10 +286,7 @@ class MainWindow(QMainWindow):
         return self.presenting.presentation
 
     def open_current(self) -> None:
-        index = self.results.currentIndex()
-        if not index.isValid() and self.results_model.rowCount():
-            index = self.results_model.index(0)
-        row: ResultRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        row = self.results.current_row(first_if_none=True)
         if row is not None:
             self.open_resource(row.resource, row.location)
 
@@ -300,8 +296,13 @@ class MainWindow(QMainWindow):
     def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
         self.opener.save_copy(resource, target)
 
-    def present(self, items: list[KitItem]) -> "Presentation | None":
-        return self.presenting.present(items)
+    def present(self, items: list[KitItem], first: int = 0) -> "Presentation | None":
+        return self.presenting.present(items, first)
+
+    def _chosen_location(self) -> dict[str, Any] | None:
+        """Where the hit shown in the details was found (a page, a time), if it is one."""
+        row, shown = self.results.current_row(), self.details.resource
+        return row.location if row and shown and row.resource.id == shown.id else None
 
     def start_sync(self) -> None:
         self.sync.start_sync()

@@ -2,6 +2,8 @@
 program; saving a copy. Files not on this laptop yet are offered for download first; copies are
 made in the background, with progress and Cancel when they take a while."""
 
+import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,13 +12,18 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from resources_index.catalog.language import detect_language
 from resources_index.catalog.records import Resource
+from sop_desktop.controllers.search_controller import reader_language
 from sop_desktop.labels import size_text
 from sop_desktop.progress_dialog import run_with_progress
 
 if TYPE_CHECKING:
     from sop_desktop.viewers.viewer_window import ViewerWindow
     from sop_desktop.window.main_window import MainWindow
+
+
+_MARKED = re.compile(r"<b>(.*?)</b>")
 
 
 class Opener(QObject):
@@ -46,7 +53,8 @@ class Opener(QObject):
             viewer = ViewerWindow(self.library, resource)
             viewer.destroyed.connect(lambda _=None, rid=resource.id: self.viewers.pop(rid, None))
             self.viewers[resource.id] = viewer
-        viewer.show_at(location, self._find_words(), self.library.settings().interface_language)
+        captions = (location or {}).get("language") or reader_language()
+        viewer.show_at(location, self._find_words(resource), captions)
         viewer.show()
         viewer.raise_()
         viewer.activateWindow()
@@ -128,9 +136,22 @@ class Opener(QObject):
             ),
         )
 
-    def _find_words(self) -> str:
+    def _find_words(self, resource: Resource) -> str:
+        """What the document's find box starts with: the first word the search marked in this
+        resource's own passage (a Spanish document found from English words holds Spanish
+        ones), else the first word typed when the document is in the query's language; else
+        nothing, rather than a word the document does not have."""
+        for row in self.window.results_model.rows:
+            if row.resource.id == resource.id:
+                marked = _MARKED.search(row.snippet)
+                if marked:
+                    return html.unescape(marked.group(1)).lower()
         text = self.window.search_field.text().strip().strip('"')
-        return text.split()[0] if text else ""
+        if not text:
+            return ""
+        if (detect_language(text, minimum_hits=1) or reader_language()) != resource.language:
+            return ""
+        return text.split()[0]
 
     def close_viewers(self) -> None:
         for viewer in list(self.viewers.values()):

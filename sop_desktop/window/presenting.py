@@ -25,9 +25,10 @@ class Presenting(QObject):
         self.window = window
         self.presentation: Presentation | None = None
 
-    def present(self, items: list[KitItem]) -> "Presentation | None":
-        """Present ``items`` full screen (on a second screen when there is one); a kit with a
-        file missing is refused first, with the list of what is missing."""
+    def present(self, items: list[KitItem], first: int = 0) -> "Presentation | None":
+        """Present ``items`` full screen (on a second screen when there is one), from item
+        ``first``; a kit with a file missing is refused first, with the list of what is
+        missing."""
         from sop_desktop.viewers.presenter import Presentation, Slide
 
         library = self.window.library
@@ -50,7 +51,7 @@ class Presenting(QObject):
         if projector is None:
             return None
         self.presentation = Presentation(library, slides, projector)
-        self.presentation.start()
+        self.presentation.start(first)
         return self.presentation
 
     def choose_screen(self) -> QScreen | None:

@@ -2,13 +2,14 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.kits import KitStore
 from resources_index.library.library import Library, open_library
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window
+from tests.unit.sop_desktop.conftest import open_window, type_query
 
 ITEMS = [
     "safety-plan-development-guide",
@@ -134,6 +135,7 @@ def test_each_item_opens_where_the_trainer_said_when_presented(
     assert panel.items.item(0).text().endswith(" · from page 2")
     assert panel.items.item(1).text().endswith("(video) · from 0:15")
 
+    panel.items.setCurrentRow(0)  # Present starts at the item selected
     panel.buttons["present"].click()
     show = window.presentation
     presenter, audience = show.presenter, show.audience
@@ -185,7 +187,8 @@ def test_a_single_resource_is_presented_from_its_details(qtbot: QtBot, window: M
     window.details.present_button.click()
     show = window.presentation
     assert show.running and len(show.slides) == 1
-    assert show.presenter.next.text() == "Next: (the end of the kit)"
+    assert show.presenter.next.text() == ""  # one resource: no kit, no "end of the kit"
+    assert not show.presenter.position.text().startswith("Item 1 of 1")
     qtbot.keyClick(show.presenter, Qt.Key.Key_PageDown)
     assert "page 2 of 3" in show.presenter.position.text()
     with qtbot.waitSignal(show.ended):
@@ -223,3 +226,77 @@ def test_presenting_again_and_again_leaves_nothing_for_the_garbage_collector(
         return [t for t in titles if t.startswith("SOP Desktop: present")]
 
     qtbot.waitUntil(lambda: not presenter_windows())  # deleted, not merely hidden
+
+
+def test_a_resource_added_from_a_hit_opens_where_the_hit_was(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.kits
+    panel.new_kit("Where the hits were")
+    for query, rid in (
+        ("monitoring", "safety-plan-development-guide"),
+        ("house of dreams", "three-houses-video"),
+    ):
+        type_query(qtbot, window, query)
+        index = [r.resource.id for r in window.results_model.rows].index(rid)
+        window.results.setCurrentIndex(window.results_model.index(index))
+        qtbot.waitUntil(
+            lambda rid=rid: (
+                window.details.resource is not None and window.details.resource.id == rid
+            )
+        )
+        panel.buttons["add"].click()
+    [kit] = KitStore(window.library).all()
+    assert [(i.resource_id, i.start) for i in kit.items] == [
+        ("safety-plan-development-guide", 3),  # the page of the hit
+        ("three-houses-video", 15),  # the second the words are spoken
+    ]
+
+
+def test_an_empty_kit_is_not_ready_and_says_how_to_fill_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.kits
+    window.side.setCurrentWidget(panel)
+    panel.new_kit("Empty for now")
+    assert panel.state.text().startswith("This kit is empty")
+    assert not panel.buttons["present"].isEnabled()
+    assert not panel.buttons["export"].isEnabled()
+
+
+def test_present_starts_at_the_item_selected(qtbot: QtBot, window: MainWindow) -> None:
+    build_kit(qtbot, window)
+    window.kits.items.setCurrentRow(1)
+    window.kits.buttons["present"].click()
+    show = window.presentation
+    assert show.index == 1 and show.presenter.current.text().startswith("The Three Houses")
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(show.audience, Qt.Key.Key_Escape)
+
+
+def test_export_suggests_a_safe_name_and_importing_twice_asks(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QMessageBox
+
+    from sop_desktop.panels.kit_transfer import suggested_path
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = suggested_path('Day 1: "safety" / planning?')
+    assert suggested.parent == Path(documents or Path.home())
+    assert suggested.name == "Day 1_ _safety_ - planning_.sopkit"
+    build_kit(qtbot, window)
+    path = tmp_path / "day1.sopkit"
+    with qtbot.waitSignal(window.kits.message, timeout=30_000):
+        window.kits.export(path)
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.kits.import_from(path)  # the same kit is already here
+    assert asked == ["You already have the kit “Safety planning, day 1”. Add another copy of it?"]
+    assert len(KitStore(window.library).all()) == 1

@@ -62,12 +62,40 @@ def test_a_video_plays_with_captions_in_the_chosen_language(
     before = player.player.position()
     qtbot.keyClick(player, Qt.Key.Key_Left)
     assert player.player.position() <= before - 4000
-    qtbot.keyClick(player, Qt.Key.Key_C)  # cycles to "captions off"
+    qtbot.keyClick(player, Qt.Key.Key_C)  # captions off ...
     assert player.caption_language() == "" and player.caption.text() == ""
+    qtbot.keyClick(player, Qt.Key.Key_C)  # ... and back on in the language chosen, not English
+    assert player.caption_language() == "es"
     qtbot.keyClick(player, Qt.Key.Key_F)
     assert player.window().isFullScreen()
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     assert not player.window().isFullScreen()
+
+
+def test_what_was_found_in_one_language_opens_in_that_language(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A video found through its Spanish captions starts with Spanish captions."""
+    outcome = type_query(qtbot, window, "casa de los suenos")  # as typed without accents
+    video = next(row for row in outcome.rows if row.resource.type == "video")
+    assert video.location is not None and video.location["language"] == "es"
+    window.open_resource(video.resource, video.location)
+    player = window.viewers[video.resource.id].viewer
+    assert isinstance(player, VideoPlayer) and player.caption_language() == "es"
+
+
+def test_a_document_found_through_the_other_language_finds_its_own_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.filters.check("language", "es")
+    outcome = type_query(qtbot, window, "safety network")
+    row = next(r for r in outcome.rows if r.resource.id == "que-es-una-red-de-seguridad")
+    assert "safety" not in row.snippet.lower()  # found through the glossary's Spanish words
+    window.open_resource(row.resource, row.location)
+    viewer = window.viewers[row.resource.id].viewer
+    assert isinstance(viewer, PdfViewer)
+    assert viewer.find_field.text() in ("red", "seguridad")
+    qtbot.waitUntil(lambda: not viewer.find_status.text().startswith("0"), timeout=5000)
 
 
 def test_a_pdf_prints_the_chosen_pages_fitted_to_the_paper(

@@ -85,7 +85,7 @@ def test_snippet_marks_words_and_knows_the_page(search: LibrarySearch) -> None:
 def test_caption_hits_carry_their_time(search: LibrarySearch) -> None:
     rows, _ = search.search("House of Dreams worries gone")
     video = next(r for r in rows if r.resource.id == "three-houses-video")
-    assert video.location == {"time_ms": 15000, "time": "0:15"}
+    assert video.location == {"time_ms": 15000, "time": "0:15", "language": "en"}
 
 
 def test_filters_and_facets(search: LibrarySearch) -> None:
