@@ -47,7 +47,8 @@ MESSAGES: dict[str, str] = {
     # -- the library ----------------------------------------------------------------------------
     "library.cannot_create": "Cannot create the library folder {root}: {reason}.",
     "library.catalog_damaged": (
-        "The library's catalog file is damaged ({reason}) Import a bundle or sync to repair it."
+        "The library's catalog file is damaged ({reason}) Import a library from a drive, or"
+        " sync, to repair it."
     ),
     "library.state_unopenable": "The library's state file {path} cannot be opened: {reason}.",
     "library.locked": (

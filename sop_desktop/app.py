@@ -15,6 +15,7 @@ from resources_index.library.library import Library, fill_library
 from resources_index.support import crash_reports
 from sop_desktop import i18n
 from sop_desktop.controllers.search_controller import SearchOutcome
+from sop_desktop.dialogs.welcome import welcome_due
 from sop_desktop.progress_dialog import run_with_progress
 from sop_desktop.single_instance import SingleInstance
 from sop_desktop.window.main_window import MainWindow
@@ -59,6 +60,8 @@ def run(data_dir: Path, probe: str | None = None, started: float | None = None) 
     once = _Once(lambda: QTimer.singleShot(SETTLE_AFTER_MS, lambda: _settle(window, writer)))
     window.search.answered.connect(once)
     window.show()
+    if probe is None and welcome_due(window.ui_state):
+        QTimer.singleShot(0, window.show_welcome)  # the first start explains the program
     if crashed is not None:
         tell_about_crash(window, crashed)
     if probe is not None:

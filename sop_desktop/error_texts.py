@@ -50,7 +50,7 @@ TEXTS: dict[str, str] = {
     ),
     "library.catalog_damaged": QT_TRANSLATE_NOOP(
         "Errors",
-        "The library's catalog file is damaged ({reason}) Import a bundle or sync to repair it.",
+        "The library's catalog file is damaged ({reason}) Import a library from a drive, or sync, to repair it.",
     ),
     "library.state_unopenable": QT_TRANSLATE_NOOP(
         "Errors", "The library's state file {path} cannot be opened: {reason}."

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>LibraryTransfer</name>
+    <message numerus="yes">
+        <source>%n large files are not on this laptop and were left out.</source>
+        <translation>
+            <numerusform>%n large file is not on this laptop and was left out.</numerusform>
+            <numerusform>%n large files are not on this laptop and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n resources</source>

@@ -236,8 +236,8 @@
         <translation>No se puede crear la carpeta de la biblioteca {root}: {reason}.</translation>
     </message>
     <message>
-        <source>The library&apos;s catalog file is damaged ({reason}) Import a bundle or sync to repair it.</source>
-        <translation>El archivo del catálogo de la biblioteca está dañado ({reason}). Importe un paquete o sincronice para repararlo.</translation>
+        <source>The library&apos;s catalog file is damaged ({reason}) Import a library from a drive, or sync, to repair it.</source>
+        <translation>El archivo del catálogo de la biblioteca está dañado ({reason}). Importe una biblioteca desde una unidad, o sincronice, para repararlo.</translation>
     </message>
     <message>
         <source>The library&apos;s state file {path} cannot be opened: {reason}.</source>
@@ -608,6 +608,61 @@
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <source># SOP Desktop guide</source>
+        <translation># Guía de SOP Desktop</translation>
+    </message>
+    <message>
+        <source>## Finding a resource</source>
+        <translation>## Encontrar un recurso</translation>
+    </message>
+    <message>
+        <source>Type in the search field (Ctrl+K). Results appear while you type, from titles and practice elements; a moment later the search looks inside every document and video caption. The page, slide or minute where the words were found is shown on each result, and the document opens there. A misspelled word is corrected (“Showing results for …”), and words no resource has are named.</source>
+        <translation>Escriba en el campo de búsqueda (Ctrl+K). Los resultados aparecen mientras escribe, a partir de los títulos y los elementos de práctica; un momento después la búsqueda mira dentro de cada documento y de los subtítulos de cada video. Cada resultado indica la página, la diapositiva o el minuto donde se encontraron las palabras, y el documento se abre allí. Una palabra mal escrita se corrige («Mostrando resultados de …») y se nombran las palabras que ningún recurso tiene.</translation>
+    </message>
+    <message>
+        <source>A resource and its translation are one result: “Also in Spanish” on the card, and a link to the other version in the details on the right.</source>
+        <translation>Un recurso y su traducción son un solo resultado: «También en inglés» en la tarjeta, y un enlace a la otra versión en los detalles, a la derecha.</translation>
+    </message>
+    <message>
+        <source>## Narrowing the list</source>
+        <translation>## Acotar la lista</translation>
+    </message>
+    <message>
+        <source>Tick types, practice elements, audiences, languages or publishers on the left; the numbers say how many results each choice keeps. Favorites, Recently viewed and What&apos;s new (after a sync) are at the top of the list. Clear filters (Ctrl+Shift+L) starts again.</source>
+        <translation>Marque tipos, elementos de práctica, destinatarios, idiomas o editores a la izquierda; los números dicen cuántos resultados deja cada opción. Favoritos, Vistos recientemente y Novedades (después de sincronizar) están al principio de la lista. Quitar filtros (Ctrl+Mayús+L) vuelve a empezar.</translation>
+    </message>
+    <message>
+        <source>## Reading, watching, printing</source>
+        <translation>## Leer, ver, imprimir</translation>
+    </message>
+    <message>
+        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C turns them off and on, F is full screen. Other files open in the program your laptop has for them.</source>
+        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C los quita y los vuelve a poner, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
+    </message>
+    <message>
+        <source>## Session kits and presenting</source>
+        <translation>## Kits de sesión y presentaciones</translation>
+    </message>
+    <message>
+        <source>On the Kits tab, New makes a kit; choose a resource in the results and “Add the chosen resource”. Drag items (or Ctrl+Up/Down) to order them, write a note for each, and set where a document or video opens; a resource added from a search result opens where the words were found. “Make kit available offline” brings every file to the laptop before the session. Present starts at the selected item: Page Down or Space moves on, Page Up goes back, B blanks the screen, Esc ends. Export saves a kit to a file for a co-trainer; Import takes one.</source>
+        <translation>En la pestaña Kits, Nuevo crea un kit; elija un recurso en los resultados y pulse «Añadir el recurso elegido». Arrastre los elementos (o Ctrl+Arriba/Abajo) para ordenarlos, escriba una nota para cada uno e indique dónde se abre un documento o un video; un recurso añadido desde un resultado de búsqueda se abre donde se encontraron las palabras. «Kit disponible sin conexión» trae todos los archivos al equipo antes de la sesión. Presentar empieza en el elemento elegido: Av Pág o Espacio avanza, Re Pág retrocede, B pone la pantalla en negro, Esc termina. Exportar guarda un kit en un archivo para otro capacitador; Importar lo recibe.</translation>
+    </message>
+    <message>
+        <source>## Keeping the library up to date</source>
+        <translation>## Mantener la biblioteca al día</translation>
+    </message>
+    <message>
+        <source>Sync (F5) fetches what is new from your county&apos;s or the state&apos;s server, set in Settings. The status bar says when the last sync worked or failed. Without a connection, File › Import a library from a drive takes a copy made on another laptop with File › Copy the library to a drive.</source>
+        <translation>Sincronizar (F5) trae lo nuevo del servidor de su condado o del estado, indicado en Configuración. La barra de estado dice cuándo funcionó o falló la última sincronización. Sin conexión, Archivo › Importar una biblioteca desde una unidad recibe una copia hecha en otro equipo con Archivo › Copiar la biblioteca a una unidad.</translation>
+    </message>
+    <message>
+        <source>SOP Desktop guide</source>
+        <translation>Guía de SOP Desktop</translation>
+    </message>
+</context>
+<context>
     <name>KitTransfer</name>
     <message>
         <source>Export kit</source>
@@ -797,6 +852,53 @@
     </message>
 </context>
 <context>
+    <name>LibraryTransfer</name>
+    <message>
+        <source>Copy the library to which drive or folder?</source>
+        <extracomment>The folder made on the drive chosen (a drive&apos;s top folder is rarely empty).</extracomment>
+        <translation>¿A qué unidad o carpeta copiar la biblioteca?</translation>
+    </message>
+    <message>
+        <source>Copying the library to {0}…</source>
+        <translation>Copiando la biblioteca a {0}…</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; the folder holds no new catalog.</source>
+        <translation>Copia cancelada; la carpeta no contiene un catálogo nuevo.</translation>
+    </message>
+    <message>
+        <source>Library copied to {0}: {1} files ({2}). On another laptop, use File › Import a library from a drive.</source>
+        <translation>Biblioteca copiada a {0}: {1} archivos ({2}). En otro equipo, use Archivo › Importar una biblioteca desde una unidad.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n large files are not on this laptop and were left out.</source>
+        <translation>
+            <numerusform>%n archivo grande no está en este equipo y se dejó fuera.</numerusform>
+            <numerusform>%n archivos grandes no están en este equipo y se dejaron fuera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the library from which folder?</source>
+        <translation>¿Desde qué carpeta importar la biblioteca?</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the library was not changed.</source>
+        <translation>Importación cancelada; la biblioteca no se modificó.</translation>
+    </message>
+    <message>
+        <source>Already up to date (catalog version {0}).</source>
+        <translation>Ya está al día (versión del catálogo {0}).</translation>
+    </message>
+    <message>
+        <source>Catalog version {0} imported: {1} new, {2} updated, {3} removed.</source>
+        <translation>Versión {0} del catálogo importada: {1} nuevos, {2} actualizados, {3} eliminados.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search tip sheets, guides, videos and captions (Ctrl+K)</source>
@@ -848,18 +950,6 @@
             <numerusform>aproximadamente %n resultado</numerusform>
             <numerusform>aproximadamente %n resultados</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Import cancelled; the library was not changed.</source>
-        <translation>Importación cancelada; la biblioteca no se modificó.</translation>
-    </message>
-    <message>
-        <source>Already up to date (catalog version {0}).</source>
-        <translation>Ya está al día (versión del catálogo {0}).</translation>
-    </message>
-    <message>
-        <source>Catalog version {0} imported: {1} new, {2} updated, {3} removed.</source>
-        <translation>Versión {0} del catálogo importada: {1} nuevos, {2} actualizados, {3} eliminados.</translation>
     </message>
     <message numerus="yes">
         <source>%n resources</source>
@@ -914,14 +1004,6 @@
     <message>
         <source>The interface language changes when SOP Desktop is restarted.</source>
         <translation>El idioma de la interfaz cambiará al reiniciar SOP Desktop.</translation>
-    </message>
-    <message>
-        <source>Folder holding catalog.json</source>
-        <translation>Carpeta que contiene catalog.json</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importando…</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1807,46 @@
     </message>
 </context>
 <context>
+    <name>Welcome</name>
+    <message>
+        <source># Welcome to SOP Desktop</source>
+        <translation># Bienvenido a SOP Desktop</translation>
+    </message>
+    <message>
+        <source>The tip sheets, guides, videos, worksheets and curriculum of Safety Organized Practice, from California&apos;s Regional Training Academies, CalSWEC and CDSS, in English and Spanish. **Everything here works without a connection**: in the car, in a family&apos;s home, in court or in a training room.</source>
+        <translation>Las hojas de consejos, guías, videos, hojas de trabajo y módulos de capacitación de la Práctica Organizada en la Seguridad, de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, en inglés y en español. **Todo funciona sin conexión**: en el auto, en la casa de una familia, en la corte o en una sala de capacitación.</translation>
+    </message>
+    <message>
+        <source>- **Search** at the top (Ctrl+K): words inside documents and video captions count, misspellings are forgiven, and a word in English also finds the Spanish version.
+- **Filter** on the left by type, practice element, audience or language.
+- **Open** a result with Enter or a double click; Save a copy (Ctrl+S) to print or share it.
+- **Build a kit** for a session on the Kits tab: add resources, put them in order, write a note for each.
+- **Present** a kit or a single resource full screen; Page Down moves on, B blanks the screen, Esc ends.
+- **Sync** (F5) brings new and updated resources when you are online.</source>
+        <translation>- **Busque** arriba (Ctrl+K): cuentan las palabras dentro de los documentos y de los subtítulos, se perdonan los errores de escritura, y una palabra en español también encuentra la versión en inglés.
+- **Filtre** a la izquierda por tipo, elemento de práctica, destinatarios o idioma.
+- **Abra** un resultado con Intro o con doble clic; Guardar una copia (Ctrl+S) para imprimirlo o compartirlo.
+- **Arme un kit** para una sesión en la pestaña Kits: añada recursos, ordénelos, escriba una nota para cada uno.
+- **Presente** un kit o un solo recurso a pantalla completa; Av Pág avanza, B pone la pantalla en negro, Esc termina.
+- **Sincronice** (F5) para recibir recursos nuevos y actualizados cuando tenga conexión.</translation>
+    </message>
+    <message>
+        <source>This welcome and a short guide are always in the Help menu.</source>
+        <translation>Esta bienvenida y una guía breve están siempre en el menú Ayuda.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to SOP Desktop</source>
+        <translation>Bienvenido a SOP Desktop</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>Leer la guía</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <source>&amp;File</source>
@@ -1735,8 +1857,12 @@
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <source>&amp;Import a bundle…</source>
-        <translation>&amp;Importar un paquete…</translation>
+        <source>Copy the &amp;library to a drive…</source>
+        <translation>Copiar la &amp;biblioteca a una unidad…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a library from a drive…</source>
+        <translation>&amp;Importar una biblioteca desde una unidad…</translation>
     </message>
     <message>
         <source>Save a &amp;copy…</source>
@@ -1777,6 +1903,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Bienvenida</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guía</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

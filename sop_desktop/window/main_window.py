@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.records import Resource
-from resources_index.library.library import InstallReport, Library
+from resources_index.library.library import Library
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
@@ -37,8 +36,8 @@ from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.panels.kits_panel import KitsPanel
 from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
-from sop_desktop.progress_dialog import run_with_progress
 from sop_desktop.window import window_state
+from sop_desktop.window.library_transfer import LibraryTransfer
 from sop_desktop.window.menus import WindowMenus
 from sop_desktop.window.messages import show_error
 from sop_desktop.window.notices import notice_for
@@ -51,6 +50,7 @@ from sop_desktop.window.sync_jobs import SyncJobs
 
 if TYPE_CHECKING:
     from resources_index.search.result_row import ResultRow
+    from sop_desktop.dialogs.welcome import TextDialog, WelcomeDialog
     from sop_desktop.viewers.presenter import Presentation
     from sop_desktop.viewers.viewer_window import ViewerWindow
 
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.status_area = StatusArea(self, library)
         self.opener = Opener(self)
         self.presenting = Presenting(self)
+        self.transfer = LibraryTransfer(self)
         self.menus = WindowMenus(self)
         self.sync_action = self.menus.sync_action
         self.sync_jobs = SyncJobs(self)
@@ -344,33 +345,19 @@ class MainWindow(QMainWindow):
                 self.tr("The interface language changes when SOP Desktop is restarted."), 10000
             )
 
-    def import_bundle_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder holding catalog.json"))
-        if not folder:
-            return
-        run_with_progress(
-            self,
-            self.tr("Importing…"),
-            self.library.import_bundle,
-            Path(folder),
-            (),
-            on_done=self._imported,
-            on_error=lambda sentence, details: self.show_error(sentence, details),
-            on_cancelled=lambda: self.statusBar().showMessage(
-                self.tr("Import cancelled; the library was not changed."), 10000
-            ),
-        )
+    def show_welcome(self) -> "WelcomeDialog":
+        """What the program is and how to use it (shown at the first start, and from Help)."""
+        from sop_desktop.dialogs.welcome import WelcomeDialog
 
-    def _imported(self, report: InstallReport) -> None:
-        if report.already_current:
-            said = self.tr("Already up to date (catalog version {0}).").format(report.version)
-        else:
-            said = self.tr("Catalog version {0} imported: {1} new, {2} updated, {3} removed.")
-            said = said.format(
-                report.version, len(report.added), len(report.changed), len(report.removed)
-            )
-        self.statusBar().showMessage(said, 10000)
-        self.library_filled()
+        self.welcome = WelcomeDialog(self)
+        self.welcome.show()
+        return self.welcome
+
+    def show_guide(self) -> "TextDialog":
+        from sop_desktop.dialogs.welcome import open_guide
+
+        self.guide = open_guide(self)
+        return self.guide
 
     def library_filled(self) -> None:
         """A catalog came in outside a sync (an import, the starter): show it."""

@@ -22,7 +22,12 @@ class WindowMenus(QObject):
         self.sync_action = self._action(self.tr("&Sync now"), "F5", window.start_sync)
         file_menu.addAction(self.sync_action)
         file_menu.addAction(
-            self._action(self.tr("&Import a bundle…"), None, window.import_bundle_dialog)
+            self._action(self.tr("Copy the &library to a drive…"), None, window.transfer.ask_export)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("&Import a library from a drive…"), None, window.transfer.ask_import
+            )
         )
         file_menu.addAction(
             self._action(
@@ -54,6 +59,12 @@ class WindowMenus(QObject):
             self._action(self.tr("&Clear filters"), "Ctrl+Shift+L", window.filters.clear)
         )
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Welcome"), None, window.show_welcome))
+        help_menu.addAction(
+            self._action(
+                self.tr("&Guide"), QKeySequence.StandardKey.HelpContents, window.show_guide
+            )
+        )
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), None, self.show_keys))
         help_menu.addAction(self._action(self.tr("&About SOP Desktop"), None, self.show_about))
         for key in ("Ctrl+K", "Ctrl+F", "Ctrl+L"):
