@@ -1142,8 +1142,12 @@
         <translation>página {0} de {1}</translation>
     </message>
     <message>
-        <source>from {0}</source>
-        <translation>desde {0}</translation>
+        <source>{0}
+
+(the video has ended)</source>
+        <translation>{0}
+
+(el video ha terminado)</translation>
     </message>
     <message>
         <source>(no note)</source>
@@ -1160,6 +1164,22 @@
     <message>
         <source>The audience screen is blank (B to show it again).</source>
         <translation>La pantalla del público está en negro (B para volver a mostrarla).</translation>
+    </message>
+    <message>
+        <source>The video has ended: Space plays it again, PageDown goes on.</source>
+        <translation>El video ha terminado: Espacio lo reproduce de nuevo, Av Pág sigue adelante.</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>reproduciendo</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
     </message>
 </context>
 <context>
@@ -1193,8 +1213,8 @@
         <translation>Estado de la pantalla del público</translation>
     </message>
     <message>
-        <source>PageDown / → / Space: next · PageUp / ←: previous · B: blank · Esc: end</source>
-        <translation>Av Pág / → / Espacio: siguiente · Re Pág / ←: anterior · B: negro · Esc: terminar</translation>
+        <source>PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video · B: blank · N: notes · Esc: end</source>
+        <translation>Av Pág / →: siguiente · Re Pág / ←: anterior · Espacio: siguiente, o pausa/reproducir un video · B: negro · N: notas · Esc: terminar</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -1936,9 +1956,11 @@ Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
 Ctrl+Shift+L: clear filters
 Ctrl+S: save a copy
 F5: sync
+F1: guide
 
-In a video: Space play/pause, Left/Right 5 s, F full screen, C captions
-In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print</source>
+In a video: Space play/pause, Left/Right 5 s, F full screen, C captions on/off
+In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print
+Presenting: Page Down or Space next (Space plays or pauses a video), Page Up back, B blank screen, N notes, Esc end</source>
         <translation>Ctrl+K, Ctrl+F o /: buscar
 Flecha abajo: ir a los resultados
 Intro: abrir
@@ -1946,9 +1968,11 @@ Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
 Ctrl+Mayús+L: quitar filtros
 Ctrl+S: guardar una copia
 F5: sincronizar
+F1: guía
 
-En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C subtítulos
-En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir</translation>
+En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C quitar/poner subtítulos
+En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir
+Al presentar: Av Pág o Espacio siguiente (Espacio reproduce o pausa un video), Re Pág anterior, B pantalla en negro, N notas, Esc terminar</translation>
     </message>
     <message>
         <source>About SOP Desktop</source>

@@ -2,27 +2,33 @@
 laptop with the current and next item, the item's note and the elapsed time.
 
 Keys, on either window, as presentation clickers send them: PageDown, Right, Down or Space for
-the next page or item, PageUp, Left or Up for the previous, B to blank the audience screen,
-Esc to leave. PDFs go page by page; videos play with their captions; other kinds show a title
-card. A kit that is not fully on the laptop is refused before it starts (see ``readiness``).
+the next page or item, PageUp, Left or Up for the previous, B to blank the audience screen, N
+to show or hide the notes, Esc to leave. PDFs go page by page, each page whole on the screen;
+videos play with their captions (Space or K pauses and plays them; at their end a card says so);
+other kinds show a title card. With one screen (or a mirrored projector) the notes stay private
+until N shows them; with two, the presenter view is on the screen the room does not see. A kit
+that is not fully on the laptop is refused before it starts (see ``readiness``).
 """
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QGuiApplication,
+    QScreen,
+)
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QWidget
 
 from resources_index.catalog.model import KitItem
-from resources_index.catalog.positions import is_paged, is_timed, start_text
+from resources_index.catalog.positions import is_paged, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
-from sop_desktop.labels import label
-from sop_desktop.viewers.pdf_viewer import PdfViewer
-from sop_desktop.viewers.video_player import VideoPlayer
+from sop_desktop.labels import label, time_text
+from sop_desktop.viewers.presenter_windows import AudienceScreen, PresenterView
 
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
+PLAY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_K}  # on a video: pause and play, not "next"
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
 
 
@@ -34,95 +40,11 @@ class Slide:
     resource: Resource
 
 
-class _KeyRelay(QWidget):
-    """A window that hands every key to the presentation."""
-
-    def __init__(self, presentation: "Presentation") -> None:
-        super().__init__()
-        self.presentation = presentation
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.presentation.handle_key(Qt.Key(event.key())):
-            super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.presentation.stop()
-        super().closeEvent(event)
-
-
-class AudienceScreen(_KeyRelay):
-    """What the room sees: the document, the video, a title card, or black."""
-
-    def __init__(self, presentation: "Presentation") -> None:
-        super().__init__(presentation)
-        self.setWindowTitle(self.tr("SOP Desktop: presentation"))
-        self.setStyleSheet("background: black;")
-        self.stack = QStackedWidget(self)
-        self.pdf = PdfViewer(self)
-        self.pdf.view.setPageMode(QPdfView.PageMode.SinglePage)
-        self.pdf.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        for control in self.pdf.findChildren(QWidget):
-            if control is not self.pdf.view and not self.pdf.view.isAncestorOf(control):
-                control.hide()  # the room sees the page, not the toolbar
-        self.pdf.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.pdf.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.video = VideoPlayer(self)
-        self.video.set_controls_visible(False)
-        self.card = QLabel(self)
-        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card.setWordWrap(True)
-        self.card.setStyleSheet("color: white; font-size: 36pt; padding: 40px;")
-        self.blank = QWidget(self)
-        self.blank.setAccessibleName(self.tr("Blank screen"))
-        for widget in (self.pdf, self.video, self.card, self.blank):
-            self.stack.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-
-
-class PresenterView(_KeyRelay):
-    """What the trainer sees on the laptop."""
-
-    def __init__(self, presentation: "Presentation") -> None:
-        super().__init__(presentation)
-        self.setWindowTitle(self.tr("SOP Desktop: presenter view"))
-        self.current = QLabel(self)
-        self.current.setAccessibleName(self.tr("Current item"))
-        self.current.setWordWrap(True)
-        font = self.current.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.current.setFont(font)
-        self.position = QLabel(self)
-        self.position.setAccessibleName(self.tr("Position in the kit"))
-        self.note = QLabel(self)
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("font-size: 16pt; padding: 12px; background: palette(base);")
-        self.next = QLabel(self)
-        self.next.setAccessibleName(self.tr("Next item"))
-        self.next.setWordWrap(True)
-        self.clock = QLabel("0:00", self)
-        self.clock.setAccessibleName(self.tr("Elapsed time"))
-        clock_font = self.clock.font()
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 2)
-        self.clock.setFont(clock_font)
-        self.blanked = QLabel(self)
-        self.blanked.setAccessibleName(self.tr("Audience screen state"))
-        self.keys = QLabel(
-            self.tr("PageDown / → / Space: next · PageUp / ←: previous · B: blank · Esc: end"),
-            self,
-        )
-        self.keys.setAccessibleName(self.tr("Keys"))
-        layout = QVBoxLayout(self)
-        for widget in (self.clock, self.current, self.position, self.note, self.next):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.blanked)
-        layout.addWidget(self.keys)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 30)
+def presenter_screen(screens: list[QScreen], audience: QScreen) -> QScreen | None:
+    """The screen for the presenter view: one the room does not see, or None when there is no
+    such screen (one screen, or a projector mirroring the laptop's)."""
+    others = [s for s in screens if s is not audience and s.geometry() != audience.geometry()]
+    return others[0] if others else None
 
 
 class Presentation(QObject):
@@ -140,6 +62,8 @@ class Presentation(QObject):
         self.running = False
         self.audience = AudienceScreen(self)
         self.presenter = PresenterView(self)
+        self.video_ended = False
+        self.audience.video.player.mediaStatusChanged.connect(self._media_status)
         self.elapsed = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -154,9 +78,16 @@ class Presentation(QObject):
         self.audience.setScreen(target)
         self.audience.setGeometry(target.geometry())
         self.audience.showFullScreen()
-        self.presenter.show()
-        self.presenter.activateWindow()
-        self.presenter.setFocus()
+        own = presenter_screen(screens, target)
+        if own is None:  # one screen, or a mirrored projector: the notes stay private
+            self.audience.activateWindow()
+            self.audience.setFocus()
+        else:
+            self.presenter.setScreen(own)
+            self.presenter.move(own.availableGeometry().topLeft())
+            self.presenter.show()
+            self.presenter.activateWindow()
+            self.presenter.setFocus()
         self.running = True
         self.elapsed.start()
         self.ticker.start()
@@ -180,7 +111,11 @@ class Presentation(QObject):
     # -- keys --------------------------------------------------------------------------------
 
     def handle_key(self, key: Qt.Key) -> bool:
-        if key in NEXT_KEYS:
+        if key in PLAY_KEYS and is_timed(self.current.resource) and not self.is_blank:
+            self.play_or_pause()
+        elif key == Qt.Key.Key_N:
+            self.toggle_notes()
+        elif key in NEXT_KEYS:
             self.forward()
         elif key in PREVIOUS_KEYS:
             self.back()
@@ -208,6 +143,41 @@ class Presentation(QObject):
         elif self.index > 0:
             self._enter(self.index - 1)
 
+    def toggle_notes(self) -> None:
+        """Show or hide the presenter view (on one screen it covers the room's picture)."""
+        if self.presenter.isVisible():
+            self.presenter.hide()
+            self.audience.activateWindow()
+            self.audience.setFocus()
+        else:
+            self.presenter.show()
+            self.presenter.raise_()
+            self.presenter.activateWindow()
+            self.presenter.setFocus()
+
+    def play_or_pause(self) -> None:
+        """A video's Space: pause, play on, or (after its end) play it again."""
+        player = self.audience.video.player
+        if self.video_ended:
+            self.video_ended = False
+            player.setPosition(0)
+            player.play()
+            self._show_current_widget()
+        else:
+            self.audience.video.toggle_play()
+        self._describe()
+
+    def _media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        """At a video's end the room sees a card saying so, not a black screen."""
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and is_timed(self.current.resource):
+            self.video_ended = True
+            self.audience.card.setText(
+                self.tr("{0}\n\n(the video has ended)").format(self.current.resource.title)
+            )
+            if not self.is_blank:
+                self.audience.stack.setCurrentWidget(self.audience.card)
+            self._describe()
+
     def toggle_blank(self) -> None:
         self.is_blank = not self.is_blank
         if self.is_blank:
@@ -234,6 +204,7 @@ class Presentation(QObject):
 
     def _show(self) -> None:
         self.audience.video.stop()
+        self.video_ended = False
         slide = self.current
         resource = slide.resource
         path = self.library.object_path(resource.main.sha256)
@@ -256,6 +227,8 @@ class Presentation(QObject):
         resource = self.current.resource
         if self._is_pdf():
             widget: QWidget = self.audience.pdf
+        elif is_timed(resource) and self.video_ended:
+            widget = self.audience.card
         elif is_timed(resource):
             widget = self.audience.video
         else:
@@ -275,8 +248,8 @@ class Presentation(QObject):
         if self._is_pdf():
             count = self.audience.pdf.document.pageCount()
             where += " · " + self.tr("page {0} of {1}").format(self.page, count)
-        elif slide.item.start and is_timed(slide.resource):
-            where += " · " + self.tr("from {0}").format(start_text(slide.item.start, True))
+        elif is_timed(slide.resource):
+            where += " · " + self._video_position()
         view.position.setText(where)
         view.note.setText(slide.item.note or self.tr("(no note)"))
         if len(self.slides) == 1:
@@ -289,10 +262,28 @@ class Presentation(QObject):
             )
             view.next.setText(self.tr("Next: {0}").format(following))
         view.blanked.setText(
-            self.tr("The audience screen is blank (B to show it again).") if self.is_blank else ""
+            self.tr("The audience screen is blank (B to show it again).")
+            if self.is_blank
+            else self.tr("The video has ended: Space plays it again, PageDown goes on.")
+            if self.video_ended
+            else ""
         )
 
+    def _video_position(self) -> str:
+        """``0:15 / 0:25 · playing`` for the presenter (the room sees no controls)."""
+        player = self.audience.video.player
+        state = (
+            self.tr("ended")
+            if self.video_ended
+            else self.tr("playing")
+            if player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+            else self.tr("paused")
+        )
+        return f"{time_text(player.position())} / {time_text(player.duration())} · {state}"
+
     def _tick(self) -> None:
+        if is_timed(self.current.resource):
+            self._describe()  # the video's position moves on
         seconds = self.elapsed.elapsed() // 1000
         minutes, seconds = divmod(seconds, 60)
         self.presenter.clock.setText(f"{minutes}:{seconds:02d}")

@@ -85,9 +85,11 @@ class WindowMenus(QObject):
             self.tr(
                 "Ctrl+K, Ctrl+F or /: search\nDown: go to the results\nEnter: open\n"
                 "Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what's new\n"
-                "Ctrl+Shift+L: clear filters\nCtrl+S: save a copy\nF5: sync\n\n"
-                "In a video: Space play/pause, Left/Right 5 s, F full screen, C captions\n"
-                "In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print"
+                "Ctrl+Shift+L: clear filters\nCtrl+S: save a copy\nF5: sync\nF1: guide\n\n"
+                "In a video: Space play/pause, Left/Right 5 s, F full screen, C captions on/off\n"
+                "In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print\n"
+                "Presenting: Page Down or Space next (Space plays or pauses a video), Page Up"
+                " back, B blank screen, N notes, Esc end"
             ),
         )
 

@@ -1,0 +1,123 @@
+"""The two windows of a presentation: what the room sees (full screen on the projector) and
+what the trainer sees (the presenter view). Every key either receives goes to the presentation.
+"""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QShortcut
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.video_player import VideoPlayer
+
+if TYPE_CHECKING:
+    from sop_desktop.viewers.presenter import Presentation
+
+
+class _KeyRelay(QWidget):
+    """A window that hands every key to the presentation."""
+
+    def __init__(self, presentation: "Presentation") -> None:
+        super().__init__()
+        self.presentation = presentation
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.presentation.handle_key(Qt.Key(event.key())):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presentation.stop()
+        super().closeEvent(event)
+
+
+class AudienceScreen(_KeyRelay):
+    """What the room sees: the document, the video, a title card, or black."""
+
+    def __init__(self, presentation: "Presentation") -> None:
+        super().__init__(presentation)
+        self.setWindowTitle(self.tr("SOP Desktop: presentation"))
+        self.setStyleSheet("background: black;")
+        self.stack = QStackedWidget(self)
+        self.pdf = PdfViewer(self)
+        self.pdf.view.setPageMode(QPdfView.PageMode.SinglePage)
+        self.pdf.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # The whole page (a portrait handout, a slide) on the screen: no margins to scroll past.
+        self.pdf.view.setDocumentMargins(QMargins(0, 0, 0, 0))
+        self.pdf.view.setPageSpacing(0)
+        self.pdf.zoom_box.setCurrentIndex(self.pdf.zoom_box.findData("page"))
+        around = self.pdf.view.palette()  # black around the page, as around a slide
+        around.setColor(QPalette.ColorRole.Dark, Qt.GlobalColor.black)
+        self.pdf.view.setPalette(around)
+        for control in self.pdf.findChildren(QWidget):
+            if control is not self.pdf.view and not self.pdf.view.isAncestorOf(control):
+                control.hide()  # the room sees the page, not the toolbar
+        self.pdf.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pdf.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.video = VideoPlayer(self)
+        self.video.set_controls_visible(False)
+        self.card = QLabel(self)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card.setWordWrap(True)
+        self.card.setStyleSheet("color: white; font-size: 36pt; padding: 40px;")
+        self.blank = QWidget(self)
+        self.blank.setAccessibleName(self.tr("Blank screen"))
+        for widget in (self.pdf, self.video, self.card, self.blank):
+            self.stack.addWidget(widget)
+        # Every key is the presentation's: the viewers' own keys (a PDF's Page Down, a video's
+        # Space) would move the picture without the presentation knowing.
+        for shortcut in self.findChildren(QShortcut):
+            shortcut.setEnabled(False)
+        for child in self.findChildren(QWidget):
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+
+class PresenterView(_KeyRelay):
+    """What the trainer sees on the laptop."""
+
+    def __init__(self, presentation: "Presentation") -> None:
+        super().__init__(presentation)
+        self.setWindowTitle(self.tr("SOP Desktop: presenter view"))
+        self.current = QLabel(self)
+        self.current.setAccessibleName(self.tr("Current item"))
+        self.current.setWordWrap(True)
+        font = self.current.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.current.setFont(font)
+        self.position = QLabel(self)
+        self.position.setAccessibleName(self.tr("Position in the kit"))
+        self.note = QLabel(self)
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("font-size: 16pt; padding: 12px; background: palette(base);")
+        self.next = QLabel(self)
+        self.next.setAccessibleName(self.tr("Next item"))
+        self.next.setWordWrap(True)
+        self.clock = QLabel("0:00", self)
+        self.clock.setAccessibleName(self.tr("Elapsed time"))
+        clock_font = self.clock.font()
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 2)
+        self.clock.setFont(clock_font)
+        self.blanked = QLabel(self)
+        self.blanked.setAccessibleName(self.tr("Audience screen state"))
+        self.keys = QLabel(
+            self.tr(
+                "PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video"
+                " · B: blank · N: notes · Esc: end"
+            ),
+            self,
+        )
+        self.keys.setAccessibleName(self.tr("Keys"))
+        layout = QVBoxLayout(self)
+        for widget in (self.clock, self.current, self.position, self.note, self.next):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.blanked)
+        layout.addWidget(self.keys)
+        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 30)

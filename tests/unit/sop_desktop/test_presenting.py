@@ -1,0 +1,114 @@
+"""Presenting as a trainer does on one screen: notes private, pages whole, videos under control;
+and on two, the notes on the laptop."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtMultimedia import QMediaPlayer
+from pytestqt.qtbot import QtBot
+
+from resources_index.catalog.model import KitItem
+from sop_desktop.viewers.presenter import presenter_screen
+from sop_desktop.window.main_window import MainWindow
+
+
+def test_on_one_screen_the_notes_stay_private_until_asked_for(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screens = QGuiApplication.screens()
+    assert presenter_screen(screens, screens[0]) is None  # nowhere private to put them
+    show = window.present([KitItem("safety-plan-development-guide", "Say hello.")])
+    assert show is not None and show.audience.isFullScreen()
+    assert not show.presenter.isVisible()  # the room's picture is not covered
+    qtbot.keyClick(show.audience, Qt.Key.Key_N)
+    assert show.presenter.isVisible() and show.presenter.note.text() == "Say hello."
+    qtbot.keyClick(show.presenter, Qt.Key.Key_N)
+    assert not show.presenter.isVisible()
+    # The page is shown whole: nothing of it below the screen's edge to scroll to.
+    view = show.audience.pdf.view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() == 0)
+    assert view.horizontalScrollBar().maximum() == 0
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(show.audience, Qt.Key.Key_Escape)
+
+
+def test_a_video_pauses_resumes_and_ends_on_a_clear_cue(qtbot: QtBot, window: MainWindow) -> None:
+    show = window.present([KitItem("three-houses-video"), KitItem("sop-glossary")])
+    assert show is not None
+    player, audience = show.audience.video.player, show.audience
+    qtbot.waitUntil(lambda: player.playbackState() == QMediaPlayer.PlaybackState.PlayingState)
+    qtbot.keyClick(audience, Qt.Key.Key_Space)  # pauses: it does not skip to the next item
+    assert player.playbackState() == QMediaPlayer.PlaybackState.PausedState and show.index == 0
+    assert show.presenter.position.text().endswith("· paused")
+    qtbot.keyClick(audience, Qt.Key.Key_Space)
+    assert player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    qtbot.waitUntil(lambda: player.duration() > 0)
+    player.setPosition(player.duration() - 400)
+    qtbot.waitUntil(lambda: show.video_ended, timeout=10_000)
+    assert audience.stack.currentWidget() is audience.card
+    assert "(the video has ended)" in audience.card.text()
+    assert "Space plays it again" in show.presenter.blanked.text()
+    qtbot.keyClick(audience, Qt.Key.Key_Space)  # plays it again from the start
+    assert audience.stack.currentWidget() is audience.video and not show.video_ended
+    qtbot.keyClick(audience, Qt.Key.Key_PageDown)
+    assert show.index == 1
+    with qtbot.waitSignal(show.ended):
+        qtbot.keyClick(audience, Qt.Key.Key_Escape)
+
+
+TWO_SCREENS = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from resources_index.catalog.model import KitItem
+from resources_index.library.library import open_library
+from sop_desktop.viewers.presenter import Presentation, Slide
+
+app = QApplication([])
+library = open_library(Path(sys.argv[1]))
+laptop, projector = app.screens()
+resource = library.current().by_id["safety-plan-development-guide"]
+show = Presentation(library, [Slide(KitItem(resource.id, "Say hello."), resource)], projector)
+show.start()
+for _ in range(40):  # the page is drawn in the background
+    app.processEvents()
+    time.sleep(0.025)
+print(json.dumps({
+    "screens": [s.name() for s in app.screens()],
+    "audience": show.audience.screen().name(),
+    "audience_full": show.audience.isFullScreen(),
+    "presenter": show.presenter.screen().name(),
+    "presenter_visible": show.presenter.isVisible(),
+    "note": show.presenter.note.text(),
+}))
+show.audience.grab().save(sys.argv[2] + "-projector.png")
+show.presenter.grab().save(sys.argv[2] + "-laptop.png")
+show.stop()
+"""
+
+
+def test_with_two_screens_the_presenter_view_is_on_the_one_the_room_does_not_see(
+    tmp_path: Path,
+) -> None:
+    """A laptop and a projector (Qt's offscreen platform given two screens)."""
+    config = Path(__file__).resolve().parents[2] / "data" / "two_screens.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS, str(tmp_path / "library"), str(tmp_path / "shot")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screens"] == ["LAPTOP", "PROJECTOR"]
+    assert seen["audience"] == "PROJECTOR" and seen["audience_full"]
+    assert seen["presenter"] == "LAPTOP" and seen["presenter_visible"]
+    assert seen["note"] == "Say hello."
+    assert (tmp_path / "shot-projector.png").stat().st_size > 0
