@@ -55,4 +55,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PrintReport</name>
+    <message numerus="yes">
+        <source>Printed %n pages.</source>
+        <translation>
+            <numerusform>Printed %n page.</numerusform>
+            <numerusform>Printed %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

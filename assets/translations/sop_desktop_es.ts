@@ -109,6 +109,18 @@
         <translation>Para imprimirlo, enviarlo por correo o copiarlo a una memoria USB</translation>
     </message>
     <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>With its version in the other language, or in large print, for a family</source>
+        <translation>Con su versión en el otro idioma, o en letra grande, para una familia</translation>
+    </message>
+    <message>
         <source>Choose a resource to see its details.</source>
         <translation>Elija un recurso para ver sus detalles.</translation>
     </message>
@@ -764,6 +776,10 @@
         <translation>Presentar</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
         <source>{0} (from the catalog)</source>
         <translation>{0} (del catálogo)</translation>
     </message>
@@ -1242,6 +1258,78 @@
     <message>
         <source>Screen the audience sees:</source>
         <translation>Pantalla que ve el público:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintChoices</name>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Run sheet: the items, their notes, where each opens</source>
+        <translation>Guion: los elementos, sus notas, dónde se abre cada uno</translation>
+    </message>
+    <message>
+        <source>Handouts: every item that can be printed</source>
+        <translation>Folletos: cada elemento que se puede imprimir</translation>
+    </message>
+    <message>
+        <source>Also the version in {0}</source>
+        <translation>También la versión en {0}</translation>
+    </message>
+    <message>
+        <source>Large print (the text in large type)</source>
+        <translation>Letra grande (el texto en letra grande)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>PrintReport</name>
+    <message numerus="yes">
+        <source>Printed %n pages.</source>
+        <translation>
+            <numerusform>Se imprimió %n página.</numerusform>
+            <numerusform>Se imprimieron %n páginas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to print in: {0}.</source>
+        <translation>Nada que imprimir en: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Opens at</source>
+        <translation>Se abre en</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Run sheet: {0} items</source>
+        <translation>Guion: {0} elementos</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>página {0}</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>el principio</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ class DetailPane(QScrollArea):
     resource_linked = Signal(str)
     present_requested = Signal(object)  # Resource
     save_requested = Signal(object)  # Resource
+    print_requested = Signal(object)  # Resource
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,12 @@ class DetailPane(QScrollArea):
         self.save_button.setAccessibleName(self.tr("Save a copy"))
         self.save_button.setToolTip(self.tr("To print it, e-mail it or put it on a USB drive"))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.resource))
+        self.print_button = QPushButton(self.tr("P&rint…"), body)
+        self.print_button.setAccessibleName(self.tr("Print"))
+        self.print_button.setToolTip(
+            self.tr("With its version in the other language, or in large print, for a family")
+        )
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.resource))
         buttons = QGridLayout()  # two by two: long labels (Spanish) still fit a narrow pane
         for position, button in enumerate(
             (
@@ -92,6 +99,7 @@ class DetailPane(QScrollArea):
                 self.favorite_button,
                 self.offline_button,
                 self.save_button,
+                self.print_button,
             )
         ):
             buttons.addWidget(button, position // 2, position % 2)
@@ -134,6 +142,7 @@ class DetailPane(QScrollArea):
             self.favorite_button,
             self.offline_button,
             self.save_button,
+            self.print_button,
         ):
             widget.setVisible(shown)
         self.placeholder.setVisible(not shown)

@@ -63,6 +63,14 @@ class KitTransfer(QObject):
             on_cancelled=lambda: self.panel.message.emit(self.tr("Export cancelled.")),
         )
 
+    def ask_print(self) -> None:
+        """A run sheet, or the kit's handouts, on paper."""
+        from sop_desktop.dialogs.print_dialog import ask_and_print_kit  # QtPrintSupport
+
+        if self.panel.kit is not None:
+            panel = self.panel
+            ask_and_print_kit(panel, panel.library, panel.kit, panel.message.emit)
+
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.panel, self.tr("Import kit"), "", self.tr("Kits (*.sopkit)")

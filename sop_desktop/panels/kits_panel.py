@@ -115,6 +115,7 @@ class KitsPanel(QWidget):
             ("offline", self.tr("Make kit available offline"), self.make_offline),
             ("export", self.tr("Export…"), self.ask_export),
             ("present", self.tr("Present"), self.present),
+            ("print", self.tr("Print…"), self.transfer.ask_print),
         ):
             button = QPushButton(text, self)
             button.setAccessibleName(text.rstrip("…"))
@@ -137,7 +138,7 @@ class KitsPanel(QWidget):
         layout.addLayout(start_row)
         layout.addWidget(self.state)
         item_row = QGridLayout()
-        for position, key in enumerate(("add", "remove", "offline", "export", "present")):
+        for position, key in enumerate(("add", "remove", "offline", "export", "present", "print")):
             item_row.addWidget(buttons[key], position // 2, position % 2)
         layout.addLayout(item_row)
 
@@ -207,7 +208,7 @@ class KitsPanel(QWidget):
         self.refresh_state()
 
     def refresh_state(self) -> None:
-        for key in ("offline", "export", "present"):  # nothing to do with an empty kit
+        for key in ("offline", "export", "present", "print"):  # nothing to do with an empty kit
             self.buttons[key].setEnabled(self.kit is not None and bool(self.kit.items))
         if self.kit is None:
             self.state.setText(self.tr("Make a kit with New, then add resources to it."))

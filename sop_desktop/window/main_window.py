@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.details.offline_requested.connect(self.make_offline)
         self.details.resource_linked.connect(self.show_resource_by_id)
         self.details.present_requested.connect(lambda r: self.present([KitItem(r.id)]))
+        self.details.print_requested.connect(self.print_resource)
         self.notice.linkActivated.connect(self._notice_link)
         self.sync_notice.linkActivated.connect(self._notice_link)
         self.sync_button.clicked.connect(self.start_sync)
@@ -344,6 +345,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The interface language changes when SOP Desktop is restarted."), 10000
             )
+
+    def print_resource(self, resource: Resource) -> None:
+        from sop_desktop.dialogs.print_dialog import ask_and_print_resource  # QtPrintSupport
+
+        say = lambda sentence: self.statusBar().showMessage(sentence, 10000)  # noqa: E731
+        ask_and_print_resource(self, self.library, resource, say)
 
     def show_welcome(self) -> "WelcomeDialog":
         """What the program is and how to use it (shown at the first start, and from Help)."""

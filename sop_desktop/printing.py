@@ -1,0 +1,178 @@
+"""Printing for a family and for a session: a resource with its other-language version, in large
+type if asked; a kit as a run sheet or as a pack of its handouts. Only the documents go on
+paper, never the program's windows.
+
+PDFs print page by page, each fitted to the paper. Large print, and any document the program
+cannot draw itself (a Word or PowerPoint file), prints its extracted text, reflowed.
+"""
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize
+from PySide6.QtGui import QFont, QPainter, QTextDocument
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from resources_index.catalog.model import KitItem, Manifest
+from resources_index.catalog.positions import is_paged, is_timed, start_text
+from resources_index.catalog.records import Resource
+from resources_index.library.library import Library
+from resources_index.library.texts import text_segments
+from sop_desktop.labels import label
+
+PRINT_DPI = 200
+LARGE_POINTS = 18  # large print: the size most agencies use for it
+NORMAL_POINTS = 11
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What went to the printer: sheets, and the resources that had nothing to print."""
+
+    sheets: int
+    skipped: tuple[str, ...] = ()
+
+
+def print_resources(
+    library: Library, resources: Iterable[Resource], printer: QPrinter, large: bool = False
+) -> Printed:
+    """Print each resource in turn (a handout pack, or a resource and its translation)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return Printed(0, tuple(r.title for r in resources))
+    sheets, skipped = 0, []
+    try:
+        for resource in resources:
+            if is_timed(resource):  # a video has no page to print
+                skipped.append(resource.title)
+                continue
+            path = library.object_path(resource.main.sha256)
+            local = library.store.has(resource.main.sha256, resource.main.size)
+            if not large and local and is_paged(resource):
+                sheets += _pdf_pages(printer, painter, path, first_sheet=sheets == 0)
+                continue
+            document = text_document(library, resource, large)
+            if document is None:
+                skipped.append(resource.title)
+                continue
+            sheets += _text_pages(printer, painter, document, first_sheet=sheets == 0)
+    finally:
+        painter.end()
+    return Printed(sheets, tuple(skipped))
+
+
+def print_run_sheet(
+    manifest: Manifest, name: str, items: list[KitItem], printer: QPrinter
+) -> Printed:
+    """The kit as a run sheet: each item, its kind, where it opens and the trainer's note."""
+    document = QTextDocument()
+    document.setDefaultFont(QFont(QFont().family(), NORMAL_POINTS))
+    document.setHtml(run_sheet_html(manifest, name, items))
+    painter = QPainter()
+    if not painter.begin(printer):
+        return Printed(0)
+    try:
+        return Printed(_text_pages(printer, painter, document, first_sheet=True))
+    finally:
+        painter.end()
+
+
+def run_sheet_html(manifest: Manifest, name: str, items: list[KitItem]) -> str:
+    rows = []
+    for number, item in enumerate(items, start=1):
+        resource = manifest.by_id.get(item.resource_id)
+        title = resource.title if resource else item.resource_id
+        kind = label("type", resource.type) if resource else ""
+        where = _where(resource, item)
+        rows.append(
+            f"<tr><td>{number}</td><td><b>{html.escape(title)}</b><br>{html.escape(kind)}"
+            f"</td><td>{html.escape(where)}</td><td>{html.escape(item.note)}</td></tr>"
+        )
+    head = "".join(
+        f"<th align='left'>{html.escape(h)}</th>"
+        for h in (
+            "#",
+            QCoreApplication.translate("Printing", "Item"),
+            QCoreApplication.translate("Printing", "Opens at"),
+            QCoreApplication.translate("Printing", "Note"),
+        )
+    )
+    summary = QCoreApplication.translate("Printing", "Run sheet: {0} items").format(len(items))
+    return (
+        f"<h1>{html.escape(name)}</h1>"
+        f"<p>{html.escape(summary)}</p>"
+        f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
+        f"<tr>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def _where(resource: Resource | None, item: KitItem) -> str:
+    if resource is not None and item.start and is_paged(resource):
+        return QCoreApplication.translate("Printing", "page {0}").format(item.start)
+    if resource is not None and item.start and is_timed(resource):
+        return start_text(item.start, True)
+    return QCoreApplication.translate("Printing", "the beginning")
+
+
+def text_document(library: Library, resource: Resource, large: bool) -> QTextDocument | None:
+    """The resource's text, reflowed under its title (None when it has no text here)."""
+    segments = text_segments(library, resource)
+    if not segments:
+        return None
+    parts = [f"<h1>{html.escape(resource.title)}</h1>"]
+    for segment in segments:
+        paragraphs = [p.strip() for p in str(segment["text"]).split("\n") if p.strip()]
+        parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
+    document = QTextDocument()
+    document.setDefaultFont(QFont(QFont().family(), LARGE_POINTS if large else NORMAL_POINTS))
+    document.setHtml("".join(parts))
+    return document
+
+
+def _area(printer: QPrinter) -> QRectF:
+    area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+    area.moveTo(0, 0)  # the painter's origin is the printable area's corner
+    return area
+
+
+def _pdf_pages(printer: QPrinter, painter: QPainter, path: Path, first_sheet: bool) -> int:
+    document = QPdfDocument()
+    if document.load(str(path)) != QPdfDocument.Error.None_:
+        return 0
+    area, dpi = _area(printer), min(PRINT_DPI, printer.resolution())
+    for number in range(document.pageCount()):
+        if number or not first_sheet:
+            printer.newPage()
+        points = document.pagePointSize(number)
+        scale = min(area.width() / points.width(), area.height() / points.height())
+        target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+        target.moveCenter(area.center())
+        picture = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        painter.drawImage(target, document.render(number, picture))
+    count = document.pageCount()
+    document.close()
+    return count
+
+
+def _text_pages(
+    printer: QPrinter, painter: QPainter, document: QTextDocument, first_sheet: bool
+) -> int:
+    """Lay ``document`` out on the printer's pages and draw them one by one."""
+    area = _area(printer)
+    # Lay out at the printer's resolution so a point is a point on paper.
+    scale = printer.resolution() / 96
+    document.setPageSize(area.size() / scale)
+    pages = document.pageCount()
+    for page in range(pages):
+        if page or not first_sheet:
+            printer.newPage()
+        painter.save()
+        painter.scale(scale, scale)
+        painter.translate(0, -page * area.height() / scale)
+        clip = QRectF(0, page * area.height() / scale, area.width() / scale, area.height() / scale)
+        document.drawContents(painter, clip)
+        painter.restore()
+    return pages
