@@ -91,17 +91,16 @@ class DetailPane(QScrollArea):
             self.tr("With its version in the other language, or in large print, for a family")
         )
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.resource))
+        self.action_buttons = (
+            self.open_button,
+            self.present_button,
+            self.favorite_button,
+            self.offline_button,
+            self.save_button,
+            self.print_button,
+        )
         buttons = QGridLayout()  # two by two: long labels (Spanish) still fit a narrow pane
-        for position, button in enumerate(
-            (
-                self.open_button,
-                self.present_button,
-                self.favorite_button,
-                self.offline_button,
-                self.save_button,
-                self.print_button,
-            )
-        ):
+        for position, button in enumerate(self.action_buttons):
             buttons.addWidget(button, position // 2, position % 2)
         buttons.setColumnStretch(2, 1)
 
@@ -137,12 +136,7 @@ class DetailPane(QScrollArea):
             self.translations,
             self.files,
             self.files_heading,
-            self.open_button,
-            self.present_button,
-            self.favorite_button,
-            self.offline_button,
-            self.save_button,
-            self.print_button,
+            *self.action_buttons,
         ):
             widget.setVisible(shown)
         self.placeholder.setVisible(not shown)

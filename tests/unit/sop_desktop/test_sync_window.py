@@ -25,6 +25,17 @@ def shown_message(qtbot: QtBot, window: MainWindow) -> QMessageBox:
     return box
 
 
+def sync_once(
+    qtbot: QtBot, window: MainWindow, library: Library, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """Sync the window's library from ``published``, served on 127.0.0.1, once; the server
+    is gone afterwards."""
+    with running(published) as server:
+        point_at(library, server.url, keys)
+        window.sync_button.click()
+        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+
+
 @pytest.fixture
 def large_published(source: Path, published: Path, keys: tuple[Path, Path]) -> Iterator[Path]:
     (source / "workshop-recording.mp4").write_bytes(os.urandom(3 * 1024 * 1024))
@@ -67,10 +78,7 @@ def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
     published: Path,
     keys: tuple[Path, Path],
 ) -> None:
-    with running(published) as server:
-        point_at(starter_library, server.url, keys)
-        window.sync_button.click()
-        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+    sync_once(qtbot, window, starter_library, published, keys)
     assert "7 new" in window.sync_notice.text() and window.sync_notice.isVisible()
     version = read_manifest(published, keys[1]).version
     assert window.status_area.catalog_label.text() == f"Catalog version {version}"
@@ -107,10 +115,7 @@ def test_a_failure_after_a_sync_that_worked_says_both(
     published: Path,
     keys: tuple[Path, Path],
 ) -> None:
-    with running(published) as server:
-        point_at(starter_library, server.url, keys)
-        window.sync_button.click()
-        qtbot.waitUntil(lambda: "Sync finished" in window.sync_notice.text(), timeout=30_000)
+    sync_once(qtbot, window, starter_library, published, keys)
     label = window.status_area.last_sync_label
     worked = label.text()
     assert worked.startswith("Last sync 20")
