@@ -237,12 +237,16 @@ class MainWindow(QMainWindow):
         previous = self.user_choice
         self.results_model.set_rows(outcome.rows)
         self.filters.set_counts(outcome.facets)
+        # A translation on its resource's row is not a result of its own; on a page that
+        # does not hold every match, how many more will fold is not known yet.
+        results = outcome.total - len(outcome.folded)
+        complete = len(outcome.rows) + len(outcome.folded) >= outcome.total
         if outcome.browsing:
             self.count_label.setText(self.tr("%n resources", "", outcome.total))
-        elif not outcome.total_exact:  # a quick answer while typing: more may match
-            self.count_label.setText(self.tr("about %n results", "", outcome.total))
+        elif not outcome.total_exact or (outcome.folded and not complete):
+            self.count_label.setText(self.tr("about %n results", "", results))
         else:
-            self.count_label.setText(self.tr("%n results", "", outcome.total))
+            self.count_label.setText(self.tr("%n results", "", results))
         text = notice_for(outcome, self.search.scope)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))

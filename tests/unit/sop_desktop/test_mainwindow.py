@@ -271,6 +271,7 @@ def test_a_resource_and_its_translation_show_as_one_result_with_two_doors(
     ids = [row.resource.id for row in model.rows]
     assert ids[0] == "plan-de-seguridad-para-familias"
     assert "safety-plan-family-handout" not in ids  # the English door is on the same card
+    assert window.count_label.text() == f"{len(ids)} results"  # results, not hits
     card = model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)
     assert card.endswith("Also in English")
     window.results.setCurrentIndex(model.index(0))
