@@ -10,11 +10,11 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QFont, QPainter, QTextDocument
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
 
 from resources_index.catalog.model import KitItem, Manifest
 from resources_index.catalog.positions import is_paged, is_timed, start_text
@@ -23,7 +23,10 @@ from resources_index.library.library import Library
 from resources_index.library.texts import text_segments
 from sop_desktop.labels import label
 
-PRINT_DPI = 200
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
+
+PRINT_DPI = 300  # pages are printed as pictures this sharp (finer only costs memory)
 LARGE_POINTS = 18  # large print: the size most agencies use for it
 NORMAL_POINTS = 11
 
@@ -37,7 +40,7 @@ class Printed:
 
 
 def print_resources(
-    library: Library, resources: Iterable[Resource], printer: QPrinter, large: bool = False
+    library: Library, resources: Iterable[Resource], printer: "QPrinter", large: bool = False
 ) -> Printed:
     """Print each resource in turn (a handout pack, or a resource and its translation)."""
     painter = QPainter()
@@ -65,7 +68,7 @@ def print_resources(
 
 
 def print_run_sheet(
-    manifest: Manifest, name: str, items: list[KitItem], printer: QPrinter
+    manifest: Manifest, name: str, items: list[KitItem], printer: "QPrinter"
 ) -> Printed:
     """The kit as a run sheet: each item, its kind, where it opens and the trainer's note."""
     document = QTextDocument()
@@ -132,36 +135,45 @@ def text_document(library: Library, resource: Resource, large: bool) -> QTextDoc
     return document
 
 
-def _area(printer: QPrinter) -> QRectF:
+def printable_area(printer: "QPrinter") -> QRectF:
+    """The printer's printable area, from the painter's origin."""
     area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
     area.moveTo(0, 0)  # the painter's origin is the printable area's corner
     return area
 
 
-def _pdf_pages(printer: QPrinter, painter: QPainter, path: Path, first_sheet: bool) -> int:
+def draw_pdf_page(
+    printer: "QPrinter", painter: QPainter, document: QPdfDocument, index: int
+) -> None:
+    """Page ``index`` (from 0) of ``document``, fitted to the paper and centred."""
+    area = printable_area(printer)
+    points = document.pagePointSize(index)
+    scale = min(area.width() / points.width(), area.height() / points.height())
+    target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+    target.moveCenter(area.center())
+    dpi = min(PRINT_DPI, printer.resolution())
+    picture = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    painter.drawImage(target, document.render(index, picture))
+
+
+def _pdf_pages(printer: "QPrinter", painter: QPainter, path: Path, first_sheet: bool) -> int:
     document = QPdfDocument()
     if document.load(str(path)) != QPdfDocument.Error.None_:
         return 0
-    area, dpi = _area(printer), min(PRINT_DPI, printer.resolution())
-    for number in range(document.pageCount()):
+    count = document.pageCount()
+    for number in range(count):
         if number or not first_sheet:
             printer.newPage()
-        points = document.pagePointSize(number)
-        scale = min(area.width() / points.width(), area.height() / points.height())
-        target = QRectF(0, 0, points.width() * scale, points.height() * scale)
-        target.moveCenter(area.center())
-        picture = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-        painter.drawImage(target, document.render(number, picture))
-    count = document.pageCount()
+        draw_pdf_page(printer, painter, document, number)
     document.close()
     return count
 
 
 def _text_pages(
-    printer: QPrinter, painter: QPainter, document: QTextDocument, first_sheet: bool
+    printer: "QPrinter", painter: QPainter, document: QTextDocument, first_sheet: bool
 ) -> int:
     """Lay ``document`` out on the printer's pages and draw them one by one."""
-    area = _area(printer)
+    area = printable_area(printer)
     # Lay out at the printer's resolution so a point is a point on paper.
     scale = printer.resolution() / 96
     document.setPageSize(area.size() / scale)

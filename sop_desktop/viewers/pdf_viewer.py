@@ -4,7 +4,7 @@ page."""
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sop_desktop.printing import draw_pdf_page
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-PRINT_DPI = 300  # pages are printed as pictures this sharp (finer only costs memory)
 
 
 class PdfViewer(QWidget):
@@ -162,19 +163,11 @@ class PdfViewer(QWidget):
         if count <= 0 or first > last or not painter.begin(printer):
             self.failed.emit(self.tr("Nothing was printed: the printer could not be used."))
             return 0
-        area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
-        area.moveTo(0, 0)  # the painter's origin is the printable area's corner
         try:
             for number in range(first, last + 1):
                 if number > first:
                     printer.newPage()
-                points = self.document.pagePointSize(number - 1)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                target = QRectF(0, 0, points.width() * scale, points.height() * scale)
-                target.moveCenter(area.center())
-                dpi = min(PRINT_DPI, printer.resolution())
-                picture = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-                painter.drawImage(target, self.document.render(number - 1, picture))
+                draw_pdf_page(printer, painter, self.document, number - 1)
         finally:
             painter.end()
         return last - first + 1
