@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 PRINT_DPI = 300  # pages are printed as pictures this sharp (finer only costs memory)
 LARGE_POINTS = 18  # large print: the size most agencies use for it
 NORMAL_POINTS = 11
+RUN_ON_CHARS = 40  # a shorter line is a heading or a list item: it ends its paragraph
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", ")")
 
 
 @dataclass(frozen=True)
@@ -127,12 +129,28 @@ def text_document(library: Library, resource: Resource, large: bool) -> QTextDoc
         return None
     parts = [f"<h1>{html.escape(resource.title)}</h1>"]
     for segment in segments:
-        paragraphs = [p.strip() for p in str(segment["text"]).split("\n") if p.strip()]
-        parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
+        parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs(str(segment["text"]))]
     document = QTextDocument()
     document.setDefaultFont(QFont(QFont().family(), LARGE_POINTS if large else NORMAL_POINTS))
     document.setHtml("".join(parts))
     return document
+
+
+def paragraphs(text: str) -> list[str]:
+    """Lines extracted from a page joined back into paragraphs, so large type reflows them: a
+    line runs on into the next unless it ends a sentence or is short (a heading)."""
+    found: list[str] = []
+    joining = False
+    for line in (raw.strip() for raw in text.split("\n")):
+        if not line:
+            joining = False
+            continue
+        if joining:
+            found[-1] += " " + line
+        else:
+            found.append(line)
+        joining = len(line) >= RUN_ON_CHARS and not line.endswith(SENTENCE_ENDS)
+    return found
 
 
 def printable_area(printer: "QPrinter") -> QRectF:

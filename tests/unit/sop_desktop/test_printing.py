@@ -109,3 +109,20 @@ def test_print_asks_for_the_other_language_and_large_print(
     assert manifest is not None
     window.details.show_resource(manifest.by_id["safety-plan-family-handout"])
     assert window.details.print_button.isVisible()
+
+
+def test_extracted_lines_are_joined_back_into_paragraphs() -> None:
+    from sop_desktop.printing import paragraphs
+
+    text = (
+        "What a safety plan is\nA safety plan is a set of specific rules and arrangements that\n"
+        "the family and their safety network agree to. It is built\nby the family.\n\n"
+        "Steps\nStart here."
+    )
+    assert paragraphs(text) == [
+        "What a safety plan is",
+        "A safety plan is a set of specific rules and arrangements that the family and their"
+        " safety network agree to. It is built by the family.",
+        "Steps",
+        "Start here.",
+    ]
