@@ -243,6 +243,10 @@ MESSAGES: dict[str, str] = {
     "publish.changed_meanwhile": "{path} changed while it was being published; publish again.",
     "publish.too_large": "{file}: {size:,} bytes is over the limit of {limit:,}; skipped.",
     "publish.bad_language": "{file}: {value!r} is not a language code like en or es.",
+    "publish.no_libreoffice": (
+        "LibreOffice was not found at {program!r}; give the path of its soffice program, or"
+        " leave --libreoffice out to look for it."
+    ),
     "publish.unusable_name": "{file}: no usable file name can be made from {name!r}; skipped.",
     "extract.password": "{name} is password-protected; publish an unlocked copy.",
     "extract.not_pdf": "{name} is damaged or is not a PDF ({reason}).",

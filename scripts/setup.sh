@@ -10,9 +10,10 @@ QT_LIBS=(libegl1 libgl1 libopengl0 libfontconfig1 libxkbcommon0 libglib2.0-0 lib
          libgssapi-krb5-2 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
          libxkbcommon-x11-0 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0
          libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 fonts-dejavu-core)
-# The tests also run the real window on a virtual X screen (the endurance run) and serve
-# published folders with a real web server (the end-to-end run).
-TEST_LIBS=(xvfb nginx-light)
+# The tests also run the real window on a virtual X screen (the endurance run), serve
+# published folders with a real web server (the end-to-end run), and publish Word and
+# PowerPoint files with the PDF copies LibreOffice makes of them (a publisher's machine).
+TEST_LIBS=(xvfb nginx-light libreoffice-writer-nogui libreoffice-impress-nogui)
 
 install_system_libs() {
     command -v dpkg-query >/dev/null 2>&1 || return 0

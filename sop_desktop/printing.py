@@ -54,8 +54,9 @@ def print_resources(
             if is_timed(resource):  # a video has no page to print
                 skipped.append(resource.title)
                 continue
-            path = library.object_path(resource.main.sha256)
-            local = library.store.has(resource.main.sha256, resource.main.size)
+            shown = resource.shown  # an office document's PDF rendition prints as shown
+            path = library.object_path(shown.sha256)
+            local = library.store.has(shown.sha256, shown.size)
             if not large and local and is_paged(resource):
                 sheets += _pdf_pages(printer, painter, path, first_sheet=sheets == 0)
                 continue

@@ -18,9 +18,19 @@ ROOT = Path(__file__).resolve().parents[1]
 STARTER_VIDEO = ROOT / "assets" / "starter" / "source" / "video" / "three-houses-introduction.mp4"
 
 
+@pytest.fixture(scope="session")
+def rendition_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One publisher's rendition cache for the whole run: a document is rendered by
+    LibreOffice once, however many tests publish it (``test_renditions`` uses fresh ones)."""
+    return tmp_path_factory.mktemp("renditions")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real user data folder or a machine's real policy."""
+def _isolated_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rendition_cache: Path
+) -> None:
+    """No test ever touches the real user data folder, cache or a machine's real policy."""
+    monkeypatch.setenv("SOP_DESKTOP_RENDITIONS", str(rendition_cache))
     monkeypatch.setenv("SOP_DESKTOP_DATA", str(tmp_path / "default-data"))
     monkeypatch.delenv("SOP_DESKTOP_POLICY", raising=False)
     monkeypatch.setenv("SOP_DESKTOP_LOGS", str(tmp_path / "logs"))

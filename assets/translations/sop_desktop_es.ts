@@ -157,6 +157,10 @@
         <translation>miniatura</translation>
     </message>
     <message>
+        <source>PDF copy to read and print here</source>
+        <translation>copia en PDF para leer e imprimir aquí</translation>
+    </message>
+    <message>
         <source>on this laptop</source>
         <translation>en este equipo</translation>
     </message>
@@ -1039,6 +1043,10 @@
     <message>
         <source>“{0}” is not on this laptop yet ({1}). Download it now? You need to be online.</source>
         <translation>«{0}» aún no está en este equipo ({1}). ¿Descargarlo ahora? Necesita conexión.</translation>
+    </message>
+    <message>
+        <source>PDF copy (*.pdf)</source>
+        <translation>Copia en PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save a copy</source>

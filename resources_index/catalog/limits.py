@@ -31,15 +31,23 @@ MAX_SCHEMA = 1_000_000  # the search index's schema number
 
 TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
 INDEX_MEDIA_TYPE = "application/x-tar"
-FILE_ROLES = ("main", "captions", "thumbnail", "text", "index")
+FILE_ROLES = ("main", "captions", "thumbnail", "text", "index", "rendition")
 #: Roles a library may hold back until later (download policy) or do without.
-OPTIONAL_ROLES = ("main", "index")
+OPTIONAL_ROLES = ("main", "index", "rendition")
+#: Roles of the files people open (a document and its PDF rendition): the download policy and
+#: the storage cap may leave them for later; text, captions and thumbnails always come.
+OPENED_ROLES = ("main", "rendition")
+#: Main files that publishing renders to a PDF rendition (laptops without Office show it).
+RENDERED_SUFFIXES = (".docx", ".pptx", ".odt", ".odp")
+PDF_MEDIA_TYPE = "application/pdf"
 
 #: Media types a catalog may carry, by the file endings publishing recognises.
 MEDIA_TYPES: dict[str, str] = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
     ".html": "text/html",
     ".htm": "text/html",
     ".md": "text/markdown",
@@ -56,6 +64,7 @@ MEDIA_TYPES: dict[str, str] = {
     ".webp": "image/webp",
 }
 
+RENDERED_MEDIA_TYPES = frozenset(MEDIA_TYPES[suffix] for suffix in RENDERED_SUFFIXES)
 ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE, INDEX_MEDIA_TYPE}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")

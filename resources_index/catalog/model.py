@@ -96,8 +96,18 @@ class Manifest:
             "version": self.version,
             "created": format_time(self.created),
             "expires": format_time(self.expires),
-            "resources": [r.to_json() for r in self.resources],
+            "resources": [],
         }
+        renditions = []
+        for resource in self.resources:
+            record = resource.to_json()
+            rendition = resource.file("rendition")
+            if rendition is not None:  # listed apart: see ``validation.with_renditions``
+                record["files"] = [f for f in record["files"] if f["role"] != "rendition"]
+                renditions.append({"resource_id": resource.id, **rendition.to_json()})
+            data["resources"].append(record)
+        if renditions:
+            data["renditions"] = renditions
         if self.kits:
             data["kits"] = [k.to_json() for k in self.kits]
         if self.terms:

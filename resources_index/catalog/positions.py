@@ -13,8 +13,16 @@ def is_timed(resource: Resource) -> bool:
 
 
 def is_paged(resource: Resource) -> bool:
-    """Whether the resource is a PDF: shown inside the program page by page."""
-    return resource.main.media_type == "application/pdf"
+    """Whether the resource is shown inside the program page by page: a PDF, or an office
+    document published with a PDF rendition (``Resource.shown``)."""
+    return resource.shown.media_type == limits.PDF_MEDIA_TYPE
+
+
+def page_of(location: dict[str, Any] | None) -> int:
+    """The page a search hit opens at: its page, or its slide (a deck's rendition has one
+    page per slide); the first page otherwise."""
+    location = location or {}
+    return int(location.get("page") or location.get("slide") or 1)
 
 
 def parse_start(text: str, timed: bool) -> int:

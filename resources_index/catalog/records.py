@@ -45,7 +45,7 @@ class Resource(NamedTuple):
     updated: str = ""
 
     def file(self, role: str) -> FileEntry | None:
-        """The first file with ``role`` (``main``, ``text``, ``thumbnail``), if any."""
+        """The first file with ``role`` (``main``, ``text``, ``rendition``...), if any."""
         return next((f for f in self.files if f.role == role), None)
 
     @property
@@ -53,6 +53,12 @@ class Resource(NamedTuple):
         entry = self.file("main")
         assert entry is not None  # guaranteed by validation
         return entry
+
+    @property
+    def shown(self) -> FileEntry:
+        """The file people see and print: an office document's PDF rendition (listed apart in
+        the manifest, see ``validation``), else the main file."""
+        return self.file("rendition") or self.main
 
     def captions(self) -> list[FileEntry]:
         return [f for f in self.files if f.role == "captions"]

@@ -44,6 +44,10 @@ def read_resource(raw: object, index: int) -> Resource:
     roles = [f.role for f in files]
     require(roles.count("main") == 1, f"{where} must have exactly one main file.")
     require("index" not in roles, f"{where} lists a search index among its files.")
+    require(
+        "rendition" not in roles,
+        f"{where} lists a rendition among its files (renditions are listed apart).",
+    )
     require(roles.count("text") <= 1, f"{where} has more than one text file.")
     text = next((f for f in files if f.role == "text"), None)
     require(
@@ -86,6 +90,7 @@ def read_manifest(raw: object) -> Manifest:
     for resource in resources:
         require(resource.id not in seen, f"The catalog lists resource {resource.id!r} twice.")
         seen.add(resource.id)
+    resources = with_renditions(resources, _read_renditions(raw.get("renditions", []), resources))
     created = parse_time(raw.get("created"), "creation time")
     expires = parse_time(raw.get("expires"), "expiry time")
     require(expires > created, "The catalog expires before it was created.")
@@ -109,6 +114,11 @@ def read_manifest(raw: object) -> Manifest:
 def load_manifest(raw: dict[str, Any]) -> Manifest:
     """Build a manifest from JSON already known to pass ``read_manifest`` (no checks)."""
     resources = tuple(map(load_resource, raw["resources"]))
+    renditions = raw.get("renditions")
+    if renditions:
+        resources = with_renditions(
+            resources, {r["resource_id"]: load_file_entry(r) for r in renditions}
+        )
     index = raw.get("search_index")
     kits = tuple(
         CuratedKit(
@@ -188,6 +198,55 @@ def _read_terms(raw: object) -> tuple[tuple[str, str], ...]:
         english, spanish = (_TERM[lang].read(item, where) for lang in ("en", "es"))
         terms.append((english, spanish))
     return tuple(terms)
+
+
+def with_renditions(
+    resources: tuple[Resource, ...], renditions: dict[str, FileEntry]
+) -> tuple[Resource, ...]:
+    """Each resource with its rendition among its files, where the program looks for it.
+
+    The manifest lists renditions apart (``renditions``, beside ``resources``) so that a
+    program from before renditions, which refuses a file role it does not know, still reads
+    the catalog and ignores them; ``Manifest.to_json`` lists them apart again."""
+    if not renditions:
+        return resources
+    return tuple(
+        r._replace(files=(*r.files, renditions[r.id])) if r.id in renditions else r
+        for r in resources
+    )
+
+
+def _read_renditions(raw: object, resources: tuple[Resource, ...]) -> dict[str, FileEntry]:
+    """The PDF renditions of office documents: one per resource at most, of a listed one."""
+    require(isinstance(raw, list), "The catalog's renditions are not a list.")
+    assert isinstance(raw, list)
+    require(len(raw) <= len(resources), "The catalog lists more renditions than resources.")
+    by_id = {r.id: r for r in resources}
+    renditions: dict[str, FileEntry] = {}
+    for number, item in enumerate(raw, start=1):
+        where = f"Rendition number {number}"
+        require(isinstance(item, dict), f"{where} is not an object.")
+        assert isinstance(item, dict)
+        rid = item.get("resource_id")
+        require(
+            isinstance(rid, str) and rid in by_id,
+            f"{where} names a resource the catalog lacks: {str(rid)[:140]!r}.",
+        )
+        assert isinstance(rid, str)
+        require(rid not in renditions, f"The catalog lists two renditions of {rid!r}.")
+        entry = read_file_entry(item, f"The rendition of {rid!r}")
+        require(
+            entry.role == "rendition", f"The rendition of {rid!r} must have the role 'rendition'."
+        )
+        require(
+            entry.media_type == limits.PDF_MEDIA_TYPE, f"The rendition of {rid!r} is not a PDF."
+        )
+        require(
+            by_id[rid].main.media_type in limits.RENDERED_MEDIA_TYPES,
+            f"The rendition of {rid!r} belongs to a file that is not an office document.",
+        )
+        renditions[rid] = entry
+    return renditions
 
 
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:

@@ -63,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not ship a ready search index (laptops then build their own)",
     )
+    publish.add_argument(
+        "--libreoffice",
+        metavar="PROGRAM",
+        help="LibreOffice's soffice program, for the PDF copies of office documents"
+        " (default: found on this machine)",
+    )
+    publish.add_argument(
+        "--no-renditions",
+        action="store_true",
+        help="publish Word, PowerPoint and OpenDocument files without a PDF copy",
+    )
     publish.set_defaults(func=cmd_publish)
 
     sync = sub.add_parser("sync", help="update the library from the statewide server")

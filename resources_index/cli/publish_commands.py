@@ -21,6 +21,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         catalog_id=args.catalog_id,
         expires_days=args.expires_days,
         search_index=not args.no_search_index,
+        libreoffice=args.libreoffice,
+        renditions=not args.no_renditions,
         **kwargs,
     )
     for warning in report.warnings:

@@ -8,6 +8,7 @@ import platformdirs
 APP_NAME = "SOP Desktop"
 DATA_ENV = "SOP_DESKTOP_DATA"
 LOG_ENV = "SOP_DESKTOP_LOGS"
+RENDITIONS_ENV = "SOP_DESKTOP_RENDITIONS"
 STARTER_CATALOG_ID = "sop-starter"  # the catalog id the packaged starter is published under
 
 
@@ -35,6 +36,17 @@ def log_dir() -> Path:
     if named:
         return Path(named).expanduser()
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def rendition_cache_dir() -> Path:
+    """Where publishing keeps the PDF renditions it made, by the SHA-256 of the document:
+    ``$SOP_DESKTOP_RENDITIONS``, else platformdirs' user cache folder. Publishing the same
+    document again (into a new folder too) reuses its rendition instead of making a new one
+    that laptops would download again."""
+    named = os.environ.get(RENDITIONS_ENV)
+    if named:
+        return Path(named).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "renditions"
 
 
 def package_data_dir() -> Path:

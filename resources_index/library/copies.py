@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import LibraryError, ObjectError
 from resources_index.library.folder import LibraryFolder
@@ -21,25 +22,31 @@ class Copies(LibraryFolder):
     """Copies of library files under their own names, and releasing downloaded files."""
 
     def release_files(self, resource_ids: Iterable[str]) -> int:
-        """Delete the local main files of resources the download policy would not fetch itself
-        (those over the size limit and not kept offline); return the bytes freed."""
+        """Delete the local files people open (documents and their PDF renditions) that the
+        download policy would not fetch itself (over the size limit and not kept offline);
+        return the bytes freed."""
         manifest = self.current()
         if manifest is None:
             return 0
         limit = self.settings().auto_download_bytes
         kept = self.state.kept_offline()
-        still_wanted = {manifest.by_id[rid].main.sha256 for rid in kept if rid in manifest.by_id}
+        still_wanted = {
+            entry.sha256
+            for rid in kept
+            if rid in manifest.by_id
+            for entry in manifest.by_id[rid].files
+        }
         freed = 0
         for rid in resource_ids:
             resource = manifest.by_id.get(rid)
-            if resource is None:
-                continue
-            main = resource.main
-            if limit is None or main.size <= limit or main.sha256 in still_wanted:
-                continue
-            if self.store.has(main.sha256, main.size):
-                self.store.path(main.sha256).unlink()
-                freed += main.size
+            for entry in resource.files if resource else ():
+                if entry.role not in limits.OPENED_ROLES or entry.sha256 in still_wanted:
+                    continue
+                if limit is None or entry.size <= limit:
+                    continue
+                if self.store.has(entry.sha256, entry.size):
+                    self.store.path(entry.sha256).unlink()
+                    freed += entry.size
         return freed
 
     def named_copy(

@@ -18,7 +18,7 @@ from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
 from resources_index.util.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 5
+SNAPSHOT_FORMAT = 6
 CACHE_DIR = "cache"
 _FILES_AT = Resource._fields.index("files")
 #: Written with every copy and compared on reading: a copy made by a program whose resources had

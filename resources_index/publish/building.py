@@ -11,7 +11,14 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import PublishError
-from resources_index.publish.extract import extract, extract_captions, text_object
+from resources_index.publish.extract import (
+    Extracted,
+    ExtractError,
+    extract,
+    extract_captions,
+    extract_pdf,
+    text_object,
+)
 from resources_index.publish.inference import (
     IMAGE_SUFFIXES,
     caption_language,
@@ -23,7 +30,13 @@ from resources_index.publish.inference import (
     summary_from,
 )
 from resources_index.publish.metadata import Metadata
+from resources_index.publish.renditions import Renderer
 from resources_index.publish.source_folder import SourceFolder
+
+#: Documents whose pages exist only once rendered (a word processor lays them out): their
+#: text is taken from the rendition page by page, so a hit opens the rendition at its page.
+#: A deck's slides are its pages already, and its own text keeps the speaker notes.
+PAGED_BY_RENDITION = (".docx", ".odt", ".odp")
 
 
 @dataclass
@@ -36,13 +49,21 @@ class Pending:
 
 
 def build_resource(
-    folder: SourceFolder, path: Path, meta: Metadata, attached: list[Path]
+    folder: SourceFolder,
+    path: Path,
+    meta: Metadata,
+    attached: list[Path],
+    renderer: Renderer | None = None,
 ) -> Pending:
     rel = folder.rel(path)
-    _, size = folder.hash(path)
+    sha, size = folder.hash(path)
     if size > folder.max_file_bytes:
         raise PublishError("publish.too_large", file=rel, size=size, limit=folder.max_file_bytes)
+    main = folder.entry("main", path)
+    rendition = renderer.rendition(path, sha, main.name) if renderer else None
     extracted = extract(path)
+    if rendition is not None and path.suffix.lower() in PAGED_BY_RENDITION:
+        extracted = _paged(extracted, rendition[1], folder, rel)
     captions = [p for p in attached if p.suffix.lower() == ".vtt"]
     thumbnails = [p for p in attached if p.suffix.lower() in IMAGE_SUFFIXES]
     caption_languages = {c: caption_language(c, path) for c in captions}
@@ -80,7 +101,7 @@ def build_resource(
         if publisher_value
         else ""
     )
-    files = [folder.entry("main", path)]
+    files = [main]
     sources: dict[str, Path | bytes] = {files[0].sha256: path}
     for caption in captions:
         lang = caption_languages[caption] or language
@@ -101,6 +122,9 @@ def build_resource(
         )
     )
     sources[text_sha] = text
+    if rendition is not None:  # last, where reading a manifest puts it
+        files.append(rendition[0])
+        sources[rendition[0].sha256] = rendition[1]
     resource = Resource(
         id=rid,
         title=title[: limits.MAX_TITLE_CHARS],
@@ -128,6 +152,16 @@ def build_resource(
         updated=meta.text("updated") or "",
     )
     return Pending(resource, sources, rel)
+
+
+def _paged(own: Extracted, rendition: Path, folder: SourceFolder, rel: str) -> Extracted:
+    """The document's text page by page from its rendition; its own title and heading."""
+    try:
+        paged = extract_pdf(rendition)
+    except ExtractError as exc:
+        folder.warnings.append(f"{rel}: the text of its PDF copy could not be read ({exc}).")
+        return own
+    return Extracted(own.title or paged.title, own.heading or paged.heading, paged.segments)
 
 
 def link_translations(pending: list[Pending], warnings: list[str]) -> list[Resource]:

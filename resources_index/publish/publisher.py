@@ -8,11 +8,13 @@ folder beside OUT (hard-linking every object OUT already has) and swaps it in at
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.signing import load_private_key, public_pem, seal
 from resources_index.catalog.times import utc_now
+from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError
 from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
@@ -28,10 +30,14 @@ from resources_index.publish.output import (
     stage,
     with_search_index,
 )
+from resources_index.publish.renditions import Renderer, find_libreoffice
 from resources_index.publish.report import PublishReport
 from resources_index.publish.source_folder import SourceFolder
 from resources_index.publish.terms import read_terms
 from resources_index.util.fsutil import fsync_dir, remove_tree
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 __all__ = ["PublishReport", "next_version", "publish"]
 
@@ -47,8 +53,13 @@ def publish(
     max_file_bytes: int = limits.MAX_OBJECT_BYTES,
     progress: Callable[[str], None] | None = None,
     search_index: bool = True,
+    libreoffice: str | None = None,
+    renditions: bool = True,
 ) -> PublishReport:
-    """Publish ``source`` into ``out``, signed with the private key at ``key_path``."""
+    """Publish ``source`` into ``out``, signed with the private key at ``key_path``.
+
+    Office documents get a PDF rendition made with LibreOffice (``libreoffice`` names the
+    program; found on this machine when None); ``renditions=False`` publishes them alone."""
     source, out = source.resolve(), out.resolve()
     if not source.is_dir():
         raise PublishError("publish.not_folder", source=source)
@@ -59,8 +70,7 @@ def publish(
     if not limits.ID_PATTERN.fullmatch(catalog_id):
         raise PublishError("publish.bad_catalog_id", id=catalog_id)
     private_key = load_private_key(key_path)
-    staging = out.with_name(f".{out.name}.publishing")
-    previous_dir = out.with_name(f".{out.name}.previous")
+    staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")
     if not out.exists() and previous_dir.exists():
         previous_dir.rename(out)  # a swap was interrupted between its two renames
     remove_tree(staging)
@@ -68,6 +78,41 @@ def publish(
 
     publisher = SourceFolder(source, min(max_file_bytes, limits.MAX_OBJECT_BYTES))
     previous = read_previous(out, public_pem(private_key.public_key()))
+    scratch = _beside(out, "index")  # renditions and the search index while they are made
+    remove_tree(scratch)
+    renderer = None
+    if renditions:
+        program = find_libreoffice(libreoffice)
+        if libreoffice and program is None:
+            raise PublishError("publish.no_libreoffice", program=libreoffice)
+        renderer = Renderer(
+            program, scratch / "renditions", out, previous, paths.rendition_cache_dir()
+        )
+    try:
+        return _publish(
+            publisher,
+            renderer,
+            previous,
+            out,
+            private_key,
+            catalog_id,
+            expires_days,
+            search_index,
+            progress,
+        )
+    finally:
+        remove_tree(scratch)
+
+
+def _beside(out: Path, what: str) -> Path:
+    """A working folder beside OUT (on the same disk, so the final swap is a rename)."""
+    return out.with_name(f".{out.name}.{what}")
+
+
+def _build_all(
+    publisher: SourceFolder, renderer: Renderer | None, progress: Callable[[str], None] | None
+) -> list[Pending]:
+    """One resource per main file of the folder; a file that fails is reported and skipped."""
     files, csv_meta = publisher.scan()
     mains, attached = publisher.attachments(files)
     pending: list[Pending] = []
@@ -83,7 +128,7 @@ def publish(
                 side, warnings = read_sidecar(sidecar)
                 publisher.warnings += warnings
                 meta = meta.merged(side)
-            item = build_resource(publisher, path, meta, attached.get(path, []))
+            item = build_resource(publisher, path, meta, attached.get(path, []), renderer)
         except ResourcesError as exc:
             publisher.errors.append(str(exc) if rel in str(exc) else f"{rel}: {exc}")
             continue
@@ -95,7 +140,22 @@ def publish(
             continue
         seen[item.resource.id] = rel
         pending.append(item)
+    publisher.warnings += renderer.warnings() if renderer else []
+    return pending
 
+
+def _publish(
+    publisher: SourceFolder,
+    renderer: Renderer | None,
+    previous: Manifest | None,
+    out: Path,
+    private_key: "Ed25519PrivateKey",
+    catalog_id: str,
+    expires_days: int,
+    search_index: bool,
+    progress: Callable[[str], None] | None,
+) -> PublishReport:
+    pending = _build_all(publisher, renderer, progress)
     resources = sorted(
         stamp_dates(link_translations(pending, publisher.warnings), previous),
         key=lambda r: r.id,
@@ -126,15 +186,11 @@ def publish(
     sources: dict[str, Path | bytes] = {}
     for item in pending:
         sources.update(item.sources)
-    scratch = out.with_name(f".{out.name}.index")
-    remove_tree(scratch)
-    try:
-        if search_index:
-            manifest = with_search_index(manifest, sources, scratch)
-        check_as_laptops_will(manifest)
-        stage(staging, out, manifest, sources, report)
-    finally:
-        remove_tree(scratch)
+    staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")
+    if search_index:
+        manifest = with_search_index(manifest, sources, _beside(out, "index") / "search")
+    check_as_laptops_will(manifest)
+    stage(staging, out, manifest, sources, report)
     (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
     later_than_before(staging / CATALOG_FILE, out / CATALOG_FILE)
     fsync_tree(staging)

@@ -184,6 +184,7 @@ class DetailPane(QScrollArea):
             "captions": self.tr("captions"),
             "text": self.tr("searchable text"),
             "thumbnail": self.tr("thumbnail"),
+            "rendition": self.tr("PDF copy to read and print here"),
         }
         for entry in resource.files:
             here = store.has(entry.sha256, entry.size)

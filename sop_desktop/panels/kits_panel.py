@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources_index.catalog.model import CuratedKit, KitItem
-from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_text
+from resources_index.catalog.positions import is_paged, is_timed, page_of, parse_start, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
@@ -42,8 +42,8 @@ KIT_ROLE = Qt.ItemDataRole.UserRole + 1
 def start_of(resource: Resource, location: dict[str, Any] | None) -> int:
     """Where a resource added from a search hit opens: the page of the hit in a PDF, its
     second in a video; else the beginning."""
-    if location and is_paged(resource) and "page" in location:
-        return int(location["page"])
+    if location and is_paged(resource) and ("page" in location or "slide" in location):
+        return page_of(location)
     if location and is_timed(resource) and "time_ms" in location:
         return int(location["time_ms"]) // 1000
     return 0

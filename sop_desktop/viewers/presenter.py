@@ -207,7 +207,7 @@ class Presentation(QObject):
         self.video_ended = False
         slide = self.current
         resource = slide.resource
-        path = self.library.object_path(resource.main.sha256)
+        path = self.library.object_path(resource.shown.sha256)
         if self._is_pdf():
             self.audience.pdf.open(path, self.page)
             self.page = min(self.page, max(1, self.audience.pdf.document.pageCount()))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from resources_index.catalog.positions import is_paged, is_timed
+from resources_index.catalog.positions import is_paged, is_timed, page_of
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.viewers.pdf_viewer import PdfViewer
@@ -15,7 +15,8 @@ from sop_desktop.viewers.video_player import VideoPlayer
 
 
 def viewable_inside(resource: Resource) -> bool:
-    """PDFs and videos open inside the program; other kinds in the system's program."""
+    """PDFs (an office document's PDF rendition too) and videos open inside the program;
+    other kinds in the system's program."""
     return is_paged(resource) or is_timed(resource)
 
 
@@ -44,9 +45,9 @@ class ViewerWindow(QMainWindow):
         """Open the file at the page or caption time of ``location``."""
         location = location or {}
         # Read in place: the viewers never write, and a video is not copied twice.
-        path = self.library.object_path(self.resource.main.sha256)
+        path = self.library.object_path(self.resource.shown.sha256)
         if isinstance(self.viewer, PdfViewer):
-            self.viewer.open(path, int(location.get("page", 1)), find)
+            self.viewer.open(path, page_of(location), find)
         else:
             captions: dict[str, Path] = {
                 entry.language or self.resource.language: self.library.object_path(entry.sha256)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from resources_index.catalog.language import detect_language
-from resources_index.catalog.records import Resource
+from resources_index.catalog.records import FileEntry, Resource
 from sop_desktop.controllers.search_controller import reader_language
 from sop_desktop.labels import size_text
 from sop_desktop.progress_dialog import run_with_progress
@@ -78,10 +78,12 @@ class Opener(QObject):
             on_error=lambda sentence, details: self.window.show_error(sentence, details),
         )
 
-    def when_local(self, resource: Resource, then: Callable[[], None]) -> bool:
-        """True when the resource's file is on this laptop; otherwise offer to download it,
-        and do ``then`` once it has arrived."""
-        main = resource.main
+    def when_local(
+        self, resource: Resource, then: Callable[[], None], entry: FileEntry | None = None
+    ) -> bool:
+        """True when the resource's file (``entry``; by default the one shown) is on this
+        laptop; otherwise offer to download the resource, and do ``then`` once it has arrived."""
+        main = entry or resource.shown
         if self.library.store.has(main.sha256, main.size):
             return True
         answer = QMessageBox.question(
@@ -96,24 +98,38 @@ class Opener(QObject):
             self.window.sync_jobs.fetch_then(resource.id, then)
         return False
 
-    def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
+    def save_copy(
+        self,
+        resource: Resource | None = None,
+        target: Path | None = None,
+        entry: FileEntry | None = None,
+    ) -> None:
         """Save the resource's file where the user chooses (to print it, e-mail it, or put it
-        on a USB drive for a family), checked on the way, in the background."""
+        on a USB drive for a family), checked on the way, in the background. The original is
+        offered first; an office document's PDF copy is the second file type offered."""
         resource = resource or self.window.details.resource
-        if resource is None or not self.when_local(resource, lambda: self.save_copy(resource)):
+        if resource is None:
             return
-        main = resource.main
+        main = entry or resource.main
+        if not self.when_local(resource, lambda: self.save_copy(resource, target, entry), main):
+            return
         ui_state = self.window.ui_state
         if target is None:
-            suffix = Path(main.name).suffix
             start = ui_state.value("save_folder") or str(Path.home())
-            chosen, _ = QFileDialog.getSaveFileName(
+            choices = {self._file_type(main): main}
+            rendition = resource.file("rendition")
+            if rendition is not None and entry is None:
+                choices[self.tr("PDF copy (*.pdf)")] = rendition
+            chosen, kind = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("Save a copy"),
                 str(Path(str(start)) / Path(main.name).name),
-                self.tr("{0} files (*{1})").format(suffix.lstrip(".").upper(), suffix),
+                ";;".join(choices),
             )
             if not chosen:
+                return
+            if choices.get(kind, main) is not main:
+                self.save_copy(resource, Path(chosen).with_suffix(".pdf"), choices[kind])
                 return
             target = Path(chosen)
 
@@ -135,6 +151,11 @@ class Opener(QObject):
                 self.tr("The copy was not saved."), 10000
             ),
         )
+
+    def _file_type(self, entry: FileEntry) -> str:
+        """A file dialog's type filter for ``entry``: "DOCX files (*.docx)"."""
+        suffix = Path(entry.name).suffix
+        return self.tr("{0} files (*{1})").format(suffix.lstrip(".").upper(), suffix)
 
     def _find_words(self, resource: Resource) -> str:
         """What the document's find box starts with: the first word the search marked in this

@@ -60,6 +60,11 @@ def test_a_teams_folder_reaches_laptops_through_an_ordinary_web_server(
             assert all(line.status in (200, 304) for line in server.log())
             catalog_answer = next(x for x in server.log() if x.path.endswith("catalog.json"))
             assert catalog_answer.encoding == "gzip"  # compressed on the wire, and taken
+            # The Word and PowerPoint files came with the PDF copies LibreOffice made for them.
+            copies = [r.shown for r in laptop.current().resources if r.shown.role == "rendition"]  # type: ignore[union-attr]
+            assert sorted(e.name for e in copies) == ["danger-statements.pdf", "overview.pdf"]
+            served = {x.path.rsplit("/", 1)[1] for x in server.log() if x.status == 200}
+            assert all(e.sha256 in served and laptop.store.has(e.sha256, e.size) for e in copies)
 
             mark = len(server.log())
             again = sync(laptop, server.url, http=FAST)
@@ -138,6 +143,10 @@ def test_a_teams_folder_reaches_laptops_through_an_ordinary_web_server(
     window.open_current()
     viewer = window.viewers[outcome.rows[0].resource.id].viewer
     assert isinstance(viewer, PdfViewer)
+    word = laptop.current().by_id["worksheets-danger-statements"]  # type: ignore[union-attr]
+    window.open_resource(word)  # a Word file on a laptop without Office: its PDF copy
+    assert isinstance(window.viewers[word.id].viewer, PdfViewer)
+    assert window.viewers[word.id].viewer.document.pageCount() >= 1
     qtbot.waitUntil(lambda: viewer.current_page() == 2)
     assert viewer.find_field.text() == "house"
     for open_viewer in list(window.viewers.values()):

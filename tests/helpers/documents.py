@@ -1,5 +1,6 @@
 """Real documents made on the fly for tests: PDFs, Word files, slide decks, captions."""
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -47,6 +48,19 @@ def make_pptx(path: Path, slides: list[tuple[str, str]], notes: str = "") -> Pat
         deck.slides[-1].notes_slide.notes_text_frame.text = notes
     path.parent.mkdir(parents=True, exist_ok=True)
     deck.save(str(path))
+    return _without_dates(path)
+
+
+def _without_dates(path: Path) -> Path:
+    """The same package with fixed dates inside, so the same slides make the same bytes (as
+    they do in a publisher's folder): publishing renders a document once per content."""
+    with zipfile.ZipFile(path) as package:
+        parts = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in parts:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(fixed, data)
     return path
 
 

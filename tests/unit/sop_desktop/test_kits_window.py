@@ -100,7 +100,9 @@ def test_presenting_steps_through_every_item_with_clicker_keys(
     qtbot.keyClick(audience, Qt.Key.Key_B)
     assert audience.stack.currentWidget() is audience.video
     qtbot.keyClick(audience, Qt.Key.Key_PageDown)
-    assert audience.stack.currentWidget() is audience.card
+    # a Word worksheet: its PDF copy (made when it was published), not a title card
+    assert audience.stack.currentWidget() is audience.pdf
+    assert "page 1 of 1" in presenter.position.text()
     assert presenter.next.text() == "Next: (the end of the kit)"
     qtbot.keyClick(audience, Qt.Key.Key_PageDown)  # nothing after the end
     assert "Item 3 of 3" in presenter.position.text()
@@ -132,7 +134,8 @@ def test_each_item_opens_where_the_trainer_said_when_presented(
     assert panel.start.text() == "0:15"
     assert panel.start.placeholderText() == "a time, such as 3:20"
     panel.items.setCurrentRow(2)
-    assert not panel.start.isEnabled()  # a Word document opens at its title card
+    assert panel.start.isEnabled()  # a Word document opens at a page of its PDF copy
+    assert panel.start.placeholderText() == "a page, such as 5"
     [kit] = KitStore(window.library).all()
     assert [i.start for i in kit.items] == [2, 15, 0]
     assert kit.items[0].note == "Page 3: monitoring over time."  # the note was kept

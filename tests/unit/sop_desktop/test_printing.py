@@ -3,6 +3,7 @@ kit's run sheet and handouts; only the documents on paper."""
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -126,3 +127,20 @@ def test_extracted_lines_are_joined_back_into_paragraphs() -> None:
         "Steps",
         "Start here.",
     ]
+
+
+def test_a_slide_deck_prints_its_slides_from_its_pdf_copy(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path
+) -> None:
+    deck = starter_library.current().by_id["sop-overview-module"]  # type: ignore[union-attr]
+    assert deck.main.name.endswith(".pptx") and deck.shown.role == "rendition"
+    done = print_resources(starter_library, [deck], pdf_printer(tmp_path / "deck.pdf"))
+    pages, _ = read_back(tmp_path / "deck.pdf")
+    assert done.sheets == pages == 5 and done.skipped == ()
+    printed = pdfium.PdfDocument(tmp_path / "deck.pdf")
+    pictures = [page.render(scale=0.3).to_pil().convert("L") for page in printed]
+    for picture in pictures:  # each sheet carries a slide (as pictures), not blank paper
+        darkest, lightest = picture.getextrema()
+        assert darkest < 100 and lightest > 200
+    assert len({picture.tobytes() for picture in pictures}) == 5
+    printed.close()

@@ -141,3 +141,66 @@ def test_a_file_is_saved_as_a_checked_copy_from_the_details(
     assert not (tmp_path / "damaged.pdf").exists()
     assert "damaged" in window.message_box.text()
     window.message_box.close()
+
+
+def test_a_word_or_powerpoint_file_opens_inside_at_the_slide_or_page_of_its_hit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """No Office on this laptop: the PDF copy made when it was published is shown, searched
+    and printed inside; the window never says no program opens it."""
+    outcome = type_query(qtbot, window, "rigorous balanced assessment")
+    first = outcome.rows[0]
+    assert first.resource.id == "sop-overview-module" and first.location == {"slide": 3}
+    assert first.resource.main.name.endswith(".pptx")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    viewer_window = window.viewers["sop-overview-module"]
+    viewer = viewer_window.viewer
+    assert isinstance(viewer, PdfViewer) and viewer_window.isVisible()
+    assert viewer.document.pageCount() == 5  # one page per slide
+    qtbot.waitUntil(lambda: viewer.current_page() == 3)
+    assert viewer.find_field.text() == "rigorous"
+    qtbot.waitUntil(lambda: viewer.search_model.count() > 0)
+    assert window.message_box is None
+
+    outcome = type_query(qtbot, window, "what was the impact on the child")
+    worksheet = next(r for r in outcome.rows if r.resource.main.name.endswith(".docx"))
+    assert worksheet.location == {"page": 1}  # a Word file's pages are its PDF copy's
+    window.open_resource(worksheet.resource, worksheet.location)
+    word = window.viewers[worksheet.resource.id].viewer
+    assert isinstance(word, PdfViewer) and word.document.pageCount() >= 1
+    assert "PDF copy to read and print here" in window.details.files.text()
+    assert window.message_box is None
+
+
+def test_save_a_copy_offers_the_original_first_and_the_pdf_copy_second(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    answers = iter(
+        [
+            (str(tmp_path / "usb" / "worksheet.docx"), "DOCX files (*.docx)"),
+            (str(tmp_path / "usb" / "worksheet.docx"), "PDF copy (*.pdf)"),
+        ]
+    )
+
+    def choose(parent, caption, start, filters):  # the platform's own dialog is modal
+        offered.append(filters)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    resource = window.library.current().by_id["harm-and-danger-statements-worksheet"]
+    window.details.show_resource(resource)
+    window.save_copy()
+    qtbot.waitUntil(lambda: (tmp_path / "usb" / "worksheet.docx").exists())
+    assert offered == ["DOCX files (*.docx);;PDF copy (*.pdf)"]
+    original = window.library.object_path(resource.main.sha256).read_bytes()
+    qtbot.waitUntil(lambda: "Saved a copy" in window.statusBar().currentMessage())
+    assert (tmp_path / "usb" / "worksheet.docx").read_bytes() == original
+    window.save_copy()
+    qtbot.waitUntil(lambda: (tmp_path / "usb" / "worksheet.pdf").exists())
+    rendition = window.library.object_path(resource.shown.sha256).read_bytes()
+    qtbot.waitUntil(lambda: (tmp_path / "usb" / "worksheet.pdf").stat().st_size == len(rendition))
+    assert (tmp_path / "usb" / "worksheet.pdf").read_bytes() == rendition
+    assert rendition.startswith(b"%PDF")

@@ -1,0 +1,165 @@
+"""PDF renditions of office documents, made with LibreOffice at publish time.
+
+Many county laptops have no Office program: a Word or PowerPoint file is a dead end there. The
+publisher's machine renders each DOCX, PPTX, ODT and ODP to PDF once (LibreOffice headless, in
+a private profile so a LibreOffice the publisher has open is not disturbed), and the catalog
+signs the PDF beside the original; laptops show, search and print the PDF and still save the
+original. Without LibreOffice the original is published alone, with one warning.
+
+LibreOffice writes a new PDF each time (it stamps dates and ids into it), so a rendition is
+made only for a document that changed: an unchanged one keeps the rendition the previous
+catalog already holds, or the one kept in the publisher's rendition cache (by the document's
+SHA-256), and laptops do not download it again.
+"""
+
+import contextlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from resources_index.catalog import limits
+from resources_index.catalog.model import Manifest
+from resources_index.catalog.records import FileEntry
+from resources_index.library.store import object_relpath
+from resources_index.util.fsutil import remove_tree, sha256_file, write_atomic
+
+#: Where publishing looks for LibreOffice when it is not named: the names Debian, Windows
+#: and macOS installs put on the PATH or in their usual places.
+PROGRAM_NAMES = ("soffice", "libreoffice")
+USUAL_PLACES = (
+    Path("C:/Program Files/LibreOffice/program/soffice.exe"),
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+)
+#: Seconds one document may take; a document that takes longer is published without.
+RENDER_TIMEOUT = 300
+
+
+def find_libreoffice(named: str | None = None) -> Path | None:
+    """The LibreOffice program named (a path or a program name), else the one found on this
+    machine, else None."""
+    if named:
+        found = shutil.which(named)
+        return Path(found) if found else None
+    for name in PROGRAM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    return next((place for place in USUAL_PLACES if place.is_file()), None)
+
+
+class Renderer:
+    """Makes (or reuses) the PDF rendition of each office document of one publishing run."""
+
+    def __init__(
+        self,
+        program: Path | None,
+        scratch: Path,
+        out: Path,
+        previous: Manifest | None,
+        cache: Path | None = None,
+    ) -> None:
+        self.program = program
+        self.scratch = scratch
+        self.out = out
+        self.cache = cache
+        self.failed: list[str] = []  # sentences for the publish report
+        self.left_without: list[str] = []  # documents published without (no LibreOffice)
+        self._previous: dict[str, FileEntry] = {}
+        for resource in previous.resources if previous else ():
+            rendition = resource.file("rendition")
+            if rendition is not None:
+                self._previous[resource.main.sha256] = rendition
+
+    def rendition(
+        self, path: Path, sha256: str, published_name: str
+    ) -> tuple[FileEntry, Path] | None:
+        """The rendition of the document at ``path`` (content ``sha256``) and the file that
+        holds it, or None when it cannot be made (the reason is kept for the report)."""
+        if path.suffix.lower() not in limits.RENDERED_SUFFIXES:
+            return None
+        name = f"{Path(published_name).stem}.pdf"
+        kept = self._previous.get(sha256)
+        if kept is not None:
+            held = self.out / object_relpath(kept.sha256)
+            if held.is_file() and held.stat().st_size == kept.size:
+                return kept._replace(name=name), held
+        cached = self.cache / f"{sha256}.pdf" if self.cache else None
+        if cached is not None and cached.is_file() and cached.stat().st_size:
+            made: Path | None = cached
+        elif self.program is None:
+            self.left_without.append(path.name)
+            return None
+        else:
+            made = self._render(path, sha256)
+            if made is None:
+                return None
+            if cached is not None:
+                with contextlib.suppress(OSError):  # a cache: failing to keep costs only time
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    write_atomic(cached, made.read_bytes())
+        assert made is not None
+        sha, size = sha256_file(made)
+        return FileEntry("rendition", name, sha, size, limits.PDF_MEDIA_TYPE), made
+
+    def _render(self, path: Path, sha256: str) -> Path | None:
+        outdir = self.scratch / sha256[:32]
+        remove_tree(outdir)
+        outdir.mkdir(parents=True)
+        # The document goes in under a plain name: LibreOffice names its PDF after it, and
+        # some names (leading dashes, odd characters) confuse its command line.
+        plain = outdir / f"document{path.suffix.lower()}"
+        shutil.copyfile(path, plain)
+        assert self.program is not None
+        command = [
+            str(self.program),
+            f"-env:UserInstallation={(self.scratch / 'profile').resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(plain),
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=RENDER_TIMEOUT,
+                env={**os.environ, "HOME": str(self.scratch)},
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            self.failed.append(
+                f"{path.name}: LibreOffice took longer than {RENDER_TIMEOUT} seconds; published"
+                " without a PDF copy."
+            )
+            return None
+        except OSError as exc:
+            self.failed.append(f"{path.name}: LibreOffice could not be started ({exc}).")
+            return None
+        made = outdir / "document.pdf"
+        if result.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
+            reason = result.stderr.decode(errors="replace").strip().splitlines()
+            self.failed.append(
+                f"{path.name}: LibreOffice could not make a PDF copy"
+                f"{f' ({reason[-1]})' if reason else ''}; published without one."
+            )
+            return None
+        return made
+
+    def warnings(self) -> list[str]:
+        """What the publish report says about renditions, in plain sentences."""
+        sentences = list(self.failed)
+        if self.left_without:
+            count = len(self.left_without)
+            sentences.append(
+                f"LibreOffice was not found, so {count} Word, PowerPoint or OpenDocument"
+                f" file{'s are' if count != 1 else ' is'} published without a PDF copy"
+                f" (first: {self.left_without[0]}): laptops without an office program cannot"
+                " open them. Install LibreOffice (Debian: libreoffice-writer-nogui and"
+                " libreoffice-impress-nogui) or name it with --libreoffice, then publish again."
+            )
+        return sentences
