@@ -42,3 +42,15 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(qt_base)
         installed.append(qt_base)
     return installed
+
+
+def translated_in(language: str, context: str, text: str) -> str:
+    """``text`` in ``language`` (a setting: "" is the system's) whatever the interface's
+    language now: what is said about a change of language is said in the language chosen."""
+    chosen = choose_language(language)
+    if chosen == "en":
+        return text
+    translator = QTranslator()
+    if not translator.load(str(TRANSLATIONS / f"sop_desktop_{chosen}.qm")):
+        return text
+    return translator.translate(context, text) or text

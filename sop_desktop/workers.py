@@ -5,19 +5,20 @@ thread. ``run_task`` keeps each task's signal object alive until it has reported
 delete it. A task can report progress and be cancelled the way the core's long operations
 expect (``progress(done, total)`` and ``cancel()`` keywords); a cancelled task reports
 ``cancelled``, never a failure; any other failure becomes a plain sentence plus details for a
-"Show details" button (``error_text.describe``).
+"Show details" button (``error_text.describe`` and ``support_details``; the traceback goes to
+the log file).
 """
 
 import contextlib
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from resources_index.errors import CancelledError
-from sop_desktop.error_text import describe
+from sop_desktop.error_text import describe, support_details
 
 
 class TaskSignals(QObject):
@@ -65,7 +66,8 @@ def _execute(
     except CancelledError:
         _report(signals.cancelled)
     except Exception as exc:  # a bug or an OS error too: still a message, never a crash
-        _report(signals.failed, describe(exc), traceback.format_exc())
+        logging.getLogger(__name__).exception("A task failed: %s", type(exc).__name__)
+        _report(signals.failed, describe(exc), support_details(exc))
     else:
         _report(signals.finished, result)
 

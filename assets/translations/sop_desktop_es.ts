@@ -799,6 +799,10 @@
         </translation>
     </message>
     <message>
+        <source>Delete the kit “{0}”? This cannot be undone.</source>
+        <translation>¿Borrar el kit «{0}»? No se puede deshacer.</translation>
+    </message>
+    <message>
         <source>{0} (not in this catalog)</source>
         <translation>{0} (no está en este catálogo)</translation>
     </message>
@@ -1169,6 +1173,7 @@
         <source>{0}
 
 (the video has ended)</source>
+        <extracomment>Every key a presentation answers (the shortcuts list in Help names each).</extracomment>
         <translation>{0}
 
 (el video ha terminado)</translation>
@@ -1348,14 +1353,14 @@
     </message>
 </context>
 <context>
-    <name>ResultDelegate</name>
+    <name>QFileDialog</name>
     <message>
-        <source>Not downloaded</source>
-        <translation>Sin descargar</translation>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
     </message>
     <message>
-        <source>Downloaded</source>
-        <translation>Descargado</translation>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1391,14 @@
     <message>
         <source>not downloaded yet</source>
         <translation>aún sin descargar</translation>
+    </message>
+    <message>
+        <source>{0} Downloaded: on this laptop</source>
+        <translation>{0} Descargado: en este equipo</translation>
+    </message>
+    <message>
+        <source>{0} Not downloaded yet</source>
+        <translation>{0} Todavía no descargado</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1471,22 @@
         <translation>Como el sistema (predeterminado)</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clara</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscura</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
         <source>Storage location and usage</source>
         <translation>Ubicación y uso del almacenamiento</translation>
     </message>
@@ -1504,6 +1533,10 @@
         <translation>&amp;Idioma de la interfaz:</translation>
     </message>
     <message>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Apariencia:</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -1526,6 +1559,209 @@
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>Certificados (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces.</source>
+        <translation>Una dirección web no lleva espacios.</translation>
+    </message>
+    <message>
+        <source>It names no server after {0}://.</source>
+        <translation>No nombra ningún servidor después de {0}://.</translation>
+    </message>
+    <message>
+        <source>It must begin with {0}, for example {1}.</source>
+        <translation>Debe empezar por {0}, por ejemplo {1}.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a server address. {1}</source>
+        <translation>«{0}» no es una dirección de servidor. {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a proxy address. {1}</source>
+        <translation>«{0}» no es una dirección de proxy. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>The window</source>
+        <translation>La ventana</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>A document</source>
+        <translation>Un documento</translation>
+    </message>
+    <message>
+        <source>A video</source>
+        <translation>Un video</translation>
+    </message>
+    <message>
+        <source>A kit&apos;s items</source>
+        <translation>Los elementos de un kit</translation>
+    </message>
+    <message>
+        <source>Presenting</source>
+        <translation>Al presentar</translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation>Ir al campo de búsqueda</translation>
+    </message>
+    <message>
+        <source>Clear the search field</source>
+        <translation>Vaciar el campo de búsqueda</translation>
+    </message>
+    <message>
+        <source>All resources</source>
+        <translation>Todos los recursos</translation>
+    </message>
+    <message>
+        <source>Favorites</source>
+        <translation>Favoritos</translation>
+    </message>
+    <message>
+        <source>Recently viewed</source>
+        <translation>Vistos recientemente</translation>
+    </message>
+    <message>
+        <source>What&apos;s new</source>
+        <translation>Novedades</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Save a copy of the chosen resource</source>
+        <translation>Guardar una copia del recurso elegido</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation>Control siguiente o anterior</translation>
+    </message>
+    <message>
+        <source>From the search field to the results</source>
+        <translation>Del campo de búsqueda a los resultados</translation>
+    </message>
+    <message>
+        <source>Previous or next result</source>
+        <translation>Resultado anterior o siguiente</translation>
+    </message>
+    <message>
+        <source>Open the result</source>
+        <translation>Abrir el resultado</translation>
+    </message>
+    <message>
+        <source>Next or previous page</source>
+        <translation>Página siguiente o anterior</translation>
+    </message>
+    <message>
+        <source>Find in the document</source>
+        <translation>Buscar en el documento</translation>
+    </message>
+    <message>
+        <source>Zoom in or out</source>
+        <translation>Acercar o alejar</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Close the document or video</source>
+        <translation>Cerrar el documento o el video</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Reproducir o pausar</translation>
+    </message>
+    <message>
+        <source>Back or forward 5 seconds</source>
+        <translation>Retroceder o avanzar 5 segundos</translation>
+    </message>
+    <message>
+        <source>Back or forward 10 seconds</source>
+        <translation>Retroceder o avanzar 10 segundos</translation>
+    </message>
+    <message>
+        <source>Back to the beginning</source>
+        <translation>Volver al principio</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Pantalla completa sí o no</translation>
+    </message>
+    <message>
+        <source>Captions on or off</source>
+        <translation>Subtítulos sí o no</translation>
+    </message>
+    <message>
+        <source>Leave full screen, then close the video</source>
+        <translation>Salir de la pantalla completa y después cerrar el video</translation>
+    </message>
+    <message>
+        <source>Move the item up or down</source>
+        <translation>Subir o bajar el elemento</translation>
+    </message>
+    <message>
+        <source>Remove the item from the kit</source>
+        <translation>Quitar el elemento del kit</translation>
+    </message>
+    <message>
+        <source>Next page or item (Space plays or pauses a video)</source>
+        <translation>Página o elemento siguiente (Espacio reproduce o pausa un video)</translation>
+    </message>
+    <message>
+        <source>Previous page or item</source>
+        <translation>Página o elemento anterior</translation>
+    </message>
+    <message>
+        <source>Play or pause a video</source>
+        <translation>Reproducir o pausar un video</translation>
+    </message>
+    <message>
+        <source>Blank the screen, or show it again</source>
+        <translation>Dejar la pantalla en negro, o volver a mostrarla</translation>
+    </message>
+    <message>
+        <source>Notes on or off (one screen)</source>
+        <translation>Notas sí o no (una sola pantalla)</translation>
+    </message>
+    <message>
+        <source>End the presentation</source>
+        <translation>Terminar la presentación</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1881,10 @@
 <context>
     <name>SyncJobs</name>
     <message>
+        <source>{0} % downloaded</source>
+        <translation>{0} % descargado</translation>
+    </message>
+    <message>
         <source>Already up to date.</source>
         <translation>Ya está al día.</translation>
     </message>
@@ -1683,11 +1923,24 @@
         <source>Something went wrong: {0}. The library was not changed.</source>
         <translation>Algo salió mal: {0}. La biblioteca no cambió.</translation>
     </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>A causa de</translation>
+    </message>
 </context>
 <context>
     <name>VideoPlayer</name>
     <message>
         <source>Video</source>
+        <extracomment>The keys a video answers: the method each calls, and its argument (the shortcuts list in Help names every one of them).</extracomment>
         <translation>Video</translation>
     </message>
     <message>
@@ -2039,36 +2292,6 @@
     <message>
         <source>Search</source>
         <translation>Buscar</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Ctrl+K, Ctrl+F or /: search
-Down: go to the results
-Enter: open
-Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what&apos;s new
-Ctrl+Shift+L: clear filters
-Ctrl+S: save a copy
-F5: sync
-F1: guide
-
-In a video: Space play/pause, Left/Right 5 s, F full screen, C captions on/off
-In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print
-Presenting: Page Down or Space next (Space plays or pauses a video), Page Up back, B blank screen, N notes, Esc end</source>
-        <translation>Ctrl+K, Ctrl+F o /: buscar
-Flecha abajo: ir a los resultados
-Intro: abrir
-Ctrl+1 a Ctrl+4: todos, favoritos, vistos recientemente, novedades
-Ctrl+Mayús+L: quitar filtros
-Ctrl+S: guardar una copia
-F5: sincronizar
-F1: guía
-
-En un video: Espacio reproducir/pausa, Izquierda/Derecha 5 s, F pantalla completa, C quitar/poner subtítulos
-En un PDF: Re Pág/Av Pág, Ctrl+F buscar, Ctrl++ y Ctrl+- zoom, Ctrl+P imprimir
-Al presentar: Av Pág o Espacio siguiente (Espacio reproduce o pausa un video), Re Pág anterior, B pantalla en negro, N notas, Esc terminar</translation>
     </message>
     <message>
         <source>About SOP Desktop</source>

@@ -64,3 +64,13 @@ def kit_start(raw: dict[str, Any], where: str) -> int:
         f"{where} has an item whose start is not a page or a second.",
     )
     return int(start)
+
+
+def start_of(resource: Resource, location: dict[str, Any] | None) -> int:
+    """Where a resource added from a search hit opens: the page of the hit in a PDF, its
+    second in a video; else the beginning."""
+    if location and is_paged(resource) and ("page" in location or "slide" in location):
+        return page_of(location)
+    if location and is_timed(resource) and "time_ms" in location:
+        return int(location["time_ms"]) // 1000
+    return 0

@@ -173,6 +173,7 @@ CLI_SETTINGS = {
     "download_policy": str,
     "download_limit_mb": int,
     "interface_language": str,
+    "appearance": str,
 }
 
 

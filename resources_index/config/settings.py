@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from resources_index.util.fsutil import write_atomic
 
@@ -16,7 +17,31 @@ SETTINGS_FILE = "settings.json"
 
 DOWNLOAD_POLICIES = ("everything", "up_to_limit", "when_opened")
 INTERFACE_LANGUAGES = ("", "en", "es")  # "" follows the system
+APPEARANCES = ("", "light", "dark", "high_contrast")  # "" follows the system
 DEFAULT_LIMIT_MB = 50
+#: What a server address and a proxy may start with.
+SERVER_SCHEMES = ("http", "https")
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+def address_problem(value: str, schemes: tuple[str, ...] = SERVER_SCHEMES) -> str | None:
+    """Why ``value`` is not a usable address ("scheme": not http(s)://…; "host": no machine
+    named; "spaces": spaces inside), or None when it is one or is empty. Said at once, so a
+    typing slip ("servidor del condado") is not later blamed on being offline."""
+    value = value.strip()
+    if not value:
+        return None
+    if any(c.isspace() for c in value):
+        return "spaces"
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError:
+        return "host"
+    if parts.scheme.lower() not in schemes:
+        return "scheme"
+    return None if host else "host"
 
 
 @dataclass
@@ -36,6 +61,7 @@ class Settings:
     download_policy: str = "up_to_limit"
     download_limit_mb: int = DEFAULT_LIMIT_MB
     interface_language: str = ""
+    appearance: str = ""
     problems: list[str] = field(default_factory=list, compare=False)
     #: the names this user set (in the file or through ``set``), as opposed to defaults
     explicit: set[str] = field(default_factory=set, compare=False)
@@ -73,6 +99,14 @@ class Settings:
         elif name == "interface_language":
             if value not in INTERFACE_LANGUAGES:
                 return "interface_language must be 'en', 'es' or empty (the system's); ignored."
+        elif name in ("server_url", "proxy") and isinstance(value, str):
+            schemes = SERVER_SCHEMES if name == "server_url" else PROXY_SCHEMES
+            if address_problem(value, schemes):
+                starts = " or ".join(f"{scheme}://" for scheme in schemes)
+                return f"{name} must be an address beginning {starts}; {value!r} is not; ignored."
+        elif name == "appearance":
+            if value not in APPEARANCES:
+                return "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored."
         elif name == "download_limit_mb":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 return "download_limit_mb must be a whole number of megabytes; ignored."

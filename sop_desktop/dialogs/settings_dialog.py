@@ -20,9 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.config.settings import Settings
+from resources_index.config.settings import (
+    PROXY_SCHEMES,
+    SERVER_SCHEMES,
+    Settings,
+    address_problem,
+)
 from resources_index.library.library import Library
 from resources_index.util.fsutil import tree_size
+from sop_desktop.accessible import caption
 from sop_desktop.labels import size_text
 
 
@@ -70,9 +76,16 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.addItem("Español", "es")
         self.language.setCurrentIndex(self.language.findData(self.settings.interface_language))
+        self.appearance = QComboBox(self)
+        self.appearance.setAccessibleName(self.tr("Appearance"))
+        self.appearance.addItem(self.tr("As the system (default)"), "")
+        self.appearance.addItem(self.tr("Light"), "light")
+        self.appearance.addItem(self.tr("Dark"), "dark")
+        self.appearance.addItem(self.tr("High contrast"), "high_contrast")
+        self.appearance.setCurrentIndex(self.appearance.findData(self.settings.appearance))
 
         self.storage = QLabel(self)
-        self.storage.setAccessibleName(self.tr("Storage location and usage"))
+        caption(self.storage, self.tr("Storage location and usage"))
         self.storage.setWordWrap(True)
         self.storage.setText(
             self.tr("{0}\n{1} used").format(library.root, size_text(tree_size(library.root)))
@@ -96,9 +109,10 @@ class SettingsDialog(QDialog):
         certificates_label.setBuddy(self.ca_bundle)  # a row holding a layout needs its buddy set
         form.addRow(certificates_label, bundle_row)
         form.addRow(self.tr("&Interface language:"), self.language)
+        form.addRow(self.tr("&Appearance:"), self.appearance)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(self.tr("Note"))
+        caption(self.note, self.tr("Note"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -121,6 +135,7 @@ class SettingsDialog(QDialog):
             "proxy": self.proxy,
             "ca_bundle": self.ca_bundle,
             "interface_language": self.language,
+            "appearance": self.appearance,
         }
         for name in self.locked:
             widget = self.fields.get(name)
@@ -155,6 +170,7 @@ class SettingsDialog(QDialog):
             "proxy": self.proxy.text().strip(),
             "ca_bundle": self.ca_bundle.text().strip(),
             "interface_language": self.language.currentData(),
+            "appearance": self.appearance.currentData(),
         }
         shown = self.settings  # what the dialog opened with: only real changes are saved
         for name, value in values.items():
@@ -162,7 +178,47 @@ class SettingsDialog(QDialog):
                 settings.set(name, value)
         return settings
 
+    def address_refusal(self) -> tuple[QLineEdit, str] | None:
+        """The first address field holding something that is not an address, and why."""
+        checks = ((self.server, SERVER_SCHEMES), (self.proxy, PROXY_SCHEMES))
+        for field, schemes in checks:
+            problem = address_problem(field.text(), schemes) if field.isEnabled() else None
+            if problem is None:
+                continue
+            reason = {
+                "spaces": self.tr("A web address has no spaces."),
+                "host": self.tr("It names no server after {0}://.").format(
+                    field.text().split(":", 1)[0].strip() or "https"
+                ),
+            }.get(
+                problem,
+                self.tr("It must begin with {0}, for example {1}.").format(
+                    " / ".join(f"{scheme}://" for scheme in schemes),
+                    "https://sop.example.org/catalog/"
+                    if field is self.server
+                    else "http://proxy.example.org:8080",
+                ),
+            )
+            sentence = (
+                self.tr("“{0}” is not a server address. {1}")
+                if field is self.server
+                else self.tr("“{0}” is not a proxy address. {1}")
+            ).format(field.text().strip(), reason)
+            return field, sentence
+        return None
+
     def accept(self) -> None:
+        refused = self.address_refusal()
+        if refused is not None:  # said now, not blamed later on being offline
+            field, sentence = refused
+            self.note.setText(sentence)
+            self.note.setStyleSheet("QLabel { font-weight: bold; }")
+            field.setFocus()
+            field.selectAll()
+            announcer = getattr(self.parent(), "announcer", None)
+            if announcer is not None:
+                announcer.announce(sentence, urgent=True)
+            return
         settings = self.chosen()
         settings.save(self.library.root)
         self.language_changed = settings.interface_language != self.language_before

@@ -4,6 +4,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -16,19 +17,22 @@ from PySide6.QtWidgets import (
 
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
+from sop_desktop.accessible import caption
+from sop_desktop.fonts import enlarged
 from sop_desktop.labels import label, size_text
 
 #: how a version in another language announces itself, in that language
 OTHER_LANGUAGE = {"es": "También en español", "en": "Also in English"}
 
 
-def _wrapping_label(parent: QWidget, name: str) -> QLabel:
+def _wrapping_label(parent: QWidget, what: str) -> QLabel:
+    """A label showing content: read by its text, described as ``what`` ("Summary")."""
     widget = QLabel(parent)
     widget.setWordWrap(True)
     widget.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
     )
-    widget.setAccessibleName(name)
+    caption(widget, what)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
 
@@ -55,10 +59,7 @@ class DetailPane(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
         self.title = _wrapping_label(body, self.tr("Title"))
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(enlarged(self.title.font(), 1.35, bold=True))
         self.facts = _wrapping_label(body, self.tr("Facts"))
         self.summary = _wrapping_label(body, self.tr("Summary"))
         self.topics = _wrapping_label(body, self.tr("Practice elements and audiences"))
@@ -99,20 +100,21 @@ class DetailPane(QScrollArea):
             self.save_button,
             self.print_button,
         )
-        buttons = QGridLayout()  # two by two: long labels (Spanish) still fit a narrow pane
-        for position, button in enumerate(self.action_buttons):
-            buttons.addWidget(button, position // 2, position % 2)
-        buttons.setColumnStretch(2, 1)
+        # Two by two, or one under the other when two do not fit (Spanish labels, large text):
+        # the pane wraps, it never scrolls sideways.
+        buttons = self.button_grid = QGridLayout()
+        self.button_columns = 0
+        self._arrange_buttons(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.placeholder = QLabel(self.tr("Choose a resource to see its details."), body)
-        self.placeholder.setAccessibleName(self.tr("No resource chosen"))
+        caption(self.placeholder, self.tr("No resource chosen"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         for widget in (self.title, self.facts, self.summary, self.topics, self.translations):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         files_heading = QLabel(self.tr("Files"), body)
-        files_heading.setAccessibleName(self.tr("Files"))
         heading_font = files_heading.font()
         heading_font.setBold(True)
         files_heading.setFont(heading_font)
@@ -122,6 +124,23 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.placeholder)
         layout.addStretch(1)
         self.show_resource(None)
+
+    def _arrange_buttons(self, columns: int) -> None:
+        if columns == self.button_columns:
+            return
+        self.button_columns = columns
+        for button in self.action_buttons:
+            self.button_grid.removeWidget(button)
+        for position, button in enumerate(self.action_buttons):
+            self.button_grid.addWidget(button, position // columns, position % columns)
+        self.button_grid.setColumnStretch(2, 1 if columns == 2 else 0)
+        self.button_grid.setColumnStretch(1, 1 if columns == 1 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        widest = max(button.sizeHint().width() for button in self.action_buttons)
+        room = self.viewport().width() - 2 * self.button_grid.spacing() - 24
+        self._arrange_buttons(2 if room >= 2 * widest else 1)
+        super().resizeEvent(event)
 
     def show_resource(
         self, resource: Resource | None, location: dict[str, Any] | None = None
@@ -194,7 +213,10 @@ class DetailPane(QScrollArea):
                 role = self.tr("video")
             if entry.language:
                 role += f" ({label('language', entry.language)})"
-            lines.append(f"{html.escape(entry.name)} — {role}, {size_text(entry.size)}, {where}")
+            name = html.escape(entry.name)
+            for mark in "-_./":  # a long file name may wrap after these, never run off the pane
+                name = name.replace(mark, mark + "\u200b")
+            lines.append(f"{name} — {role}, {size_text(entry.size)}, {where}")
         self.files.setText("<br>".join(lines))
 
     def refresh_state(self) -> None:

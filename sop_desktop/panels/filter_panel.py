@@ -6,11 +6,25 @@ filters" removes them all in one click. Values that are checked stay listed even
 current results hold none of them, so a filter can always be unchecked.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +56,35 @@ def facet_names() -> dict[str, str]:
     }
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their label wrapped at words within the sidebar's width (a tree view
+    asks its delegate for a row's size without the width, so it never wraps by itself)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        tree = self.parent()
+        assert isinstance(tree, QTreeWidget)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = tree.viewport().width() - tree.indentation() * (depth + int(tree.rootIsDecorated()))
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, max(width, 40), 10_000)
+        # Where the style itself puts the text beside the check box, and the text wrapped there.
+        text = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, tree) + 1
+        wrapped = opt.fontMetrics.boundingRect(
+            QRect(0, 0, max(text.width() - 2 * margin, 20), 10_000),
+            Qt.TextFlag.TextWordWrap,
+            opt.text,
+        )
+        single = super().sizeHint(option, index)
+        extra = wrapped.height() - opt.fontMetrics.height()
+        return QSize(single.width(), single.height() + max(0, extra))
+
+
 class FilterPanel(QWidget):
     """Emits ``scope_changed`` and ``filters_changed`` as the user clicks."""
 
@@ -54,9 +97,14 @@ class FilterPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Browse and filter"))
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        # A long label loses its middle, so its count stays in sight; the tooltip has it whole.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A long label (Spanish ones are) wraps onto a second line at a word, whole, with its
+        # count: never cut mid-word, whatever the sidebar's width or the text size.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.viewport().installEventFilter(self)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.setEnabled(False)
@@ -98,6 +146,11 @@ class FilterPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
 
     # -- state ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            self.tree.doItemsLayout()  # rows wrap again for the new width
+        return False
 
     def set_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Show the counts of the latest answer (a quick answer without counts keeps the old)."""

@@ -28,25 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from resources_index.catalog.model import CuratedKit, KitItem
-from resources_index.catalog.positions import is_paged, is_timed, page_of, parse_start, start_text
+from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_of, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
+from sop_desktop.accessible import caption
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
 from sop_desktop.panels.kit_transfer import KitTransfer
+from sop_desktop.window.messages import confirm
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def start_of(resource: Resource, location: dict[str, Any] | None) -> int:
-    """Where a resource added from a search hit opens: the page of the hit in a PDF, its
-    second in a video; else the beginning."""
-    if location and is_paged(resource) and ("page" in location or "slide" in location):
-        return page_of(location)
-    if location and is_timed(resource) and "time_ms" in location:
-        return int(location["time_ms"]) // 1000
-    return 0
 
 
 class KitsPanel(QWidget):
@@ -100,7 +92,7 @@ class KitsPanel(QWidget):
         self.start.setMaxLength(12)
         self.start.editingFinished.connect(self._save_start)
         self.state = QLabel(self)
-        self.state.setAccessibleName(self.tr("Ready to present"))
+        caption(self.state, self.tr("Ready to present"))
         self.state.setWordWrap(True)
 
         buttons: dict[str, QPushButton] = {}
@@ -268,7 +260,8 @@ class KitsPanel(QWidget):
         self.reload(copy.id)
 
     def delete(self) -> None:
-        if isinstance(self.kit, Kit):
+        sentence = self.tr("Delete the kit “{0}”? This cannot be undone.")
+        if isinstance(self.kit, Kit) and confirm(self, sentence.format(self.kit.name)):
             self.store.delete(self.kit)
             self.kit = None
             self.reload()

@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from resources_index.library.library import Library
+from sop_desktop.fonts import enlarged
 from sop_desktop.icons import type_icon
 from sop_desktop.labels import label, time_text
 
@@ -112,7 +113,12 @@ class ResultsModel(QAbstractListModel):
                 parts.append(self.tr("not downloaded yet"))
             return ", ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return resource.summary or None
+            here = (
+                self.tr("{0} Downloaded: on this laptop").format(OFFLINE_MARK)
+                if self.is_offline(row)
+                else self.tr("{0} Not downloaded yet").format(CLOUD_MARK)
+            )
+            return f"{here}\n\n{resource.summary}" if resource.summary else here
         if role == Qt.ItemDataRole.DecorationRole:
             return type_icon(resource.type)
         if role == ROW_ROLE:
@@ -120,6 +126,9 @@ class ResultsModel(QAbstractListModel):
         if role == OFFLINE_ROLE:
             return self.is_offline(row)
         return None
+
+
+OFFLINE_MARK, CLOUD_MARK = "✓", "☁"
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -167,8 +176,10 @@ class ResultDelegate(QStyledItemDelegate):
         left = rect.left() + icon_side + MARGIN
         width = rect.right() - left
 
+        # Whether the file is here: a mark, named in the tooltip and to screen readers (the
+        # same word on every row took the room the titles need in a narrow or enlarged window).
         offline = bool(index.data(OFFLINE_ROLE))
-        badge = "✓ " + self.tr("Downloaded") if offline else "☁ " + self.tr("Not downloaded")
+        badge = OFFLINE_MARK if offline else CLOUD_MARK
         badge_width = option.fontMetrics.horizontalAdvance(badge) + MARGIN
         painter.setPen(muted)
         painter.drawText(
@@ -177,10 +188,7 @@ class ResultDelegate(QStyledItemDelegate):
             badge,
         )
 
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        title_font.setPointSizeF(option.font.pointSizeF() * 1.1)
-        painter.setFont(title_font)
+        painter.setFont(enlarged(option.font, 1.1, bold=True))
         painter.setPen(text_colour)
         title_rect = QRect(left, rect.top(), width - badge_width, title_height)
         elided = painter.fontMetrics().elidedText(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sop_desktop.accessible import caption
 from sop_desktop.printing import draw_pdf_page
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class PdfViewer(QWidget):
         self.page_box.setMinimum(1)
         self.page_box.editingFinished.connect(lambda: self.go_to_page(self.page_box.value()))
         self.page_count = QLabel(self)
-        self.page_count.setAccessibleName(self.tr("Number of pages"))
+        caption(self.page_count, self.tr("Number of pages"))
         self.next_button = self._tool("▶", self.tr("Next page"), self.next_page)
         self.zoom_box = QComboBox(self)
         self.zoom_box.setAccessibleName(self.tr("Zoom"))
@@ -66,7 +67,7 @@ class PdfViewer(QWidget):
         self.find_field.returnPressed.connect(self.find_next)
         self.find_field.textChanged.connect(self.search_model.setSearchString)
         self.find_status = QLabel(self)
-        self.find_status.setAccessibleName(self.tr("Matches found"))
+        caption(self.find_status, self.tr("Matches found"))
         self.find_previous_button = self._tool("▲", self.tr("Previous match"), self.find_previous)
         self.find_next_button = self._tool("▼", self.tr("Next match"), self.find_next)
         self.search_model.countChanged.connect(self._show_match_count)

@@ -30,6 +30,10 @@ from sop_desktop.viewers.presenter_windows import AudienceScreen, PresenterView
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 PLAY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_K}  # on a video: pause and play, not "next"
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
+#: Every key a presentation answers (the shortcuts list in Help names each).
+PRESENTER_KEYS = (
+    NEXT_KEYS | PLAY_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_N, Qt.Key.Key_B, Qt.Key.Key_Escape}
+)
 
 
 @dataclass(frozen=True)

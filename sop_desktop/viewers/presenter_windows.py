@@ -9,6 +9,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from sop_desktop.accessible import caption
+from sop_desktop.fonts import enlarged
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.viewers.video_player import VideoPlayer
 
@@ -84,28 +86,23 @@ class PresenterView(_KeyRelay):
         super().__init__(presentation)
         self.setWindowTitle(self.tr("SOP Desktop: presenter view"))
         self.current = QLabel(self)
-        self.current.setAccessibleName(self.tr("Current item"))
+        caption(self.current, self.tr("Current item"))
         self.current.setWordWrap(True)
-        font = self.current.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.current.setFont(font)
+        self.current.setFont(enlarged(self.current.font(), 1.6, bold=True))
         self.position = QLabel(self)
-        self.position.setAccessibleName(self.tr("Position in the kit"))
+        caption(self.position, self.tr("Position in the kit"))
         self.note = QLabel(self)
-        self.note.setAccessibleName(self.tr("Note"))
+        caption(self.note, self.tr("Note"))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("font-size: 16pt; padding: 12px; background: palette(base);")
         self.next = QLabel(self)
-        self.next.setAccessibleName(self.tr("Next item"))
+        caption(self.next, self.tr("Next item"))
         self.next.setWordWrap(True)
         self.clock = QLabel("0:00", self)
-        self.clock.setAccessibleName(self.tr("Elapsed time"))
-        clock_font = self.clock.font()
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 2)
-        self.clock.setFont(clock_font)
+        caption(self.clock, self.tr("Elapsed time"))
+        self.clock.setFont(enlarged(self.clock.font(), 2))
         self.blanked = QLabel(self)
-        self.blanked.setAccessibleName(self.tr("Audience screen state"))
+        caption(self.blanked, self.tr("Audience screen state"))
         self.keys = QLabel(
             self.tr(
                 "PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video"
@@ -113,7 +110,7 @@ class PresenterView(_KeyRelay):
             ),
             self,
         )
-        self.keys.setAccessibleName(self.tr("Keys"))
+        caption(self.keys, self.tr("Keys"))
         layout = QVBoxLayout(self)
         for widget in (self.clock, self.current, self.position, self.note, self.next):
             layout.addWidget(widget)

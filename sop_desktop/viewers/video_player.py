@@ -26,11 +26,25 @@ from PySide6.QtWidgets import (
 
 from resources_index.errors import ResourcesError
 from resources_index.library.captions import CaptionTrack
+from sop_desktop.accessible import caption
 from sop_desktop.error_text import describe
 from sop_desktop.labels import label, time_text
 
 SEEK_MS = 5_000
 JUMP_MS = 10_000
+#: The keys a video answers: the method each calls, and its argument (the shortcuts list in
+#: Help names every one of them).
+VIDEO_KEYS: dict[Qt.Key, tuple[str, int | None]] = {
+    Qt.Key.Key_Space: ("toggle_play", None),
+    Qt.Key.Key_K: ("toggle_play", None),
+    Qt.Key.Key_Left: ("seek", -SEEK_MS),
+    Qt.Key.Key_Right: ("seek", SEEK_MS),
+    Qt.Key.Key_J: ("seek", -JUMP_MS),
+    Qt.Key.Key_L: ("seek", JUMP_MS),
+    Qt.Key.Key_Home: ("rewind", None),
+    Qt.Key.Key_F: ("toggle_full_screen", None),
+    Qt.Key.Key_C: ("next_captions", None),
+}
 
 
 class VideoPlayer(QWidget):
@@ -50,7 +64,7 @@ class VideoPlayer(QWidget):
         self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.player.setVideoOutput(self.video)
         self.caption = QLabel(self)
-        self.caption.setAccessibleName(self.tr("Captions"))
+        caption(self.caption, self.tr("Captions"))
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(
@@ -67,7 +81,7 @@ class VideoPlayer(QWidget):
         self.position.setAccessibleName(self.tr("Position"))
         self.position.sliderMoved.connect(self.player.setPosition)
         self.clock = QLabel("0:00 / 0:00", self)
-        self.clock.setAccessibleName(self.tr("Elapsed time"))
+        caption(self.clock, self.tr("Elapsed time"))
         self.captions_box = QComboBox(self)
         self.captions_box.setAccessibleName(self.tr("Captions language"))
         self.captions_box.currentIndexChanged.connect(self._captions_chosen)
@@ -227,27 +241,21 @@ class VideoPlayer(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        actions = {
-            Qt.Key.Key_Space: self.toggle_play,
-            Qt.Key.Key_K: self.toggle_play,
-            Qt.Key.Key_Left: lambda: self.seek(-SEEK_MS),
-            Qt.Key.Key_Right: lambda: self.seek(SEEK_MS),
-            Qt.Key.Key_J: lambda: self.seek(-JUMP_MS),
-            Qt.Key.Key_L: lambda: self.seek(JUMP_MS),
-            Qt.Key.Key_Home: lambda: self.seek(-self.player.position()),
-            Qt.Key.Key_F: self.toggle_full_screen,
-            Qt.Key.Key_C: self._next_captions,
-        }
         if key == Qt.Key.Key_Escape and self.window().isFullScreen():
             self.window().showNormal()
             return
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            super().keyPressEvent(event)
+        known = VIDEO_KEYS.get(Qt.Key(key))
+        if known is None:
+            super().keyPressEvent(event)  # Esc reaches the window, which closes
             return
-        action()
+        name, argument = known
+        action = getattr(self, name)
+        action() if argument is None else action(argument)
 
-    def _next_captions(self) -> None:
+    def rewind(self) -> None:
+        self.seek(-self.player.position())
+
+    def next_captions(self) -> None:
         """C: captions off, or back on in the language chosen last (the list picks another)."""
         if self.caption_language():
             self.captions_box.setCurrentIndex(0)

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from resources_index.catalog.positions import is_paged, is_timed, page_of
@@ -57,6 +57,13 @@ class ViewerWindow(QMainWindow):
             language = caption_language or self.resource.language
             self.viewer.open(path, captions, language, int(location.get("time_ms", 0)))
             self.viewer.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the document or video (a full-screen video first leaves full screen)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if isinstance(self.viewer, VideoPlayer):

@@ -7,11 +7,10 @@ assembles its parts and routes between them; each concern lives in its own modul
 ``status_area``, ``sync_jobs``, ``opening``, ``presenting``, ``menus``, ``window_state``.
 """
 
-import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,14 +28,19 @@ from PySide6.QtWidgets import (
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
+from sop_desktop import i18n
+from sop_desktop.accessible import Announcer, caption
+from sop_desktop.appearance import apply_appearance
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
+from sop_desktop.fonts import enlarged
 from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.panels.kits_panel import KitsPanel
 from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
-from sop_desktop.window import window_state
+from sop_desktop.visible_style import use_visible_style
+from sop_desktop.window import focus_order, window_state
 from sop_desktop.window.library_transfer import LibraryTransfer
 from sop_desktop.window.menus import WindowMenus
 from sop_desktop.window.messages import show_error
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
+        use_visible_style()
+        apply_appearance(library.settings().appearance)
         self.library = library
         self.setWindowTitle("SOP Desktop")
         self.ui_state = QSettings(str(library.root / UI_STATE_FILE), QSettings.Format.IniFormat)
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
         self.auto_selecting = False
         self.message_box: QMessageBox | None = None
 
+        self.announcer = Announcer(self)
         self.search = SearchController(library, self)
         self.sync = SyncController(library, self)
         self._build_search_bar()
@@ -97,18 +104,16 @@ class MainWindow(QMainWindow):
         )
         self.search_field.setAccessibleName(self.tr("Search"))
         self.search_field.setClearButtonEnabled(True)
-        font = self.search_field.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.search_field.setFont(font)
+        self.search_field.setFont(enlarged(self.search_field.font(), 1.25))
         self.sync_button = QPushButton(self.tr("Sync"), self)
         self.sync_button.setAccessibleName(self.tr("Sync with the server"))
         self.sync_button.setToolTip(self.tr("Get new and updated resources (F5)"))
         self.notice = QLabel(self)
-        self.notice.setAccessibleName(self.tr("Search notice"))
+        caption(self.notice, self.tr("Search notice"))
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.notice.setWordWrap(True)
         self.sync_notice = QLabel(self)
-        self.sync_notice.setAccessibleName(self.tr("Sync result"))
+        caption(self.sync_notice, self.tr("Sync result"))
         self.sync_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.sync_notice.setWordWrap(True)
         self.sync_notice.setStyleSheet(
@@ -117,7 +122,7 @@ class MainWindow(QMainWindow):
         )
         self.sync_notice.hide()
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName(self.tr("Number of results"))
+        caption(self.count_label, self.tr("Number of results"))
 
     def _build_body(self) -> None:
         self.filters = FilterPanel(self)
@@ -159,22 +164,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        # Tab goes where the eye goes: search, results, the chosen resource's actions, the
-        # filters, then Sync.
-        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        chain = [
-            self.search_field,
-            self.results,
-            self.details.open_button,
-            self.details.present_button,
-            self.details.favorite_button,
-            self.details.offline_button,
-            self.filters.tree,
-            self.filters.clear_button,
-            self.sync_button,
-        ]
-        for first, second in itertools.pairwise(chain):
-            self.setTabOrder(first, second)
+        focus_order.set_tab_order(self)
 
     def _connect(self) -> None:
         self.search_field.textChanged.connect(self.search.set_query)
@@ -202,6 +192,7 @@ class MainWindow(QMainWindow):
             lambda ids: self.sync.start_fetch(ids, keep_offline=True)
         )
         self.kits.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.statusBar().messageChanged.connect(self.announcer.announce)
 
     # -- keyboard ----------------------------------------------------------------------------------
 
@@ -247,6 +238,8 @@ class MainWindow(QMainWindow):
             self.count_label.setText(self.tr("about %n results", "", results))
         else:
             self.count_label.setText(self.tr("%n results", "", results))
+        if not outcome.quick:  # said once the answer is complete, not at every keystroke
+            self.announcer.announce(self.count_label.text())
         text = notice_for(outcome, self.search.scope)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -315,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
         self.message_box = show_error(self, sentence, details, title)
+        self.announcer.announce(sentence, urgent=True)
 
     def show_catalog_facts(self) -> None:
         self.status_area.show_catalog_facts()
@@ -345,10 +339,13 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         self.status_area.show_network()  # a server may have been set or cleared
-        if getattr(dialog, "language_changed", False):
-            self.statusBar().showMessage(
-                self.tr("The interface language changes when SOP Desktop is restarted."), 10000
+        apply_appearance(self.library.settings().appearance)  # at once, no restart
+        if getattr(dialog, "language_changed", False):  # said in the language chosen
+            chosen = self.library.settings().interface_language
+            restart = QT_TRANSLATE_NOOP(
+                "MainWindow", "The interface language changes when SOP Desktop is restarted."
             )
+            self.statusBar().showMessage(i18n.translated_in(chosen, "MainWindow", restart), 10000)
 
     def print_resource(self, resource: Resource) -> None:
         from sop_desktop.dialogs.print_dialog import ask_and_print_resource  # QtPrintSupport

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
+    from sop_desktop.dialogs.shortcuts_dialog import ShortcutsDialog
     from sop_desktop.window.main_window import MainWindow
 
 
@@ -78,20 +79,12 @@ class WindowMenus(QObject):
         self.window.addAction(action)
         return action
 
-    def show_keys(self) -> None:
-        QMessageBox.information(
-            self.window,
-            self.tr("Keyboard shortcuts"),
-            self.tr(
-                "Ctrl+K, Ctrl+F or /: search\nDown: go to the results\nEnter: open\n"
-                "Ctrl+1 to Ctrl+4: all, favorites, recently viewed, what's new\n"
-                "Ctrl+Shift+L: clear filters\nCtrl+S: save a copy\nF5: sync\nF1: guide\n\n"
-                "In a video: Space play/pause, Left/Right 5 s, F full screen, C captions on/off\n"
-                "In a PDF: Page Up/Down, Ctrl+F find, Ctrl++ and Ctrl+- zoom, Ctrl+P print\n"
-                "Presenting: Page Down or Space next (Space plays or pauses a video), Page Up"
-                " back, B blank screen, N notes, Esc end"
-            ),
-        )
+    def show_keys(self) -> "ShortcutsDialog":
+        from sop_desktop.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        self.keys_dialog = ShortcutsDialog(self.window)
+        self.keys_dialog.show()
+        return self.keys_dialog
 
     def show_about(self) -> None:
         from resources_index import __version__

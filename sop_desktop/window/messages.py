@@ -18,3 +18,15 @@ def show_error(parent: QWidget, sentence: str, details: str = "", title: str = "
     box.setAccessibleName(title or QCoreApplication.translate("MainWindow", "Message"))
     box.open()
     return box
+
+
+def confirm(parent: QWidget, question: str) -> bool:
+    """Ask before something that cannot be undone; No is the default (Enter keeps things)."""
+    answer = QMessageBox.question(
+        parent,
+        "SOP Desktop",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

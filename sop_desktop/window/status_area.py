@@ -12,6 +12,7 @@ from resources_index.catalog.times import parse_time
 from resources_index.errors import CatalogError, ResourcesError
 from resources_index.library.library import Library
 from resources_index.sync.schedule import last_attempt
+from sop_desktop.accessible import caption
 from sop_desktop.error_text import describe
 from sop_desktop.labels import size_text
 
@@ -33,18 +34,18 @@ class StatusArea(QObject):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress_label = QLabel(window)
-        self.progress_label.setAccessibleName(self.tr("Download progress details"))
+        caption(self.progress_label, self.tr("Download progress details"))
         self.cancel_button = QPushButton(self.tr("Cancel"), window)
         self.cancel_button.setAccessibleName(self.tr("Cancel the download"))
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
             bar.addPermanentWidget(widget)
         self.network_label = QLabel(window)
-        self.network_label.setAccessibleName(self.tr("Network"))
+        caption(self.network_label, self.tr("Network"))
         self.catalog_label = QLabel(window)
-        self.catalog_label.setAccessibleName(self.tr("Catalog version"))
+        caption(self.catalog_label, self.tr("Catalog version"))
         self.last_sync_label = QLabel(window)
-        self.last_sync_label.setAccessibleName(self.tr("Last sync"))
+        caption(self.last_sync_label, self.tr("Last sync"))
         for widget in (self.network_label, self.catalog_label, self.last_sync_label):
             bar.addPermanentWidget(widget)
         self.network = None

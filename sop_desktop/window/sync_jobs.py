@@ -1,6 +1,7 @@
 """Syncs and downloads as the window shows them: the policy's schedule, progress in the status
 bar, what changed afterwards, and what went wrong (quietly, for a sync nobody asked for)."""
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from resources_index.sync.schedule import sync_due
 
 if TYPE_CHECKING:
-    from resources_index.sync.report import SyncReport
+    from resources_index.sync.report import SyncProgress, SyncReport
     from sop_desktop.window.main_window import MainWindow
 
 SCHEDULE_CHECK_MS = 10 * 60 * 1000  # how often to see whether the policy's sync is due
@@ -32,6 +33,8 @@ class SyncJobs(QObject):
         status = window.status_area
         self.controller.started.connect(self._started)
         self.controller.progressed.connect(status.job_progress)
+        self.controller.progressed.connect(self._say_progress)
+        self.quarters_said = 0
         self.controller.finished.connect(self._finished)
         self.controller.failed.connect(self._failed)
         self.controller.cancelled.connect(self._cancelled)
@@ -60,7 +63,18 @@ class SyncJobs(QObject):
 
     def _started(self, kind: str) -> None:
         self._enable(False)
+        self.quarters_said = 0
         self.window.status_area.job_started(kind)
+        self.window.announcer.announce(self.window.status_area.progress_label.text())
+
+    def _say_progress(self, progress: "SyncProgress") -> None:
+        """A screen reader hears how far a long download is, each quarter of the way."""
+        if not progress.bytes_total:
+            return
+        quarters = 4 * progress.bytes_done // progress.bytes_total
+        if self.quarters_said < quarters < 4:
+            self.quarters_said = quarters
+            self.window.announcer.announce(self.tr("{0} % downloaded").format(quarters * 25))
 
     def _ended(self) -> None:
         self._enable(True)
@@ -86,6 +100,7 @@ class SyncJobs(QObject):
                 close = self.tr("Close")
                 window.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
                 window.sync_notice.show()
+                window.announcer.announce(re.sub(r"<[^>]+>", "", message))
                 window.search.rerun()
         elif self.after_download is not None:
             then, self.after_download = self.after_download, None

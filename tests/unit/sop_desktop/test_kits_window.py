@@ -308,3 +308,29 @@ def test_export_suggests_a_safe_name_and_importing_twice_asks(
     window.kits.import_from(path)  # the same kit is already here
     assert asked == ["You already have the kit “Safety planning, day 1”. Add another copy of it?"]
     assert len(KitStore(window.library).all()) == 1
+
+
+def test_deleting_a_kit_asks_first_and_no_keeps_it(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    build_kit(qtbot, window)
+    store = KitStore(window.library)
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        def press() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            box.button(button).click()
+
+        QTimer.singleShot(0, press)
+
+    answer(QMessageBox.StandardButton.No)
+    window.kits.buttons["delete"].click()
+    assert asked == ["Delete the kit “Safety planning, day 1”? This cannot be undone."]
+    assert [k.name for k in store.all()] == ["Safety planning, day 1"]
+    answer(QMessageBox.StandardButton.Yes)
+    window.kits.buttons["delete"].click()
+    assert len(asked) == 2 and store.all() == []

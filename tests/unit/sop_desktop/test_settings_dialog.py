@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.config.policy import POLICY_ENV
 from resources_index.library.library import Library
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
+from sop_desktop.window.main_window import MainWindow
 
 
 def test_locked_settings_are_read_only_and_only_changes_are_saved(
@@ -51,3 +52,44 @@ def test_the_size_limit_only_applies_to_the_size_limited_policy(
     dialog.download.setCurrentIndex(dialog.download.findData("everything"))
     assert not dialog.limit.isEnabled()
     assert "used" in dialog.storage.text() and str(tmp_path / "library") in dialog.storage.text()
+
+
+def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    for typed, reason in (
+        ("servidor del condado", "A web address has no spaces."),
+        ("sop.county.example/catalog", "It must begin with http:// / https://"),
+        ("https://", "It names no server after https://."),
+    ):
+        dialog.server.setText(typed)
+        dialog.accept()
+        assert dialog.isVisible(), typed  # not saved, not closed
+        assert dialog.note.text().startswith(f"“{typed}” is not a server address.")
+        assert reason in dialog.note.text()
+        assert said[-1] == dialog.note.text()  # announced to a screen reader at once
+        assert dialog.server.hasFocus() or not dialog.isActiveWindow()
+    assert not (window.library.root / "settings.json").exists()
+    dialog.proxy.setText("proxy del condado:8080")
+    dialog.server.setText("https://sop.county.example/catalog/")
+    dialog.accept()
+    assert "is not a proxy address" in dialog.note.text() and dialog.isVisible()
+    dialog.proxy.setText("http://proxy.county.example:8080")
+    dialog.accept()
+    assert not dialog.isVisible()
+    saved = json.loads((window.library.root / "settings.json").read_text())
+    assert saved["server_url"] == "https://sop.county.example/catalog/"
+
+
+def test_the_command_line_refuses_a_server_address_that_is_not_one(tmp_path: Path) -> None:
+    from resources_index.config.settings import Settings
+
+    settings = Settings()
+    refusal = settings.set("server_url", "servidor del condado")
+    assert refusal is not None and "http:// or https://" in refusal
+    assert settings.server_url == ""
+    assert settings.set("server_url", "https://sop.example.gov/catalog/") is None

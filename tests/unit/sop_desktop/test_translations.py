@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.catalog import vocabulary
 from resources_index.library.library import Library
 from sop_desktop import i18n
+from sop_desktop.fonts import enlarged
 from sop_desktop.vocabulary_labels import LABELS
 from tests.unit.sop_desktop.conftest import open_window, type_query
 
@@ -229,4 +230,88 @@ def test_a_failed_sync_is_told_in_spanish_down_to_its_reason(
         " es posible que no tenga conexión. La biblioteca no se modificó."
     )
     box.close()
+    window.close()
+
+
+def dialog_texts(qtbot: QtBot) -> list[str]:
+    """What Qt's own file dialog (the one it draws where the system has none) shows."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(None, "x")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.show()
+    texts = []
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+            texts.append(widget.text())
+        if widget.toolTip():
+            texts.append(widget.toolTip())
+    dialog.close()
+    return sorted(texts)
+
+
+def test_qt_s_own_dialogs_are_spanish_through_and_through(qtbot: QtBot, qapp: QApplication) -> None:
+    english = dialog_texts(qtbot)
+    assert "&Look in:" in english and "Files of &type:" in english
+    translators = i18n.install(qapp, "es")
+    try:
+        spanish = dialog_texts(qtbot)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert len(spanish) == len(english) > 8
+    assert set(spanish) & set(english) == set(), "left in English beside the Spanish"
+    assert "&Buscar en:" in spanish and "Archivos de &tipo:" in spanish
+
+
+def test_a_bad_server_address_is_refused_in_spanish(
+    qtbot: QtBot, spanish: None, starter_library: Library
+) -> None:
+    window = open_window(qtbot, starter_library)
+    dialog = window.open_settings()
+    dialog.server.setText("servidor del condado")
+    dialog.accept()
+    assert dialog.note.text() == (
+        "«servidor del condado» no es una dirección de servidor."
+        " Una dirección web no lleva espacios."
+    )
+    dialog.reject()
+    window.close()
+
+
+def test_a_new_language_is_announced_in_the_language_chosen(
+    qtbot: QtBot, starter_library: Library
+) -> None:
+    window = open_window(qtbot, starter_library)  # English
+    dialog = window.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.accept()
+    assert window.statusBar().currentMessage() == (
+        "El idioma de la interfaz cambiará al reiniciar SOP Desktop."
+    )
+    window.close()
+
+
+def test_long_spanish_labels_in_the_sidebar_wrap_at_a_word_whole(
+    qtbot: QtBot, spanish: None, starter_library: Library
+) -> None:
+    window = open_window(qtbot, starter_library)
+    type_query(qtbot, window, "declaraciones de peligro")
+    window.filters.set_counts(window.last_outcome.facets)  # type: ignore[union-attr]
+    window.splitter.setSizes([1, 800, 400])  # the sidebar as narrow as it goes
+    tree = window.filters.tree
+    tree.setFont(enlarged(tree.font(), 1.5))  # and the text large
+    long_label = next(
+        tree.topLevelItem(g).child(i)
+        for g in range(tree.topLevelItemCount())
+        for i in range(tree.topLevelItem(g).childCount())
+        if tree.topLevelItem(g).child(i).text(0).startswith("Declaraciones de daño y de peligro")
+    )
+    line, room = tree.fontMetrics().height(), tree.viewport().width() - 2 * tree.indentation()
+    assert tree.fontMetrics().horizontalAdvance(long_label.text(0)) > room  # it cannot fit
+    qtbot.waitUntil(lambda: tree.visualItemRect(long_label).height() >= 2 * line)
+    assert tree.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
     window.close()

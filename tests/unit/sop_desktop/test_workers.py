@@ -5,9 +5,11 @@ import gc
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
+from resources_index import __version__
 from resources_index.errors import CancelledError, ResourcesError, Words
 from sop_desktop import workers
 
@@ -88,14 +90,28 @@ def test_a_cancelled_task_reports_cancelled_never_a_failure(qtbot: QtBot) -> Non
     assert seen == ["cancelled"]
 
 
-def test_an_unexpected_error_is_one_plain_sentence_with_its_details(qtbot: QtBot) -> None:
+def test_an_unexpected_error_is_one_plain_sentence_with_facts_and_the_log_has_the_rest(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     seen: list[tuple[str, str]] = []
 
     def broken() -> None:
-        raise OSError(5, "Input/output error")
+        try:
+            raise ConnectionResetError(104, "Connection reset by peer")
+        except ConnectionResetError as exc:
+            raise OSError(5, "Input/output error") from exc
 
     workers.run_task(broken, on_error=lambda sentence, details: seen.append((sentence, details)))
     qtbot.waitUntil(lambda: bool(seen))
     sentence, details = seen[0]
     assert sentence.startswith("Something went wrong") and "Input/output error" in sentence
-    assert "Traceback" in details and "OSError" in details
+    # Plain facts for whoever helps: what failed, why, which program; no traceback.
+    assert details.splitlines() == [
+        "Problem: OSError",
+        "[Errno 5] Input/output error",
+        "Because of: ConnectionResetError: [Errno 104] Connection reset by peer",
+        f"SOP Desktop {__version__}",
+    ]
+    assert "Traceback" not in details and "File " not in details
+    logged = [r for r in caplog.records if r.name == "sop_desktop.workers"]
+    assert logged and logged[0].exc_info is not None  # the traceback is in the log file
