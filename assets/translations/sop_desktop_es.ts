@@ -121,6 +121,18 @@
         <translation>Con su versión en el otro idioma, o en letra grande, para una familia</translation>
     </message>
     <message>
+        <source>Feed&amp;back…</source>
+        <translation>&amp;Opinión…</translation>
+    </message>
+    <message>
+        <source>Feedback on this resource</source>
+        <translation>Opinión sobre este recurso</translation>
+    </message>
+    <message>
+        <source>Helpful, out of date, a broken file: tell the statewide team</source>
+        <translation>Útil, desactualizado, un archivo dañado: dígaselo al equipo estatal</translation>
+    </message>
+    <message>
         <source>Choose a resource to see its details.</source>
         <translation>Elija un recurso para ver sus detalles.</translation>
     </message>
@@ -566,6 +578,45 @@
     <message>
         <source>{name!r}</source>
         <translation>{name!r}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback on “{0}”</source>
+        <translation>Opinión sobre «{0}»</translation>
+    </message>
+    <message>
+        <source>It was helpful</source>
+        <translation>Fue útil</translation>
+    </message>
+    <message>
+        <source>It was not helpful</source>
+        <translation>No fue útil</translation>
+    </message>
+    <message>
+        <source>It is out of date</source>
+        <translation>Está desactualizado</translation>
+    </message>
+    <message>
+        <source>A file is broken or will not open</source>
+        <translation>Un archivo está dañado o no se abre</translation>
+    </message>
+    <message>
+        <source>The translation is wrong</source>
+        <translation>La traducción es incorrecta</translation>
+    </message>
+    <message>
+        <source>Your choice is counted, with no name, in this laptop&apos;s weekly report to the statewide team.</source>
+        <translation>Su elección se cuenta, sin ningún nombre, en el informe semanal de este equipo al equipo estatal.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1415,72 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>What is shared</source>
+        <translation>Qué se comparte</translation>
+    </message>
+    <message>
+        <source>Usage reports are off on this laptop: nothing is counted or sent.</source>
+        <translation>Los informes de uso están desactivados en este equipo: no se cuenta ni se envía nada.</translation>
+    </message>
+    <message>
+        <source>Each week this laptop sends counts, never a list of what you did: how often each resource was opened, presented, printed or saved; searches that found nothing (only words of the catalog itself; other words are only counted); filters used; feedback; the catalog and program versions; days used. The laptop is a random token that changes every week. This is the report so far, exactly as it will be sent:</source>
+        <translation>Cada semana este equipo envía recuentos, nunca una lista de lo que usted hizo: cuántas veces se abrió, presentó, imprimió o guardó cada recurso; las búsquedas que no encontraron nada (solo palabras del propio catálogo; las demás palabras solo se cuentan); los filtros usados; las opiniones; las versiones del catálogo y del programa; los días de uso. El equipo es un código al azar que cambia cada semana. Este es el informe hasta ahora, tal como se enviará:</translation>
+    </message>
+    <message>
+        <source>The next report</source>
+        <translation>El próximo informe</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Request a resource</source>
+        <translation>Pedir un recurso</translation>
+    </message>
+    <message>
+        <source>Which resource do you need that the library does not have?</source>
+        <translation>¿Qué recurso necesita que la biblioteca no tiene?</translation>
+    </message>
+    <message>
+        <source>Do not write names, case numbers or any detail about a family or a case. Numbers, e-mail addresses and phone numbers are removed.</source>
+        <translation>No escriba nombres, números de caso ni ningún detalle sobre una familia o un caso. Los números, los correos electrónicos y los teléfonos se quitan.</translation>
+    </message>
+    <message>
+        <source>The resource you need</source>
+        <translation>El recurso que necesita</translation>
+    </message>
+    <message>
+        <source>For example: a tip sheet on safety planning with teens</source>
+        <translation>Por ejemplo: una hoja de consejos sobre la planificación de la seguridad con adolescentes</translation>
+    </message>
+    <message>
+        <source>This is exactly what will be sent:</source>
+        <translation>Esto es exactamente lo que se enviará:</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Lo que se enviará</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>Cambiarlo</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>Results</name>
     <message>
         <source>Also in English</source>
@@ -1537,6 +1654,10 @@
         <translation>&amp;Apariencia:</translation>
     </message>
     <message>
+        <source>Usage reports:</source>
+        <translation>Informes de uso:</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -1555,6 +1676,18 @@
     <message>
         <source>Greyed-out settings are set by your administrator.</source>
         <translation>Los ajustes en gris los define su administrador.</translation>
+    </message>
+    <message>
+        <source>Share weekly counts with the statewide team</source>
+        <translation>Compartir recuentos semanales con el equipo estatal</translation>
+    </message>
+    <message>
+        <source>Off on this laptop: no policy turns it on.</source>
+        <translation>Desactivado en este equipo: ninguna política lo activa.</translation>
+    </message>
+    <message>
+        <source>Show what is shared…</source>
+        <translation>Ver qué se comparte…</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt)</source>
@@ -1937,6 +2070,13 @@
     </message>
 </context>
 <context>
+    <name>UsageCounting</name>
+    <message>
+        <source>Thank you: it goes to the statewide team with this week&apos;s report.</source>
+        <translation>Gracias: llegará al equipo estatal con el informe de esta semana.</translation>
+    </message>
+</context>
+<context>
     <name>VideoPlayer</name>
     <message>
         <source>Video</source>
@@ -2284,6 +2424,10 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Request a resource…</source>
+        <translation>&amp;Pedir un recurso…</translation>
     </message>
     <message>
         <source>&amp;About SOP Desktop</source>

@@ -23,6 +23,7 @@ MAX_NAME_CHARS = 255
 MAX_KITS = 1000
 MAX_KIT_ITEMS = 500
 MAX_TERMS = 5000  # bilingual search terms a catalog adds
+MAX_REPORT_TERMS = 1000  # search terms the content team asks laptops to count
 MAX_KIT_START = 100_000  # a page number, or seconds into a video (about 27 hours)
 #: The largest catalog version (and format version): 2^53 - 1, the largest whole number every
 #: JSON reader keeps exact, and far inside what the library's state database stores.

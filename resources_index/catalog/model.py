@@ -71,6 +71,9 @@ class Manifest:
     #: English and Spanish names of the same idea, added to the program's bilingual search
     #: vocabulary (optional; the publisher's ``terms.csv``).
     terms: tuple[tuple[str, str], ...] = ()
+    #: Search terms the content team asks laptops to count by name (optional; see
+    #: docs/privacy.md: other words are only counted).
+    report_terms: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.resources})
@@ -112,6 +115,8 @@ class Manifest:
             data["kits"] = [k.to_json() for k in self.kits]
         if self.terms:
             data["terms"] = [{"en": en, "es": es} for en, es in self.terms]
+        if self.report_terms:
+            data["report_terms"] = list(self.report_terms)
         if self.search_index is not None:
             data["search_index"] = {
                 **self.search_index.to_json(),

@@ -98,6 +98,7 @@ def read_manifest(raw: object) -> Manifest:
     index_entry, schema = _read_search_index(raw.get("search_index"))
     kits = _read_kits(raw.get("kits", []), seen)
     terms = _read_terms(raw.get("terms", []))
+    report_terms = _read_report_terms(raw.get("report_terms", []))
     return Manifest(
         str(catalog_id),
         version,
@@ -108,6 +109,7 @@ def read_manifest(raw: object) -> Manifest:
         search_index_schema=schema,
         kits=kits,
         terms=terms,
+        report_terms=report_terms,
     )
 
 
@@ -141,6 +143,7 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
         search_index_schema=index["schema"] if index else 0,
         kits=kits,
         terms=tuple((t["en"], t["es"]) for t in raw.get("terms", ())),
+        report_terms=tuple(raw.get("report_terms", ())),
     )
 
 
@@ -247,6 +250,17 @@ def _read_renditions(raw: object, resources: tuple[Resource, ...]) -> dict[str, 
         )
         renditions[rid] = entry
     return renditions
+
+
+def _read_report_terms(raw: object) -> tuple[str, ...]:
+    require(isinstance(raw, list), "The catalog's report terms are not a list.")
+    assert isinstance(raw, list)
+    require(len(raw) <= limits.MAX_REPORT_TERMS, "The catalog lists too many report terms.")
+    term = Field("term", Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
+    return tuple(
+        str(term.read({"term": item}, f"Report term number {number}"))
+        for number, item in enumerate(raw, start=1)
+    )
 
 
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:

@@ -92,6 +92,17 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def count_search(library: Library, query: str, found: int) -> None:
+    """Searches from the command line count as the window's do (when reporting is on)."""
+    from resources_index.reports.usage import Usage
+
+    usage = Usage.of(library)
+    try:
+        usage.searched(query, found)
+    finally:
+        usage.close()
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from resources_index.search.library_search import LibrarySearch
 
@@ -103,6 +114,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     }
     rows, results = search.search(args.query, filters=filters, limit=args.limit)
     search.close()
+    count_search(search.library, args.query, len(rows))
     if results.as_prefix:
         last = args.query.split()[-1]
         print(

@@ -14,6 +14,7 @@ from resources_index.cli.library_commands import (
 )
 from resources_index.cli.network_commands import cmd_doctor, cmd_serve, cmd_sync
 from resources_index.cli.publish_commands import cmd_keygen, cmd_publish
+from resources_index.cli.report_commands import add_report_commands
 from resources_index.config import paths
 
 
@@ -130,4 +131,5 @@ def build_parser() -> argparse.ArgumentParser:
     keygen = sub.add_parser("keygen", help="make a signing key pair: catalog.key, catalog.pub")
     keygen.add_argument("dir", help="folder to write the two key files into")
     keygen.set_defaults(func=cmd_keygen)
+    add_report_commands(sub)
     return parser

@@ -33,6 +33,8 @@ DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "preseed_bundle": str,
     "sync_interval_hours": (int, float),
     "pac_url": str,
+    "county": str,  # the county's name in usage reports (docs/privacy.md)
+    "reports_url": str,  # where laptops upload usage reports (HTTP PUT, WebDAV)
 }
 SOURCES = ("policy (locked)", "user settings", "policy default", "built-in default")
 
@@ -61,6 +63,8 @@ class Policy:
     preseed_bundle: str = ""
     sync_interval_hours: float = 0.0
     pac_url: str = ""
+    county: str = ""
+    reports_url: str = ""
     problems: list[str] = field(default_factory=list)
 
     @classmethod

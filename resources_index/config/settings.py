@@ -62,6 +62,9 @@ class Settings:
     download_limit_mb: int = DEFAULT_LIMIT_MB
     interface_language: str = ""
     appearance: str = ""
+    #: Usage reports (docs/privacy.md): on only where a policy turns them on; a person may
+    #: turn them off unless the policy locks them.
+    reporting_enabled: bool = False
     problems: list[str] = field(default_factory=list, compare=False)
     #: the names this user set (in the file or through ``set``), as opposed to defaults
     explicit: set[str] = field(default_factory=set, compare=False)

@@ -18,7 +18,7 @@ from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
 from resources_index.util.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 6
+SNAPSHOT_FORMAT = 7
 CACHE_DIR = "cache"
 _FILES_AT = Resource._fields.index("files")
 #: Written with every copy and compared on reading: a copy made by a program whose resources had
@@ -57,6 +57,7 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
             for k in manifest.kits
         ),
         manifest.terms,
+        manifest.report_terms,
     )
     target = _path(root, sha256)
     with contextlib.suppress(OSError):  # a cache: failing to write it costs only speed
@@ -71,7 +72,10 @@ def load(root: Path, sha256: str) -> Manifest | None:
     """The kept manifest for ``sha256``, or None (missing, old format or unreadable)."""
     try:
         data = marshal.loads(_path(root, sha256).read_bytes())
-        shape, catalog_id, version, created, expires, resources, index, schema, kits, terms = data
+        (shape, catalog_id, version, created, expires, resources, index, schema, kits, terms) = (
+            data[:10]
+        )
+        report_terms = data[10]
         if shape != _SHAPE:
             return None
         return Manifest(
@@ -87,6 +91,7 @@ def load(root: Path, sha256: str) -> Manifest | None:
                 for kid, name, items, description in kits
             ),
             terms=tuple(map(tuple, terms)),
+            report_terms=tuple(report_terms),
         )
     except Exception:  # any damage: parse catalog.json instead
         return None

@@ -33,7 +33,7 @@ from resources_index.publish.output import (
 from resources_index.publish.renditions import Renderer, find_libreoffice
 from resources_index.publish.report import PublishReport
 from resources_index.publish.source_folder import SourceFolder
-from resources_index.publish.terms import read_terms
+from resources_index.publish.terms import read_report_terms, read_terms
 from resources_index.util.fsutil import fsync_dir, remove_tree
 
 if TYPE_CHECKING:
@@ -162,6 +162,7 @@ def _publish(
     )
     kits = tuple(read_kits(publisher, {r.id: r for r in resources}))
     terms = read_terms(publisher)
+    report_terms = read_report_terms(publisher)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.warnings, report.errors = publisher.warnings, publisher.errors
     if (
@@ -170,6 +171,7 @@ def _publish(
         and previous.resources == tuple(resources)
         and previous.kits == kits
         and previous.terms == terms
+        and previous.report_terms == report_terms
         and index_current(previous, search_index)
     ):
         return report
@@ -182,6 +184,7 @@ def _publish(
         resources=tuple(resources),
         kits=kits,
         terms=terms,
+        report_terms=report_terms,
     )
     sources: dict[str, Path | bytes] = {}
     for item in pending:

@@ -12,6 +12,7 @@ from resources_index.util.fsutil import sha256_file
 
 KITS_DIR = "kits"  # SOURCE/kits/*.yaml: curated session kits
 TERMS_NAME = "terms.csv"  # SOURCE/terms.csv: English and Spanish search terms
+REPORT_TERMS_NAME = "report-terms.txt"  # SOURCE/report-terms.txt: search terms to count
 
 
 class SourceFolder:
@@ -81,7 +82,11 @@ class SourceFolder:
                     " reads outside its folder, so it was skipped."
                 )
                 continue
-            if path.name.endswith(SIDECAR_SUFFIX) or path in (csv_path, self.source / TERMS_NAME):
+            if path.name.endswith(SIDECAR_SUFFIX) or path in (
+                csv_path,
+                self.source / TERMS_NAME,
+                self.source / REPORT_TERMS_NAME,
+            ):
                 continue
             if rel.parts[0] == KITS_DIR and path.suffix.lower() in (".yaml", ".yml"):
                 continue  # curated kits, read by kits()

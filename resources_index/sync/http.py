@@ -95,7 +95,7 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
         status=settings.retries,
         backoff_factor=settings.backoff,
         status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=frozenset({"GET", "HEAD"}),
+        allowed_methods=frozenset({"GET", "HEAD", "PUT"}),  # a PUT here is idempotent
         respect_retry_after_header=True,
         raise_on_status=False,
     )
@@ -176,6 +176,16 @@ def explain(exc: BaseException) -> Words:
 #: The session and failure types other modules name, so that only this module imports requests.
 Session = requests.Session
 NetworkError = requests.RequestException
+
+
+def put(session: requests.Session, url: str, data: bytes, settings: HttpSettings) -> int:
+    """PUT ``data`` at ``url`` and return the status. Used for usage reports, whose name is
+    unique and whose bytes never change: sending one again replaces it with the same."""
+    response = session.put(
+        url, data=data, headers={"Content-Type": "application/json"}, timeout=settings.timeout
+    )
+    response.close()
+    return int(response.status_code)
 
 
 def probe(settings: HttpSettings, url: str) -> int:

@@ -223,7 +223,19 @@ def sync(
         report.requests,
         report.bytes_fetched,
     )
+    _deliver_reports(library, http)
     return report
+
+
+def _deliver_reports(library: Library, http: HttpSettings | None) -> None:
+    """Usage reports travel with a sync that worked (docs/privacy.md); their failure is
+    logged and retried at the next sync, never the sync's."""
+    from resources_index.reports.delivery import deliver
+
+    try:
+        deliver(library, http)
+    except Exception:
+        log.exception("usage reports not delivered")
 
 
 def fetch_files(

@@ -152,7 +152,14 @@ def tree_size(path: Path) -> int:
     """Bytes used by the files below ``path`` (0 when it does not exist)."""
     if not path.exists():
         return 0
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    total = 0
+    # Files come and go while the program runs (a search index being swapped in, a download
+    # finishing): what vanishes mid-walk is not counted, and never stops the count.
+    for folder, _, names in os.walk(path, onerror=lambda _: None):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += (Path(folder) / name).lstat().st_size
+    return total
 
 
 def remove_tree(path: Path) -> None:

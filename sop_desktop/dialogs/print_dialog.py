@@ -66,16 +66,22 @@ def _language_name(code: str) -> str:
     return names.get(code, code)
 
 
-def ask_and_print_resource(parent: QWidget, library: Library, resource: Resource, say: Say) -> None:
+def ask_and_print_resource(
+    parent: QWidget, library: Library, resource: Resource, say: Say
+) -> list[Resource]:
+    """Ask how, print, say what was printed; return the resources that went to paper."""
     manifest = library.current()
     others = [manifest.by_id[t] for t in resource.translations if manifest and t in manifest.by_id]
     choices = PrintChoices(parent, _language_name(others[0].language) if others else "")
     if choices.exec() != QDialog.DialogCode.Accepted:
-        return
+        return []
     printer = _printer(parent)
-    if printer is not None:
-        chosen = [resource, *(others if choices.both.isChecked() else [])]
-        say(printed_sentence(print_resources(library, chosen, printer, choices.large.isChecked())))
+    if printer is None:
+        return []
+    chosen = [resource, *(others if choices.both.isChecked() else [])]
+    done = print_resources(library, chosen, printer, choices.large.isChecked())
+    say(printed_sentence(done))
+    return [r for r in chosen if r.title not in done.skipped] if done.sheets else []
 
 
 def ask_and_print_kit(parent: QWidget, library: Library, kit: Kit | CuratedKit, say: Say) -> None:

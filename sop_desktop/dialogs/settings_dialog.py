@@ -3,9 +3,12 @@
 Settings an administrator locked are shown read-only with the reason in their tooltip.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +33,9 @@ from resources_index.library.library import Library
 from resources_index.util.fsutil import tree_size
 from sop_desktop.accessible import caption
 from sop_desktop.labels import size_text
+
+if TYPE_CHECKING:
+    from sop_desktop.dialogs.report_view import ReportView
 
 
 class SettingsDialog(QDialog):
@@ -110,6 +116,7 @@ class SettingsDialog(QDialog):
         form.addRow(certificates_label, bundle_row)
         form.addRow(self.tr("&Interface language:"), self.language)
         form.addRow(self.tr("&Appearance:"), self.appearance)
+        form.addRow(self.tr("Usage reports:"), self._reporting_row(library))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         caption(self.note, self.tr("Note"))
@@ -136,6 +143,7 @@ class SettingsDialog(QDialog):
             "ca_bundle": self.ca_bundle,
             "interface_language": self.language,
             "appearance": self.appearance,
+            "reporting_enabled": self.reporting,
         }
         for name in self.locked:
             widget = self.fields.get(name)
@@ -147,6 +155,28 @@ class SettingsDialog(QDialog):
         self._policy_changed()
         if self.locked & set(self.fields):
             self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
+
+    def _reporting_row(self, library: Library) -> QHBoxLayout:
+        """On only where the machine's policy turns reports on; the person may turn them off
+        unless the policy locks them; what is shared is one click away."""
+        offered = library.policy.defaults.get("reporting_enabled") is True
+        self.reporting = QCheckBox(self.tr("Share weekly counts with the statewide team"), self)
+        self.reporting.setChecked(offered and self.settings.reporting_enabled)
+        self.reporting.setEnabled(offered)
+        if not offered:
+            self.reporting.setToolTip(self.tr("Off on this laptop: no policy turns it on."))
+        self.show_shared = QPushButton(self.tr("Show what is shared…"), self)
+        self.show_shared.clicked.connect(lambda: self.show_report().show())
+        row = QHBoxLayout()
+        row.addWidget(self.reporting, 1)
+        row.addWidget(self.show_shared)
+        return row
+
+    def show_report(self) -> "ReportView":
+        from sop_desktop.dialogs.report_view import ReportView
+
+        self.report_view = ReportView(self.library, self)
+        return self.report_view
 
     def _policy_changed(self) -> None:
         self.limit.setEnabled(
@@ -172,6 +202,8 @@ class SettingsDialog(QDialog):
             "interface_language": self.language.currentData(),
             "appearance": self.appearance.currentData(),
         }
+        if self.reporting.isEnabled():
+            values["reporting_enabled"] = self.reporting.isChecked()
         shown = self.settings  # what the dialog opened with: only real changes are saved
         for name, value in values.items():
             if name not in self.locked and value != getattr(shown, name):

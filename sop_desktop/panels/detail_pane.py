@@ -47,6 +47,7 @@ class DetailPane(QScrollArea):
     present_requested = Signal(object)  # Resource
     save_requested = Signal(object)  # Resource
     print_requested = Signal(object)  # Resource
+    feedback_requested = Signal(object)  # Resource
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +93,13 @@ class DetailPane(QScrollArea):
             self.tr("With its version in the other language, or in large print, for a family")
         )
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.resource))
+        self.feedback_button = QPushButton(self.tr("Feed&back…"), body)
+        self.feedback_button.setAccessibleName(self.tr("Feedback on this resource"))
+        self.feedback_button.setToolTip(
+            self.tr("Helpful, out of date, a broken file: tell the statewide team")
+        )
+        self.feedback_button.clicked.connect(lambda: self.feedback_requested.emit(self.resource))
+        self.feedback_offered = False  # where usage reports are on (``UsageCounting``)
         self.action_buttons = (
             self.open_button,
             self.present_button,
@@ -114,6 +122,7 @@ class DetailPane(QScrollArea):
         for widget in (self.title, self.facts, self.summary, self.topics, self.translations):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignLeft)
         files_heading = QLabel(self.tr("Files"), body)
         heading_font = files_heading.font()
         heading_font.setBold(True)
@@ -159,6 +168,7 @@ class DetailPane(QScrollArea):
         ):
             widget.setVisible(shown)
         self.placeholder.setVisible(not shown)
+        self.feedback_button.setVisible(shown and self.feedback_offered)
         if resource is None:
             return
         self.title.setText(resource.title)

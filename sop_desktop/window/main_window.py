@@ -51,6 +51,7 @@ from sop_desktop.window.presenting import Presenting
 from sop_desktop.window.search_keys import SearchKeys
 from sop_desktop.window.status_area import StatusArea
 from sop_desktop.window.sync_jobs import SyncJobs
+from sop_desktop.window.usage_counting import UsageCounting
 
 if TYPE_CHECKING:
     from resources_index.search.result_row import ResultRow
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.keys = SearchKeys(self)
         self.paging = ResultPaging(self)
         self._connect()
+        self.counting = UsageCounting(self)
         window_state.restore_state(self)
         self.search_field.setFocus()
         self.search.rerun()
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def _notice_link(self, link: str) -> None:
         if link.startswith("q:"):
+            self.counting.correction_taken(link[2:])
             self.search_field.setText(link[2:])
         elif link == "new":
             self.filters.set_scope("new", emit=True)
@@ -348,10 +351,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(i18n.translated_in(chosen, "MainWindow", restart), 10000)
 
     def print_resource(self, resource: Resource) -> None:
-        from sop_desktop.dialogs.print_dialog import ask_and_print_resource  # QtPrintSupport
-
-        say = lambda sentence: self.statusBar().showMessage(sentence, 10000)  # noqa: E731
-        ask_and_print_resource(self, self.library, resource, say)
+        self.opener.print_resource(resource)
 
     def show_welcome(self) -> "WelcomeDialog":
         """What the program is and how to use it (shown at the first start, and from Help)."""
@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.sync.cancel()
+        self.counting.close()
         self.opener.close_viewers()
         self.search.close()
         super().closeEvent(event)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from resources_index.reports.usage import reporting_on
+
 if TYPE_CHECKING:
     from sop_desktop.dialogs.shortcuts_dialog import ShortcutsDialog
     from sop_desktop.window.main_window import MainWindow
@@ -67,6 +69,12 @@ class WindowMenus(QObject):
             )
         )
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), None, self.show_keys))
+        if reporting_on(window.library):  # a request travels with the usage report
+            help_menu.addAction(
+                self._action(
+                    self.tr("&Request a resource…"), None, lambda: window.counting.ask_request()
+                )
+            )
         help_menu.addAction(self._action(self.tr("&About SOP Desktop"), None, self.show_about))
         for key in ("Ctrl+K", "Ctrl+F", "Ctrl+L"):
             self._action(self.tr("Search"), key, window.focus_search)

@@ -45,6 +45,7 @@ class Opener(QObject):
         )
 
         self.library.state.record_viewed(resource.id)
+        self.window.counting.opened(resource)
         if not viewable_inside(resource):
             self._hand_over(resource)
             return
@@ -134,6 +135,7 @@ class Opener(QObject):
             target = Path(chosen)
 
         def saved(path: Path) -> None:
+            self.window.counting.count("saved", resource)
             ui_state.setValue("save_folder", str(path.parent))
             self.window.statusBar().showMessage(self.tr("Saved a copy as {0}").format(path), 10000)
 
@@ -151,6 +153,15 @@ class Opener(QObject):
                 self.tr("The copy was not saved."), 10000
             ),
         )
+
+    def print_resource(self, resource: Resource) -> None:
+        """Print for a family: with its other-language version, or in large print."""
+        from sop_desktop.dialogs.print_dialog import ask_and_print_resource  # QtPrintSupport
+
+        window = self.window
+        say = lambda sentence: window.statusBar().showMessage(sentence, 10000)  # noqa: E731
+        for printed in ask_and_print_resource(window, self.library, resource, say):
+            window.counting.count("printed", printed)
 
     def _file_type(self, entry: FileEntry) -> str:
         """A file dialog's type filter for ``entry``: "DOCX files (*.docx)"."""

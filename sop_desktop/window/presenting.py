@@ -50,6 +50,8 @@ class Presenting(QObject):
         projector = self.choose_screen()
         if projector is None:
             return None
+        for slide in slides:
+            self.window.counting.count("presented", slide.resource)
         self.presentation = Presentation(library, slides, projector)
         self.presentation.start(first)
         return self.presentation

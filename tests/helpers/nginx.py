@@ -45,11 +45,16 @@ class Nginx:
     work: Path
     port: int
     gzip: bool = True  # as docs/hosting.md sets it; False: the same site, uncompressed
+    reports: Path | None = None  # where laptops' usage reports are PUT (/sop-reports/)
     process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/sop/"
+
+    @property
+    def reports_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sop-reports/"
 
     def log(self) -> list[LogLine]:
         path = self.work / "access.log"
@@ -67,6 +72,10 @@ class Nginx:
         """Start (again) on the same port; ``limit_rate`` per connection, e.g. ``512k``."""
         block = site_block().replace("listen 80;", f"listen 127.0.0.1:{self.port};")
         block = block.replace("alias /srv/sop/;", f"alias {self.folder}/;")
+        reports = self.reports or self.work / "no-reports"
+        block = block.replace("alias /srv/sop-reports/;", f"alias {reports}/;")
+        incoming = reports.parent / f"{reports.name}-incoming"
+        block = block.replace("/srv/sop-reports-incoming;", f"{incoming};")
         if not self.gzip:
             block = block.replace("gzip on;", "gzip off;")
         user = "user nobody nogroup;" if os.geteuid() == 0 else ""
@@ -128,7 +137,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_nginx(folder: Path, work: Path, gzip: bool = True) -> Iterator[Nginx]:
+def running_nginx(
+    folder: Path, work: Path, gzip: bool = True, reports: Path | None = None
+) -> Iterator[Nginx]:
     """nginx serving ``folder`` at ``http://127.0.0.1:PORT/sop/``; skipped on a developer's
     machine without nginx, a failure in CI (``scripts/setup.sh test`` installs it)."""
     if not shutil.which("nginx"):
@@ -137,7 +148,7 @@ def running_nginx(folder: Path, work: Path, gzip: bool = True) -> Iterator[Nginx
             pytest.fail(message)
         pytest.skip(message)
     work.mkdir(parents=True, exist_ok=True)
-    server = Nginx(folder, work, _free_port(), gzip)
+    server = Nginx(folder, work, _free_port(), gzip, reports)
     server.start()
     try:
         yield server

@@ -270,3 +270,32 @@ def test_serve_says_where_it_listens(served_library_root: Path) -> None:
         if process.stdout is not None:
             process.stdout.close()
     assert "only on 127.0.0.1" in line and "every network" not in line
+
+
+def test_the_size_of_a_library_is_counted_while_its_files_come_and_go(tmp_path: Path) -> None:
+    """Settings shows the library's size while a search index may be swapped in beside it: a
+    folder that vanishes mid-count is not counted, and never stops the count (it did)."""
+    import shutil
+    import threading
+
+    root = tmp_path / "library"
+    (root / "objects").mkdir(parents=True)
+    (root / "objects" / "kept").write_bytes(b"x" * 1000)
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            swapping = root / "index.adopting"
+            swapping.mkdir(exist_ok=True)
+            for number in range(20):
+                (swapping / f"part-{number}").write_bytes(b"y" * 10)
+            shutil.rmtree(swapping, ignore_errors=True)
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    try:
+        sizes = [fsutil.tree_size(root) for _ in range(300)]
+    finally:
+        stop.set()
+        worker.join()
+    assert min(sizes) >= 1000 and max(sizes) <= 1000 + 20 * 10

@@ -1,0 +1,121 @@
+"""One HTML page of the summary, statewide and per county, that opens anywhere without a
+network: charts are pictures drawn into the page (SVG), nothing is fetched."""
+
+from html import escape
+from pathlib import Path
+
+from resources_index.catalog.model import Manifest
+from resources_index.reports.summary import HIDDEN, STATEWIDE, Summary
+
+TOP = 10
+ACT_ON = ("out_of_date", "broken_file", "wrong_translation", "not_helpful")
+BAR_COLOUR = "#1f5f99"
+
+
+def bar_chart(rows: list[tuple[str, int]], caption: str) -> str:
+    """Horizontal bars, labelled, as an SVG picture with a text alternative."""
+    if not rows:
+        return "<p class='none'>Nothing reported.</p>"
+    width, label_width, line = 900, 430, 24
+    largest = max(value for _, value in rows) or 1
+    height = line * len(rows) + 8
+    parts = [
+        f"<svg role='img' aria-label='{escape(caption)}' width='{width}' height='{height}'"
+        f" viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>",
+        f"<title>{escape(caption)}</title>",
+    ]
+    for number, (label, value) in enumerate(rows):
+        y = number * line + 4
+        bar = max(2, int((width - label_width - 60) * value / largest))
+        shown = label if len(label) <= 56 else label[:55] + "…"  # about 400 pixels
+        parts += [
+            f"<text x='{label_width - 8}' y='{y + 16}' text-anchor='end' font-size='13'>"
+            f"{escape(shown)}</text>",
+            f"<rect x='{label_width}' y='{y + 3}' width='{bar}' height='{line - 8}'"
+            f" fill='{BAR_COLOUR}'/>",
+            f"<text x='{label_width + bar + 6}' y='{y + 16}' font-size='13'>{value:,}</text>",
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _top(counts: dict[str, int], limit: int = TOP) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _section(summary: Summary, scope: str, catalog: Manifest | None) -> str:
+    titles = {r.id: r.title for r in catalog.resources} if catalog else {}
+    name = "Statewide" if scope == STATEWIDE else f"County: {scope}"
+    laptops = summary.of(scope, "laptops").get("", 0)
+    versions = summary.of(scope, "catalog_version")
+    current = str(catalog.version) if catalog else (max(versions, key=int) if versions else "")
+    on_current = versions.get(current, 0)
+    opened = summary.of(scope, "opened")
+    out = [f"<section><h2>{escape(name)}</h2>"]
+    out.append(
+        f"<p>{laptops:,} laptop-weeks reported; {summary.of(scope, 'searches').get('', 0):,}"
+        f" searches; reports holding the current catalog ({escape(current or 'unknown')}):"
+        f" {on_current:,} of {sum(versions.values()):,}.</p>"
+    )
+    out.append("<h3>Catalog versions held</h3>")
+    out.append(bar_chart(_top(versions), f"{name}: laptops by catalog version"))
+    out.append("<h3>Most opened</h3>")
+    most = [(titles.get(rid, rid), value) for rid, value in _top(opened)]
+    out.append(bar_chart(most, f"{name}: the resources opened most"))
+    if catalog is not None:
+        never = sorted(titles[rid] for rid in titles if rid not in opened)
+        out.append(f"<h3>Never opened ({len(never):,} of {len(titles):,})</h3>")
+        out.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in never[:50]) + "</ul>")
+    looked = summary.of(scope, "zero_result_searches")
+    out.append("<h3>What people look for and do not find</h3>")
+    out.append(bar_chart(_top(looked), f"{name}: searches that found nothing"))
+    out.append(
+        f"<p class='note'>Words are shown when at least 5 laptops typed them in a week;"
+        f" the rest are counted under “{escape(HIDDEN)}”.</p>"
+    )
+    unopened = summary.of(scope, "searches_without_open")
+    out.append("<h3>Searches after which nothing was opened</h3>")
+    out.append(bar_chart(_top(unopened), f"{name}: searches after which nothing was opened"))
+    feedback = summary.of(scope, "feedback")
+    act = {}
+    for key, value in feedback.items():
+        rid, _, kind = key.rpartition(":")
+        if kind in ACT_ON:
+            act[f"{kind.replace('_', ' ')}: {titles.get(rid, rid)}"] = value
+    out.append("<h3>Feedback to act on</h3>")
+    out.append(bar_chart(_top(act, 20), f"{name}: feedback to act on"))
+    requests = summary.of(scope, "resource_requests")
+    out.append("<h3>Resources requested</h3>")
+    out.append(
+        "<ul>"
+        + "".join(f"<li>{escape(text)} ({count})</li>" for text, count in _top(requests, 50))
+        + "</ul>"
+        if requests
+        else "<p class='none'>Nothing reported.</p>"
+    )
+    out.append("</section>")
+    return "".join(out)
+
+
+def write_html(summary: Summary, target: Path, catalog: Manifest | None = None) -> None:
+    periods = summary.periods()
+    span = f"{periods[0]} to {periods[-1]}" if periods else "no period"
+    body = [_section(summary, STATEWIDE, catalog)]
+    body += [_section(summary, county, catalog) for county in summary.counties()]
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>SOP Desktop usage, {escape(span)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 62em; margin: 2em auto; color: #111; }}
+svg text {{ font-family: system-ui, sans-serif; }}
+h2 {{ border-bottom: 2px solid {BAR_COLOUR}; padding-bottom: .2em; margin-top: 2em; }}
+.note, .none {{ color: #444; }}
+</style></head><body>
+<h1>SOP Desktop usage, {escape(span)}</h1>
+<p>{summary.reports:,} reports from {len(summary.counties()):,} counties;
+{summary.duplicates:,} delivered twice and counted once; {len(summary.skipped):,} files skipped.</p>
+{"".join(body)}
+</body></html>
+"""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")

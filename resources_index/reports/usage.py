@@ -1,0 +1,232 @@
+"""Counting on the laptop: per ISO week, how often each thing happened, never an event stream.
+
+Counts live in ``reports/usage.sqlite`` in the library folder, which exists only while
+reporting is on (the policy turns it on; see ``reporting_on``): with reporting off nothing is
+counted and no file is made. A week that has ended is sealed into one report file in
+``reports/outbox/`` (``outbox.py``) and its counts are deleted in the same step, so no count is
+ever reported twice. Each week has its own random laptop token and report id: two weeks of one
+laptop cannot be linked, and no user name, machine name or address is recorded.
+"""
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from resources_index import __version__
+from resources_index.library.library import Library
+from resources_index.reports.periods import day_of, period_of
+from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
+
+REPORTS_DIR = "reports"
+USAGE_FILE = "usage.sqlite"
+REPORT_FORMAT = "sop-usage-report"
+#: What a report counts; the key of each is described in docs/privacy.md.
+MEASURES = (
+    "opened",
+    "presented",
+    "printed",
+    "saved",
+    "searches",
+    "zero_result_searches",
+    "searches_without_open",
+    "corrections_accepted",
+    "filters_used",
+    "feedback",
+    "resource_requests",
+    "days_used",
+    "catalog_version",
+    "program_version",
+)
+#: Kinds of feedback a person can give on a resource.
+FEEDBACK = ("helpful", "not_helpful", "out_of_date", "broken_file", "wrong_translation")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS counts (period TEXT NOT NULL, measure TEXT NOT NULL,
+    key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (period, measure, key));
+CREATE TABLE IF NOT EXISTS periods (period TEXT PRIMARY KEY, laptop TEXT NOT NULL,
+    report_id TEXT NOT NULL);
+"""
+
+
+def reporting_on(library: Library) -> bool:
+    """Reports are made only when the machine's policy turns them on (``reporting_enabled`` in
+    its settings) and the person has not turned them off (unless the policy locks them on)."""
+    return library.policy.defaults.get("reporting_enabled") is True and bool(
+        library.settings().reporting_enabled
+    )
+
+
+class Usage:
+    """The counts of one library. Use ``Usage.of(library)``: a library with reporting off
+    gets one that records nothing."""
+
+    def __init__(self, library: Library, active: bool) -> None:
+        self.library = library
+        self.active = active
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._vocabulary: tuple[int, Vocabulary] | None = None  # (catalog version, words)
+
+    @classmethod
+    def of(cls, library: Library) -> "Usage":
+        return cls(library, reporting_on(library))
+
+    @property
+    def folder(self) -> Path:
+        return self.library.root / REPORTS_DIR
+
+    # -- recording -------------------------------------------------------------------------------
+
+    def count(
+        self, measure: str, key: str = "", amount: int = 1, now: datetime | None = None
+    ) -> None:
+        """Add ``amount`` to ``measure``/``key`` in the week of ``now`` (and count the day)."""
+        if not self.active:
+            return
+        period = period_of(now)
+        with self._transaction() as db:
+            self._add(db, period, measure, key, amount)
+            self._add(db, period, "days_used", day_of(now), 0, at_least=1)
+
+    def searched(self, query: str, found: int, now: datetime | None = None) -> None:
+        """A search as typed in the window or the command line: counted; its words kept only
+        when the catalog's vocabulary has them, and only when it found nothing."""
+        if not self.active or not query.strip():
+            return
+        self.count("searches", now=now)
+        if found == 0:
+            self.count("zero_result_searches", self.shareable(query), now=now)
+
+    def left_unopened(self, query: str, now: datetime | None = None) -> None:
+        """A search after which nothing was opened (the next search began, or the window
+        closed)."""
+        if self.active and query.strip():
+            self.count("searches_without_open", self.shareable(query), now=now)
+
+    def correction_accepted(self, corrected: str, now: datetime | None = None) -> None:
+        if self.active and corrected.strip():
+            self.count("corrections_accepted", self.shareable(corrected), now=now)
+
+    def feedback(self, resource_id: str, kind: str, now: datetime | None = None) -> None:
+        if kind not in FEEDBACK:
+            raise ValueError(kind)
+        self.count("feedback", f"{resource_id}:{kind}", now=now)
+
+    def requested(self, text: str, now: datetime | None = None) -> str:
+        """A request for a resource that does not exist yet; returns the text as it will be
+        sent (numbers, e-mail addresses and phone numbers removed), for the person to see."""
+        shown = scrubbed(text)
+        if shown:
+            self.count("resource_requests", shown, now=now)
+        return shown
+
+    def shareable(self, query: str) -> str:
+        """``query`` as it may be reported, by the vocabulary of the catalog held now."""
+        manifest = self.library.current()
+        version = manifest.version if manifest else 0
+        if self._vocabulary is None or self._vocabulary[0] != version:
+            self._vocabulary = (version, Vocabulary.of(manifest))
+        return shareable(query, self._vocabulary[1])
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def periods(self) -> list[str]:
+        if not self._file().exists():
+            return []
+        with self._transaction() as db:
+            rows = db.execute("SELECT DISTINCT period FROM counts ORDER BY period").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def report(self, period: str) -> dict[str, Any]:
+        """The report of ``period`` exactly as it will be sent (``docs/privacy.md``)."""
+        with self._transaction() as db:
+            laptop, report_id = self._identity(db, period)
+            rows = db.execute(
+                "SELECT measure, key, value FROM counts WHERE period = ? ORDER BY measure, key",
+                (period,),
+            ).fetchall()
+        measures: list[dict[str, Any]] = []
+        days = 0
+        for measure, key, value in rows:
+            if measure == "days_used":
+                days += 1  # which days stays here; how many leaves
+                continue
+            measures.append({"measure": measure, "key": key, "value": int(value)})
+        if days:
+            measures.append({"measure": "days_used", "key": "", "value": days})
+        manifest = self.library.current()
+        if manifest is not None:
+            measures.append(
+                {"measure": "catalog_version", "key": str(manifest.version), "value": 1}
+            )
+        measures.append({"measure": "program_version", "key": __version__, "value": 1})
+        return {
+            "format": REPORT_FORMAT,
+            "format_version": 1,
+            "report_id": report_id,
+            "laptop": laptop,
+            "county": self.library.policy.county,
+            "period": period,
+            "measures": measures,
+        }
+
+    def forget(self, period: str) -> None:
+        """Delete ``period``'s counts (once its report is safely in the outbox)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM counts WHERE period = ?", (period,))
+            db.execute("DELETE FROM periods WHERE period = ?", (period,))
+
+    # -- storage ---------------------------------------------------------------------------------
+
+    def _file(self) -> Path:
+        return self.folder / USAGE_FILE
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._db is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(
+                    self._file(), timeout=30, isolation_level=None, check_same_thread=False
+                )
+                self._db.executescript(_SCHEMA)
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @staticmethod
+    def _add(
+        db: sqlite3.Connection, period: str, measure: str, key: str, amount: int, at_least: int = 0
+    ) -> None:
+        db.execute(
+            "INSERT INTO counts(period, measure, key, value) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(period, measure, key) DO UPDATE SET value = max(value + ?, ?)",
+            (period, measure, key, max(amount, at_least), amount, at_least),
+        )
+
+    @staticmethod
+    def _identity(db: sqlite3.Connection, period: str) -> tuple[str, str]:
+        """This week's random laptop token and report id, made once and kept with the counts."""
+        row = db.execute(
+            "SELECT laptop, report_id FROM periods WHERE period = ?", (period,)
+        ).fetchone()
+        if row is not None:
+            return str(row[0]), str(row[1])
+        laptop, report_id = secrets.token_hex(16), secrets.token_hex(16)
+        db.execute("INSERT INTO periods VALUES (?, ?, ?)", (period, laptop, report_id))
+        return laptop, report_id
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None

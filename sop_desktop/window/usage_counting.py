@@ -1,0 +1,95 @@
+"""What the window counts for the usage reports (only when a policy turns them on; see
+``resources_index.reports``): settled searches and those that found nothing, searches after
+which nothing was opened, corrections taken, filters used, resources opened, presented,
+printed or saved."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from resources_index.catalog.records import Resource
+from resources_index.reports.usage import Usage
+
+if TYPE_CHECKING:
+    from sop_desktop.controllers.search_controller import SearchOutcome
+    from sop_desktop.dialogs.feedback_dialog import FeedbackDialog, RequestDialog
+    from sop_desktop.window.main_window import MainWindow
+
+
+class UsageCounting(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.usage = Usage.of(window.library)
+        self.asked = ""  # the last settled search
+        self.unopened = ""  # ... while nothing has been opened from it
+        self.filters: set[str] = set()
+        window.search.answered.connect(self._answered)
+        window.filters.filters_changed.connect(self._filtered)
+        window.details.feedback_offered = self.usage.active
+        window.details.feedback_requested.connect(self.ask_feedback)
+
+    @property
+    def active(self) -> bool:
+        return self.usage.active
+
+    def _answered(self, outcome: "SearchOutcome") -> None:
+        """A search counts once it settles (not each keystroke's quick answer), once per
+        question (a page more, a sync or a filter answers the same one again)."""
+        query = outcome.query.strip()
+        if outcome.quick or outcome.browsing or not query or query == self.asked:
+            return
+        self._left_unopened()
+        self.usage.searched(query, outcome.total)
+        self.asked = self.unopened = query
+
+    def _filtered(self, filters: dict[str, list[str]]) -> None:
+        chosen = {f"{facet}:{value}" for facet, values in filters.items() for value in values}
+        for key in sorted(chosen - self.filters):
+            self.usage.count("filters_used", key)
+        self.filters = chosen
+
+    def _left_unopened(self) -> None:
+        if self.unopened:
+            self.usage.left_unopened(self.unopened)
+            self.unopened = ""
+
+    def opened(self, resource: Resource) -> None:
+        self.usage.count("opened", resource.id)
+        outcome = self.window.last_outcome
+        if self.unopened and outcome is not None and outcome.corrected and outcome.suggestion:
+            self.usage.correction_accepted(outcome.suggestion)
+        self.unopened = ""
+
+    def correction_taken(self, corrected: str) -> None:
+        """The person chose the spelling the window offered ("Did you mean …")."""
+        self.usage.correction_accepted(corrected)
+
+    def count(self, measure: str, resource: Resource) -> None:
+        """A resource presented, printed or saved."""
+        self.usage.count(measure, resource.id)
+
+    def ask_feedback(self, resource: Resource) -> "FeedbackDialog":
+        from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
+
+        dialog = FeedbackDialog(resource, self.usage, self.window)
+        dialog.accepted.connect(self._thanked)
+        dialog.open()
+        return dialog
+
+    def ask_request(self) -> "RequestDialog":
+        from sop_desktop.dialogs.feedback_dialog import RequestDialog
+
+        dialog = RequestDialog(self.usage, self.window)
+        dialog.accepted.connect(self._thanked)
+        dialog.open()
+        return dialog
+
+    def _thanked(self) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Thank you: it goes to the statewide team with this week's report."), 10000
+        )
+
+    def close(self) -> None:
+        self._left_unopened()
+        self.usage.close()

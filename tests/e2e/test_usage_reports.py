@@ -1,0 +1,69 @@
+"""Usage reports reach the content team through a real nginx with the WebDAV block of
+docs/hosting.md, its worker running as another user: uploaded after a sync, an upload cut
+mid-way and one whose answer was lost are retried, and the summary counts the report once."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from resources_index.catalog.signing import load_public_key
+from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
+from resources_index.reports.delivery import deliver
+from resources_index.reports.outbox import pending
+from resources_index.reports.summary import summarize
+from resources_index.reports.usage import Usage
+from resources_index.sync.http import HttpSettings
+from resources_index.sync.syncer import sync
+from tests.helpers.cutting_relay import cutting_relay
+from tests.helpers.nginx import running_nginx, world_readable_folder
+from tests.helpers.reporting import county_policy
+
+ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
+LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
+
+
+@pytest.mark.slow
+def test_reports_are_put_once_through_cuts_and_lost_answers(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with world_readable_folder() as www:
+        published = www / "sop"
+        publish(source, published, keys[0], catalog_id="test-catalog")
+        reports, incoming = www / "reports", www / "reports-incoming"
+        for folder in (reports, incoming):
+            folder.mkdir()
+            folder.chmod(0o777)  # the web server's own user writes here
+        with running_nginx(published, tmp_path / "nginx", reports=reports) as server:
+            with cutting_relay(("127.0.0.1", server.port), cut_requests=1, lose_answers=1) as relay:
+                address = f"http://127.0.0.1:{relay.port}/sop-reports/"
+                county_policy(tmp_path, monkeypatch, county="Contra Costa", reports_url=address)
+                laptop = Library(tmp_path / "laptop")
+                usage = Usage.of(laptop)
+                usage.count("opened", "three-houses", now=LAST_WEEK)
+                usage.searched("harm statment", 0, now=LAST_WEEK)
+                usage.close()
+
+                first = deliver(laptop, ONE_TRY)  # the upload is cut mid-way
+                assert first.sent == [] and first.waiting == 1 and first.problem is not None
+                assert not list(reports.rglob("*.json"))  # nginx kept no half report
+                second = deliver(laptop, ONE_TRY)  # stored, but the answer was lost
+                assert second.sent == [] and second.waiting == 1
+                assert len(list(reports.rglob("*.json"))) == 1
+                # The next sync (through the same bad network) delivers it again, same name.
+                report = sync(laptop, server.url, [load_public_key(keys[1])], http=ONE_TRY)
+                assert report.install is not None and pending(laptop) == []
+            stored = list(reports.rglob("*.json"))
+            assert len(stored) == 1 and stored[0].parent.parent.name == "Contra-Costa"
+            puts = [line for line in server.log() if line.method == "PUT"]
+            assert [line.status for line in puts][-2:] == [201, 204]  # made, then replaced
+            # Laptops may only PUT: the reports cannot be listed or read back over the web.
+            gets = [
+                line
+                for line in server.log()
+                if "/sop-reports/" in line.path and line.method == "GET"
+            ]
+            assert gets == []
+        summary = summarize([reports])
+        assert summary.reports == 1 and summary.of("Contra Costa", "opened") == {"three-houses": 1}

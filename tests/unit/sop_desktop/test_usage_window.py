@@ -1,0 +1,128 @@
+"""The window's side of usage reports: what a person does is counted as the command line's
+searches are; feedback and requests; what is shared shown exactly; the policy decides."""
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from resources_index.catalog.model import KitItem
+from resources_index.library.library import Library, open_library
+from resources_index.reports.periods import period_of
+from resources_index.reports.usage import Usage
+from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
+from sop_desktop.window.main_window import MainWindow
+from tests.helpers.reporting import county_policy
+from tests.unit.sop_desktop.conftest import open_window, type_query
+
+
+def counted(library: Library) -> dict[tuple[str, str], int]:
+    usage = Usage.of(library)
+    try:
+        report = usage.report(period_of())
+    finally:
+        usage.close()
+    return {(m["measure"], m["key"]): m["value"] for m in report["measures"]}
+
+
+@pytest.fixture
+def county_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    county_policy(tmp_path, monkeypatch)
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    yield window
+    window.close()
+
+
+def test_what_a_person_does_in_the_window_is_counted_never_what_they_typed(
+    qtbot: QtBot, county_window: MainWindow, tmp_path: Path
+) -> None:
+    window = county_window
+    assert type_query(qtbot, window, "zebraquartz xylofon").total == 0
+    outcome = type_query(qtbot, window, "three houses")  # the first search opened nothing
+    window.filters.check("language", "en")
+    window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
+    window.save_copy(outcome.rows[0].resource, tmp_path / "usb" / "copy.pdf")
+    qtbot.waitUntil(lambda: "Saved a copy" in window.statusBar().currentMessage())
+    corrected = type_query(qtbot, window, "harm statment")
+    assert corrected.corrected and corrected.suggestion == "harm statements"
+    window.open_current()  # the correction was taken
+    show = window.present([KitItem(outcome.rows[0].resource.id)])
+    assert show is not None
+    with qtbot.waitSignal(show.ended):
+        show.stop()
+    for viewer in list(window.viewers.values()):
+        viewer.close()
+    window.close()  # the last search was followed by an open: not counted as unopened
+    seen = counted(window.library)
+    rid = outcome.rows[0].resource.id
+    assert seen[("searches", "")] == 3
+    assert seen[("corrections_accepted", "harm statements")] == 1
+    assert seen[("presented", rid)] == 1
+    assert seen[("zero_result_searches", "(+2 other words)")] == 1  # no word of the catalog
+    assert seen[("searches_without_open", "(+2 other words)")] == 1
+    assert ("searches_without_open", "three houses") not in seen
+    assert seen[("opened", rid)] == 1 and seen[("saved", rid)] == 1
+    assert seen[("filters_used", "language:en")] == 1
+    assert not any("zebraquartz" in key for _, key in seen)
+
+
+def test_feedback_and_a_request_are_counted_and_the_request_is_shown_before_it_goes(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    window = county_window
+    outcome = type_query(qtbot, window, "three houses")
+    resource = outcome.rows[0].resource
+    assert window.details.feedback_button.isVisible()
+    window.details.feedback_button.click()
+    [dialog] = [d for d in window.findChildren(FeedbackDialog) if d.isVisible()]
+    assert dialog.windowTitle() == f"Feedback on “{resource.title}”"
+    assert not dialog.send.isEnabled()  # nothing chosen yet
+    dialog.choices["out_of_date"].click()
+    dialog.send.click()
+    request = window.counting.ask_request()
+    assert "Do not write names" in request.warning.text()
+    request.text.setPlainText("A tip sheet on teens, call me at 555-0100 or ana@example.org")
+    request.forward.click()
+    assert request.preview.text() == "A tip sheet on teens, call me at [removed] or [removed]"
+    assert request.send.isVisible()
+    request.send.click()
+    assert window.statusBar().currentMessage().startswith("Thank you")
+    seen = counted(window.library)
+    assert seen[("feedback", f"{resource.id}:out_of_date")] == 1
+    assert (
+        seen[("resource_requests", "A tip sheet on teens, call me at [removed] or [removed]")] == 1
+    )
+
+
+def test_settings_show_exactly_what_is_shared_and_the_policy_lock_greys_the_choice(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_policy(tmp_path, monkeypatch, locked=True)
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    type_query(qtbot, window, "three houses")
+    dialog = window.open_settings()
+    assert dialog.reporting.isChecked() and not dialog.reporting.isEnabled()
+    assert dialog.reporting.toolTip() == "Set by your administrator"
+    view = dialog.show_report()
+    shown = json.loads(view.text.toPlainText())
+    usage = Usage.of(window.library)
+    assert shown["next"] == usage.report(period_of())  # exactly what will be sent
+    usage.close()
+    view.close()
+    dialog.reject()
+    window.close()
+
+
+def test_with_no_policy_the_window_counts_nothing_and_offers_no_feedback(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    outcome = type_query(qtbot, window, "zebraquartz")
+    type_query(qtbot, window, "three houses")
+    window.open_resource(type_query(qtbot, window, "three houses").rows[0].resource)
+    assert not window.details.feedback_button.isVisible()
+    dialog = window.open_settings()
+    assert not dialog.reporting.isEnabled() and not dialog.reporting.isChecked()
+    dialog.reject()
+    assert outcome.total == 0
+    assert not (window.library.root / "reports").exists()
