@@ -194,6 +194,11 @@ class Usage:
                 self._db = sqlite3.connect(
                     self._file(), timeout=30, isolation_level=None, check_same_thread=False
                 )
+                # Counts are not worth an fsync on every search (the window records them on its
+                # own thread): WAL with NORMAL never corrupts, and loses at most the last few
+                # counts should the power fail.
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.executescript(_SCHEMA)
             self._db.execute("BEGIN IMMEDIATE")
             try:

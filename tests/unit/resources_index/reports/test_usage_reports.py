@@ -4,6 +4,7 @@ with the five-laptop rule."""
 
 import csv
 import json
+import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +25,9 @@ from tests.helpers.reporting import county_policy
 MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 2026-W49
 NEXT_WEEK = MONDAY + timedelta(days=7)
 NAME = "María García"
-PRIVATE = ("maria", "garcia", "555", "0100", "example.org", "mgarcia")
+#: What the searches typed hold that must never leave (a name, a phone number, an e-mail; not
+#: bare digits, which random hex ids may hold by chance).
+PRIVATE = ("maria", "garcia", "555-0100", "555 0100", "example.org", "mgarcia")
 
 
 def folded(text: str) -> str:
@@ -69,6 +72,9 @@ def test_searches_from_the_command_line_count_and_only_catalog_words_leave(
     assert counted[("zero_result_searches", "plan (+1 other word)")] == 1
     assert counted[("days_used", "")] == 1 and report["county"] == "Alameda"
     assert counted[("program_version", report_program(report))] == 1
+    keys = [m["key"] for m in report["measures"] if not m["measure"].endswith("_version")]
+    words = [re.sub(r"\(\+\d+ other words?\)", "", key) for key in keys]  # the counts aside
+    assert not any(c.isdigit() for key in words for c in key)  # no number typed is kept
     usage.close()
     stored = every_byte_under(laptop.root / "reports")
     assert not any(word in stored for word in PRIVATE)
