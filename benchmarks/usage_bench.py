@@ -4,8 +4,9 @@
 
 A library holding the starter catalog, reports turned on by a policy; every query of
 ``search_bench`` and a few that find nothing are searched (``LibrarySearch.search``, the
-baseline, its cached answers forgotten each time) and then counted (``Usage.searched``), alternately, in the same run. Prints the
-medians over rounds of each round's median and p95, and counting as a share of searching.
+baseline, its cached answers forgotten each time) and then counted (``Usage.searched``),
+alternately, in the same run. Prints the medians over rounds of each round's median and p95,
+and counting as a share of searching.
 The first count of a run builds the vocabulary and the database; it is shown apart.
 """
 
