@@ -96,11 +96,8 @@ def count_search(library: Library, query: str, found: int) -> None:
     """Searches from the command line count as the window's do (when reporting is on)."""
     from resources_index.reports.usage import Usage
 
-    usage = Usage.of(library)
-    try:
+    with Usage.opened(library) as usage:
         usage.searched(query, found)
-    finally:
-        usage.close()
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -15,18 +15,13 @@ from resources_index.library.library import Library
 def cmd_report_show(args: argparse.Namespace) -> int:
     """The exact content of the next report, and of reports waiting to be delivered."""
     from resources_index.reports.outbox import pending
-    from resources_index.reports.periods import period_of
-    from resources_index.reports.usage import Usage, reporting_on
+    from resources_index.reports.usage import Usage
 
     library = Library(paths.data_dir(args.data_dir))
-    if not reporting_on(library):
+    shown = Usage.next_report(library)
+    if shown is None:
         print("Usage reports are off on this laptop: nothing is counted or sent.")
         return EXIT_OK
-    usage = Usage.of(library)
-    try:
-        shown = usage.report(period_of())
-    finally:
-        usage.close()
     waiting = [json.loads(path.read_bytes()) for path in pending(library)]
     if args.json:
         print(json.dumps({"next": shown, "waiting": waiting}, indent=2, ensure_ascii=False))

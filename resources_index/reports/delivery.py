@@ -14,8 +14,8 @@ from datetime import datetime
 
 from resources_index.errors import Words
 from resources_index.library.library import Library
-from resources_index.reports.outbox import delivered, pending, place, seal_finished
-from resources_index.reports.usage import Usage, reporting_on
+from resources_index.reports.outbox import delivered, pending, place, seal
+from resources_index.reports.usage import reporting_on
 from resources_index.sync.http import (
     HttpSettings,
     NetworkError,
@@ -42,11 +42,7 @@ def deliver(
     result = Delivery()
     if not reporting_on(library):
         return result
-    usage = Usage.of(library)
-    try:
-        seal_finished(usage, now)
-    finally:
-        usage.close()
+    seal(library, now)
     waiting = pending(library)
     base = library.policy.reports_url.rstrip("/")
     if not base:  # a county that exports to a drive instead

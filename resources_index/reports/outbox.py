@@ -41,6 +41,12 @@ def seal_finished(usage: Usage, now: datetime | None = None) -> list[Path]:
     return sealed
 
 
+def seal(library: Library, now: datetime | None = None) -> list[Path]:
+    """``seal_finished`` for ``library``'s counts."""
+    with Usage.opened(library) as usage:
+        return seal_finished(usage, now)
+
+
 def report_name(report: dict[str, Any]) -> str:
     return f"{report['period']}-{report['report_id']}.json"
 
@@ -66,11 +72,7 @@ def delivered(library: Library, report: Path) -> None:
 def export(library: Library, folder: Path, now: datetime | None = None) -> list[Path]:
     """Copy every waiting report to ``folder/sop-reports/COUNTY/PERIOD/ID.json`` (a USB drive
     or a share, for a county with no upload), then count them as delivered."""
-    usage = Usage.of(library)
-    try:
-        seal_finished(usage, now)
-    finally:
-        usage.close()
+    seal(library, now)
     written = []
     for report in pending(library):
         data = json.loads(report.read_bytes())

@@ -76,6 +76,22 @@ class Usage:
     def of(cls, library: Library) -> "Usage":
         return cls(library, reporting_on(library))
 
+    @classmethod
+    @contextmanager
+    def opened(cls, library: Library) -> Iterator["Usage"]:
+        """``Usage.of(library)`` for one job, its database closed afterwards."""
+        usage = cls.of(library)
+        try:
+            yield usage
+        finally:
+            usage.close()
+
+    @classmethod
+    def next_report(cls, library: Library) -> dict[str, Any] | None:
+        """This week's report so far, exactly as it will be sent; None with reporting off."""
+        with cls.opened(library) as usage:
+            return usage.report(period_of()) if usage.active else None
+
     @property
     def folder(self) -> Path:
         return self.library.root / REPORTS_DIR

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from resources_index.library.library import Library
 from resources_index.reports.outbox import pending
-from resources_index.reports.periods import period_of
 from resources_index.reports.usage import Usage
 
 
@@ -24,11 +23,7 @@ class ReportView(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("What is shared"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        usage = Usage.of(library)
-        try:
-            upcoming = usage.report(period_of()) if usage.active else None
-        finally:
-            usage.close()
+        upcoming = Usage.next_report(library)
         waiting = [json.loads(path.read_bytes()) for path in pending(library)]
         intro = QLabel(self)
         intro.setWordWrap(True)
