@@ -27,8 +27,9 @@ from resources_index.search.schema import Segments
 from resources_index.search.snippets import best_passage
 from resources_index.search.spelling import correct
 from resources_index.search.translating import Translator
+from resources_index.search.vector_search import VectorSearcher, count_together
 
-QUICK_BUDGET_SECONDS = 0.015
+#: While typing, a query Whoosh answers itself (a phrase) keeps what it found by then.
 TYPING_BUDGET_SECONDS = 0.025
 CROSS_LANGUAGE_FACTOR = 0.5  # scores of hits found only through the other language's words
 
@@ -65,16 +66,20 @@ def clearly_better(fixed: Any, typed: Any) -> bool:
 class Answerer:
     """Runs parsed queries against one Whoosh searcher."""
 
-    def __init__(self, searcher: Any, translator: Translator | None = None) -> None:
+    def __init__(
+        self, searcher: Any, vectors: VectorSearcher, translator: Translator | None = None
+    ) -> None:
         self.searcher = searcher
+        self.vectors = vectors
         self.translator = translator
         self.build = QueryBuilder(searcher.reader())
         self.facets = FacetCounter(searcher.reader())
 
     def forget_expansions(self) -> None:
-        """Drop the prefix expansions learnt so far (the facet postings stay: they describe
-        the searcher, not the session)."""
+        """Drop the prefix expansions and decoded posting lists learnt so far, as a new
+        session finds them (the facet postings stay: they describe the searcher)."""
         self.build = QueryBuilder(self.searcher.reader())
+        self.vectors.forget()
 
     def answer(
         self,
@@ -102,8 +107,6 @@ class Answerer:
         parts = self.build.parts(parsed)
         if not parts:
             return SearchResults()
-        # While typing, no keystroke waits on a full pass over a large library: keep the best
-        # found within the budget, and say so; the search after a pause is complete.
         budget = TYPING_BUDGET_SECONDS if quick else None
         used = query.And(parts)
         hits = self._run(used, limit, restrict, budget)
@@ -137,16 +140,18 @@ class Answerer:
             # a chosen facet stay offered (choices widen within a facet, narrow across them).
             if chosen is not None:
                 matched = _docs(
-                    self._run(used, 1, scope, None),
-                    None if other_query is None else self._run(other_query, 1, scope, None),
+                    self._run(used, 1, scope),
+                    None if other_query is None else self._run(other_query, 1, scope),
                 )
             outcome.facets = self.facets.counts(matched, filters or {})
         else:
-            # Counting every match costs a second pass over the postings: estimate instead.
-            outcome.total = sum(_estimate(h) for h in (hits, other_hits) if h is not None)
-            outcome.total_exact = all(
-                h.scored_length() < limit for h in (hits, other_hits) if h is not None
-            )
+            found = [h for h in (hits, other_hits) if h is not None]
+            counted = count_together(found)
+            if counted is not None:
+                outcome.total = counted
+            else:  # Whoosh's own answer: counting every match would cost a second pass
+                outcome.total = sum(_estimate(h) for h in found)
+                outcome.total_exact = all(h.scored_length() < limit for h in found)
         # A resource in the other language matched by the typed words (through its labels)
         # and holding none of them has its passage marked with the translated words.
         groups: list[Group] = [(hits, parsed, 1.0, None if other is None else parsed.joined(other))]
@@ -199,9 +204,17 @@ class Answerer:
             floor = lowest
 
     def _run(
-        self, question: query.Query, limit: int, restrict: query.Query | None, budget: float | None
+        self,
+        question: query.Query,
+        limit: int,
+        restrict: query.Query | None,
+        budget: float | None = None,
     ) -> Any:
-        """Search; with a ``budget`` (seconds), stop there and keep the best found so far."""
+        """The best ``limit`` matches: by array operations, every match counted, when the
+        query is made of words; otherwise by Whoosh, stopping at ``budget`` seconds (if
+        given) with the best found so far."""
+        if self.vectors.handles(question) and self.vectors.handles(restrict):
+            return self.vectors.search(question, limit, restrict)
         searcher = self.searcher
         if budget is None:
             return searcher.search(question, limit=limit, filter=restrict)
@@ -221,9 +234,8 @@ class Answerer:
 
         Each word is one lookup in the edge n-gram field of titles and labels, so a word in
         half the library still costs one short posting list instead of a union over every
-        field; a time budget bounds the rare worst case. When nothing matches there, the full
-        search runs at once; otherwise the caller runs it (``quick=False``) when typing
-        pauses, and its results replace these.
+        field. When nothing matches there, the full search runs at once; otherwise the caller
+        runs it (``quick=False``) when typing pauses, and its results replace these.
         """
         words = [w for w in parsed.words if not is_stop_word(w)]
         words += [w for phrase in parsed.phrases for w in phrase if not is_stop_word(w)]
@@ -234,9 +246,10 @@ class Answerer:
         terms = [query.Term("complete", w[:20]) for w in dict.fromkeys(words)]
         if not all(self.build.present("complete", t.text) for t in terms):
             return None
-        hits = self._run(query.And(terms), limit, restrict, QUICK_BUDGET_SECONDS)
+        hits = self._run(query.And(terms), limit, restrict)
         if hits.scored_length() == 0:
             return None
-        outcome = SearchResults(total=hits.scored_length(), total_exact=False, quick=True)
+        # At least this many: the search after the pause looks in the texts as well.
+        outcome = SearchResults(total=count_together([hits]) or 0, total_exact=False, quick=True)
         self._fill(outcome, [(hits, parsed, 1.0, None)], load_text)
         return outcome

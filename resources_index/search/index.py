@@ -32,6 +32,7 @@ from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.posting_store import store_postings
 from resources_index.search.query import parse
 from resources_index.search.results import IndexChange, SearchResults
 from resources_index.search.schema import (
@@ -44,6 +45,7 @@ from resources_index.search.schema import (
 )
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.search.translating import Translator
+from resources_index.search.vector_search import VectorSearcher
 from resources_index.util.fsutil import write_atomic
 from resources_index.util.progress import Progress, no_progress
 
@@ -192,6 +194,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
+        store_postings(self.folder)
         self._write_stamp(self.folder, manifest_sha, len(manifest.resources))
         self._refresh()
         return len(changed)
@@ -214,8 +217,9 @@ class SearchIndex:
             if number % PROGRESS_EVERY == 0:
                 progress(number, total)
         writer.commit()
-        progress(total, total)
         fresh.close()
+        store_postings(staging)
+        progress(total, total)
         self._write_stamp(staging, manifest_sha, len(manifest.resources))
         self._install(staging)
         return IndexChange(added=len(manifest.resources), rebuilt=True)
@@ -252,6 +256,7 @@ class SearchIndex:
             try:
                 unpack(archive, staging)
                 count = _count_documents(staging)
+                store_postings(staging)  # an index shipped without them
                 if count != len(manifest.resources):
                     raise IndexArchiveError(
                         "index.wrong_count", count=count, expected=len(manifest.resources)
@@ -271,7 +276,15 @@ class SearchIndex:
             self._searcher = (
                 self._index.searcher(weighting=FastBM25F(self._lengths)) if self._index else None
             )
-            self._answerer = Answerer(self._searcher, self._translator) if self._searcher else None
+            self._answerer = (
+                Answerer(
+                    self._searcher,
+                    VectorSearcher(self._searcher, self._lengths, self.folder),
+                    self._translator,
+                )
+                if self._searcher
+                else None
+            )
             self._results_cache.clear()
 
     def use_glossary(self, glossary: Glossary) -> None:
@@ -297,7 +310,8 @@ class SearchIndex:
             self._close()
 
     def forget_answers(self) -> None:
-        """Drop cached results and prefix expansions, as a new session would find them."""
+        """Drop cached results, prefix expansions and decoded postings, as a new session
+        would find them."""
         with self._read_lock:
             self._results_cache.clear()
             if self._answerer is not None:

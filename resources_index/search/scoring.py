@@ -6,6 +6,8 @@ pinned to one release; if they change, the lookup falls back to Whoosh's own.
 
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
@@ -20,12 +22,21 @@ class LengthTable:
 
     def __init__(self) -> None:
         self._tables: dict[tuple[int, str], list[int] | None] = {}
+        self._arrays: dict[tuple[int, str], npt.NDArray[np.float64] | None] = {}
 
     def get(self, reader: Any, fieldname: str) -> list[int] | None:
         key = (id(reader), fieldname)
         if key not in self._tables:
             self._tables[key] = self._load(reader, fieldname)
         return self._tables[key]
+
+    def array(self, reader: Any, fieldname: str) -> npt.NDArray[np.float64] | None:
+        """The same lengths as an array, for scoring whole posting lists at once."""
+        key = (id(reader), fieldname)
+        if key not in self._arrays:
+            table = self.get(reader, fieldname)
+            self._arrays[key] = None if table is None else np.asarray(table, dtype=np.float64)
+        return self._arrays[key]
 
     @staticmethod
     def _load(reader: Any, fieldname: str) -> list[int] | None:

@@ -1,0 +1,69 @@
+"""A searcher's posting lists as arrays, from the stored arrays or Whoosh's blocks, kept.
+
+Decoded lists are kept (the most recently used, up to ``KEPT_POSTINGS``) for the life of the
+searcher or until a new session is asked for.
+"""
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from resources_index.search.posting_blocks import Floats, Ids, decode
+from resources_index.search.posting_store import SUFFIX, StoredPostings
+
+#: Postings kept decoded per searcher (about 16 bytes each): the commonest words stay read.
+KEPT_POSTINGS = 4_000_000
+
+
+class PostingArrays:
+    """Posting lists of one searcher's segments as arrays, the most recently used kept.
+
+    Common words come from the arrays stored beside their segment in ``folder``
+    (``posting_store``), the others are decoded from Whoosh's blocks."""
+
+    def __init__(self, folder: Path | None = None, kept: int = KEPT_POSTINGS) -> None:
+        self._folder = folder
+        self._kept = kept
+        self._held = 0
+        self._lists: OrderedDict[tuple[int, str, str], tuple[Ids, Floats]] = OrderedDict()
+        self._stores: dict[int, StoredPostings | None] = {}
+
+    def _store(self, leaf: Any) -> StoredPostings | None:
+        key = id(leaf)
+        if key not in self._stores:
+            store = None
+            if self._folder is not None:
+                name = f"{leaf.segment().segment_id()}{SUFFIX}"
+                store = StoredPostings(self._folder / name, leaf.doc_count_all())
+            self._stores[key] = store
+        return self._stores[key]
+
+    def forget(self) -> None:
+        """Drop the lists read so far (the stored arrays' directories stay: they describe
+        the segments, not a session)."""
+        self._lists.clear()
+        self._held = 0
+
+    def read(self, leaf: Any, fieldname: str, text: str) -> tuple[Ids, Floats] | None:
+        """The postings of ``text`` in ``fieldname`` of the segment ``leaf`` (deleted
+        documents included: the caller masks them), or None when the segment lacks it."""
+        key = (id(leaf), fieldname, text)
+        found = self._lists.get(key)
+        if found is not None:
+            self._lists.move_to_end(key)
+            return found
+        if not leaf.doc_frequency(fieldname, text):
+            return None
+        store = self._store(leaf)
+        found = None if store is None else store.read(fieldname, text)
+        if found is None:
+            found = decode(leaf, fieldname, text)
+        self._keep(key, found)
+        return found
+
+    def _keep(self, key: tuple[int, str, str], found: tuple[Ids, Floats]) -> None:
+        self._lists[key] = found
+        self._held += len(found[0])
+        while self._held > self._kept and len(self._lists) > 1:
+            _, dropped = self._lists.popitem(last=False)
+            self._held -= len(dropped[0])

@@ -1,0 +1,148 @@
+"""The posting lists of common words, kept beside each index segment as plain arrays.
+
+Whoosh stores a posting list as pickled, compressed blocks with every position inside; reading
+one for a word in most of a 20,000-resource library takes tens of milliseconds, longer than
+answering from it. When a segment is written, the lists of words in at least ``MIN_DOCUMENTS``
+resources are also written once as arrays (document numbers, weights) in
+``<segment>.postings``, which a search reads in one slice. Whoosh deletes the file with its
+segment (it is named like the segment's own files). A missing, damaged or foreign file is
+ignored: the words are then read from Whoosh's blocks, slower, with the same numbers.
+
+File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field
+-> word -> [offset, bytes, postings, kind]), then each word's arrays compressed with zlib
+(``_pack``): about a twentieth of the segment's size.
+"""
+
+import json
+import logging
+import os
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import index
+
+from resources_index.search import analysis  # noqa: F401  (the name the schema is pickled under)
+from resources_index.search.posting_blocks import Floats, Ids, decode
+from resources_index.util.fsutil import write_atomic
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".postings"
+MAGIC = b"SOPPOST1"
+#: Shorter lists are decoded when needed: quick enough, and most words are rare.
+MIN_DOCUMENTS = 64
+#: The fields queries score words in.
+FIELDS = ("body_en", "body_es", "meta", "complete")
+
+
+def store_postings(folder: Path) -> None:
+    """Write the arrays of every segment of the index in ``folder`` that lacks them (one that
+    cannot be written, on a full disk, is only slower to search)."""
+    ix = index.open_dir(str(folder))
+    try:
+        with ix.reader() as reader:
+            for leaf, _ in reader.leaf_readers():
+                path = folder / f"{leaf.segment().segment_id()}{SUFFIX}"
+                if not path.exists():
+                    try:
+                        write_atomic(path, _encode(leaf))
+                    except OSError as exc:
+                        log.warning("Search arrays not written (%s): %s", path.name, exc)
+    finally:
+        ix.close()
+
+
+def _pack(ids: Ids, weights: Floats) -> tuple[str, bytes]:
+    """One word's arrays, compressed: gaps between document numbers as 16-bit integers and
+    weights as half floats when that loses nothing (nearly always), else in full."""
+    gaps = np.diff(ids, prepend=0)
+    half = weights.astype("<f2")
+    if len(ids) and gaps.max() < 2**16 and np.array_equal(half.astype(np.float64), weights):
+        kind, data = "gaps16", gaps.astype("<u2").tobytes() + half.tobytes()
+    else:
+        kind, data = "full", ids.astype("<i4").tobytes() + weights.astype("<f8").tobytes()
+    return kind, zlib.compress(data, 6)
+
+
+def _unpack(kind: str, data: bytes, count: int) -> tuple[Ids, Floats] | None:
+    """A word's arrays from ``_pack``, or None when the bytes are not what they say."""
+    if kind not in ("gaps16", "full") or len(data) != (4 if kind == "gaps16" else 12) * count:
+        return None
+    if kind == "gaps16":
+        gaps = np.frombuffer(data, dtype="<u2", count=count)
+        ids = np.cumsum(gaps, dtype=np.int64)
+        weights = np.frombuffer(data, dtype="<f2", count=count, offset=2 * count)
+    else:
+        ids = np.frombuffer(data, dtype="<i4", count=count).astype(np.int64)
+        weights = np.frombuffer(data, dtype="<f8", count=count, offset=4 * count)
+    return ids, weights.astype(np.float64)
+
+
+def _encode(leaf: Any) -> bytes:
+    directory: dict[str, dict[str, list[Any]]] = {}
+    chunks: list[bytes] = []
+    offset = 0
+    for fieldname in FIELDS:
+        if fieldname not in leaf.schema:
+            continue
+        words = directory.setdefault(fieldname, {})
+        for term, info in leaf.iter_field(fieldname):
+            if info.doc_frequency() < MIN_DOCUMENTS:
+                continue
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            ids, weights = decode(leaf, fieldname, text)
+            kind, data = _pack(ids, weights)
+            words[text] = [offset, len(data), len(ids), kind]
+            chunks.append(data)
+            offset += len(data)
+    head = json.dumps(directory, sort_keys=True, separators=(",", ":")).encode()
+    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(chunks)
+
+
+class StoredPostings:
+    """The arrays file of one segment, or nothing when it is missing or unreadable."""
+
+    def __init__(self, path: Path, documents: int) -> None:
+        self.path = path
+        self.documents = documents
+        self.words: dict[str, dict[str, list[Any]]] = {}
+        self.start = self.size = 0
+        try:
+            with path.open("rb") as handle:
+                if handle.read(len(MAGIC)) != MAGIC:
+                    return
+                (length,) = struct.unpack("<Q", handle.read(8))
+                self.size = os.fstat(handle.fileno()).st_size
+                if length > self.size:  # a damaged length
+                    return
+                words = json.loads(handle.read(length))
+            if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
+                self.words, self.start = words, len(MAGIC) + 8 + length
+        except (OSError, ValueError, struct.error):
+            self.words = {}
+
+    def read(self, fieldname: str, text: str) -> tuple[Ids, Floats] | None:
+        """The word's document numbers and weights, or None when they are not stored here
+        (or not as they should be)."""
+        entry = self.words.get(fieldname, {}).get(text)
+        if entry is None:
+            return None
+        try:
+            offset, length, count, kind = (int(entry[0]), int(entry[1]), int(entry[2]), entry[3])
+            if min(offset, length) < 0 or self.start + offset + length > self.size:
+                return None
+            with self.path.open("rb") as handle:
+                handle.seek(self.start + offset)
+                # At most what ``count`` postings take: a damaged file cannot inflate further.
+                data = zlib.decompressobj().decompress(handle.read(length), 12 * max(count, 0))
+            found = _unpack(kind, data, count)
+        except (OSError, ValueError, TypeError, IndexError, zlib.error):
+            return None
+        if found is None or (
+            len(found[0]) and (found[0].min() < 0 or found[0].max() >= self.documents)
+        ):
+            return None
+        return found

@@ -1,0 +1,272 @@
+"""Queries answered with array operations: the same hits and scores as BM25F summed word by
+word, on real Whoosh indexes (one segment, several with deletions), and stored posting arrays
+that a damaged file cannot turn into a wrong answer."""
+
+import json
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import index, query
+
+from benchmarks.search_bench import TYPED, WORDS
+from benchmarks.synthetic import Generator, SyntheticCatalog
+from resources_index.search.posting_blocks import decode
+from resources_index.search.posting_store import (
+    FIELDS,
+    MAGIC,
+    MIN_DOCUMENTS,
+    SUFFIX,
+    StoredPostings,
+    store_postings,
+)
+from resources_index.search.query import parse
+from resources_index.search.query_building import QueryBuilder, filter_query, scope_query
+from resources_index.search.schema import build_schema, document_for
+from resources_index.search.scoring import FastBM25F, LengthTable
+from resources_index.search.vector_search import VectorSearcher, count_together
+
+SIZE = 400
+QUERIES = [*WORDS, *TYPED, "safety plan children", "zzzz"]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> SyntheticCatalog:
+    return Generator(seed=11).catalog(SIZE)
+
+
+def _documents(catalog: SyntheticCatalog, resources: Any) -> Iterator[dict[str, Any]]:
+    for resource in resources:
+        yield document_for(resource, catalog.segments[resource.id])
+
+
+@pytest.fixture(scope="module")
+def segmented(catalog: SyntheticCatalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index in three segments, some documents deleted and some replaced, as a laptop's
+    becomes after a few syncs."""
+    folder = tmp_path_factory.mktemp("segmented")
+    ix = index.create_in(str(folder), build_schema())
+    resources = list(catalog.manifest.resources)
+    for part in (resources[:250], resources[250:]):
+        writer = ix.writer()
+        for document in _documents(catalog, part):
+            writer.add_document(**document)
+        writer.commit(merge=False)
+    writer = ix.writer()
+    for resource in resources[::7]:
+        writer.delete_by_term("id", resource.id)
+    for document in _documents(catalog, resources[3::50]):
+        writer.update_document(**document)
+    writer.commit(merge=False)
+    ix.close()
+    return folder
+
+
+def reference(searcher: Any, node: Any) -> dict[int, float]:
+    """Documents and scores, each word scored alone by Whoosh and summed as BM25F defines a
+    query's score (``All`` words, ``any`` of a word's fields)."""
+    if isinstance(node, query.Term):
+        return {d: s for s, d in searcher.search(node, limit=None).top_n}
+    if node is query.NullQuery:
+        return {}
+    parts = [reference(searcher, child) for child in node.subqueries]
+    docs = set(parts[0])
+    for part in parts[1:]:
+        docs = docs & set(part) if isinstance(node, query.And) else docs | set(part)
+    return {d: sum(part.get(d, 0.0) for part in parts) for d in docs}
+
+
+def ranked(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:
+    rows = sorted(((round(s, 9), d) for d, s in scores.items()), key=lambda p: (-p[0], p[1]))
+    return rows[:limit]
+
+
+def questions(reader: Any) -> Iterator[Any]:
+    build = QueryBuilder(reader)
+    for text in QUERIES:
+        for typing in (False, True):
+            parts = build.parts(parse(text, as_you_type=typing))
+            if parts:
+                yield query.And(parts)
+        yield query.And([query.Term("complete", w[:20]) for w in text.split()])
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["decoded", "stored arrays"])
+def test_hits_scores_and_counts_are_bm25f_summed_word_by_word(
+    segmented: Path, stored: bool, tmp_path: Path
+) -> None:
+    folder = segmented
+    if stored:
+        folder = tmp_path / "index"
+        folder.mkdir()
+        for path in segmented.iterdir():
+            (folder / path.name).write_bytes(path.read_bytes())
+        store_postings(folder)
+        assert len(list(folder.glob(f"*{SUFFIX}"))) == 3
+    ix = index.open_dir(str(folder))
+    lengths = LengthTable()
+    with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
+        assert searcher.reader().has_deletions() and len(searcher.leaf_searchers()) == 3
+        vectors = VectorSearcher(searcher, lengths, folder if stored else None)
+        asked = 0
+        for question in questions(searcher.reader()):
+            assert vectors.handles(question)
+            expected = reference(searcher, question)
+            found = vectors.search(question, 20)
+            assert [(round(s, 9), d) for s, d in found.top_n] == ranked(expected, 20)
+            assert len(found) == len(expected) == count_together([found])
+            assert found.docs() == set(expected)
+            assert all(searcher.stored_fields(d)["id"] for _, d in found.top_n)
+            asked += 1
+        assert asked > 40
+        if stored:  # the common words came from the stored arrays
+            read = vectors.postings._stores
+            assert any(store is not None and store.words for store in read.values())
+    ix.close()
+
+
+def test_filters_and_scopes_restrict_like_whoosh_filters(
+    segmented: Path, catalog: SyntheticCatalog
+) -> None:
+    ix = index.open_dir(str(segmented))
+    lengths = LengthTable()
+    ids = [r.id for r in catalog.manifest.resources[::9]]
+    restrictions = [
+        filter_query({"language": ["es"]}),
+        filter_query({"type": ["video", "tip_sheet"], "language": ["en"]}),
+        scope_query(ids),
+        query.And([scope_query(ids), filter_query({"language": ["en"]})]),
+    ]
+    with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
+        vectors = VectorSearcher(searcher, lengths)
+        for question in list(questions(searcher.reader()))[:12]:
+            for restrict in restrictions:
+                allowed = set(searcher.docs_for_query(restrict))
+                expected = {d: s for d, s in reference(searcher, question).items() if d in allowed}
+                found = vectors.search(question, 10, restrict)
+                assert [(round(s, 9), d) for s, d in found.top_n] == ranked(expected, 10)
+                assert len(found) == len(expected)
+    ix.close()
+
+
+def test_a_phrase_is_left_to_whoosh() -> None:
+    vectors = VectorSearcher(None, LengthTable())
+    assert not vectors.handles(query.Phrase("body_en", ["safety", "plan"]))
+    assert not vectors.handles(query.And([query.Term("meta", "a"), query.Phrase("m", ["a", "b"])]))
+    assert not vectors.handles(query.Term("meta", "safety", boost=2.0))
+    assert vectors.handles(query.Or([query.Term("meta", "a"), query.NullQuery]))
+    assert vectors.handles(None)
+
+
+def test_stored_arrays_hold_every_common_word_exactly(segmented: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    folder.mkdir()
+    for path in segmented.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    store_postings(folder)
+    ix = index.open_dir(str(folder))
+    with ix.reader() as reader:
+        checked = 0
+        for leaf, _ in reader.leaf_readers():
+            store = StoredPostings(
+                folder / f"{leaf.segment().segment_id()}{SUFFIX}", leaf.doc_count_all()
+            )
+            for fieldname in FIELDS:
+                for term, info in leaf.iter_field(fieldname):
+                    text = term.decode()
+                    kept = store.read(fieldname, text)
+                    if info.doc_frequency() < MIN_DOCUMENTS:
+                        assert kept is None
+                        continue
+                    assert kept is not None
+                    ids, weights = decode(leaf, fieldname, text)
+                    assert kept[0].tolist() == ids.tolist()
+                    assert kept[1].tolist() == weights.tolist()
+                    checked += 1
+        assert checked > 50
+    ix.close()
+
+
+@pytest.fixture(scope="module")
+def stored_copy(segmented: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stored") / "index"
+    folder.mkdir()
+    for path in segmented.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    store_postings(folder)
+    return folder
+
+
+def _damage(content: bytes, cut: int, flip: int, junk: bytes) -> bytes:
+    damaged = bytearray(content[: max(0, len(content) - cut)] if cut else content)
+    if damaged and flip:
+        damaged[flip % len(damaged)] ^= 0xFF
+    return bytes(damaged) + junk
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cut=st.integers(0, 5000),
+    flip=st.integers(0, 10**7),
+    junk=st.binary(max_size=64),
+)
+def test_a_damaged_arrays_file_never_changes_an_answer(
+    stored_copy: Path, cut: int, flip: int, junk: bytes
+) -> None:
+    """A truncated, flipped or padded file is read as far as it is sound; the rest comes
+    from Whoosh's blocks: every answer is the same as without the file."""
+    files = sorted(stored_copy.glob(f"*{SUFFIX}"))
+    originals = {path: path.read_bytes() for path in files}
+    try:
+        for path in files:
+            path.write_bytes(_damage(originals[path], cut, flip, junk))
+        ix = index.open_dir(str(stored_copy))
+        lengths = LengthTable()
+        with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
+            damaged = VectorSearcher(searcher, lengths, stored_copy)
+            plain = VectorSearcher(searcher, lengths)
+            for question in list(questions(searcher.reader()))[:8]:
+                got, want = damaged.search(question, 20), plain.search(question, 20)
+                assert got.top_n == want.top_n and len(got) == len(want)
+        ix.close()
+    finally:
+        for path, content in originals.items():
+            path.write_bytes(content)
+
+
+_ENTRY = st.lists(
+    st.one_of(st.integers(-(10**12), 10**12), st.text(max_size=6), st.none(), st.just("gaps16")),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    directory=st.dictionaries(
+        st.sampled_from(FIELDS),
+        st.one_of(st.dictionaries(st.sampled_from(["safeti", "plan"]), _ENTRY), _ENTRY),
+    ),
+    body=st.binary(max_size=300),
+)
+def test_any_directory_and_body_are_read_without_a_wrong_array(
+    tmp_path_factory: pytest.TempPathFactory, directory: dict[str, Any], body: bytes
+) -> None:
+    """Whatever a file claims, a word is either refused or read as document numbers the
+    segment has."""
+    head = json.dumps(directory).encode()
+    path = tmp_path_factory.mktemp("claims") / f"MAIN_x{SUFFIX}"
+    path.write_bytes(MAGIC + struct.pack("<Q", len(head)) + head + body)
+    store = StoredPostings(path, documents=100)
+    for fieldname in FIELDS:
+        for word in ("safeti", "plan"):
+            found = store.read(fieldname, word)
+            if found is not None:
+                ids, weights = found
+                assert len(ids) == len(weights)
+                assert not len(ids) or (ids.min() >= 0 and ids.max() < 100)
