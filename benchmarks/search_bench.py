@@ -8,11 +8,11 @@ baseline for the keystroke column.
 
 Builds synthetic catalogs (see synthetic.py), then for each engine measures the first build,
 for Whoosh the adoption of an index shipped with the catalog (verify, unpack, open, first
-search: what a laptop does instead of building), the index size, updating one resource until
-a search sees it, and the latency of every keystroke of typed queries (top 20 with snippets)
-and of whole-word queries. Each replay runs several rounds with caches cleared between them;
-the table shows medians of the per-round p50 and p95, with the min and max across rounds so
-the machine's noise is visible.
+search: what a laptop does instead of building), the index size, updating one resource until a
+search sees it, and the latency of every keystroke of typed queries (top 20 with snippets), of
+whole-word queries and of quoted phrases. Each replay runs several rounds with caches cleared
+between them; the table shows medians of the per-round p50 and p95, with the min and max across
+rounds so the machine's noise is visible.
 
     python -m benchmarks.search_bench --sizes 1000,5000,20000 --rounds 5
 """
@@ -48,6 +48,7 @@ TYPED = [
     "preguntas de escala",
 ]
 WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
+PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
 
 
 def keystrokes(text: str) -> list[str]:
@@ -165,6 +166,8 @@ class Fts5Engine:
         if not words:
             return []
         terms = [f'"{w}"' for w in words]
+        if len(text) > 2 and text[0] == text[-1] == '"':  # a quoted phrase: FTS5's own
+            terms = ['"' + " ".join(words) + '"']
         if typing and not text.endswith(" "):
             terms[-1] += "*"
         rows = self.db.execute(self.QUERY, (self.match(terms),)).fetchall()
@@ -264,7 +267,7 @@ def measure(size: int, rounds: int, workdir: Path) -> dict[str, dict[str, object
         engine.build(catalog)
         build = time.perf_counter() - began
         adopt = engine.adopt(catalog) if isinstance(engine, WhooshEngine) else None
-        typed, full, words = Timing(), Timing(), Timing()
+        typed, full, words, phrases = Timing(), Timing(), Timing(), Timing()
         for _ in range(rounds):
             engine.clear_caches()
             typed.add(replay(engine, TYPED, typing=True))
@@ -275,6 +278,8 @@ def measure(size: int, rounds: int, workdir: Path) -> dict[str, dict[str, object
                 engine.quick = True
             engine.clear_caches()
             words.add(replay(engine, WORDS * 3, typing=False))
+            engine.clear_caches()
+            phrases.add(replay(engine, PHRASES, typing=False))
         target = catalog.manifest.resources[size // 2]
         updated = changed_copy(target, "zebrafinch")
         manifest = dataclasses.replace(
@@ -298,6 +303,7 @@ def measure(size: int, rounds: int, workdir: Path) -> dict[str, dict[str, object
             "typed": typed,
             "words": words,
             "full": full,
+            "phrases": phrases,
         }
         engine.close()
     return results
@@ -312,7 +318,7 @@ def main() -> None:
     header = (
         f"{'size':>6} {'engine':<9} {'build s':>8} {'adopt s':>8} {'index MB':>9} {'update s':>9}"
         f" {'key p50 ms':>11} {'key p95 ms (min-max)':>22} {'word p95 ms (min-max)':>22}"
-        f" {'full-text key p50/p95 ms':>25}"
+        f" {'phrase p95 ms':>13} {'full-text key p50/p95 ms':>25}"
     )
     print(header)
     try:
@@ -328,6 +334,7 @@ def main() -> None:
                     f" {row['update']:>9.3f} {typed.median('p50') * 1000:>11.1f}"
                     f" {typed.median('p95') * 1000:>8.1f} ({typed.spread('p95'):>11})"
                     f" {words.median('p95') * 1000:>8.1f} ({words.spread('p95'):>11})"
+                    f" {row['phrases'].median('p95') * 1000:>13.1f}"  # type: ignore[attr-defined]
                     + (
                         f" {full.median('p50') * 1000:>12.1f} / {full.median('p95') * 1000:.1f}"
                         if (full := row["full"]).p50  # type: ignore[union-attr]
@@ -338,9 +345,11 @@ def main() -> None:
             ratio_key = whoosh["typed"].median("p95") / fts["typed"].median("p95")  # type: ignore[union-attr]
             ratio_word = whoosh["words"].median("p95") / fts["words"].median("p95")  # type: ignore[union-attr]
             ratio_full = whoosh["full"].median("p95") / fts["typed"].median("p95")  # type: ignore[union-attr]
+            ratio_phrase = whoosh["phrases"].median("p95") / fts["phrases"].median("p95")  # type: ignore[attr-defined]
             print(
                 f"{size:>6} ratio     whoosh / fts5: keystroke p95 x{ratio_key:.2f}"
-                f" (full text x{ratio_full:.2f}), word p95 x{ratio_word:.2f}"
+                f" (full text x{ratio_full:.2f}), word p95 x{ratio_word:.2f},"
+                f" phrase p95 x{ratio_phrase:.2f}"
             )
             quick_fields = results["fts5-quick"]
             ratio_quick = whoosh["typed"].median("p95") / quick_fields["typed"].median("p95")  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ indexes open here and the indexes built here open on laptops that have not upgra
 """
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from whoosh import analysis
@@ -102,6 +102,11 @@ def analyze(fieldname: str, word: str) -> list[str]:
     """The terms ``word`` becomes in a language field (``body_es``, ``body_en``)."""
     lang = fieldname.rsplit("_", 1)[-1]
     return [t.text for t in ANALYZERS[lang](word)]
+
+
+def phrase_terms(fieldname: str, words: Sequence[str]) -> list[str]:
+    """The terms a phrase of ``words`` becomes in a language field, in order."""
+    return [t for w in words for t in analyze(fieldname, w)]
 
 
 def is_stop_word(word: str) -> bool:

@@ -8,7 +8,9 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from resources_index.search.posting_blocks import Floats, Ids, decode
+import numpy as np
+
+from resources_index.search.posting_blocks import Floats, Ids, decode, phrase_documents
 from resources_index.search.posting_store import SUFFIX, StoredPostings
 
 #: Postings kept decoded per searcher (about 16 bytes each): the commonest words stay read.
@@ -37,6 +39,23 @@ class PostingArrays:
                 store = StoredPostings(self._folder / name, leaf.doc_count_all())
             self._stores[key] = store
         return self._stores[key]
+
+    def phrase(self, leaf_searcher: Any, fieldname: str, terms: tuple[str, ...]) -> Ids:
+        """The documents of one segment holding the phrase (deleted ones perhaps included):
+        stored for the acronyms' phrases, otherwise found once and kept."""
+        leaf = leaf_searcher.reader()
+        key = (id(leaf), "phrase:" + fieldname, " ".join(terms))
+        found = self._lists.get(key)
+        if found is None:
+            store = self._store(leaf)
+            docs = None if store is None else store.phrase(fieldname, terms)
+            if docs is None:
+                docs = phrase_documents(leaf_searcher, fieldname, terms)
+            found = (docs, np.ones(len(docs)))
+            self._keep(key, found)
+        else:
+            self._lists.move_to_end(key)
+        return found[0]
 
     def forget(self) -> None:
         """Drop the lists read so far (the stored arrays' directories stay: they describe

@@ -18,14 +18,17 @@ import logging
 import os
 import struct
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import index
+from whoosh import index, searching
 
-from resources_index.search import analysis  # noqa: F401  (the name the schema is pickled under)
-from resources_index.search.posting_blocks import Floats, Ids, decode
+from resources_index.search.analysis import phrase_terms
+from resources_index.search.posting_blocks import Floats, Ids, decode, phrase_documents
+from resources_index.search.query import ACRONYMS
+from resources_index.search.schema import TEXT_FIELDS
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,10 @@ MAGIC = b"SOPPOST1"
 MIN_DOCUMENTS = 64
 #: The fields queries score words in.
 FIELDS = ("body_en", "body_es", "meta", "complete")
+#: Phrases every search for an acronym looks for ("sop": "safety organized practice"); the
+#: documents holding each are stored (under ``PHRASES + field``) so none is matched live.
+STORED_PHRASES = tuple(dict.fromkeys(ACRONYMS.values()))
+PHRASES = "phrase:"
 
 
 def store_postings(folder: Path) -> None:
@@ -98,6 +105,17 @@ def _encode(leaf: Any) -> bytes:
             words[text] = [offset, len(data), len(ids), kind]
             chunks.append(data)
             offset += len(data)
+    searcher = searching.Searcher(leaf)
+    for fieldname in TEXT_FIELDS:
+        phrases = directory.setdefault(PHRASES + fieldname, {})
+        for phrase in STORED_PHRASES:
+            terms = phrase_terms(fieldname, phrase.split())
+            held = all(leaf.doc_frequency(fieldname, t) for t in terms)
+            docs = phrase_documents(searcher, fieldname, terms) if held else np.empty(0, np.int64)
+            kind, data = _pack(docs, np.ones(len(docs)))
+            phrases[" ".join(terms)] = [offset, len(data), len(docs), kind]
+            chunks.append(data)
+            offset += len(data)
     head = json.dumps(directory, sort_keys=True, separators=(",", ":")).encode()
     return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(chunks)
 
@@ -123,6 +141,11 @@ class StoredPostings:
                 self.words, self.start = words, len(MAGIC) + 8 + length
         except (OSError, ValueError, struct.error):
             self.words = {}
+
+    def phrase(self, fieldname: str, terms: Sequence[str]) -> Ids | None:
+        """The documents holding the phrase of ``terms``, if stored here."""
+        found = self.read(PHRASES + fieldname, " ".join(terms))
+        return None if found is None else found[0]
 
     def read(self, fieldname: str, text: str) -> tuple[Ids, Floats] | None:
         """The word's document numbers and weights, or None when they are not stored here

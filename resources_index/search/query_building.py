@@ -8,7 +8,7 @@ from typing import Any
 
 from whoosh import query
 
-from resources_index.search.analysis import analyze, is_stop_word
+from resources_index.search.analysis import analyze, is_stop_word, phrase_terms
 from resources_index.search.query import ParsedQuery
 from resources_index.search.schema import FACETS, TEXT_FIELDS
 
@@ -121,7 +121,7 @@ class QueryBuilder:
     def phrase_query(self, words: tuple[str, ...]) -> query.Query:
         options: list[query.Query] = []
         for name in TEXT_FIELDS:  # bodies hold their titles
-            tokens = [t for w in words for t in analyze(name, w)]
+            tokens = phrase_terms(name, words)
             if len(tokens) > 1:
                 options.append(query.Phrase(name, tokens))
             elif tokens:

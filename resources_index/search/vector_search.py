@@ -7,8 +7,9 @@ formula over arrays, the words are combined (all required, any alternative), and
 are picked with a partial sort: the same scores and order as Whoosh's collector (ties by
 document number), in a few milliseconds, and the exact number of matches comes for free.
 
-Queries made of word terms, ``And`` and ``Or`` are computed here (``handles``); anything else
-(a phrase) is left to Whoosh.
+Queries made of word terms, phrases, ``And`` and ``Or`` are computed here (``handles``); anything
+else is left to Whoosh. Which documents hold a phrase is Whoosh's to say (word positions are
+not kept as arrays), stored for the acronyms' phrases and kept once found.
 """
 
 from pathlib import Path
@@ -79,8 +80,10 @@ class VectorSearcher:
         if question is None or question is query.NullQuery:
             return True
         kind = type(question)
-        if question.boost != 1.0 or kind not in (query.And, query.Or, query.Term):
+        if question.boost != 1.0 or kind not in (query.And, query.Or, query.Term, query.Phrase):
             return False
+        if kind is query.Phrase:
+            return bool(question.slop == 1 and question.words)
         if kind is query.Or and (question.minmatch or question.scale):
             return False
         return kind is query.Term or all(self.handles(q) for q in question.subqueries)
@@ -127,6 +130,10 @@ class VectorSearcher:
             found = self._term(node, leaf_searcher, size, scored)
             if found is not None:
                 return found
+        elif kind is query.Phrase:
+            found = self._phrase(node, leaf_searcher, size, scored)
+            if found is not None:
+                return found
         elif kind in (query.And, query.Or):
             parts = iter(node.subqueries)
             mask, scores = self._evaluate(next(parts), leaf_searcher, size, scored)
@@ -166,6 +173,26 @@ class VectorSearcher:
         k1, b = scorer.K1, scorer.B
         norm = weights + k1 * ((1 - b) + b * field_lengths / scorer.avgfl)
         scores[ids] = scorer.idf * ((weights * (k1 + 1)) / norm)
+        return mask, scores
+
+    def _phrase(
+        self, phrase: Any, leaf_searcher: Any, size: int, scored: bool
+    ) -> tuple[Mask, Floats] | None:
+        """A phrase scores as its words do together (as Whoosh scores it), in the documents
+        that hold the words in order."""
+        mask, scores = np.zeros(size, dtype=bool), np.zeros(size)
+        leaf = leaf_searcher.reader()
+        fieldname, words = phrase.fieldname, tuple(phrase.words)
+        if fieldname not in leaf.schema or not all(leaf.doc_frequency(fieldname, w) for w in words):
+            return mask, scores
+        mask[self.postings.phrase(leaf_searcher, fieldname, words)] = True
+        if scored:
+            for word in words:
+                found = self._term(query.Term(fieldname, word), leaf_searcher, size, True)
+                if found is None:
+                    return None
+                scores += found[1]
+            scores[~mask] = 0.0
         return mask, scores
 
     @staticmethod

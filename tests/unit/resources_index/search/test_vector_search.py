@@ -2,6 +2,7 @@
 word, on real Whoosh indexes (one segment, several with deletions), and stored posting arrays
 that a damaged file cannot turn into a wrong answer."""
 
+import dataclasses
 import json
 import struct
 from collections.abc import Iterator
@@ -12,26 +13,31 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import index, query
+from whoosh.searching import Searcher
 
 from benchmarks.search_bench import TYPED, WORDS
 from benchmarks.synthetic import Generator, SyntheticCatalog
+from resources_index.search.analysis import phrase_terms
+from resources_index.search.archive import pack
+from resources_index.search.index import SearchIndex
 from resources_index.search.posting_blocks import decode
 from resources_index.search.posting_store import (
     FIELDS,
     MAGIC,
     MIN_DOCUMENTS,
+    STORED_PHRASES,
     SUFFIX,
     StoredPostings,
     store_postings,
 )
 from resources_index.search.query import parse
 from resources_index.search.query_building import QueryBuilder, filter_query, scope_query
-from resources_index.search.schema import build_schema, document_for
+from resources_index.search.schema import TEXT_FIELDS, build_schema, document_for
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.search.vector_search import VectorSearcher, count_together
 
 SIZE = 400
-QUERIES = [*WORDS, *TYPED, "safety plan children", "zzzz"]
+QUERIES = [*WORDS, *TYPED, "safety plan children", "zzzz", '"safety plan"', "sop", "sdm tool"]
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +77,9 @@ def reference(searcher: Any, node: Any) -> dict[int, float]:
     query's score (``All`` words, ``any`` of a word's fields)."""
     if isinstance(node, query.Term):
         return {d: s for s, d in searcher.search(node, limit=None).top_n}
+    if isinstance(node, query.Phrase):  # its words' scores, where they stand in order
+        words = [reference(searcher, query.Term(node.fieldname, w)) for w in node.words]
+        return {d: sum(word.get(d, 0.0) for word in words) for d in searcher.docs_for_query(node)}
     if node is query.NullQuery:
         return {}
     parts = [reference(searcher, child) for child in node.subqueries]
@@ -153,11 +162,12 @@ def test_filters_and_scopes_restrict_like_whoosh_filters(
     ix.close()
 
 
-def test_a_phrase_is_left_to_whoosh() -> None:
+def test_what_is_left_to_whoosh() -> None:
     vectors = VectorSearcher(None, LengthTable())
-    assert not vectors.handles(query.Phrase("body_en", ["safety", "plan"]))
-    assert not vectors.handles(query.And([query.Term("meta", "a"), query.Phrase("m", ["a", "b"])]))
+    assert vectors.handles(query.Phrase("body_en", ["safeti", "plan"]))
+    assert not vectors.handles(query.Phrase("body_en", ["safeti", "plan"], slop=3))
     assert not vectors.handles(query.Term("meta", "safety", boost=2.0))
+    assert not vectors.handles(query.And([query.Term("meta", "a"), query.Prefix("meta", "b")]))
     assert vectors.handles(query.Or([query.Term("meta", "a"), query.NullQuery]))
     assert vectors.handles(None)
 
@@ -187,6 +197,16 @@ def test_stored_arrays_hold_every_common_word_exactly(segmented: Path, tmp_path:
                     assert kept[0].tolist() == ids.tolist()
                     assert kept[1].tolist() == weights.tolist()
                     checked += 1
+            searcher = Searcher(leaf)
+            for fieldname in TEXT_FIELDS:
+                for phrase in STORED_PHRASES:
+                    terms = phrase_terms(fieldname, phrase.split())
+                    docs = store.phrase(fieldname, terms)
+                    assert docs is not None
+                    whoosh = searcher.docs_for_query(query.Phrase(fieldname, terms))
+                    live = [d for d in docs.tolist() if not leaf.is_deleted(d)]  # masked later
+                    assert sorted(live) == sorted(whoosh)
+                    checked += len(docs)
         assert checked > 50
     ix.close()
 
@@ -270,3 +290,41 @@ def test_any_directory_and_body_are_read_without_a_wrong_array(
                 ids, weights = found
                 assert len(ids) == len(weights)
                 assert not len(ids) or (ids.min() >= 0 and ids.max() < 100)
+
+
+def test_the_index_keeps_arrays_beside_each_segment_through_updates_and_adoption(
+    catalog: SyntheticCatalog, tmp_path: Path
+) -> None:
+    folder = tmp_path / "index"
+    search_index = SearchIndex(folder)
+    search_index.ensure(catalog.manifest, "v1", lambda r: catalog.segments[r.id])
+
+    def kept(where: Path) -> tuple[set[str], set[str]]:
+        return {p.stem for p in where.glob("*.seg")}, {p.stem for p in where.glob(f"*{SUFFIX}")}
+
+    segments, arrays = kept(folder)
+    assert segments and segments == arrays
+    changed = [r._replace(title=f"{r.title} zebrafinch") for r in catalog.manifest.resources[:3]]
+    by_id = {r.id: r for r in changed}
+    manifest = dataclasses.replace(
+        catalog.manifest,
+        resources=tuple(by_id.get(r.id, r) for r in catalog.manifest.resources),
+        by_id={},
+    )
+    search_index.apply(manifest, "v2", list(by_id), [], lambda r: catalog.segments[r.id])
+    segments, arrays = kept(folder)
+    assert len(segments) >= 2 and segments == arrays
+    found = search_index.search("zebrafinch", lambda rid: catalog.segments[rid], limit=20)
+    assert sorted(h.id for h in found.hits) == sorted(by_id) and found.total_exact
+    archive = tmp_path / "shipped.tar"
+    for path in folder.glob(f"*{SUFFIX}"):  # an index published before the arrays existed
+        path.unlink()
+    pack(folder, archive)
+    laptop = SearchIndex(tmp_path / "laptop")
+    laptop.adopt(archive, manifest, "v2")
+    segments, arrays = kept(tmp_path / "laptop")
+    assert segments and segments == arrays
+    typed = laptop.search("zebrafinch", lambda rid: catalog.segments[rid], limit=20)
+    assert [h.id for h in typed.hits] == [h.id for h in found.hits]
+    laptop.close()
+    search_index.close()
