@@ -8,8 +8,8 @@ matcher instead, slower but the same numbers.
 """
 
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
-from pickle import loads
+from itertools import chain
+from pickle import UnpicklingError, loads
 from typing import Any
 
 import numpy as np
@@ -88,12 +88,48 @@ def _with_positions(leaf: Any, fieldname: str, text: str) -> tuple[Ids, list[byt
     return (np.concatenate(ids) if ids else np.empty(0, np.int64)), values
 
 
-def _positions(value: bytes) -> Iterator[int]:
-    """Whoosh's ``Positions.decode_positions``, summed in C: a common word stands hundreds
-    of times in a long guide."""
-    if not value.endswith(b"."):
-        value += b"."
-    return accumulate(loads(value[4:]))
+class _Unreadable(Exception):
+    """Whoosh's position bytes are not laid out as this module expects."""
+
+
+def _all_positions(values: Sequence[bytes]) -> tuple[Ids, Ids]:
+    """The positions of many postings at once: how many each has, and all of them in order.
+
+    Each value is a length and a pickled list of gaps; the lists are unpickled in one call
+    (one pickle that builds the list of them) instead of one call per posting, which is most
+    of the time a phrase of common words takes."""
+    inner = []
+    for value in values:
+        body = value[4:]
+        if body[:2] != b"\x80\x02":
+            raise _Unreadable
+        inner.append(body[2:-1] if body.endswith(b".") else body[2:])
+    lists = loads(b"\x80\x02(" + b"".join(inner) + b"l.")
+    if len(lists) != len(values):
+        raise _Unreadable
+    counts = np.fromiter((len(gaps) for gaps in lists), dtype=np.int64, count=len(lists))
+    gaps = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    summed = np.cumsum(gaps)
+    before = np.concatenate(([0], summed))[np.cumsum(counts) - counts]  # sum before each list
+    return counts, summed - np.repeat(before, counts)
+
+
+def _phrase_in(common: Ids, positions: list[tuple[Ids, Ids]]) -> Ids:
+    """Which of ``common`` hold the words at consecutive positions; ``positions`` gives, per
+    word, how many positions each document has and the positions themselves."""
+    width = max(int(p.max()) if len(p) else 0 for _, p in positions) + len(positions) + 1
+    held: Ids | None = None
+    for offset, (counts, found) in enumerate(positions):
+        # A key per (document, position where the phrase would start): equal keys line up.
+        keys = np.repeat(common, counts) * width + found + (len(positions) - offset)
+        if held is not None:  # both sorted (documents, then positions, ascend): no sort
+            spot = np.minimum(np.searchsorted(held, keys), len(held) - 1)
+            keys = keys[held[spot] == keys]
+        held = keys
+        if not len(held):
+            break
+    docs = (held if held is not None else common) // width
+    return docs[np.concatenate(([True], docs[1:] != docs[:-1]))] if len(docs) else docs
 
 
 def phrase_documents(leaf_searcher: Any, fieldname: str, terms: Sequence[str]) -> Ids:
@@ -105,20 +141,13 @@ def phrase_documents(leaf_searcher: Any, fieldname: str, terms: Sequence[str]) -
         common = lists[0][0]
         for ids, _ in lists[1:]:
             common = np.intersect1d(common, ids, assume_unique=True)
-        where = [np.searchsorted(ids, common).tolist() for ids, _ in lists]
-        fmt = leaf.schema[fieldname].format
-        positions = _positions if type(fmt) is formats.Positions else fmt.decode_positions
-        kept = []
-        for k, doc in enumerate(common.tolist()):
-            starts = set(positions(lists[0][1][where[0][k]]))
-            for offset in range(1, len(lists)):
-                following = positions(lists[offset][1][where[offset][k]])
-                starts &= {p - offset for p in following}
-                if not starts:
-                    break
-            if starts:
-                kept.append(doc)
-        return np.asarray(kept, dtype=np.int64)
-    except (AttributeError, IndexError, TypeError):  # Whoosh's blocks changed
-        phrase = query.Phrase(fieldname, list(terms))
+        if type(leaf.schema[fieldname].format) is not formats.Positions:
+            raise _Unreadable
+        positions = [
+            _all_positions([values[i] for i in np.searchsorted(ids, common).tolist()])
+            for ids, values in lists
+        ]
+        return _phrase_in(common, positions)
+    except (_Unreadable, AttributeError, IndexError, TypeError, ValueError, UnpicklingError):
+        phrase = query.Phrase(fieldname, list(terms))  # Whoosh's blocks changed: its own way
         return np.fromiter(leaf_searcher.docs_for_query(phrase), dtype=np.int64)
