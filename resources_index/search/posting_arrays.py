@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from resources_index.search.posting_blocks import Floats, Ids, decode, phrase_documents
-from resources_index.search.posting_store import SUFFIX, StoredPostings
+from resources_index.search.posting_store import PHRASES, SUFFIX, StoredPostings
 
 #: Postings kept decoded per searcher (about 16 bytes each): the commonest words stay read.
 KEPT_POSTINGS = 4_000_000
@@ -44,7 +44,7 @@ class PostingArrays:
         """The documents of one segment holding the phrase (deleted ones perhaps included):
         stored for the acronyms' phrases, otherwise found once and kept."""
         leaf = leaf_searcher.reader()
-        key = (id(leaf), "phrase:" + fieldname, " ".join(terms))
+        key = (id(leaf), PHRASES + fieldname, " ".join(terms))
         found = self._lists.get(key)
         if found is None:
             store = self._store(leaf)

@@ -1,16 +1,17 @@
-"""The posting lists of common words, kept beside each index segment as plain arrays.
+"""The posting lists of common words, kept beside each index segment as compressed arrays.
 
 Whoosh stores a posting list as pickled, compressed blocks with every position inside; reading
 one for a word in most of a 20,000-resource library takes tens of milliseconds, longer than
 answering from it. When a segment is written, the lists of words in at least ``MIN_DOCUMENTS``
-resources are also written once as arrays (document numbers, weights) in
-``<segment>.postings``, which a search reads in one slice. Whoosh deletes the file with its
-segment (it is named like the segment's own files). A missing, damaged or foreign file is
-ignored: the words are then read from Whoosh's blocks, slower, with the same numbers.
+resources are also written once as arrays (document numbers, weights), with the documents
+holding each acronym's phrase, in ``<segment>.postings``, from which a search reads one word in
+one slice. Whoosh deletes the file with its segment (it is named like the segment's own files).
+A missing, damaged or foreign file, or entry, is ignored: those words are then read from
+Whoosh's blocks, slower, with the same numbers.
 
-File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field
--> word -> [offset, bytes, postings, kind]), then each word's arrays compressed with zlib
-(``_pack``): about a twentieth of the segment's size.
+File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field,
+or ``phrase:`` and a field -> word or phrase -> [offset, bytes, postings, kind]), then each
+entry's arrays compressed with zlib (``_pack``): about a twentieth of the segment's size.
 """
 
 import json

@@ -41,7 +41,9 @@ def word_matcher(parsed: ParsedQuery) -> WordMatcher:
     if not heads:
         return WordMatcher(None, lambda token, language: False)
     alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    candidates = re.compile(rf"\b(?:{alternatives})\w*")
+    # No ``\b`` in front: it keeps the regular expression engine from skipping ahead to the
+    # letters words start with (2-3x slower); ``best_passage`` keeps matches at a word's start.
+    candidates = re.compile(rf"(?:{alternatives})\w*")
 
     decided: dict[str, bool] = {}
 

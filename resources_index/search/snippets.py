@@ -20,7 +20,8 @@ LEAD_CHARS = 40
 
 @dataclass(frozen=True)
 class WordMatcher:
-    """``candidates`` finds words that may match in folded text; ``confirm`` decides."""
+    """``candidates`` finds words that may match in folded text (and pieces of words: only
+    matches where a word starts count); ``confirm`` decides."""
 
     candidates: re.Pattern[str] | None
     confirm: Callable[[str, str | None], bool]
@@ -78,8 +79,16 @@ def _matches(
     return [
         (m.start(), m.end())
         for m in matcher.candidates.finditer(folded)
-        if matcher.confirm(m.group(), language)
+        if _starts_word(folded, m.start()) and matcher.confirm(m.group(), language)
     ]
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a word starts at ``start`` (what ``\b`` says before a letter)."""
+    if not start:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_")
 
 
 def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, int]:

@@ -8,8 +8,8 @@ are picked with a partial sort: the same scores and order as Whoosh's collector 
 document number), in a few milliseconds, and the exact number of matches comes for free.
 
 Queries made of word terms, phrases, ``And`` and ``Or`` are computed here (``handles``); anything
-else is left to Whoosh. Which documents hold a phrase is Whoosh's to say (word positions are
-not kept as arrays), stored for the acronyms' phrases and kept once found.
+else is left to Whoosh. Which documents hold a phrase comes from its words' positions
+(``posting_blocks.phrase_documents``), stored for the acronyms' phrases and kept once found.
 """
 
 from pathlib import Path
