@@ -27,7 +27,11 @@ from resources_index.search.schema import Segments
 from resources_index.search.snippets import best_passage
 from resources_index.search.spelling import correct
 from resources_index.search.translating import Translator
-from resources_index.search.vector_search import VectorSearcher, count_together
+from resources_index.search.vector_search import (
+    VectorSearcher,
+    count_together,
+    matched_together,
+)
 
 #: While typing, a query Whoosh answers itself (a phrase) keeps what it found by then.
 TYPING_BUDGET_SECONDS = 0.025
@@ -43,9 +47,9 @@ def _found(hits: Any) -> bool:
     return hits is not None and hits.scored_length() > 0
 
 
-def _docs(hits: Any, more: Any) -> set[int]:
+def _docs(hits: Any, more: Any) -> Collection[int]:
     """The documents matched by either search."""
-    return set(hits.docs()) | (set(more.docs()) if more is not None else set())
+    return matched_together([h for h in (hits, more) if h is not None])
 
 
 def _estimate(hits: Any) -> int:

@@ -1,9 +1,19 @@
-"""Counting results per facet value (type, publisher, practice element, audience, language)."""
+"""Counting results per facet value (type, publisher, practice element, audience, language).
+
+Each value's documents are a mask over the index (read once per reader from the posting
+arrays), so counting a value among thousands of matches is one array operation.
+"""
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from resources_index.search.posting_blocks import decode
 from resources_index.search.schema import FACETS
+
+Mask = npt.NDArray[np.bool_]
 
 
 class FacetCounter:
@@ -11,39 +21,47 @@ class FacetCounter:
 
     def __init__(self, reader: Any) -> None:
         self.reader = reader
-        self._postings: dict[str, dict[str, frozenset[int]]] | None = None
+        self._masks: dict[str, dict[str, Mask]] | None = None
 
-    def _values(self) -> dict[str, dict[str, frozenset[int]]]:
-        if self._postings is None:
+    def _values(self) -> dict[str, dict[str, Mask]]:
+        if self._masks is None:
             reader = self.reader
-            self._postings = {
-                name: {
-                    (t.decode() if isinstance(t, bytes) else t): frozenset(
-                        reader.postings(name, t).all_ids()
-                    )
-                    for t in reader.field_terms(name)
-                }
-                for name in FACETS
-            }
-        return self._postings
+            size = reader.doc_count_all()
+            leaves = reader.leaf_readers()
+            self._masks = {}
+            for name in FACETS:
+                values = self._masks[name] = {}
+                for term in reader.field_terms(name):
+                    text = term.decode() if isinstance(term, bytes) else str(term)
+                    mask = np.zeros(size, dtype=bool)
+                    for leaf, offset in leaves:  # deleted documents: never among the matches
+                        if leaf.doc_frequency(name, text):
+                            mask[decode(leaf, name, text)[0] + offset] = True
+                    values[text] = mask
+        return self._masks
 
     def counts(
         self, docnums: Iterable[int], filters: dict[str, Sequence[str]]
     ) -> dict[str, dict[str, int]]:
         """Counts per facet value among ``docnums``, each facet restricted by the *other*
         facets' filters (choices widen within a facet, narrow across them)."""
-        everything = set(docnums)
-        postings = self._values()
-        chosen: dict[str, set[int]] = {}
+        masks = self._values()
+        everything = np.zeros(self.reader.doc_count_all(), dtype=bool)
+        everything[np.fromiter(docnums, dtype=np.int64)] = True
+        chosen: dict[str, Mask] = {}
         for name, picked in filters.items():
-            if name in postings and picked:
-                chosen[name] = set().union(*(postings[name].get(v, ()) for v in picked))
+            if name in masks and picked:
+                union = np.zeros_like(everything)
+                for value in picked:
+                    if value in masks[name]:
+                        union |= masks[name][value]
+                chosen[name] = union
         counts = {}
-        for name, values in postings.items():
-            matched = everything
+        for name, values in masks.items():
+            matched = everything.copy()
             for other, docs in chosen.items():
                 if other != name:
-                    matched = matched & docs
-            found = {value: len(matched & docs) for value, docs in values.items()}
+                    matched &= docs
+            found = {value: int(np.count_nonzero(matched & docs)) for value, docs in values.items()}
             counts[name] = {k: v for k, v in sorted(found.items(), key=lambda kv: -kv[1]) if v}
         return counts

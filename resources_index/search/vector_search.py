@@ -12,6 +12,7 @@ else is left to Whoosh. Which documents hold a phrase comes from its words' posi
 (``posting_blocks.phrase_documents``), stored for the acronyms' phrases and kept once found.
 """
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +42,19 @@ class VectorResults(searching.Results):
         return self._matched_set
 
 
+def matched_together(results: list[Any]) -> Collection[int]:
+    """The documents any of ``results`` matched: an array when each knows its own."""
+    if not all(isinstance(r, VectorResults) for r in results):
+        return set().union(*(r.docs() for r in results))
+    arrays: list[Ids] = [r.matched for r in results]
+    return arrays[0] if len(arrays) == 1 else np.unique(np.concatenate(arrays))
+
+
 def count_together(results: list[Any]) -> int | None:
     """How many documents any of ``results`` matched, or None unless each counted its own."""
     if not all(isinstance(r, VectorResults) for r in results):
         return None
-    if len(results) == 1:
-        return len(results[0])
-    return int(np.unique(np.concatenate([r.matched for r in results])).size)
+    return len(matched_together(results))
 
 
 def top(scores: Floats, docnums: Ids, limit: int) -> list[tuple[float, int]]:

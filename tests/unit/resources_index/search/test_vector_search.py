@@ -19,6 +19,7 @@ from benchmarks.search_bench import TYPED, WORDS
 from benchmarks.synthetic import Generator, SyntheticCatalog
 from resources_index.search.analysis import phrase_terms
 from resources_index.search.archive import pack
+from resources_index.search.facets import FacetCounter
 from resources_index.search.index import SearchIndex
 from resources_index.search.posting_blocks import decode
 from resources_index.search.posting_store import (
@@ -32,6 +33,7 @@ from resources_index.search.posting_store import (
 )
 from resources_index.search.query import parse
 from resources_index.search.query_building import QueryBuilder, filter_query, scope_query
+from resources_index.search.schema import FACETS as FACET_NAMES
 from resources_index.search.schema import TEXT_FIELDS, build_schema, document_for
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.search.vector_search import VectorSearcher, count_together
@@ -328,3 +330,37 @@ def test_the_index_keeps_arrays_beside_each_segment_through_updates_and_adoption
     assert [h.id for h in typed.hits] == [h.id for h in found.hits]
     laptop.close()
     search_index.close()
+
+
+def test_facet_counts_are_whooshs_on_an_index_with_deletions(segmented: Path) -> None:
+    """Each value's documents are a mask read from the posting arrays; counted among the
+    matches, each facet narrowed by the others' choices, they agree with Whoosh's postings."""
+    ix = index.open_dir(str(segmented))
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        whoosh = {
+            name: {
+                t.decode(): set(reader.postings(name, t).all_ids()) for t in reader.lexicon(name)
+            }
+            for name in FACET_NAMES
+        }
+        matched = set(searcher.docs_for_query(query.Term("body_en", "safeti")))
+        counter = FacetCounter(reader)
+        for filters in (
+            {},
+            {"language": ["en"]},
+            {"language": ["es"], "type": ["video", "tip_sheet"]},
+        ):
+            chosen = {
+                n: set().union(*(whoosh[n].get(v, set()) for v in vs)) for n, vs in filters.items()
+            }
+            expected = {}
+            for name, values in whoosh.items():
+                docs = set(matched)
+                for other, allowed in chosen.items():
+                    if other != name:
+                        docs &= allowed
+                expected[name] = {v: len(docs & d) for v, d in values.items() if docs & d}
+            got = counter.counts(sorted(matched), filters)
+            assert got == expected and sum(got["language"].values()) > 0
+    ix.close()
