@@ -4,14 +4,12 @@ An ``Answerer`` lives as long as the searcher it reads; the index makes a new on
 refreshes, so its caches (prefix expansions, facet postings) never outlive what they describe.
 """
 
-import contextlib
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from whoosh import query, searching
+from whoosh import query
 
 from resources_index.search.analysis import is_stop_word
-from resources_index.search.collecting import TimedFilter
 from resources_index.search.facets import FacetCounter
 from resources_index.search.query import ParsedQuery
 from resources_index.search.query_building import (
@@ -33,8 +31,6 @@ from resources_index.search.vector_search import (
     matched_together,
 )
 
-#: While typing, a query Whoosh answers itself (a phrase) keeps what it found by then.
-TYPING_BUDGET_SECONDS = 0.025
 CROSS_LANGUAGE_FACTOR = 0.5  # scores of hits found only through the other language's words
 
 HitText = Callable[[str], Segments]
@@ -111,14 +107,13 @@ class Answerer:
         parts = self.build.parts(parsed)
         if not parts:
             return SearchResults()
-        budget = TYPING_BUDGET_SECONDS if quick else None
         used = query.And(parts)
-        hits = self._run(used, limit, restrict, budget)
+        hits = self._run(used, limit, restrict)
         outcome = SearchResults(quick=quick)
         corrected = correct(self.searcher, parsed)
         if corrected is not None:
             fixed_query = query.And(self.build.parts(corrected))
-            fixed = self._run(fixed_query, limit, restrict, budget)
+            fixed = self._run(fixed_query, limit, restrict)
             if clearly_better(fixed, hits):
                 outcome.suggestion = " ".join(corrected.all_terms())
                 if hits.scored_length() == 0:
@@ -129,12 +124,10 @@ class Answerer:
         page_full = hits.scored_length() >= limit and not facets
         other = None if self.translator is None else self.translator.other_language(parsed)
         other_query = None if quick or page_full else self._required(other)
-        other_hits = (
-            None if other_query is None else self._run(other_query, limit, restrict, budget)
-        )
+        other_hits = None if other_query is None else self._run(other_query, limit, restrict)
         if not _found(hits) and not _found(other_hits) and len(parts) > 1:
             used = any_of(parts)
-            hits = self._run(used, limit, restrict, budget)
+            hits = self._run(used, limit, restrict)
             outcome.partial = hits.scored_length() > 0
             outcome.unmatched = tuple(self.build.unmatched(parsed)) if outcome.partial else ()
         if facets:
@@ -207,25 +200,12 @@ class Answerer:
                     outcome.hits.append(Hit(rid, shown, passage))
             floor = lowest
 
-    def _run(
-        self,
-        question: query.Query,
-        limit: int,
-        restrict: query.Query | None,
-        budget: float | None = None,
-    ) -> Any:
-        """The best ``limit`` matches: by array operations, every match counted, when the
-        query is made of words; otherwise by Whoosh, stopping at ``budget`` seconds (if
-        given) with the best found so far."""
+    def _run(self, question: query.Query, limit: int, restrict: query.Query | None) -> Any:
+        """The best ``limit`` matches: by array operations, every match counted, for the
+        queries ``QueryBuilder`` makes; by Whoosh for any other."""
         if self.vectors.handles(question) and self.vectors.handles(restrict):
             return self.vectors.search(question, limit, restrict)
-        searcher = self.searcher
-        if budget is None:
-            return searcher.search(question, limit=limit, filter=restrict)
-        collector = TimedFilter(searcher.collector(limit=limit), budget, restrict)
-        with contextlib.suppress(searching.TimeLimit):
-            searcher.search_with_collector(question, collector)
-        return collector.results()
+        return self.searcher.search(question, limit=limit, filter=restrict)
 
     def _quick(
         self,
