@@ -89,3 +89,11 @@ class CancelledError(ResourcesError):
 
 class IndexArchiveError(ResourcesError):
     """A search index shipped with a catalog cannot be used (the library builds its own)."""
+
+
+class InstrumentError(ResourcesError):
+    """An instrument (a form) cannot be converted or used, or its saved answers cannot be read."""
+
+
+class ExpressionError(InstrumentError):
+    """An expression of a form is outside the supported XLSForm subset, too long or too deep."""

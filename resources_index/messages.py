@@ -145,6 +145,14 @@ MESSAGES: dict[str, str] = {
     ),
     "kit.no_such": "There is no kit {id!r}.",
     "kit.unreadable": "The kit {id!r} cannot be read ({reason}).",
+    # -- instruments (forms) --------------------------------------------------------------------
+    "instrument.definition_invalid": (
+        "The instrument {form!r} cannot be used ({reason}); sync again, or tell the content team."
+    ),
+    "instrument.response_unreadable": (
+        "The saved answers in {path} cannot be read ({reason}); they were left as they are."
+    ),
+    "instrument.no_such_question": "The instrument has no question {name!r}.",
     # -- cancelled by the user ------------------------------------------------------------------
     "cancel.import": "Import cancelled; the library was not changed.",
     "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",
@@ -257,6 +265,22 @@ MESSAGES: dict[str, str] = {
     "metadata.unreadable": "{name}: cannot be read ({reason}).",
     "metadata.not_mapping": "{name}: expected keys and values, found something else.",
     "metadata.no_header": "{name}: the first row must name the columns, including 'file'.",
+    "publish.form_unreadable": (
+        "{file} is not a readable .xlsx spreadsheet ({reason}); save it again as .xlsx from"
+        " Excel or LibreOffice."
+    ),
+    "publish.form_too_large": "{file} is {size:,} bytes, over the limit of {limit:,} for a form.",
+    "publish.form_unpacks_too_large": (
+        "{file} unpacks to {size:,} bytes ({part}), over the limit of {limit:,} for a form; it"
+        " was refused without being unpacked."
+    ),
+    "publish.form_too_many_rows": (
+        "{file}: the {sheet} sheet has more than {limit:,} rows, over the limit for a form."
+    ),
+    "publish.form_cell": "{file}: sheet {sheet}, row {row}, column {column}: {reason}",
+    "publish.form_row": "{file}: sheet {sheet}, row {row}: {reason}",
+    "publish.form_problem": "{file}: {reason}",
+    "publish.expression_invalid": "{problem} at character {position} of {expression!r}.",
     # -- the command line -----------------------------------------------------------------------
     "cli.no_server": "no server address: give a URL or set one in the settings.",
     "cli.not_settable": "{name!r} cannot be set here; choose one of {choices}.",
