@@ -41,7 +41,9 @@ SUPPORTED_TYPES = {
 REFUSED_COLUMNS = ("choice_filter", "repeat_count", "trigger", "default", "readonly")
 
 _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
-_SHEET_COLUMN = re.compile(r"On the '(\w+)' sheet, the '([^']+)' value is invalid\.\s*")
+_SHEET_COLUMN = re.compile(
+    r"On the '(\w+)' sheet, the '([^']+)' value(?: ('[^']*'))? is invalid\.\s*"
+)
 _NAMED = re.compile(r"named '([^']+)'")
 
 
@@ -107,7 +109,7 @@ def located_error(scan: WorkbookScan, message: str) -> InstrumentError:
     place = _SHEET_COLUMN.search(text)
     if place:
         sheet_name, column = place.group(1), place.group(2)
-        text = _SHEET_COLUMN.sub("", text)
+        text = _SHEET_COLUMN.sub(f"{place.group(3)} is invalid. " if place.group(3) else "", text)
     sheet = scan.sheets.get(sheet_name)
     if row is None and sheet is not None and (named := _NAMED.search(text)):
         row = sheet.row_named(named.group(1))
