@@ -154,7 +154,7 @@ def test_export_uses_odk_column_names_and_neutralises_formulas(
         "SubmissionDate", "meeting-parents_present", "meeting-network_size", "columns", "scale",
         "comment", "meeting_date", "quiz", "points", "meta-instanceID", "KEY", "FormVersion",
     ]  # fmt: skip
-    assert [c for c, _ in columns(example)][0] == "meeting-parents_present"
+    assert next(c for c, _ in columns(example)) == "meeting-parents_present"
     assert len(table) == 3
     assert table[0]["meeting-parents_present"] == "yes"
     assert table[0]["columns"] == "observed partly"
