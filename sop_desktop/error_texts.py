@@ -176,6 +176,17 @@ TEXTS: dict[str, str] = {
     ),
     "kit.no_such": QT_TRANSLATE_NOOP("Errors", "There is no kit {id!r}."),
     "kit.unreadable": QT_TRANSLATE_NOOP("Errors", "The kit {id!r} cannot be read ({reason})."),
+    "instrument.definition_invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The instrument {form!r} cannot be used ({reason}); sync again, or tell the content team.",
+    ),
+    "instrument.response_unreadable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The saved answers in {path} cannot be read ({reason}); they were left as they are.",
+    ),
+    "instrument.no_such_question": QT_TRANSLATE_NOOP(
+        "Errors", "The instrument has no question {name!r}."
+    ),
     "cancel.import": QT_TRANSLATE_NOOP("Errors", "Import cancelled; the library was not changed."),
     "cancel.bundle_export": QT_TRANSLATE_NOOP(
         "Errors", "Export cancelled; the folder holds no new catalog."

@@ -424,6 +424,18 @@
         <translation>No se puede leer el kit {id!r} ({reason}).</translation>
     </message>
     <message>
+        <source>The instrument {form!r} cannot be used ({reason}); sync again, or tell the content team.</source>
+        <translation>El instrumento {form!r} no se puede usar ({reason}); sincronice de nuevo o avise al equipo de contenidos.</translation>
+    </message>
+    <message>
+        <source>The saved answers in {path} cannot be read ({reason}); they were left as they are.</source>
+        <translation>Las respuestas guardadas en {path} no se pueden leer ({reason}); se dejaron como estaban.</translation>
+    </message>
+    <message>
+        <source>The instrument has no question {name!r}.</source>
+        <translation>El instrumento no tiene la pregunta {name!r}.</translation>
+    </message>
+    <message>
         <source>Import cancelled; the library was not changed.</source>
         <translation>Importación cancelada; la biblioteca no se modificó.</translation>
     </message>

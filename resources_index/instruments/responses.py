@@ -143,31 +143,38 @@ class ResponseStore:
         return found, problems
 
 
+class _Unusable(ValueError):
+    """Why a saved response cannot be used (said inside ``instrument.response_unreadable``)."""
+
+
 def read_response(path: Path) -> Response:
     """A saved response, checked; ``InstrumentError`` naming the file if it cannot be used."""
     try:
         with open_regular(path) as handle:
             data = handle.read(MAX_RESPONSE_BYTES + 1)
         if len(data) > MAX_RESPONSE_BYTES:
-            raise ValueError("it is larger than a response can be")
-        raw = json.loads(data.decode("utf-8"))
+            raise _Unusable("it is larger than a response can be")
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (ValueError, RecursionError):
+            raise _Unusable("it is not complete JSON") from None
         return _from_json(raw)
-    except (OSError, ValueError, TypeError, KeyError, RecursionError) as error:
-        reason = getattr(error, "strerror", None) or type(error).__name__
+    except (OSError, _Unusable) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
         raise InstrumentError(
-            "instrument.response_unreadable", path=str(path), reason=reason
+            "instrument.response_unreadable", path=str(path), reason=reason or str(error)
         ) from None
 
 
 def _from_json(raw: Any) -> Response:
     if not isinstance(raw, dict) or raw.get("format") != RESPONSE_FORMAT:
-        raise ValueError("not a response")
+        raise _Unusable("it is not a saved response of this program")
     texts = {}
     for key in ("id", "form_id", "form_version", "language", "started", "modified"):
-        texts[key] = _text(raw[key])
+        texts[key] = _text(raw.get(key))
     answers = raw.get("answers", {})
     if not isinstance(answers, dict):
-        raise ValueError("answers are not a mapping")
+        raise _Unusable("its answers are not a mapping")
     return Response(
         **texts,
         completed=_text(raw.get("completed", "")),
@@ -178,7 +185,7 @@ def _from_json(raw: Any) -> Response:
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or len(value) > MAX_ANSWER_CHARS:
-        raise ValueError("a value is not a text")
+        raise _Unusable("a value in it is not a text")
     return value
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from resources_index.errors import InstrumentError
 from resources_index.instruments.conversion import convert_form
-from resources_index.instruments.definition import from_bytes, to_bytes
+from resources_index.instruments.definition import FormDefinition, from_bytes, to_bytes
 from tests.helpers.xlsforms import SEEN, YES_NO, example_form, row, settings, write_form
 
 
@@ -220,3 +220,41 @@ def test_a_form_without_form_id_or_survey_or_with_an_unnamed_language_is_refused
     book.save(tmp_path / "no-survey.xlsx")
     with pytest.raises(InstrumentError, match=r"no-survey\.xlsx: it has no 'survey' sheet"):
         convert_form(tmp_path / "no-survey.xlsx")
+
+
+def guide_tables() -> list[list[list[str]]]:
+    """The Markdown tables of docs/instruments.md, in order, as rows of cells."""
+    guide = (Path(__file__).resolve().parents[4] / "docs" / "instruments.md").read_text("utf-8")
+    tables: list[list[list[str]]] = [[]]
+    for line in guide.splitlines():
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(set(cell) <= {"-"} for cell in cells):
+                tables[-1].append(cells)
+        elif tables[-1]:
+            tables.append([])
+    return [table for table in tables if table]
+
+
+def test_the_guides_example_converts_and_means_what_the_tests_example_means(
+    tmp_path: Path,
+) -> None:
+    survey, choices, form_settings = guide_tables()[:3]
+    form = write_form(
+        tmp_path / "guide.xlsx",
+        [[cell or None for cell in line] for line in survey[1:]],
+        choices[1:],
+        form_settings,
+        survey_header=survey[0],
+    )
+    from_guide = convert_form(form)
+    from_tests = convert_form(example_form(tmp_path / "example.xlsx"))
+
+    def meaning(definition: FormDefinition) -> list[tuple[object, ...]]:
+        return [
+            (i.name, i.type, i.required, i.relevant, i.constraint, i.calculate, i.correct_answer,
+             tuple(c.name for c in i.choices), tuple(p.name for p in parents))
+            for i, parents in definition.walk()
+        ]  # fmt: skip
+
+    assert meaning(from_guide) == meaning(from_tests)
