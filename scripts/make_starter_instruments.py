@@ -14,26 +14,14 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from resources_index.instruments.conversion import SURVEY_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "assets" / "starter" / "instruments"
 FIXED_DATE = dt.datetime(2026, 12, 1)
 VERSION = "2026-12"
 
-SURVEY = [
-    "type",
-    "name",
-    "label::English (en)",
-    "label::Español (es)",
-    "hint::English (en)",
-    "hint::Español (es)",
-    "required",
-    "relevant",
-    "constraint",
-    "constraint_message::English (en)",
-    "constraint_message::Español (es)",
-    "calculation",
-    "correct_answer",
-]
+SURVEY = list(SURVEY_COLUMNS)
 CHOICES = ["list_name", "name", "label::English (en)", "label::Español (es)"]
 NO_NAMES = (
     "No names, case numbers or details of a family.",
@@ -56,6 +44,13 @@ def points(names: list[str], full: str, half: str) -> str:
     """2 points for ``full``, 1 for ``half``, summed over ``names``: the form's own score."""
     return " + ".join(f"if(${{{n}}} = '{full}', 2, if(${{{n}}} = '{half}', 1, 0))" for n in names)
 
+
+#: A 0 to 10 scale's check and its message.
+ZERO_TO_TEN = {
+    "constraint": ". >= 0 and . <= 10",
+    "constraint_message::English (en)": "Type a number from 0 to 10.",
+    "constraint_message::Español (es)": "Escriba un número del 0 al 10.",
+}
 
 SEEN = [
     ("seen", "observed", "Observed", "Observado"),
@@ -146,11 +141,7 @@ OBSERVATION = {
             "Where did the participants' scaling answers mostly fall (0 to 10)?",
             "¿Dónde quedaron en general las respuestas de escala (0 a 10)?",
             relevant="${scaling_asked} != 'not_observed'",
-            constraint=". >= 0 and . <= 10",
-            **{
-                "constraint_message::English (en)": "Type a number from 0 to 10.",
-                "constraint_message::Español (es)": "Escriba un número del 0 al 10.",
-            },
+            **ZERO_TO_TEN,
         ),
         q("end group", ""),
         q(
@@ -259,11 +250,7 @@ SELF_CHECK = {
             "Del 0 al 10, ¿qué tan seguro está de que estas"
             " declaraciones llevarán a metas de seguridad claras?",
             required="yes",
-            constraint=". >= 0 and . <= 10",
-            **{
-                "constraint_message::English (en)": "Type a number from 0 to 10.",
-                "constraint_message::Español (es)": "Escriba un número del 0 al 10.",
-            },
+            **ZERO_TO_TEN,
         ),
         q(
             "calculate",

@@ -37,6 +37,23 @@ SUPPORTED_TYPES = {
     "end group": "end group",
     "end_group": "end group",
 }
+#: The survey columns this program reads, in the order the starter's forms and the guide's
+#: example write them (``docs/instruments.md``); ``required_message::…`` is read too.
+SURVEY_COLUMNS = (
+    "type",
+    "name",
+    "label::English (en)",
+    "label::Español (es)",
+    "hint::English (en)",
+    "hint::Español (es)",
+    "required",
+    "relevant",
+    "constraint",
+    "constraint_message::English (en)",
+    "constraint_message::Español (es)",
+    "calculation",
+    "correct_answer",
+)
 #: Columns that change how a form behaves beyond the supported subset: refused, not ignored.
 REFUSED_COLUMNS = ("choice_filter", "repeat_count", "trigger", "default", "readonly")
 

@@ -165,24 +165,14 @@ def _cell_text(cell: Any, file: str, sheet: str, row: int, column: int, scan: Sh
     value = getattr(cell, "value", None)
     header = scan.headers[column - 1] if column <= len(scan.headers) else ""
     where = get_column_letter(column) + (f" ({header})" if header else "")
-    if getattr(cell, "data_type", "") == "f":
-        raise InstrumentError(
-            "publish.form_cell",
-            file=file,
-            sheet=sheet,
-            row=row,
-            column=where,
-            reason="the cell holds a formula; type its value instead.",
-        )
+    reason = ""
     text = "" if value is None else str(value)
-    if len(text) > MAX_CELL_CHARS:
+    if getattr(cell, "data_type", "") == "f":
+        reason = "the cell holds a formula; type its value instead."
+    elif len(text) > MAX_CELL_CHARS:
+        reason = f"the cell holds {len(text):,} characters, over the limit of {MAX_CELL_CHARS:,}."
+    if reason:
         raise InstrumentError(
-            "publish.form_cell",
-            file=file,
-            sheet=sheet,
-            row=row,
-            column=where,
-            reason=f"the cell holds {len(text):,} characters, over the limit of"
-            f" {MAX_CELL_CHARS:,}.",
+            "publish.form_cell", file=file, sheet=sheet, row=row, column=where, reason=reason
         )
     return text

@@ -4,23 +4,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from resources_index.instruments.conversion import SURVEY_COLUMNS
+
 Rows = list[list[object]]
 
-SURVEY_HEADER = [
-    "type",
-    "name",
-    "label::English (en)",
-    "label::Español (es)",
-    "hint::English (en)",
-    "hint::Español (es)",
-    "required",
-    "relevant",
-    "constraint",
-    "constraint_message::English (en)",
-    "constraint_message::Español (es)",
-    "calculation",
-    "correct_answer",
-]
+SURVEY_HEADER = list(SURVEY_COLUMNS)
 CHOICES_HEADER = ["list_name", "name", "label::English (en)", "label::Español (es)"]
 
 
