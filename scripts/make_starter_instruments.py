@@ -9,6 +9,9 @@ spreadsheet (``*.yaml``), edited by hand when the starter content changes.
 """
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -394,8 +397,25 @@ def write(form: dict[str, object]) -> Path:
     book.properties.creator = "SOP Desktop starter content"
     target = FOLDER / str(form["file"])
     target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
+    written = io.BytesIO()
+    book.save(written)
+    target.write_bytes(reproducible(written.getvalue()))
     return target
+
+
+def reproducible(xlsx: bytes) -> bytes:
+    """The same spreadsheet with fixed times (each part's, and the "modified" openpyxl sets to
+    now), so running the script again changes no byte of an unchanged form."""
+    out = io.BytesIO()
+    stamp = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            target.writestr(fixed, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def main() -> None:

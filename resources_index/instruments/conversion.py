@@ -64,8 +64,10 @@ _SHEET_COLUMN = re.compile(
 _NAMED = re.compile(r"named '([^']+)'")
 
 
-def convert_form(path: Path) -> FormDefinition:
-    """The definition of the form at ``path`` (with the sidecar beside it, if any)."""
+def convert_form(path: Path, warnings: list[str] | None = None) -> FormDefinition:
+    """The definition of the form at ``path`` (with the sidecar beside it, if any). pyxform's
+    warnings (a language missing a hint column, say) are added to ``warnings``, each naming
+    the file, for the publisher to show."""
     scan = read_workbook(path)
     survey = scan.sheets.get("survey")
     if survey is None:
@@ -74,7 +76,8 @@ def convert_form(path: Path) -> FormDefinition:
         )
     check_types_and_columns(scan.file, survey)
     try:
-        result = convert(xlsform=scan.data, file_type=".xlsx", warnings=[], validate=False)
+        found: list[str] = []
+        result = convert(xlsform=scan.data, file_type=".xlsx", warnings=found, validate=False)
     except PyXFormError as error:
         raise located_error(scan, str(error)) from None
     except Exception as error:  # pyxform's own faults on odd input: still one sentence
@@ -83,7 +86,10 @@ def convert_form(path: Path) -> FormDefinition:
             file=scan.file,
             reason=f"pyxform could not convert it ({type(error).__name__}).",
         ) from None
-    return reduce_form(result._pyxform, scan, read_sidecar(sidecar_path(path)))
+    definition = reduce_form(result._pyxform, scan, read_sidecar(sidecar_path(path)))
+    if warnings is not None:
+        warnings += [f"{scan.file}: {' '.join(str(w).split())}" for w in found]
+    return definition
 
 
 def check_types_and_columns(file: str, survey: SheetScan) -> None:

@@ -258,3 +258,24 @@ def test_the_guides_example_converts_and_means_what_the_tests_example_means(
         ]  # fmt: skip
 
     assert meaning(from_guide) == meaning(from_tests)
+
+
+def test_required_messages_named_languages_and_pyxforms_warnings(tmp_path: Path) -> None:
+    form = write_form(
+        tmp_path / "messages.xlsx",
+        [["text", "a", "A", "A es", "yes", "Say something.", "Diga algo.", "A hint"]],
+        settings_rows=settings(),
+        survey_header=[
+            "type", "name", "label::English", "label::Español", "required",
+            "required_message::English", "required_message::Español", "hint::English",
+        ],
+    )  # fmt: skip
+    warnings: list[str] = []
+    item = convert_form(form, warnings).item("a")
+    assert item.labels == {"en": "A", "es": "A es"}
+    assert item.required_messages == {"en": "Say something.", "es": "Diga algo."}
+    assert "messages.xlsx: Language 'Español' is missing the survey hint column." in warnings
+    assert all(w.startswith("messages.xlsx: ") for w in warnings)
+    example_warnings: list[str] = []
+    convert_form(example_form(tmp_path / "example.xlsx"), example_warnings)
+    assert example_warnings == []
