@@ -14,6 +14,7 @@ from typing import Any
 
 from resources_index.errors import CatalogError, ExpressionError, InstrumentError
 from resources_index.instruments import expressions
+from resources_index.instruments.dependencies import evaluation_order
 from resources_index.instruments.limits import MAX_CELL_CHARS, MAX_DEFINITION_BYTES, MAX_ROWS
 from resources_index.util import safe_json
 
@@ -177,6 +178,9 @@ def from_json(raw: object, what: str) -> FormDefinition:
         reader.refuse("it has more items than the format allows")
     for item, _ in definition.walk():
         reader.expressions(item, set(names))
+    _, circle = evaluation_order(definition)
+    if circle:
+        reader.refuse(f"{', '.join(circle)} read each other in a circle")
     return definition
 
 

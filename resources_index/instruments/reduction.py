@@ -14,6 +14,7 @@ from typing import Any
 
 from resources_index.errors import ExpressionError, InstrumentError
 from resources_index.instruments.definition import Choice, FormDefinition, Item, check_expression
+from resources_index.instruments.dependencies import evaluation_order
 from resources_index.instruments.evaluation import to_number
 from resources_index.instruments.sidecar import Links, Sidecar
 from resources_index.instruments.workbook_reading import WorkbookScan
@@ -96,6 +97,7 @@ class _Reducer:
                 reason=f"its sidecar links {unknown[0]!r}, but the form has no question of that"
                 " name.",
             )
+        self._refuse_circles(items)
         title = self.sidecar.title or {
             code: str(self.raw.get("title") or form_id) for code in sorted(self.languages)
         }
@@ -111,6 +113,22 @@ class _Reducer:
             audiences=self.sidecar.audiences,
             resources=self.sidecar.form.resources,
         )
+
+    def _refuse_circles(self, items: tuple[Item, ...]) -> None:
+        _, circle = evaluation_order(FormDefinition("", "", {}, (), "", items))
+        if circle:
+            first = circle[0]
+            calculated = any(i.name == first and i.calculate for i, _ in self._walk(items))
+            raise self._refuse(
+                first,
+                "calculation" if calculated else "relevant",
+                f"{', '.join(repr(n) for n in circle)} read each other in a circle; one of them"
+                " must not depend on the others.",
+            )
+
+    @staticmethod
+    def _walk(items: tuple[Item, ...]) -> list[tuple[Item, tuple[Item, ...]]]:
+        return list(FormDefinition("", "", {}, (), "", items).walk())
 
     def _collect_names(self, children: list[dict[str, Any]]) -> None:
         for child in children:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from resources_index.errors import InstrumentError
 from resources_index.instruments import expressions
 from resources_index.instruments.definition import FormDefinition, Item, Labels
+from resources_index.instruments.dependencies import evaluation_order
 from resources_index.instruments.evaluation import (
     Context,
     Value,
@@ -96,6 +97,8 @@ class FormSession:
         self._walk = list(definition.walk())
         self._items = {item.name: item for item, _ in self._walk}
         self._parsed: dict[str, expressions.Node] = {}
+        self._parents = {item.name: parents for item, parents in self._walk}
+        self._order, _ = evaluation_order(definition, self._node)
         self.answers: dict[str, str] = {}
         for name, value in (answers or {}).items():
             if name in self._items and self._items[name].type in QUESTION_TYPES:
@@ -204,32 +207,26 @@ class FormSession:
         return answer
 
     def _relevance(self) -> tuple[dict[str, bool], dict[str, str]]:
-        """Relevance and calculated values, computed again until they settle (calculations and
-        skip logic may depend on each other; a cycle stops after one pass per item)."""
+        """Relevance and calculated values, in one pass in the order of what reads what."""
         if self._state is not None:
             return self._state
-        relevant = {item.name: True for item, _ in self._walk}
+        relevant: dict[str, bool] = {}
         calculated: dict[str, str] = {}
-        for _ in range(len(self._walk) + 1):
-            before = (dict(relevant), dict(calculated))
 
-            def lookup(name: str) -> Value:
-                return self._lookup(name, relevant, calculated)
+        def lookup(name: str) -> Value:
+            return self._lookup(name, relevant, calculated)
 
-            context = Context(lookup, today=self.today)
-            for item, parents in self._walk:
-                inherited = all(relevant[p.name] for p in parents)
-                own = not item.relevant or to_boolean(evaluate(self._node(item.relevant), context))
-                relevant[item.name] = inherited and own
-                if item.type == "calculate":
-                    computed = (
-                        to_string(evaluate(self._node(item.calculate), context))
-                        if relevant[item.name] and item.calculate
-                        else ""
-                    )
-                    calculated[item.name] = computed
-            if (relevant, calculated) == before:
-                break
+        context = Context(lookup, today=self.today)
+        for item in self._order:
+            inherited = all(relevant.get(p.name, True) for p in self._parents[item.name])
+            own = not item.relevant or to_boolean(evaluate(self._node(item.relevant), context))
+            relevant[item.name] = inherited and own
+            if item.type == "calculate":
+                calculated[item.name] = (
+                    to_string(evaluate(self._node(item.calculate), context))
+                    if relevant[item.name] and item.calculate
+                    else ""
+                )
         self._state = (relevant, calculated)
         return self._state
 

@@ -172,6 +172,15 @@ def refusal(tmp_path: Path, survey: list[list[object]], **kwargs: object) -> str
             "column M (correct_answer): 'anything' is not an answer",
         ),
         (
+            [
+                row(type="calculate", name="a", calculation="${b} + 1"),
+                row(type="calculate", name="b", calculation="${a} + 1"),
+                row(type="text", name="c", en="C", relevant="${c} = ''"),
+            ],
+            "broken.xlsx: sheet survey, row 2, column L (calculation): 'a', 'b', 'c' read each"
+            " other in a circle",
+        ),
+        (
             [row(type="text", name="q", en="Q", calculation="1 + 1")],
             "column L (calculation): a calculation belongs on a calculate row.",
         ),

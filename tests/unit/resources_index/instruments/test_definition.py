@@ -45,6 +45,9 @@ def test_a_definition_out_of_the_format_is_refused_naming_what(good: dict[str, o
     items[1]["calculate"] = "${nowhere} + 1"
     assert "there is no question named 'nowhere'" in refused(changed(good, items=items))
     items = json.loads(json.dumps(good["items"]))
+    items[1]["relevant"] = "${points} > 1"  # points counts the columns chosen: a circle
+    assert "columns, points read each other in a circle" in refused(changed(good, items=items))
+    items = json.loads(json.dumps(good["items"]))
     items.append(items[1])
     assert "two items have the same name" in refused(changed(good, items=items))
     nested: dict[str, object] = {"name": "g0", "type": "group", "items": []}
