@@ -7,6 +7,7 @@ value is invalid...``) are taken apart and said the same way as this program's o
 """
 
 import re
+import warnings as warnings_module
 from pathlib import Path
 
 from pyxform.errors import PyXFormError
@@ -77,7 +78,9 @@ def convert_form(path: Path, warnings: list[str] | None = None) -> FormDefinitio
     check_types_and_columns(scan.file, survey)
     try:
         found: list[str] = []
-        result = convert(xlsform=scan.data, file_type=".xlsx", warnings=found, validate=False)
+        with warnings_module.catch_warnings():  # openpyxl's notes, as above; pyxform's are kept
+            warnings_module.simplefilter("ignore")
+            result = convert(xlsform=scan.data, file_type=".xlsx", warnings=found, validate=False)
     except PyXFormError as error:
         raise located_error(scan, str(error)) from None
     except Exception as error:  # pyxform's own faults on odd input: still one sentence

@@ -10,6 +10,7 @@ pyxform's messages, which often name only a row or a question, can name the cell
 """
 
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from resources_index.instruments.limits import (
 )
 from resources_index.util.fsutil import NotRegularFileError, open_regular
 
+_DAMAGED = "a part of it is damaged or missing"
 #: The sheets of an XLSForm this program reads; others (notes, instructions) are ignored.
 FORM_SHEETS = ("survey", "choices", "settings")
 
@@ -94,7 +96,9 @@ def check_archive(data: bytes, file: str) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InstrumentError(
-            "publish.form_unreadable", file=file, reason="it is not an .xlsx file (not a zip)"
+            "publish.form_unreadable",
+            file=file,
+            reason="it is not a zip archive, as every .xlsx is",
         ) from None
     if len(parts) > MAX_PARTS:
         raise InstrumentError(
@@ -123,10 +127,12 @@ def check_archive(data: bytes, file: str) -> None:
 def scan_sheets(data: bytes, file: str) -> dict[str, SheetScan]:
     """Stream the XLSForm sheets within bounds; formulas, huge cells and too many rows refused."""
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        with warnings.catch_warnings():  # openpyxl's notes on Excel features it skips
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise InstrumentError(
-            "publish.form_unreadable", file=file, reason=type(error).__name__
+            "publish.form_unreadable", file=file, reason=f"{_DAMAGED} ({type(error).__name__})"
         ) from None
     try:
         scans: dict[str, SheetScan] = {}
@@ -138,7 +144,7 @@ def scan_sheets(data: bytes, file: str) -> dict[str, SheetScan]:
         raise
     except Exception as error:  # a part that is not the XML it claims to be
         raise InstrumentError(
-            "publish.form_unreadable", file=file, reason=type(error).__name__
+            "publish.form_unreadable", file=file, reason=f"{_DAMAGED} ({type(error).__name__})"
         ) from None
     finally:
         book.close()

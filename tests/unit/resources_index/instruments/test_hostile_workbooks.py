@@ -110,7 +110,7 @@ def test_a_zip_bomb_is_refused_from_its_directory_without_unpacking(
 def test_files_that_are_not_spreadsheets_are_refused_plainly(tmp_path: Path) -> None:
     (tmp_path / "junk.xlsx").write_bytes(b"this is not a spreadsheet")
     assert sentence(tmp_path / "junk.xlsx").startswith(
-        "junk.xlsx is not a readable .xlsx spreadsheet (it is not an .xlsx file (not a zip))"
+        "junk.xlsx is not a readable .xlsx spreadsheet (it is not a zip archive, as every .xlsx is)"
     )
     (tmp_path / "big.xlsx").write_bytes(os.urandom(MAX_FILE_BYTES + 1))
     assert sentence(tmp_path / "big.xlsx") == (
