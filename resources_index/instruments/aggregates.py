@@ -65,12 +65,15 @@ def weekly_aggregates(
     choices: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     answered: dict[tuple[str, str, str], int] = defaultdict(int)
     numbers: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    averaged: dict[str, set[str]] = {}
     for response in responses:
         definition = definitions.get(response.form_id)
         week = iso_week(response.completed)
         if definition is None or week is None:
             continue
-        numeric = numeric_items(definition)
+        if definition.id not in averaged:
+            averaged[definition.id] = numeric_items(definition)
+        numeric = averaged[definition.id]
         for item, _ in definition.walk():
             value = response.answers.get(item.name, "")
             key = (definition.id, item.name, week)
