@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from resources_index.errors import InstrumentError
+from resources_index.errors import InstrumentError, LibraryError
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.limits import MAX_ANSWER_CHARS, MAX_RESPONSE_BYTES
 from resources_index.instruments.session import FormSession
@@ -91,7 +91,7 @@ class ResponseStore:
             modified=now_text(),
             answers=dict(response.answers if answers is None else answers),
         )
-        write_atomic(self._path("drafts", saved), _to_bytes(saved))
+        _write(self._path("drafts", saved), _to_bytes(saved))
         return saved
 
     def complete(self, response: Response, session: FormSession) -> Response:
@@ -103,7 +103,7 @@ class ResponseStore:
             completed=now_text(),
             answers=session.final_answers(),
         )
-        write_atomic(self._path("completed", done), _to_bytes(done))
+        _write(self._path("completed", done), _to_bytes(done))
         self._path("drafts", done).unlink(missing_ok=True)
         return done
 
@@ -192,6 +192,17 @@ def _text(value: object) -> str:
 def _to_bytes(response: Response) -> bytes:
     raw = {"format": RESPONSE_FORMAT, **asdict(response), "answers": dict(response.answers)}
     return json.dumps(raw, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically; a full disk or a read-only folder is one sentence, and the file as it
+    was (the previous draft) stays whole."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise LibraryError(
+            "library.not_written", path=str(path), reason=error.strerror or str(error)
+        ) from None
 
 
 def _subfolders(base: Path) -> list[Path]:

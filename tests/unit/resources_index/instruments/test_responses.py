@@ -1,6 +1,7 @@
 """Responses in the library: drafts after every answer, completed apart, per user; a draft
 survives the program being killed with SIGKILL mid-form."""
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from resources_index.errors import LibraryError
 from resources_index.instruments.conversion import convert_form
 from resources_index.instruments.definition import FormDefinition, Item, to_bytes
 from resources_index.instruments.responses import (
@@ -18,6 +20,7 @@ from resources_index.instruments.responses import (
 from resources_index.instruments.session import FormSession
 from tests.helpers.kills import kill_when
 from tests.helpers.xlsforms import example_form
+from tests.unit.resources_index.test_faults import small_disk
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -81,6 +84,30 @@ def test_an_unreadable_response_is_named_and_the_others_still_listed(
     assert sorted(p.kind for p in problems) == ["instrument.response_unreadable"] * 2
     assert "broken.json cannot be read" in " ".join(str(p) for p in problems)
     assert read_response(store.folder / "drafts" / "example" / f"{good.id}.json") == drafts[0]
+
+
+def test_a_full_disk_keeps_the_previous_draft_whole_and_says_so(
+    tmp_path: Path, example: FormDefinition
+) -> None:
+    with small_disk(tmp_path / "disk", 1) as disk:
+        store = ResponseStore(disk / "responses" / "me")
+        draft = store.save_draft(store.new_draft(example, "en"), {"comment": "first words"})
+        ballast = disk / "ballast"
+        with contextlib.suppress(OSError), ballast.open("wb") as handle:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        with pytest.raises(LibraryError, match=r"could not be written \(No space left on device\)"):
+            store.save_draft(draft, {"comment": "first words and many more " * 200})
+        session = FormSession(example, {"comment": "first words and many more " * 200})
+        with pytest.raises(LibraryError, match="could not be written"):
+            store.complete(draft, session)
+        drafts, problems = store.drafts()
+        assert problems == [] and [d.answers for d in drafts] == [{"comment": "first words"}]
+        assert store.completed() == ([], [])
+        ballast.unlink()
+        store.complete(draft, session)
+        assert store.drafts() == ([], []) and len(store.completed()[0]) == 1
 
 
 FILLER = """
