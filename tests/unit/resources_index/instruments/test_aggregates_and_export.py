@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resources_index.instruments.aggregates import (
     SCORE_ITEM,
@@ -191,3 +193,21 @@ def test_answers_of_an_older_version_keep_a_column(tmp_path: Path, example: Form
     with export_csv(example, [old], tmp_path).open(encoding="utf-8-sig", newline="") as handle:
         row = next(csv.DictReader(handle))
     assert row["retired"] == "x" and row["FormVersion"] == "2025-01"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=5))
+def test_any_typed_text_is_exported_whole_and_never_as_a_formula(
+    tmp_path_factory: pytest.TempPathFactory, example: FormDefinition, comments: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("export")
+    typed = [
+        Response(f"r{n}", "example", "1", "en", "", "", "2026-12-01T00:00:00Z", "", {"comment": c})
+        for n, c in enumerate(comments)
+    ]
+    with export_csv(example, typed, folder).open(encoding="utf-8-sig", newline="") as handle:
+        cells = [row["comment"] for row in csv.DictReader(handle)]
+    assert len(cells) == len(comments)
+    for cell, comment in zip(cells, comments, strict=True):
+        assert cell in (comment, "'" + comment)
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")) or cell == comment == ""

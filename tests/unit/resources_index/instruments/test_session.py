@@ -4,6 +4,8 @@ answers of the wrong kind, calculations and knowledge-check scores."""
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resources_index.errors import InstrumentError
 from resources_index.instruments.conversion import convert_form
@@ -145,3 +147,19 @@ def test_answers_only_go_to_questions(example: FormDefinition) -> None:
     for name in ("summary", "points", "meeting", "nowhere"):
         with pytest.raises(InstrumentError, match="has no question"):
             session.set_answer(name, "x")
+
+
+ANSWER_NAMES = ["parents_present", "network_size", "columns", "scale", "comment", "meeting_date"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ANSWER_NAMES), st.text(max_size=40)), max_size=12))
+def test_any_answers_give_issues_or_none_never_an_exception(
+    example: FormDefinition, typed: list[tuple[str, str]]
+) -> None:
+    session = FormSession(example, today=TODAY)
+    for name, value in typed:
+        session.set_answer(name, value)
+        for issue in session.issues():
+            assert issue.message("es") and issue.message("en")
+    assert set(session.final_answers()) <= {item.name for item, _ in example.walk()}
