@@ -277,6 +277,9 @@ MESSAGES: dict[str, str] = {
     "publish.form_too_many_rows": (
         "{file}: the {sheet} sheet has more than {limit:,} rows, over the limit for a form."
     ),
+    "publish.form_too_many_cells": (
+        "{file}: the {sheet} sheet has more than {limit:,} cells, over the limit for a form."
+    ),
     "publish.form_cell": "{file}: sheet {sheet}, row {row}, column {column}: {reason}",
     "publish.form_row": "{file}: sheet {sheet}, row {row}: {reason}",
     "publish.form_problem": "{file}: {reason}",

@@ -11,6 +11,8 @@ MAX_PARTS = 200
 #: Rows read per sheet (beyond the header) and columns per row.
 MAX_ROWS = 2_000
 MAX_COLUMNS = 64
+#: Cells per sheet, and texts in the shared-strings part.
+MAX_CELLS = (MAX_ROWS + 1) * MAX_COLUMNS
 #: Characters in one cell (a label, a hint, an expression).
 MAX_CELL_CHARS = 4_000
 #: An expression: characters, and how deeply its parts may nest.

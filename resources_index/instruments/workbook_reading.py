@@ -29,6 +29,7 @@ from resources_index.instruments.limits import (
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
 )
+from resources_index.instruments.part_counting import check_parts
 from resources_index.util.fsutil import NotRegularFileError, open_regular
 
 _DAMAGED = "a part of it is damaged or missing"
@@ -94,12 +95,17 @@ def check_archive(data: bytes, file: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
+            _check_declared_sizes(parts, file)
+            check_parts(archive, file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InstrumentError(
             "publish.form_unreadable",
             file=file,
             reason="it is not a zip archive, as every .xlsx is",
         ) from None
+
+
+def _check_declared_sizes(parts: list[zipfile.ZipInfo], file: str) -> None:
     if len(parts) > MAX_PARTS:
         raise InstrumentError(
             "publish.form_unreadable", file=file, reason=f"it has {len(parts):,} parts"

@@ -16,6 +16,7 @@ from resources_index.instruments.conversion import convert_form
 from resources_index.instruments.definition import from_bytes, to_bytes
 from resources_index.instruments.limits import (
     MAX_CELL_CHARS,
+    MAX_CELLS,
     MAX_FILE_BYTES,
     MAX_PART_BYTES,
     MAX_ROWS,
@@ -45,7 +46,7 @@ def test_a_formula_is_refused_naming_its_cell_and_never_calculated(tmp_path: Pat
 
 @pytest.mark.slow
 def test_a_hundred_thousand_rows_are_refused_after_reading_only_the_bound(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("survey")
@@ -54,8 +55,40 @@ def test_a_hundred_thousand_rows_are_refused_after_reading_only_the_bound(
         sheet.append(["text", f"q{number}"])
     book.create_sheet("settings").append(["form_id"])
     book.save(tmp_path / "rows.xlsx")
+    monkeypatch.setattr(workbook_reading, "load_workbook", lambda *a, **k: pytest.fail("opened"))
     assert sentence(tmp_path / "rows.xlsx") == (
         f"rows.xlsx: the survey sheet has more than {MAX_ROWS:,} rows, over the limit for a form."
+    )
+
+
+@pytest.mark.slow
+def test_too_many_cells_or_rows_in_any_sheet_are_refused_naming_the_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = Workbook(write_only=True)
+    book.create_sheet("survey").append(["type", "name", "label"])
+    wide = book.create_sheet("Wide notes")
+    for _ in range(MAX_CELLS // 1000 + 1):
+        wide.append(["x"] * 1000)
+    book.save(tmp_path / "wide.xlsx")
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl was asked to open it")
+
+    monkeypatch.setattr(workbook_reading, "load_workbook", never)
+    assert sentence(tmp_path / "wide.xlsx") == (
+        f"wide.xlsx: the Wide notes sheet has more than {MAX_CELLS:,} cells, over the limit for"
+        " a form."
+    )
+    book = Workbook(write_only=True)
+    book.create_sheet("survey").append(["type", "name", "label"])
+    long = book.create_sheet("Long notes")
+    for number in range(MAX_ROWS + 2):  # a header and one row more than the bound
+        long.append([number])
+    book.save(tmp_path / "long.xlsx")
+    assert sentence(tmp_path / "long.xlsx") == (
+        f"long.xlsx: the Long notes sheet has more than {MAX_ROWS:,} rows, over the limit for a"
+        " form."
     )
 
 
