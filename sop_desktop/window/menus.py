@@ -101,7 +101,10 @@ class WindowMenus(QObject):
             self.window,
             self.tr("About SOP Desktop"),
             self.tr(
-                "SOP Desktop {0}\n\nSafety Organized Practice resources of California's"
-                " Regional Training Academies, CalSWEC and CDSS, available offline."
+                "SOP Desktop {0}\n\nSafety Organized Practice resources for California's child"
+                " welfare workforce, available offline.\n\nThe starter catalog is sample content"
+                " written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or the"
+                " Regional Training Academies. A sync with the statewide catalog, once a county"
+                " sets it up, brings those agencies' materials."
             ).format(__version__),
         )
