@@ -320,7 +320,9 @@ def make_video(item: dict, path: Path) -> None:
                 "-metadata",
                 f"artist={AUTHOR}",
                 "-metadata",
-                f"comment={' '.join(notice_lines(item))}",
+                f"comment={notice_lines(item)[0]}",  # one language a tag: MP4 keeps 255 bytes
+                "-metadata",
+                f"description={notice_lines(item)[1]}",
                 "-fflags",
                 "+bitexact",
                 str(path),
