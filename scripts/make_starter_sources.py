@@ -25,6 +25,8 @@ import yaml
 from fpdf import FPDF
 from pptx.util import Inches, Pt
 
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
+
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = ROOT / "assets" / "starter"
 SOURCE = STARTER / "source"
@@ -43,17 +45,8 @@ CSV_KEYS = [
     "translations",
 ]
 SIDECAR_FORMATS = {"html", "mp4"}  # these get a YAML sidecar; the rest a catalog.csv row
-NOTICE = {
-    "en": (
-        "Sample content written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or"
-        " the Regional Training Academies."
-    ),
-    "es": (
-        "Contenido de muestra escrito para SOP Desktop, no producido ni respaldado por el CDSS,"
-        " CalSWEC ni las Academias Regionales de Capacitación."
-    ),
-}
-AUTHOR = "SOP Desktop (sample content)"  # the Author of every document's own metadata
+NOTICE = STARTER_NOTICE
+AUTHOR = STARTER_AUTHOR  # the Author of every document's own metadata
 SUMMARY_LIMIT = 300
 
 

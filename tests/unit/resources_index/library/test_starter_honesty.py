@@ -13,20 +13,12 @@ import pypdfium2 as pdfium
 from resources_index.catalog import vocabulary
 from resources_index.catalog.model import Manifest
 from resources_index.library.library import Library
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 from resources_index.publish import extract
 
 ROOT = Path(__file__).resolve().parents[4]
-NOTICE = {
-    "en": (
-        "Sample content written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or"
-        " the Regional Training Academies."
-    ),
-    "es": (
-        "Contenido de muestra escrito para SOP Desktop, no producido ni respaldado por el CDSS,"
-        " CalSWEC ni las Academias Regionales de Capacitación."
-    ),
-}
-AUTHOR = "SOP Desktop (sample content)"
+NOTICE = STARTER_NOTICE
+AUTHOR = STARTER_AUTHOR
 #: What an agency's name looks like, in either language, in a publisher or an author field.
 AGENCY = re.compile(
     r"cdss|calswec|academ|department of social services|servicios sociales|training academy",
@@ -67,6 +59,13 @@ def segments(starter: Library, sha256: str, media_type: str, tmp_path: Path) -> 
     else:
         found = EXTRACTORS[media_type](source)
     return [flat(str(segment["text"])) for segment in found.segments]
+
+
+def test_the_notice_says_what_the_issue_asks_in_both_languages() -> None:
+    assert NOTICE["en"].startswith("Sample content written for SOP Desktop, not produced or")
+    assert "endorsed by CDSS, CalSWEC or the Regional Training Academies" in NOTICE["en"]
+    assert NOTICE["es"].startswith("Contenido de muestra escrito para SOP Desktop")
+    assert "ni respaldado por el CDSS, CalSWEC ni las Academias Regionales" in NOTICE["es"]
 
 
 def test_no_starter_resource_names_an_agency_as_its_publisher(starter: Library) -> None:
