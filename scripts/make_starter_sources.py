@@ -1,6 +1,10 @@
 """Generate the starter catalog's source documents from ``assets/starter/content.yaml``.
 
 Run it after editing the content; commit what it writes under ``assets/starter/source/``.
+Every document says what it is, in English and Spanish (a line on each PDF page and slide, at
+the top of the other formats, and in the file's own metadata): sample content written for SOP
+Desktop, not produced or endorsed by the agencies whose materials the program carries once a
+county points it at the statewide catalog.
 It needs fpdf2 (from the ``test`` extra), and ffmpeg and espeak-ng for the video. Documents are
 made reproducible where the formats allow (fixed creation dates).
 """
@@ -8,6 +12,7 @@ made reproducible where the formats allow (fixed creation dates).
 import csv
 import datetime as dt
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +23,9 @@ import docx
 import pptx
 import yaml
 from fpdf import FPDF
+from pptx.util import Inches, Pt
+
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = ROOT / "assets" / "starter"
@@ -37,6 +45,36 @@ CSV_KEYS = [
     "translations",
 ]
 SIDECAR_FORMATS = {"html", "mp4"}  # these get a YAML sidecar; the rest a catalog.csv row
+NOTICE = STARTER_NOTICE
+AUTHOR = STARTER_AUTHOR  # the Author of every document's own metadata
+SUMMARY_LIMIT = 300
+
+
+def notice_lines(item: dict) -> list[str]:
+    """The notice in the document's language first, then in the other."""
+    first = item["language"]
+    return [NOTICE[first], *(text for lang, text in NOTICE.items() if lang != first)]
+
+
+def summary(item: dict) -> str:
+    """The catalog summary: the first whole sentences (up to 300 characters) of the body's first
+    paragraph of some length, as publishing would infer it, so the notice every document
+    carries never becomes one and a PDF's summary does not stop where its first line wraps."""
+    for line in item["body"].strip().splitlines():
+        line = line.strip()
+        if len(line) > 60 and not line.startswith("## ") and line != item["title"]:
+            if len(line) <= SUMMARY_LIMIT:
+                return line
+            sentences = re.split(r"(?<=[.?!])\s+", line)
+            kept = sentences[0]
+            for sentence in sentences[1:]:
+                if len(kept) + 1 + len(sentence) > SUMMARY_LIMIT:
+                    break
+                kept += " " + sentence
+            if len(kept) <= SUMMARY_LIMIT:
+                return kept
+            return kept[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 def sections(body: str) -> list[tuple[str | None, list[str], bool]]:
@@ -57,12 +95,32 @@ def sections(body: str) -> list[tuple[str | None, list[str], bool]]:
     return result
 
 
+class NoticedPDF(FPDF):
+    """A letter-size page with the notice at the foot of every page."""
+
+    def __init__(self, notice: list[str]) -> None:
+        super().__init__(format="Letter")
+        self.notice = notice
+
+    def footer(self) -> None:
+        self.set_y(-20)
+        self.set_font("Helvetica", "I", 8)
+        self.set_text_color(90, 90, 90)
+        for line in self.notice:
+            self.multi_cell(0, 3.6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+
+
 def make_pdf(item: dict, path: Path) -> None:
-    pdf = FPDF(format="Letter")
+    pdf = NoticedPDF(notice_lines(item))
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_title(item["title"])
-    pdf.set_author(item["publisher"])
+    pdf.set_author(AUTHOR)
+    pdf.set_subject(" ".join(notice_lines(item)))
+    pdf.set_creator("SOP Desktop starter catalog")
+    pdf.set_lang(item["language"])
     pdf.set_margins(22, 20, 22)
+    pdf.set_auto_page_break(True, margin=26)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 18)
     pdf.multi_cell(0, 9, item["title"])
@@ -86,7 +144,12 @@ def make_docx(item: dict, path: Path) -> None:
     document.core_properties.title = item["title"]
     document.core_properties.created = FIXED_DATE.replace(tzinfo=None)
     document.core_properties.modified = FIXED_DATE.replace(tzinfo=None)
+    set_office_properties(document.core_properties, item)
     document.add_heading(item["title"], level=0)
+    for line in notice_lines(item):
+        document.add_paragraph().add_run(line).italic = True
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "\n".join(notice_lines(item))
     for heading, paragraphs, _ in sections(item["body"]):
         if heading:
             document.add_heading(heading, level=1)
@@ -95,22 +158,40 @@ def make_docx(item: dict, path: Path) -> None:
     document.save(str(path))
 
 
+def set_office_properties(properties: object, item: dict) -> None:
+    """Author and description of a Word or PowerPoint file (never the library's default)."""
+    properties.author = AUTHOR  # type: ignore[attr-defined]
+    properties.last_modified_by = AUTHOR  # type: ignore[attr-defined]
+    first, second = notice_lines(item)  # each within the 255 characters a property may hold
+    properties.subject = first  # type: ignore[attr-defined]
+    properties.comments = second  # type: ignore[attr-defined]
+
+
 def make_pptx(item: dict, path: Path) -> None:
     deck = pptx.Presentation()
     deck.core_properties.title = item["title"]
+    set_office_properties(deck.core_properties, item)
     for index, (heading, paragraphs, _) in enumerate(sections(item["body"])):
         layout = deck.slide_layouts[0 if index == 0 else 1]
         slide = deck.slides.add_slide(layout)
         slide.shapes.title.text = heading or item["title"]
         slide.placeholders[1].text = "\n".join(paragraphs)
+        box = slide.shapes.add_textbox(Inches(0.5), Inches(6.75), Inches(9), Inches(0.6))
+        box.text_frame.word_wrap = True
+        box.text_frame.text = "\n".join(notice_lines(item))
+        for paragraph in box.text_frame.paragraphs:
+            paragraph.runs[0].font.size = Pt(10)
+            paragraph.runs[0].font.italic = True
     deck.save(str(path))
 
 
 def make_html(item: dict, path: Path) -> None:
     parts = [
         f'<!DOCTYPE html>\n<html lang="{item["language"]}">\n<head><meta charset="utf-8">',
+        f'<meta name="author" content="{AUTHOR}">',
         f"<title>{html.escape(item['title'])}</title></head>\n<body>",
         f"<h1>{html.escape(item['title'])}</h1>",
+        *(f"<p><em>{html.escape(line)}</em></p>" for line in notice_lines(item)),
     ]
     for heading, paragraphs, _ in sections(item["body"]):
         if heading:
@@ -122,6 +203,8 @@ def make_html(item: dict, path: Path) -> None:
 
 def make_markdown(item: dict, path: Path) -> None:
     lines = [f"# {item['title']}", ""]
+    for line in notice_lines(item):
+        lines += [f"*{line}*", ""]
     for heading, paragraphs, _ in sections(item["body"]):
         if heading:
             lines += [f"## {heading}", ""]
@@ -132,6 +215,7 @@ def make_markdown(item: dict, path: Path) -> None:
 
 def make_text(item: dict, path: Path) -> None:
     lines = [p for _, paragraphs, _ in sections(item["body"]) for p in paragraphs]
+    lines[1:1] = notice_lines(item)  # after the title line
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -186,7 +270,8 @@ def make_video(item: dict, path: Path) -> None:
                     "House of Worries",
                     "House of Dreams",
                     "In the child's words",
-                ][index % 5]
+                    "Sample content\nwritten for SOP Desktop",
+                ][index % 6]
             )
             draws.append(
                 f"drawtext=fontfile={font}:textfile={card}:fontcolor=white:fontsize=34:"
@@ -223,6 +308,14 @@ def make_video(item: dict, path: Path) -> None:
                 "+faststart",
                 "-map_metadata",
                 "-1",
+                "-metadata",
+                f"title={item['title']}",
+                "-metadata",
+                f"artist={AUTHOR}",
+                "-metadata",
+                f"comment={notice_lines(item)[0]}",  # one language a tag: MP4 keeps 255 bytes
+                "-metadata",
+                f"description={notice_lines(item)[1]}",
                 "-fflags",
                 "+bitexact",
                 str(path),
@@ -244,6 +337,8 @@ MAKERS = {
 
 def metadata(item: dict) -> dict:
     data = {k: item[k] for k in CSV_KEYS[1:] if k in item}
+    if "body" in item:
+        data["summary"] = summary(item)
     if item["file"].endswith(".pdf"):
         data.pop("title")  # PDFs carry their title in their own metadata
     return data

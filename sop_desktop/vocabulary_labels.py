@@ -60,6 +60,7 @@ LABELS: dict[str, dict[str, str]] = {
         "central_academy": QT_TRANSLATE_NOOP("Vocabulary", "Central California Training Academy"),
         "calswec": QT_TRANSLATE_NOOP("Vocabulary", "CalSWEC"),
         "cdss": QT_TRANSLATE_NOOP("Vocabulary", "California Department of Social Services"),
+        "sop_desktop_sample": QT_TRANSLATE_NOOP("Vocabulary", "SOP Desktop sample content"),
     },
     "language": {
         "en": QT_TRANSLATE_NOOP("Vocabulary", "English"),

@@ -2319,6 +2319,10 @@
         <translation>Departamento de Servicios Sociales de California</translation>
     </message>
     <message>
+        <source>SOP Desktop sample content</source>
+        <translation>Contenido de muestra de SOP Desktop</translation>
+    </message>
+    <message>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -2334,8 +2338,8 @@
         <translation># Bienvenido a SOP Desktop</translation>
     </message>
     <message>
-        <source>The tip sheets, guides, videos, worksheets and curriculum of Safety Organized Practice, from California&apos;s Regional Training Academies, CalSWEC and CDSS, in English and Spanish. **Everything here works without a connection**: in the car, in a family&apos;s home, in court or in a training room.</source>
-        <translation>Las hojas de consejos, guías, videos, hojas de trabajo y módulos de capacitación de la Práctica Organizada en la Seguridad, de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, en inglés y en español. **Todo funciona sin conexión**: en el auto, en la casa de una familia, en la corte o en una sala de capacitación.</translation>
+        <source>The tip sheets, guides, videos, worksheets and curriculum of Safety Organized Practice, in English and Spanish. **Everything here works without a connection**: in the car, in a family&apos;s home, in court or in a training room.</source>
+        <translation>Las hojas de consejos, guías, videos, hojas de trabajo y módulos de capacitación de la Práctica Organizada en la Seguridad (SOP), en inglés y en español. **Todo funciona sin conexión**: en el auto, en la casa de una familia, en la corte o en una sala de capacitación.</translation>
     </message>
     <message>
         <source>- **Search** at the top (Ctrl+K): words inside documents and video captions count, misspellings are forgiven, and a word in English also finds the Spanish version.
@@ -2354,6 +2358,10 @@
     <message>
         <source>This welcome and a short guide are always in the Help menu.</source>
         <translation>Esta bienvenida y una guía breve están siempre en el menú Ayuda.</translation>
+    </message>
+    <message>
+        <source>**What you see first is a starter catalog of sample content** written for SOP Desktop to show how the program works. It is not produced or endorsed by CDSS, CalSWEC or the Regional Training Academies, and it does not replace your county&apos;s policy. When your county points the program at the statewide catalog, a sync brings the materials those agencies publish.</source>
+        <translation>**Lo que ve al principio es un catálogo inicial de contenido de muestra**, escrito para SOP Desktop para mostrar cómo funciona el programa. No fue producido ni está respaldado por el CDSS, CalSWEC ni las Academias Regionales de Capacitación, y no reemplaza la política de su condado. Cuando su condado conecta el programa con el catálogo estatal, una sincronización trae los materiales que publican esas agencias.</translation>
     </message>
 </context>
 <context>
@@ -2456,10 +2464,14 @@
     <message>
         <source>SOP Desktop {0}
 
-Safety Organized Practice resources of California&apos;s Regional Training Academies, CalSWEC and CDSS, available offline.</source>
+Safety Organized Practice resources for California&apos;s child welfare workforce, available offline.
+
+The starter catalog is sample content written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or the Regional Training Academies. A sync with the statewide catalog, once a county sets it up, brings those agencies&apos; materials.</source>
         <translation>SOP Desktop {0}
 
-Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, disponibles sin conexión.</translation>
+Recursos de la Práctica Organizada en la Seguridad (SOP) para el personal de bienestar infantil de California, disponibles sin conexión.
+
+El catálogo inicial es contenido de muestra escrito para SOP Desktop, no producido ni respaldado por el CDSS, CalSWEC ni las Academias Regionales de Capacitación. Una sincronización con el catálogo estatal, cuando un condado la configura, trae los materiales de esas agencias.</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,8 @@ PUBLISHERS: dict[str, str] = {
     "central_academy": "Central California Training Academy",
     "calswec": "CalSWEC",
     "cdss": "California Department of Social Services",
+    # The starter catalog: sample content written for this program, published by no agency.
+    "sop_desktop_sample": "SOP Desktop sample content",
 }
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -204,6 +206,7 @@ SPANISH_LABELS: dict[str, str] = {
     "Central California Training Academy": "Academia de Capacitación del Centro de California",
     "CalSWEC": "CalSWEC",
     "California Department of Social Services": "Departamento de Servicios Sociales de California",
+    "SOP Desktop sample content": "Contenido de muestra de SOP Desktop",
     "English": "Inglés",
     "Spanish": "Español",
 }

@@ -11,6 +11,21 @@ from resources_index.library.installing import Installing, InstallReport
 
 log = logging.getLogger(__name__)
 
+#: What every starter document says of itself, in each language (its pages and its metadata):
+#: the starter is sample content, published by no agency (scripts/make_starter_sources.py).
+STARTER_NOTICE = {
+    "en": (
+        "Sample content written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or"
+        " the Regional Training Academies."
+    ),
+    "es": (
+        "Contenido de muestra escrito para SOP Desktop, no producido ni respaldado por el CDSS,"
+        " CalSWEC ni las Academias Regionales de Capacitación."
+    ),
+}
+#: The Author of every starter document's own metadata.
+STARTER_AUTHOR = "SOP Desktop (sample content)"
+
 
 class Starter(Installing):
     """The packaged starter catalog in this library."""

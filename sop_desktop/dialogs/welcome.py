@@ -23,10 +23,10 @@ def welcome_text() -> str:
             QCoreApplication.translate(
                 "Welcome",
                 "The tip sheets, guides, videos, worksheets and curriculum of Safety Organized"
-                " Practice, from California's Regional Training Academies, CalSWEC and CDSS, in"
-                " English and Spanish. **Everything here works without a connection**: in the"
-                " car, in a family's home, in court or in a training room.",
+                " Practice, in English and Spanish. **Everything here works without a"
+                " connection**: in the car, in a family's home, in court or in a training room.",
             ),
+            starter_notice(),
             QCoreApplication.translate(
                 "Welcome",
                 "- **Search** at the top (Ctrl+K): words inside documents and video captions"
@@ -45,6 +45,18 @@ def welcome_text() -> str:
                 "Welcome", "This welcome and a short guide are always in the Help menu."
             ),
         )
+    )
+
+
+def starter_notice() -> str:
+    """What the catalog a new library starts with is, said before anyone relies on it."""
+    return QCoreApplication.translate(
+        "Welcome",
+        "**What you see first is a starter catalog of sample content** written for SOP Desktop"
+        " to show how the program works. It is not produced or endorsed by CDSS, CalSWEC or the"
+        " Regional Training Academies, and it does not replace your county's policy. When your"
+        " county points the program at the statewide catalog, a sync brings the materials"
+        " those agencies publish.",
     )
 
 

@@ -94,14 +94,17 @@ class WindowMenus(QObject):
         self.keys_dialog.show()
         return self.keys_dialog
 
-    def show_about(self) -> None:
+    def about_text(self) -> str:
+        """The About box's text: the version, and what the starter catalog is."""
         from resources_index import __version__
 
-        QMessageBox.about(
-            self.window,
-            self.tr("About SOP Desktop"),
-            self.tr(
-                "SOP Desktop {0}\n\nSafety Organized Practice resources of California's"
-                " Regional Training Academies, CalSWEC and CDSS, available offline."
-            ).format(__version__),
-        )
+        return self.tr(
+            "SOP Desktop {0}\n\nSafety Organized Practice resources for California's child"
+            " welfare workforce, available offline.\n\nThe starter catalog is sample content"
+            " written for SOP Desktop, not produced or endorsed by CDSS, CalSWEC or the"
+            " Regional Training Academies. A sync with the statewide catalog, once a county"
+            " sets it up, brings those agencies' materials."
+        ).format(__version__)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.window, self.tr("About SOP Desktop"), self.about_text())

@@ -17,8 +17,8 @@ def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
 ) -> None:
     outcome = window.last_outcome
     assert outcome is not None and outcome.browsing
-    assert window.results_model.rowCount() == 45
-    assert window.count_label.text() == "45 resources"
+    assert window.results_model.rowCount() == 56
+    assert window.count_label.text() == "56 resources"
     assert window.filters.groups["type"].childCount() == 10
     manifest = window.library.current()
     assert manifest is not None

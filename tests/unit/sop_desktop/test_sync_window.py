@@ -86,7 +86,7 @@ def test_a_finished_sync_refreshes_the_window_and_lists_what_is_new(
     window.announcer.said.connect(said.append)
     sync_once(qtbot, window, starter_library, published, keys)
     assert "7 new" in window.sync_notice.text() and window.sync_notice.isVisible()
-    assert "Sync finished: 7 new, 0 updated, 45 removed. Show what's new" in said
+    assert "Sync finished: 7 new, 0 updated, 56 removed. Show what's new" in said
     version = read_manifest(published, keys[1]).version
     assert window.status_area.catalog_label.text() == f"Catalog version {version}"
     assert window.status_area.last_sync_label.text().startswith("Last sync 20")
@@ -108,7 +108,7 @@ def test_an_unreachable_server_is_a_clear_message_with_details(
     assert "The library was not changed." in box.text()
     # Facts for whoever helps, one click away: the address and the reason, not a traceback.
     assert "http://127.0.0.1:9/" in box.detailedText() and "Traceback" not in box.detailedText()
-    assert window.results_model.rowCount() == 45
+    assert window.results_model.rowCount() == 56
     # The status bar tells the truth: a server is set, and the last attempt failed.
     status = window.status_area
     assert status.network_label.text() != "No sync server"

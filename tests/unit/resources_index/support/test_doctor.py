@@ -28,7 +28,7 @@ def test_a_healthy_starter_library_passes_offline(
     open_library(tmp_path / "library")
     code, out = doctor(tmp_path / "library", capsys, "--offline")
     assert code == 0 and problems(out) == []
-    assert re.search(r"Catalog sop-starter version \d+, 45 resources", out)
+    assert re.search(r"Catalog sop-starter version \d+, 56 resources", out)
     assert "download_policy = up_to_limit [built-in default]" in out
 
 
