@@ -29,8 +29,10 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 #: One XML part inflated (parsed whole by the extractors and by LibreOffice).
 MAX_XML_PART_BYTES = 128 * 1024 * 1024
 PACKAGE_SUFFIXES = (".docx", ".pptx", ".odt", ".odp")
-#: Where a removed link points: inside the package, where nothing has this name.
-NOWHERE = "removed-external-link"
+#: Where a removed link points: inside the package (in the folder pictures are kept in, as
+#: LibreOffice refuses a document whose picture names no folder), where nothing has the name.
+NOWHERE = "Pictures/removed-external-link.png"  # ODF
+NOWHERE_OOXML = "media/removed-external-link.png"  # relative to the part linking
 
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _EXTERNAL = re.compile(rb"""\bTargetMode\s*=\s*["']External["']""")
@@ -111,7 +113,7 @@ def _unlinked(name: str, data: bytes) -> tuple[bytes, int]:
             return tag
         count += 1
         tag = _EXTERNAL.sub(b"", tag)
-        return _TARGET.sub(b'Target="' + NOWHERE.encode() + b'"', tag)
+        return _TARGET.sub(b'Target="' + NOWHERE_OOXML.encode() + b'"', tag)
 
     def odf_tag(match: re.Match[bytes]) -> bytes:
         nonlocal count
