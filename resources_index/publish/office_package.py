@@ -27,7 +27,7 @@ MAX_MEMBERS = 10_000
 #: What a package may hold once inflated, all members together.
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 #: One XML part inflated (parsed whole by the extractors and by LibreOffice).
-MAX_XML_PART_BYTES = 128 * 1024 * 1024
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
 PACKAGE_SUFFIXES = (".docx", ".pptx", ".odt", ".odp")
 #: Where a removed link points: inside the package (in the folder pictures are kept in, as
 #: LibreOffice refuses a document whose picture names no folder), where nothing has the name.
