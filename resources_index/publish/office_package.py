@@ -15,8 +15,8 @@ package that does not exist, so it renders an empty frame; links a reader clicks
 
 import html
 import re
-import shutil
 import zipfile
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -58,8 +58,12 @@ def check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # the extractor names the damage
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        # Not a zip: never handed to LibreOffice, which would read it as whatever it looks
+        # like (a web page, say, with pictures to fetch).
+        raise ExtractError(
+            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
+        ) from None
     if len(members) > MAX_MEMBERS:
         _refuse(path, f"it holds {len(members):,} parts; at most {MAX_MEMBERS:,} are read")
     total = sum(m.file_size for m in members)
@@ -84,21 +88,29 @@ def _is_xml(name: str) -> bool:
 
 def copy_without_links(path: Path, target: Path) -> int:
     """Copy the package ``path`` to ``target`` with every link to outside it removed;
-    returns how many were removed. A file that is not a readable zip is copied as it is
-    (LibreOffice then fails on it, and says so)."""
-    try:
-        source = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        shutil.copyfile(path, target)
-        return 0
+    returns how many were removed. ``ExtractError`` when it cannot be read whole (it is then
+    not rendered: LibreOffice might read what Python cannot, links included)."""
     removed = 0
-    with source, zipfile.ZipFile(target, "w") as copy:
-        for member in source.infolist():
-            data = source.read(member)
-            if _is_xml(member.filename):
-                data, count = _unlinked(member.filename, data)
-                removed += count
-            copy.writestr(member, data)
+    try:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+            for member in source.infolist():
+                data = source.read(member)
+                if _is_xml(member.filename):
+                    data, count = _unlinked(member.filename, data)
+                    removed += count
+                copy.writestr(member, data)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        target.unlink(missing_ok=True)
+        raise ExtractError(
+            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
+        ) from None
     return removed
 
 

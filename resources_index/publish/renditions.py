@@ -21,6 +21,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry
 from resources_index.library.store import object_relpath
+from resources_index.publish.extract import ExtractError
 from resources_index.publish.office_package import copy_without_links
 from resources_index.publish.soffice_sandbox import isolation, run_contained, write_profile
 from resources_index.util.fsutil import remove_tree, sha256_file, write_atomic
@@ -112,7 +113,12 @@ class Renderer:
         # some names (leading dashes, odd characters) confuse its command line. The copy has
         # no link to anything outside it (office_package.py).
         plain = outdir / f"document{path.suffix.lower()}"
-        copy_without_links(path, plain)
+        try:
+            copy_without_links(path, plain)
+        except ExtractError as exc:
+            remove_tree(outdir)
+            self.failed.append(f"{printable(str(exc))} Published without a PDF copy.")
+            return None
         assert self.program is not None
         profile = self.scratch / "profile"
         write_profile(profile)

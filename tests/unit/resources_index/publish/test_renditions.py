@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import threading
@@ -20,6 +21,8 @@ import docx
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
@@ -591,3 +594,47 @@ def test_the_private_profile_never_updates_links_and_sends_requests_nowhere(
     before = (tmp_path / "user" / "registrymodifications.xcu").stat().st_mtime_ns
     soffice_sandbox.write_profile(tmp_path)  # held already: left as LibreOffice keeps it
     assert (tmp_path / "user" / "registrymodifications.xcu").stat().st_mtime_ns == before
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    suffix=st.sampled_from([".docx", ".odt"]),
+    cut=st.integers(min_value=0, max_value=4000),
+    flips=st.lists(st.tuples(st.integers(0, 4000), st.integers(1, 255)), max_size=4),
+    noise=st.binary(max_size=64),
+)
+def test_a_damaged_package_is_refused_with_a_sentence_and_never_half_rendered(
+    tmp_path: Path, suffix: str, cut: int, flips: list[tuple[int, int]], noise: bytes
+) -> None:
+    """Any damage to a real package: refused by name (``ExtractError``), or read whole."""
+    from resources_index.errors import ResourcesError
+
+    folder = tmp_path / secrets.token_hex(4)
+    picture = tmp_path / "p.jpg"
+    if not picture.exists():
+        secret_picture(picture)
+    made = (
+        docx_linking(folder / "a.docx", "http://127.0.0.1:9/x.jpg", picture)
+        if suffix == ".docx"
+        else odt_linking(folder / "a.odt", "file:///etc/passwd")
+    )
+    data = bytearray(made.read_bytes()[: cut or None]) + noise
+    for at, value in flips:
+        if at < len(data):
+            data[at] ^= value
+    made.write_bytes(bytes(data))
+    for step in (
+        lambda: office_package.check_package(made),
+        lambda: office_package.copy_without_links(made, folder / f"copy{suffix}"),
+    ):
+        try:
+            step()
+        except ResourcesError as exc:
+            assert made.name in str(exc)
+    copy = folder / f"copy{suffix}"
+    if copy.exists():  # read whole: no outward link left in it
+        with zipfile.ZipFile(copy) as package:
+            every = b"".join(package.read(name) for name in package.namelist())
+        assert b"127.0.0.1:9" not in every and b"/etc/passwd" not in every
