@@ -69,8 +69,13 @@ class Report:
 class Budget:
     """What one summary may still read."""
 
-    left: int = MAX_SUMMARY_BYTES
+    total: int = MAX_SUMMARY_BYTES
+    left: int = -1  # the whole total until reading starts
     not_read: int = 0  # files met after the budget was spent
+
+    def __post_init__(self) -> None:
+        if self.left < 0:
+            self.left = self.total
 
 
 def candidates(folders: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:

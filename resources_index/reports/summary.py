@@ -22,7 +22,6 @@ from types import TracebackType
 from resources_index.reports.privacy import scrubbed
 from resources_index.reports.report_files import (
     MAX_NAMED,
-    MAX_SUMMARY_BYTES,
     STATEWIDE,
     Budget,
     BudgetSpent,
@@ -265,10 +264,10 @@ def _entries(file: int | None, report: Report) -> Iterator[tuple[int | None, str
             yield file, item["measure"], key, item["value"]
 
 
-def summarize(folders: Iterable[Path]) -> Summary:
+def summarize(folders: Iterable[Path], budget: Budget | None = None) -> Summary:
     """The summary of every report under ``folders``; what was set aside is named in it."""
     summary = Summary()
-    budget = Budget()
+    budget = budget or Budget()
     for path, county in candidates(folders):
         try:
             summary.add(read_report(path, county, budget))
@@ -279,7 +278,7 @@ def summarize(folders: Iterable[Path]) -> Summary:
     if budget.not_read:
         summary.set_aside(
             "(more files)",
-            f"{budget.not_read:,} not read: a summary reads at most {mb(MAX_SUMMARY_BYTES)};"
+            f"{budget.not_read:,} not read: a summary reads at most {mb(budget.total)};"
             " summarize fewer folders at a time",
         )
     summary.finish()

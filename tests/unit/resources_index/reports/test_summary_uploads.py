@@ -154,6 +154,19 @@ def test_two_different_reports_claiming_one_id_are_both_set_aside_and_named(
         }
 
 
+def test_files_past_the_reading_budget_are_counted_and_said_not_read(tmp_path: Path) -> None:
+    base = tmp_path / "uploads"
+    for number in range(5):
+        upload(base, report(measures=[("opened", "guide", 1)]), name=f"{number}.json")
+    budget = report_files.Budget(total=3 * report_files.MIN_FILE_COST)  # three small files
+    with summarize([base], budget) as summary:
+        assert summary.reports == 3 and summary.value("Fresno", "opened", "guide") == 3
+        assert summary.skipped == [
+            "(more files): 2 not read: a summary reads at most 0.0 MB;"
+            " summarize fewer folders at a time"
+        ]
+
+
 def test_four_forged_reports_with_a_count_of_zero_cannot_show_a_rare_word(
     tmp_path: Path,
 ) -> None:
