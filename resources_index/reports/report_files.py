@@ -14,7 +14,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,11 +78,17 @@ class Budget:
             self.left = self.total
 
 
-def candidates(folders: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
+def candidates(
+    folders: Iterable[Path], unlisted: Callable[[OSError], None]
+) -> Iterator[tuple[Path, str | None]]:
     """Every ``*.json`` under ``folders`` in a stable order, with its county folder (None for
-    a file directly in a folder given). Links to folders are not followed."""
+    a file directly in a folder given). Links to folders are not followed; a folder that
+    cannot be listed (or is not there) goes to ``unlisted``."""
     for folder in folders:
-        for root, dirs, files in os.walk(folder, followlinks=False):
+        if not folder.is_dir():
+            unlisted(NotADirectoryError(0, "not a folder", str(folder)))
+            continue
+        for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
             dirs.sort()
             odd = [d for d in dirs if d.endswith(".json")]  # a folder is not a report
             dirs[:] = [d for d in dirs if d not in odd]

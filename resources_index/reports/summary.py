@@ -268,7 +268,11 @@ def summarize(folders: Iterable[Path], budget: Budget | None = None) -> Summary:
     """The summary of every report under ``folders``; what was set aside is named in it."""
     summary = Summary()
     budget = budget or Budget()
-    for path, county in candidates(folders):
+
+    def unlisted(error: OSError) -> None:
+        summary.set_aside(error.filename, f"cannot be listed ({error.strerror})")
+
+    for path, county in candidates(folders, unlisted):
         try:
             summary.add(read_report(path, county, budget))
         except BudgetSpent:

@@ -90,7 +90,7 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
     upload(base, report(period="../../etc"), name="period.json")
     upload(base, report(county="statewide"), county="statewide", name="statewide.json")
     (base / "loose.json").write_text(json.dumps(report()))  # in no county's folder
-    with summarize([base]) as summary:
+    with summarize([base, tmp_path / "nowhere"]) as summary:
         assert summary.reports == 1
         assert summary.of("Fresno", "opened") == {"three-houses": 2}
         found = reasons(summary)
@@ -110,6 +110,7 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
             "period.json": "no valid period",
             "statewide.json": "it names the county 'statewide', which is the whole state",
             "loose.json": "not in a county's folder (REPORTS/COUNTY/...)",
+            "nowhere": "cannot be listed (not a folder)",
         }
         write_csv(summary, tmp_path / "out.csv")
         write_html(summary, tmp_path / "out.html")
