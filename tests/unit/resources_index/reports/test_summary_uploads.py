@@ -251,12 +251,17 @@ def test_any_bytes_in_a_report_file_are_set_aside_and_the_rest_summarized(
         assert [line.split(": ")[0].endswith("hostile.json") for line in summary.skipped] == [True]
 
 
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=20,
+def _nested(inner: st.SearchStrategy) -> st.SearchStrategy:
+    return (
+        inner
+        | st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    )
+
+
+#: Any JSON value, two levels deep.
+JSON = _nested(
+    _nested(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20))
 )
 
 
