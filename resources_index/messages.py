@@ -260,6 +260,10 @@ MESSAGES: dict[str, str] = {
     "extract.not_pdf": "{name} is damaged or is not a PDF ({reason}).",
     "extract.damaged": "{name} is damaged or is not a {kind} file ({reason}).",
     "extract.unreadable": "{name} could not be read ({reason}).",
+    "extract.too_large_inside": (
+        "{name} is not read: {reason}. It may be damaged or made to exhaust memory; publish"
+        " a copy saved again from its program."
+    ),
     "extract.bad_captions": "{name} is not a valid WebVTT captions file ({reason}).",
     "metadata.broken_yaml": "{name}: the YAML is broken{where}.",
     "metadata.unreadable": "{name}: cannot be read ({reason}).",

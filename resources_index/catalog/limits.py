@@ -91,10 +91,14 @@ def unsafe_name_reason(name: object) -> str | None:
         return "it is empty"
     if len(name) > MAX_NAME_CHARS:
         return f"it is longer than {MAX_NAME_CHARS} characters"
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+    if name.startswith("/") or re.match(r"^[A-Za-z]:[/\\]", name):
         return "it is an absolute path"
-    if _BAD_NAME_CHARS.search(name):
-        return "it contains a character that is not allowed in file names"
+    if re.fullmatch(r"[A-Za-z]:", name.split("/")[0]):
+        return "it names a Windows drive"
+    bad = _BAD_NAME_CHARS.search(name)
+    if bad:
+        shown = repr(bad.group(0))  # a control character as its escape, never as itself
+        return f"it contains {shown}, a character that is not allowed in file names"
     for part in name.split("/"):
         if part in ("", ".", ".."):
             return "it steps outside its folder"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from resources_index.catalog.signing import generate_keypair
 from resources_index.cli.common import EXIT_OK, EXIT_PROBLEMS
+from resources_index.util.shown import printable
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -25,10 +26,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
         renditions=not args.no_renditions,
         **kwargs,
     )
+    # A file's name may hold a newline or an escape code: each line stays one line, uncoloured.
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {printable(warning)}", file=sys.stderr)
     for error in report.errors:
-        print(f"skipped: {error}", file=sys.stderr)
+        print(f"skipped: {printable(error)}", file=sys.stderr)
     print(report.summary())
     if report.errors:
         print(f"{len(report.errors)} files were skipped; see the lines above.", file=sys.stderr)

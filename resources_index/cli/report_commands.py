@@ -64,23 +64,26 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     from resources_index.reports.summary import summarize, write_csv
     from resources_index.reports.summary_html import write_html
 
-    summary = summarize(Path(d) for d in args.dirs)
     catalog: Manifest | None = None
     if args.catalog:
         # The team's own published folder, read for titles only: its signature is not the
         # point here (every value is still checked as the format requires).
         envelope = json.loads((Path(args.catalog) / "catalog.json").read_bytes())
         catalog = Manifest.from_bytes(base64.b64decode(envelope["manifest"]))
-    if args.csv:
-        write_csv(summary, Path(args.csv))
-    if args.html:
-        write_html(summary, Path(args.html), catalog)
-    print(
-        f"{summary.reports} report(s) from {len(summary.counties())} county(ies);"
-        f" {summary.duplicates} delivered twice, counted once; {len(summary.skipped)} skipped."
-    )
-    for line in summary.skipped:
-        print(f"skipped: {line}", file=sys.stderr)
+    with summarize(Path(d) for d in args.dirs) as summary:
+        if args.csv:
+            write_csv(summary, Path(args.csv))
+        if args.html:
+            write_html(summary, Path(args.html), catalog)
+        print(
+            f"{summary.reports} report(s) from {len(summary.counties())} county(ies);"
+            f" {summary.duplicates} delivered twice, counted once;"
+            f" {summary.skipped_count} set aside."
+        )
+        for line in summary.skipped:
+            print(f"set aside: {line}", file=sys.stderr)
+        if summary.more_skipped:
+            print(f"set aside: {summary.more_skipped:,} more files.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -96,7 +99,12 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     export.add_argument("dir", help="the folder; reports go to DIR/sop-reports/")
     export.set_defaults(func=cmd_report_export)
     summary = actions.add_parser("summarize", help="the statewide view of collected reports")
-    summary.add_argument("dirs", nargs="+", metavar="DIR", help="folders of reports (any mix)")
+    summary.add_argument(
+        "dirs",
+        nargs="+",
+        metavar="DIR",
+        help="folders of reports, one folder per county in each (uploads, or drives exported to)",
+    )
     summary.add_argument("--csv", metavar="OUT.csv", help="the long table for analysts")
     summary.add_argument("--html", metavar="OUT.html", help="one page, charts included")
     summary.add_argument(

@@ -30,6 +30,7 @@ from resources_index.publish.inference import (
     summary_from,
 )
 from resources_index.publish.metadata import Metadata
+from resources_index.publish.office_package import check_package
 from resources_index.publish.renditions import Renderer
 from resources_index.publish.source_folder import SourceFolder
 
@@ -60,6 +61,7 @@ def build_resource(
     if size > folder.max_file_bytes:
         raise PublishError("publish.too_large", file=rel, size=size, limit=folder.max_file_bytes)
     main = folder.entry("main", path)
+    check_package(path)  # a zip bomb is refused before anything inflates it
     rendition = renderer.rendition(path, sha, main.name) if renderer else None
     extracted = extract(path)
     if rendition is not None and path.suffix.lower() in PAGED_BY_RENDITION:

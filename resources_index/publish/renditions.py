@@ -13,7 +13,6 @@ SHA-256), and laptops do not download it again.
 """
 
 import contextlib
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,7 +21,11 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry
 from resources_index.library.store import object_relpath
+from resources_index.publish.extract import ExtractError
+from resources_index.publish.office_package import copy_without_links
+from resources_index.publish.soffice_sandbox import isolation, run_contained, write_profile
 from resources_index.util.fsutil import remove_tree, sha256_file, write_atomic
+from resources_index.util.shown import printable
 
 #: Where publishing looks for LibreOffice when it is not named: the names Debian, Windows
 #: and macOS installs put on the PATH or in their usual places.
@@ -107,13 +110,22 @@ class Renderer:
         remove_tree(outdir)
         outdir.mkdir(parents=True)
         # The document goes in under a plain name: LibreOffice names its PDF after it, and
-        # some names (leading dashes, odd characters) confuse its command line.
+        # some names (leading dashes, odd characters) confuse its command line. The copy has
+        # no link to anything outside it (office_package.py).
         plain = outdir / f"document{path.suffix.lower()}"
-        shutil.copyfile(path, plain)
+        try:
+            copy_without_links(path, plain)
+        except ExtractError as exc:
+            remove_tree(outdir)
+            self.failed.append(f"{printable(str(exc))} Published without a PDF copy.")
+            return None
         assert self.program is not None
+        profile = self.scratch / "profile"
+        write_profile(profile)
         command = [
+            *isolation(),
             str(self.program),
-            f"-env:UserInstallation={(self.scratch / 'profile').resolve().as_uri()}",
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -123,30 +135,28 @@ class Renderer:
             str(outdir),
             str(plain),
         ]
+        name = printable(path.name)
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=RENDER_TIMEOUT,
-                env={**os.environ, "HOME": str(self.scratch)},
-                check=False,
-            )
+            returncode, stderr = run_contained(command, self.scratch, RENDER_TIMEOUT)
         except subprocess.TimeoutExpired:
+            remove_tree(outdir)
             self.failed.append(
-                f"{path.name}: LibreOffice took longer than {RENDER_TIMEOUT} seconds; published"
+                f"{name}: LibreOffice took longer than {RENDER_TIMEOUT} seconds; published"
                 " without a PDF copy."
             )
             return None
         except OSError as exc:
-            self.failed.append(f"{path.name}: LibreOffice could not be started ({exc}).")
+            remove_tree(outdir)
+            self.failed.append(f"{name}: LibreOffice could not be started ({exc}).")
             return None
         made = outdir / "document.pdf"
-        if result.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
-            reason = result.stderr.decode(errors="replace").strip().splitlines()
+        if returncode != 0 or not made.is_file() or made.stat().st_size == 0:
+            reason = stderr.decode(errors="replace").strip().splitlines()
             self.failed.append(
-                f"{path.name}: LibreOffice could not make a PDF copy"
-                f"{f' ({reason[-1]})' if reason else ''}; published without one."
+                f"{name}: LibreOffice could not make a PDF copy"
+                f"{f' ({printable(reason[-1][:300])})' if reason else ''}; published without one."
             )
+            remove_tree(outdir)
             return None
         return made
 
@@ -158,8 +168,9 @@ class Renderer:
             sentences.append(
                 f"LibreOffice was not found, so {count} Word, PowerPoint or OpenDocument"
                 f" file{'s are' if count != 1 else ' is'} published without a PDF copy"
-                f" (first: {self.left_without[0]}): laptops without an office program cannot"
-                " open them. Install LibreOffice (Debian: libreoffice-writer-nogui and"
-                " libreoffice-impress-nogui) or name it with --libreoffice, then publish again."
+                f" (first: {printable(self.left_without[0])}): laptops without an office"
+                " program cannot open them. Install LibreOffice (Debian:"
+                " libreoffice-writer-nogui and libreoffice-impress-nogui) or name it with"
+                " --libreoffice, then publish again."
             )
         return sentences

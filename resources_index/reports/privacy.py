@@ -66,12 +66,22 @@ class Vocabulary:
         return cls(frozenset(words), tuple(p for p in phrases if p))
 
 
+def normalised(text: str) -> str:
+    """``text`` in Unicode's compatibility form (NFKC: "¹²³" and "１２３" become "123"), with
+    any numeral left that is not a decimal digit ("⓿", "𐄇") made one, so the patterns that
+    remove numbers see every number."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    return "".join("0" if unicodedata.category(c)[0] == "N" else c for c in text)
+
+
 def shareable(query: str, allowed: Vocabulary) -> str:
     """``query`` as it may be reported: its vocabulary words in order, the rest counted.
 
     "safety plan for María García 555-0100" -> "safety plan (+3 other words)".
     """
-    text = _DIGITS.sub(" # ", _EMAIL.sub(" # ", query))
+    text = _DIGITS.sub(" # ", _EMAIL.sub(" # ", normalised(query)))
     tokens = [fold(w) for w in _WORD.findall(text)] + ["#"] * text.split().count("#")
     kept = [t for t in tokens if t in allowed.words]
     others = len(tokens) - len(kept)
@@ -83,7 +93,8 @@ def shareable(query: str, allowed: Vocabulary) -> str:
 
 def scrubbed(text: str) -> str:
     """A resource request's text, as the person confirmed it, without numbers, e-mail
-    addresses or phone numbers (each becomes "[removed]")."""
-    text = _EMAIL.sub("[removed]", text)
+    addresses or phone numbers (each becomes "[removed]"). The text is normalised (NFKC)
+    first, so digits written as superscripts, fractions or circled numbers are numbers too."""
+    text = _EMAIL.sub("[removed]", normalised(text))
     text = _DIGITS.sub("[removed]", text)
     return " ".join(text.split())[:MAX_REQUEST_CHARS]

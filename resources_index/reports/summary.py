@@ -2,139 +2,299 @@
 once, summed per county and period and statewide.
 
 What people searched for is shown only when at least ``MIN_LAPTOPS`` laptops reported the same
-words in the period (per county, and statewide); fewer are summed as "(fewer than 5 laptops)".
-Laptops are counted by their weekly token, which changes every week.
+words in the period (per county, and statewide), each of them with a count of at least one in
+its own report; fewer are summed as "(fewer than 5 laptops)". Laptops are counted by their
+weekly token, which changes every week.
+
+Files are read one at a time (``report_files.py``) and their counts kept in a private temporary
+SQLite database on disk, so memory stays the same however many reports are summarized: it is
+bounded by SQLite's page cache and one report being read, the disk by the reading budget.
+Two different reports claiming one id are both set aside: one of them is forged or damaged,
+and nothing says which.
 """
 
 import csv
-import json
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from types import TracebackType
 
-from resources_index.reports.usage import MEASURES, REPORT_FORMAT
+from resources_index.reports.privacy import scrubbed
+from resources_index.reports.report_files import (
+    MAX_NAMED,
+    STATEWIDE,
+    Budget,
+    BudgetSpent,
+    NotAReport,
+    Report,
+    candidates,
+    read_report,
+)
+from resources_index.util.fsutil import mb
+from resources_index.util.shown import printable
+
+__all__ = ["HIDDEN", "MIN_LAPTOPS", "STATEWIDE", "Summary", "summarize", "write_csv"]
 
 MIN_LAPTOPS = 5
 #: Measures whose keys are words people typed: shown only when enough laptops typed them.
 TYPED = ("zero_result_searches", "searches_without_open", "corrections_accepted")
 HIDDEN = f"(fewer than {MIN_LAPTOPS} laptops)"
-STATEWIDE = "statewide"
-MAX_REPORT_BYTES = 1024 * 1024
 CSV_COLUMNS = ("county", "period", "measure", "key", "value")
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: SQLite's page cache for the summary, in KiB: what the counts may hold in memory.
+CACHE_KIB = 16 * 1024
+
+_SCHEMA = """
+CREATE TABLE files (file INTEGER PRIMARY KEY, report_id TEXT, digest TEXT, path TEXT,
+    county TEXT, period TEXT, laptop TEXT);
+CREATE TABLE entries (file INTEGER, measure TEXT, key TEXT, value INTEGER);
+CREATE TABLE vals (county TEXT, period TEXT, measure TEXT, key TEXT, value INTEGER,
+    PRIMARY KEY (county, period, measure, key)) WITHOUT ROWID;
+"""
+_TYPED_SQL = ", ".join(f"'{m}'" for m in TYPED)
+#: Every counted entry once for its county and once statewide (of kept reports only).
+_SCOPED = f"""
+SELECT f.county AS county, f.period AS period, e.measure AS measure, e.key AS key,
+    e.value AS value, f.laptop AS laptop
+FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
+UNION ALL
+SELECT '{STATEWIDE}', f.period, e.measure, e.key, e.value, f.laptop
+FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
+"""
 
 
-@dataclass
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula: one that would start one gets a
+    leading apostrophe (OWASP's advice), which spreadsheets show as text."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 class Summary:
-    """Rows of (county, period, measure, key) -> value, and what was skipped and why."""
+    """Rows of (county, period, measure, key) -> value, and what was set aside and why.
+    Close it (or use it in ``with``) to delete its temporary database."""
 
-    values: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
-    reports: int = 0
-    duplicates: int = 0
-    skipped: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        # "" is a private temporary database on disk, deleted when the connection closes.
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self._db.execute("PRAGMA temp_store=FILE")
+        self._db.executescript(_SCHEMA)
+        self.reports = 0
+        self.duplicates = 0
+        self.skipped: list[str] = []  # "path: reason", at most MAX_NAMED
+        self.more_skipped = 0  # set aside beyond those named
 
-    def rows(self) -> list[tuple[str, str, str, str, int]]:
-        return [(*key, value) for key, value in sorted(self.values.items())]
+    def __enter__(self) -> "Summary":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def set_aside(self, path: Path | str, reason: str) -> None:
+        if len(self.skipped) < MAX_NAMED:
+            self.skipped.append(f"{printable(str(path))}: {reason}")
+        else:
+            self.more_skipped += 1
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + self.more_skipped
+
+    def add(self, report: Report) -> None:
+        """One report read, held until every file is in (its id may be claimed again)."""
+        self._db.execute("BEGIN")
+        cursor = self._db.execute(
+            "INSERT INTO files(report_id, digest, path, county, period, laptop)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                report.report_id,
+                report.digest,
+                str(report.path),
+                report.county or "unknown",
+                report.period,
+                report.laptop,
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            _entries(cursor.lastrowid, report),
+        )
+        self._db.execute("COMMIT")
+
+    def finish(self) -> None:
+        """Set aside ids claimed by different reports, count each id once, apply the
+        five-laptop rule and count the laptops."""
+        db = self._db
+        db.execute("BEGIN")
+        conflicting = db.execute(
+            "SELECT path, report_id FROM files WHERE report_id IN (SELECT report_id FROM files"
+            " GROUP BY report_id HAVING COUNT(DISTINCT digest) > 1) ORDER BY report_id, path"
+        )
+        for path, report_id in conflicting:
+            self.set_aside(
+                path,
+                f"another file claims its report id {report_id} with different contents;"
+                " both are set aside",
+            )
+        db.execute("CREATE TEMP TABLE kept (file INTEGER PRIMARY KEY, found INTEGER)")
+        db.execute(
+            "INSERT INTO kept SELECT MIN(file), COUNT(*) FROM files"
+            " GROUP BY report_id HAVING COUNT(DISTINCT digest) = 1"
+        )
+        self.reports, found = db.execute("SELECT COUNT(*), TOTAL(found) FROM kept").fetchone()
+        self.duplicates = int(found) - self.reports
+        # A laptop counts towards showing a search's words only with a count of its own
+        # (counts of zero were never kept): fewer than MIN_LAPTOPS, and the words are summed
+        # under HIDDEN.
+        db.execute(
+            f"INSERT INTO vals SELECT county, period, measure,"
+            f" CASE WHEN measure IN ({_TYPED_SQL}) AND laptops < {MIN_LAPTOPS} THEN ? ELSE key"
+            f" END, SUM(total) FROM (SELECT county, period, measure, key, SUM(value) AS total,"
+            f" COUNT(DISTINCT laptop) AS laptops FROM ({_SCOPED})"
+            f" GROUP BY county, period, measure, key) GROUP BY 1, 2, 3, 4",
+            (HIDDEN,),
+        )
+        db.execute(
+            f"INSERT INTO vals SELECT county, period, 'laptops', '', COUNT(DISTINCT laptop)"
+            f" FROM (SELECT f.county AS county, f.period AS period, f.laptop AS laptop"
+            f" FROM files f JOIN kept k ON f.file = k.file"
+            f" UNION ALL SELECT '{STATEWIDE}', f.period, f.laptop"
+            f" FROM files f JOIN kept k ON f.file = k.file) GROUP BY county, period"
+        )
+        db.execute("DELETE FROM entries")
+        db.execute("COMMIT")
+
+    # -- answers ---------------------------------------------------------------------------------
+
+    def rows(self) -> Iterator[tuple[str, str, str, str, int]]:
+        """Every row, in order, one at a time."""
+        yield from self._db.execute(
+            "SELECT county, period, measure, key, value FROM vals"
+            " ORDER BY county, period, measure, key"
+        )
 
     def counties(self) -> list[str]:
-        return sorted({k[0] for k in self.values if k[0] != STATEWIDE})
+        return [
+            str(row[0])
+            for row in self._db.execute(
+                "SELECT DISTINCT county FROM vals WHERE county != ? ORDER BY county",
+                (STATEWIDE,),
+            )
+        ]
 
     def periods(self) -> list[str]:
-        return sorted({k[1] for k in self.values})
+        return [str(r[0]) for r in self._db.execute("SELECT DISTINCT period FROM vals ORDER BY 1")]
 
     def of(self, county: str, measure: str) -> dict[str, int]:
         """Every period summed, for one county (or ``STATEWIDE``) and one measure."""
-        found: dict[str, int] = defaultdict(int)
-        for (where, _, what, key), value in self.values.items():
-            if where == county and what == measure:
-                found[key] += value
-        return dict(found)
+        return dict(self._sums(county, measure))
+
+    def value(self, county: str, measure: str, key: str) -> int:
+        """One key of a measure, every period summed."""
+        row = self._db.execute(
+            "SELECT TOTAL(value) FROM vals WHERE county = ? AND measure = ? AND key = ?",
+            (county, measure, key),
+        ).fetchone()
+        return int(row[0])
+
+    def total(self, county: str, measure: str) -> int:
+        row = self._db.execute(
+            "SELECT TOTAL(value) FROM vals WHERE county = ? AND measure = ?", (county, measure)
+        ).fetchone()
+        return int(row[0])
+
+    def top(
+        self,
+        county: str,
+        measure: str,
+        limit: int,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[tuple[str, int]]:
+        """The ``limit`` largest keys (those ``keep`` accepts), largest first."""
+        found: list[tuple[str, int]] = []
+        for key, value in self._sums(county, measure, largest_first=True):
+            if keep is None or keep(key):
+                found.append((key, value))
+                if len(found) == limit:
+                    break
+        return found
+
+    def latest_version(self, county: str) -> str:
+        """The newest catalog version any report of ``county`` holds ("" when none)."""
+        row = self._db.execute(
+            "SELECT key FROM vals WHERE county = ? AND measure = 'catalog_version'"
+            " ORDER BY CAST(key AS INTEGER) DESC LIMIT 1",
+            (county,),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def _sums(
+        self, county: str, measure: str, largest_first: bool = False
+    ) -> Iterator[tuple[str, int]]:
+        order = "2 DESC, 1" if largest_first else "1"
+        yield from self._db.execute(
+            "SELECT key, SUM(value) FROM vals WHERE county = ? AND measure = ?"
+            f" GROUP BY key ORDER BY {order}",
+            (county, measure),
+        )
 
 
-def read_reports(folders: Iterable[Path]) -> tuple[list[dict[str, Any]], list[str], int]:
-    """Every valid report under ``folders`` (once per id), what was skipped, duplicates."""
-    seen: dict[str, dict[str, Any]] = {}
-    skipped: list[str] = []
-    duplicates = 0
-    for folder in folders:
-        for path in sorted(folder.rglob("*.json")):
-            report = _read(path, skipped)
-            if report is None:
+def _entries(file: int | None, report: Report) -> Iterator[tuple[int | None, str, str, int]]:
+    """A report's counts as rows; a request's text cleaned again (the summary trusts no
+    laptop to have removed numbers), a count of zero left out (it adds nothing and shows no
+    laptop typed anything)."""
+    for item in report.measures:
+        key = item["key"]
+        if item["measure"] == "resource_requests":
+            key = scrubbed(key)
+            if not key:
                 continue
-            if report["report_id"] in seen:
-                duplicates += 1
-                continue
-            seen[report["report_id"]] = report
-    return list(seen.values()), skipped, duplicates
+        if item["value"] > 0:
+            yield file, item["measure"], key, item["value"]
 
 
-def _read(path: Path, skipped: list[str]) -> dict[str, Any] | None:
-    """The report in ``path``, or None with the reason added to ``skipped``."""
-    try:
-        too_large = path.stat().st_size > MAX_REPORT_BYTES
-        data = None if too_large else json.loads(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        skipped.append(f"{path}: cannot be read ({type(exc).__name__})")
-        return None
-    problem = "too large" if too_large else _problem(data)
-    if problem:
-        skipped.append(f"{path}: {problem}")
-        return None
-    assert isinstance(data, dict)
-    return data
+def summarize(folders: Iterable[Path], budget: Budget | None = None) -> Summary:
+    """The summary of every report under ``folders``; what was set aside is named in it."""
+    summary = Summary()
+    budget = budget or Budget()
 
+    def unlisted(error: OSError) -> None:
+        summary.set_aside(error.filename, f"cannot be listed ({error.strerror})")
 
-def _problem(data: object) -> str:
-    """Why ``data`` is not a usage report ("" when it is one)."""
-    if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
-        return "not a usage report"
-    for name in ("report_id", "laptop", "period"):
-        if not isinstance(data.get(name), str) or not data[name]:
-            return f"no {name}"
-    if not isinstance(data.get("county"), str) or not isinstance(data.get("measures"), list):
-        return "no county or measures"
-    for item in data["measures"]:
-        if not (
-            isinstance(item, dict)
-            and item.get("measure") in MEASURES
-            and isinstance(item.get("key"), str)
-            and type(item.get("value")) is int
-            and 0 <= item["value"] < 10**9
-        ):
-            return "a measure that is not one"
-    return ""
-
-
-def summarize(folders: Iterable[Path]) -> Summary:
-    reports, skipped, duplicates = read_reports(folders)
-    summary = Summary(reports=len(reports), duplicates=duplicates, skipped=skipped)
-    values: dict[tuple[str, str, str, str], int] = defaultdict(int)
-    typed_by: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    laptops: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for report in reports:
-        county = report["county"] or "unknown"
-        for where in (county, STATEWIDE):
-            laptops[(where, report["period"])].add(report["laptop"])
-            for item in report["measures"]:
-                key = (where, report["period"], item["measure"], item["key"])
-                values[key] += item["value"]
-                if item["measure"] in TYPED:
-                    typed_by[key].add(report["laptop"])
-    for key, reporters in typed_by.items():
-        if len(reporters) < MIN_LAPTOPS:  # too few laptops: the words stay unseen
-            hidden = (*key[:3], HIDDEN)
-            values[hidden] += values.pop(key)
-    for (where, period), tokens in laptops.items():
-        values[(where, period, "laptops", "")] = len(tokens)
-    summary.values = dict(values)
+    for path, county in candidates(folders, unlisted):
+        try:
+            summary.add(read_report(path, county, budget))
+        except BudgetSpent:
+            continue  # said once, below
+        except NotAReport as exc:
+            summary.set_aside(path, str(exc))
+    if budget.not_read:
+        summary.set_aside(
+            "(more files)",
+            f"{budget.not_read:,} not read: a summary reads at most {mb(budget.total)};"
+            " summarize fewer folders at a time",
+        )
+    summary.finish()
     return summary
 
 
 def write_csv(summary: Summary, target: Path) -> None:
-    """The long table analysts load: ``county,period,measure,key,value``."""
+    """The long table analysts load: ``county,period,measure,key,value``; no cell a
+    spreadsheet would run as a formula."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(summary.rows())
+        for *cells, value in summary.rows():
+            writer.writerow([*(spreadsheet_safe(cell) for cell in cells), value])

@@ -5,7 +5,7 @@ from html import escape
 from pathlib import Path
 
 from resources_index.catalog.model import Manifest
-from resources_index.reports.summary import HIDDEN, STATEWIDE, Summary
+from resources_index.reports.summary import HIDDEN, STATEWIDE, Summary, spreadsheet_safe
 
 TOP = 10
 ACT_ON = ("out_of_date", "broken_file", "wrong_translation", "not_helpful")
@@ -30,7 +30,7 @@ def bar_chart(rows: list[tuple[str, int]], caption: str) -> str:
         shown = label if len(label) <= 56 else label[:55] + "…"  # about 400 pixels
         parts += [
             f"<text x='{label_width - 8}' y='{y + 16}' text-anchor='end' font-size='13'>"
-            f"{escape(shown)}</text>",
+            f"{_label(shown)}</text>",
             f"<rect x='{label_width}' y='{y + 3}' width='{bar}' height='{line - 8}'"
             f" fill='{BAR_COLOUR}'/>",
             f"<text x='{label_width + bar + 6}' y='{y + 16}' font-size='13'>{value:,}</text>",
@@ -39,62 +39,63 @@ def bar_chart(rows: list[tuple[str, int]], caption: str) -> str:
     return "".join(parts)
 
 
-def _top(counts: dict[str, int], limit: int = TOP) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+def _label(text: str) -> str:
+    """Text from a report as the page shows it: escaped, and never the start of a formula
+    should it be copied into a spreadsheet."""
+    return escape(spreadsheet_safe(text))
 
 
 def _section(summary: Summary, scope: str, catalog: Manifest | None) -> str:
     titles = {r.id: r.title for r in catalog.resources} if catalog else {}
     name = "Statewide" if scope == STATEWIDE else f"County: {scope}"
-    laptops = summary.of(scope, "laptops").get("", 0)
-    versions = summary.of(scope, "catalog_version")
-    current = str(catalog.version) if catalog else (max(versions, key=int) if versions else "")
-    on_current = versions.get(current, 0)
-    opened = summary.of(scope, "opened")
-    out = [f"<section><h2>{escape(name)}</h2>"]
+    laptops = summary.value(scope, "laptops", "")
+    current = str(catalog.version) if catalog else summary.latest_version(scope)
+    on_current = summary.value(scope, "catalog_version", current) if current else 0
+    out = [f"<section><h2>{_label(name)}</h2>"]
     out.append(
-        f"<p>{laptops:,} laptop-weeks reported; {summary.of(scope, 'searches').get('', 0):,}"
+        f"<p>{laptops:,} laptop-weeks reported; {summary.value(scope, 'searches', ''):,}"
         f" searches; reports holding the current catalog ({escape(current or 'unknown')}):"
-        f" {on_current:,} of {sum(versions.values()):,}.</p>"
+        f" {on_current:,} of {summary.total(scope, 'catalog_version'):,}.</p>"
     )
     out.append("<h3>Catalog versions held</h3>")
-    out.append(bar_chart(_top(versions), f"{name}: laptops by catalog version"))
+    versions = summary.top(scope, "catalog_version", TOP)
+    out.append(bar_chart(versions, f"{name}: laptops by catalog version"))
     out.append("<h3>Most opened</h3>")
-    most = [(titles.get(rid, rid), value) for rid, value in _top(opened)]
+    most = [(titles.get(rid, rid), value) for rid, value in summary.top(scope, "opened", TOP)]
     out.append(bar_chart(most, f"{name}: the resources opened most"))
     if catalog is not None:
-        never = sorted(titles[rid] for rid in titles if rid not in opened)
+        never = sorted(t for rid, t in titles.items() if not summary.value(scope, "opened", rid))
         out.append(f"<h3>Never opened ({len(never):,} of {len(titles):,})</h3>")
         out.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in never[:50]) + "</ul>")
-    looked = summary.of(scope, "zero_result_searches")
+    looked = summary.top(scope, "zero_result_searches", TOP)
     out.append("<h3>What people look for and do not find</h3>")
-    out.append(bar_chart(_top(looked), f"{name}: searches that found nothing"))
+    out.append(bar_chart(looked, f"{name}: searches that found nothing"))
     out.append(
         f"<p class='note'>Words are shown when at least 5 laptops typed them in a week;"
         f" the rest are counted under “{escape(HIDDEN)}”.</p>"
     )
-    unopened = summary.of(scope, "searches_without_open")
+    unopened = summary.top(scope, "searches_without_open", TOP)
     out.append("<h3>Searches after which nothing was opened</h3>")
-    out.append(bar_chart(_top(unopened), f"{name}: searches after which nothing was opened"))
-    feedback = summary.of(scope, "feedback")
-    act = {}
-    for key, value in feedback.items():
+    out.append(bar_chart(unopened, f"{name}: searches after which nothing was opened"))
+    act = []
+    for key, value in summary.top(scope, "feedback", 20, _to_act_on):
         rid, _, kind = key.rpartition(":")
-        if kind in ACT_ON:
-            act[f"{kind.replace('_', ' ')}: {titles.get(rid, rid)}"] = value
+        act.append((f"{kind.replace('_', ' ')}: {titles.get(rid, rid)}", value))
     out.append("<h3>Feedback to act on</h3>")
-    out.append(bar_chart(_top(act, 20), f"{name}: feedback to act on"))
-    requests = summary.of(scope, "resource_requests")
+    out.append(bar_chart(act, f"{name}: feedback to act on"))
+    requests = summary.top(scope, "resource_requests", 50)
     out.append("<h3>Resources requested</h3>")
     out.append(
-        "<ul>"
-        + "".join(f"<li>{escape(text)} ({count})</li>" for text, count in _top(requests, 50))
-        + "</ul>"
+        "<ul>" + "".join(f"<li>{_label(text)} ({count})</li>" for text, count in requests) + "</ul>"
         if requests
         else "<p class='none'>Nothing reported.</p>"
     )
     out.append("</section>")
     return "".join(out)
+
+
+def _to_act_on(key: str) -> bool:
+    return key.rpartition(":")[2] in ACT_ON
 
 
 def write_html(summary: Summary, target: Path, catalog: Manifest | None = None) -> None:
@@ -113,7 +114,8 @@ h2 {{ border-bottom: 2px solid {BAR_COLOUR}; padding-bottom: .2em; margin-top: 2
 </style></head><body>
 <h1>SOP Desktop usage, {escape(span)}</h1>
 <p>{summary.reports:,} reports from {len(summary.counties()):,} counties;
-{summary.duplicates:,} delivered twice and counted once; {len(summary.skipped):,} files skipped.</p>
+{summary.duplicates:,} delivered twice and counted once;
+{summary.skipped_count:,} files set aside.</p>
 {"".join(body)}
 </body></html>
 """

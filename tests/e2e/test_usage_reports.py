@@ -12,7 +12,7 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.reports.delivery import deliver
 from resources_index.reports.outbox import pending
-from resources_index.reports.summary import summarize
+from resources_index.reports.summary import STATEWIDE, summarize
 from resources_index.reports.usage import Usage
 from resources_index.sync.http import HttpSettings
 from resources_index.sync.syncer import sync
@@ -67,3 +67,74 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
             assert gets == []
         summary = summarize([reports])
         assert summary.reports == 1 and summary.of("Contra Costa", "opened") == {"three-houses": 1}
+
+
+@pytest.mark.slow
+def test_the_summary_survives_what_anyone_able_to_put_can_upload(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    """Hostile uploads accepted by the real WebDAV block: nested 5,000 deep, a catalog version
+    of "x", a report naming another county, one id claimed twice, a formula as a request."""
+    import json
+    import secrets
+
+    import requests
+
+    from resources_index.reports.summary import write_csv
+
+    def made(county: str, measures: list[tuple[str, str, int]], **fields: object) -> dict:
+        return {
+            "format": "sop-usage-report",
+            "format_version": 1,
+            "report_id": secrets.token_hex(16),
+            "laptop": secrets.token_hex(16),
+            "county": county,
+            "period": "2026-W49",
+            "measures": [{"measure": m, "key": k, "value": v} for m, k, v in measures],
+            **fields,
+        }
+
+    real = made("Fresno", [("opened", "three-houses", 1)])
+    uploads = {
+        "Fresno/2026-W49/real.json": real,
+        "Fresno/2026-W49/deep.json": "[" * 5000,
+        "Fresno/2026-W49/version.json": made("Fresno", [("catalog_version", "x", 1)]),
+        "Contra-Costa/2026-W49/forged.json": made("Fresno", [("opened", "three-houses", 50)]),
+        "Fresno/2026-W49/rival.json": {**real, "measures": []},
+        "Fresno/2026-W49/formula.json": made(
+            "Fresno", [("resource_requests", '=HYPERLINK("http://evil.example/x","Click")', 1)]
+        ),
+        "Fresno/2026-W49/kept.json": made("Fresno", [("opened", "guide", 1)]),
+    }
+    with world_readable_folder() as www:
+        published = www / "sop"
+        publish(source, published, keys[0], catalog_id="test-catalog")
+        reports, incoming = www / "reports", www / "reports-incoming"
+        for folder in (reports, incoming):
+            folder.mkdir()
+            folder.chmod(0o777)
+        with running_nginx(published, tmp_path / "nginx", reports=reports) as server:
+            for name, content in uploads.items():
+                body = content if isinstance(content, str) else json.dumps(content)
+                answer = requests.put(server.reports_url + name, data=body.encode(), timeout=10)
+                assert answer.status_code == 201, name
+            too_big = requests.put(
+                server.reports_url + "Fresno/2026-W49/big.json",
+                data=b" " * (2 * 1024 * 1024),
+                timeout=10,
+            )
+            assert too_big.status_code == 413  # nginx refuses what a report can never be
+        with summarize([reports]) as summary:
+            assert summary.reports == 2  # kept.json and formula.json
+            assert summary.of("Fresno", "opened") == {"guide": 1}
+            assert summary.of(STATEWIDE, "opened") == {"guide": 1}
+            set_aside = {line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in summary.skipped}
+            assert set_aside == {
+                "deep.json",
+                "version.json",
+                "forged.json",
+                "real.json",
+                "rival.json",
+            }
+            write_csv(summary, tmp_path / "summary.csv")
+        assert "'=HYPERLINK" in (tmp_path / "summary.csv").read_text(encoding="utf-8")

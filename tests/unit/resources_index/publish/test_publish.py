@@ -187,3 +187,71 @@ def test_publish_killed_midway_leaves_out_as_it_was(
     (source / "large.mp4").unlink()
     report = publish(source, published, keys[0], catalog_id="test-catalog")
     assert not report.changed and not staging.exists()
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_sizes_before_anything_inflates(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    import tracemalloc
+    import zipfile
+
+    from resources_index.publish import office_package
+
+    bomb = source / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b"<w:p/>" * (1024 * 1024 // 6)
+            for _ in range(office_package.MAX_XML_PART_BYTES // len(block) + 2):
+                part.write(block)
+    assert bomb.stat().st_size < 2 * 1024 * 1024  # small outside, over the bound inside
+    tracemalloc.start()
+    try:
+        report = publish(source, tmp_path / "out", keys[0], renditions=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [e for e in report.errors if "bomb.docx" in e] == [
+        "bomb.docx is not read: a part of it unpacks to"
+        f" {(office_package.MAX_XML_PART_BYTES // len(block) + 2) * len(block):,} bytes; at most"
+        f" {office_package.MAX_XML_PART_BYTES:,} are read. It may be damaged or made to exhaust"
+        " memory; publish a copy saved again from its program."
+    ]
+    print(f"peak of Python's memory while publishing beside a bomb: {peak / 2**20:.1f} MB")
+    assert peak < 64 * 1024 * 1024
+    assert "three-houses" in read_manifest(tmp_path / "out", keys[1]).by_id
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("x:y", "it contains ':', a character that is not allowed in file names"),
+        ("c:", "it names a Windows drive"),
+        ("C:/x", "it is an absolute path"),
+        ("/etc/passwd", "it is an absolute path"),
+    ],
+)
+def test_a_name_is_refused_for_what_it_is(name: str, reason: str) -> None:
+    from resources_index.catalog.limits import unsafe_name_reason
+
+    assert unsafe_name_reason(name) == reason
+
+
+def test_names_in_publishing_s_warnings_reach_the_terminal_on_one_line_uncoloured(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from resources_index.cli.main import main
+
+    (source / "odd\n\x1b[31mred\u202e.xlsx").write_bytes(b"PK")  # not published: a warning
+    (source / "plan:b.md").write_text("# Plan B\n")  # a colon: published under another name
+    out = tmp_path / "out"
+    main(["publish", str(source), str(out), "--key", str(keys[0]), "--no-renditions"])
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "warning: odd\\n\\x1b[31mred\\u202e.xlsx: not a kind of file catalogs carry;" in err
+    assert all(line.startswith(("warning: ", "skipped: ", "1 files", "2 files")) for line in lines)
+    assert (
+        "laptops cannot store a file named 'plan:b.md' (it contains ':', a character that is"
+        " not allowed in file names); published as 'plan_b.md'." in err
+    )

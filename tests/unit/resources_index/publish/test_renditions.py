@@ -3,13 +3,26 @@ the catalog beside the original, so a laptop without Office shows, searches by p
 every document; without LibreOffice the original is published alone, with a warning."""
 
 import base64
+import http.server
 import json
+import os
+import re
+import secrets
 import shutil
 import subprocess
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
+import docx
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
@@ -17,7 +30,8 @@ from resources_index.catalog.signing import load_public_key
 from resources_index.config import paths
 from resources_index.errors import CatalogError, PublishError
 from resources_index.library.library import Library
-from resources_index.publish import renditions
+from resources_index.library.store import object_relpath
+from resources_index.publish import office_package, renditions
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
 from tests.helpers.documents import make_docx, make_pdf, make_pptx
@@ -89,6 +103,28 @@ def office_folder(folder: Path, soffice: Path) -> Path:
 def manifest_json(out: Path) -> dict:
     envelope = json.loads((out / "catalog.json").read_bytes())
     return json.loads(base64.b64decode(envelope["manifest"]))
+
+
+def image_sizes(path: Path) -> list[tuple[int, int]]:
+    """The size in pixels of every picture the pages of a PDF show."""
+    document = pdfium.PdfDocument(path)
+    try:
+        sizes = []
+        for page in document:
+            for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                bitmap = item.get_bitmap()
+                sizes.append((bitmap.width, bitmap.height))
+        return sizes
+    finally:
+        document.close()
+
+
+def pdf_text(path: Path) -> str:
+    document = pdfium.PdfDocument(path)
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
 
 
 def pages_of(path: Path) -> int:
@@ -306,3 +342,299 @@ def test_the_command_line_names_libreoffice_or_leaves_renditions_out(
     assert "renditions" not in manifest_json(out)
     assert main([*common, "--libreoffice", shutil.which("soffice") or str(soffice)]) == 0
     assert [r["name"] for r in manifest_json(out)["renditions"]] == ["guide.pdf"]
+
+
+# -- LibreOffice reads only the document --------------------------------------------------------
+
+
+class _Capture(http.server.BaseHTTPRequestHandler):
+    """Records every request: a linked picture fetched at publish time is a beacon."""
+
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.end_headers()
+        self.wfile.write(_Capture.picture)
+
+    do_HEAD = do_GET
+    do_PROPFIND = do_GET
+    picture: ClassVar[bytes] = b""
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def capture() -> Iterator[tuple[str, list[str]]]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Capture)
+    _Capture.seen = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", _Capture.seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+SECRET_SIZE = (96, 96)
+
+
+def secret_picture(path: Path) -> bytes:
+    """A JPEG of noise (a PDF keeps a JPEG's bytes as they are), and a run of its bytes that
+    would be found in any file that embedded it."""
+    from PIL import Image
+
+    Image.frombytes("RGB", SECRET_SIZE, os.urandom(96 * 96 * 3)).save(path, "JPEG", quality=90)
+    data = path.read_bytes()
+    return data[len(data) // 2 : len(data) // 2 + 48]
+
+
+def docx_linking(path: Path, address: str, picture: Path) -> Path:
+    """A Word document whose picture is linked, not held: Word's own form (``r:link`` and
+    an external relationship)."""
+    document = docx.Document()
+    document.add_paragraph("A linked picture follows.")
+    document.add_picture(str(picture))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rel_id = re.search(r'Id="(rId\d+)"[^>]*Target="media/', rels) or re.search(
+        r'Target="media/[^"]*"[^>]*Id="(rId\d+)"', rels
+    )
+    assert rel_id is not None
+    rels = re.sub(
+        r'(<Relationship[^>]*Id="' + rel_id.group(1) + r'"[^>]*?)Target="media/[^"]*"',
+        rf'\1Target="{address}" TargetMode="External"',
+        rels,
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        f'r:embed="{rel_id.group(1)}"'.encode(), f'r:link="{rel_id.group(1)}"'.encode()
+    )
+    parts = {name: data for name, data in parts.items() if not name.startswith("word/media/")}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2">
+<office:body><office:text><text:p>A linked picture follows.</text:p>
+<text:p><draw:frame draw:name="picture" text:anchor-type="as-char" svg:width="4cm"
+ svg:height="4cm"><draw:image xlink:href="{address}" xlink:type="simple" xlink:show="embed"
+ xlink:actuate="onLoad"/></draw:frame></text:p>
+<text:p><text:a xlink:type="simple" xlink:href="https://www.cdss.ca.gov/">CDSS</text:a></text:p>
+<text:section text:name="linked"><text:section-source xlink:href="{section}"
+ xlink:type="simple" text:filter-name="Text"/><text:p>-</text:p></text:section>
+</office:text></office:body></office:document-content>
+"""
+ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="{media}"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+
+def odt_linking(path: Path, address: str, section: str = "") -> Path:
+    """An OpenDocument text whose picture is a link (``xlink:href``), as LibreOffice saves
+    one inserted with "Link" ticked."""
+    media = "application/vnd.oasis.opendocument.text"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", media, compress_type=zipfile.ZIP_STORED)
+        package.writestr("content.xml", ODT_CONTENT.format(address=address, section=section))
+        package.writestr("META-INF/manifest.xml", ODT_MANIFEST.format(media=media))
+    return path
+
+
+def test_libreoffice_loads_nothing_but_the_document_neither_an_address_nor_a_file(
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    soffice: Path,
+    fresh_cache: Path,
+    capture: tuple[str, list[str]],
+) -> None:
+    address, seen = capture
+    secret = tmp_path / "private" / "secret.jpg"  # outside the team's folder
+    secret.parent.mkdir()
+    marker = secret_picture(secret)
+    words = tmp_path / "private" / "case-notes.txt"
+    words.write_text("Zorblatt family case notes, never to be published.\n")
+    _Capture.picture = secret.read_bytes()
+    source = tmp_path / "team"
+    docx_linking(source / "beacon-word.docx", f"{address}/docx.jpg", secret)
+    docx_linking(source / "local-word.docx", secret.as_uri(), secret)
+    odt_linking(source / "beacon-open.odt", f"{address}/odt.jpg")
+    odt_linking(source / "local-open.odt", secret.as_uri(), words.as_uri())
+    odt_linking(source / "above-open.odt", "../../private/secret.jpg")
+    out = tmp_path / "www"
+    report = publish(source, out, keys[0], catalog_id="test-catalog")
+    assert report.errors == [] and report.warnings == []
+    manifest = read_manifest(out, keys[1])
+    assert {r.shown.role for r in manifest.resources} == {"rendition"}  # all five rendered
+    assert seen == []  # not one request left the machine
+    for path in [*out.rglob("*"), *fresh_cache.rglob("*")]:
+        if path.is_file():
+            held = path.read_bytes()
+            assert marker not in held and b"Zorblatt" not in held, path
+    for resource in manifest.resources:  # LibreOffice re-encodes pictures: by their size
+        rendition = out / object_relpath(resource.shown.sha256)
+        assert SECRET_SIZE not in image_sizes(rendition), resource.id
+        assert "Zorblatt" not in pdf_text(rendition)
+    # The links a reader clicks stay: the PDF still carries the hyperlink.
+    shown = manifest.by_id["beacon-open"].shown
+    assert b"https://www.cdss.ca.gov/" in (out / object_relpath(shown.sha256)).read_bytes()
+
+
+def test_the_copy_libreoffice_renders_keeps_hyperlinks_and_drops_every_other_link(
+    tmp_path: Path,
+) -> None:
+    picture = tmp_path / "p.jpg"
+    secret_picture(picture)
+    original = docx_linking(tmp_path / "a.docx", "file:///etc/passwd", picture)
+    with zipfile.ZipFile(original, "a") as package:
+        package.writestr(
+            "word/_rels/extra.xml.rels",
+            '<Relationships><Relationship Id="h" Type="http://x/relationships/hyperlink"'
+            ' Target="https://www.cdss.ca.gov/" TargetMode="External"/></Relationships>',
+        )
+    copy = tmp_path / "copy.docx"
+    assert office_package.copy_without_links(original, copy) == 1
+    with zipfile.ZipFile(copy) as package:
+        every = b"".join(package.read(name) for name in package.namelist())
+    assert b"/etc/passwd" not in every and b"https://www.cdss.ca.gov/" in every
+    odt = odt_linking(tmp_path / "b.odt", "file:///etc/passwd")
+    assert office_package.copy_without_links(odt, tmp_path / "copy.odt") == 1
+    with zipfile.ZipFile(tmp_path / "copy.odt") as package:
+        content = package.read("content.xml")
+    assert b"/etc/passwd" not in content and b"https://www.cdss.ca.gov/" in content
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://x/a.png",
+        "FILE:///etc/passwd",
+        "&#x66;ile:///etc/passwd",
+        "../../x.png",
+        "Pictures/..%2F..%2Fx.png",
+        "/etc/passwd",
+        "vnd.sun.star.expand:$X",
+    ],
+)
+def test_every_form_of_an_outward_odf_link_is_dropped(tmp_path: Path, href: str) -> None:
+    odt = odt_linking(tmp_path / "b.odt", href)
+    assert office_package.copy_without_links(odt, tmp_path / "copy.odt") == 1
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # LibreOffice's launcher starts the real program, which goes on after a time-out.
+        'sh -c "sleep 3; echo late > {late}" & sleep 30',
+        # ... or after the launcher has ended (a failure, no PDF).
+        'sh -c "sleep 3; echo late > {late}" & exit 1',
+    ],
+)
+def test_libreoffice_s_whole_process_tree_is_ended_and_writes_nothing_after_publish(
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    fresh_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    script: str,
+) -> None:
+    monkeypatch.setattr(renditions, "RENDER_TIMEOUT", 1)
+    late = tmp_path / "beside-out.txt"
+    source = tmp_path / "team"
+    make_docx(source / "guide.docx", "Guide", {"Part": "Text."})
+    program = fake_office(tmp_path / "bin", script.format(late=late))
+    report = publish(source, tmp_path / "www", keys[0], catalog_id="c", libreoffice=str(program))
+    assert len(report.warnings) == 1 and report.warnings[0].startswith("guide.docx: ")
+    time.sleep(4)  # the child would have written by now
+    assert not late.exists()
+    alive = subprocess.run(["pgrep", "-f", str(late)], capture_output=True, check=False)
+    assert alive.stdout == b""
+
+
+def test_libreoffice_runs_without_a_network_where_the_machine_allows_it() -> None:
+    from resources_index.publish import soffice_sandbox
+
+    prefix = soffice_sandbox.isolation()
+    if not prefix:
+        pytest.skip("this machine allows no network namespace: the profile is the bound")
+    listed = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, check=True)
+    interfaces = [line.split(b":")[0].strip() for line in listed.stdout.splitlines()[2:]]
+    assert interfaces == [b"lo"]
+
+
+def test_the_private_profile_never_updates_links_and_sends_requests_nowhere(
+    tmp_path: Path,
+) -> None:
+    from resources_index.publish import soffice_sandbox
+
+    soffice_sandbox.write_profile(tmp_path)
+    written = (tmp_path / "user" / "registrymodifications.xcu").read_text()
+    assert '<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true' in written
+    assert (
+        'oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link"' in written
+    )
+    before = (tmp_path / "user" / "registrymodifications.xcu").stat().st_mtime_ns
+    soffice_sandbox.write_profile(tmp_path)  # held already: left as LibreOffice keeps it
+    assert (tmp_path / "user" / "registrymodifications.xcu").stat().st_mtime_ns == before
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    suffix=st.sampled_from([".docx", ".odt"]),
+    cut=st.integers(min_value=0, max_value=4000),
+    flips=st.lists(st.tuples(st.integers(0, 4000), st.integers(1, 255)), max_size=4),
+    noise=st.binary(max_size=64),
+)
+def test_a_damaged_package_is_refused_with_a_sentence_and_never_half_rendered(
+    tmp_path: Path, suffix: str, cut: int, flips: list[tuple[int, int]], noise: bytes
+) -> None:
+    """Any damage to a real package: refused by name (``ExtractError``), or read whole."""
+    from resources_index.errors import ResourcesError
+
+    folder = tmp_path / secrets.token_hex(4)
+    picture = tmp_path / "p.jpg"
+    if not picture.exists():
+        secret_picture(picture)
+    made = (
+        docx_linking(folder / "a.docx", "http://127.0.0.1:9/x.jpg", picture)
+        if suffix == ".docx"
+        else odt_linking(folder / "a.odt", "file:///etc/passwd")
+    )
+    data = bytearray(made.read_bytes()[: cut or None]) + noise
+    for at, value in flips:
+        if at < len(data):
+            data[at] ^= value
+    made.write_bytes(bytes(data))
+    for step in (
+        lambda: office_package.check_package(made),
+        lambda: office_package.copy_without_links(made, folder / f"copy{suffix}"),
+    ):
+        try:
+            step()
+        except ResourcesError as exc:
+            assert made.name in str(exc)
+    copy = folder / f"copy{suffix}"
+    if copy.exists():  # read whole: no outward link left in it
+        with zipfile.ZipFile(copy) as package:
+            every = b"".join(package.read(name) for name in package.namelist())
+        assert b"127.0.0.1:9" not in every and b"/etc/passwd" not in every

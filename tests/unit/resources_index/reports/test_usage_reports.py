@@ -238,3 +238,25 @@ def test_a_catalog_s_report_terms_are_checked_like_the_rest_of_it(
         Manifest.from_bytes(json.dumps(raw).encode())
     raw["report_terms"] = ["Family Finding", "CFT"]
     assert Manifest.from_bytes(json.dumps(raw).encode()).report_terms == ("Family Finding", "CFT")
+
+
+def test_a_request_from_a_real_laptop_reaches_the_csv_as_text_and_without_its_numbers(
+    laptop: Library, tmp_path: Path
+) -> None:
+    formula = '=HYPERLINK("http://evil.example/x","Click")'
+    usage = Usage.of(laptop)
+    assert usage.requested(formula, now=MONDAY) == formula  # nothing in it to remove
+    assert usage.requested("case ¹²³-⁴⁵-⁶⁷⁸⁹ for the family", now=MONDAY) == (
+        "case [removed] for the family"
+    )
+    usage.close()
+    export(laptop, tmp_path / "share", NEXT_WEEK)
+    with summarize([tmp_path / "share"]) as summary:
+        assert summary.of("Alameda", "resource_requests") == {
+            formula: 1,
+            "case [removed] for the family": 1,
+        }
+        write_csv(summary, tmp_path / "summary.csv")
+    with (tmp_path / "summary.csv").open(encoding="utf-8", newline="") as table:
+        keys = [row["key"] for row in csv.DictReader(table)]
+    assert f"'{formula}" in keys and formula not in keys

@@ -1,0 +1,170 @@
+"""LibreOffice run so that it reads only the document it renders, and ends when publishing
+says so.
+
+- Its private profile (``registrymodifications.xcu``) tells it never to update links, to
+  block content a document asks for from elsewhere, to run no macro, and to send every
+  request through a proxy address where nothing listens.
+- Where the machine allows it, it runs without a network at all (a network namespace of its
+  own, ``unshare --net``, or inside a user namespace where only that is permitted); where
+  not, the profile and the dead proxy in its environment are the bound.
+- It runs in a session of its own, with an address-space limit: on a time-out or a failure
+  the whole process tree (``oosplash`` and ``soffice.bin`` included) is ended, and
+  publishing waits until it is gone, so nothing is written after publish returns.
+"""
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+#: The address space LibreOffice may use, in bytes (a 10,000-slide deck reached 6 GB).
+MAX_RENDER_MEMORY = 4 * 1024 * 1024 * 1024
+#: Where every request LibreOffice makes is sent: a port nothing listens on (discard).
+DEAD_PROXY = ("127.0.0.1", 9)
+#: Seconds to wait for an ended process tree to be gone.
+END_WAIT = 10
+#: (path, property, type, value) of the private profile.
+_SECURITY = "/org.openoffice.Office.Common/Security/Scripting"
+SETTINGS: tuple[tuple[str, str, str, str], ...] = (
+    (_SECURITY, "BlockUntrustedRefererLinks", "boolean", "true"),
+    (_SECURITY, "DisableMacrosExecution", "boolean", "true"),
+    (_SECURITY, "MacroSecurityLevel", "int", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "int", "2"),  # never
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "int", "2"),  # never
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "int", "1"),  # manual
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", "string", ""),
+    *(
+        ("/org.openoffice.Inet/Settings", f"ooInet{kind}Proxy{part}", kind_type, value)
+        for kind in ("HTTP", "HTTPS", "FTP")
+        for part, kind_type, value in (
+            ("Name", "string", DEAD_PROXY[0]),
+            ("Port", "int", str(DEAD_PROXY[1])),
+        )
+    ),
+)
+
+
+def _item(path: str, name: str, kind: str, value: str) -> str:
+    return (
+        f'<item oor:path="{escape(path)}"><prop oor:name="{escape(name)}" oor:op="fuse">'
+        f"<value>{escape(value)}</value></prop></item>"
+    )
+
+
+def write_profile(profile: Path) -> None:
+    """Put the settings into the private profile, unless it holds them already (LibreOffice
+    writes them back, with its own, each time it ends)."""
+    target = profile / "user" / "registrymodifications.xcu"
+    items = [_item(*setting) for setting in SETTINGS]
+    try:
+        held = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        held = ""
+    if all(item in held for item in items):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry"'
+        ' xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        + "\n".join(items)
+        + "\n</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.cache
+def isolation() -> tuple[str, ...]:
+    """The command that runs a program without a network here, or () where none can."""
+    unshare = shutil.which("unshare")
+    if os.name != "posix" or unshare is None:
+        return ()
+    for options in (("--net",), ("--map-root-user", "--net")):
+        try:
+            tried = subprocess.run(
+                [unshare, *options, "true"], capture_output=True, timeout=10, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if tried.returncode == 0:
+            return (unshare, *options)
+    return ()
+
+
+def _environment(home: Path) -> dict[str, str]:
+    proxy = f"http://{DEAD_PROXY[0]}:{DEAD_PROXY[1]}"
+    env = {**os.environ, "HOME": str(home)}
+    for name in ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy"):
+        env[name] = env[name.upper()] = proxy
+    env["no_proxy"] = env["NO_PROXY"] = ""
+    return env
+
+
+def _limit_memory() -> None:  # runs in the child, before LibreOffice starts
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_RENDER_MEMORY, MAX_RENDER_MEMORY))
+
+
+def run_contained(command: list[str], home: Path, timeout: float) -> tuple[int, bytes]:
+    """Run ``command`` (LibreOffice) to its end or ``timeout``; its return code and what it
+    said on stderr. On a time-out the whole tree is ended before ``TimeoutExpired``."""
+    posix = os.name == "posix"
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=_environment(home),
+        start_new_session=posix,
+        preexec_fn=_limit_memory if posix else None,  # publishing starts no threads
+    ) as process:
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        finally:
+            end_tree(process)  # on a time-out, and anything it left running
+    return process.returncode, stderr
+
+
+def end_tree(process: subprocess.Popen[bytes]) -> None:
+    """End ``process`` and everything it started in its session, and wait until they are
+    gone (nothing of theirs is written afterwards)."""
+    if os.name != "posix":
+        process.kill()
+        process.wait()
+        return
+    group = process.pid
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + END_WAIT
+    while _alive_in(group) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _alive_in(group: int) -> bool:
+    """Whether a process of ``group`` still runs (zombies, which write nothing, aside)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(group, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[-1].split()
+        if len(fields) > 2 and fields[2] == str(group) and fields[0] != "Z":
+            return True
+    return False
