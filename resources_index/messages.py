@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or"
         " sync, to repair it."
     ),
+    "library.key_withdrawn": (
+        "The library's catalog is signed with a key your administrator no longer trusts"
+        " ({key}); sync from the server your administrator set, or ask them."
+    ),
     "library.state_unopenable": "The library's state file {path} cannot be opened: {reason}.",
     "library.locked": (
         "Another SOP Desktop program is using the library in {root} (the desktop program, or"
@@ -70,6 +74,26 @@ MESSAGES: dict[str, str] = {
         "The disk holding the library is full. What this sync had downloaded was removed again;"
         " free some space and sync again."
     ),
+    # -- the machine-wide policy (config/policy.py) ---------------------------------------------
+    "policy.unusable": (
+        "The policy file {path} cannot be used: {reason}. No policy applies until it is fixed."
+    ),
+    "policy.unusable_kept": (
+        "The policy file {path} cannot be used: {reason}. The last valid policy (read"
+        " {read_at}) applies until it is fixed."
+    ),
+    "policy.why.missing": "it is missing",
+    "policy.why.unreadable": "it cannot be read ({reason})",
+    "policy.why.not_table": "it does not hold a table of settings",
+    # Why a JSON (or TOML) file was refused by the bounded reader (util/safe_json.py).
+    "json.syntax_at": "line {line} is not valid {language} ({detail})",
+    "json.syntax": "it is not valid {language}",
+    "json.not_text_at": "line {line} is not UTF-8 text",
+    "json.not_text": "it is not UTF-8 text",
+    "json.too_large": "it is larger than allowed",
+    "json.too_deep": "it is nested more deeply than allowed",
+    "json.big_number": "it holds a number larger than allowed",
+    "json.not_regular": "it is not a regular file",
     # -- bundles --------------------------------------------------------------------------------
     "bundle.no_catalog": "There is no catalog in {root} to export.",
     "bundle.starter_only": (
