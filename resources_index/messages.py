@@ -74,6 +74,16 @@ MESSAGES: dict[str, str] = {
         "The disk holding the library is full. What this sync had downloaded was removed again;"
         " free some space and sync again."
     ),
+    # -- usage reports (reports/delivery.py) --------------------------------------------------
+    "reports.moved": (
+        "Usage reports were not delivered: the reports address moved (the server answered"
+        " {status} with another address). They wait on this laptop; ask your administrator to"
+        " correct reports_url in the policy."
+    ),
+    "reports.too_slow": (
+        "Usage reports were not delivered: the reports server did not answer within {seconds}"
+        " seconds. They wait on this laptop for the next sync."
+    ),
     # -- the machine-wide policy (config/policy.py) ---------------------------------------------
     "policy.unusable": (
         "The policy file {path} cannot be used: {reason}. No policy applies until it is fixed."

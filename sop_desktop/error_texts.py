@@ -84,6 +84,14 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.",
     ),
+    "reports.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports address moved (the server answered {status} with another address). They wait on this laptop; ask your administrator to correct reports_url in the policy.",
+    ),
+    "reports.too_slow": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.",
+    ),
     "policy.unusable": QT_TRANSLATE_NOOP(
         "Errors",
         "The policy file {path} cannot be used: {reason}. No policy applies until it is fixed.",

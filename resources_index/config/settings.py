@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resources_index.util import safe_json
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
 
 SETTINGS_FILE = "settings.json"
@@ -111,7 +112,8 @@ class Settings:
             schemes = SERVER_SCHEMES if name == "server_url" else PROXY_SCHEMES
             if address_problem(value, schemes):
                 starts = " or ".join(f"{scheme}://" for scheme in schemes)
-                return f"{name} must be an address beginning {starts}; {value!r} is not; ignored."
+                said = shown(value)
+                return f"{name} must be an address beginning {starts}; {said!r} is not; ignored."
         elif name == "appearance":
             if value not in APPEARANCES:
                 return "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored."
