@@ -281,6 +281,17 @@ MESSAGES: dict[str, str] = {
         "LibreOffice was not found at {program!r}; give the path of its soffice program, or"
         " leave --libreoffice out to look for it."
     ),
+    "publish.nothing": (
+        "Nothing was published: {source} {found}. A catalog carries files of these kinds: {kinds}"
+        " (captions as .vtt beside their video, thumbnails as images beside their file)."
+    ),
+    "publish.found_no_files": "holds no files (hidden ones aside)",
+    "publish.found_other_kinds": (
+        "holds {count} file(s), none of a kind a catalog carries (the first: {first})"
+    ),
+    "publish.found_none_publishable": (
+        "holds {count} file(s), and none of them could be published (see the lines above)"
+    ),
     "publish.unusable_name": "{file}: no usable file name can be made from {name!r}; skipped.",
     "extract.password": "{name} is password-protected; publish an unlocked copy.",
     "extract.not_pdf": "{name} is damaged or is not a PDF ({reason}).",

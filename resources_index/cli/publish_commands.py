@@ -29,6 +29,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"skipped: {error}", file=sys.stderr)
+    if report.refused:
+        print(report.refused, file=sys.stderr)
+        return EXIT_PROBLEMS
     print(report.summary())
     if report.errors:
         print(f"{len(report.errors)} files were skipped; see the lines above.", file=sys.stderr)

@@ -60,6 +60,8 @@ def store_postings(folder: Path) -> None:
     try:
         with ix.reader() as reader:
             for leaf, _ in reader.leaf_readers():
+                if leaf.segment() is None:  # an index with no document has no segment
+                    continue
                 path = folder / f"{leaf.segment().segment_id()}{SUFFIX}"
                 if not path.exists():
                     try:

@@ -486,3 +486,12 @@ def test_a_fifo_in_place_of_the_arrays_is_never_opened(stored_copy: Path) -> Non
     finally:
         path.unlink()
         path.write_bytes(original)
+
+
+def test_an_index_with_no_document_stores_no_arrays(tmp_path: Path) -> None:
+    """An empty catalog's index has no segment: nothing to store, nothing raised."""
+    ix = index.create_in(str(tmp_path), build_schema())
+    ix.writer().commit()
+    ix.close()
+    store_postings(tmp_path)
+    assert not list(tmp_path.glob(f"*{SUFFIX}"))
