@@ -318,7 +318,9 @@ class MainWindow(QMainWindow):
         self.status_area.show_catalog_facts()
         unusable = self.library.policy.unusable
         if unusable is not None:  # which file, which line, what is wrong; what applies
-            self.statusBar().showMessage(say(unusable))
+            sentence = say(unusable)
+            self.statusBar().showMessage(sentence)
+            self.statusBar().setToolTip(sentence)  # whole, where the bar cuts it short
 
     # -- favorites and offline -------------------------------------------------------------------
 
