@@ -101,7 +101,7 @@ def seal(library: Library, now: datetime | None = None) -> list[Path]:
 def report_name(report: dict[str, Any]) -> str:
     """The report's file name, from checked values only (``ValueError`` otherwise)."""
     if checked(report) is None:
-        raise ValueError("not a report this program makes")
+        raise ValueError(f"not a report this program makes: {str(report)[:60]!r}")
     return f"{report['period']}-{report['report_id']}.json"
 
 

@@ -201,3 +201,20 @@ def test_a_fifo_in_place_of_the_policy_is_not_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "policy.json"
     os.mkfifo(fifo)
     assert "not a regular file" in str(Policy.load(fifo).unusable)
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"a = " + b"[" * 100_000, "nested more deeply"),
+        (b'county = "x"\n\xff\xfe\n', "line 2 is not UTF-8 text"),
+        (b"settings = 1\nsettings = 2\n", "line 2 is not valid TOML"),
+    ],
+    ids=["nested", "binary", "repeated key"],
+)
+def test_a_broken_toml_policy_is_named_with_its_line(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(data)
+    assert said in str(Policy.load(path).unusable)

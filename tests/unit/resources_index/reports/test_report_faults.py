@@ -6,7 +6,6 @@ in ``doctor``; the other reports go; nothing is written outside the folders mean
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +24,7 @@ from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
 from tests.helpers.capture import capture_server
 from tests.helpers.reporting import county_policy
-from tests.unit.resources_index.test_faults import small_disk
+from tests.unit.resources_index.test_faults import cli, small_disk
 
 LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
 ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
@@ -44,15 +43,6 @@ def laptop_at(
     library = Library(root)
     library.import_bundle(published, [load_public_key(keys[1])])
     return library
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "resources_index.cli", "--data-dir", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def set_aside_named_in_doctor(library: Library) -> list[str]:

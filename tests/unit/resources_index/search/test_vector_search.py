@@ -248,15 +248,7 @@ def test_a_damaged_arrays_file_never_changes_an_answer(
     try:
         for path in files:
             path.write_bytes(_damage(originals[path], cut, flip, junk))
-        ix = index.open_dir(str(stored_copy))
-        lengths = LengthTable()
-        with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
-            damaged = VectorSearcher(searcher, lengths, stored_copy)
-            plain = VectorSearcher(searcher, lengths)
-            for question in list(questions(searcher.reader()))[:8]:
-                got, want = damaged.search(question, 20), plain.search(question, 20)
-                assert got.top_n == want.top_n and len(got) == len(want)
-        ix.close()
+        _same_answers(stored_copy, 8)
     finally:
         for path, content in originals.items():
             path.write_bytes(content)
@@ -377,13 +369,15 @@ def _rewritten(path: Path, change: Any) -> None:
     path.write_bytes(MAGIC + struct.pack("<Q", len(head)) + head + body)
 
 
-def _same_answers(folder: Path) -> None:
+def _same_answers(folder: Path, asked: int = 12) -> None:
+    """The first ``asked`` questions answered alike with the arrays in ``folder`` and from
+    Whoosh's blocks alone."""
     ix = index.open_dir(str(folder))
     lengths = LengthTable()
     with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
         stored = VectorSearcher(searcher, lengths, folder)
         plain = VectorSearcher(searcher, lengths)
-        for question in list(questions(searcher.reader()))[:12]:
+        for question in list(questions(searcher.reader()))[:asked]:
             got, want = stored.search(question, 20), plain.search(question, 20)
             assert got.top_n == want.top_n and len(got) == len(want)
     ix.close()
