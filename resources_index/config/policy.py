@@ -249,7 +249,18 @@ def bad_json_reason(exc: safe_json.BadJson, language: str = "JSON") -> Words:
         return Words("json.syntax_at", language=language, line=exc.line, detail=exc.detail)
     if exc.why == "not_text" and exc.line is not None:
         return Words("json.not_text_at", line=exc.line)
-    return Words(f"json.{exc.why}", language=language)
+    return Words(_JSON_REASONS.get(exc.why, "json.syntax"), language=language)
+
+
+#: What the bounded reader's refusals are called in words.
+_JSON_REASONS = {
+    "syntax": "json.syntax",
+    "not_text": "json.not_text",
+    "too_large": "json.too_large",
+    "too_deep": "json.too_deep",
+    "big_number": "json.big_number",
+    "not_regular": "json.not_regular",
+}
 
 
 def _read_kept(folder: Path) -> dict[str, Any] | None:
