@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or"
         " sync, to repair it."
     ),
+    "library.key_withdrawn": (
+        "The library's catalog is signed with a key your administrator no longer trusts"
+        " ({key}); sync from the server your administrator set, or ask them."
+    ),
     "library.state_unopenable": "The library's state file {path} cannot be opened: {reason}.",
     "library.locked": (
         "Another SOP Desktop program is using the library in {root} (the desktop program, or"
@@ -70,6 +74,36 @@ MESSAGES: dict[str, str] = {
         "The disk holding the library is full. What this sync had downloaded was removed again;"
         " free some space and sync again."
     ),
+    # -- usage reports (reports/delivery.py) --------------------------------------------------
+    "reports.moved": (
+        "Usage reports were not delivered: the reports address moved (the server answered"
+        " {status} with another address). They wait on this laptop; ask your administrator to"
+        " correct reports_url in the policy."
+    ),
+    "reports.too_slow": (
+        "Usage reports were not delivered: the reports server did not answer within {seconds}"
+        " seconds. They wait on this laptop for the next sync."
+    ),
+    # -- the machine-wide policy (config/policy.py) ---------------------------------------------
+    "policy.unusable": (
+        "The policy file {path} cannot be used: {reason}. No policy applies until it is fixed."
+    ),
+    "policy.unusable_kept": (
+        "The policy file {path} cannot be used: {reason}. The last valid policy (read"
+        " {read_at}) applies until it is fixed."
+    ),
+    "policy.why.missing": "it is missing",
+    "policy.why.unreadable": "it cannot be read ({reason})",
+    "policy.why.not_table": "it does not hold a table of settings",
+    # Why a JSON (or TOML) file was refused by the bounded reader (util/safe_json.py).
+    "json.syntax_at": "line {line} is not valid {language} ({detail})",
+    "json.syntax": "it is not valid {language}",
+    "json.not_text_at": "line {line} is not UTF-8 text",
+    "json.not_text": "it is not UTF-8 text",
+    "json.too_large": "it is larger than allowed",
+    "json.too_deep": "it is nested more deeply than allowed",
+    "json.big_number": "it holds a number larger than allowed",
+    "json.not_regular": "it is not a regular file",
     # -- bundles --------------------------------------------------------------------------------
     "bundle.no_catalog": "There is no catalog in {root} to export.",
     "bundle.starter_only": (
@@ -254,6 +288,17 @@ MESSAGES: dict[str, str] = {
     "publish.no_libreoffice": (
         "LibreOffice was not found at {program!r}; give the path of its soffice program, or"
         " leave --libreoffice out to look for it."
+    ),
+    "publish.nothing": (
+        "Nothing was published: {source} {found}. A catalog carries files of these kinds: {kinds}"
+        " (captions as .vtt beside their video, thumbnails as images beside their file)."
+    ),
+    "publish.found_no_files": "holds no files (hidden ones aside)",
+    "publish.found_other_kinds": (
+        "holds {count} file(s), none of a kind a catalog carries (the first: {first})"
+    ),
+    "publish.found_none_publishable": (
+        "holds {count} file(s), and none of them could be published (see the lines above)"
     ),
     "publish.unusable_name": "{file}: no usable file name can be made from {name!r}; skipped.",
     "extract.password": "{name} is password-protected; publish an unlocked copy.",

@@ -52,6 +52,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or sync, to repair it.",
     ),
+    "library.key_withdrawn": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The library's catalog is signed with a key your administrator no longer trusts ({key}); sync from the server your administrator set, or ask them.",
+    ),
     "library.state_unopenable": QT_TRANSLATE_NOOP(
         "Errors", "The library's state file {path} cannot be opened: {reason}."
     ),
@@ -80,6 +84,33 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.",
     ),
+    "reports.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports address moved (the server answered {status} with another address). They wait on this laptop; ask your administrator to correct reports_url in the policy.",
+    ),
+    "reports.too_slow": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.",
+    ),
+    "policy.unusable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The policy file {path} cannot be used: {reason}. No policy applies until it is fixed.",
+    ),
+    "policy.unusable_kept": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The policy file {path} cannot be used: {reason}. The last valid policy (read {read_at}) applies until it is fixed.",
+    ),
+    "policy.why.missing": QT_TRANSLATE_NOOP("Errors", "it is missing"),
+    "policy.why.unreadable": QT_TRANSLATE_NOOP("Errors", "it cannot be read ({reason})"),
+    "policy.why.not_table": QT_TRANSLATE_NOOP("Errors", "it does not hold a table of settings"),
+    "json.syntax_at": QT_TRANSLATE_NOOP("Errors", "line {line} is not valid {language} ({detail})"),
+    "json.syntax": QT_TRANSLATE_NOOP("Errors", "it is not valid {language}"),
+    "json.not_text_at": QT_TRANSLATE_NOOP("Errors", "line {line} is not UTF-8 text"),
+    "json.not_text": QT_TRANSLATE_NOOP("Errors", "it is not UTF-8 text"),
+    "json.too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than allowed"),
+    "json.too_deep": QT_TRANSLATE_NOOP("Errors", "it is nested more deeply than allowed"),
+    "json.big_number": QT_TRANSLATE_NOOP("Errors", "it holds a number larger than allowed"),
+    "json.not_regular": QT_TRANSLATE_NOOP("Errors", "it is not a regular file"),
     "bundle.no_catalog": QT_TRANSLATE_NOOP("Errors", "There is no catalog in {root} to export."),
     "bundle.starter_only": QT_TRANSLATE_NOOP(
         "Errors",

@@ -34,6 +34,7 @@ def _isolated_data_dir(
     monkeypatch.setenv("SOP_DESKTOP_DATA", str(tmp_path / "default-data"))
     monkeypatch.delenv("SOP_DESKTOP_POLICY", raising=False)
     monkeypatch.setenv("SOP_DESKTOP_LOGS", str(tmp_path / "logs"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
 @pytest.fixture(scope="session")

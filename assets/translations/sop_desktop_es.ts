@@ -268,6 +268,10 @@
         <translation>El archivo del catálogo de la biblioteca está dañado ({reason}). Importe una biblioteca desde una unidad, o sincronice, para repararlo.</translation>
     </message>
     <message>
+        <source>The library&apos;s catalog is signed with a key your administrator no longer trusts ({key}); sync from the server your administrator set, or ask them.</source>
+        <translation>El catálogo de la biblioteca está firmado con una clave en la que su administrador ya no confía ({key}); sincronice desde el servidor que su administrador configuró, o consúltele.</translation>
+    </message>
+    <message>
         <source>The library&apos;s state file {path} cannot be opened: {reason}.</source>
         <translation>No se puede abrir el archivo de estado de la biblioteca {path}: {reason}.</translation>
     </message>
@@ -302,6 +306,66 @@
     <message>
         <source>The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.</source>
         <translation>El disco de la biblioteca está lleno. Lo que esta sincronización había descargado se eliminó; libere espacio y vuelva a sincronizar.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports address moved (the server answered {status} with another address). They wait on this laptop; ask your administrator to correct reports_url in the policy.</source>
+        <translation>Los informes de uso no se entregaron: la dirección de los informes cambió (el servidor respondió {status} con otra dirección). Esperan en este equipo; pida a su administrador que corrija reports_url en la política.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.</source>
+        <translation>Los informes de uso no se entregaron: el servidor de informes no respondió en {seconds} segundos. Esperan en este equipo hasta la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The policy file {path} cannot be used: {reason}. No policy applies until it is fixed.</source>
+        <translation>No se puede usar el archivo de política {path}: {reason}. No se aplica ninguna política hasta que se corrija.</translation>
+    </message>
+    <message>
+        <source>The policy file {path} cannot be used: {reason}. The last valid policy (read {read_at}) applies until it is fixed.</source>
+        <translation>No se puede usar el archivo de política {path}: {reason}. Se aplica la última política válida (leída el {read_at}) hasta que se corrija.</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason})</source>
+        <translation>no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>it does not hold a table of settings</source>
+        <translation>no contiene una tabla de configuraciones</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid {language} ({detail})</source>
+        <translation>la línea {line} no es {language} válido ({detail})</translation>
+    </message>
+    <message>
+        <source>it is not valid {language}</source>
+        <translation>no es {language} válido</translation>
+    </message>
+    <message>
+        <source>line {line} is not UTF-8 text</source>
+        <translation>la línea {line} no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>it is larger than allowed</source>
+        <translation>es más grande de lo permitido</translation>
+    </message>
+    <message>
+        <source>it is nested more deeply than allowed</source>
+        <translation>está anidado a más profundidad de lo permitido</translation>
+    </message>
+    <message>
+        <source>it holds a number larger than allowed</source>
+        <translation>contiene un número más grande de lo permitido</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>no es un archivo normal</translation>
     </message>
     <message>
         <source>There is no catalog in {root} to export.</source>

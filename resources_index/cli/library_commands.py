@@ -23,6 +23,7 @@ from resources_index.config import paths
 from resources_index.errors import ResourcesError
 from resources_index.library.library import Library
 from resources_index.search.snippets import plain_text
+from resources_index.util import addresses
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -198,7 +199,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
             shown = getattr(effective, name)
             if name == "trusted_keys":
                 shown = f"{len(shown)} keys"
-            print(f"{name:<20} {shown!s:<40} ({source})")
+            print(f"{name:<20} {addresses.shown(str(shown)):<40} ({source})")
         return EXIT_OK
     name = args.name
     if not name or name not in CLI_SETTINGS:
@@ -220,5 +221,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
             raise ResourcesError("cli.refused", detail=refused)
     settings.save(library.root)
     effective, sources = policy.effective(settings)
-    print(f"{name} = {getattr(effective, name)} ({sources[name]})")
+    print(f"{name} = {addresses.shown(str(getattr(effective, name)))} ({sources[name]})")
     return EXIT_OK

@@ -23,7 +23,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     url = server_url(args, library)
     extra = [load_public_key(Path(p)) for p in args.trust or []]
     report = sync(library, url, extra, fetch_all=args.all, progress=sync_progress("Syncing"))
-    print(report.summary())
+    print(report.summary(), flush=True)
+    from resources_index.reports import delivery
+
+    delivery.finish()  # the usage reports it started, within their deadline
     return EXIT_OK
 
 

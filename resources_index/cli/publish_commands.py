@@ -31,6 +31,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"warning: {printable(warning)}", file=sys.stderr)
     for error in report.errors:
         print(f"skipped: {printable(error)}", file=sys.stderr)
+    if report.refused:
+        print(printable(report.refused), file=sys.stderr)
+        return EXIT_PROBLEMS
     print(report.summary())
     if report.errors:
         print(f"{len(report.errors)} files were skipped; see the lines above.", file=sys.stderr)

@@ -14,7 +14,7 @@ from resources_index.library.library import Library
 
 def cmd_report_show(args: argparse.Namespace) -> int:
     """The exact content of the next report, and of reports waiting to be delivered."""
-    from resources_index.reports.outbox import pending
+    from resources_index.reports.outbox import waiting as waiting_reports
     from resources_index.reports.usage import Usage
 
     library = Library(paths.data_dir(args.data_dir))
@@ -22,7 +22,7 @@ def cmd_report_show(args: argparse.Namespace) -> int:
     if shown is None:
         print("Usage reports are off on this laptop: nothing is counted or sent.")
         return EXIT_OK
-    waiting = [json.loads(path.read_bytes()) for path in pending(library)]
+    waiting = [report.report for report in waiting_reports(library)]
     if args.json:
         print(json.dumps({"next": shown, "waiting": waiting}, indent=2, ensure_ascii=False))
         return EXIT_OK

@@ -23,9 +23,17 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         return Path(env).expanduser()
     from resources_index.config.policy import Policy
 
-    chosen = Policy.load().data_dir
+    default = default_data_dir()
+    # The policy last read whole is kept in the default folder too, so a policy file that
+    # cannot be used for a while still finds the library where it chose.
+    chosen = Policy.load(keep_in=default).data_dir
     if chosen:
         return Path(os.path.expandvars(chosen)).expanduser()
+    return default
+
+
+def default_data_dir() -> Path:
+    """platformdirs' user data folder for the program."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

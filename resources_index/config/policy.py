@@ -10,10 +10,18 @@ Deployment keys sit beside ``settings``: ``data_dir`` (the library folder), ``st
 ``preseed_bundle`` (a share or drive to import from on first start), ``sync_interval_hours``
 and ``pac_url`` (a proxy auto-config address). Unknown keys and bad values are reported in
 ``problems`` and ignored: a typo must never stop a laptop from starting.
+
+A file that cannot be used at all (a typo in its syntax, binary, a list, nested without end,
+missing for a moment) never brick a library: each policy that was read whole is kept in the
+library (``KEPT_FILE``), and the last one kept goes on applying, with ``unusable`` saying which
+file, which line and what is wrong (the status bar, ``doctor`` and the log say it). An
+administrator removes a policy by replacing it with an empty one (``{}``).
 """
 
 import json
+import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -21,8 +29,14 @@ from typing import Any
 
 import platformdirs
 
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
 from resources_index.config.settings import Settings
+from resources_index.errors import Words
+from resources_index.util import safe_json
+from resources_index.util.fsutil import write_atomic
+
+log = logging.getLogger(__name__)
 
 POLICY_ENV = "SOP_DESKTOP_POLICY"
 POLICY_NAMES = ("policy.json", "policy.toml")
@@ -35,8 +49,17 @@ DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "pac_url": str,
     "county": str,  # the county's name in usage reports (docs/privacy.md)
     "reports_url": str,  # where laptops upload usage reports (HTTP PUT, WebDAV)
+    # this county's credential for those uploads (docs/hosting.md): never shown or logged
+    "reports_user": str,
+    "reports_password": str,
 }
 SOURCES = ("policy (locked)", "user settings", "policy default", "built-in default")
+#: A policy file larger than this is refused (the largest real ones, with a few keys, are a
+#: few kilobytes).
+MAX_POLICY_BYTES = 1024 * 1024
+#: The last policy read whole, kept in the library folder (and in the default one when it
+#: chooses where libraries live): what applies while the file cannot be used.
+KEPT_FILE = "policy-last-valid.json"
 
 
 def policy_path() -> Path | None:
@@ -65,28 +88,54 @@ class Policy:
     pac_url: str = ""
     county: str = ""
     reports_url: str = ""
+    #: the credential of this county's uploads (HTTP authentication on the PUT of a report);
+    #: never shown, logged or written anywhere but the kept copy of the policy
+    reports_user: str = ""
+    reports_password: str = ""
     problems: list[str] = field(default_factory=list)
+    #: why the policy file cannot be used at all (then the kept policy applies, if any)
+    unusable: Words | None = None
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Policy":
+    def load(cls, path: Path | None = None, keep_in: Path | None = None) -> "Policy":
+        """The policy in ``path`` (or the one in effect); with ``keep_in`` (a library folder)
+        a policy read whole is kept there, and one that cannot be used is replaced by the
+        policy last kept."""
         path = path or policy_path()
-        if path is None:
+        kept = _read_kept(keep_in) if keep_in is not None else None
+        if path is None and kept is None:
             return cls()
-        policy = cls(path=path)
-        try:
-            text = path.read_text(encoding="utf-8")
-            raw = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
-        except FileNotFoundError:
-            policy.problems.append(f"The policy file {path} does not exist; no policy applies.")
-            return policy
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            policy.problems.append(f"The policy file {path} could not be read ({exc}); ignored.")
-            return policy
-        if not isinstance(raw, dict):
-            policy.problems.append(f"The policy file {path} is not a table of settings; ignored.")
-            return policy
-        policy._take(raw)
+        if path is None:
+            path = Path(kept["path"]) if kept else Path()
+            why = Words("policy.why.missing")
+        else:
+            try:
+                raw = _read(path)
+            except _Unusable as exc:
+                why = exc.words
+            else:
+                policy = cls(path=path)
+                policy._take(raw)
+                if keep_in is not None:
+                    _keep(keep_in, path, raw, kept)
+                return policy
+        if kept is None:
+            policy = cls(path=path)
+            policy.unusable = Words("policy.unusable", path=path, reason=why)
+        else:
+            policy = cls(path=path)
+            policy._take(kept["policy"])
+            policy.unusable = Words(
+                "policy.unusable_kept", path=path, reason=why, read_at=kept["read_at"]
+            )
+        policy.problems.insert(0, str(policy.unusable))
+        log.warning("%s", policy.unusable)
         return policy
+
+    @property
+    def reports_credentials(self) -> tuple[str, str] | None:
+        """(user, password) for the PUT of this county's reports, or None."""
+        return (self.reports_user, self.reports_password) if self.reports_user else None
 
     def _take(self, raw: dict[str, Any]) -> None:
         where = str(self.path)
@@ -99,7 +148,9 @@ class Policy:
                 kind = DEPLOYMENT[key]
                 if isinstance(value, bool) or not isinstance(value, kind):
                     self.problems.append(f"{where}: {key} has a value of the wrong kind; ignored.")
-                elif isinstance(value, int | float) and value < 0:
+                elif isinstance(value, int | float) and not (
+                    safe_json.finite(value) and value >= 0
+                ):
                     self.problems.append(f"{where}: {key} cannot be negative; ignored.")
                 else:
                     setattr(self, key, value)
@@ -149,3 +200,93 @@ class Policy:
             setattr(result, name, value)
             sources[name] = source
         return result, sources
+
+
+class _Unusable(Exception):
+    def __init__(self, words: Words) -> None:
+        super().__init__(words.kind)
+        self.words = words
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The table a policy file holds, read within bounds, or ``_Unusable`` saying why."""
+    toml = path.suffix.lower() == ".toml"
+    try:
+        raw = _read_toml(path) if toml else safe_json.read_file(path, MAX_POLICY_BYTES)
+    except FileNotFoundError:
+        raise _Unusable(Words("policy.why.missing")) from None
+    except safe_json.BadJson as exc:
+        raise _Unusable(bad_json_reason(exc, "TOML" if toml else "JSON")) from None
+    except OSError as exc:
+        raise _Unusable(Words("policy.why.unreadable", reason=exc.strerror or exc)) from None
+    if not isinstance(raw, dict):
+        raise _Unusable(Words("policy.why.not_table"))
+    return raw
+
+
+def _read_toml(path: Path) -> object:
+    """A TOML policy, as bounded as a JSON one (the parser's own errors give the line)."""
+    data = safe_json.read_bytes(path, MAX_POLICY_BYTES)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise safe_json.BadJson("not_text", line=data[: exc.start].count(b"\n") + 1) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+)", str(exc))
+        detail = re.sub(r"\s*\(at .*\)$", "", str(exc))
+        raise safe_json.BadJson("syntax", detail, int(found[1]) if found else None) from None
+    except RecursionError:
+        raise safe_json.BadJson("too_deep") from None
+    except ValueError:
+        raise safe_json.BadJson("big_number") from None
+
+
+def bad_json_reason(exc: safe_json.BadJson, language: str = "JSON") -> Words:
+    """What is wrong with a file the bounded reader refused, in words (with the line)."""
+    if exc.why == "syntax" and exc.line is not None:
+        return Words("json.syntax_at", language=language, line=exc.line, detail=exc.detail)
+    if exc.why == "not_text" and exc.line is not None:
+        return Words("json.not_text_at", line=exc.line)
+    return Words(_JSON_REASONS.get(exc.why, "json.syntax"), language=language)
+
+
+#: What the bounded reader's refusals are called in words.
+_JSON_REASONS = {
+    "syntax": "json.syntax",
+    "not_text": "json.not_text",
+    "too_large": "json.too_large",
+    "too_deep": "json.too_deep",
+    "big_number": "json.big_number",
+    "not_regular": "json.not_regular",
+}
+
+
+def _read_kept(folder: Path) -> dict[str, Any] | None:
+    """The policy kept in ``folder``, or None (none kept, or the copy is damaged)."""
+    try:
+        kept = safe_json.read_file(folder / KEPT_FILE, MAX_POLICY_BYTES)
+    except (OSError, safe_json.BadJson):
+        return None
+    if (
+        isinstance(kept, dict)
+        and isinstance(kept.get("policy"), dict)
+        and isinstance(kept.get("path"), str)
+        and isinstance(kept.get("read_at"), str)
+    ):
+        return kept
+    return None
+
+
+def _keep(folder: Path, path: Path, raw: dict[str, Any], kept: dict[str, Any] | None) -> None:
+    """Keep ``raw`` in ``folder`` when it differs from the copy kept there (a library folder
+    that cannot be written keeps the copy it has)."""
+    if kept is not None and kept["policy"] == raw and kept["path"] == str(path):
+        return
+    record = {"path": str(path), "read_at": format_time(utc_now()), "policy": raw}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / KEPT_FILE, json.dumps(record, indent=1).encode("utf-8"))
+    except OSError as exc:
+        log.warning("the policy could not be kept in %s: %s", folder, exc)

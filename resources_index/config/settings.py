@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from resources_index.util import safe_json
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
 
 SETTINGS_FILE = "settings.json"
@@ -72,12 +74,16 @@ class Settings:
     @classmethod
     def load(cls, folder: Path) -> "Settings":
         path = folder / SETTINGS_FILE
-        if not path.exists():
-            return cls()
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return cls(problems=[f"{path} could not be read ({exc}); using defaults."])
+            raw = safe_json.read_file(path, safe_json.MAX_SMALL_FILE_BYTES)
+        except FileNotFoundError:
+            return cls()
+        except OSError as exc:
+            return cls(problems=[f"{path} could not be read ({exc.strerror}); using defaults."])
+        except safe_json.BadJson as exc:
+            where = f" (line {exc.line})" if exc.line else ""
+            why = f"{exc.why.replace('_', ' ')}{where}"
+            return cls(problems=[f"{path} could not be read ({why}); using defaults."])
         if not isinstance(raw, dict):
             return cls(problems=[f"{path} is not a JSON object; using defaults."])
         settings = cls()
@@ -106,7 +112,8 @@ class Settings:
             schemes = SERVER_SCHEMES if name == "server_url" else PROXY_SCHEMES
             if address_problem(value, schemes):
                 starts = " or ".join(f"{scheme}://" for scheme in schemes)
-                return f"{name} must be an address beginning {starts}; {value!r} is not; ignored."
+                said = shown(value)
+                return f"{name} must be an address beginning {starts}; {said!r} is not; ignored."
         elif name == "appearance":
             if value not in APPEARANCES:
                 return "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored."

@@ -70,9 +70,10 @@ class LibraryFolder:
 
     @property
     def policy(self) -> Policy:
-        """The machine-wide policy (read once per Library)."""
+        """The machine-wide policy (read once per Library; the last valid one, kept in the
+        library, while the file cannot be used)."""
         if self._policy is None:
-            self._policy = Policy.load()
+            self._policy = Policy.load(keep_in=self.root)
         return self._policy
 
     def settings(self) -> Settings:
@@ -124,6 +125,9 @@ class LibraryFolder:
                 manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
                 manifest = Manifest.from_bytes(manifest_bytes, validated=known)
         except CatalogError as exc:
+            if exc.kind == "catalog.untrusted_key" and known:
+                # The very catalog accepted before: a key withdrawn on purpose, not damage.
+                raise LibraryError("library.key_withdrawn", key=exc.words.params["key"]) from None
             raise LibraryError("library.catalog_damaged", reason=exc) from None
         if not known:
             # A crash or a failure between the rename and the state update: record what is

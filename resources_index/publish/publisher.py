@@ -15,7 +15,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.signing import load_private_key, public_pem, seal
 from resources_index.catalog.times import utc_now
 from resources_index.config import paths
-from resources_index.errors import PublishError, ResourcesError
+from resources_index.errors import PublishError, ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
 from resources_index.publish.curated_kits import read_kits
@@ -104,6 +104,21 @@ def publish(
         remove_tree(scratch)
 
 
+def nothing_found(publisher: SourceFolder) -> str:
+    """The sentence for a folder that yields no resource: what it holds, and which kinds of
+    files a catalog carries."""
+    files, _ = publisher.scan()
+    kinds = ", ".join(s for s in sorted(limits.MEDIA_TYPES) if s != ".vtt")
+    if not files:
+        found: Words = Words("publish.found_no_files")
+    elif publisher.errors:
+        found = Words("publish.found_none_publishable", count=len(files))
+    else:
+        first = publisher.rel(files[0])
+        found = Words("publish.found_other_kinds", count=len(files), first=first)
+    return str(Words("publish.nothing", source=publisher.source, found=found, kinds=kinds))
+
+
 def _beside(out: Path, what: str) -> Path:
     """A working folder beside OUT (on the same disk, so the final swap is a rename)."""
     return out.with_name(f".{out.name}.{what}")
@@ -165,6 +180,9 @@ def _publish(
     report_terms = read_report_terms(publisher)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.warnings, report.errors = publisher.warnings, publisher.errors
+    if not resources:  # an empty catalog would empty every laptop's library
+        report.refused = nothing_found(publisher)
+        return report
     if (
         previous is not None
         and previous.catalog_id == catalog_id

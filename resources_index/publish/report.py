@@ -16,8 +16,12 @@ class PublishReport:
     objects_reused: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: why nothing was published at all (a folder with nothing a catalog carries)
+    refused: str = ""
 
     def summary(self) -> str:
+        if self.refused:
+            return self.refused
         if not self.changed:
             return f"Nothing changed: {self.out} stays at version {self.version}."
         return (

@@ -5,17 +5,30 @@ Each report goes to ``REPORTS_URL/COUNTY/PERIOD/REPORT_ID.json``: a unique name,
 again (a retry after a cut, a lost answer) replaces it with the same bytes, and the summary
 counts it once. A report whose upload fails stays in the outbox for the next sync; a failure
 here never fails the sync itself.
+
+Exactly once, to the right place, or kept: a PUT never follows a redirect (a redirect means
+the reports address moved, and following one could carry a report to another server or in
+clear text); a report counts as delivered only when the PUT that carried its whole body is
+answered 200, 201 or 204. Delivery has one overall deadline (``DEADLINE_SECONDS``) and runs on
+a thread of its own that never holds the program's exit: a sync ends without waiting for it
+(``start``), and the command line gives it what remains of its deadline (``finish``). With
+the policy's ``reports_user`` and ``reports_password`` each PUT is authenticated as the county
+(HTTP basic authentication, meant for https).
 """
 
 import json
 import logging
-from dataclasses import dataclass, field
+import threading
+import time
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
+from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import Words
 from resources_index.library.library import Library
-from resources_index.reports.outbox import delivered, pending, place, seal
-from resources_index.reports.usage import reporting_on
+from resources_index.reports.outbox import Waiting, delivered, seal, upload_path, waiting
+from resources_index.reports.usage import REPORTS_DIR, reporting_on
 from resources_index.sync.http import (
     HttpSettings,
     NetworkError,
@@ -24,8 +37,21 @@ from resources_index.sync.http import (
     make_session,
     put,
 )
+from resources_index.util import safe_json
+from resources_index.util.addresses import shown
+from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
+
+#: The longest all the uploads after one sync may take, waiting for answers included.
+DEADLINE_SECONDS = 20.0
+#: The answers that mean a report was stored.
+STORED = (200, 201, 204)
+#: The outcome of the last delivery, for ``doctor``.
+LAST_DELIVERY = "last-delivery.json"
+
+_running: dict[Path, threading.Thread] = {}
+_running_lock = threading.Lock()
 
 
 @dataclass
@@ -36,41 +62,155 @@ class Delivery:
 
 
 def deliver(
-    library: Library, http: HttpSettings | None = None, now: datetime | None = None
+    library: Library,
+    http: HttpSettings | None = None,
+    now: datetime | None = None,
+    deadline: float | None = None,
 ) -> Delivery:
-    """Seal the weeks that have ended, then upload every waiting report."""
+    """Seal the weeks that have ended, then upload every waiting report; return within
+    ``deadline`` seconds (``DEADLINE_SECONDS``) whatever the server does."""
+    deadline = DEADLINE_SECONDS if deadline is None else deadline
     result = Delivery()
-    if not reporting_on(library):
+    job = _prepare(library, http, now, result)
+    if job is None:
         return result
+    thread = threading.Thread(target=job.run, name="usage-reports", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if thread.is_alive():
+        job.give_up()
+        return job.outcome(Words("reports.too_slow", seconds=round(deadline)))
+    return job.result
+
+
+def start(library: Library, http: HttpSettings | None = None) -> None:
+    """``deliver`` on a thread of its own (at most one per library at a time), so that the
+    sync that started it ends at once; ``finish`` waits for it where that is wanted."""
+    root = library.root.resolve()
+    with _running_lock:
+        previous = _running.get(root)
+        if previous is not None and previous.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                deliver(library, http)
+            except Exception:  # never the sync's failure; said in the log
+                log.exception("usage reports not delivered")
+
+        thread = threading.Thread(target=run, name="usage-reports-after-sync", daemon=True)
+        _running[root] = thread
+        thread.start()
+
+
+def finish(timeout: float = DEADLINE_SECONDS) -> None:
+    """Wait at most ``timeout`` seconds for the deliveries ``start`` began (the command line,
+    before it exits; the window never waits)."""
+    end = time.monotonic() + timeout
+    with _running_lock:
+        threads = list(_running.values())
+    for thread in threads:
+        thread.join(max(0.0, end - time.monotonic()))
+
+
+def _prepare(
+    library: Library, http: HttpSettings | None, now: datetime | None, result: Delivery
+) -> "_Uploads | None":
+    if not reporting_on(library):
+        return None
     seal(library, now)
-    waiting = pending(library)
+    reports = waiting(library)
     base = library.policy.reports_url.rstrip("/")
     if not base:  # a county that exports to a drive instead
-        result.waiting = len(waiting)
-        return result
+        result.waiting = len(reports)
+        return None
     settings = http or HttpSettings.from_settings(
         library.settings(), pac_url=library.policy.pac_url
     )
-    with make_session(settings) as session:
-        for report in waiting:
-            data = report.read_bytes()
-            meta = json.loads(data)
-            url = f"{base}/{place(meta['county'])}/{meta['period']}/{meta['report_id']}.json"
-            try:
-                status = put(session, url, data, settings)
-            except NetworkError as exc:
-                result.problem = explain(exc)
-                break
-            if status not in (200, 201, 204):
-                result.problem = explain_status(status, report.name)
-                break
-            delivered(library, report)
-            result.sent.append(report.name)
-    result.waiting = len(pending(library))
-    if result.problem is not None:
-        log.warning(
-            "usage reports not delivered: %s (%d waiting)", result.problem.kind, result.waiting
+    # One try each: the next sync is the retry, and the deadline bounds the whole.
+    settings = replace(settings, retries=0)
+    return _Uploads(library, settings, base, reports)
+
+
+class _Uploads:
+    """The PUTs of one delivery, stopped at the deadline."""
+
+    def __init__(
+        self, library: Library, http: HttpSettings, base: str, reports: list[Waiting]
+    ) -> None:
+        self.library = library
+        self.http = http
+        self.base = base
+        self.reports = reports
+        self.result = Delivery()
+        self.stopped = threading.Event()
+
+    def give_up(self) -> None:
+        self.stopped.set()
+
+    def run(self) -> None:
+        credentials = self.library.policy.reports_credentials
+        with make_session(self.http) as session:
+            for report in self.reports:
+                if self.stopped.is_set():
+                    return
+                url = f"{self.base}/{upload_path(report.report)}"
+                try:
+                    status = put(session, url, report.data, self.http, credentials)
+                except NetworkError as exc:
+                    self.result.problem = explain(exc)
+                    break
+                if 300 <= status < 400:
+                    self.result.problem = Words("reports.moved", status=status)
+                    break
+                if status not in STORED:
+                    self.result.problem = explain_status(status, report.path.name)
+                    break
+                if self.stopped.is_set():
+                    return  # too late: it goes again, the same bytes, at the next sync
+                delivered(self.library, report.path)
+                self.result.sent.append(report.path.name)
+        if not self.stopped.is_set():
+            self.outcome(self.result.problem)
+
+    def outcome(self, problem: Words | None) -> Delivery:
+        """The result so far with ``problem``, recorded for ``doctor`` and the log."""
+        result = self.result
+        result.problem = problem
+        result.waiting = len(waiting(self.library))
+        record(self.library, result)
+        if problem is not None:
+            log.warning(
+                "usage reports not delivered to %s: %s (%d waiting)",
+                shown(self.base),
+                problem,
+                result.waiting,
+            )
+        elif result.sent:
+            log.info("usage reports delivered: %d", len(result.sent))
+        return result
+
+
+def record(library: Library, result: Delivery) -> None:
+    """Keep the outcome of this delivery in ``reports/`` (best-effort)."""
+    entry = {
+        "at": format_time(utc_now()),
+        "sent": len(result.sent),
+        "waiting": result.waiting,
+        "problem": str(result.problem) if result.problem is not None else "",
+    }
+    try:
+        write_atomic(library.root / REPORTS_DIR / LAST_DELIVERY, json.dumps(entry).encode())
+    except OSError as exc:
+        log.warning("the outcome of the usage reports' delivery was not kept: %s", exc)
+
+
+def last_delivery(library: Library) -> dict[str, object] | None:
+    """The outcome ``record`` kept, or None."""
+    try:
+        entry = safe_json.read_file(
+            library.root / REPORTS_DIR / LAST_DELIVERY, safe_json.MAX_SMALL_FILE_BYTES
         )
-    elif result.sent:
-        log.info("usage reports delivered: %d", len(result.sent))
-    return result
+    except (OSError, safe_json.BadJson):
+        return None
+    return entry if isinstance(entry, dict) else None

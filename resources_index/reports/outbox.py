@@ -5,22 +5,64 @@ A week that has ended is sealed into ``reports/outbox/PERIOD-ID.json``; delivery
 ``delivery.py``, or an export to a drive, ``export``) moves it to ``reports/sent/``, where it
 stays for ``KEEP_SENT`` weeks so the person can see what left. A report keeps its id however
 often it is sent: the statewide summary counts each id once.
+
+A file of the outbox that is not a report as this program writes them (garbage, a foreign
+file, a ``period`` or ``report_id`` that is not one) is set aside in ``reports/set-aside/``,
+named in the log and in ``doctor``; the others go. Names of files and folders are made only
+from values checked here, so nothing is ever written outside the folders meant.
 """
 
 import json
+import logging
 import re
+import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from resources_index.library.library import Library
 from resources_index.reports.periods import period_of
-from resources_index.reports.usage import REPORTS_DIR, Usage
+from resources_index.reports.usage import REPORT_FORMAT, REPORTS_DIR, SET_ASIDE, Usage
+from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
+
+log = logging.getLogger(__name__)
 
 OUTBOX, SENT = "outbox", "sent"
 KEEP_SENT = 12  # weeks
 EXPORT_DIR = "sop-reports"
+#: A report is a few kilobytes; a larger file in the outbox is not one of ours.
+MAX_REPORT_BYTES = safe_json.MAX_SMALL_FILE_BYTES
+PERIOD = re.compile(r"[0-9]{4}-W[0-9]{2}")
+REPORT_ID = re.compile(r"[0-9a-f]{32}")
+
+
+class Waiting(NamedTuple):
+    """A report of the outbox that checked out: its file, content and exact bytes."""
+
+    path: Path
+    report: dict[str, Any]
+    data: bytes
+
+
+def checked(report: object) -> dict[str, Any] | None:
+    """``report`` when it is a report as ``Usage.report`` makes them (the values names are
+    made of above all), else None."""
+    if not isinstance(report, dict):
+        return None
+    measures = report.get("measures")
+    if (
+        report.get("format") != REPORT_FORMAT
+        or not isinstance(report.get("period"), str)
+        or not PERIOD.fullmatch(report["period"])
+        or not isinstance(report.get("report_id"), str)
+        or not REPORT_ID.fullmatch(report["report_id"])
+        or not isinstance(report.get("county"), str)
+        or not isinstance(measures, list)
+        or not all(isinstance(m, dict) for m in measures)
+    ):
+        return None
+    return report
 
 
 def seal_finished(usage: Usage, now: datetime | None = None) -> list[Path]:
@@ -30,9 +72,13 @@ def seal_finished(usage: Usage, now: datetime | None = None) -> list[Path]:
     current = period_of(now)
     sealed = []
     for period in usage.periods():
-        if period >= current:
+        if PERIOD.fullmatch(period) and period >= current:
             continue
         report = usage.report(period)
+        if checked(report) is None:  # counts of no real week: never a file name
+            log.warning("usage counts of an unknown week %r dropped", period[:40])
+            usage.forget(period)
+            continue
         target = outbox(usage.library) / report_name(report)
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, json.dumps(report, indent=1, ensure_ascii=False).encode())
@@ -42,12 +88,20 @@ def seal_finished(usage: Usage, now: datetime | None = None) -> list[Path]:
 
 
 def seal(library: Library, now: datetime | None = None) -> list[Path]:
-    """``seal_finished`` for ``library``'s counts."""
+    """``seal_finished`` for ``library``'s counts (none sealed while they cannot be read or
+    written: they wait, and the reports already sealed still go)."""
     with Usage.opened(library) as usage:
-        return seal_finished(usage, now)
+        try:
+            return seal_finished(usage, now)
+        except (sqlite3.Error, OSError) as exc:
+            usage.failed(exc)
+            return []
 
 
 def report_name(report: dict[str, Any]) -> str:
+    """The report's file name, from checked values only (``ValueError`` otherwise)."""
+    if checked(report) is None:
+        raise ValueError(f"not a report this program makes: {str(report)[:60]!r}")
     return f"{report['period']}-{report['report_id']}.json"
 
 
@@ -56,8 +110,51 @@ def outbox(library: Library) -> Path:
 
 
 def pending(library: Library) -> list[Path]:
+    """The outbox's files, as they are (``waiting`` checks them)."""
     folder = outbox(library)
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    try:
+        return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
+    except OSError:
+        return []
+
+
+def waiting(library: Library) -> list[Waiting]:
+    """The reports waiting to be delivered; a file that is not one is set aside."""
+    found = []
+    for path in pending(library):
+        try:
+            data = safe_json.read_bytes(path, MAX_REPORT_BYTES)
+            report = checked(safe_json.parse(data, MAX_REPORT_BYTES))
+        except FileNotFoundError:
+            continue  # delivered meanwhile
+        except (OSError, safe_json.BadJson):
+            report = None
+        if report is None or path.name != report_name(report):
+            set_aside(library, path)
+        else:
+            found.append(Waiting(path, report, data))
+    return found
+
+
+def set_aside(library: Library, path: Path) -> None:
+    """Move a file that is not a report out of the outbox, kept for whoever looks."""
+    folder = library.root / REPORTS_DIR / SET_ASIDE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.replace(folder / path.name)
+    except OSError as exc:  # a read-only library: skipped, not delivered, said in the log
+        log.warning("outbox file %s is not a report and could not be set aside: %s", path, exc)
+        return
+    log.warning("outbox file %s is not a report; set aside in %s", path.name, folder)
+
+
+def set_aside_files(library: Library) -> list[Path]:
+    """The files set aside (``doctor`` names them)."""
+    folder = library.root / REPORTS_DIR / SET_ASIDE
+    try:
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return []
 
 
 def delivered(library: Library, report: Path) -> None:
@@ -74,15 +171,21 @@ def export(library: Library, folder: Path, now: datetime | None = None) -> list[
     or a share, for a county with no upload), then count them as delivered."""
     seal(library, now)
     written = []
-    for report in pending(library):
-        data = json.loads(report.read_bytes())
-        target = folder / EXPORT_DIR / place(data["county"]) / data["period"]
-        target.mkdir(parents=True, exist_ok=True)
+    for report in waiting(library):
+        target = folder / EXPORT_DIR / upload_path(report.report)
+        target.parent.mkdir(parents=True, exist_ok=True)
         # Whole or not at all, should the drive be pulled out.
-        write_atomic(target / f"{data['report_id']}.json", report.read_bytes())
-        written.append(target / f"{data['report_id']}.json")
-        delivered(library, report)
+        write_atomic(target, report.data)
+        written.append(target)
+        delivered(library, report.path)
     return written
+
+
+def upload_path(report: dict[str, Any]) -> str:
+    """``COUNTY/PERIOD/REPORT_ID.json`` of a checked report (the same under an upload address
+    and in an export folder)."""
+    report_name(report)  # checks the values
+    return f"{place(report['county'])}/{report['period']}/{report['report_id']}.json"
 
 
 def place(county: str) -> str:

@@ -6,8 +6,13 @@ counted and no file is made. A week that has ended is sealed into one report fil
 ``reports/outbox/`` (``outbox.py``) and its counts are deleted in the same step, so no count is
 ever reported twice. Each week has its own random laptop token and report id: two weeks of one
 laptop cannot be linked, and no user name, machine name or address is recorded.
+
+Counting is best-effort: a full disk, a read-only folder or a damaged counts file never stops
+a search or a command. A counts file that is not a database (random bytes, a folder in its
+place) is set aside in ``reports/set-aside/`` (``doctor`` names it) and counting starts again.
 """
 
+import logging
 import secrets
 import sqlite3
 import threading
@@ -22,8 +27,12 @@ from resources_index.library.library import Library
 from resources_index.reports.periods import day_of, period_of
 from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
 
+log = logging.getLogger(__name__)
+
 REPORTS_DIR = "reports"
 USAGE_FILE = "usage.sqlite"
+#: Where files of ``reports/`` that are not what they should be are kept aside.
+SET_ASIDE = "set-aside"
 REPORT_FORMAT = "sop-usage-report"
 #: What a report counts; the key of each is described in docs/privacy.md.
 MEASURES = (
@@ -88,9 +97,16 @@ class Usage:
 
     @classmethod
     def next_report(cls, library: Library) -> dict[str, Any] | None:
-        """This week's report so far, exactly as it will be sent; None with reporting off."""
+        """This week's report so far, exactly as it will be sent; None with reporting off.
+        When the counts cannot be read (a read-only folder, a full disk) it holds none."""
         with cls.opened(library) as usage:
-            return usage.report(period_of()) if usage.active else None
+            if not usage.active:
+                return None
+            try:
+                return usage.report(period_of())
+            except (sqlite3.Error, OSError) as exc:
+                usage.failed(exc)
+                return usage.empty_report(period_of())
 
     @property
     def folder(self) -> Path:
@@ -105,9 +121,12 @@ class Usage:
         if not self.active:
             return
         period = period_of(now)
-        with self._transaction() as db:
-            self._add(db, period, measure, key, amount)
-            self._add(db, period, "days_used", day_of(now), 0, at_least=1)
+        try:
+            with self._transaction() as db:
+                self._add(db, period, measure, key, amount)
+                self._add(db, period, "days_used", day_of(now), 0, at_least=1)
+        except (sqlite3.Error, OSError) as exc:  # best-effort: never stops what is counted
+            self.failed(exc)
 
     def searched(self, query: str, found: int, now: datetime | None = None) -> None:
         """A search as typed in the window or the command line: counted; its words kept only
@@ -175,6 +194,15 @@ class Usage:
             measures.append({"measure": measure, "key": key, "value": int(value)})
         if days:
             measures.append({"measure": "days_used", "key": "", "value": days})
+        return self._report(period, laptop, report_id, measures)
+
+    def empty_report(self, period: str) -> dict[str, Any]:
+        """What ``report`` holds with nothing counted (its token and id not yet made)."""
+        return self._report(period, "", "", [])
+
+    def _report(
+        self, period: str, laptop: str, report_id: str, measures: list[dict[str, Any]]
+    ) -> dict[str, Any]:
         manifest = self.library.current()
         if manifest is not None:
             measures.append(
@@ -206,16 +234,7 @@ class Usage:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             if self._db is None:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(
-                    self._file(), timeout=30, isolation_level=None, check_same_thread=False
-                )
-                # Counts are not worth an fsync on every search (the window records them on its
-                # own thread): WAL with NORMAL never corrupts, and loses at most the last few
-                # counts should the power fail.
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.executescript(_SCHEMA)
+                self._db = self._connect()
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -223,6 +242,65 @@ class Usage:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def _connect(self) -> sqlite3.Connection:
+        """The counts database, a damaged one set aside and started again."""
+        path = self._file()
+        if path.exists() and not path.is_file():
+            self._set_aside()  # a folder (or anything else) in its place
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open(path)
+        except sqlite3.OperationalError:
+            raise  # a full disk, a read-only folder, a lock: the file may be fine
+        except sqlite3.DatabaseError:
+            self._set_aside()
+            return self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            # Counts are not worth an fsync on every search (the window records them on its
+            # own thread): WAL with NORMAL never corrupts, and loses at most the last few
+            # counts should the power fail.
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM counts").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def failed(self, exc: BaseException) -> None:
+        """A count or a read that failed: said in the log; a damaged file set aside, so the
+        next count starts a new one."""
+        damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.OperationalError
+        )
+        log.warning("usage counts %s: %s", "damaged" if damaged else "not recorded", exc)
+        if damaged:
+            with self._lock:
+                self.close()
+                self._set_aside()
+
+    def _set_aside(self) -> None:
+        """Move the counts file (and its journal) to ``reports/set-aside/`` under a new name."""
+        from resources_index.catalog.times import utc_now
+
+        folder = self.folder / SET_ASIDE
+        stamp = utc_now().strftime("%Y%m%dT%H%M%S%f")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                old = self.folder / (USAGE_FILE + suffix)
+                if old.exists() or old.is_symlink():
+                    old.replace(folder / f"usage-{stamp}.sqlite{suffix}")
+        except OSError as exc:
+            log.warning("the damaged usage counts could not be set aside: %s", exc)
+            return
+        log.warning("damaged usage counts set aside in %s", folder)
 
     @staticmethod
     def _add(

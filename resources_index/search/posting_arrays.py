@@ -74,7 +74,8 @@ class PostingArrays:
         if not leaf.doc_frequency(fieldname, text):
             return None
         store = self._store(leaf)
-        found = None if store is None else store.read(fieldname, text)
+        expected = leaf.doc_frequency(fieldname, text)
+        found = None if store is None else store.read(fieldname, text, expected)
         if found is None:
             found = decode(leaf, fieldname, text)
         self._keep(key, found)

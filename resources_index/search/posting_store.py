@@ -7,7 +7,12 @@ resources are also written once as arrays (document numbers, weights), with the 
 holding each acronym's phrase, in ``<segment>.postings``, from which a search reads one word in
 one slice. Whoosh deletes the file with its segment (it is named like the segment's own files).
 A missing, damaged or foreign file, or entry, is ignored: those words are then read from
-Whoosh's blocks, slower, with the same numbers.
+Whoosh's blocks, slower, with the same numbers. Only a regular file is opened (a FIFO in its
+place is never waited on); its directory is read by the bounded JSON reader, no larger than
+the file; an entry is used only when every value checks out (whole numbers in range, no more
+postings than the segment has documents and exactly as many as Whoosh counts for the word,
+document numbers rising within the segment, finite weights), so memory stays bounded by the
+file's size and the segment's document count, and no entry can change an answer.
 
 File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field,
 or ``phrase:`` and a field -> word or phrase -> [offset, bytes, postings, kind]), then each
@@ -17,11 +22,12 @@ entry's arrays compressed with zlib (``_pack``): about a twentieth of the segmen
 import json
 import logging
 import os
+import stat
 import struct
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 from whoosh import index, searching
@@ -30,6 +36,7 @@ from resources_index.search.analysis import phrase_terms
 from resources_index.search.posting_blocks import Floats, Ids, decode, phrase_documents
 from resources_index.search.query import ACRONYMS
 from resources_index.search.schema import TEXT_FIELDS
+from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -53,6 +60,8 @@ def store_postings(folder: Path) -> None:
     try:
         with ix.reader() as reader:
             for leaf, _ in reader.leaf_readers():
+                if leaf.segment() is None:  # an index with no document has no segment
+                    continue
                 path = folder / f"{leaf.segment().segment_id()}{SUFFIX}"
                 if not path.exists():
                     try:
@@ -121,6 +130,29 @@ def _encode(leaf: Any) -> bytes:
     return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(chunks)
 
 
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading when it is a regular file (never a FIFO or a device, which
+    could hang or never end), else None."""
+    try:
+        handle = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            return None
+        return os.fdopen(handle, "rb")
+    except OSError:
+        os.close(handle)
+        return None
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class StoredPostings:
     """The arrays file of one segment, or nothing when it is missing or unreadable."""
 
@@ -129,44 +161,68 @@ class StoredPostings:
         self.documents = documents
         self.words: dict[str, dict[str, list[Any]]] = {}
         self.start = self.size = 0
+        handle = _open_regular(path)
+        if handle is None:
+            return
         try:
-            with path.open("rb") as handle:
+            with handle:
                 if handle.read(len(MAGIC)) != MAGIC:
                     return
                 (length,) = struct.unpack("<Q", handle.read(8))
                 self.size = os.fstat(handle.fileno()).st_size
                 if length > self.size:  # a damaged length
                     return
-                words = json.loads(handle.read(length))
-            if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
-                self.words, self.start = words, len(MAGIC) + 8 + length
-        except (OSError, ValueError, struct.error):
+                words = safe_json.parse(handle.read(length), length)
+        except (OSError, ValueError, struct.error):  # safe_json.BadJson is a ValueError
             self.words = {}
+            return
+        if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
+            self.words, self.start = words, len(MAGIC) + 8 + length
 
     def phrase(self, fieldname: str, terms: Sequence[str]) -> Ids | None:
         """The documents holding the phrase of ``terms``, if stored here."""
         found = self.read(PHRASES + fieldname, " ".join(terms))
         return None if found is None else found[0]
 
-    def read(self, fieldname: str, text: str) -> tuple[Ids, Floats] | None:
+    def read(
+        self, fieldname: str, text: str, expected: int | None = None
+    ) -> tuple[Ids, Floats] | None:
         """The word's document numbers and weights, or None when they are not stored here
-        (or not as they should be)."""
+        (or not as they should be: ``expected`` is how many postings Whoosh counts)."""
         entry = self.words.get(fieldname, {}).get(text)
-        if entry is None:
+        if not isinstance(entry, list) or len(entry) != 4:
+            return None
+        offset, length, count, kind = entry
+        if not (_whole(offset) and _whole(length) and _whole(count) and isinstance(kind, str)):
+            return None
+        if min(offset, length, count) < 0 or self.start + offset + length > self.size:
+            return None
+        if count > self.documents or (expected is not None and count != expected):
+            return None
+        handle = _open_regular(self.path)
+        if handle is None:
             return None
         try:
-            offset, length, count, kind = (int(entry[0]), int(entry[1]), int(entry[2]), entry[3])
-            if min(offset, length) < 0 or self.start + offset + length > self.size:
-                return None
-            with self.path.open("rb") as handle:
+            with handle:
                 handle.seek(self.start + offset)
                 # At most what ``count`` postings take: a damaged file cannot inflate further.
-                data = zlib.decompressobj().decompress(handle.read(length), 12 * max(count, 0))
+                data = zlib.decompressobj().decompress(handle.read(length), 12 * count)
             found = _unpack(kind, data, count)
-        except (OSError, ValueError, TypeError, IndexError, zlib.error):
+        except (OSError, ValueError, zlib.error):
             return None
-        if found is None or (
-            len(found[0]) and (found[0].min() < 0 or found[0].max() >= self.documents)
-        ):
+        if found is None or not _sound(found, self.documents):
             return None
         return found
+
+
+def _sound(found: tuple[Ids, Floats], documents: int) -> bool:
+    """Document numbers rising strictly within the segment, and finite weights."""
+    ids, weights = found
+    if not len(ids):
+        return True
+    return bool(
+        ids[0] >= 0
+        and ids[-1] < documents
+        and (len(ids) < 2 or np.all(np.diff(ids) > 0))
+        and np.all(np.isfinite(weights))
+    )

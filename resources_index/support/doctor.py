@@ -15,6 +15,7 @@ from resources_index.errors import ResourcesError
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
 from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 
 
@@ -56,6 +57,7 @@ def run(library: Library, offline: bool = False) -> Iterator[Check]:
             )
     yield from _policy_checks(library)
     yield from _library_checks(library)
+    yield from _report_checks(library)
     if not offline:
         yield from _network_checks(library)
 
@@ -71,8 +73,31 @@ def _policy_checks(library: Library) -> Iterator[Check]:
     effective, sources = policy.effective(library.user_settings())
     for name, source in sources.items():
         value = getattr(effective, name)
-        shown = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
-        yield Check(True, f"  {name} = {shown} [{source}]")
+        said = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
+        yield Check(True, f"  {name} = {shown(str(said))} [{source}]")
+
+
+def _report_checks(library: Library) -> Iterator[Check]:
+    """Usage reports: where they go, what the last delivery did, files set aside."""
+    from resources_index.reports.delivery import last_delivery
+    from resources_index.reports.outbox import set_aside_files
+    from resources_index.reports.usage import reporting_on
+
+    if not reporting_on(library):
+        return
+    where = shown(library.policy.reports_url) or "exported to a drive (no reports_url)"
+    yield Check(True, f"Usage reports: on, delivered to {where}")
+    last = last_delivery(library)
+    if last is not None and last.get("problem"):
+        yield Check(False, f"Last delivery ({last.get('at')}): {last['problem']}")
+    elif last is not None:
+        yield Check(True, f"Last delivery ({last.get('at')}): {last.get('sent')} sent")
+    for path in set_aside_files(library):
+        yield Check(
+            False,
+            f"Set aside, not a usable report or counts file: {path}. Nothing is lost but what"
+            " it held; remove it when seen.",
+        )
 
 
 def _library_checks(library: Library) -> Iterator[Check]:
@@ -149,12 +174,13 @@ def _network_checks(library: Library) -> Iterator[Check]:
     http = HttpSettings.from_settings(
         settings, connect_timeout=10, read_timeout=15, retries=0, pac_url=library.policy.pac_url
     )
-    through = f" through the proxy {settings.proxy}" if settings.proxy else ""
+    through = f" through the proxy {shown(settings.proxy)}" if settings.proxy else ""
     if http.pac_url:
-        through = f" through the proxy chosen by {http.pac_url}"
-    target = url if url.endswith("/") else url + "/"
+        through = f" through the proxy chosen by {shown(http.pac_url)}"
+    address = url if url.endswith("/") else url + "/"
+    target = shown(address)
     try:
-        status = probe(http, target + CATALOG_FILE)
+        status = probe(http, address + CATALOG_FILE)
     except NetworkError as exc:
         yield Check(False, f"Server {target}{through}: {explain(exc)}.")
         return

@@ -6,6 +6,7 @@ from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
 from resources_index.sync.report import SyncError, SyncReport
 from resources_index.sync.transfer import Limits, StallWatch
+from resources_index.util.addresses import shown
 
 
 def fetch_catalog(
@@ -31,13 +32,13 @@ def fetch_catalog(
             url + CATALOG_FILE, headers=headers, stream=True, timeout=http.timeout
         )
     except NetworkError as exc:
-        raise SyncError("sync.unreachable", url=url, reason=explain(exc)) from None
+        raise SyncError("sync.unreachable", url=shown(url), reason=explain(exc)) from None
     with response:
         if response.status_code == 304:
             return None, {}
         if response.status_code != 200:
             raise SyncError(
-                "sync.catalog_refused", url=url, reason=explain_status(response.status_code)
+                "sync.catalog_refused", url=shown(url), reason=explain_status(response.status_code)
             )
         body = bytearray()
         watch = StallWatch(stall_limits)
@@ -45,14 +46,14 @@ def fetch_catalog(
             try:  # what has arrived, decompressed when the server sent it gzipped
                 chunk = response.raw.read1(64 * 1024, decode_content=True)
             except Exception as exc:  # urllib3 and socket errors alike
-                raise SyncError("sync.unreachable", url=url, reason=explain(exc)) from None
+                raise SyncError("sync.unreachable", url=shown(url), reason=explain(exc)) from None
             if not chunk:
                 break
             body += chunk
             if len(body) > limits.MAX_ENVELOPE_BYTES:
                 raise CatalogError("catalog.server_too_large")
             if watch.stalled(len(chunk)):
-                raise SyncError("sync.catalog_stalled", url=url)
+                raise SyncError("sync.catalog_stalled", url=shown(url))
         validators = {
             "sync_url": url,
             "sync_etag": response.headers.get("ETag", ""),

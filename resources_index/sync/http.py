@@ -20,6 +20,7 @@ from urllib3.util.retry import Retry
 from resources_index import __version__
 from resources_index.config.settings import Settings
 from resources_index.errors import Words
+from resources_index.util.addresses import shown
 
 USER_AGENT = f"SOP-Desktop/{__version__} (+offline resource library)"
 
@@ -122,7 +123,9 @@ def _pac_session(pac_url: str) -> requests.Session:
     try:
         pac = get_pac(url=pac_url, from_os_settings=False, from_dns=False, timeout=10)
     except Exception as exc:  # pypac raises its own and requests' errors alike
-        log.warning("proxy auto-config %s could not be read (%s); going direct", pac_url, exc)
+        log.warning(
+            "proxy auto-config %s could not be read (%s); going direct", shown(pac_url), exc
+        )
         pac = None
     if pac is None:
         return requests.Session()
@@ -178,11 +181,24 @@ Session = requests.Session
 NetworkError = requests.RequestException
 
 
-def put(session: requests.Session, url: str, data: bytes, settings: HttpSettings) -> int:
+def put(
+    session: requests.Session,
+    url: str,
+    data: bytes,
+    settings: HttpSettings,
+    auth: tuple[str, str] | None = None,
+) -> int:
     """PUT ``data`` at ``url`` and return the status. Used for usage reports, whose name is
-    unique and whose bytes never change: sending one again replaces it with the same."""
+    unique and whose bytes never change: sending one again replaces it with the same. A
+    redirect is returned, never followed: it would send the report (and ``auth``) on to an
+    address nobody chose, perhaps in clear text, or turn into a GET whose page looks stored."""
     response = session.put(
-        url, data=data, headers={"Content-Type": "application/json"}, timeout=settings.timeout
+        url,
+        data=data,
+        headers={"Content-Type": "application/json"},
+        timeout=settings.timeout,
+        allow_redirects=False,
+        auth=auth,
     )
     response.close()
     return int(response.status_code)

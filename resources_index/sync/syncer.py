@@ -31,6 +31,7 @@ from resources_index.sync.report import (
 )
 from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
 from resources_index.util.progress import never
 
@@ -202,7 +203,7 @@ def sync(
     Every attempt is remembered with its outcome (``ok`` or the error's kind), so the window
     and ``status`` can say that the last sync failed rather than only when one last worked."""
     syncer = Syncer(library, url, extra_keys, fetch_all, http=http)
-    log.info("sync from %s", syncer.url)
+    log.info("sync from %s", shown(syncer.url))
     outcome = "ok"
     try:
         report = syncer.run(progress, cancel)
@@ -228,12 +229,13 @@ def sync(
 
 
 def _deliver_reports(library: Library, http: HttpSettings | None) -> None:
-    """Usage reports travel with a sync that worked (docs/privacy.md); their failure is
-    logged and retried at the next sync, never the sync's."""
-    from resources_index.reports.delivery import deliver
+    """Usage reports travel with a sync that worked (docs/privacy.md), on a thread of their
+    own that the sync does not wait for; their failure is logged and retried at the next
+    sync, never the sync's."""
+    from resources_index.reports.delivery import start
 
     try:
-        deliver(library, http)
+        start(library, http)
     except Exception:
         log.exception("usage reports not delivered")
 

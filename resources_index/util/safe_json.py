@@ -1,16 +1,90 @@
-"""JSON from outside the library (catalogs, their envelopes, kit files), read within bounds.
+"""JSON from outside the library (catalogs, their envelopes, kit files, the policy, settings and
+the library's own small files), read within bounds.
 
 Python's reader raises ``RecursionError`` on input nested deeper than the interpreter's
 recursion limit (about 1,000 levels) and ``ValueError`` on an integer of thousands of digits;
 both would escape as tracebacks. Here the size is bounded first and every malformed input
-becomes a ``CatalogError`` with one sentence. (The format never nests deeper than five levels;
-the reader's own depth check is the bound, as a scan of its own would cost seven times the
-parse.)
+becomes one reason (``BadJson``: what is wrong, and on which line where the reader knows), or a
+``CatalogError`` with one sentence for a catalog. (The format never nests deeper than five
+levels; the reader's own depth check is the bound, as a scan of its own would cost seven times
+the parse.)
 """
 
 import json
+import math
+import os
+import stat
+from pathlib import Path
 
 from resources_index.errors import CatalogError
+
+#: What the library's own JSON files (settings, the kept policy, outbox reports) may weigh.
+MAX_SMALL_FILE_BYTES = 1024 * 1024
+
+
+class BadJson(ValueError):
+    """Why bytes are not usable JSON: ``why`` is one of ``too_large``, ``not_text``,
+    ``syntax``, ``too_deep``, ``big_number``, ``not_regular``; ``line`` where it is known."""
+
+    def __init__(self, why: str, detail: str = "", line: int | None = None) -> None:
+        super().__init__(why)
+        self.why = why
+        self.detail = detail
+        self.line = line
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse(data: bytes, max_bytes: int) -> object:
+    """Parse ``data`` (UTF-8 JSON, without NaN or Infinity) or raise ``BadJson``."""
+    if len(data) > max_bytes:
+        raise BadJson("too_large", f"{len(data):,} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BadJson("not_text", line=line) from None
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise BadJson("syntax", exc.msg, exc.lineno) from None
+    except RecursionError:
+        raise BadJson("too_deep") from None
+    except ValueError:  # an integer of thousands of digits, or NaN / Infinity
+        raise BadJson("big_number") from None
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` of them (``BadJson("too_large")``
+    beyond): a link to ``/dev/zero`` or a FIFO in its place is refused
+    (``BadJson("not_regular")``), never read or waited on. ``OSError`` when it cannot be
+    opened (``FileNotFoundError`` when absent)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise BadJson("not_regular")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(max_bytes + 1)
+    finally:
+        os.close(handle)
+    if len(data) > max_bytes:
+        raise BadJson("too_large", f"over {max_bytes:,} bytes")
+    return data
+
+
+def read_file(path: Path, max_bytes: int) -> object:
+    """``parse`` of a regular file (``read_bytes``)."""
+    return parse(read_bytes(path, max_bytes), max_bytes)
+
+
+def finite(value: object) -> bool:
+    """Whether ``value`` is an int or a finite float (never a bool)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
 def loads(data: bytes, what: str, max_bytes: int) -> object:

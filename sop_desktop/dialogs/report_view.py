@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources_index.library.library import Library
-from resources_index.reports.outbox import pending
+from resources_index.reports.outbox import waiting
 from resources_index.reports.usage import Usage
 
 
@@ -24,7 +24,7 @@ class ReportView(QDialog):
         self.setWindowTitle(self.tr("What is shared"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         upcoming = Usage.next_report(library)
-        waiting = [json.loads(path.read_bytes()) for path in pending(library)]
+        waiting_reports = [report.report for report in waiting(library)]
         intro = QLabel(self)
         intro.setWordWrap(True)
         if upcoming is None:
@@ -45,7 +45,7 @@ class ReportView(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("The next report"))
-        shown = {"next": upcoming, "waiting": waiting} if upcoming is not None else {}
+        shown = {"next": upcoming, "waiting": waiting_reports} if upcoming is not None else {}
         self.text.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False) if shown else "")
         self.text.setVisible(bool(shown))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

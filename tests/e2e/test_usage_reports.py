@@ -10,6 +10,7 @@ import pytest
 from resources_index.catalog.signing import load_public_key
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
+from resources_index.reports import delivery
 from resources_index.reports.delivery import deliver
 from resources_index.reports.outbox import pending
 from resources_index.reports.summary import STATEWIDE, summarize
@@ -35,10 +36,15 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
         for folder in (reports, incoming):
             folder.mkdir()
             folder.chmod(0o777)  # the web server's own user writes here
-        with running_nginx(published, tmp_path / "nginx", reports=reports) as server:
+        counties = {"Contra-Costa": "county secret"}
+        with running_nginx(
+            published, tmp_path / "nginx", reports=reports, counties=counties
+        ) as server:
             with cutting_relay(("127.0.0.1", server.port), cut_requests=1, lose_answers=1) as relay:
                 address = f"http://127.0.0.1:{relay.port}/sop-reports/"
-                county_policy(tmp_path, monkeypatch, county="Contra Costa", reports_url=address)
+                county_policy(
+                    tmp_path, monkeypatch, "Contra Costa", address, password="county secret"
+                )
                 laptop = Library(tmp_path / "laptop")
                 usage = Usage.of(laptop)
                 usage.count("opened", "three-houses", now=LAST_WEEK)
@@ -53,6 +59,7 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
                 assert len(list(reports.rglob("*.json"))) == 1
                 # The next sync (through the same bad network) delivers it again, same name.
                 report = sync(laptop, server.url, [load_public_key(keys[1])], http=ONE_TRY)
+                delivery.finish()  # the sync did not wait for its reports
                 assert report.install is not None and pending(laptop) == []
             stored = list(reports.rglob("*.json"))
             assert len(stored) == 1 and stored[0].parent.parent.name == "Contra-Costa"

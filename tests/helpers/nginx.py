@@ -2,7 +2,9 @@
 site block ``docs/hosting.md`` shows, its worker running as ``nobody`` when started as root
 (as every web server's does), and an access log that records the bytes sent on the wire."""
 
+import base64
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -12,7 +14,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,10 @@ class Nginx:
     port: int
     gzip: bool = True  # as docs/hosting.md sets it; False: the same site, uncompressed
     reports: Path | None = None  # where laptops' usage reports are PUT (/sop-reports/)
+    #: each county's folder name and upload password (the site block's htpasswd file)
+    counties: dict[str, str] = field(default_factory=dict)
+    #: more nginx lines inside the server block (a location that redirects, say)
+    extra: str = ""
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -76,6 +82,16 @@ class Nginx:
         block = block.replace("alias /srv/sop-reports/;", f"alias {reports}/;")
         incoming = reports.parent / f"{reports.name}-incoming"
         block = block.replace("/srv/sop-reports-incoming;", f"{incoming};")
+        # Read by the worker (another user): beside the reports, world-readable.
+        htpasswd = reports.parent / f"{reports.name}.htpasswd"
+        with contextlib.suppress(OSError):
+            htpasswd.write_text(
+                "".join(f"{county}:{sha_password(pw)}\n" for county, pw in self.counties.items())
+            )
+            htpasswd.chmod(0o644)
+        block = block.replace("/etc/nginx/sop-reports.htpasswd;", f"{htpasswd};")
+        if self.extra:
+            block = block[: block.rindex("}")] + self.extra + "\n}"
         if not self.gzip:
             block = block.replace("gzip on;", "gzip off;")
         user = "user nobody nogroup;" if os.geteuid() == 0 else ""
@@ -130,6 +146,12 @@ http {{
         self.process = None
 
 
+def sha_password(password: str) -> str:
+    """A password as nginx's ``auth_basic_user_file`` reads it (``{SHA}``, as htpasswd -s)."""
+    digest = hashlib.sha1(password.encode()).digest()
+    return "{SHA}" + base64.b64encode(digest).decode()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -138,7 +160,12 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def running_nginx(
-    folder: Path, work: Path, gzip: bool = True, reports: Path | None = None
+    folder: Path,
+    work: Path,
+    gzip: bool = True,
+    reports: Path | None = None,
+    counties: dict[str, str] | None = None,
+    extra: str = "",
 ) -> Iterator[Nginx]:
     """nginx serving ``folder`` at ``http://127.0.0.1:PORT/sop/``; skipped on a developer's
     machine without nginx, a failure in CI (``scripts/setup.sh test`` installs it)."""
@@ -148,7 +175,7 @@ def running_nginx(
             pytest.fail(message)
         pytest.skip(message)
     work.mkdir(parents=True, exist_ok=True)
-    server = Nginx(folder, work, _free_port(), gzip, reports)
+    server = Nginx(folder, work, _free_port(), gzip, reports, dict(counties or {}), extra)
     server.start()
     try:
         yield server

@@ -14,8 +14,10 @@ def county_policy(
     county: str = "Alameda",
     reports_url: str = "",
     locked: bool = False,
+    password: str = "",
 ) -> Path:
-    """A policy file turning reports on for ``county`` (locked on with ``locked``)."""
+    """A policy file turning reports on for ``county`` (locked on with ``locked``), its
+    uploads authenticated as the county's folder name with ``password``."""
     policy = folder / f"policy-{county}.json"
     policy.parent.mkdir(parents=True, exist_ok=True)
     policy.write_text(
@@ -25,6 +27,11 @@ def county_policy(
                 "locked": ["reporting_enabled"] if locked else [],
                 "county": county,
                 "reports_url": reports_url,
+                **(
+                    {"reports_user": county.replace(" ", "-"), "reports_password": password}
+                    if password
+                    else {}
+                ),
             }
         )
     )

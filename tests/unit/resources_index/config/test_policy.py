@@ -92,7 +92,7 @@ def test_unknown_keys_and_bad_values_are_reported_not_fatal(
     assert any("favourite_colour" in p for p in policy.problems)
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    assert "could not be read" in Policy.load(broken).problems[0]
+    assert "cannot be used: line 1 is not valid JSON" in Policy.load(broken).problems[0]
     monkeypatch.setenv(POLICY_ENV, str(broken))
     assert Library(tmp_path / "lib").settings().download_policy == "up_to_limit"
 

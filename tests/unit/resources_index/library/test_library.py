@@ -82,7 +82,7 @@ def test_a_key_no_longer_trusted_is_not_trusted_for_the_kept_copy_either(
     assert Library(library.root).current() is not None  # read from the kept parsed copy
     settings.set("trusted_keys", [])  # IT withdrew the key
     settings.save(library.root)
-    with pytest.raises(LibraryError, match="does not trust"):
+    with pytest.raises(LibraryError, match="no longer trusts"):
         Library(library.root).current()
 
 

@@ -255,3 +255,44 @@ def test_names_in_publishing_s_warnings_reach_the_terminal_on_one_line_uncoloure
         "laptops cannot store a file named 'plan:b.md' (it contains ':', a character that is"
         " not allowed in file names); published as 'plan_b.md'." in err
     )
+
+
+@pytest.mark.parametrize(
+    ("files", "found"),
+    [
+        ({}, "holds no files"),
+        ({"budget.xlsx": b"PK\x03\x04 a spreadsheet", ".hidden.pdf": b"x"}, "none of a kind"),
+        ({"broken.pdf": b"%PDF-1.4 not really"}, "none of them could be published"),
+    ],
+    ids=["empty", "only a spreadsheet", "only a damaged file"],
+)
+def test_a_folder_with_nothing_to_publish_says_so_in_one_sentence(
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    published: Path,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, bytes],
+    found: str,
+) -> None:
+    """A content team's first try: no traceback, what was found and which kinds are
+    published; an OUT that holds a catalog keeps it (an empty one would empty every
+    laptop's library)."""
+    source = tmp_path / "first-try"
+    source.mkdir()
+    for name, data in files.items():
+        (source / name).write_bytes(data)
+    before = snapshot(published)
+    args = [str(source), str(published), "--key", str(keys[0]), "--no-renditions"]
+    done = subprocess.run(
+        [sys.executable, "-m", "resources_index.cli.main", "publish", *args],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 3 and "Traceback" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("Nothing was published:") and found in last
+    assert ".pdf" in last and ".docx" in last and ".mp4" in last
+    assert snapshot(published) == before
+    fresh = tmp_path / "fresh-out"
+    report = publish(source, fresh, keys[0], renditions=False)
+    assert report.refused.startswith("Nothing was published") and not fresh.exists()

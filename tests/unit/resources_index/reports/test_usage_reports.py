@@ -129,9 +129,9 @@ def test_a_person_may_turn_reports_off_unless_the_policy_locks_them_on(
     settings.set("reporting_enabled", False)
     settings.save(library.root)
     assert not reporting_on(library)
-    county_policy(tmp_path, monkeypatch, locked=True)
+    policy = county_policy(tmp_path, monkeypatch, locked=True)
     assert reporting_on(Library(tmp_path / "laptop"))
-    monkeypatch.delenv("SOP_DESKTOP_POLICY")
+    policy.write_text("{}")  # how an administrator removes a policy (a missing one is kept)
     settings.set("reporting_enabled", True)  # without a policy, a person alone cannot
     settings.save(library.root)
     assert not reporting_on(Library(tmp_path / "laptop"))

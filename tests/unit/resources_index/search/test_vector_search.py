@@ -248,15 +248,7 @@ def test_a_damaged_arrays_file_never_changes_an_answer(
     try:
         for path in files:
             path.write_bytes(_damage(originals[path], cut, flip, junk))
-        ix = index.open_dir(str(stored_copy))
-        lengths = LengthTable()
-        with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
-            damaged = VectorSearcher(searcher, lengths, stored_copy)
-            plain = VectorSearcher(searcher, lengths)
-            for question in list(questions(searcher.reader()))[:8]:
-                got, want = damaged.search(question, 20), plain.search(question, 20)
-                assert got.top_n == want.top_n and len(got) == len(want)
-        ix.close()
+        _same_answers(stored_copy, 8)
     finally:
         for path, content in originals.items():
             path.write_bytes(content)
@@ -364,3 +356,136 @@ def test_facet_counts_are_whooshs_on_an_index_with_deletions(segmented: Path) ->
             got = counter.counts(sorted(matched), filters)
             assert got == expected and sum(got["language"].values()) > 0
     ix.close()
+
+
+def _rewritten(path: Path, change: Any) -> None:
+    """The arrays file at ``path`` with its directory passed through ``change`` (the arrays
+    left where they were, so the entries still point into them)."""
+    content = path.read_bytes()
+    (length,) = struct.unpack("<Q", content[len(MAGIC) : len(MAGIC) + 8])
+    directory = json.loads(content[len(MAGIC) + 8 : len(MAGIC) + 8 + length])
+    body = content[len(MAGIC) + 8 + length :]
+    head = json.dumps(change(directory)).encode()
+    path.write_bytes(MAGIC + struct.pack("<Q", len(head)) + head + body)
+
+
+def _same_answers(folder: Path, asked: int = 12) -> None:
+    """The first ``asked`` questions answered alike with the arrays in ``folder`` and from
+    Whoosh's blocks alone."""
+    ix = index.open_dir(str(folder))
+    lengths = LengthTable()
+    with ix.searcher(weighting=FastBM25F(lengths)) as searcher:
+        stored = VectorSearcher(searcher, lengths, folder)
+        plain = VectorSearcher(searcher, lengths)
+        for question in list(questions(searcher.reader()))[:asked]:
+            got, want = stored.search(question, 20), plain.search(question, 20)
+            assert got.top_n == want.top_n and len(got) == len(want)
+    ix.close()
+
+
+_HOSTILE = st.one_of(
+    st.just({"offset": 0}),  # an object where a list belongs
+    st.just([float("inf"), 10, 10, "gaps16"]),
+    st.just([0, 10, -1, "gaps16"]),
+    st.just([0, 10, 300_000_000, "full"]),
+    st.just([0, 10, 3, "full", "extra"]),
+    st.just([True, 10, 3, "full"]),
+    st.lists(st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=3), max_size=5),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(hostile=_HOSTILE, shift=st.integers(-3, 3), every=st.integers(1, 4))
+def test_hostile_entries_are_ignored_never_a_wrong_answer(
+    stored_copy: Path, hostile: Any, shift: int, every: int
+) -> None:
+    """Entries replaced by objects, infinities, negative or huge counts, or real entries
+    pointing a few bytes off or claiming another count: those words come from Whoosh's
+    blocks, and every answer is the one Whoosh's blocks give."""
+    files = sorted(stored_copy.glob(f"*{SUFFIX}"))
+    originals = {path: path.read_bytes() for path in files}
+
+    def change(directory: dict[str, Any]) -> dict[str, Any]:
+        for words in directory.values():
+            for number, (word, entry) in enumerate(sorted(words.items())):
+                if number % every == 0:
+                    words[word] = hostile
+                elif shift:
+                    words[word] = [entry[0], entry[1], entry[2] + shift, entry[3]]
+        return directory
+
+    try:
+        for path in files:
+            _rewritten(path, change)
+        _same_answers(stored_copy)
+    finally:
+        for path, content in originals.items():
+            path.write_bytes(content)
+
+
+def test_a_directory_nested_without_end_or_infinite_is_ignored(stored_copy: Path) -> None:
+    path = sorted(stored_copy.glob(f"*{SUFFIX}"))[0]
+    original = path.read_bytes()
+    try:
+        for head in (b"[" * 100_000 + b"]" * 100_000, b'{"body_en": {"plan": [Infinity]}}'):
+            path.write_bytes(MAGIC + struct.pack("<Q", len(head)) + head)
+            assert StoredPostings(path, documents=SIZE).words == {}
+            _same_answers(stored_copy)
+    finally:
+        path.write_bytes(original)
+
+
+def test_a_huge_count_over_a_small_block_costs_no_memory(tmp_path: Path) -> None:
+    """A count of 300,000,000 over a block of compressed zeros (a bomb): refused by the
+    segment's document count before anything is inflated."""
+    import tracemalloc
+    import zlib
+
+    bomb = zlib.compress(b"\0" * 50_000_000, 9)
+    head = json.dumps({"body_en": {"plan": [0, len(bomb), 300_000_000, "full"]}}).encode()
+    path = tmp_path / f"MAIN_bomb{SUFFIX}"
+    path.write_bytes(MAGIC + struct.pack("<Q", len(head)) + head + bomb)
+    store = StoredPostings(path, documents=SIZE)
+    tracemalloc.start()
+    try:
+        assert store.read("body_en", "plan") is None
+        assert store.read("body_en", "plan", expected=300_000_000) is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # bounded by the segment's documents (12 bytes each), not the claim
+
+
+def test_a_fifo_in_place_of_the_arrays_is_never_opened(stored_copy: Path) -> None:
+    import os
+    import threading
+
+    path = sorted(stored_copy.glob(f"*{SUFFIX}"))[0]
+    original = path.read_bytes()
+    path.unlink()
+    os.mkfifo(path)
+    try:
+        done = threading.Event()
+
+        def answer() -> None:
+            _same_answers(stored_copy)
+            done.set()
+
+        worker = threading.Thread(target=answer, daemon=True)
+        worker.start()
+        worker.join(60)
+        assert done.is_set()  # answered, never waiting on the FIFO
+    finally:
+        path.unlink()
+        path.write_bytes(original)
+
+
+def test_an_index_with_no_document_stores_no_arrays(tmp_path: Path) -> None:
+    """An empty catalog's index has no segment: nothing to store, nothing raised."""
+    ix = index.create_in(str(tmp_path), build_schema())
+    ix.writer().commit()
+    ix.close()
+    store_postings(tmp_path)
+    assert not list(tmp_path.glob(f"*{SUFFIX}"))

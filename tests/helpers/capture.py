@@ -1,0 +1,122 @@
+"""Servers on 127.0.0.1 that record what reaches them: one that answers every request with a
+chosen status (a reports server elsewhere, a login page), and one that accepts a connection,
+reads the request and never answers (a stalled reports server)."""
+
+import contextlib
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    body: bytes
+    authorization: str
+
+
+@dataclass
+class Capture:
+    port: int
+    status: int = 201
+    seen: list[Seen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+@contextlib.contextmanager
+def capture_server(status: int = 201) -> Iterator[Capture]:
+    """Records every request (method, path, body, Authorization) and answers ``status``
+    with a small HTML page (what a sign-in page would send)."""
+    capture = Capture(0, status)
+
+    class Handler(BaseHTTPRequestHandler):
+        def _any(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            capture.seen.append(
+                Seen(self.command, self.path, body, self.headers.get("Authorization", ""))
+            )
+            page = b"<html><body>Sign in</body></html>"
+            self.send_response(capture.status)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        do_GET = do_PUT = do_POST = do_HEAD = _any
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    capture.port = int(server.server_address[1])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield capture
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Stalled:
+    port: int
+    accepted: int = 0
+    received: bytes = b""
+    open_connections: list[socket.socket] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sop-reports/"
+
+
+@contextlib.contextmanager
+def stalled_server() -> Iterator[Stalled]:
+    """Accepts every connection and reads what comes, never answering, until closed."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stalled = Stalled(int(listener.getsockname()[1]))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            stalled.accepted += 1
+            stalled.open_connections.append(conn)
+            conn.settimeout(0.1)
+            threading.Thread(target=drain, args=(conn,), daemon=True).start()
+
+    def drain(conn: socket.socket) -> None:
+        while not stop.is_set():
+            try:
+                chunk = conn.recv(65536)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not chunk:
+                return
+            stalled.received += chunk
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield stalled
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()
+        for conn in stalled.open_connections:
+            conn.close()

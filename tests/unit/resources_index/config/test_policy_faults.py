@@ -1,0 +1,220 @@
+"""A policy file that cannot be used never bricks a library: the last valid policy (kept in the
+library) goes on applying, and the fault is named (file, line, what is wrong) in ``doctor``,
+the log and the window; a key withdrawn on purpose is said as such, never as damage."""
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resources_index.cli.main import main
+from resources_index.config import paths
+from resources_index.config.policy import KEPT_FILE, MAX_POLICY_BYTES, POLICY_ENV, Policy
+from resources_index.config.settings import Settings
+from resources_index.errors import LibraryError
+from resources_index.library.library import Library, open_library
+from resources_index.support import doctor
+
+
+def _pre_seeded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, key: Path
+) -> Path:
+    """A laptop whose library came from the policy's pre-seed bundle, signed by a key only the
+    policy trusts; returns the policy file."""
+    policy = tmp_path / "policy.json"
+    policy.write_text(
+        json.dumps(
+            {
+                "preseed_bundle": str(published),
+                "settings": {"trusted_keys": [key.read_text()], "download_policy": "when_opened"},
+                "locked": ["download_policy"],
+            }
+        )
+    )
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    library = open_library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    library.close()
+    return policy
+
+
+BROKEN = {
+    "a typo": (b'{"settings": {"download_policy": "when_opened",}}\n', "line 1 is not valid JSON"),
+    "binary": (b"\x00\xff\xfe garbage", "line 1 is not UTF-8 text"),
+    "a list": (b'["settings"]', "does not hold a table of settings"),
+    "nested 100,000 deep": (b"[" * 100_000 + b"]" * 100_000, "nested more deeply"),
+    "a typo on line 3": (b'{\n "settings": {},\n "locked": [}\n', "line 3 is not valid JSON"),
+    "too large": (b" " * (MAX_POLICY_BYTES + 1) + b"{}", "larger than allowed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_policy_keeps_the_last_valid_one(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    case: str,
+) -> None:
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    data, said = BROKEN[case]
+    policy.write_bytes(data)
+    library = Library(tmp_path / "laptop")
+    with caplog.at_level(logging.WARNING):
+        assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    unusable = str(library.policy.unusable)
+    assert str(policy) in unusable and said in unusable and "last valid policy" in unusable
+    assert unusable in caplog.text  # the log says it too
+    assert library.settings().download_policy == "when_opened"  # still locked as it was
+    checks = list(doctor.run(library, offline=True))
+    assert any(not c.ok and said in c.text for c in checks)
+    assert not any("damaged" in c.text for c in checks)
+    library.close()
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    assert "damaged" not in capsys.readouterr().out
+
+
+def test_a_policy_missing_for_a_moment_keeps_the_last_valid_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy.unlink()
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    assert "is missing" in str(library.policy.unusable)
+    monkeypatch.delenv(POLICY_ENV)  # nor found in the machine's folder: the kept one applies
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    assert str(policy) in str(library.policy.unusable)
+
+
+def test_a_broken_policy_with_none_kept_is_named_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[settings]\ndownload_policy = "when_opened"\nproxy = \n')
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    library = Library(tmp_path / "laptop")
+    assert library.settings().download_policy == "up_to_limit"
+    said = str(library.policy.unusable)
+    assert "line 3 is not valid TOML" in said and "No policy applies" in said
+    assert not (library.root / KEPT_FILE).exists()
+
+
+def test_an_empty_policy_replaces_the_kept_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """How an administrator removes a policy: the kept copy follows the file read whole."""
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy.write_text("{}")
+    library = Library(tmp_path / "laptop")
+    assert library.policy.unusable is None
+    assert library.settings().download_policy == "up_to_limit"
+    kept = json.loads((library.root / KEPT_FILE).read_text())
+    assert kept["policy"] == {}
+
+
+def test_a_key_withdrawn_on_purpose_says_so_never_damaged(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy.write_text(json.dumps({"settings": {"trusted_keys": []}}))
+    library = Library(tmp_path / "laptop")
+    with pytest.raises(LibraryError) as raised:
+        library.current()
+    said = str(raised.value)
+    assert raised.value.kind == "library.key_withdrawn"
+    assert "administrator no longer trusts" in said and "damaged" not in said
+    library.close()
+    assert main(["--data-dir", str(tmp_path / "laptop"), "status"]) != 0
+    assert "administrator no longer trusts" in capsys.readouterr().err
+
+
+def test_the_library_chosen_by_the_policy_is_found_while_it_is_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"data_dir": str(tmp_path / "county-share" / "sop")}))
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    monkeypatch.delenv(paths.DATA_ENV)
+    assert paths.data_dir() == tmp_path / "county-share" / "sop"
+    policy.write_text('{"data_dir": ')
+    assert paths.data_dir() == tmp_path / "county-share" / "sop"
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(
+                    st.sampled_from(["settings", "locked", "county", "data_dir", "x"]) | st.text(),
+                    inner,
+                    max_size=4,
+                )
+            ),
+            max_leaves=12,
+        ).map(lambda v: json.dumps(v).encode()),
+    )
+)
+def test_any_policy_bytes_give_a_policy_never_an_exception(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "policy.json"
+    path.write_bytes(data)
+    policy = Policy.load(path, keep_in=tmp_path / "lib")
+    effective, _ = policy.effective(Settings())
+    assert isinstance(effective.trusted_keys, list)
+    assert all(isinstance(p, str) for p in policy.problems)
+    toml = tmp_path / "policy.toml"
+    toml.write_bytes(data)
+    assert isinstance(Policy.load(toml).problems, list)
+
+
+def test_settings_nested_deep_are_reported_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    loaded = Settings.load(tmp_path)
+    assert loaded.server_url == "" and "nested" in loaded.problems[0]
+    (tmp_path / "settings.json").write_bytes(b'{"download_limit_mb": 1' + b"0" * 5000 + b"}")
+    assert "number" in Settings.load(tmp_path).problems[0]
+
+
+def test_a_fifo_in_place_of_the_policy_is_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "policy.json"
+    os.mkfifo(fifo)
+    assert "not a regular file" in str(Policy.load(fifo).unusable)
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"a = " + b"[" * 100_000, "nested more deeply"),
+        (b'county = "x"\n\xff\xfe\n', "line 2 is not UTF-8 text"),
+        (b"settings = 1\nsettings = 2\n", "line 2 is not valid TOML"),
+    ],
+    ids=["nested", "binary", "repeated key"],
+)
+def test_a_broken_toml_policy_is_named_with_its_line(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(data)
+    assert said in str(Policy.load(path).unusable)

@@ -1,0 +1,241 @@
+"""The library's own small report files under attack and bad luck: a counts file of random
+bytes or a folder in its place, a full disk, a read-only library, an outbox file of garbage or
+naming a path outside. Counting never stops a search; what is damaged is set aside and named
+in ``doctor``; the other reports go; nothing is written outside the folders meant."""
+
+import json
+import os
+import subprocess
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resources_index.catalog.signing import load_public_key
+from resources_index.cli.main import main
+from resources_index.library.library import Library
+from resources_index.reports.delivery import deliver
+from resources_index.reports.outbox import export, outbox, pending, seal, waiting
+from resources_index.reports.usage import REPORTS_DIR, SET_ASIDE, USAGE_FILE, Usage
+from resources_index.support import doctor
+from resources_index.sync.http import HttpSettings
+from tests.helpers.capture import capture_server
+from tests.helpers.reporting import county_policy
+from tests.unit.resources_index.test_faults import cli, small_disk
+
+LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
+ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
+SUITABLE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+
+
+def laptop_at(
+    root: Path,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    reports_url: str = "",
+) -> Library:
+    county_policy(folder, monkeypatch, reports_url=reports_url)
+    library = Library(root)
+    library.import_bundle(published, [load_public_key(keys[1])])
+    return library
+
+
+def set_aside_named_in_doctor(library: Library) -> list[str]:
+    return [c.text for c in doctor.run(library, offline=True) if "Set aside" in c.text]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=SUITABLE)
+@given(
+    damage=st.one_of(
+        st.binary(min_size=1, max_size=4096),
+        st.binary(min_size=1, max_size=4096).map(lambda b: b"SQLite format 3\x00" + b),
+    )
+)
+def test_a_counts_file_of_random_bytes_never_stops_a_search(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    damage: bytes,
+) -> None:
+    root = tmp_path / "laptop"
+    library = (
+        Library(root)
+        if (root / "catalog.json").exists()
+        else laptop_at(root, tmp_path, monkeypatch, published, keys)
+    )
+    counts = root / REPORTS_DIR / USAGE_FILE
+    counts.parent.mkdir(parents=True, exist_ok=True)
+    for extra in ("-wal", "-shm"):
+        Path(f"{counts}{extra}").unlink(missing_ok=True)
+    counts.write_bytes(damage)
+    assert main(["--data-dir", str(root), "search", "three houses"]) == 0
+    assert main(["--data-dir", str(root), "report", "show"]) == 0
+    assert "The report for" in capsys.readouterr().out
+    # Set aside, unless SQLite took it for an empty database (a file shorter than a page),
+    # and counted into it: no garbage stays in place.
+    aside = root / REPORTS_DIR / SET_ASIDE
+    set_aside = any(p.read_bytes() == damage for p in aside.glob("usage-*.sqlite"))
+    assert set_aside or counts.read_bytes().startswith(b"SQLite format 3\x00")
+    with Usage.opened(library) as usage:  # counting goes on, in a good file
+        usage.count("opened", "three-houses")
+        assert usage.report(usage.periods()[-1])["measures"]
+
+
+def test_a_folder_in_place_of_the_counts_is_set_aside_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    library = laptop_at(tmp_path / "laptop", tmp_path, monkeypatch, published, keys)
+    counts = library.root / REPORTS_DIR / USAGE_FILE
+    (counts / "inside").mkdir(parents=True)
+    done = cli(library.root, "search", "three houses")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert counts.is_file()  # counting started again
+    [named] = set_aside_named_in_doctor(library)
+    assert str(library.root / REPORTS_DIR / SET_ASIDE) in named
+    with Usage.opened(library) as usage:
+        assert any(m["measure"] == "searches" for m in usage.report(usage.periods()[0])["measures"])
+
+
+def test_a_full_disk_with_reporting_on_never_stops_a_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    with small_disk(tmp_path / "disk", 40) as disk:
+        library = laptop_at(disk / "laptop", tmp_path, monkeypatch, published, keys)
+        assert cli(library.root, "search", "three houses").returncode == 0  # index made
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses", now=LAST_WEEK)  # a week to seal
+        library.close()
+        ballast = disk / "someone-elses-file"
+        with ballast.open("wb") as handle:  # every block the disk has
+            try:
+                while True:
+                    handle.write(b"\0" * 65536)
+            except OSError:
+                pass
+        for command in (
+            ["search", "three houses"],
+            ["search", "zebraquartz"],
+            ["report", "show"],
+            ["report", "export", str(tmp_path / "usb")],
+        ):
+            done = cli(library.root, *command)
+            assert done.returncode == 0, (command, done.stderr)
+            assert "Traceback" not in done.stderr and "disk I/O error" not in done.stderr
+
+
+def test_report_show_and_search_in_a_read_only_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    with small_disk(tmp_path / "disk", 40) as disk:
+        library = laptop_at(disk / "laptop", tmp_path, monkeypatch, published, keys)
+        assert cli(library.root, "search", "three houses").returncode == 0
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses")
+        library.close()
+        remount = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True)
+        if remount.returncode != 0:
+            pytest.skip("cannot remount the small disk read-only")
+        for command in (["report", "show"], ["report", "show", "--json"]):
+            done = cli(library.root, *command)
+            assert done.returncode == 0, (command, done.stderr)
+            assert "Traceback" not in done.stderr
+
+
+_GARBAGE = st.one_of(
+    st.binary(max_size=300),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=10,
+    ).map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries(
+        {
+            "format": st.just("sop-usage-report"),
+            "period": st.sampled_from(["2026-W49", "../../../../tmp/x", "2026-W49/../..", ""]),
+            "report_id": st.sampled_from(["0" * 32, "../../../../tmp/x", "a" * 31, "A" * 32]),
+            "county": st.text(max_size=12),
+            "measures": st.just([]),
+        }
+    ).map(lambda v: json.dumps(v).encode()),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=SUITABLE)
+@given(garbage=_GARBAGE, name=st.sampled_from(["2026-W01-garbage.json", "x.json"]))
+def test_an_outbox_file_of_garbage_is_set_aside_and_the_others_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, garbage: bytes, name: str
+) -> None:
+    with capture_server() as server:
+        county_policy(tmp_path, monkeypatch, reports_url=server.url + "sop-reports/")
+        library = Library(Path(tempfile.mkdtemp(dir=tmp_path)))  # a laptop per example
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses", now=LAST_WEEK)
+        [good] = seal(library)
+        bad = outbox(library) / name
+        bad.write_bytes(garbage)
+        result = deliver(library, ONE_TRY)
+        assert result.sent == [good.name] and pending(library) == []
+        [seen] = server.seen
+        assert seen.body == (library.root / REPORTS_DIR / "sent" / good.name).read_bytes()
+    aside = library.root / REPORTS_DIR / SET_ASIDE / name
+    assert aside.read_bytes() == garbage
+    assert any(str(aside) in line for line in set_aside_named_in_doctor(library))
+
+
+def test_names_come_only_from_checked_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``period`` or ``report_id`` of ``../../../../tmp/x``, in an outbox file or in the
+    counts database, never becomes a path: ``report export`` writes only inside its folder."""
+    county_policy(tmp_path, monkeypatch)
+    library = Library(tmp_path / "laptop")
+    escape = str(tmp_path / "escaped")
+    with Usage.opened(library) as usage:
+        usage.count("opened", "three-houses", now=LAST_WEEK)
+        with usage._transaction() as db:  # counts of a forged week
+            db.execute("INSERT INTO counts VALUES (?, 'opened', 'x', 1)", (f"../../{escape}",))
+            db.execute(
+                "INSERT INTO periods VALUES (?, 'laptop', ?)", (f"../../{escape}", "../" * 5)
+            )
+    folder = outbox(library)
+    folder.mkdir(parents=True, exist_ok=True)
+    forged = {
+        "format": "sop-usage-report",
+        "format_version": 1,
+        "report_id": f"../../../../{escape}",
+        "laptop": "x",
+        "county": "../../../..",
+        "period": f"../../../../{escape}",
+        "measures": [],
+    }
+    (folder / "2026-W01-forged.json").write_text(json.dumps(forged))
+    usb = tmp_path / "usb"
+    assert main(["--data-dir", str(library.root), "report", "export", str(usb)]) == 0
+    written = [p for p in usb.rglob("*") if p.is_file()]
+    assert len(written) == 1 and written[0].parent.parent.parent == usb / "sop-reports"
+    assert not Path(escape).exists() and not list(tmp_path.glob("escaped*"))
+    assert (library.root / REPORTS_DIR / SET_ASIDE / "2026-W01-forged.json").exists()
+    assert waiting(library) == [] and export(library, usb) == []
+
+
+def test_report_show_and_export_say_what_a_garbage_outbox_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    county_policy(tmp_path, monkeypatch)
+    library = Library(tmp_path / "laptop")
+    with Usage.opened(library) as usage:
+        usage.count("opened", "three-houses", now=LAST_WEEK)
+    seal(library)
+    (outbox(library) / "2026-W02-x.json").write_bytes(os.urandom(64))
+    assert main(["--data-dir", str(library.root), "report", "show", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert len(shown["waiting"]) == 1
+    assert main(["--data-dir", str(library.root), "report", "export", str(tmp_path / "usb")]) == 0
+    assert "1 report(s) written" in capsys.readouterr().out
