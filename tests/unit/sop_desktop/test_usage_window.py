@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
@@ -14,7 +15,7 @@ from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.reporting import county_policy
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.unit.sop_desktop.conftest import final_answer, open_window, type_query
 
 
 def counted(library: Library) -> dict[tuple[str, str], int]:
@@ -126,3 +127,31 @@ def test_with_no_policy_the_window_counts_nothing_and_offers_no_feedback(
     dialog.reject()
     assert outcome.total == 0
     assert not (window.library.root / "reports").exists()
+
+
+def test_searches_typed_at_60_ms_a_key_count_once_each_when_settled_not_per_keystroke(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    """Five questions typed as a quick typist does; the first paused in the middle of a word
+    (a settled half word) and one corrected by backspacing: five searches, one found nothing."""
+    window = county_window
+    field = window.search_field
+    field.clear()
+    qtbot.keyClicks(field, "saf", delay=60)
+    final_answer(qtbot, window, "saf")  # typing paused long enough to settle on half a word
+    qtbot.keyClicks(field, "ety plan", delay=60)
+    final_answer(qtbot, window, "safety plan")
+    for query in ("harm statment", "zebraquartz", "three houses"):
+        field.clear()
+        qtbot.keyClicks(field, query, delay=60)
+        final_answer(qtbot, window, query)
+    field.clear()
+    qtbot.keyClicks(field, "scalinx", delay=60)  # a slip, corrected before the pause
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field, "g", delay=60)
+    final_answer(qtbot, window, "scaling")
+    window.close()
+    seen = counted(window.library)
+    assert seen[("searches", "")] == 5
+    assert sum(v for (m, _), v in seen.items() if m == "zero_result_searches") == 1
+    assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 5
