@@ -673,6 +673,10 @@
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>Guide</name>
@@ -1053,6 +1057,10 @@
         <translation>Ningún recurso tiene todas las palabras: ninguno tiene &lt;b&gt;{0}&lt;/b&gt;, así que estos resultados tienen las demás.</translation>
     </message>
     <message>
+        <source>Nothing found, here or in the whole library. Try fewer or other words.</source>
+        <translation>No se encontró nada, ni aquí ni en toda la biblioteca. Pruebe con menos palabras o con otras.</translation>
+    </message>
+    <message>
         <source>Nothing found. Try fewer or other words, or clear the filters.</source>
         <translation>No se encontró nada. Pruebe con menos palabras u otras, o quite los filtros.</translation>
     </message>
@@ -1079,6 +1087,25 @@
     <message>
         <source>The interface language changes when SOP Desktop is restarted.</source>
         <translation>El idioma de la interfaz cambiará al reiniciar SOP Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>NarrowingBar</name>
+    <message>
+        <source>What the results are narrowed to</source>
+        <translation>A qué se limitan los resultados</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Show results from the whole library</source>
+        <translation>Mostrar resultados de toda la biblioteca</translation>
+    </message>
+    <message>
+        <source>Showing only: {0}</source>
+        <translation>Solo se muestra: {0}</translation>
     </message>
 </context>
 <context>
@@ -1936,24 +1963,12 @@
         <translation>Escriba la dirección de su servidor de sincronización en Configuración para recibir actualizaciones.</translation>
     </message>
     <message>
-        <source>● Online</source>
-        <translation>● En línea</translation>
-    </message>
-    <message>
-        <source>○ Offline</source>
-        <translation>○ Sin conexión</translation>
-    </message>
-    <message>
         <source>Library damaged</source>
         <translation>Biblioteca dañada</translation>
     </message>
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
-    </message>
-    <message>
-        <source>Catalog version {0}</source>
-        <translation>Catálogo versión {0}</translation>
     </message>
     <message>
         <source>Sync cancelled {0}</source>
@@ -1964,20 +1979,44 @@
         <translation>Falló la última sincronización {0}</translation>
     </message>
     <message>
-        <source>Last successful sync {0}.</source>
-        <translation>Última sincronización correcta: {0}.</translation>
-    </message>
-    <message>
-        <source>No sync has succeeded yet.</source>
-        <translation>Ninguna sincronización ha funcionado todavía.</translation>
-    </message>
-    <message>
         <source>Never synced</source>
         <translation>Nunca sincronizado</translation>
     </message>
     <message>
         <source>Last sync {0}</source>
         <translation>Última sincronización {0}</translation>
+    </message>
+    <message>
+        <source>○ No network</source>
+        <translation>○ Sin red</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a network: the library works offline.</source>
+        <translation>Este equipo no está conectado a ninguna red: la biblioteca funciona sin conexión.</translation>
+    </message>
+    <message>
+        <source>Catalog of {0}</source>
+        <translation>Catálogo del {0}</translation>
+    </message>
+    <message>
+        <source>Catalog version {0}, published {1}</source>
+        <translation>Catálogo versión {0}, publicado el {1}</translation>
+    </message>
+    <message>
+        <source>last worked {0}</source>
+        <translation>la última que funcionó: {0}</translation>
+    </message>
+    <message>
+        <source>no sync has worked yet</source>
+        <translation>ninguna ha funcionado todavía</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún no sincronizado</translation>
     </message>
     <message>
         <source>Preparing search: {0} of {1} resources indexed…</source>
@@ -2448,6 +2487,20 @@ Safety Organized Practice resources of California&apos;s Regional Training Acade
         <translation>SOP Desktop {0}
 
 Recursos de la Práctica Organizada en torno a la Seguridad (SOP) de las Academias Regionales de Capacitación de California, CalSWEC y CDSS, disponibles sin conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>_Everywhere</name>
+    <message>
+        <source>Nothing found here.</source>
+        <translation>Aquí no se encontró nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole library has %n results:</source>
+        <translation>
+            <numerusform>Toda la biblioteca tiene %n resultado:</numerusform>
+            <numerusform>Toda la biblioteca tiene %n resultados:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
