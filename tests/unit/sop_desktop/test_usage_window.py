@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
@@ -13,6 +14,7 @@ from resources_index.library.library import Library, open_library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
+from sop_desktop.dialogs.report_view import ReportView
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.reporting import county_policy
 from tests.unit.sop_desktop.conftest import final_answer, open_window, type_query
@@ -155,3 +157,57 @@ def test_searches_typed_at_60_ms_a_key_count_once_each_when_settled_not_per_keys
     assert seen[("searches", "")] == 5
     assert sum(v for (m, _), v in seen.items() if m == "zero_result_searches") == 1
     assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 5
+
+
+def shown_cells(view: ReportView) -> list[str]:
+    """The report's table as a screen reader reads it, cell by cell."""
+    interface = QAccessible.queryAccessibleInterface(view.table)
+    assert interface is not None and interface.role() == QAccessible.Role.Tree
+    cells = [interface.child(i) for i in range(interface.childCount())]
+    return [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.TreeItem]
+
+
+def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    window = county_window
+    outcome = type_query(qtbot, window, "three houses")
+    resource = outcome.rows[0].resource
+    window.open_resource(resource, outcome.rows[0].location)
+    window.filters.check("language", "en")
+    dialog = window.open_settings()
+    view = dialog.show_report()
+    view.show()
+    assert view.table.isVisible() and not view.text.isVisible()
+    cells = shown_cells(view)
+    assert cells[0].startswith("This week's report so far: week 20")
+    row = cells.index("Opened")
+    assert cells[row + 1 : row + 3] == [resource.title, "1"]  # its title, not its id
+    row = cells.index("Filters used")
+    assert cells[row + 1 : row + 3] == ["English", "1"]
+    assert "opened" not in cells and "{" not in " ".join(cells)
+    qtbot.mouseClick(view.as_sent, Qt.MouseButton.LeftButton)  # the JSON, one click away
+    assert view.text.isVisible() and not view.table.isVisible()
+    usage = Usage.of(window.library)
+    assert json.loads(view.text.toPlainText())["next"] == usage.report(period_of())
+    usage.close()
+    view.close()
+    dialog.reject()
+
+
+def test_what_is_shared_reads_in_spanish(
+    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_policy(tmp_path, monkeypatch)
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    outcome = type_query(qtbot, window, "three houses")
+    window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
+    dialog = window.open_settings()
+    view = dialog.show_report()
+    cells = shown_cells(view)
+    assert cells[0].startswith("El informe de esta semana hasta ahora: semana 20"), cells
+    assert "Abierto" in cells and "Búsquedas" not in cells, cells  # the search is not over
+    assert view.as_sent.text() == "Mostrar tal como se envía (JSON)"
+    view.close()
+    dialog.reject()
+    window.close()
