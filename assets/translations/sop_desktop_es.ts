@@ -37,7 +37,6 @@
     <name>DetailPane</name>
     <message>
         <source>Details</source>
-        <extracomment>how a version in another language announces itself, in that language</extracomment>
         <translation>Detalles</translation>
     </message>
     <message>
@@ -1529,6 +1528,110 @@
     <message>
         <source>The next report</source>
         <translation>El próximo informe</translation>
+    </message>
+    <message>
+        <source>What is counted</source>
+        <translation>Qué se cuenta</translation>
+    </message>
+    <message>
+        <source>Of what</source>
+        <translation>De qué</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>The next report, as it will be sent (JSON)</source>
+        <translation>El próximo informe, tal como se enviará (JSON)</translation>
+    </message>
+    <message>
+        <source>This week&apos;s report so far</source>
+        <translation>El informe de esta semana hasta ahora</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Show as sent (JSON)</source>
+        <translation>Mostrar tal como se envía (JSON)</translation>
+    </message>
+    <message>
+        <source>Show as a table</source>
+        <translation>Mostrar como tabla</translation>
+    </message>
+    <message>
+        <source>{0}: week {1}</source>
+        <translation>{0}: semana {1}</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>This week&apos;s random token for the laptop</source>
+        <translation>Identificador aleatorio del equipo esta semana</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Saved a copy</source>
+        <translation>Copia guardada</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Búsquedas</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing</source>
+        <translation>Búsquedas sin resultados</translation>
+    </message>
+    <message>
+        <source>Searches after which nothing was opened</source>
+        <translation>Búsquedas tras las que no se abrió nada</translation>
+    </message>
+    <message>
+        <source>Spelling corrections taken</source>
+        <translation>Correcciones ortográficas aceptadas</translation>
+    </message>
+    <message>
+        <source>Filters used</source>
+        <translation>Filtros usados</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Resources requested</source>
+        <translation>Recursos solicitados</translation>
+    </message>
+    <message>
+        <source>Days the program was used</source>
+        <translation>Días en que se usó el programa</translation>
+    </message>
+    <message>
+        <source>Catalog version</source>
+        <translation>Versión del catálogo</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Versión del programa</translation>
     </message>
 </context>
 <context>

@@ -254,7 +254,13 @@ class SearchController(QObject):
         scoped = scope_ids(self.library.state, scope)
         if outcome.generation != self.generation:
             return  # typing began meanwhile: this list would not be shown
-        listing = browse(manifest, scoped, filters, lambda: outcome.generation == self.generation)
+        listing = browse(
+            manifest,
+            scoped,
+            filters,
+            lambda: outcome.generation == self.generation,
+            language=reader_language(),
+        )
         if listing is None or outcome.generation != self.generation:
             return
         outcome.browsing = True
