@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -73,8 +74,11 @@ class ReportView(QDialog):
         for report in waiting:
             self._add_report(self.tr("Waiting to be sent"), report)
         self.table.expandAll()
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(2)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.text)
