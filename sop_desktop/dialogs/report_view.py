@@ -120,11 +120,10 @@ class ReportView(QDialog):
             key = str(measure.get("key", ""))
             value = int(measure.get("value", 0))
             count = "" if name in ("catalog_version", "program_version") else locale.toString(value)
-            item = QTreeWidgetItem(
-                heading, [self.measure_name(name), self.key_text(name, key), count]
-            )
+            shown = self.key_text(name, key)
+            item = QTreeWidgetItem(heading, [self.measure_name(name), shown, count])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(1, key)  # the value exactly as it is sent
+            item.setToolTip(1, key if shown == key else f"{shown}\n{key}")  # and as it is sent
 
     def measure_name(self, measure: str) -> str:
         names = {

@@ -171,7 +171,7 @@ def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
     qtbot: QtBot, county_window: MainWindow
 ) -> None:
     window = county_window
-    outcome = type_query(qtbot, window, "three houses")
+    outcome = type_query(qtbot, window, "harm statements")  # a document
     resource = outcome.rows[0].resource
     window.open_resource(resource, outcome.rows[0].location)
     window.filters.check("language", "en")
@@ -193,6 +193,8 @@ def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
     usage.close()
     view.close()
     dialog.reject()
+    for viewer in list(window.viewers.values()):
+        viewer.close()
 
 
 def test_what_is_shared_reads_in_spanish(
@@ -200,7 +202,7 @@ def test_what_is_shared_reads_in_spanish(
 ) -> None:
     county_policy(tmp_path, monkeypatch)
     window = open_window(qtbot, open_library(tmp_path / "library"))
-    outcome = type_query(qtbot, window, "three houses")
+    outcome = type_query(qtbot, window, "harm statements")  # a document
     window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
     dialog = window.open_settings()
     view = dialog.show_report()
@@ -210,4 +212,6 @@ def test_what_is_shared_reads_in_spanish(
     assert view.as_sent.text() == "Mostrar tal como se envía (JSON)"
     view.close()
     dialog.reject()
+    for viewer in list(window.viewers.values()):
+        viewer.close()
     window.close()
