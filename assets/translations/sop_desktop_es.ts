@@ -575,8 +575,92 @@
         <translation>el catálogo</translation>
     </message>
     <message>
+        <source>the catalog&apos;s manifest</source>
+        <translation>el manifiesto del catálogo</translation>
+    </message>
+    <message>
+        <source>the catalog file</source>
+        <translation>el archivo del catálogo</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are larger than the format allows ({size:,} bytes).</source>
+        <translation>El contenido de {what} es más grande de lo que permite el formato ({size:,} bytes).</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are not UTF-8 text; it may be damaged.</source>
+        <translation>El contenido de {what} no es texto UTF-8; puede estar dañado.</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are not valid JSON (at byte {position:,}); it may be damaged.</source>
+        <translation>El contenido de {what} no es JSON válido (en el byte {position:,}); puede estar dañado.</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are nested more deeply than the format allows.</source>
+        <translation>El contenido de {what} está anidado a más profundidad de la que permite el formato.</translation>
+    </message>
+    <message>
         <source>{name!r}</source>
         <translation>{name!r}</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>se denegó el permiso</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>something of that name is already there</source>
+        <translation>ya hay algo con ese nombre</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>part of its path is not a folder</source>
+        <translation>parte de su ruta no es una carpeta</translation>
+    </message>
+    <message>
+        <source>another program is using it</source>
+        <translation>otro programa lo está usando</translation>
+    </message>
+    <message>
+        <source>its name is too long</source>
+        <translation>su nombre es demasiado largo</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>no se pudo leer ni escribir en el disco</translation>
+    </message>
+    <message>
+        <source>the system refused (error {number})</source>
+        <translation>el sistema lo rechazó (error {number})</translation>
+    </message>
+    <message>
+        <source>it is damaged or not in the expected format</source>
+        <translation>está dañado o no tiene el formato esperado</translation>
+    </message>
+    <message>
+        <source>an unexpected problem (the log file has the details)</source>
+        <translation>un problema inesperado (el archivo de registro tiene los detalles)</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {reason}. Details are in the log file.</source>
+        <translation>Algo salió mal: {reason}. Los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>Something went wrong with {path}: {reason}. Details are in the log file.</source>
+        <translation>Algo salió mal con {path}: {reason}. Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -2265,10 +2349,6 @@
 </context>
 <context>
     <name>Task</name>
-    <message>
-        <source>Something went wrong: {0}. The library was not changed.</source>
-        <translation>Algo salió mal: {0}. La biblioteca no cambió.</translation>
-    </message>
     <message>
         <source>Problem</source>
         <translation>Problema</translation>
