@@ -5,9 +5,29 @@ The sentence of each kind is defined once, in ``messages.py``: ``str(error)`` sa
 file or thing at fault and, where it helps, what to do.
 """
 
+import errno
 from typing import Any
 
 from resources_index.messages import MESSAGES
+
+#: What the system said (an OSError's errno, or Windows' own number) as a kind of reason.
+_ERRNO_KINDS = {
+    errno.ENOSPC: "os.disk_full",
+    errno.EDQUOT: "os.disk_full",
+    errno.EACCES: "os.permission_denied",
+    errno.EPERM: "os.permission_denied",
+    errno.EROFS: "os.read_only",
+    errno.ENOENT: "os.not_found",
+    errno.EEXIST: "os.exists",
+    errno.ENOTEMPTY: "os.exists",
+    errno.EISDIR: "os.is_a_folder",
+    errno.ENOTDIR: "os.not_a_folder",
+    errno.EBUSY: "os.in_use",
+    errno.ETXTBSY: "os.in_use",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EIO: "os.device_error",
+}
+_WINERROR_KINDS = {32: "os.in_use", 33: "os.in_use", 112: "os.disk_full", 5: "os.permission_denied"}
 
 
 class Words:
@@ -34,6 +54,34 @@ def say_in_english(words: Words) -> str:
         for name, value in words.params.items()
     }
     return MESSAGES[words.kind].format(**values)
+
+
+class Size(int):
+    """A number of bytes named in a sentence: said as people read it (``12.5 MB``); the window
+    writes it in the interface's locale."""
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec) if spec else f"{self / (1024 * 1024):,.1f} MB"
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def reason_of(error: BaseException) -> "Words":
+    """Why an operation failed, as words said in the reader's language: an OSError by what
+    it means (the disk is full, permission was denied…), never the system's own text, which
+    is English or the system's language whatever the interface's; a file that could not be
+    parsed is damaged; anything else is unexpected (its text goes to the log)."""
+    if isinstance(error, ResourcesError):
+        return error.words
+    if isinstance(error, OSError):
+        kind = _WINERROR_KINDS.get(getattr(error, "winerror", None) or -1) or _ERRNO_KINDS.get(
+            error.errno or -1
+        )
+        return Words(kind) if kind else Words("os.other", number=error.errno or 0)
+    if isinstance(error, ValueError | KeyError | TypeError | EOFError | LookupError):
+        return Words("reason.damaged")
+    return Words("reason.unexpected")
 
 
 class ResourcesError(Exception):

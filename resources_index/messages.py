@@ -100,8 +100,8 @@ MESSAGES: dict[str, str] = {
     "json.syntax": "it is not valid {language}",
     "json.not_text_at": "line {line} is not UTF-8 text",
     "json.not_text": "it is not UTF-8 text",
-    "json.too_large": "it is larger than allowed",
-    "json.too_deep": "it is nested more deeply than allowed",
+    "json.reason_too_large": "it is larger than allowed",
+    "json.reason_too_deep": "it is nested more deeply than allowed",
     "json.big_number": "it holds a number larger than allowed",
     "json.not_regular": "it is not a regular file",
     # -- bundles --------------------------------------------------------------------------------
@@ -259,6 +259,14 @@ MESSAGES: dict[str, str] = {
     "http.busy": "the server is busy or being updated ({status}); try again later",
     "http.other": "the server answered {status} for {what}",
     "what.catalog": "the catalog",
+    "what.manifest": "the catalog's manifest",
+    "what.catalog_file": "the catalog file",
+    "json.too_large": "The contents of {what} are larger than the format allows ({size:,} bytes).",
+    "json.not_utf8": "The contents of {what} are not UTF-8 text; it may be damaged.",
+    "json.invalid": (
+        "The contents of {what} are not valid JSON (at byte {position:,}); it may be damaged."
+    ),
+    "json.too_deep": "The contents of {what} are nested more deeply than the format allows.",
     "what.file": "{name!r}",
     # -- signing keys (publishing) --------------------------------------------------------------
     "key.exists": "{path} already exists; refusing to overwrite a key.",
@@ -342,6 +350,22 @@ MESSAGES: dict[str, str] = {
     "cli.give_value": "Give a value for {name}.",
     "cli.whole_number": "{name} must be a whole number.",
     "cli.refused": "{detail}",
+    # -- reasons: what the system said, as a phrase inside a sentence (``errors.reason_of``) -
+    "os.disk_full": "the disk is full",
+    "os.permission_denied": "permission was denied",
+    "os.read_only": "the disk is read-only",
+    "os.not_found": "it does not exist",
+    "os.exists": "something of that name is already there",
+    "os.is_a_folder": "it is a folder",
+    "os.not_a_folder": "part of its path is not a folder",
+    "os.in_use": "another program is using it",
+    "os.name_too_long": "its name is too long",
+    "os.device_error": "the disk could not be read or written",
+    "os.other": "the system refused (error {number})",
+    "reason.damaged": "it is damaged or not in the expected format",
+    "reason.unexpected": "an unexpected problem (the log file has the details)",
+    "task.failed": "Something went wrong: {reason}. Details are in the log file.",
+    "task.failed_with": "Something went wrong with {path}: {reason}. Details are in the log file.",
 }
 
 #: Kinds only the command line meets: the window has no translation of them.

@@ -2,23 +2,39 @@
 interface's language (the core's English sentences, ``resources_index/messages.py``, looked up in
 the translations through ``error_texts.py``)."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from resources_index import __version__
-from resources_index.errors import ResourcesError, Words
+from resources_index.errors import ResourcesError, Size, Words, reason_of
 from resources_index.messages import MESSAGES
 from sop_desktop.error_texts import TEXTS
+from sop_desktop.labels import size_text
+
+
+class _LocaleNumber(int):
+    """A count in a sentence, its thousands grouped as the interface's locale groups them
+    ("{size:,}" is 1,234 in English, 1234 or 1.234 in Spanish)."""
+
+    def __format__(self, spec: str) -> str:
+        return QLocale().toString(int(self)) if spec == "," else format(int(self), spec)
+
+
+def _value(value: object) -> object:
+    """A value as the sentence names it in the interface's language and locale."""
+    if isinstance(value, Words | ResourcesError):
+        return say(value.words if isinstance(value, ResourcesError) else value)
+    if isinstance(value, Size):
+        return size_text(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _LocaleNumber(value)
+    return value
 
 
 def say(words: Words) -> str:
     """``words`` in the interface's language; a value that is itself words is said the same
-    way. A translation whose placeholders do not fit falls back to English."""
-    values = {
-        name: say(value.words if isinstance(value, ResourcesError) else value)
-        if isinstance(value, Words | ResourcesError)
-        else value
-        for name, value in words.params.items()
-    }
+    way, numbers and sizes as the interface's locale writes them. A translation whose
+    placeholders do not fit falls back to English."""
+    values = {name: _value(value) for name, value in words.params.items()}
     english = MESSAGES[words.kind]
     translated = (
         QCoreApplication.translate("Errors", TEXTS[words.kind]) if words.kind in TEXTS else english
@@ -33,9 +49,12 @@ def describe(error: BaseException) -> str:
     """A sentence for the user about ``error``, in the interface's language."""
     if isinstance(error, ResourcesError):
         return say(error.words)
-    return QCoreApplication.translate(
-        "Task", "Something went wrong: {0}. The library was not changed."
-    ).format(error)
+    # Not foreseen: what it was is said as a kind (the system's own text, English whatever
+    # the interface's language, goes to the log), and nothing is claimed of the library.
+    path = getattr(error, "filename", None)
+    if path:
+        return say(Words("task.failed_with", path=path, reason=reason_of(error)))
+    return say(Words("task.failed", reason=reason_of(error)))
 
 
 def support_details(error: BaseException) -> str:

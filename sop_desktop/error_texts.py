@@ -107,8 +107,8 @@ TEXTS: dict[str, str] = {
     "json.syntax": QT_TRANSLATE_NOOP("Errors", "it is not valid {language}"),
     "json.not_text_at": QT_TRANSLATE_NOOP("Errors", "line {line} is not UTF-8 text"),
     "json.not_text": QT_TRANSLATE_NOOP("Errors", "it is not UTF-8 text"),
-    "json.too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than allowed"),
-    "json.too_deep": QT_TRANSLATE_NOOP("Errors", "it is nested more deeply than allowed"),
+    "json.reason_too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than allowed"),
+    "json.reason_too_deep": QT_TRANSLATE_NOOP("Errors", "it is nested more deeply than allowed"),
     "json.big_number": QT_TRANSLATE_NOOP("Errors", "it holds a number larger than allowed"),
     "json.not_regular": QT_TRANSLATE_NOOP("Errors", "it is not a regular file"),
     "bundle.no_catalog": QT_TRANSLATE_NOOP("Errors", "There is no catalog in {root} to export."),
@@ -313,5 +313,41 @@ TEXTS: dict[str, str] = {
     ),
     "http.other": QT_TRANSLATE_NOOP("Errors", "the server answered {status} for {what}"),
     "what.catalog": QT_TRANSLATE_NOOP("Errors", "the catalog"),
+    "what.manifest": QT_TRANSLATE_NOOP("Errors", "the catalog's manifest"),
+    "what.catalog_file": QT_TRANSLATE_NOOP("Errors", "the catalog file"),
+    "json.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The contents of {what} are larger than the format allows ({size:,} bytes)."
+    ),
+    "json.not_utf8": QT_TRANSLATE_NOOP(
+        "Errors", "The contents of {what} are not UTF-8 text; it may be damaged."
+    ),
+    "json.invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The contents of {what} are not valid JSON (at byte {position:,}); it may be damaged.",
+    ),
+    "json.too_deep": QT_TRANSLATE_NOOP(
+        "Errors", "The contents of {what} are nested more deeply than the format allows."
+    ),
     "what.file": QT_TRANSLATE_NOOP("Errors", "{name!r}"),
+    "os.disk_full": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    "os.permission_denied": QT_TRANSLATE_NOOP("Errors", "permission was denied"),
+    "os.read_only": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    "os.not_found": QT_TRANSLATE_NOOP("Errors", "it does not exist"),
+    "os.exists": QT_TRANSLATE_NOOP("Errors", "something of that name is already there"),
+    "os.is_a_folder": QT_TRANSLATE_NOOP("Errors", "it is a folder"),
+    "os.not_a_folder": QT_TRANSLATE_NOOP("Errors", "part of its path is not a folder"),
+    "os.in_use": QT_TRANSLATE_NOOP("Errors", "another program is using it"),
+    "os.name_too_long": QT_TRANSLATE_NOOP("Errors", "its name is too long"),
+    "os.device_error": QT_TRANSLATE_NOOP("Errors", "the disk could not be read or written"),
+    "os.other": QT_TRANSLATE_NOOP("Errors", "the system refused (error {number})"),
+    "reason.damaged": QT_TRANSLATE_NOOP("Errors", "it is damaged or not in the expected format"),
+    "reason.unexpected": QT_TRANSLATE_NOOP(
+        "Errors", "an unexpected problem (the log file has the details)"
+    ),
+    "task.failed": QT_TRANSLATE_NOOP(
+        "Errors", "Something went wrong: {reason}. Details are in the log file."
+    ),
+    "task.failed_with": QT_TRANSLATE_NOOP(
+        "Errors", "Something went wrong with {path}: {reason}. Details are in the log file."
+    ),
 }

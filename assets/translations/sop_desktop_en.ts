@@ -65,4 +65,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>_Everywhere</name>
+    <message numerus="yes">
+        <source>The whole library has %n results:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -37,7 +37,6 @@
     <name>DetailPane</name>
     <message>
         <source>Details</source>
-        <extracomment>how a version in another language announces itself, in that language</extracomment>
         <translation>Detalles</translation>
     </message>
     <message>
@@ -652,8 +651,92 @@
         <translation>el catálogo</translation>
     </message>
     <message>
+        <source>the catalog&apos;s manifest</source>
+        <translation>el manifiesto del catálogo</translation>
+    </message>
+    <message>
+        <source>the catalog file</source>
+        <translation>el archivo del catálogo</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are larger than the format allows ({size:,} bytes).</source>
+        <translation>El contenido de {what} es más grande de lo que permite el formato ({size:,} bytes).</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are not UTF-8 text; it may be damaged.</source>
+        <translation>El contenido de {what} no es texto UTF-8; puede estar dañado.</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are not valid JSON (at byte {position:,}); it may be damaged.</source>
+        <translation>El contenido de {what} no es JSON válido (en el byte {position:,}); puede estar dañado.</translation>
+    </message>
+    <message>
+        <source>The contents of {what} are nested more deeply than the format allows.</source>
+        <translation>El contenido de {what} está anidado a más profundidad de la que permite el formato.</translation>
+    </message>
+    <message>
         <source>{name!r}</source>
         <translation>{name!r}</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>se denegó el permiso</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>something of that name is already there</source>
+        <translation>ya hay algo con ese nombre</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>part of its path is not a folder</source>
+        <translation>parte de su ruta no es una carpeta</translation>
+    </message>
+    <message>
+        <source>another program is using it</source>
+        <translation>otro programa lo está usando</translation>
+    </message>
+    <message>
+        <source>its name is too long</source>
+        <translation>su nombre es demasiado largo</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>no se pudo leer ni escribir en el disco</translation>
+    </message>
+    <message>
+        <source>the system refused (error {number})</source>
+        <translation>el sistema lo rechazó (error {number})</translation>
+    </message>
+    <message>
+        <source>it is damaged or not in the expected format</source>
+        <translation>está dañado o no tiene el formato esperado</translation>
+    </message>
+    <message>
+        <source>an unexpected problem (the log file has the details)</source>
+        <translation>un problema inesperado (el archivo de registro tiene los detalles)</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {reason}. Details are in the log file.</source>
+        <translation>Algo salió mal: {reason}. Los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>Something went wrong with {path}: {reason}. Details are in the log file.</source>
+        <translation>Algo salió mal con {path}: {reason}. Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -749,6 +832,10 @@
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>Guide</name>
@@ -803,6 +890,77 @@
     <message>
         <source>SOP Desktop guide</source>
         <translation>Guía de SOP Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>KeyNames</name>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Retroceso</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Re Pág</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Av Pág</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <source>Minus</source>
+        <translation>Menos</translation>
+    </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Mayús</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>Meta</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1287,10 @@
         <translation>Ningún recurso tiene todas las palabras: ninguno tiene &lt;b&gt;{0}&lt;/b&gt;, así que estos resultados tienen las demás.</translation>
     </message>
     <message>
+        <source>Nothing found, here or in the whole library. Try fewer or other words.</source>
+        <translation>No se encontró nada, ni aquí ni en toda la biblioteca. Pruebe con menos palabras o con otras.</translation>
+    </message>
+    <message>
         <source>Nothing found. Try fewer or other words, or clear the filters.</source>
         <translation>No se encontró nada. Pruebe con menos palabras u otras, o quite los filtros.</translation>
     </message>
@@ -1155,6 +1317,25 @@
     <message>
         <source>The interface language changes when SOP Desktop is restarted.</source>
         <translation>El idioma de la interfaz cambiará al reiniciar SOP Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>NarrowingBar</name>
+    <message>
+        <source>What the results are narrowed to</source>
+        <translation>A qué se limitan los resultados</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Show results from the whole library</source>
+        <translation>Mostrar resultados de toda la biblioteca</translation>
+    </message>
+    <message>
+        <source>Showing only: {0}</source>
+        <translation>Solo se muestra: {0}</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1688,110 @@
     <message>
         <source>The next report</source>
         <translation>El próximo informe</translation>
+    </message>
+    <message>
+        <source>What is counted</source>
+        <translation>Qué se cuenta</translation>
+    </message>
+    <message>
+        <source>Of what</source>
+        <translation>De qué</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>The next report, as it will be sent (JSON)</source>
+        <translation>El próximo informe, tal como se enviará (JSON)</translation>
+    </message>
+    <message>
+        <source>This week&apos;s report so far</source>
+        <translation>El informe de esta semana hasta ahora</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Show as sent (JSON)</source>
+        <translation>Mostrar tal como se envía (JSON)</translation>
+    </message>
+    <message>
+        <source>Show as a table</source>
+        <translation>Mostrar como tabla</translation>
+    </message>
+    <message>
+        <source>{0}: week {1}</source>
+        <translation>{0}: semana {1}</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>This week&apos;s random token for the laptop</source>
+        <translation>Identificador aleatorio del equipo esta semana</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Saved a copy</source>
+        <translation>Copia guardada</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Búsquedas</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing</source>
+        <translation>Búsquedas sin resultados</translation>
+    </message>
+    <message>
+        <source>Searches after which nothing was opened</source>
+        <translation>Búsquedas tras las que no se abrió nada</translation>
+    </message>
+    <message>
+        <source>Spelling corrections taken</source>
+        <translation>Correcciones ortográficas aceptadas</translation>
+    </message>
+    <message>
+        <source>Filters used</source>
+        <translation>Filtros usados</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Resources requested</source>
+        <translation>Recursos solicitados</translation>
+    </message>
+    <message>
+        <source>Days the program was used</source>
+        <translation>Días en que se usó el programa</translation>
+    </message>
+    <message>
+        <source>Catalog version</source>
+        <translation>Versión del catálogo</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Versión del programa</translation>
     </message>
 </context>
 <context>
@@ -2012,24 +2297,12 @@
         <translation>Escriba la dirección de su servidor de sincronización en Configuración para recibir actualizaciones.</translation>
     </message>
     <message>
-        <source>● Online</source>
-        <translation>● En línea</translation>
-    </message>
-    <message>
-        <source>○ Offline</source>
-        <translation>○ Sin conexión</translation>
-    </message>
-    <message>
         <source>Library damaged</source>
         <translation>Biblioteca dañada</translation>
     </message>
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
-    </message>
-    <message>
-        <source>Catalog version {0}</source>
-        <translation>Catálogo versión {0}</translation>
     </message>
     <message>
         <source>Sync cancelled {0}</source>
@@ -2040,20 +2313,44 @@
         <translation>Falló la última sincronización {0}</translation>
     </message>
     <message>
-        <source>Last successful sync {0}.</source>
-        <translation>Última sincronización correcta: {0}.</translation>
-    </message>
-    <message>
-        <source>No sync has succeeded yet.</source>
-        <translation>Ninguna sincronización ha funcionado todavía.</translation>
-    </message>
-    <message>
         <source>Never synced</source>
         <translation>Nunca sincronizado</translation>
     </message>
     <message>
         <source>Last sync {0}</source>
         <translation>Última sincronización {0}</translation>
+    </message>
+    <message>
+        <source>○ No network</source>
+        <translation>○ Sin red</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a network: the library works offline.</source>
+        <translation>Este equipo no está conectado a ninguna red: la biblioteca funciona sin conexión.</translation>
+    </message>
+    <message>
+        <source>Catalog of {0}</source>
+        <translation>Catálogo del {0}</translation>
+    </message>
+    <message>
+        <source>Catalog version {0}, published {1}</source>
+        <translation>Catálogo versión {0}, publicado el {1}</translation>
+    </message>
+    <message>
+        <source>last worked {0}</source>
+        <translation>la última que funcionó: {0}</translation>
+    </message>
+    <message>
+        <source>no sync has worked yet</source>
+        <translation>ninguna ha funcionado todavía</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún no sincronizado</translation>
     </message>
     <message>
         <source>Preparing search: {0} of {1} resources indexed…</source>
@@ -2128,10 +2425,6 @@
 </context>
 <context>
     <name>Task</name>
-    <message>
-        <source>Something went wrong: {0}. The library was not changed.</source>
-        <translation>Algo salió mal: {0}. La biblioteca no cambió.</translation>
-    </message>
     <message>
         <source>Problem</source>
         <translation>Problema</translation>
@@ -2536,6 +2829,20 @@ The starter catalog is sample content written for SOP Desktop, not produced or e
 Recursos de la Práctica Organizada en la Seguridad (SOP) para el personal de bienestar infantil de California, disponibles sin conexión.
 
 El catálogo inicial es contenido de muestra escrito para SOP Desktop, no producido ni respaldado por el CDSS, CalSWEC ni las Academias Regionales de Capacitación. Una sincronización con el catálogo estatal, cuando un condado la configura, trae los materiales de esas agencias.</translation>
+    </message>
+</context>
+<context>
+    <name>_Everywhere</name>
+    <message>
+        <source>Nothing found here.</source>
+        <translation>Aquí no se encontró nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole library has %n results:</source>
+        <translation>
+            <numerusform>Toda la biblioteca tiene %n resultado:</numerusform>
+            <numerusform>Toda la biblioteca tiene %n resultados:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from typing import Any
 from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time
+from resources_index.errors import Words
 from resources_index.util import safe_json
 
 
@@ -137,7 +138,7 @@ class Manifest:
         are identical to ones validated before (the library's own catalog at each start)."""
         from resources_index.catalog import validation
 
-        raw = safe_json.loads(data, "The catalog's manifest", limits.MAX_ENVELOPE_BYTES)
+        raw = safe_json.loads(data, Words("what.manifest"), limits.MAX_ENVELOPE_BYTES)
         if validated and isinstance(raw, dict):
             return validation.load_manifest(raw)
         return validation.read_manifest(raw)

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from resources_index.catalog import limits
 from resources_index.catalog.key_ids import raw_key_id
-from resources_index.errors import CatalogError, KeyFileError, SignatureError
+from resources_index.errors import CatalogError, KeyFileError, SignatureError, Words, reason_of
 from resources_index.util import safe_json
 
 
@@ -62,7 +62,7 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileError("key.private_unreadable", path=path, reason=exc.strerror) from None
+        raise KeyFileError("key.private_unreadable", path=path, reason=reason_of(exc)) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError):
@@ -87,7 +87,7 @@ def load_public_key(path: Path) -> TrustedKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileError("key.public_unreadable", path=path, reason=exc.strerror) from None
+        raise KeyFileError("key.public_unreadable", path=path, reason=reason_of(exc)) from None
     return parse_public_key(data, str(path))
 
 
@@ -107,7 +107,9 @@ def _read_envelope(envelope_bytes: bytes) -> dict[str, object]:
     head = envelope_bytes[:200].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html")):
         raise CatalogError("catalog.web_page")
-    envelope = safe_json.loads(envelope_bytes, "The catalog file", limits.MAX_ENVELOPE_BYTES)
+    envelope = safe_json.loads(
+        envelope_bytes, Words("what.catalog_file"), limits.MAX_ENVELOPE_BYTES
+    )
     if not isinstance(envelope, dict) or envelope.get("format") != limits.FORMAT_NAME:
         raise CatalogError("catalog.not_catalog")
     if envelope.get("format_version") != limits.FORMAT_VERSION:

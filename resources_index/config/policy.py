@@ -256,8 +256,8 @@ def bad_json_reason(exc: safe_json.BadJson, language: str = "JSON") -> Words:
 _JSON_REASONS = {
     "syntax": "json.syntax",
     "not_text": "json.not_text",
-    "too_large": "json.too_large",
-    "too_deep": "json.too_deep",
+    "too_large": "json.reason_too_large",
+    "too_deep": "json.reason_too_deep",
     "big_number": "json.big_number",
     "not_regular": "json.not_regular",
 }

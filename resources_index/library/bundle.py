@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resources_index.errors import CancelledError, LibraryError, ObjectError
+from resources_index.errors import CancelledError, LibraryError, ObjectError, reason_of
 from resources_index.library import trust
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.library.store import ObjectStore
@@ -88,7 +88,7 @@ def export_bundle(
         write_atomic(out / CATALOG_FILE, library.catalog_path.read_bytes())
         target.remove_unreferenced(e.sha256 for e in manifest.objects())
     except OSError as exc:
-        raise LibraryError("bundle.not_written", out=out, reason=exc.strerror or str(exc)) from None
+        raise LibraryError("bundle.not_written", out=out, reason=reason_of(exc)) from None
     finally:
         shutil.rmtree(target.tmp_dir, ignore_errors=True)
     return report

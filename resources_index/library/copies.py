@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
-from resources_index.errors import LibraryError, ObjectError
+from resources_index.errors import LibraryError, ObjectError, reason_of
 from resources_index.library.folder import LibraryFolder
 from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
 from resources_index.util.fsutil import atomic_writer, copy_hashing
@@ -103,9 +103,7 @@ class Copies(LibraryFolder):
                 if (sha, size) != (entry.sha256, entry.size):
                     raise ObjectError(damaged_kind, name=entry.name)
         except OSError as exc:
-            raise LibraryError(
-                "library.not_written", path=target, reason=exc.strerror or str(exc)
-            ) from None
+            raise LibraryError("library.not_written", path=target, reason=reason_of(exc)) from None
 
     def prune_open_copies(self, max_age_days: float = OPEN_COPY_DAYS) -> int:
         """Remove stale named copies (see ``prune_open_copies``); return how many."""

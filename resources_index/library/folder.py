@@ -18,7 +18,7 @@ from resources_index.catalog.times import format_time, utc_now
 from resources_index.config import paths
 from resources_index.config.policy import Policy
 from resources_index.config.settings import Settings
-from resources_index.errors import CatalogError, LibraryError
+from resources_index.errors import CatalogError, LibraryError, reason_of
 from resources_index.library import snapshot
 from resources_index.library.open_copies import prune_open_copies
 from resources_index.library.state import StateDB
@@ -58,7 +58,7 @@ class LibraryFolder:
                 self.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(
-                    "library.cannot_create", root=self.root, reason=exc.strerror
+                    "library.cannot_create", root=self.root, reason=reason_of(exc)
                 ) from None
             self._state = StateDB(self.root / STATE_FILE)
         return self._state

@@ -22,6 +22,7 @@ from resources_index.errors import (
     ExpiredError,
     ObjectError,
     RollbackError,
+    reason_of,
 )
 from resources_index.library.folder import CATALOG_FILE, LibraryFolder
 from resources_index.library.store import object_relpath
@@ -212,7 +213,7 @@ class Installing(LibraryFolder):
                 handle = open_regular(source)
             except OSError as exc:
                 raise ObjectError(
-                    "bundle.unreadable", name=entry.name, reason=exc.strerror or str(exc)
+                    "bundle.unreadable", name=entry.name, reason=reason_of(exc)
                 ) from None
             with handle:
                 self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)

@@ -18,7 +18,14 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import KitItem, Manifest
 from resources_index.catalog.records import FileEntry
 from resources_index.config import paths
-from resources_index.errors import CancelledError, CatalogError, LibraryError, ObjectError
+from resources_index.errors import (
+    CancelledError,
+    CatalogError,
+    LibraryError,
+    ObjectError,
+    Size,
+    reason_of,
+)
 from resources_index.library.kits import KIT_FILE, KIT_SUFFIX, Kit, KitStore, new_kit_id, readiness
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.library.store import ObjectStore, object_relpath
@@ -27,7 +34,6 @@ from resources_index.util.fsutil import (
     DISK_RESERVE_BYTES,
     copy_hashing,
     free_bytes,
-    mb,
     open_regular,
     write_atomic,
 )
@@ -127,7 +133,9 @@ class _KitFile:
             try:
                 self.archive = zipfile.ZipFile(path)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise CatalogError("kit.not_a_kit_file", file=path.name, reason=str(exc)) from None
+                raise CatalogError(
+                    "kit.not_a_kit_file", file=path.name, reason=reason_of(exc)
+                ) from None
 
     def close(self) -> None:
         if self.archive is not None:
@@ -160,7 +168,7 @@ class _KitFile:
                 return handle.read(most + 1)
         except (zipfile.BadZipFile, OSError) as exc:
             raise CatalogError(
-                "kit.member_unreadable", file=self.path.name, member=name, reason=str(exc)
+                "kit.member_unreadable", file=self.path.name, member=name, reason=reason_of(exc)
             ) from None
 
 
@@ -226,7 +234,7 @@ def import_kit(
         needed = sum(entry.size for entry in wanted)
         free = free_bytes(library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError("kit.no_room", needed=mb(needed), free=mb(free))
+            raise LibraryError("kit.no_room", needed=Size(needed), free=Size(free))
         meter = _Meter(needed, progress)
         for entry in wanted:
             if cancel():
@@ -235,7 +243,9 @@ def import_kit(
                 with source.open(object_relpath(entry.sha256)) as handle:
                     store.add_stream(handle, entry.sha256, entry.size, entry.name, meter.advance)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise ObjectError("kit.file_unreadable", name=entry.name, reason=str(exc)) from None
+                raise ObjectError(
+                    "kit.file_unreadable", name=entry.name, reason=reason_of(exc)
+                ) from None
         copied = len(wanted)
         unknown = [
             i.resource_id for i in kit.items if not local or i.resource_id not in local.by_id

@@ -16,7 +16,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import CuratedKit, KitItem
 from resources_index.catalog.positions import kit_start
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import CatalogError, LibraryError, Words
+from resources_index.errors import CatalogError, LibraryError, Words, reason_of
 from resources_index.library.library import Library
 from resources_index.util.fsutil import write_atomic
 
@@ -143,7 +143,7 @@ class KitStore:
         except FileNotFoundError:
             raise LibraryError("kit.no_such", id=kit_id) from None
         except (OSError, ValueError) as exc:
-            raise LibraryError("kit.unreadable", id=kit_id, reason=str(exc)) from None
+            raise LibraryError("kit.unreadable", id=kit_id, reason=reason_of(exc)) from None
 
     def save(self, kit: Kit) -> Kit:
         kit.updated = format_time(utc_now())

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from resources_index.errors import LibraryError
+from resources_index.errors import LibraryError, reason_of
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,9 @@ class StateDB:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise LibraryError("library.state_unopenable", path=path, reason=str(exc)) from None
+            raise LibraryError(
+                "library.state_unopenable", path=path, reason=reason_of(exc)
+            ) from None
 
     def close(self) -> None:
         with self._lock:

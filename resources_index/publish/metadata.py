@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from resources_index.errors import ResourcesError
+from resources_index.errors import ResourcesError, reason_of
 
 SIDECAR_SUFFIX = ".meta.yaml"
 CSV_NAME = "catalog.csv"
@@ -59,7 +59,7 @@ def read_sidecar(path: Path) -> tuple[Metadata, list[str]]:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise MetadataError("metadata.broken_yaml", name=path.name, where=where) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise MetadataError("metadata.unreadable", name=path.name, reason=str(exc)) from None
+        raise MetadataError("metadata.unreadable", name=path.name, reason=reason_of(exc)) from None
     if raw is None:
         return Metadata(), []
     if not isinstance(raw, dict):

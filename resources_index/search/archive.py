@@ -4,7 +4,7 @@ import shutil
 import tarfile
 from pathlib import Path
 
-from resources_index.errors import IndexArchiveError
+from resources_index.errors import IndexArchiveError, reason_of
 
 STAMP_FILE = "indexed.json"
 
@@ -33,4 +33,4 @@ def unpack(archive: Path, folder: Path) -> None:
                 with source, (folder / name).open("wb") as target:
                     shutil.copyfileobj(source, target, 1024 * 1024)
     except tarfile.TarError as exc:
-        raise IndexArchiveError("index.unreadable", reason=str(exc)) from exc
+        raise IndexArchiveError("index.unreadable", reason=reason_of(exc)) from exc

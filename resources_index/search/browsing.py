@@ -81,12 +81,17 @@ def browse(
     scoped: list[str] | None,
     filters: Filters,
     wanted: Callable[[], bool] = lambda: True,
+    language: str = "",
 ) -> Listing | None:
     """The scope (by title for the whole library, else in its own order) narrowed by the
-    filters, with facet counts. None as soon as ``wanted()`` says the answer is no longer
-    needed (typing began): sorting a large library is the costly step."""
+    filters, with facet counts. The whole library lists the reader's ``language`` first (a
+    Spanish interface opens on Spanish resources), each language by title. None as soon as
+    ``wanted()`` says the answer is no longer needed (typing began): sorting a large library
+    is the costly step."""
     if scoped is None:
-        pool = sorted(manifest.resources, key=lambda r: r.title.casefold())
+        pool = sorted(
+            manifest.resources, key=lambda r: (r.language != language, r.title.casefold())
+        )
         if not wanted():
             return None
     else:

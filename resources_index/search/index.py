@@ -29,7 +29,7 @@ from whoosh.searching import Searcher
 from resources_index.catalog.glossary import BUILT_IN, Glossary
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
-from resources_index.errors import IndexArchiveError
+from resources_index.errors import IndexArchiveError, reason_of
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack
 from resources_index.search.posting_store import store_postings
@@ -390,7 +390,7 @@ def _count_documents(folder: Path) -> int:
                 shipped.close()
         except INDEX_DAMAGE as exc:
             gc.collect()  # close what the failed open left behind
-            raise IndexArchiveError("index.unopenable", reason=str(exc)) from exc
+            raise IndexArchiveError("index.unopenable", reason=reason_of(exc)) from exc
 
 
 def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:

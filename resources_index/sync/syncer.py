@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import LibraryError, ResourcesError
+from resources_index.errors import LibraryError, ResourcesError, Size, reason_of
 from resources_index.library.installing import InstallReport
 from resources_index.library.library import Library
 from resources_index.sync.catalog_fetch import fetch_catalog
@@ -32,7 +32,7 @@ from resources_index.sync.report import (
 from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
 from resources_index.util.addresses import shown
-from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
 from resources_index.util.progress import never
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ class Syncer:
             return
         free = free_bytes(self.library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError("library.sync_no_room", needed=mb(needed), free=mb(free))
+            raise LibraryError("library.sync_no_room", needed=Size(needed), free=Size(free))
 
     def _download(
         self, entries: list[FileEntry], progress: ProgressCallback, cancel: Callable[[], bool]
@@ -142,9 +142,7 @@ class Syncer:
             Downloader(job, progress, cancel).run(entries)
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-                raise LibraryError(
-                    "library.folder_unwritable", reason=exc.strerror or str(exc)
-                ) from None
+                raise LibraryError("library.folder_unwritable", reason=reason_of(exc)) from None
             self.library.store.remove_partials()
             with contextlib.suppress(OSError):  # files the installed catalog does not use
                 self.library.collect_garbage()

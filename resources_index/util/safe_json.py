@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from resources_index.errors import CatalogError
+from resources_index.errors import CatalogError, Words
 
 #: What the library's own JSON files (settings, the kept policy, outbox reports) may weigh.
 MAX_SMALL_FILE_BYTES = 1024 * 1024
@@ -87,27 +87,19 @@ def finite(value: object) -> bool:
     return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
-def loads(data: bytes, what: str, max_bytes: int) -> object:
-    """Parse ``data`` (UTF-8 JSON) or raise ``CatalogError`` naming ``what``."""
+def loads(data: bytes, what: str | Words, max_bytes: int) -> object:
+    """Parse ``data`` (UTF-8 JSON) or raise ``CatalogError`` naming ``what`` (a file's name,
+    or words such as "the catalog's manifest", said in the reader's language)."""
     if len(data) > max_bytes:
-        raise CatalogError(
-            "catalog.invalid",
-            detail=f"{what} is larger than the format allows ({len(data):,} bytes).",
-        )
+        raise CatalogError("json.too_large", what=what, size=len(data))
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise CatalogError(
-            "catalog.invalid", detail=f"{what} is not UTF-8 text; it may be damaged."
-        ) from None
+        raise CatalogError("json.not_utf8", what=what) from None
     except json.JSONDecodeError as exc:
-        raise CatalogError(
-            "catalog.invalid", detail=f"{what} is not valid JSON ({exc.msg}, at byte {exc.pos})."
-        ) from None
+        raise CatalogError("json.invalid", what=what, position=exc.pos) from None
     except RecursionError:
-        raise CatalogError(
-            "catalog.invalid", detail=f"{what} is nested more deeply than the format allows."
-        ) from None
+        raise CatalogError("json.too_deep", what=what) from None
     except ValueError:  # an integer of thousands of digits
         raise CatalogError(
             "catalog.invalid", detail=f"{what} holds a number larger than the format allows."

@@ -58,6 +58,8 @@ class SearchOutcome:
     scope: str = "all"
     folded: list[str] = field(default_factory=list)  # hits shown on a translation's row
     index_lost: bool = False  # the index was found damaged: titles answered, a rebuild is due
+    # A complete answer that found nothing in a narrowed scope: how many the whole library has.
+    everywhere: int | None = None
 
 
 class SearchController(QObject):
@@ -232,6 +234,11 @@ class SearchController(QObject):
         outcome.corrected = results.corrected
         outcome.unmatched = results.unmatched
         outcome.quick = results.quick
+        if not quick and not rows and (filters or scope != "all"):
+            _, whole = self.search.search(
+                outcome.query, {}, limit=1, as_you_type=True, facets=False, quick=False
+            )
+            outcome.everywhere = whole.total
 
     def _titles_answer(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
@@ -247,7 +254,13 @@ class SearchController(QObject):
         scoped = scope_ids(self.library.state, scope)
         if outcome.generation != self.generation:
             return  # typing began meanwhile: this list would not be shown
-        listing = browse(manifest, scoped, filters, lambda: outcome.generation == self.generation)
+        listing = browse(
+            manifest,
+            scoped,
+            filters,
+            lambda: outcome.generation == self.generation,
+            language=reader_language(),
+        )
         if listing is None or outcome.generation != self.generation:
             return
         outcome.browsing = True

@@ -5,7 +5,7 @@ A request is free text, so it comes behind a plain warning not to write names or
 and is shown again, exactly as it will be sent (numbers, e-mail addresses and phone numbers
 already removed), before it goes into the report."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,6 +24,21 @@ from resources_index.reports.usage import FEEDBACK, Usage
 from sop_desktop.accessible import caption
 
 
+def feedback_names() -> dict[str, str]:
+    """Each kind of feedback as a person chooses it (and reads it in the report)."""
+    return {
+        "helpful": QCoreApplication.translate("FeedbackDialog", "It was helpful"),
+        "not_helpful": QCoreApplication.translate("FeedbackDialog", "It was not helpful"),
+        "out_of_date": QCoreApplication.translate("FeedbackDialog", "It is out of date"),
+        "broken_file": QCoreApplication.translate(
+            "FeedbackDialog", "A file is broken or will not open"
+        ),
+        "wrong_translation": QCoreApplication.translate(
+            "FeedbackDialog", "The translation is wrong"
+        ),
+    }
+
+
 class FeedbackDialog(QDialog):
     """One choice about one resource; ``chosen()`` is its kind once accepted."""
 
@@ -31,13 +46,7 @@ class FeedbackDialog(QDialog):
         super().__init__(parent)
         self.resource, self.usage = resource, usage
         self.setWindowTitle(self.tr("Feedback on “{0}”").format(resource.title))
-        names = {
-            "helpful": self.tr("It was helpful"),
-            "not_helpful": self.tr("It was not helpful"),
-            "out_of_date": self.tr("It is out of date"),
-            "broken_file": self.tr("A file is broken or will not open"),
-            "wrong_translation": self.tr("The translation is wrong"),
-        }
+        names = feedback_names()
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -1,28 +1,41 @@
-"""Settings › Show what is shared: the exact content of this laptop's next usage report, and of
-the reports waiting to be delivered, as they will leave (JSON), with what each part means."""
+"""Settings › Show what is shared: this laptop's next usage report, and the reports waiting
+to be delivered, as a table in the interface language (what is counted, of what, how many),
+with the JSON exactly as it will leave one click away."""
 
 import json
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from resources_index.catalog.model import Manifest
 from resources_index.library.library import Library
 from resources_index.reports.outbox import waiting
 from resources_index.reports.usage import Usage
+from sop_desktop.dialogs.feedback_dialog import feedback_names
+from sop_desktop.labels import label
 
 
 class ReportView(QDialog):
+    """``table`` shows the reports; ``text`` (one click away) the JSON as it will be sent."""
+
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("What is shared"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.manifest = library.current()
         upcoming = Usage.next_report(library)
         waiting_reports = [report.report for report in waiting(library)]
         intro = QLabel(self)
@@ -42,16 +55,108 @@ class ReportView(QDialog):
                     " far, exactly as it will be sent:"
                 )
             )
+        self.table = QTreeWidget(self)
+        self.table.setAccessibleName(self.tr("The next report"))
+        self.table.setColumnCount(3)
+        self.table.setHeaderLabels(
+            [self.tr("What is counted"), self.tr("Of what"), self.tr("Count")]
+        )
+        self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName(self.tr("The next report"))
+        self.text.setAccessibleName(self.tr("The next report, as it will be sent (JSON)"))
         shown = {"next": upcoming, "waiting": waiting_reports} if upcoming is not None else {}
         self.text.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False) if shown else "")
-        self.text.setVisible(bool(shown))
+        if upcoming is not None:
+            self._add_report(self.tr("This week's report so far"), upcoming)
+        for report in waiting_reports:
+            self._add_report(self.tr("Waiting to be sent"), report)
+        self.table.expandAll()
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.text)
+        self.pages.setVisible(bool(shown))
+        self.as_sent = QPushButton(self.tr("Show as sent (JSON)"), self)
+        self.as_sent.setCheckable(True)
+        self.as_sent.toggled.connect(self._as_sent)
+        self.as_sent.setVisible(bool(shown))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.as_sent, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(680, 560)
+
+    def _as_sent(self, raw: bool) -> None:
+        self.pages.setCurrentWidget(self.text if raw else self.table)
+        self.as_sent.setText(self.tr("Show as a table") if raw else self.tr("Show as sent (JSON)"))
+
+    def _add_report(self, title: str, report: dict[str, Any]) -> None:
+        locale = QLocale()
+        heading = QTreeWidgetItem(
+            self.table, [self.tr("{0}: week {1}").format(title, report.get("period", ""))]
+        )
+        heading.setFirstColumnSpanned(True)
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        facts = [
+            (self.tr("County"), str(report.get("county") or self.tr("not set"))),
+            (self.tr("This week's random token for the laptop"), str(report.get("laptop", ""))),
+        ]
+        for what, value in facts:
+            QTreeWidgetItem(heading, [what, value, ""])
+        for measure in report.get("measures", []):
+            name = str(measure.get("measure", ""))
+            key = str(measure.get("key", ""))
+            value = int(measure.get("value", 0))
+            count = "" if name in ("catalog_version", "program_version") else locale.toString(value)
+            shown = self.key_text(name, key)
+            item = QTreeWidgetItem(heading, [self.measure_name(name), shown, count])
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(1, key if shown == key else f"{shown}\n{key}")  # and as it is sent
+
+    def measure_name(self, measure: str) -> str:
+        names = {
+            "opened": self.tr("Opened"),
+            "presented": self.tr("Presented"),
+            "printed": self.tr("Printed"),
+            "saved": self.tr("Saved a copy"),
+            "searches": self.tr("Searches"),
+            "zero_result_searches": self.tr("Searches that found nothing"),
+            "searches_without_open": self.tr("Searches after which nothing was opened"),
+            "corrections_accepted": self.tr("Spelling corrections taken"),
+            "filters_used": self.tr("Filters used"),
+            "feedback": self.tr("Feedback"),
+            "resource_requests": self.tr("Resources requested"),
+            "days_used": self.tr("Days the program was used"),
+            "catalog_version": self.tr("Catalog version"),
+            "program_version": self.tr("Program version"),
+        }
+        return names.get(measure, measure)
+
+    def key_text(self, measure: str, key: str) -> str:
+        """What a measure's key names, for a person: a resource's title, a filter's label."""
+        if measure in ("opened", "presented", "printed", "saved"):
+            return self._title(key)
+        if measure == "feedback" and ":" in key:
+            resource, kind = key.rsplit(":", 1)
+            return f"{self._title(resource)}: {feedback_names().get(kind, kind)}"
+        if measure == "filters_used" and ":" in key:
+            facet, value = key.split(":", 1)
+            return label(facet, value)
+        return key
+
+    def _title(self, resource_id: str) -> str:
+        manifest: Manifest | None = self.manifest
+        resource = manifest.by_id.get(resource_id) if manifest is not None else None
+        return resource.title if resource is not None else resource_id

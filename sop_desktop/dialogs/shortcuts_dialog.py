@@ -1,9 +1,12 @@
 """Help › Keyboard shortcuts: every key the program answers, where it works and what it does,
-in a table a screen reader reads row by row (key names in the interface language)."""
+in a table a screen reader reads row by row: each key as it is pressed, in the interface
+language (``key_names``), only keys a keyboard has."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+
+from sop_desktop.key_names import is_keyboard_key, key_text, standard_keys
 
 Keys = list[QKeySequence]
 Std = QKeySequence.StandardKey
@@ -42,7 +45,7 @@ class ShortcutsDialog(QDialog):
                 font.setBold(True)
                 heading.setFont(0, font)
                 places[place] = heading
-            shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+            shown = ", ".join(key_text(k) for k in keys if is_keyboard_key(k))
             QTreeWidgetItem(places[place], [shown, what])
         tree.expandAll()
         tree.resizeColumnToContents(0)
@@ -68,9 +71,9 @@ class ShortcutsDialog(QDialog):
             (window, _keys("Ctrl+Shift+L"), self.tr("Clear filters")),
             (window, _keys(Std.Save), self.tr("Save a copy of the chosen resource")),
             (window, _keys("F5"), self.tr("Sync now")),
-            (window, _keys(Std.Preferences), self.tr("Settings")),
+            (window, standard_keys(Std.Preferences, "Ctrl+,"), self.tr("Settings")),
             (window, _keys(Std.HelpContents), self.tr("Guide")),
-            (window, _keys(Std.Quit), self.tr("Quit")),
+            (window, standard_keys(Std.Quit, "Ctrl+Q"), self.tr("Quit")),
             (window, _keys("Tab", "Shift+Tab"), self.tr("Next or previous control")),
             (results, _keys("Down"), self.tr("From the search field to the results")),
             (results, _keys("Up", "Down"), self.tr("Previous or next result")),

@@ -20,9 +20,7 @@ from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import label, size_text
-
-#: how a version in another language announces itself, in that language
-OTHER_LANGUAGE = {"es": "También en español", "en": "Also in English"}
+from sop_desktop.panels.results_view import also_in
 
 
 def _wrapping_label(parent: QWidget, what: str) -> QLabel:
@@ -200,7 +198,7 @@ class DetailPane(QScrollArea):
             other = manifest.by_id.get(other_id) if manifest else None
             if other is None:
                 continue
-            lead = OTHER_LANGUAGE.get(other.language, label("language", other.language))
+            lead = also_in(other.language)  # in the interface language, as the whole pane
             links.append(f'{lead}: <a href="res:{other.id}">{html.escape(other.title)}</a>')
         self.translations.setText("<br>".join(links))
         self.translations.setVisible(bool(links))

@@ -2,8 +2,9 @@
 
 Filters are check boxes with counts per type, practice element, audience, language and
 publisher. Choices within a group widen the results, across groups they narrow them; "Clear
-filters" removes them all in one click. Values that are checked stay listed even when the
-current results hold none of them, so a filter can always be unchecked.
+filters" removes them all, and a scope other than everything, in one click. Values that are
+checked stay listed even when the current results hold none of them, so a filter can always
+be unchecked.
 """
 
 from PySide6.QtCore import (
@@ -90,6 +91,7 @@ class FilterPanel(QWidget):
 
     scope_changed = Signal(str)
     filters_changed = Signal(dict)
+    narrowing_changed = Signal()  # the scope or the filters changed (by a click or restored)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,7 +189,7 @@ class FilterPanel(QWidget):
     def set_filters(self, filters: dict[str, list[str]]) -> None:
         """Restore filters (from the last run) without emitting."""
         self.selected = {k: list(v) for k, v in filters.items() if k in FACETS and v}
-        self.clear_button.setEnabled(bool(self.selected))
+        self._narrowed()
 
     def set_scope(self, scope: str, emit: bool = False) -> None:
         item = self.scope_items.get(scope, self.scope_items["all"])
@@ -195,17 +197,41 @@ class FilterPanel(QWidget):
         self.tree.blockSignals(not emit)
         self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
+        self._narrowed()
         if emit:
             self.scope_changed.emit(self.scope)
 
+    def is_narrowed(self) -> bool:
+        """Whether a scope other than everything, or a filter, is on."""
+        return self.scope != "all" or bool(self.selected)
+
+    def narrowing(self) -> list[str]:
+        """What narrows the results, in words: the scope, then each filter group's values."""
+        parts = [scope_names()[self.scope]] if self.scope != "all" else []
+        names = facet_names()
+        for facet, values in self.selected.items():
+            shown = ", ".join(label(facet, value) for value in values)
+            parts.append(self.tr("{0}: {1}").format(names.get(facet, facet), shown))
+        return parts
+
+    def _narrowed(self) -> None:
+        self.clear_button.setEnabled(self.is_narrowed())
+        self.narrowing_changed.emit()
+
     def clear(self) -> None:
+        """Everything again: no filter, and the scope back to all resources."""
+        had_scope = self.scope != "all"
         self.selected = {}
         self.tree.blockSignals(True)
         for group in self.groups.values():
             for position in range(group.childCount()):
                 group.child(position).setCheckState(0, Qt.CheckState.Unchecked)
+        self.scope = "all"
+        self.tree.setCurrentItem(self.scope_items["all"])
         self.tree.blockSignals(False)
-        self.clear_button.setEnabled(False)
+        self._narrowed()
+        if had_scope:
+            self.scope_changed.emit(self.scope)
         self.filters_changed.emit({})
 
     def check(self, name: str, value: str, checked: bool = True) -> None:
@@ -233,7 +259,7 @@ class FilterPanel(QWidget):
             values.remove(value)
         if not values:
             del self.selected[name]
-        self.clear_button.setEnabled(bool(self.selected))
+        self._narrowed()
         self.filters_changed.emit({k: list(v) for k, v in self.selected.items()})
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _: object) -> None:
@@ -242,4 +268,5 @@ class FilterPanel(QWidget):
         key = current.data(0, KEY_ROLE)
         if current in self.scope_items.values() and key != self.scope:
             self.scope = str(key)
+            self._narrowed()
             self.scope_changed.emit(self.scope)

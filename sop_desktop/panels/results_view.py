@@ -39,11 +39,16 @@ MARGIN = 8
 def also_text(row: "ResultRow") -> str:
     """``Also in Spanish`` for a result whose translation is folded into it."""
     languages = dict.fromkeys(other.language for other in row.also)
+    return " · ".join(also_in(lang) for lang in languages)
+
+
+def also_in(language: str) -> str:
+    """``Also in Spanish``, in the interface language, for a version in ``language``."""
     names = {
         "en": QCoreApplication.translate("Results", "Also in English"),
         "es": QCoreApplication.translate("Results", "Also in Spanish"),
     }
-    return " · ".join(names.get(lang, label("language", lang)) for lang in languages)
+    return names.get(language, label("language", language))
 
 
 def location_text(location: dict[str, Any] | None) -> str:

@@ -45,6 +45,7 @@ from sop_desktop.window import focus_order, window_state
 from sop_desktop.window.library_transfer import LibraryTransfer
 from sop_desktop.window.menus import WindowMenus
 from sop_desktop.window.messages import show_error
+from sop_desktop.window.narrowing_bar import NarrowingBar
 from sop_desktop.window.notices import notice_for
 from sop_desktop.window.opening import Opener
 from sop_desktop.window.paging import ResultPaging
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         header.addWidget(self.count_label)
         header.addStretch(1)
         results_layout.addLayout(header)
+        self.narrowing = NarrowingBar(self.filters, results_box)
+        results_layout.addWidget(self.narrowing)
         results_layout.addWidget(self.sync_notice)
         results_layout.addWidget(self.notice)
         results_layout.addWidget(self.results, 1)
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
         if link.startswith("q:"):
             self.counting.correction_taken(link[2:])
             self.search_field.setText(link[2:])
+        elif link == "everywhere":  # the query again in the whole library
+            self.filters.clear()
         elif link == "new":
             self.filters.set_scope("new", emit=True)
         elif link == "dismiss":

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from resources_index.reports.usage import reporting_on
+from sop_desktop.key_names import standard_keys
 
 if TYPE_CHECKING:
     from sop_desktop.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -40,12 +41,18 @@ class WindowMenus(QObject):
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, window.open_settings
+                self.tr("Se&ttings…"),
+                standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+                window.open_settings,
             )
         )
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+            self._action(
+                self.tr("&Quit"),
+                standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+                window.close,
+            )
         )
         view_menu = menu.addMenu(self.tr("&View"))
         for scope, text, key in (
@@ -81,7 +88,9 @@ class WindowMenus(QObject):
 
     def _action(self, text: str, shortcut: Any, slot: Callable[..., Any]) -> QAction:
         action = QAction(text, self.window)
-        if shortcut:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         self.window.addAction(action)

@@ -3,9 +3,24 @@ an empty scope."""
 
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from sop_desktop.controllers.search_controller import SearchOutcome
+
+
+class _Everywhere(QObject):
+    """Holds the one plural sentence here (lupdate reads a plural only from ``tr``)."""
+
+    def notice(self, found: int) -> str:
+        here = self.tr("Nothing found here.")
+        whole = self.tr("The whole library has %n results:", "", found)
+        return f'{here} {whole} <a href="everywhere">{self.tr("show them")}</a>.'
+
+
+def everywhere_notice(found: int) -> str:
+    """A query that found nothing in a narrowed scope: how many the whole library has, with
+    the link that shows them."""
+    return _Everywhere().notice(found)
 
 
 def notice_for(outcome: SearchOutcome, scope: str) -> str:
@@ -26,6 +41,12 @@ def notice_for(outcome: SearchOutcome, scope: str) -> str:
             "No resource has every word: nothing has <b>{0}</b>, so these results have the"
             " other words.",
         ).format(words)
+    if not outcome.rows and outcome.query.strip() and outcome.everywhere:
+        return everywhere_notice(outcome.everywhere)
+    if not outcome.rows and outcome.query.strip() and outcome.everywhere == 0:
+        return QCoreApplication.translate(
+            "MainWindow", "Nothing found, here or in the whole library. Try fewer or other words."
+        )
     if not outcome.rows and outcome.query.strip():
         return QCoreApplication.translate(
             "MainWindow", "Nothing found. Try fewer or other words, or clear the filters."

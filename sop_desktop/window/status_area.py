@@ -1,10 +1,11 @@
 """The status bar: the network, the catalog version, the last sync, and a job's progress with
 Cancel while a sync or a download runs."""
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
@@ -55,24 +56,30 @@ class StatusArea(QObject):
         self.show_network()
 
     def show_network(self) -> None:
-        """Online or offline, as the system sees it; "No sync server" while none is set (being
-        online then means nothing for this program)."""
+        """What is known of the way to the sync server: none set, or no network at all as the
+        system sees it. A network the system calls online says nothing about the server (a
+        wrong address, a firewall), so it is not shown as "Online": the last sync says what
+        is known of the server."""
         if not self.library.settings().server_url:
             self.network_label.setText(self.tr("No sync server"))
             self.network_label.setToolTip(
                 self.tr("Set the address of your sync server in Settings to get updates.")
             )
+            self.network_label.show()
             return
-        self.network_label.setToolTip("")
-        if self.network is None:
-            self.network_label.setText("")
-            return
-        reach = self.network.reachability()
-        online = reach == QNetworkInformation.Reachability.Online
-        known = reach != QNetworkInformation.Reachability.Unknown
-        self.network_label.setText(
-            (self.tr("● Online") if online else self.tr("○ Offline")) if known else ""
+        reach = (
+            self.network.reachability()
+            if self.network is not None
+            else QNetworkInformation.Reachability.Unknown
         )
+        offline = reach == QNetworkInformation.Reachability.Disconnected
+        self.network_label.setText(self.tr("○ No network") if offline else "")
+        self.network_label.setToolTip(
+            self.tr("This laptop is not connected to a network: the library works offline.")
+            if offline
+            else ""
+        )
+        self.network_label.setVisible(offline)
 
     def show_catalog_facts(self) -> None:
         try:
@@ -83,13 +90,24 @@ class StatusArea(QObject):
             return
         if manifest is None:
             self.catalog_label.setText(self.tr("No catalog"))
+            self.catalog_label.setToolTip("")
         else:
-            self.catalog_label.setText(self.tr("Catalog version {0}").format(manifest.version))
+            # A person reads the day the catalog was published; its version number (what a
+            # help desk asks for) is in the tooltip and the description a screen reader gives.
+            self.catalog_label.setText(
+                self.tr("Catalog of {0}").format(date_shown(manifest.created))
+            )
+            details = self.tr("Catalog version {0}, published {1}").format(
+                manifest.version, moment_shown(manifest.created)
+            )
+            self.catalog_label.setToolTip(details)
+            self.catalog_label.setAccessibleDescription(details)
         self.show_network()
         self.show_last_sync()
 
     def show_last_sync(self) -> None:
-        """When the library last synced, and whether the last attempt since then failed."""
+        """What is known of syncing: never tried, the last sync that worked, and a later
+        attempt that failed or was cancelled (both times shown)."""
         worked = _time(self.library.state.get("last_sync_at"))
         tried = last_attempt(self.library.root)
         if tried is not None and tried.failed and (worked is None or tried.at > worked):
@@ -97,20 +115,20 @@ class StatusArea(QObject):
                 self.tr("Sync cancelled {0}")
                 if tried.outcome.startswith("cancel.")
                 else self.tr("Last sync failed {0}")
-            ).format(_shown(tried.at))
+            ).format(moment_shown(tried.at))
             before = (
-                self.tr("Last successful sync {0}.").format(_shown(worked))
+                self.tr("last worked {0}").format(moment_shown(worked))
                 if worked is not None
-                else self.tr("No sync has succeeded yet.")
+                else self.tr("no sync has worked yet")
             )
-            self.last_sync_label.setText(text)
-            self.last_sync_label.setToolTip(before)
+            self.last_sync_label.setText(self.tr("{0} · {1}").format(text, before))
         elif worked is not None:
-            self.last_sync_label.setText(self.tr("Last sync {0}").format(_shown(worked)))
-            self.last_sync_label.setToolTip("")
+            self.last_sync_label.setText(self.tr("Last sync {0}").format(moment_shown(worked)))
+        elif self.library.settings().server_url:
+            self.last_sync_label.setText(self.tr("Not synced yet"))
         else:
             self.last_sync_label.setText(self.tr("Never synced"))
-            self.last_sync_label.setToolTip("")
+        self.last_sync_label.setToolTip(self.last_sync_label.text())
 
     def show_indexing(self, done: int, total: int) -> None:
         """The search index is being built on this laptop (titles answer meanwhile)."""
@@ -157,5 +175,18 @@ def _time(value: str | None) -> datetime | None:
         return None
 
 
-def _shown(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def moment_shown(moment: datetime | None) -> str:
+    """A date and time as the interface's language writes them, in local time."""
+    if moment is None:
+        return ""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def date_shown(moment: datetime) -> str:
+    """A day as the interface's language writes it in full, without the weekday
+    ("December 2, 2026", "2 de diciembre de 2026")."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+    locale = QLocale()
+    pattern = re.sub(r"d{4}[,.]?\s*", "", locale.dateFormat(QLocale.FormatType.LongFormat))
+    return locale.toString(local, pattern.strip(" ,"))

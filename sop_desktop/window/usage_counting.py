@@ -21,8 +21,9 @@ class UsageCounting(QObject):
         super().__init__(window)
         self.window = window
         self.usage = Usage.of(window.library)
-        self.asked = ""  # the last settled search
-        self.unopened = ""  # ... while nothing has been opened from it
+        self.asked = ""  # the question the person is on: its last settled search
+        self.found = 0  # ... how many that search found
+        self.opened_any = False  # ... and whether something was opened from it
         self.filters: set[str] = set()
         window.search.answered.connect(self._answered)
         window.filters.filters_changed.connect(self._filtered)
@@ -34,14 +35,20 @@ class UsageCounting(QObject):
         return self.usage.active
 
     def _answered(self, outcome: "SearchOutcome") -> None:
-        """A search counts once it settles (not each keystroke's quick answer), once per
-        question (a page more, a sync or a filter answers the same one again)."""
+        """A search settles when typing pauses (not each keystroke's quick answer); it counts
+        once the person leaves its question, by the rule that also counts it as "nothing
+        opened": another question settles, or the window closes. Words still being typed
+        or corrected ("saf", "safte", "safety") are one question: a settled search that
+        the next one extends or cuts short replaces it uncounted."""
         query = outcome.query.strip()
-        if outcome.quick or outcome.browsing or not query or query == self.asked:
+        if outcome.quick or outcome.browsing or not query:
             return
-        self._left_unopened()
-        self.usage.searched(query, outcome.total)
-        self.asked = self.unopened = query
+        if query == self.asked:  # a page more, a sync or a filter answers it again
+            self.found = outcome.total
+            return
+        if not same_question(self.asked, query):
+            self._leave()
+        self.asked, self.found = query, outcome.total
 
     def _filtered(self, filters: dict[str, list[str]]) -> None:
         chosen = {f"{facet}:{value}" for facet, values in filters.items() for value in values}
@@ -49,17 +56,22 @@ class UsageCounting(QObject):
             self.usage.count("filters_used", key)
         self.filters = chosen
 
-    def _left_unopened(self) -> None:
-        if self.unopened:
-            self.usage.left_unopened(self.unopened)
-            self.unopened = ""
+    def _leave(self) -> None:
+        """The question the person was on is over: count it (and whether nothing was
+        opened from it)."""
+        if self.asked:
+            self.usage.searched(self.asked, self.found)
+            if not self.opened_any:
+                self.usage.left_unopened(self.asked)
+        self.asked, self.found, self.opened_any = "", 0, False
 
     def opened(self, resource: Resource) -> None:
         self.usage.count("opened", resource.id)
         outcome = self.window.last_outcome
-        if self.unopened and outcome is not None and outcome.corrected and outcome.suggestion:
+        first = self.asked and not self.opened_any
+        if first and outcome is not None and outcome.corrected and outcome.suggestion:
             self.usage.correction_accepted(outcome.suggestion)
-        self.unopened = ""
+        self.opened_any = bool(self.asked)
 
     def correction_taken(self, corrected: str) -> None:
         """The person chose the spelling the window offered ("Did you mean …")."""
@@ -91,5 +103,12 @@ class UsageCounting(QObject):
         )
 
     def close(self) -> None:
-        self._left_unopened()
+        self._leave()
         self.usage.close()
+
+
+def same_question(before: str, now: str) -> bool:
+    """Whether ``now`` goes on typing (or correcting) ``before``: one is the other with
+    letters added or taken from its end."""
+    a, b = before.casefold(), now.casefold()
+    return bool(a) and (a.startswith(b) or b.startswith(a))

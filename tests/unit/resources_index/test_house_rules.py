@@ -101,3 +101,66 @@ def test_every_error_names_a_kind_with_a_sentence_and_every_sentence_is_used() -
     assert raised - set(MESSAGES) == set()
     unused = [kind for kind in MESSAGES if f'"{kind}"' not in sources]
     assert unused == []
+
+
+#: Calls whose values a person reads: an error's or a sentence's values, a sentence filled in.
+_SAID_BY = ("Words", "say", "format", "setText", "showMessage", "show_error", "announce")
+#: What of a caught exception is its own text (English, or the system's language).
+_OWN_TEXT = ("strerror", "args", "msg")
+
+
+def _passes_own_text(value: ast.AST, caught: str, ours: bool) -> bool:
+    """Whether ``value`` hands on the text of the exception named ``caught``: ``str(exc)``,
+    ``exc.strerror``, an f-string naming it, or the exception itself unless it is one of the
+    core's errors (whose words are said in the reader's language). ``reason_of(exc)`` and
+    ``http.explain(exc)`` say it as a kind and are not looked into."""
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("reason_of", "explain"):
+        return False
+    if isinstance(value, ast.Name):
+        return value.id == caught and not ours
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        return value.value.id == caught and value.attr in _OWN_TEXT
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("str", "repr", "format"):
+        return any(isinstance(a, ast.Name) and a.id == caught for a in value.args)
+    if isinstance(value, ast.FormattedValue):
+        inner = value.value
+        named = inner.value if isinstance(inner, ast.Attribute) else inner
+        return isinstance(named, ast.Name) and named.id == caught
+    return any(_passes_own_text(child, caught, ours) for child in ast.iter_child_nodes(value))
+
+
+def test_no_exception_text_is_passed_to_a_person() -> None:
+    """A caught exception's text (``str(exc)``, ``exc.strerror``, ``f"{exc}"``) is never a
+    value of an error or of a sentence the window shows: it is English or the system's
+    language inside a sentence in the reader's, and means little to a person. Say it as a
+    kind with ``errors.reason_of(exc)``; the text itself goes to the log and the details.
+    Publishing speaks only on the command line, in English (``messages.COMMAND_LINE_ONLY``)."""
+    ours = {
+        node.name
+        for path in (ROOT / "resources_index").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+    found = []
+    for package in ("resources_index", "sop_desktop"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path.parent.name in ("publish", "cli"):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for handler in ast.walk(tree):
+                if not (isinstance(handler, ast.ExceptHandler) and handler.name):
+                    continue
+                types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+                own = all(getattr(t, "id", getattr(t, "attr", "")) in ours for t in types)
+                for node in (n for statement in handler.body for n in ast.walk(statement)):
+                    if not isinstance(node, ast.Call):
+                        continue
+                    name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                    if not (name.endswith("Error") or name in _SAID_BY):
+                        continue
+                    values = [*node.args, *(k.value for k in node.keywords)]
+                    if name.endswith("Error") and values:
+                        values = values[1:] if node.args else values  # the kind comes first
+                    if any(_passes_own_text(v, handler.name, own) for v in values):
+                        found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    assert found == []

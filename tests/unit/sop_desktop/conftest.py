@@ -4,12 +4,33 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library, open_library
+from sop_desktop import i18n
 from sop_desktop.controllers.search_controller import SearchOutcome
 from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The interface in Spanish (its translation and its locale's numbers and dates)."""
+    translators = i18n.install(qapp, "es")
+    assert len(translators) >= 1
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface in English as written in the United States."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(
     assert window.filters.groups["type"].childCount() == 10
     manifest = window.library.current()
     assert manifest is not None
-    assert window.status_area.catalog_label.text() == f"Catalog version {manifest.version}"
+    assert window.status_area.catalog_label.text().startswith("Catalog of ")
+    assert f"Catalog version {manifest.version}" in window.status_area.catalog_label.toolTip()
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
 
 

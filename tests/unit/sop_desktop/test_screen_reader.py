@@ -41,7 +41,8 @@ def test_a_screen_reader_hears_the_resource_and_the_status_not_their_captions(
     # The status bar: each value, described by what it is.
     status = window.status_area
     assert heard(status.network_label) == ("No sync server", "Network")
-    assert heard(status.catalog_label)[0].startswith("Catalog version 2")
+    catalog, what = heard(status.catalog_label)
+    assert catalog.startswith("Catalog of ") and what.startswith("Catalog version 2")
     assert heard(status.last_sync_label) == ("Never synced", "Last sync")
     count, what = heard(window.count_label)
     assert what == "Number of results" and count.endswith("results") and count[0].isdigit()

@@ -5,10 +5,8 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -89,16 +87,6 @@ def test_the_vocabulary_labels_follow_the_catalog_vocabulary() -> None:
         for message in context.iter("message")
     }
     assert spanish == vocabulary.SPANISH_LABELS
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    translators = i18n.install(qapp, "es")
-    assert len(translators) >= 1
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def visible_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:

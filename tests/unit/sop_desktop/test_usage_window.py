@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
@@ -12,9 +14,10 @@ from resources_index.library.library import Library, open_library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
+from sop_desktop.dialogs.report_view import ReportView
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.reporting import county_policy
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.unit.sop_desktop.conftest import final_answer, open_window, type_query
 
 
 def counted(library: Library) -> dict[tuple[str, str], int]:
@@ -126,3 +129,89 @@ def test_with_no_policy_the_window_counts_nothing_and_offers_no_feedback(
     dialog.reject()
     assert outcome.total == 0
     assert not (window.library.root / "reports").exists()
+
+
+def test_searches_typed_at_60_ms_a_key_count_once_each_when_settled_not_per_keystroke(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    """Five questions typed as a quick typist does; the first paused in the middle of a word
+    (a settled half word) and one corrected by backspacing: five searches, one found nothing."""
+    window = county_window
+    field = window.search_field
+    field.clear()
+    qtbot.keyClicks(field, "saf", delay=60)
+    final_answer(qtbot, window, "saf")  # typing paused long enough to settle on half a word
+    qtbot.keyClicks(field, "ety plan", delay=60)
+    final_answer(qtbot, window, "safety plan")
+    for query in ("harm statment", "zebraquartz", "three houses"):
+        field.clear()
+        qtbot.keyClicks(field, query, delay=60)
+        final_answer(qtbot, window, query)
+    field.clear()
+    qtbot.keyClicks(field, "scalinx", delay=60)  # a slip, corrected before the pause
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field, "g", delay=60)
+    final_answer(qtbot, window, "scaling")
+    window.close()
+    seen = counted(window.library)
+    assert seen[("searches", "")] == 5
+    assert sum(v for (m, _), v in seen.items() if m == "zero_result_searches") == 1
+    assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 5
+
+
+def shown_cells(view: ReportView) -> list[str]:
+    """The report's table as a screen reader reads it, cell by cell."""
+    interface = QAccessible.queryAccessibleInterface(view.table)
+    assert interface is not None and interface.role() == QAccessible.Role.Tree
+    cells = [interface.child(i) for i in range(interface.childCount())]
+    return [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.TreeItem]
+
+
+def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    window = county_window
+    outcome = type_query(qtbot, window, "harm statements")  # a document
+    resource = outcome.rows[0].resource
+    window.open_resource(resource, outcome.rows[0].location)
+    window.filters.check("language", "en")
+    dialog = window.open_settings()
+    view = dialog.show_report()
+    view.show()
+    assert view.table.isVisible() and not view.text.isVisible()
+    cells = shown_cells(view)
+    assert cells[0].startswith("This week's report so far: week 20")
+    row = cells.index("Opened")
+    assert cells[row + 1 : row + 3] == [resource.title, "1"]  # its title, not its id
+    row = cells.index("Filters used")
+    assert cells[row + 1 : row + 3] == ["English", "1"]
+    assert "opened" not in cells and "{" not in " ".join(cells)
+    qtbot.mouseClick(view.as_sent, Qt.MouseButton.LeftButton)  # the JSON, one click away
+    assert view.text.isVisible() and not view.table.isVisible()
+    usage = Usage.of(window.library)
+    assert json.loads(view.text.toPlainText())["next"] == usage.report(period_of())
+    usage.close()
+    view.close()
+    dialog.reject()
+    for viewer in list(window.viewers.values()):
+        viewer.close()
+
+
+def test_what_is_shared_reads_in_spanish(
+    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_policy(tmp_path, monkeypatch)
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    outcome = type_query(qtbot, window, "harm statements")  # a document
+    window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
+    dialog = window.open_settings()
+    view = dialog.show_report()
+    cells = shown_cells(view)
+    assert cells[0].startswith("El informe de esta semana hasta ahora: semana 20"), cells
+    assert "Abierto" in cells and "Búsquedas" not in cells, cells  # the search is not over
+    assert view.as_sent.text() == "Mostrar tal como se envía (JSON)"
+    view.close()
+    dialog.reject()
+    for viewer in list(window.viewers.values()):
+        viewer.close()
+    window.close()
