@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
-from resources_index.catalog.signing import load_private_key, public_pem, seal
+from resources_index.catalog.signing import load_private_key, public_pem
 from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError
-from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
@@ -25,10 +24,10 @@ from resources_index.publish.output import (
     check_as_laptops_will,
     fsync_tree,
     index_current,
-    later_than_before,
     read_previous,
     stage,
     with_search_index,
+    write_signed,
 )
 from resources_index.publish.renditions import Renderer, find_libreoffice
 from resources_index.publish.report import PublishReport
@@ -194,8 +193,7 @@ def _publish(
         manifest = with_search_index(manifest, sources, _beside(out, "index") / "search")
     check_as_laptops_will(manifest)
     stage(staging, out, manifest, sources, report)
-    (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
-    later_than_before(staging / CATALOG_FILE, out / CATALOG_FILE)
+    write_signed(staging, out, manifest, private_key)
     fsync_tree(staging)
     if out.exists():
         out.rename(previous_dir)

@@ -22,6 +22,7 @@ from resources_index.library.library import Library
 from resources_index.sync.catalog_fetch import fetch_catalog
 from resources_index.sync.downloader import Downloader, DownloadJob
 from resources_index.sync.http import HttpSettings, make_session
+from resources_index.sync.parts_fetch import PartFetcher
 from resources_index.sync.planning import plan
 from resources_index.sync.report import (
     ProgressCallback,
@@ -69,15 +70,16 @@ class Syncer:
     def run(
         self, progress: ProgressCallback = no_sync_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
+        trusted = self.library.outside_keys(self.extra_keys)
+        parts = PartFetcher(self.url, self.http, self.stall_limits, self.report, cancel)
         envelope, self._validators = fetch_catalog(
-            self.session, self.url, self.library, self.http, self.stall_limits, self.report
+            self.session, self.url, self.library, trusted, parts
         )
         if envelope is None:
             self.report.not_modified = True
             self._fetch_missing_kept(progress, cancel)
             self.library.state.set_many({"last_sync_at": format_time(utc_now())})
             return self.report
-        trusted = self.library.outside_keys(self.extra_keys)
         candidate = self.library.accept(envelope, trusted)
         wanted, deferred = plan(self.library, candidate.manifest, self.auto_download_bytes)
         self.report.deferred = [e.name for e in deferred]
