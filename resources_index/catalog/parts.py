@@ -289,6 +289,7 @@ def unpack(packed: bytes, ref: PartRef) -> bytes:
         len(data) == ref.size
         and inflater.eof
         and not inflater.unconsumed_tail
+        and not inflater.unused_data
         and hashlib.sha256(data).hexdigest() == ref.sha256,
         f"The catalog's part {ref.sha256[:12]} is damaged (its hash is not the one its index"
         " signs).",
