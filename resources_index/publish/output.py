@@ -13,20 +13,27 @@ from typing import TYPE_CHECKING, Any
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
-from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER, make_index, pack
+from resources_index.catalog.parts import (
+    INDEX_FILE,
+    PARTS_FOLDER,
+    CatalogIndex,
+    make_index,
+    pack,
+)
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.signing import (
     envelope_bytes,
     key_id,
     open_envelope,
     parse_public_key,
+    public_pem,
     seal,
 )
 from resources_index.errors import CatalogError, PublishError, ResourcesError
 from resources_index.library.library import CATALOG_FILE
 from resources_index.library.store import ObjectStore, object_relpath
 from resources_index.publish.report import PublishReport
-from resources_index.util.fsutil import fsync_dir, remove_tree, sha256_file
+from resources_index.util.fsutil import fsync_dir, remove_tree, sha256_file, write_atomic
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -166,6 +173,15 @@ def write_signed_bytes(
     catalog id, version, creation and expiry, which the index repeats."""
     signature = private_key.sign(manifest_bytes)
     index, parts = make_index(manifest_bytes, signature, identity)
+    _write_parts(staging, out, index, parts)
+    (staging / INDEX_FILE).write_bytes(seal(index.to_bytes(), private_key))
+    signer = key_id(private_key.public_key())
+    (staging / CATALOG_FILE).write_bytes(envelope_bytes(signer, signature, manifest_bytes))
+    for name in (CATALOG_FILE, INDEX_FILE):
+        later_than_before(staging / name, out / name)
+
+
+def _write_parts(staging: Path, out: Path, index: CatalogIndex, parts: dict[str, bytes]) -> None:
     (staging / PARTS_FOLDER).mkdir(exist_ok=True)
     for ref in index.parts():
         target, existing = staging / ref.path, out / ref.path
@@ -174,9 +190,26 @@ def write_signed_bytes(
         try:
             os.link(existing, target)
         except OSError:
-            target.write_bytes(pack(parts[ref.sha256]))
-    (staging / INDEX_FILE).write_bytes(seal(index.to_bytes(), private_key))
-    signer = key_id(private_key.public_key())
-    (staging / CATALOG_FILE).write_bytes(envelope_bytes(signer, signature, manifest_bytes))
-    for name in (CATALOG_FILE, INDEX_FILE):
-        later_than_before(staging / name, out / name)
+            write_atomic(target, pack(parts[ref.sha256]))
+
+
+def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
+    """Give a catalog published by an earlier version, whose content has not changed since,
+    its index and parts in place (parts first, the index last and atomically), so laptops of
+    this version fetch small changes from the next publish on. Its catalog.json is left as
+    it is: the same key signs the same bytes with the same signature."""
+    if (out / INDEX_FILE).exists():
+        return
+    manifest = read_previous(out, public_pem(private_key.public_key()))
+    if manifest is None:
+        return
+    manifest_bytes = manifest.to_bytes()
+    identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
+    try:
+        index, parts = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)
+        index.assemble(parts)
+    except (ValueError, CatalogError):
+        return  # a manifest this version would not write alike: the next publish adds one
+    _write_parts(out, out, index, parts)
+    fsync_tree(out / PARTS_FOLDER)
+    write_atomic(out / INDEX_FILE, seal(index.to_bytes(), private_key))

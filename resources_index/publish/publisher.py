@@ -21,6 +21,7 @@ from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
 from resources_index.publish.metadata import SIDECAR_SUFFIX, Metadata, read_sidecar
 from resources_index.publish.output import (
+    add_index,
     check_as_laptops_will,
     fsync_tree,
     index_current,
@@ -173,6 +174,7 @@ def _publish(
         and previous.report_terms == report_terms
         and index_current(previous, search_index)
     ):
+        add_index(out, private_key)
         return report
     now = utc_now()
     manifest = Manifest(
