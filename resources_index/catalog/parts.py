@@ -4,18 +4,20 @@ small change costs a laptop small bytes (docs/decisions/0001-catalog-in-signed-p
 The manifest's canonical bytes are cut between the elements of its lists (resources,
 renditions, kits, terms) into parts, each stored compressed and named by the SHA-256 of its
 bytes. Where a cut falls depends only on the element's id, so an edit changes the one part that
-holds the resource, an addition or a removal at most two. The signed index lists the pieces in
-order (the short text between lists inline, parts by hash and size) with the whole manifest's
-hash, size and signature: a laptop fetches the parts it lacks, checks each by its hash, joins
-them, checks the whole by its hash, and rebuilds the very ``catalog.json`` it was published as
-(whose signature it checks again, as for any catalog).
+holds the resource, an addition or a removal at most two. The parts of a list are named, in
+order, on pages, themselves parts cut where a part's hash falls. The signed index holds the
+manifest's outline (the short text between lists, which changes with every version, and the
+pages) with the whole manifest's hash, size and signature. A laptop fetches the pages and parts
+it lacks, checks each by its hash, joins them, checks the whole by its hash, and rebuilds the
+very ``catalog.json`` it was published as (whose signature it checks again, as for any
+catalog).
 """
 
 import base64
 import binascii
 import hashlib
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,7 +35,11 @@ INDEX_FORMAT = "sop-catalog-index"
 #: A part ends after an element whose id hashes to 0 modulo this: about this many resources
 #: a part (docs/decisions/0001-catalog-in-signed-parts.md weighs the index against the parts).
 PART_SPREAD = 32
+#: A page ends after a part whose hash is 0 modulo this: about this many parts a page, so an
+#: edit moves the index, one page and one part.
+PAGE_SPREAD = 16
 MAX_PIECES = 1_000_000
+MAX_PAGES = 100_000
 SIGNATURE_BYTES = 64
 
 
@@ -66,11 +72,11 @@ class CatalogIndex:
     manifest_sha256: str
     manifest_size: int
     signature: bytes
-    pieces: tuple[Piece, ...]
+    #: The text between lists, and the pages that name the parts of each list, in order.
+    outline: tuple[Piece, ...]
 
-    def parts(self) -> list[PartRef]:
-        """Each part once, in the order of the manifest."""
-        return list(dict.fromkeys(p for p in self.pieces if isinstance(p, PartRef)))
+    def page_refs(self) -> list[PartRef]:
+        return list(dict.fromkeys(p for p in self.outline if isinstance(p, PartRef)))
 
     def to_bytes(self) -> bytes:
         return canonical_json(
@@ -86,10 +92,7 @@ class CatalogIndex:
                     "size": self.manifest_size,
                     "signature": base64.b64encode(self.signature).decode("ascii"),
                 },
-                "pieces": [
-                    p if isinstance(p, str) else {"sha256": p.sha256, "size": p.size}
-                    for p in self.pieces
-                ],
+                "outline": [_piece_json(p) for p in self.outline],
             }
         )
 
@@ -99,11 +102,34 @@ class CatalogIndex:
         raw = safe_json.loads(data, "The catalog's index", limits.MAX_ENVELOPE_BYTES)
         return _read_index(raw)
 
-    def assemble(self, parts: Mapping[str, bytes]) -> bytes:
-        """The manifest's bytes from ``parts`` (each already checked by its hash), checked
-        whole against the index."""
+    def pieces(self, pages: Mapping[str, bytes]) -> list[Piece]:
+        """The pieces the pages list (each page already checked by its hash), checked: at most
+        ``MAX_PIECES``, their sizes adding up to the manifest's."""
+        pieces: list[Piece] = []
+        total = 0
+        for entry in self.outline:
+            if isinstance(entry, str):
+                raw: object = [entry]
+            else:
+                raw = safe_json.loads(pages[entry.sha256], "A page of the catalog", entry.size)
+                require(
+                    isinstance(raw, list) and 0 < len(raw) <= MAX_PIECES - len(pieces),
+                    f"A page of the catalog lists no pieces, or more than {MAX_PIECES:,} in all.",
+                )
+            assert isinstance(raw, list)
+            for item in raw:
+                piece = _read_piece(item)
+                total += piece.size if isinstance(piece, PartRef) else len(piece.encode())
+                require(total <= self.manifest_size, "The catalog's pieces are too large.")
+                pieces.append(piece)
+        require(total == self.manifest_size, "The catalog's pieces do not add up to it.")
+        return pieces
+
+    def assemble(self, pieces: list[Piece], parts: Mapping[str, bytes]) -> bytes:
+        """The manifest's bytes from ``pieces`` and ``parts`` (each already checked by its
+        hash), checked whole against the index."""
         joined = b"".join(
-            p.encode("utf-8") if isinstance(p, str) else parts[p.sha256] for p in self.pieces
+            p.encode("utf-8") if isinstance(p, str) else parts[p.sha256] for p in pieces
         )
         require(
             len(joined) == self.manifest_size
@@ -144,25 +170,19 @@ def _read_index(raw: object) -> CatalogIndex:
     created = parse_time(raw.get("created"), "creation time")
     expires = parse_time(raw.get("expires"), "expiry time")
     assert isinstance(catalog_id, str) and isinstance(version, int) and isinstance(size, int)
-    pieces = tuple(_read_pieces(raw.get("pieces"), size))
-    return CatalogIndex(catalog_id, version, created, expires, str(sha), size, signature, pieces)
-
-
-def _read_pieces(raw: object, manifest_size: int) -> Iterator[Piece]:
-    """The pieces, whose sizes must add up to the manifest's (checked as they are read, so a
-    hostile index cannot name more bytes than the manifest may hold)."""
+    outline = raw.get("outline")
     require(
-        isinstance(raw, list) and 0 < len(raw) <= MAX_PIECES,
-        f"The catalog's index lists no pieces, or more than {MAX_PIECES:,}.",
+        isinstance(outline, list) and 0 < len(outline) <= MAX_PAGES,
+        f"The catalog's index has no outline, or one of more than {MAX_PAGES:,} entries.",
     )
-    assert isinstance(raw, list)
-    total = 0
-    for item in raw:
-        piece = _read_piece(item)
-        total += piece.size if isinstance(piece, PartRef) else len(piece.encode("utf-8"))
-        require(total <= manifest_size, "The catalog's pieces are larger than its manifest.")
-        yield piece
-    require(total == manifest_size, "The catalog's pieces do not add up to its manifest.")
+    assert isinstance(outline, list)
+    entries = tuple(_read_piece(entry) for entry in outline)
+    require(
+        sum(p.size if isinstance(p, PartRef) else len(p) for p in entries)
+        <= limits.MAX_ENVELOPE_BYTES,
+        "The catalog's index names pages larger than the format allows.",
+    )
+    return CatalogIndex(catalog_id, version, created, expires, str(sha), size, signature, entries)
 
 
 def _read_piece(item: object) -> Piece:
@@ -177,6 +197,15 @@ def _read_piece(item: object) -> Piece:
     )
     assert isinstance(size, int)
     return PartRef(str(sha), size)
+
+
+def part_refs(pieces: list[Piece]) -> list[PartRef]:
+    """Each part the pieces name, once, in order."""
+    return list(dict.fromkeys(p for p in pieces if isinstance(p, PartRef)))
+
+
+def _piece_json(piece: Piece) -> str | dict[str, Any]:
+    return piece if isinstance(piece, str) else {"sha256": piece.sha256, "size": piece.size}
 
 
 def _is_sha(value: object) -> bool:
@@ -224,22 +253,49 @@ def split(manifest_bytes: bytes) -> list[tuple[bytes, bool]]:
     return [(p, is_part) for p, is_part in pieces if p]
 
 
+def _in_parts(manifest_bytes: bytes) -> tuple[list[Piece], dict[str, bytes]]:
+    """The manifest's outline (the text between lists, and pages) and every part and page,
+    by SHA-256."""
+    files: dict[str, bytes] = {}
+    pieces: list[Piece] = []
+    for data, is_part in split(manifest_bytes):
+        if is_part:
+            sha = hashlib.sha256(data).hexdigest()
+            files[sha] = data
+            pieces.append(PartRef(sha, len(data)))
+        else:
+            pieces.append(data.decode("utf-8"))
+    outline: list[Piece] = []
+    run: list[str | dict[str, Any]] = []
+
+    def end_page() -> None:
+        if run:
+            page = canonical_json(run)
+            sha = hashlib.sha256(page).hexdigest()
+            files[sha] = page
+            outline.append(PartRef(sha, len(page)))
+            run.clear()
+
+    for piece in pieces:
+        if isinstance(piece, str) and piece != ",":  # between lists: in the index itself
+            end_page()
+            outline.append(piece)
+            continue
+        run.append(_piece_json(piece))
+        if isinstance(piece, PartRef) and int(piece.sha256[:8], 16) % PAGE_SPREAD == 0:
+            end_page()
+    end_page()
+    return outline, files
+
+
 def make_index(
     manifest_bytes: bytes,
     signature: bytes,
     identity: tuple[str, int, datetime, datetime],
 ) -> tuple[CatalogIndex, dict[str, bytes]]:
     """The index of a manifest just signed (its catalog id, version, created and expires in
-    ``identity``) and its parts by SHA-256."""
-    parts: dict[str, bytes] = {}
-    pieces: list[Piece] = []
-    for data, is_part in split(manifest_bytes):
-        if is_part:
-            sha = hashlib.sha256(data).hexdigest()
-            parts[sha] = data
-            pieces.append(PartRef(sha, len(data)))
-        else:
-            pieces.append(data.decode("utf-8"))
+    ``identity``) and its pages and parts by SHA-256."""
+    outline, files = _in_parts(manifest_bytes)
     catalog_id, version, created, expires = identity
     index = CatalogIndex(
         catalog_id,
@@ -249,19 +305,18 @@ def make_index(
         hashlib.sha256(manifest_bytes).hexdigest(),
         len(manifest_bytes),
         signature,
-        tuple(pieces),
+        tuple(outline),
     )
-    return index, parts
+    return index, files
 
 
 def known_parts(manifest_bytes: bytes) -> dict[str, bytes]:
-    """The parts a laptop already holds: those of the manifest it has installed, by SHA-256
-    (none when that manifest is not in canonical form)."""
+    """The pages and parts a laptop already holds: those of the manifest it has installed,
+    by SHA-256 (none when that manifest is not in canonical form)."""
     try:
-        pieces = split(manifest_bytes)
+        return _in_parts(manifest_bytes)[1]
     except (ValueError, CatalogError):
         return {}
-    return {hashlib.sha256(p).hexdigest(): p for p, is_part in pieces if is_part}
 
 
 def pack(part: bytes) -> bytes:

@@ -16,7 +16,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.parts import (
     INDEX_FILE,
     PARTS_FOLDER,
-    CatalogIndex,
+    PartRef,
     make_index,
     pack,
 )
@@ -172,8 +172,8 @@ def write_signed_bytes(
     so a part's stored bytes never change on the server. ``identity`` is the manifest's
     catalog id, version, creation and expiry, which the index repeats."""
     signature = private_key.sign(manifest_bytes)
-    index, parts = make_index(manifest_bytes, signature, identity)
-    _write_parts(staging, out, index, parts)
+    index, files = make_index(manifest_bytes, signature, identity)
+    _write_parts(staging, out, files)
     (staging / INDEX_FILE).write_bytes(seal(index.to_bytes(), private_key))
     signer = key_id(private_key.public_key())
     (staging / CATALOG_FILE).write_bytes(envelope_bytes(signer, signature, manifest_bytes))
@@ -181,16 +181,18 @@ def write_signed_bytes(
         later_than_before(staging / name, out / name)
 
 
-def _write_parts(staging: Path, out: Path, index: CatalogIndex, parts: dict[str, bytes]) -> None:
+def _write_parts(staging: Path, out: Path, files: dict[str, bytes]) -> None:
+    """The pages and parts, each packed, named by the SHA-256 of its bytes."""
     (staging / PARTS_FOLDER).mkdir(exist_ok=True)
-    for ref in index.parts():
+    for sha, data in files.items():
+        ref = PartRef(sha, len(data))
         target, existing = staging / ref.path, out / ref.path
         if target.exists():
             continue
         try:
             os.link(existing, target)
         except OSError:
-            write_atomic(target, pack(parts[ref.sha256]))
+            write_atomic(target, pack(data))
 
 
 def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
@@ -206,10 +208,10 @@ def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
     manifest_bytes = manifest.to_bytes()
     identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
     try:
-        index, parts = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)
-        index.assemble(parts)
+        index, files = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)
+        index.assemble(index.pieces(files), files)
     except (ValueError, CatalogError):
         return  # a manifest this version would not write alike: the next publish adds one
-    _write_parts(out, out, index, parts)
+    _write_parts(out, out, files)
     fsync_tree(out / PARTS_FOLDER)
     write_atomic(out / INDEX_FILE, seal(index.to_bytes(), private_key))

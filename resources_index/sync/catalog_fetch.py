@@ -6,6 +6,7 @@ laptop running ``serve``) is asked for ``catalog.json`` whole, and asked for an 
 a week later, so that a no-change sync stays one request either way.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -40,7 +41,7 @@ def fetch_catalog(
     session: Session,
     url: str,
     library: Library,
-    trusted: dict[str, TrustedKey],
+    trusted: Callable[[], dict[str, TrustedKey]],
     fetch: PartFetcher,
 ) -> tuple[bytes | None, dict[str, str]]:
     """The server's catalog.json (None when it has not changed since the last sync) and the

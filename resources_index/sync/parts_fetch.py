@@ -11,9 +11,17 @@ import base64
 import binascii
 import json
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from resources_index.catalog.parts import CatalogIndex, PartRef, known_parts, packed_limit, unpack
+from resources_index.catalog.parts import (
+    CatalogIndex,
+    PartRef,
+    known_parts,
+    packed_limit,
+    part_refs,
+    unpack,
+)
 from resources_index.catalog.signing import TrustedKey, envelope_bytes, open_envelope
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import CancelledError, ExpiredError, RollbackError
@@ -30,18 +38,24 @@ def catalog_from_index(
     index_envelope: bytes,
     url: str,
     library: Library,
-    trusted: dict[str, TrustedKey],
+    trusted: Callable[[], dict[str, TrustedKey]],
     fetch: "PartFetcher",
 ) -> bytes:
     """The full ``catalog.json`` the signed index describes, from the installed catalog's
     parts and those fetched."""
-    index_bytes, signer = open_envelope(index_envelope, trusted)
+    index_bytes, signer = open_envelope(index_envelope, trusted())
     index = CatalogIndex.from_bytes(index_bytes)
     _refuse_old(library, index)
     have = known_parts(installed_manifest(library))
-    fetched = fetch.run([p for p in index.parts() if p.sha256 not in have])
-    manifest_bytes = index.assemble({**have, **fetched})
+    pieces = index.pieces(_take(index.page_refs(), have, fetch))
+    manifest_bytes = index.assemble(pieces, _take(part_refs(pieces), have, fetch))
     return envelope_bytes(signer, index.signature, manifest_bytes)
+
+
+def _take(refs: list[PartRef], have: dict[str, bytes], fetch: "PartFetcher") -> dict[str, bytes]:
+    """The bytes of ``refs``: those the laptop holds, and the others fetched."""
+    wanted = list(dict.fromkeys(r for r in refs if r.sha256 not in have))
+    return {**{r.sha256: have[r.sha256] for r in refs if r.sha256 in have}, **fetch.run(wanted)}
 
 
 def _refuse_old(library: Library, index: CatalogIndex) -> None:

@@ -21,6 +21,7 @@ from resources_index.catalog.parts import (
     known_parts,
     make_index,
     pack,
+    part_refs,
     split,
     unpack,
 )
@@ -41,12 +42,14 @@ def index_of(manifest: Manifest) -> tuple[CatalogIndex, dict[str, bytes]]:
 
 
 def test_the_parts_join_back_to_the_signed_bytes(manifest: Manifest) -> None:
-    index, parts = index_of(manifest)
-    assert index.assemble(parts) == manifest.to_bytes()
+    index, files = index_of(manifest)
+    pieces = index.pieces(files)
+    assert index.assemble(pieces, files) == manifest.to_bytes()
     assert CatalogIndex.from_bytes(index.to_bytes()) == index
-    assert 400 / 64 < len(parts) < 400 / 16  # about 32 resources a part
-    assert known_parts(manifest.to_bytes()) == parts
-    assert all(unpack(pack(data), PartRef(sha, len(data))) == data for sha, data in parts.items())
+    assert 400 / 64 < len(part_refs(pieces)) < 400 / 16  # about 32 resources a part
+    assert 1 <= len(index.page_refs()) < len(part_refs(pieces))
+    assert known_parts(manifest.to_bytes()) == files
+    assert all(unpack(pack(data), PartRef(sha, len(data))) == data for sha, data in files.items())
 
 
 def test_a_manifest_not_in_canonical_form_offers_no_parts(manifest: Manifest) -> None:
@@ -58,7 +61,11 @@ def test_a_manifest_not_in_canonical_form_offers_no_parts(manifest: Manifest) ->
 
 
 def changed_parts(before: Manifest, after: Manifest) -> int:
-    return len(set(index_of(after)[1]) - set(index_of(before)[1]))
+    """How many parts (pages aside) ``after`` has that ``before`` has not; at most two pages
+    change with them."""
+    old, new = index_of(before), index_of(after)
+    assert len(set(new[0].page_refs()) - set(old[0].page_refs())) <= 2
+    return len(set(part_refs(new[0].pieces(new[1]))) - set(part_refs(old[0].pieces(old[1]))))
 
 
 def test_an_edit_moves_one_part_an_addition_or_removal_at_most_two(manifest: Manifest) -> None:
@@ -73,8 +80,10 @@ def test_an_edit_moves_one_part_an_addition_or_removal_at_most_two(manifest: Man
         assert changed_parts(manifest, _with(manifest, removed)) <= 1  # a merge is one new part
         added = sorted([*resources, resources[position]._replace(id=f"new-{position}")])
         assert 1 <= changed_parts(manifest, _with(manifest, sorted(added))) <= 2
-    # A new version alone (its number and dates are written in the index itself): no part.
-    assert changed_parts(manifest, dataclasses.replace(manifest, version=2, by_id={})) == 0
+    # A new version alone (its number and dates are written in the index itself): no part,
+    # no page.
+    later = dataclasses.replace(manifest, version=2, created=manifest.expires, by_id={})
+    assert set(index_of(later)[1]) == set(index_of(manifest)[1])
 
 
 def _with(manifest: Manifest, resources: list[Any]) -> Manifest:
@@ -108,12 +117,12 @@ def raw_index(manifest: Manifest) -> dict[str, Any]:
         (lambda raw: raw["manifest"].update(sha256="A" * 64), "hash and size"),
         (lambda raw: raw["manifest"].update(signature="AAAA"), "signature"),
         (lambda raw: raw["manifest"].update(signature="***"), "base64"),
-        (lambda raw: raw.update(pieces=[]), "no pieces"),
-        (lambda raw: raw["pieces"].append("x"), "larger than its manifest"),
-        (lambda raw: raw["pieces"].pop(), "do not add up"),
-        (lambda raw: raw["pieces"].insert(1, {"sha256": "a" * 64, "size": True}), "hash"),
-        (lambda raw: raw["pieces"].insert(1, {"sha256": "a" * 64, "size": 2**40}), "hash"),
-        (lambda raw: raw["pieces"].insert(1, 7), "not valid"),
+        (lambda raw: raw.update(outline=[]), "no outline"),
+        (lambda raw: raw.update(outline="text"), "no outline"),
+        (lambda raw: raw["outline"].append({"sha256": "a" * 64, "size": True}), "hash"),
+        (lambda raw: raw["outline"].append({"sha256": "a" * 64, "size": 2**40}), "hash"),
+        (lambda raw: raw["outline"].extend([{"sha256": "a" * 64, "size": 2**25}] * 3), "larger"),
+        (lambda raw: raw["outline"].insert(1, 7), "not valid"),
     ],
 )
 def test_a_hostile_index_is_refused_with_a_sentence(
@@ -126,12 +135,43 @@ def test_a_hostile_index_is_refused_with_a_sentence(
 
 
 def test_parts_that_do_not_make_up_the_manifest_are_refused(manifest: Manifest) -> None:
-    index, parts = index_of(manifest)
+    index, files = index_of(manifest)
     raw = json.loads(index.to_bytes())
     raw["manifest"]["sha256"] = "0" * 64
+    forged = CatalogIndex.from_bytes(canonical_json(raw))
     with pytest.raises(CatalogError, match="do not make up"):
-        CatalogIndex.from_bytes(canonical_json(raw)).assemble(parts)
+        forged.assemble(forged.pieces(files), files)
     assert base64.b64decode(raw["manifest"]["signature"]) == SIGNATURE
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ([], "no pieces"),
+        ("text", "no pieces"),
+        ([7], "not valid"),
+        ([{"sha256": "a" * 64, "size": 2**40}], "hash and size"),
+        ([{"sha256": "a" * 64, "size": False}], "hash and size"),
+        (["x" * 100], "too large"),
+    ],
+)
+def test_a_hostile_page_is_refused_with_a_sentence(
+    manifest: Manifest, page: object, message: str
+) -> None:
+    """A page signed by hash in a (hostile) index: read within the manifest's bounds."""
+    index, _ = index_of(dataclasses.replace(manifest, resources=manifest.resources[:1], by_id={}))
+    data = canonical_json(page)
+    ref = PartRef(hashlib.sha256(data).hexdigest(), len(data))
+    small = dataclasses.replace(index, manifest_size=50, outline=(ref,))
+    with pytest.raises(CatalogError, match=message):
+        small.pieces({ref.sha256: data})
+
+
+def test_pieces_that_do_not_add_up_to_the_manifest_are_refused(manifest: Manifest) -> None:
+    index, files = index_of(manifest)
+    for size in (index.manifest_size - 1, index.manifest_size + 1):
+        with pytest.raises(CatalogError, match=r"too large|do not add up"):
+            dataclasses.replace(index, manifest_size=size).pieces(files)
 
 
 JSON = st.recursive(
