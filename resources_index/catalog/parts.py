@@ -157,11 +157,7 @@ def _read_index(raw: object) -> CatalogIndex:
     manifest = raw.get("manifest")
     require(isinstance(manifest, dict), "The catalog's index does not describe its manifest.")
     assert isinstance(manifest, dict)
-    sha, size = manifest.get("sha256"), manifest.get("size")
-    require(
-        _is_sha(sha) and whole(size, 1, limits.MAX_ENVELOPE_BYTES),
-        "The catalog's index gives no valid hash and size for its manifest.",
-    )
+    whole_manifest = _read_ref(manifest, "The catalog's index gives no valid hash and size.")
     try:
         signature = base64.b64decode(str(manifest.get("signature", "")), validate=True)
     except (binascii.Error, ValueError):
@@ -169,7 +165,7 @@ def _read_index(raw: object) -> CatalogIndex:
     require(len(signature) == SIGNATURE_BYTES, "The catalog's index holds no valid signature.")
     created = parse_time(raw.get("created"), "creation time")
     expires = parse_time(raw.get("expires"), "expiry time")
-    assert isinstance(catalog_id, str) and isinstance(version, int) and isinstance(size, int)
+    assert isinstance(catalog_id, str) and isinstance(version, int)
     outline = raw.get("outline")
     require(
         isinstance(outline, list) and 0 < len(outline) <= MAX_PAGES,
@@ -182,19 +178,22 @@ def _read_index(raw: object) -> CatalogIndex:
         <= limits.MAX_ENVELOPE_BYTES,
         "The catalog's index names pages larger than the format allows.",
     )
-    return CatalogIndex(catalog_id, version, created, expires, str(sha), size, signature, entries)
+    sha, size = whole_manifest.sha256, whole_manifest.size
+    return CatalogIndex(catalog_id, version, created, expires, sha, size, signature, entries)
 
 
 def _read_piece(item: object) -> Piece:
     if isinstance(item, str):
         return item
     require(isinstance(item, dict), "A piece of the catalog's index is not valid.")
+    return _read_ref(item, "A part of the catalog's index has no valid hash and size.")
+
+
+def _read_ref(item: object, refusal: str) -> PartRef:
+    """A SHA-256 and a size from 1 byte to the largest manifest, or ``refusal``."""
     assert isinstance(item, dict)
     sha, size = item.get("sha256"), item.get("size")
-    require(
-        _is_sha(sha) and whole(size, 1, limits.MAX_ENVELOPE_BYTES),
-        "A part of the catalog's index has no valid hash and size.",
-    )
+    require(_is_sha(sha) and whole(size, 1, limits.MAX_ENVELOPE_BYTES), refusal)
     assert isinstance(size, int)
     return PartRef(str(sha), size)
 
