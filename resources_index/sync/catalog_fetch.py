@@ -51,7 +51,7 @@ def fetch_catalog(
         if answer.status == 304:
             return None, {}
         if answer.status == 200 and answer.body is not None:
-            return catalog_from_index(answer.body, url, library, trusted, fetch), answer.validators
+            return catalog_from_index(answer.body, library, trusted, fetch), answer.validators
         if answer.status in NO_INDEX:
             library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {url}"})
     answer = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)

@@ -36,7 +36,6 @@ PARALLEL_PARTS = 4
 
 def catalog_from_index(
     index_envelope: bytes,
-    url: str,
     library: Library,
     trusted: Callable[[], dict[str, TrustedKey]],
     fetch: "PartFetcher",
