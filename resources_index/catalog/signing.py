@@ -93,11 +93,18 @@ def load_public_key(path: Path) -> TrustedKey:
 
 def seal(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:
     """Wrap manifest bytes in a signed envelope, ready to be written as ``catalog.json``."""
+    signature = private_key.sign(manifest_bytes)
+    return envelope_bytes(key_id(private_key.public_key()), signature, manifest_bytes)
+
+
+def envelope_bytes(signer: str, signature: bytes, manifest_bytes: bytes) -> bytes:
+    """The envelope ``seal`` writes, from its parts: a laptop that assembled a manifest from
+    the parts of ``catalog-index.json`` rebuilds the very ``catalog.json`` it was published as."""
     envelope = {
         "format": limits.FORMAT_NAME,
         "format_version": limits.FORMAT_VERSION,
-        "key_id": key_id(private_key.public_key()),
-        "signature": base64.b64encode(private_key.sign(manifest_bytes)).decode("ascii"),
+        "key_id": signer,
+        "signature": base64.b64encode(signature).decode("ascii"),
         "manifest": base64.b64encode(manifest_bytes).decode("ascii"),
     }
     return json.dumps(envelope, indent=1).encode("utf-8") + b"\n"

@@ -7,18 +7,36 @@ import json
 import os
 import shutil
 import time
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
+from resources_index.catalog.parts import (
+    INDEX_FILE,
+    PARTS_FOLDER,
+    PartRef,
+    make_index,
+    pack,
+)
 from resources_index.catalog.records import FileEntry, Resource
-from resources_index.catalog.signing import open_envelope, parse_public_key
+from resources_index.catalog.signing import (
+    envelope_bytes,
+    key_id,
+    open_envelope,
+    parse_public_key,
+    public_pem,
+    seal,
+)
 from resources_index.errors import CatalogError, PublishError, ResourcesError
 from resources_index.library.library import CATALOG_FILE
 from resources_index.library.store import ObjectStore, object_relpath
 from resources_index.publish.report import PublishReport
-from resources_index.util.fsutil import fsync_dir, remove_tree, sha256_file
+from resources_index.util.fsutil import fsync_dir, remove_tree, sha256_file, write_atomic
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 def read_previous(out: Path, public: bytes) -> Manifest | None:
@@ -131,3 +149,69 @@ def fsync_tree(root: Path) -> None:
             finally:
                 os.close(fd)
         fsync_dir(Path(folder))
+
+
+def write_signed(
+    staging: Path, out: Path, manifest: Manifest, private_key: "Ed25519PrivateKey"
+) -> None:
+    """Write the signed catalog into ``staging`` (see ``write_signed_bytes``)."""
+    identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
+    write_signed_bytes(staging, out, manifest.to_bytes(), identity, private_key)
+
+
+def write_signed_bytes(
+    staging: Path,
+    out: Path,
+    manifest_bytes: bytes,
+    identity: tuple[str, int, datetime, datetime],
+    private_key: "Ed25519PrivateKey",
+) -> None:
+    """Write the signed catalog into ``staging``: ``catalog.json`` whole, as every laptop
+    reads it, and the same manifest as ``catalog-index.json`` and its parts, from which a
+    laptop fetches only what changed. Parts ``out`` already has are linked, not packed again,
+    so a part's stored bytes never change on the server. ``identity`` is the manifest's
+    catalog id, version, creation and expiry, which the index repeats."""
+    signature = private_key.sign(manifest_bytes)
+    index, files = make_index(manifest_bytes, signature, identity)
+    _write_parts(staging, out, files)
+    (staging / INDEX_FILE).write_bytes(seal(index.to_bytes(), private_key))
+    signer = key_id(private_key.public_key())
+    (staging / CATALOG_FILE).write_bytes(envelope_bytes(signer, signature, manifest_bytes))
+    for name in (CATALOG_FILE, INDEX_FILE):
+        later_than_before(staging / name, out / name)
+
+
+def _write_parts(staging: Path, out: Path, files: dict[str, bytes]) -> None:
+    """The pages and parts, each packed, named by the SHA-256 of its bytes."""
+    (staging / PARTS_FOLDER).mkdir(exist_ok=True)
+    for sha, data in files.items():
+        ref = PartRef(sha, len(data))
+        target, existing = staging / ref.path, out / ref.path
+        if target.exists():
+            continue
+        try:
+            os.link(existing, target)
+        except OSError:
+            write_atomic(target, pack(data))
+
+
+def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
+    """Give a catalog published by an earlier version, whose content has not changed since,
+    its index and parts in place (parts first, the index last and atomically), so laptops of
+    this version fetch small changes from the next publish on. Its catalog.json is left as
+    it is: the same key signs the same bytes with the same signature."""
+    if (out / INDEX_FILE).exists():
+        return
+    manifest = read_previous(out, public_pem(private_key.public_key()))
+    if manifest is None:
+        return
+    manifest_bytes = manifest.to_bytes()
+    identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
+    try:
+        index, files = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)
+        index.assemble(index.pieces(files), files)
+    except (ValueError, CatalogError):
+        return  # a manifest this version would not write alike: the next publish adds one
+    _write_parts(out, out, files)
+    fsync_tree(out / PARTS_FOLDER)
+    write_atomic(out / INDEX_FILE, seal(index.to_bytes(), private_key))

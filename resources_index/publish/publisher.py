@@ -12,23 +12,23 @@ from typing import TYPE_CHECKING
 
 from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
-from resources_index.catalog.signing import load_private_key, public_pem, seal
+from resources_index.catalog.signing import load_private_key, public_pem
 from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError, Words
-from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
 from resources_index.publish.metadata import SIDECAR_SUFFIX, Metadata, read_sidecar
 from resources_index.publish.output import (
+    add_index,
     check_as_laptops_will,
     fsync_tree,
     index_current,
-    later_than_before,
     read_previous,
     stage,
     with_search_index,
+    write_signed,
 )
 from resources_index.publish.renditions import Renderer, find_libreoffice
 from resources_index.publish.report import PublishReport
@@ -192,6 +192,7 @@ def _publish(
         and previous.report_terms == report_terms
         and index_current(previous, search_index)
     ):
+        add_index(out, private_key)
         return report
     now = utc_now()
     manifest = Manifest(
@@ -212,8 +213,7 @@ def _publish(
         manifest = with_search_index(manifest, sources, _beside(out, "index") / "search")
     check_as_laptops_will(manifest)
     stage(staging, out, manifest, sources, report)
-    (staging / CATALOG_FILE).write_bytes(seal(manifest.to_bytes(), private_key))
-    later_than_before(staging / CATALOG_FILE, out / CATALOG_FILE)
+    write_signed(staging, out, manifest, private_key)
     fsync_tree(staging)
     if out.exists():
         out.rename(previous_dir)

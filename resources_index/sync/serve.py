@@ -1,8 +1,9 @@
 """``sop-resources serve``: this laptop's library, read-only over HTTP, like the statewide server.
 
 A trainer's laptop can update a room of laptops that have no internet. Only ``catalog.json``
-and ``objects/XX/SHA256`` are served, exactly as published: the catalog keeps the statewide
-signature, so a laptop that serves cannot forge content. Conditional requests (ETag,
+and ``objects/XX/SHA256`` are served (and, from a folder made by ``publish``,
+``catalog-index.json`` and ``catalog-parts/``), exactly as published: the catalog keeps the
+statewide signature, so a laptop that serves cannot forge content. Conditional requests (ETag,
 If-None-Match) make a no-change sync one small request, and Range / If-Range let a cut
 download resume. The same server serves a folder made by ``publish``.
 """
@@ -23,11 +24,13 @@ from socketserver import BaseServer
 from typing import BinaryIO
 
 from resources_index import __version__
+from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER
 from resources_index.library.library import CATALOG_FILE
 
 log = logging.getLogger(__name__)
 
 OBJECT_PATH = re.compile(r"^/objects/([0-9a-f]{2})/([0-9a-f]{64})$")
+PART_PATH = re.compile(rf"^/{PARTS_FOLDER}/([0-9a-f]{{64}})\.json\.gz$")
 RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")  # longer numbers than any file: refused
 #: A client must send its request line and headers within this time, and never be silent
 #: longer than IDLE_SECONDS: slow or stuck connections must not hold a thread forever.
@@ -118,8 +121,12 @@ class CatalogHandler(BaseHTTPRequestHandler):
     def _answer(self, send_body: bool) -> None:
         self.server.count_request()
         path = self.path.split("?", 1)[0]
-        if path == "/" + CATALOG_FILE:
-            self._catalog(send_body)
+        if path in ("/" + CATALOG_FILE, "/" + INDEX_FILE):
+            self._catalog(path[1:], send_body)
+            return
+        part = PART_PATH.match(path)
+        if part:
+            self._part(part.group(1), send_body)
             return
         match = OBJECT_PATH.match(path)
         if match and match.group(2).startswith(match.group(1)):
@@ -127,8 +134,8 @@ class CatalogHandler(BaseHTTPRequestHandler):
             return
         self._plain(HTTPStatus.NOT_FOUND, "Not found.\n", send_body)
 
-    def _catalog(self, send_body: bool) -> None:
-        target = self.server.folder / CATALOG_FILE
+    def _catalog(self, name: str, send_body: bool) -> None:
+        target = self.server.folder / name
         try:
             data = target.read_bytes()  # read whole: a sync may rename a new one in meanwhile
             modified = target.stat().st_mtime
@@ -144,6 +151,22 @@ class CatalogHandler(BaseHTTPRequestHandler):
         }
         if self._not_modified(etag, headers):
             return
+        self._send(HTTPStatus.OK, headers, len(data))
+        if send_body:
+            self.wfile.write(data)
+        self.server.count(len(data) if send_body else 0)
+
+    def _part(self, sha256: str, send_body: bool) -> None:
+        """A part of a published catalog in parts, whole (parts are small)."""
+        try:
+            data = (self.server.folder / PARTS_FOLDER / f"{sha256}.json.gz").read_bytes()
+        except OSError:
+            self._plain(HTTPStatus.NOT_FOUND, "This part is not on this server.\n", send_body)
+            return
+        headers = {"ETag": f'"{sha256}"', "Cache-Control": OBJECT_CACHE}
+        if self._not_modified(headers["ETag"], headers):
+            return
+        headers["Content-Type"] = "application/gzip"
         self._send(HTTPStatus.OK, headers, len(data))
         if send_body:
             self.wfile.write(data)

@@ -22,6 +22,7 @@ from resources_index.library.library import Library
 from resources_index.sync.catalog_fetch import fetch_catalog
 from resources_index.sync.downloader import Downloader, DownloadJob
 from resources_index.sync.http import HttpSettings, make_session
+from resources_index.sync.parts_fetch import PartFetcher
 from resources_index.sync.planning import plan
 from resources_index.sync.report import (
     ProgressCallback,
@@ -63,6 +64,14 @@ class Syncer:
         self.report = SyncReport()
         self._validators: dict[str, str] = {}
         self.stall_limits = Limits()  # the catalog gives up on a stalled server as files do
+        self._keys: dict[str, TrustedKey] | None = None
+
+    def _trusted(self) -> dict[str, TrustedKey]:
+        """The keys a catalog from the server may be signed with, read once it is needed (a
+        no-change sync reads none)."""
+        if self._keys is None:
+            self._keys = self.library.outside_keys(self.extra_keys)
+        return self._keys
 
     def close(self) -> None:
         self.session.close()
@@ -70,16 +79,16 @@ class Syncer:
     def run(
         self, progress: ProgressCallback = no_sync_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
+        parts = PartFetcher(self.url, self.http, self.stall_limits, self.report, cancel)
         envelope, self._validators = fetch_catalog(
-            self.session, self.url, self.library, self.http, self.stall_limits, self.report
+            self.session, self.url, self.library, self._trusted, parts
         )
         if envelope is None:
             self.report.not_modified = True
             self._fetch_missing_kept(progress, cancel)
             self.library.state.set_many({"last_sync_at": format_time(utc_now())})
             return self.report
-        trusted = self.library.outside_keys(self.extra_keys)
-        candidate = self.library.accept(envelope, trusted)
+        candidate = self.library.accept(envelope, self._trusted())
         wanted, deferred = plan(self.library, candidate.manifest, self.auto_download_bytes)
         self.report.deferred = [e.name for e in deferred]
         self._prune_partials(wanted)

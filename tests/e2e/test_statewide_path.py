@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER
 from resources_index.catalog.signing import load_public_key
 from resources_index.errors import ResourcesError
 from resources_index.library.library import Library
@@ -58,8 +59,10 @@ def test_a_teams_folder_reaches_laptops_through_an_ordinary_web_server(
             assert first.install is not None and laptop.verify() == []
             assert {"r07", "r08"} <= set(laptop.current().by_id)  # type: ignore[union-attr]
             assert all(line.status in (200, 304) for line in server.log())
-            catalog_answer = next(x for x in server.log() if x.path.endswith("catalog.json"))
-            assert catalog_answer.encoding == "gzip"  # compressed on the wire, and taken
+            index_answer = next(x for x in server.log() if x.path.endswith(INDEX_FILE))
+            assert index_answer.status == 200 and index_answer.bytes_sent < 2048  # pages: small
+            assert not any(x.path.endswith("/catalog.json") for x in server.log())
+            assert laptop.catalog_path.read_bytes() == (out / "catalog.json").read_bytes()
             # The Word and PowerPoint files came with the PDF copies LibreOffice made for them.
             copies = [r.shown for r in laptop.current().resources if r.shown.role == "rendition"]  # type: ignore[union-attr]
             assert sorted(e.name for e in copies) == ["danger-statements.pdf", "overview.pdf"]
@@ -68,19 +71,28 @@ def test_a_teams_folder_reaches_laptops_through_an_ordinary_web_server(
 
             mark = len(server.log())
             again = sync(laptop, server.url, http=FAST)
-            assert again.not_modified and requests_since(server, mark) == ["304 /sop/catalog.json"]
+            assert again.not_modified
+            assert requests_since(server, mark) == [f"304 /sop/{INDEX_FILE}"]
 
-            # One document edited: the catalog and that document's objects, nothing else.
+            # One document edited: the index, the one part of the catalog that changed (and
+            # the page that lists it) and that document's objects, nothing else.
             old = {e.sha256 for e in read_manifest(out, keys[1]).objects()}
+            old_parts = set((out / PARTS_FOLDER).iterdir())
             (source / "glossary.md").write_text("# Glossary\n\n## Safety goal\n\nRevised.\n")
             publish(source, out, keys[0], catalog_id="ca-sop")
             new = {e.sha256 for e in read_manifest(out, keys[1]).objects()} - old
+            new_parts = {p.name for p in set((out / PARTS_FOLDER).iterdir()) - old_parts}
             mark = len(server.log())
             edited = sync(laptop, server.url, http=FAST)
             assert edited.install is not None and edited.install.changed == ["glossary"]
-            fetched = {p.rsplit("/", 1)[1] for p in requests_since(server, mark)[1:]}
+            answers = requests_since(server, mark)
+            assert answers[0] == f"200 /sop/{INDEX_FILE}"
+            parts = {p.rsplit("/", 1)[1] for p in answers if f"/{PARTS_FOLDER}/" in p}
+            assert parts == new_parts and 2 <= len(parts) <= 3  # a part, the page(s) naming it
+            fetched = {p.rsplit("/", 1)[1] for p in answers[1:] if "/objects/" in p}
             assert fetched and fetched <= new  # the search index comes too: it is rebuilt
-            assert requests_since(server, mark)[0] == "200 /sop/catalog.json"
+            assert len(answers) == 1 + len(parts) + len(fetched)
+            assert laptop.catalog_path.read_bytes() == (out / "catalog.json").read_bytes()
 
             # A long transfer cut when the server stops, then resumed where it stopped.
             video = source / "workshop-recording.mp4"
@@ -130,7 +142,8 @@ def test_a_teams_folder_reaches_laptops_through_an_ordinary_web_server(
         with running(trainer.root) as room:
             from_room = sync(laptop, room.url, http=FAST)
         assert from_room.install is not None and from_room.install.already_current
-        assert from_room.requests == 1 and laptop.verify() == []
+        # A trainer's library holds the catalog whole, no index: asked once, then catalog.json.
+        assert from_room.requests == 2 and laptop.verify() == []
 
     # The desktop program opens a synced PDF at the page that matched.
     window = MainWindow(laptop)

@@ -65,3 +65,22 @@ def test_only_the_private_key_stays_private(tmp_path: Path) -> None:
     private, public = generate_keypair(tmp_path / "keys")
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
     assert stat.S_IMODE(public.stat().st_mode) == 0o644
+
+
+def test_a_folder_published_whole_gets_its_index_at_the_next_publish_unchanged(
+    source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """A content team upgrading the publishing program: the catalog in OUT keeps its version
+    and bytes, and gains the index and parts laptops of this version fetch changes from."""
+    from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER
+    from tests.unit.resources_index.sync.test_sync import whole_catalog_only
+
+    catalog = (published / "catalog.json").read_bytes()
+    index = (published / INDEX_FILE).read_bytes()
+    parts = sorted(p.name for p in (published / PARTS_FOLDER).iterdir())
+    whole_catalog_only(published)
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert not report.changed
+    assert (published / "catalog.json").read_bytes() == catalog
+    assert (published / INDEX_FILE).read_bytes() == index
+    assert sorted(p.name for p in (published / PARTS_FOLDER).iterdir()) == parts

@@ -1,5 +1,6 @@
 """Sync against a real HTTP server on 127.0.0.1 serving a folder made by ``publish``."""
 
+import base64
 import dataclasses
 import json
 import os
@@ -18,7 +19,10 @@ from typing import Any, BinaryIO
 import pytest
 from pytest_httpserver import HTTPServer
 
-from resources_index.catalog.signing import load_public_key
+from resources_index.catalog.model import canonical_json
+from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER
+from resources_index.catalog.signing import load_private_key, load_public_key
+from resources_index.catalog.times import parse_time
 from resources_index.errors import (
     CancelledError,
     CatalogError,
@@ -28,6 +32,7 @@ from resources_index.errors import (
     SignatureError,
 )
 from resources_index.library.library import Library
+from resources_index.publish.output import write_signed_bytes
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
 from resources_index.sync.http import HttpSettings
@@ -86,25 +91,46 @@ def test_incremental_sync_fetches_only_the_changed_resource(
     search.close()
 
 
+def whole_catalog_only(published: Path) -> None:
+    """Make ``published`` a folder as earlier versions published it: catalog.json alone."""
+    (published / INDEX_FILE).unlink()
+    shutil.rmtree(published / PARTS_FOLDER)
+
+
+def reseal_in_parts(folder: Path, keys: tuple[Path, Path], change) -> None:
+    """Rewrite a published catalog's manifest with ``change`` and publish it again whole and
+    in parts, signed (canonical, as publishing writes it)."""
+    envelope = json.loads((folder / "catalog.json").read_bytes())
+    raw = json.loads(base64.b64decode(envelope["manifest"]))
+    change(raw)
+    times = (parse_time(raw["created"], "created"), parse_time(raw["expires"], "expires"))
+    identity = (raw["catalog_id"], raw["version"], *times)
+    write_signed_bytes(folder, folder, canonical_json(raw), identity, load_private_key(keys[0]))
+
+
+@pytest.mark.parametrize("served_file", ["catalog.json", INDEX_FILE])
 def test_untrusted_and_tampered_catalogs_leave_the_library_as_it_was(
     library: Library,
     served: tuple[CatalogServer, str],
     keys: tuple[Path, Path],
     published: Path,
     tmp_path: Path,
+    served_file: str,
 ) -> None:
     _, url = served
+    if served_file == "catalog.json":
+        whole_catalog_only(published)
     with pytest.raises(SignatureError, match="does not trust"):
         sync(library, url, http=FAST)
     sync(library, url, [load_public_key(keys[1])], http=FAST)
     before = snapshot(library.root)
-    envelope = json.loads((published / "catalog.json").read_text())
+    envelope = json.loads((published / served_file).read_text())
     signature = envelope["signature"]
     envelope["signature"] = ("B" if signature[0] != "B" else "C") + signature[1:]
-    (published / "catalog.json").write_text(json.dumps(envelope))
+    (published / served_file).write_text(json.dumps(envelope))
     with pytest.raises(SignatureError, match="altered or damaged"):
         sync(library, url, http=FAST)
-    (published / "catalog.json").write_text("<!DOCTYPE html><html>Hotel Wi-Fi sign-in</html>")
+    (published / served_file).write_text("<!DOCTYPE html><html>Hotel Wi-Fi sign-in</html>")
     with pytest.raises(ResourcesError, match="web page instead of a catalog"):
         sync(library, url, http=FAST)
     shutil.rmtree(published / "objects")
@@ -182,20 +208,26 @@ def still_intact(library: Library, before: dict[str, str]) -> dict[str, str]:
     return snapshot(library.root)
 
 
+@pytest.mark.parametrize("served_file", ["catalog.json", INDEX_FILE])
 def test_older_expired_and_unsafe_manifests_are_refused_before_any_download(
-    synced_once, published: Path, source: Path, keys: tuple[Path, Path]
+    synced_once, published: Path, source: Path, keys: tuple[Path, Path], served_file: str
 ) -> None:
+    """Refused on the catalog (or its signed index) alone: no object it names is fetched,
+    and from an index only the one part the unsafe change is in, and its page."""
     from tests.unit.resources_index.library.test_library import reseal
 
     library, server = synced_once
-    version_1 = (published / "catalog.json").read_bytes()
+    in_parts = served_file == INDEX_FILE
+    version_1 = (published / served_file).read_bytes()
     (source / "glossary.md").write_text("# Glossary\n\nVersion two.\n")
     publish(source, published, keys[0], catalog_id="test-catalog")
+    if not in_parts:
+        whole_catalog_only(published)
     sync(library, server.url, http=FAST)
     before = snapshot(library.root)
     version_2 = (published / "catalog.json").read_bytes()
 
-    (published / "catalog.json").write_bytes(version_1)
+    (published / served_file).write_bytes(version_1)
     with pytest.raises(RollbackError, match="older than version"):
         sync(library, server.url, http=FAST)
     before = still_intact(library, before)
@@ -217,14 +249,17 @@ def test_older_expired_and_unsafe_manifests_are_refused_before_any_download(
     ]
     for change, error, match in cases:
         (published / "catalog.json").write_bytes(version_2)
-        reseal(published, keys, change)
+        parts_before = set((published / PARTS_FOLDER).glob("*")) if in_parts else set()
+        (reseal_in_parts if in_parts else reseal)(published, keys, change)
+        new_parts = set((published / PARTS_FOLDER).glob("*")) - parts_before if in_parts else set()
+        assert len(new_parts) <= (3 if change is escape else 0)  # a part and its page(s)
         requests_before = server.counters.requests
         with pytest.raises(error, match=match):
             sync(library, server.url, http=FAST)
-        assert server.counters.requests == requests_before + 1  # nothing named was fetched
+        assert server.counters.requests == requests_before + 1 + len(new_parts)  # no object
         before = still_intact(library, before)
     (published / "catalog.json").write_bytes(version_2)
-    reseal(published, keys, bump)
+    (reseal_in_parts if in_parts else reseal)(published, keys, bump)
     assert sync(library, server.url, http=FAST).install is not None  # the server is fine again
 
 
@@ -264,7 +299,7 @@ def test_retries_ride_over_passing_server_errors(
     library: Library, httpserver: HTTPServer, published: Path, keys: tuple[Path, Path]
 ) -> None:
     served = CatalogServer(published)
-    httpserver.expect_ordered_request("/catalog.json").respond_with_data("busy", status=503)
+    httpserver.expect_ordered_request("/" + INDEX_FILE).respond_with_data("busy", status=503)
     url = served.install(httpserver)
     patient = HttpSettings(connect_timeout=2, read_timeout=2, retries=2, backoff=0.01)
     report = sync(library, url, [load_public_key(keys[1])], http=patient)

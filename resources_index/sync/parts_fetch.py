@@ -1,0 +1,161 @@
+"""The catalog from ``catalog-index.json`` and the parts the laptop lacks.
+
+The index's signature, rollback and expiry are checked before any part is fetched; each part
+is checked by its SHA-256 before it is used, the manifest they make up by its own, and the
+catalog rebuilt from them is then accepted like any other (its signature checked again).
+Parts the installed catalog already holds are taken from it, so a one-resource edit fetches
+the index and one part. Nothing is written to disk here: a killed sync leaves nothing behind.
+"""
+
+import base64
+import binascii
+import json
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from resources_index.catalog.parts import (
+    CatalogIndex,
+    PartRef,
+    known_parts,
+    packed_limit,
+    part_refs,
+    unpack,
+)
+from resources_index.catalog.signing import TrustedKey, envelope_bytes, open_envelope
+from resources_index.catalog.times import format_time, utc_now
+from resources_index.errors import CancelledError, ExpiredError, RollbackError
+from resources_index.library.library import Library
+from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
+from resources_index.sync.report import SyncReport
+from resources_index.sync.transfer import Limits, StallWatch, TransferError
+from resources_index.util.progress import Cancel
+
+PARALLEL_PARTS = 4
+
+
+def catalog_from_index(
+    index_envelope: bytes,
+    library: Library,
+    trusted: Callable[[], dict[str, TrustedKey]],
+    fetch: "PartFetcher",
+) -> bytes:
+    """The full ``catalog.json`` the signed index describes, from the installed catalog's
+    parts and those fetched."""
+    index_bytes, signer = open_envelope(index_envelope, trusted())
+    index = CatalogIndex.from_bytes(index_bytes)
+    _refuse_old(library, index)
+    have = known_parts(installed_manifest(library))
+    pieces = index.pieces(_take(index.page_refs(), have, fetch))
+    manifest_bytes = index.assemble(pieces, _take(part_refs(pieces), have, fetch))
+    return envelope_bytes(signer, index.signature, manifest_bytes)
+
+
+def _take(refs: list[PartRef], have: dict[str, bytes], fetch: "PartFetcher") -> dict[str, bytes]:
+    """The bytes of ``refs``: those the laptop holds, and the others fetched."""
+    wanted = list(dict.fromkeys(r for r in refs if r.sha256 not in have))
+    return {**{r.sha256: have[r.sha256] for r in refs if r.sha256 in have}, **fetch.run(wanted)}
+
+
+def _refuse_old(library: Library, index: CatalogIndex) -> None:
+    """A rollback or a frozen server refused on the index alone, before any part is fetched
+    (the catalog it makes up is checked again when it is accepted)."""
+    highest = library.state.highest_version(index.catalog_id)
+    if index.version < highest:
+        raise RollbackError("catalog.rollback", version=index.version, highest=highest)
+    if index.version > highest and index.expires <= utc_now():
+        raise ExpiredError("catalog.expired", date=format_time(index.expires))
+
+
+def installed_manifest(library: Library) -> bytes:
+    """The installed catalog's manifest bytes, unverified: used only as a source of parts,
+    each of which is taken only when its SHA-256 is one the new, signed index names."""
+    try:
+        envelope = json.loads(library.catalog_path.read_bytes())
+        return base64.b64decode(str(envelope["manifest"]), validate=True)
+    except (OSError, ValueError, KeyError, TypeError, binascii.Error):
+        return b""
+
+
+class PartFetcher:
+    """Fetches parts a few at a time, each bounded, watched for stalls and checked."""
+
+    def __init__(
+        self,
+        url: str,
+        http: HttpSettings,
+        stall_limits: Limits,
+        report: SyncReport,
+        cancel: Cancel,
+    ) -> None:
+        self.url = url
+        self.http = http
+        self.stall_limits = stall_limits
+        self.report = report
+        self.cancel = cancel
+        self.lock = threading.Lock()
+        self.local = threading.local()
+        self.sessions: list[Session] = []
+
+    def _session(self) -> Session:
+        from resources_index.sync.http import make_session
+
+        session = getattr(self.local, "session", None)
+        if session is None:
+            session = self.local.session = make_session(self.http)
+            with self.lock:
+                self.sessions.append(session)
+        return session
+
+    def run(self, refs: list[PartRef]) -> dict[str, bytes]:
+        if not refs:
+            return {}
+        try:
+            with ThreadPoolExecutor(PARALLEL_PARTS, "sop-parts") as pool:
+                return dict(zip((r.sha256 for r in refs), pool.map(self.one, refs), strict=True))
+        finally:
+            for session in self.sessions:
+                session.close()
+
+    def one(self, ref: PartRef) -> bytes:
+        if self.cancel():
+            raise CancelledError("cancel.download")
+        try:
+            response = self._session().get(
+                self.url + ref.path,
+                headers={"Accept-Encoding": "identity"},
+                stream=True,
+                timeout=self.http.timeout,
+            )
+        except NetworkError as exc:
+            raise TransferError(
+                "transfer.unreachable", name=ref.path, reason=explain(exc)
+            ) from None
+        limit = packed_limit(ref)
+        body = bytearray()
+        with response:
+            if response.status_code != 200:
+                raise TransferError(
+                    "transfer.refused",
+                    name=ref.path,
+                    reason=explain_status(response.status_code, ref.path),
+                    status=response.status_code,
+                )
+            watch = StallWatch(self.stall_limits)
+            while len(body) <= limit:
+                try:
+                    chunk = response.raw.read1(64 * 1024)
+                except Exception as exc:  # urllib3 and socket errors alike
+                    raise TransferError(
+                        "transfer.interrupted", name=ref.path, reason=explain(exc)
+                    ) from None
+                if not chunk:
+                    break
+                body += chunk
+                if watch.stalled(len(chunk)):
+                    raise TransferError("transfer.stalled", name=ref.path)
+        if len(body) > limit:
+            raise TransferError("transfer.too_large", name=ref.path)
+        with self.lock:
+            self.report.requests += 1
+        return unpack(bytes(body), ref)
