@@ -81,8 +81,16 @@
         <translation>Añadir a favoritos</translation>
     </message>
     <message>
-        <source>Make available offline</source>
-        <translation>Disponible sin conexión</translation>
+        <source>&amp;Keep on this laptop</source>
+        <translation>&amp;Mantener en este equipo</translation>
+    </message>
+    <message>
+        <source>Keep on this laptop</source>
+        <translation>Mantener en este equipo</translation>
+    </message>
+    <message>
+        <source>Download it if needed and keep it here, to open it with no connection</source>
+        <translation>Lo descarga si hace falta y lo mantiene aquí, para abrirlo sin conexión</translation>
     </message>
     <message>
         <source>&amp;Present</source>
@@ -189,16 +197,12 @@
         <translation>Quitar de &amp;favoritos</translation>
     </message>
     <message>
-        <source>Kept offline</source>
-        <translation>Guardado sin conexión</translation>
+        <source>Kept on this laptop</source>
+        <translation>Se mantiene en este equipo</translation>
     </message>
     <message>
-        <source>Keep offline</source>
-        <translation>Guardar sin conexión</translation>
-    </message>
-    <message>
-        <source>Make available offline ({0})</source>
-        <translation>Disponible sin conexión ({0})</translation>
+        <source>&amp;Keep on this laptop ({0})</source>
+        <translation>&amp;Mantener en este equipo ({0})</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1133,21 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Carta (8,5 × 11 pulg.)</translation>
+    </message>
+    <message>
+        <source>US Legal (8.5 × 14 in)</source>
+        <translation>Oficio EE. UU. (8,5 × 14 pulg.)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>Document pages</source>
@@ -1339,20 +1358,44 @@
         <translation>Folletos: cada elemento que se puede imprimir</translation>
     </message>
     <message>
+        <source>Also the version in English</source>
+        <translation>También la versión en inglés</translation>
+    </message>
+    <message>
+        <source>Also the version in Spanish</source>
+        <translation>También la versión en español</translation>
+    </message>
+    <message>
         <source>Also the version in {0}</source>
         <translation>También la versión en {0}</translation>
     </message>
     <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>Why this paper</source>
+        <translation>Por qué este papel</translation>
+    </message>
+    <message>
+        <source>As last time.</source>
+        <translation>Como la última vez.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s paper.</source>
+        <translation>El papel de la impresora.</translation>
+    </message>
+    <message>
+        <source>The paper used in this computer&apos;s region.</source>
+        <translation>El papel que se usa en la región de este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papel:</translation>
+    </message>
+    <message>
         <source>Large print (the text in large type)</source>
         <translation>Letra grande (el texto en letra grande)</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
     </message>
 </context>
 <context>
