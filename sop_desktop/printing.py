@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QPainter, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 
 from resources_index.catalog.model import KitItem, Manifest
-from resources_index.catalog.positions import is_paged, is_timed, start_text
+from resources_index.catalog.positions import is_deck, is_paged, is_timed, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from resources_index.library.texts import text_segments
@@ -117,6 +117,8 @@ def run_sheet_html(manifest: Manifest, name: str, items: list[KitItem]) -> str:
 
 
 def _where(resource: Resource | None, item: KitItem) -> str:
+    if resource is not None and item.start and is_deck(resource):
+        return QCoreApplication.translate("Printing", "slide {0}").format(item.start)
     if resource is not None and item.start and is_paged(resource):
         return QCoreApplication.translate("Printing", "page {0}").format(item.start)
     if resource is not None and item.start and is_timed(resource):

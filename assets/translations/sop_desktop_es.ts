@@ -918,6 +918,10 @@
         <translation>desde {0}</translation>
     </message>
     <message>
+        <source>from slide {0}</source>
+        <translation>desde la diapositiva {0}</translation>
+    </message>
+    <message>
         <source>from page {0}</source>
         <translation>desde la página {0}</translation>
     </message>
@@ -1249,6 +1253,18 @@
 (el video ha terminado)</translation>
     </message>
     <message>
+        <source>slide {0} of {1}</source>
+        <translation>diapositiva {0} de {1}</translation>
+    </message>
+    <message>
+        <source>captions: {0}</source>
+        <translation>subtítulos: {0}</translation>
+    </message>
+    <message>
+        <source>captions off</source>
+        <translation>sin subtítulos</translation>
+    </message>
+    <message>
         <source>(no note)</source>
         <translation>(sin nota)</translation>
     </message>
@@ -1312,8 +1328,8 @@
         <translation>Estado de la pantalla del público</translation>
     </message>
     <message>
-        <source>PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video · B: blank · N: notes · Esc: end</source>
-        <translation>Av Pág / →: siguiente · Re Pág / ←: anterior · Espacio: siguiente, o pausa/reproducir un video · B: negro · N: notas · Esc: terminar</translation>
+        <source>PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video · C: captions · B: blank · N: notes · Esc: end</source>
+        <translation>Av Pág / →: siguiente · Re Pág / ←: anterior · Espacio: siguiente, o pausa/reproducir un video · C: subtítulos · B: negro · N: notas · Esc: terminar</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -1429,6 +1445,10 @@
     <message>
         <source>Run sheet: {0} items</source>
         <translation>Guion: {0} elementos</translation>
+    </message>
+    <message>
+        <source>slide {0}</source>
+        <translation>diapositiva {0}</translation>
     </message>
     <message>
         <source>page {0}</source>

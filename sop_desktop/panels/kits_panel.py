@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -23,12 +24,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from resources_index.catalog.model import CuratedKit, KitItem
-from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_of, start_text
+from resources_index.catalog.positions import (
+    is_deck,
+    is_paged,
+    is_timed,
+    parse_start,
+    start_of,
+    start_text,
+)
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
@@ -71,8 +80,9 @@ class KitsPanel(QWidget):
         self.items = QListWidget(self)
         self.items.setAccessibleName(self.tr("Items of the kit"))
         self.items.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        # Long titles lose their middle, so the number and where it opens both stay visible.
-        self.items.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long labels wrap at a word, so the title and where it opens are both read whole.
+        self.items.setWordWrap(True)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.model().rowsMoved.connect(lambda *_: self._order_changed())
         self.items.currentRowChanged.connect(lambda _: self._item_chosen())
@@ -115,7 +125,17 @@ class KitsPanel(QWidget):
             buttons[key] = button
         self.buttons = buttons
 
-        layout = QVBoxLayout(self)
+        # In a scroll area, so that the window still fits a small screen at 200 % (the panel
+        # is taller than 384 logical pixels) and nothing is squeezed unreadable.
+        body = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kit_list, 2)
         kit_row = QGridLayout()
@@ -133,6 +153,7 @@ class KitsPanel(QWidget):
         for position, key in enumerate(("add", "remove", "offline", "export", "present", "print")):
             item_row.addWidget(buttons[key], position // 2, position % 2)
         layout.addLayout(item_row)
+        scroll.setWidget(body)
 
         for keys, action in (
             ("Ctrl+Up", lambda: self.move_item(-1)),
@@ -330,6 +351,8 @@ class KitsPanel(QWidget):
         where = ""
         if item.start and resource is not None and is_timed(resource):
             where = " · " + self.tr("from {0}").format(start_text(item.start, True))
+        elif item.start and resource is not None and is_deck(resource):
+            where = " · " + self.tr("from slide {0}").format(item.start)
         elif item.start and resource is not None and is_paged(resource):
             where = " · " + self.tr("from page {0}").format(item.start)
         entry.setText(f"{row + 1}. {title}{where}")

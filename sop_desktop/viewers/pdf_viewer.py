@@ -98,6 +98,7 @@ class PdfViewer(QWidget):
         layout.addWidget(self.view, 1)
         self.match = -1
         self.pending_page = 0
+        self.path: Path | None = None  # the document shown
         self.view.pageNavigator().currentPageChanged.connect(
             lambda page: self.page_box.setValue(page + 1)
         )
@@ -123,6 +124,7 @@ class PdfViewer(QWidget):
 
     def open(self, path: Path, page: int = 1, find: str = "") -> bool:
         self.document.close()
+        self.path = path
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
             self.failed.emit(self.tr("This PDF could not be opened ({0}).").format(error.name))
@@ -193,6 +195,8 @@ class PdfViewer(QWidget):
         if count <= 0:
             return
         page = min(max(1, page), count)
+        if self.pending_page:  # a jump still to come goes here too, not back to the start
+            self.pending_page = page
         self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom())
         self.page_box.setValue(page)
 

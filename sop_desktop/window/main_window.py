@@ -39,6 +39,7 @@ from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.panels.kits_panel import KitsPanel
 from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
+from sop_desktop.screen_fit import keep_windows_on_screen
 from sop_desktop.visible_style import use_visible_style
 from sop_desktop.window import focus_order, window_state
 from sop_desktop.window.library_transfer import LibraryTransfer
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library) -> None:
         super().__init__()
         use_visible_style()
+        keep_windows_on_screen()
         apply_appearance(library.settings().appearance)
         self.library = library
         self.setWindowTitle("SOP Desktop")
