@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -24,27 +23,21 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from resources_index.catalog.model import CuratedKit, KitItem
-from resources_index.catalog.positions import (
-    is_deck,
-    is_paged,
-    is_timed,
-    parse_start,
-    start_of,
-    start_text,
-)
+from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_of, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
+from sop_desktop.panels.kit_labels import item_label
 from sop_desktop.panels.kit_transfer import KitTransfer
+from sop_desktop.scrolling import scrolling
 from sop_desktop.window.messages import confirm
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,16 +118,9 @@ class KitsPanel(QWidget):
             buttons[key] = button
         self.buttons = buttons
 
-        # In a scroll area, so that the window still fits a small screen at 200 % (the panel
-        # is taller than 384 logical pixels) and nothing is squeezed unreadable.
-        body = QWidget(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self)  # scrolls: the window fits a small screen at 200 %
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kit_list, 2)
@@ -153,7 +139,7 @@ class KitsPanel(QWidget):
         for position, key in enumerate(("add", "remove", "offline", "export", "present", "print")):
             item_row.addWidget(buttons[key], position // 2, position % 2)
         layout.addLayout(item_row)
-        scroll.setWidget(body)
+        outer.addWidget(scrolling(body, self))
 
         for keys, action in (
             ("Ctrl+Up", lambda: self.move_item(-1)),
@@ -341,22 +327,9 @@ class KitsPanel(QWidget):
     def _label(
         self, entry: QListWidgetItem, row: int, item: KitItem, resource: Resource | None
     ) -> None:
-        """ "3. Title", then " · from page 5" or " · from 3:20" when it does not open at its
-        beginning."""
-        title = (
-            resource.title
-            if resource
-            else self.tr("{0} (not in this catalog)").format(item.resource_id)
-        )
-        where = ""
-        if item.start and resource is not None and is_timed(resource):
-            where = " · " + self.tr("from {0}").format(start_text(item.start, True))
-        elif item.start and resource is not None and is_deck(resource):
-            where = " · " + self.tr("from slide {0}").format(item.start)
-        elif item.start and resource is not None and is_paged(resource):
-            where = " · " + self.tr("from page {0}").format(item.start)
-        entry.setText(f"{row + 1}. {title}{where}")
-        entry.setToolTip(f"{title}{where}")
+        text = item_label(row, item, resource)
+        entry.setText(text)
+        entry.setToolTip(text.split(". ", 1)[-1])
         entry.setData(KIT_ROLE, item)
 
     def _replace_item(self, row: int, item: KitItem) -> None:
