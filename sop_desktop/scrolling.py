@@ -6,10 +6,13 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
 def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
-    """``body`` in a frameless scroll area that follows its width and never scrolls sideways."""
+    """``body`` (filled) in a frameless scroll area that never scrolls sideways: it is as wide
+    as ``body`` needs, with room for the scroll bar (nothing is cut at its right edge)."""
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(body)
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
     return scroll

@@ -38,6 +38,7 @@ from resources_index.util.fsutil import tree_size
 from sop_desktop.accessible import caption
 from sop_desktop.appearance import apply_appearance
 from sop_desktop.dialogs.trusted_keys import TrustedKeys
+from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 from sop_desktop.screen_fit import fit_to_screen
 from sop_desktop.scrolling import scrolling
@@ -134,10 +135,6 @@ class SettingsDialog(QDialog):
         # taller than the screen; it grows to show everything where there is room.
         self.scroll = scrolling(body, self)
         self.body = body
-        # As wide as the form needs (it never scrolls sideways), with room for a scroll bar.
-        self.scroll.setMinimumWidth(
-            body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
-        )
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         caption(self.note, self.tr("Note"))
@@ -206,7 +203,7 @@ class SettingsDialog(QDialog):
         problem = QLabel(self)
         caption(problem, self.tr("Address refused"))
         problem.setWordWrap(True)
-        problem.setStyleSheet("QLabel { font-weight: bold; }")
+        problem.setFont(enlarged(problem.font(), 1, bold=True))  # a sheet would fix its colour
         problem.hide()
         self.problems[field] = problem
         field.textChanged.connect(lambda _: self._check(field))
@@ -342,7 +339,7 @@ class SettingsDialog(QDialog):
         if refused is not None:  # said now, not blamed later on being offline
             field, sentence = refused
             self.note.setText(sentence)
-            self.note.setStyleSheet("QLabel { font-weight: bold; }")
+            self.note.setFont(enlarged(self.note.font(), 1, bold=True))
             self.note.show()
             field.setFocus()
             field.selectAll()

@@ -1,7 +1,7 @@
 """The window's text and icons as a person meets them, each measured by ``contrast_probe``: the
-search field and its clear button, results (titles, the chosen one, type icons), the details
-(title, text, the link to the other language, a button), the sync notice's links, the video
-player's buttons and a dialog's Close button."""
+search field and its clear button, an address refused in Settings, results (titles, the chosen
+one, type icons), the details (title, text, the link to the other language, a button), the sync
+notice's links, the video player's buttons and a dialog's Close button."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,8 +44,15 @@ def walk(app: QApplication, root: Path, appearance: str) -> Iterator[Measured]:
     window.sync_notice.show()
     window.search_field.setText("xy")  # shows the clear button (nothing is searched yet)
     settle(app)
+    settings = window.open_settings()
+    settings.server.setText("servidor del condado")  # refused under the field as it is typed
+    settle(app)
     # Chosen while all this is shown, as Settings applies it: what was drawn follows at once.
     apply_appearance(appearance)
+    settle(app)
+    yield measure("Settings: an address refused", "text", settings.problems[settings.server])
+    settings.reject()
+    apply_appearance(appearance)  # Cancel put the library's own back
     settle(app)
     field = window.search_field
     yield measure("Search text", "text", field, lambda w: QRect(0, 0, w.width() // 3, w.height()))

@@ -15,6 +15,7 @@ from tests.helpers.contrast_walk import walk
 MEASURED = {
     "Search text",
     "Search field's clear button",
+    "Settings: an address refused",
     "Result title",
     "Chosen result's title",
     "Type icon",
