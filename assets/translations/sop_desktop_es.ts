@@ -81,11 +81,11 @@
         <translation>Añadir a favoritos</translation>
     </message>
     <message>
-        <source>&amp;Keep on this laptop</source>
+        <source>&amp;Keep on laptop</source>
         <translation>&amp;Mantener en este equipo</translation>
     </message>
     <message>
-        <source>Keep on this laptop</source>
+        <source>Keep on laptop</source>
         <translation>Mantener en este equipo</translation>
     </message>
     <message>
@@ -197,11 +197,11 @@
         <translation>Quitar de &amp;favoritos</translation>
     </message>
     <message>
-        <source>Kept on this laptop</source>
+        <source>Kept on laptop</source>
         <translation>Se mantiene en este equipo</translation>
     </message>
     <message>
-        <source>&amp;Keep on this laptop ({0})</source>
+        <source>&amp;Keep on laptop ({0})</source>
         <translation>&amp;Mantener en este equipo ({0})</translation>
     </message>
 </context>
@@ -1287,6 +1287,14 @@
     <message>
         <source>The video has ended: Space plays it again, PageDown goes on.</source>
         <translation>El video ha terminado: Espacio lo reproduce de nuevo, Av Pág sigue adelante.</translation>
+    </message>
+    <message>
+        <source>captions: English</source>
+        <translation>subtítulos: inglés</translation>
+    </message>
+    <message>
+        <source>captions: Spanish</source>
+        <translation>subtítulos: español</translation>
     </message>
     <message>
         <source>ended</source>

@@ -78,8 +78,8 @@ class DetailPane(QScrollArea):
         self.favorite_button.clicked.connect(self._toggle_favorite)
         # Not "Save …": beside "Save a copy…" two buttons that both said "Guardar" in
         # Spanish were mistaken for each other.
-        self.offline_button = QPushButton(self.tr("&Keep on this laptop"), body)
-        self.offline_button.setAccessibleName(self.tr("Keep on this laptop"))
+        self.offline_button = QPushButton(self.tr("&Keep on laptop"), body)
+        self.offline_button.setAccessibleName(self.tr("Keep on laptop"))
         self.offline_button.setToolTip(
             self.tr("Download it if needed and keep it here, to open it with no connection")
         )
@@ -249,12 +249,12 @@ class DetailPane(QScrollArea):
         kept = resource.id in self.library.state.kept_offline()
         self.offline_button.setEnabled(not (offline and kept))
         if offline and kept:
-            self.offline_button.setText(self.tr("Kept on this laptop"))
+            self.offline_button.setText(self.tr("Kept on laptop"))
         elif offline:
-            self.offline_button.setText(self.tr("&Keep on this laptop"))
+            self.offline_button.setText(self.tr("&Keep on laptop"))
         else:
             self.offline_button.setText(
-                self.tr("&Keep on this laptop ({0})").format(size_text(main.size))
+                self.tr("&Keep on laptop ({0})").format(size_text(main.size))
             )
         self.offline_button.setAccessibleName(self.offline_button.text().replace("&", ""))
         self._show_files(resource)

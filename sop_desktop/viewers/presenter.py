@@ -278,12 +278,7 @@ class Presentation(QObject):
                 else self.tr("page {0} of {1}")
             ).format(self.page, count)
         elif is_timed(slide.resource):
-            captions = self.audience.video.caption_language()
-            where += " · " + (
-                self.tr("captions: {0}").format(label("language", captions))
-                if captions
-                else self.tr("captions off")
-            )
+            where += " · " + self._captions_said()
             where += " · " + self._video_position()
         view.position.setText(where)
         view.note.setText(slide.item.note or self.tr("(no note)"))
@@ -303,6 +298,17 @@ class Presentation(QObject):
             if self.video_ended
             else ""
         )
+
+    def _captions_said(self) -> str:
+        """Which captions the room sees (whole phrases: a language is lower case in Spanish)."""
+        captions = self.audience.video.caption_language()
+        if not captions:
+            return self.tr("captions off")
+        if captions == "en":
+            return self.tr("captions: English")
+        if captions == "es":
+            return self.tr("captions: Spanish")
+        return self.tr("captions: {0}").format(label("language", captions))
 
     def _video_position(self) -> str:
         """``0:15 / 0:25 · playing`` for the presenter (the room sees no controls)."""
