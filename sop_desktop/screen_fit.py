@@ -4,7 +4,7 @@ bar leaves) when they are shown, frame and title bar included. A size remembered
 screen, or asked for in logical pixels that a 150 % or 200 % scale makes larger than the
 screen, is shrunk; a window partly off the screen is moved back onto it."""
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: Window types that are fitted (menus, tooltips and lists that pop up place themselves).
@@ -54,18 +54,15 @@ def fit_to_screen(window: QWidget) -> None:
     if window.windowState() & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized):
         return
     geometry = window.geometry()
-    if not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
-        # Nobody placed it: centred over its window, or on the screen.
-        parent = window.parentWidget()
-        over = parent.window().geometry() if parent is not None else available_area(window)
-        geometry.moveCenter(over.center())
-    fitted = fitted_geometry(
-        available_area(window),
-        frame_allowance(window),
-        geometry,
-        window.minimumSizeHint().expandedTo(window.minimumSize()),
-    )
-    if fitted != window.geometry():
+    area, frame = available_area(window), frame_allowance(window)
+    # Only the size the program asked for is lowered; a layout's own minimum, which Qt keeps
+    # anyway, is not (a message box's hint is its text on one line, wider than any screen).
+    fitted = fitted_geometry(area, frame, geometry, window.minimumSize())
+    parent = window.parentWidget()
+    if fitted != geometry and parent is not None:  # moved anyway: over its window
+        fitted.moveCenter(parent.window().geometry().center())
+        fitted = fitted_geometry(area, frame, fitted, window.minimumSize())
+    if fitted != geometry:
         window.setGeometry(fitted)
 
 
@@ -75,7 +72,9 @@ class ScreenFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            fit_to_screen(watched)
+            fit_to_screen(watched)  # before it is drawn: no window flashes larger than the screen
+            # and again once it has settled its own size (a message box does as it shows)
+            QTimer.singleShot(0, watched, lambda: fit_to_screen(watched))
         return False
 
 
