@@ -14,5 +14,5 @@ def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(body)
     bar = scroll.verticalScrollBar().sizeHint().width()
-    scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
+    scroll.setMinimumWidth(body.minimumSizeHint().expandedTo(body.minimumSize()).width() + bar)
     return scroll

@@ -133,6 +133,9 @@ class SettingsDialog(QDialog):
         self._row(self.tr("Usage reports:"), None, self._reporting_row(library))
         # The form scrolls on a small screen (1366×768 at 200 %) instead of leaving the dialog
         # taller than the screen; it grows to show everything where there is room.
+        # The form's width, not the dialog's: a dialog with a minimum of its own lets its layout
+        # be squeezed narrower than the form needs (a reason shown later was cut at its right).
+        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
         self.scroll = scrolling(body, self)
         self.body = body
         self.note = QLabel(self)
@@ -148,7 +151,6 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)

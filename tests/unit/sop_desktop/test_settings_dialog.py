@@ -57,13 +57,19 @@ def test_the_size_limit_only_applies_to_the_size_limited_policy(
     assert "used" in dialog.storage.text() and str(tmp_path / "library") in dialog.storage.text()
 
 
-def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def settings_heard(qtbot: QtBot, window: MainWindow) -> tuple[SettingsDialog, list[str]]:
+    """Settings opened from ``window``, and the list of what a screen reader is told."""
     said: list[str] = []
     window.announcer.said.connect(said.append)
     dialog = window.open_settings()
     qtbot.addWidget(dialog)
+    return dialog, said
+
+
+def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog, said = settings_heard(qtbot, window)
     for typed, reason in (
         ("servidor del condado", "A web address has no spaces."),
         ("sop.county.example/catalog", "It must begin with http:// / https://"),
@@ -106,10 +112,7 @@ def fully_shown(widget: QWidget) -> bool:
 def test_a_bad_address_is_refused_as_it_is_typed_and_nothing_is_clipped(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    said: list[str] = []
-    window.announcer.said.connect(said.append)
-    dialog = window.open_settings()
-    qtbot.addWidget(dialog)
+    dialog, said = settings_heard(qtbot, window)
     qtbot.waitExposed(dialog)
     assert fully_shown(dialog.storage)
     problem = dialog.problems[dialog.server]

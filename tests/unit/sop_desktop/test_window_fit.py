@@ -3,10 +3,6 @@
 video viewers, the presenter view and the dialogs, frame and title bar included. Each scale runs
 the real program in its own process, as the system would start it."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
 from sop_desktop.screen_fit import fitted_geometry
+from tests.helpers.on_a_screen import run_on_screen
 from tests.unit.sop_desktop.conftest import open_window
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
@@ -26,25 +21,9 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_every_window_opens_inside_a_1366_by_768_screen(
     tmp_path: Path, scale: str, logical: tuple[int, int]
 ) -> None:
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        json.dumps({"screens": [{"name": "LAPTOP", "x": 0, "y": 0, "width": 1366, "height": 768}]})
+    seen = run_on_screen(
+        tmp_path, scale, (1366, 768), "tests.helpers.fitted_windows", str(tmp_path / "library")
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "QT_SCALE_FACTOR": scale,
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.helpers.fitted_windows", str(tmp_path / "library")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     area = QRect(*seen["area"])
     assert (area.width(), area.height()) == logical  # the scale really applied
     names = [window["name"] for window in seen["windows"]]
