@@ -250,7 +250,7 @@ class SettingsDialog(QDialog):
         super().showEvent(event)
         self._grow()
 
-    def _reporting_row(self, library: Library) -> QHBoxLayout:
+    def _reporting_row(self, library: Library) -> QVBoxLayout:
         """On only where the machine's policy turns reports on; the person may turn them off
         unless the policy locks them; what is shared is one click away."""
         offered = library.policy.defaults.get("reporting_enabled") is True
@@ -261,9 +261,10 @@ class SettingsDialog(QDialog):
             self.reporting.setToolTip(self.tr("Off on this laptop: no policy turns it on."))
         self.show_shared = QPushButton(self.tr("Show what is shared…"), self)
         self.show_shared.clicked.connect(lambda: self.show_report().show())
-        row = QHBoxLayout()
-        row.addWidget(self.reporting, 1)
-        row.addWidget(self.show_shared)
+        # One under the other: side by side they made the form wider than a 200 % screen.
+        row = QVBoxLayout()
+        row.addWidget(self.reporting)
+        row.addWidget(self.show_shared, 0, Qt.AlignmentFlag.AlignLeft)
         return row
 
     def show_report(self) -> "ReportView":
