@@ -41,7 +41,7 @@ def contrast(first: QColor, second: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _towards(colour: QColor, target: QColor, step: float) -> QColor:
+def towards(colour: QColor, target: QColor, step: float) -> QColor:
     mixed = QColor()
     mixed.setRgbF(
         *(
@@ -67,10 +67,10 @@ def readable(palette: QPalette, minimum: float = AA) -> QPalette:
                     break
                 if moving_background:
                     target = QColor("black") if luminance(text) > 0.5 else QColor("white")
-                    background = _towards(palette.color(group, background_role), target, step / 20)
+                    background = towards(palette.color(group, background_role), target, step / 20)
                 else:
                     target = QColor("black") if luminance(background) > 0.5 else QColor("white")
-                    text = _towards(palette.color(group, text_role), target, step / 20)
+                    text = towards(palette.color(group, text_role), target, step / 20)
             result.setColor(group, text_role, text)
             result.setColor(group, background_role, background)
     return result

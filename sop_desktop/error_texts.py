@@ -14,7 +14,8 @@ TEXTS: dict[str, str] = {
         "Errors", "The catalog uses a format version this program cannot read; update SOP Desktop."
     ),
     "catalog.untrusted_key": QT_TRANSLATE_NOOP(
-        "Errors", "The catalog is signed with key {key!r}, which this library does not trust."
+        "Errors",
+        "The catalog is signed with a key this library does not trust, fingerprint {key}. If the statewide team confirms that fingerprint, trust their public key file (.pub) in Settings › Trusted keys, with sop-resources sync --trust KEY.pub, or in the machine's policy (trusted_keys).",
     ),
     "catalog.bad_base64": QT_TRANSLATE_NOOP(
         "Errors", "The catalog's signature or manifest is not valid base64."

@@ -17,11 +17,12 @@ from PySide6.QtGui import QFont, QPainter, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 
 from resources_index.catalog.model import KitItem, Manifest
-from resources_index.catalog.positions import is_paged, is_timed, start_text
+from resources_index.catalog.positions import is_deck, is_paged, is_timed, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from resources_index.library.texts import text_segments
 from sop_desktop.labels import label
+from sop_desktop.paper import give_room
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
@@ -46,7 +47,7 @@ def print_resources(
 ) -> Printed:
     """Print each resource in turn (a handout pack, or a resource and its translation)."""
     painter = QPainter()
-    if not painter.begin(printer):
+    if not begin(painter, printer):
         return Printed(0, tuple(r.title for r in resources))
     sheets, skipped = 0, []
     try:
@@ -78,7 +79,7 @@ def print_run_sheet(
     document.setDefaultFont(QFont(QFont().family(), NORMAL_POINTS))
     document.setHtml(run_sheet_html(manifest, name, items))
     painter = QPainter()
-    if not painter.begin(printer):
+    if not begin(painter, printer):
         return Printed(0)
     try:
         return Printed(_text_pages(printer, painter, document, first_sheet=True))
@@ -116,6 +117,8 @@ def run_sheet_html(manifest: Manifest, name: str, items: list[KitItem]) -> str:
 
 
 def _where(resource: Resource | None, item: KitItem) -> str:
+    if resource is not None and item.start and is_deck(resource):
+        return QCoreApplication.translate("Printing", "slide {0}").format(item.start)
     if resource is not None and item.start and is_paged(resource):
         return QCoreApplication.translate("Printing", "page {0}").format(item.start)
     if resource is not None and item.start and is_timed(resource):
@@ -123,35 +126,82 @@ def _where(resource: Resource | None, item: KitItem) -> str:
     return QCoreApplication.translate("Printing", "the beginning")
 
 
+def begin(painter: QPainter, printer: "QPrinter") -> bool:
+    """Start painting on ``printer`` with margins a printer can print inside."""
+    give_room(printer)
+    return painter.begin(printer)
+
+
 def text_document(library: Library, resource: Resource, large: bool) -> QTextDocument | None:
-    """The resource's text, reflowed under its title (None when it has no text here)."""
+    """The resource's text, reflowed under its title (None when it has no text here): the
+    title once, the document's headings as headings."""
     segments = text_segments(library, resource)
     if not segments:
         return None
     parts = [f"<h1>{html.escape(resource.title)}</h1>"]
-    for segment in segments:
-        parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs(str(segment["text"]))]
+    for number, segment in enumerate(segments):
+        text = str(segment["text"])
+        if number == 0:
+            text = without_title(text, resource.title)
+        parts += [
+            f"<h2>{html.escape(words)}</h2>" if heading else f"<p>{html.escape(words)}</p>"
+            for heading, words in blocks(text)
+        ]
     document = QTextDocument()
     document.setDefaultFont(QFont(QFont().family(), LARGE_POINTS if large else NORMAL_POINTS))
     document.setHtml("".join(parts))
     return document
 
 
-def paragraphs(text: str) -> list[str]:
-    """Lines extracted from a page joined back into paragraphs, so large type reflows them: a
-    line runs on into the next unless it ends a sentence or is short (a heading)."""
-    found: list[str] = []
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def without_title(text: str, title: str) -> str:
+    """``text`` without the title it begins with (a title printed above it already; in the
+    document it may run over two lines)."""
+    lines = text.split("\n")
+    wanted = _plain(title)
+    for count in range(1, min(4, len(lines)) + 1):
+        if _plain(" ".join(lines[:count])) == wanted:
+            return "\n".join(lines[count:])
+    return text
+
+
+def _is_heading(line: str, following: str) -> bool:
+    """A short line that ends no sentence, starts with a capital and has text after it (not
+    a list item, not a number)."""
+    return (
+        len(line) < RUN_ON_CHARS
+        and not line.endswith(SENTENCE_ENDS)
+        and line[:1].isupper()
+        and bool(following)
+    )
+
+
+def blocks(text: str) -> list[tuple[bool, str]]:
+    """Lines extracted from a page joined back into paragraphs, so large type reflows them,
+    each marked whether it is a heading: a line runs on into the next unless it ends a
+    sentence or is short (a heading or a list item)."""
+    lines = [raw.strip() for raw in text.split("\n")]
+    found: list[tuple[bool, str]] = []
     joining = False
-    for line in (raw.strip() for raw in text.split("\n")):
+    for number, line in enumerate(lines):
         if not line:
             joining = False
             continue
         if joining:
-            found[-1] += " " + line
+            found[-1] = (False, found[-1][1] + " " + line)
         else:
-            found.append(line)
+            following = next((n for n in lines[number + 1 :] if n), "")
+            found.append((_is_heading(line, following), line))
         joining = len(line) >= RUN_ON_CHARS and not line.endswith(SENTENCE_ENDS)
     return found
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``blocks``, headings included, as plain text."""
+    return [words for _, words in blocks(text)]
 
 
 def printable_area(printer: "QPrinter") -> QRectF:

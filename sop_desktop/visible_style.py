@@ -1,9 +1,20 @@
-"""What the keyboard is on, and where a control ends, seen in every palette (light, dark and
-high contrast; WCAG 2.1 AA: a visible focus, 3:1 for the edges of controls)."""
+"""What the keyboard is on, where a control ends, and the style's icons, seen in every palette
+(light, dark and high contrast; WCAG 2.1 AA: a visible focus, 3:1 for the edges of controls and
+for icons)."""
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
+
+from sop_desktop.link_colours import follow_link_colours
+from sop_desktop.tinted_icons import ONE_COLOUR, tinted
 
 Primitive = QStyle.PrimitiveElement
 #: Parts whose edge is drawn again in a colour that stands out.
@@ -23,6 +34,28 @@ class VisibleStyle(QProxyStyle):
     them a shade of the window colour: faint in light, invisible in dark and high contrast)."""
 
     RING = 2
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returned: QStyleHintReturn | None = None,
+    ) -> int:
+        # Dialog buttons say what they do in words: the platform's pictures beside them (a
+        # dark cross on Close) could not be seen on the dark and high-contrast palettes.
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return int(super().styleHint(hint, option, widget, returned))
+
+    def standardIcon(
+        self,
+        standard: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        icon = super().standardIcon(standard, option, widget)
+        return tinted(icon) if standard in ONE_COLOUR and not icon.isNull() else icon
 
     def drawControl(
         self,
@@ -76,7 +109,9 @@ class VisibleStyle(QProxyStyle):
 
 
 def use_visible_style() -> None:
-    """Wrap the application's style (once) so focus and edges are always visible."""
+    """Wrap the application's style (once) so focus, edges and icons are always visible, and
+    links follow the palette."""
+    follow_link_colours()
     app = QApplication.instance()
     if isinstance(app, QApplication) and not isinstance(app.style(), VisibleStyle):
         app.setStyle(VisibleStyle(app.style().name()))

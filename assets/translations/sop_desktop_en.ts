@@ -14,10 +14,10 @@
 <context>
     <name>LibraryTransfer</name>
     <message numerus="yes">
-        <source>%n large files are not on this laptop and were left out.</source>
+        <source>%n files are not on this laptop and were left out; the other laptop downloads them when they are opened.</source>
         <translation>
-            <numerusform>%n large file is not on this laptop and was left out.</numerusform>
-            <numerusform>%n large files are not on this laptop and were left out.</numerusform>
+            <numerusform>%n file is not on this laptop and was left out; the other laptop downloads it when it is opened.</numerusform>
+            <numerusform>%n files are not on this laptop and were left out; the other laptop downloads them when they are opened.</numerusform>
         </translation>
     </message>
 </context>

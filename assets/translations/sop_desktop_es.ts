@@ -80,8 +80,16 @@
         <translation>Añadir a favoritos</translation>
     </message>
     <message>
-        <source>Make available offline</source>
-        <translation>Disponible sin conexión</translation>
+        <source>&amp;Keep on laptop</source>
+        <translation>&amp;Mantener en este equipo</translation>
+    </message>
+    <message>
+        <source>Keep on laptop</source>
+        <translation>Mantener en este equipo</translation>
+    </message>
+    <message>
+        <source>Download it if needed and keep it here, to open it with no connection</source>
+        <translation>Lo descarga si hace falta y lo mantiene aquí, para abrirlo sin conexión</translation>
     </message>
     <message>
         <source>&amp;Present</source>
@@ -188,16 +196,12 @@
         <translation>Quitar de &amp;favoritos</translation>
     </message>
     <message>
-        <source>Kept offline</source>
-        <translation>Guardado sin conexión</translation>
+        <source>Kept on laptop</source>
+        <translation>Se mantiene en este equipo</translation>
     </message>
     <message>
-        <source>Keep offline</source>
-        <translation>Guardar sin conexión</translation>
-    </message>
-    <message>
-        <source>Make available offline ({0})</source>
-        <translation>Disponible sin conexión ({0})</translation>
+        <source>&amp;Keep on laptop ({0})</source>
+        <translation>&amp;Mantener en este equipo ({0})</translation>
     </message>
 </context>
 <context>
@@ -219,8 +223,8 @@
         <translation>El catálogo usa una versión del formato que este programa no puede leer; actualice SOP Desktop.</translation>
     </message>
     <message>
-        <source>The catalog is signed with key {key!r}, which this library does not trust.</source>
-        <translation>El catálogo está firmado con la clave {key!r}, en la que esta biblioteca no confía.</translation>
+        <source>The catalog is signed with a key this library does not trust, fingerprint {key}. If the statewide team confirms that fingerprint, trust their public key file (.pub) in Settings › Trusted keys, with sop-resources sync --trust KEY.pub, or in the machine&apos;s policy (trusted_keys).</source>
+        <translation>El catálogo está firmado con una clave en la que esta biblioteca no confía, huella {key}. Si el equipo estatal confirma esa huella, confíe en su archivo de clave pública (.pub) en Configuración › Claves de confianza, con sop-resources sync --trust CLAVE.pub, o en la política del equipo (trusted_keys).</translation>
     </message>
     <message>
         <source>The catalog&apos;s signature or manifest is not valid base64.</source>
@@ -1148,6 +1152,10 @@
         <translation>desde {0}</translation>
     </message>
     <message>
+        <source>from slide {0}</source>
+        <translation>desde la diapositiva {0}</translation>
+    </message>
+    <message>
         <source>from page {0}</source>
         <translation>desde la página {0}</translation>
     </message>
@@ -1180,11 +1188,15 @@
         <translation>Biblioteca copiada a {0}: {1} archivos ({2}). En otro equipo, use Archivo › Importar una biblioteca desde una unidad.</translation>
     </message>
     <message numerus="yes">
-        <source>%n large files are not on this laptop and were left out.</source>
+        <source>%n files are not on this laptop and were left out; the other laptop downloads them when they are opened.</source>
         <translation>
-            <numerusform>%n archivo grande no está en este equipo y se dejó fuera.</numerusform>
-            <numerusform>%n archivos grandes no están en este equipo y se dejaron fuera.</numerusform>
+            <numerusform>%n archivo no está en este equipo y se dejó fuera; el otro equipo lo descarga cuando se abre.</numerusform>
+            <numerusform>%n archivos no están en este equipo y se dejaron fuera; el otro equipo los descarga cuando se abren.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Library copied</source>
+        <translation>Biblioteca copiada</translation>
     </message>
     <message>
         <source>Import the library from which folder?</source>
@@ -1386,6 +1398,21 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Carta (8,5 × 11 pulg.)</translation>
+    </message>
+    <message>
+        <source>US Legal (8.5 × 14 in)</source>
+        <translation>Oficio EE. UU. (8,5 × 14 pulg.)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>Document pages</source>
@@ -1487,6 +1514,18 @@
 (el video ha terminado)</translation>
     </message>
     <message>
+        <source>slide {0} of {1}</source>
+        <translation>diapositiva {0} de {1}</translation>
+    </message>
+    <message>
+        <source>captions: {0}</source>
+        <translation>subtítulos: {0}</translation>
+    </message>
+    <message>
+        <source>captions off</source>
+        <translation>sin subtítulos</translation>
+    </message>
+    <message>
         <source>(no note)</source>
         <translation>(sin nota)</translation>
     </message>
@@ -1505,6 +1544,14 @@
     <message>
         <source>The video has ended: Space plays it again, PageDown goes on.</source>
         <translation>El video ha terminado: Espacio lo reproduce de nuevo, Av Pág sigue adelante.</translation>
+    </message>
+    <message>
+        <source>captions: English</source>
+        <translation>subtítulos: inglés</translation>
+    </message>
+    <message>
+        <source>captions: Spanish</source>
+        <translation>subtítulos: español</translation>
     </message>
     <message>
         <source>ended</source>
@@ -1550,8 +1597,8 @@
         <translation>Estado de la pantalla del público</translation>
     </message>
     <message>
-        <source>PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video · B: blank · N: notes · Esc: end</source>
-        <translation>Av Pág / →: siguiente · Re Pág / ←: anterior · Espacio: siguiente, o pausa/reproducir un video · B: negro · N: notas · Esc: terminar</translation>
+        <source>PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video · C: captions · B: blank · N: notes · Esc: end</source>
+        <translation>Av Pág / →: siguiente · Re Pág / ←: anterior · Espacio: siguiente, o pausa/reproducir un video · C: subtítulos · B: negro · N: notas · Esc: terminar</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -1596,20 +1643,44 @@
         <translation>Folletos: cada elemento que se puede imprimir</translation>
     </message>
     <message>
+        <source>Also the version in English</source>
+        <translation>También la versión en inglés</translation>
+    </message>
+    <message>
+        <source>Also the version in Spanish</source>
+        <translation>También la versión en español</translation>
+    </message>
+    <message>
         <source>Also the version in {0}</source>
         <translation>También la versión en {0}</translation>
     </message>
     <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>Why this paper</source>
+        <translation>Por qué este papel</translation>
+    </message>
+    <message>
+        <source>As last time.</source>
+        <translation>Como la última vez.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s paper.</source>
+        <translation>El papel de la impresora.</translation>
+    </message>
+    <message>
+        <source>The paper used in this computer&apos;s region.</source>
+        <translation>El papel que se usa en la región de este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papel:</translation>
+    </message>
+    <message>
         <source>Large print (the text in large type)</source>
         <translation>Letra grande (el texto en letra grande)</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1714,10 @@
     <message>
         <source>Run sheet: {0} items</source>
         <translation>Guion: {0} elementos</translation>
+    </message>
+    <message>
+        <source>slide {0}</source>
+        <translation>diapositiva {0}</translation>
     </message>
     <message>
         <source>page {0}</source>
@@ -2007,6 +2082,10 @@
         <translation>&amp;Certificados:</translation>
     </message>
     <message>
+        <source>Trusted &amp;keys:</source>
+        <translation>Claves de con&amp;fianza:</translation>
+    </message>
+    <message>
         <source>&amp;Interface language:</source>
         <translation>&amp;Idioma de la interfaz:</translation>
     </message>
@@ -2037,6 +2116,10 @@
     <message>
         <source>Greyed-out settings are set by your administrator.</source>
         <translation>Los ajustes en gris los define su administrador.</translation>
+    </message>
+    <message>
+        <source>Address refused</source>
+        <translation>Dirección rechazada</translation>
     </message>
     <message>
         <source>Share weekly counts with the statewide team</source>
@@ -2377,6 +2460,7 @@
     <name>SyncController</name>
     <message>
         <source>No server address is set. Enter the statewide server&apos;s address in Settings.</source>
+        <extracomment>The fingerprint of the key that signed a catalog the last sync refused as untrusted.</extracomment>
         <translation>No hay dirección de servidor. Escriba la dirección del servidor estatal en Configuración.</translation>
     </message>
     <message>
@@ -2422,6 +2506,22 @@
         <source>Download did not finish</source>
         <translation>La descarga no terminó</translation>
     </message>
+    <message>
+        <source>Key fingerprint: {0}</source>
+        <translation>Huella de la clave: {0}</translation>
+    </message>
+    <message>
+        <source>Server: {0}</source>
+        <translation>Servidor: {0}</translation>
+    </message>
+    <message>
+        <source>Trusted keys…</source>
+        <translation>Claves de confianza…</translation>
+    </message>
+    <message>
+        <source>Open Settings at the trusted keys</source>
+        <translation>Abrir Configuración en las claves de confianza</translation>
+    </message>
 </context>
 <context>
     <name>Task</name>
@@ -2436,6 +2536,77 @@
     <message>
         <source>Because of</source>
         <translation>A causa de</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeys</name>
+    <message>
+        <source>Trusted keys</source>
+        <translation>Claves de confianza</translation>
+    </message>
+    <message>
+        <source>Choose a key file…</source>
+        <translation>Elegir un archivo de clave…</translation>
+    </message>
+    <message>
+        <source>Choose a public key file to trust</source>
+        <translation>Elegir un archivo de clave pública en el que confiar</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the key file chosen</source>
+        <translation>Huella del archivo de clave elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key</source>
+        <translation>Confiar en es&amp;ta clave</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Confiar en esta clave</translation>
+    </message>
+    <message>
+        <source>County IT can trust a key on every laptop in the policy file (trusted_keys), or from the command line: sop-resources sync --trust KEY.pub.</source>
+        <translation>El equipo de TI del condado puede confiar en una clave en todos los equipos con el archivo de política (trusted_keys), o desde la línea de comandos: sop-resources sync --trust CLAVE.pub.</translation>
+    </message>
+    <message>
+        <source>Other ways to trust a key</source>
+        <translation>Otras formas de confiar en una clave</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Definido por su administrador</translation>
+    </message>
+    <message>
+        <source>{0} · set by the policy</source>
+        <translation>{0} · fijada por la política</translation>
+    </message>
+    <message>
+        <source>{0} · in the settings</source>
+        <translation>{0} · en la configuración</translation>
+    </message>
+    <message>
+        <source>{0} · trusted on this laptop</source>
+        <translation>{0} · de confianza en este equipo</translation>
+    </message>
+    <message>
+        <source>None yet: only the starter catalog&apos;s own key, for the catalog shipped with SOP Desktop.</source>
+        <translation>Ninguna todavía: solo la clave propia del catálogo inicial, para el catálogo incluido con SOP Desktop.</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>Archivo de clave pública</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub *.pem)</source>
+        <translation>Claves públicas (*.pub *.pem)</translation>
+    </message>
+    <message>
+        <source>{0}: fingerprint {1}. Compare it with the fingerprint the statewide team gave you (or the one the sync message showed) before you trust it.</source>
+        <translation>{0}: huella {1}. Compárela con la huella que le dio el equipo estatal (o la que mostró el mensaje de sincronización) antes de confiar en ella.</translation>
+    </message>
+    <message>
+        <source>Key {0} is trusted: sync again to get the catalog it signed.</source>
+        <translation>La clave {0} es de confianza: sincronice de nuevo para recibir el catálogo que firmó.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ is still trusted before it reads the kept parsed copy, without loading cryptogra
 import base64
 import binascii
 import hashlib
+import re
 
 #: DER of an Ed25519 SubjectPublicKeyInfo up to the 32 raw key bytes (RFC 8410).
 _ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
@@ -25,3 +26,12 @@ def pem_key_id(pem: str) -> str | None:
     if len(der) != len(_ED25519_SPKI_PREFIX) + 32 or not der.startswith(_ED25519_SPKI_PREFIX):
         return None
     return raw_key_id(der[len(_ED25519_SPKI_PREFIX) :])
+
+
+def fingerprint(key_id: str) -> str:
+    """A key id as people compare it: ``3F2A 9B01 C4D5 E6F7``; anything that is not a key id
+    (a catalog may claim any text) is shown quoted and cut short."""
+    if re.fullmatch(r"[0-9a-fA-F]{16}", key_id):
+        upper = key_id.upper()
+        return " ".join(upper[i : i + 4] for i in range(0, 16, 4))
+    return repr(key_id[:40])

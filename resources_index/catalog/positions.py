@@ -18,6 +18,13 @@ def is_paged(resource: Resource) -> bool:
     return resource.shown.media_type == limits.PDF_MEDIA_TYPE
 
 
+def is_deck(resource: Resource) -> bool:
+    """Whether the resource is a slide deck (PowerPoint, OpenDocument or Keynote): its pages
+    are slides, and are called so."""
+    media_type = resource.main.media_type
+    return "presentation" in media_type or media_type == "application/vnd.ms-powerpoint"
+
+
 def page_of(location: dict[str, Any] | None) -> int:
     """The page a search hit opens at: its page, or its slide (a deck's rendition has one
     page per slide); the first page otherwise."""

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from resources_index.catalog import limits
-from resources_index.catalog.key_ids import raw_key_id
+from resources_index.catalog.key_ids import fingerprint, raw_key_id
 from resources_index.errors import CatalogError, KeyFileError, SignatureError, Words, reason_of
 from resources_index.util import safe_json
 
@@ -135,7 +135,8 @@ def open_envelope(envelope_bytes: bytes, trusted: dict[str, TrustedKey]) -> tupl
         raise CatalogError("catalog.bad_base64") from None
     key = trusted.get(claimed) if isinstance(claimed, str) else None
     if key is None:
-        raise SignatureError("catalog.untrusted_key", key=claimed)
+        shown = fingerprint(claimed) if isinstance(claimed, str) else repr(claimed)[:40]
+        raise SignatureError("catalog.untrusted_key", key=shown)
     try:
         key.public_key.verify(signature, manifest_bytes)
     except InvalidSignature:

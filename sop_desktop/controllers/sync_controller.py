@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from resources_index.errors import SignatureError
 from resources_index.library.library import Library
 from sop_desktop.workers import run_task
 
@@ -33,6 +34,8 @@ class SyncController(QObject):
         self.library = library
         self.kind = ""
         self._cancel = threading.Event()
+        #: The fingerprint of the key that signed a catalog the last sync refused as untrusted.
+        self.untrusted_key = ""
 
     @property
     def busy(self) -> bool:
@@ -90,7 +93,15 @@ class SyncController(QObject):
     def _sync(self, url: str, progress: Callable[[object], None]) -> "SyncReport":
         from resources_index.sync.syncer import sync  # requests: loaded when first needed
 
-        return sync(self.library, url, progress=_throttled(progress), cancel=self._cancel.is_set)
+        self.untrusted_key = ""
+        try:
+            return sync(
+                self.library, url, progress=_throttled(progress), cancel=self._cancel.is_set
+            )
+        except SignatureError as error:
+            if error.words.kind == "catalog.untrusted_key":  # the window offers a way forward
+                self.untrusted_key = str(error.words.params.get("key", ""))
+            raise
 
     def _fetch(
         self, url: str, ids: list[str], keep: bool, progress: Callable[[object], None]

@@ -1,21 +1,25 @@
-"""The settings dialog: server, downloads, storage, network and interface language.
+"""The settings dialog: server, downloads, storage, network, trusted keys, interface language
+and appearance.
 
-Settings an administrator locked are shown read-only with the reason in their tooltip.
+Settings an administrator locked are shown read-only with the reason in their tooltip. An
+address that is not one is refused as it is typed, under its field; the appearance chosen is
+shown at once (Cancel puts the previous one back).
 """
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -32,7 +36,12 @@ from resources_index.config.settings import (
 from resources_index.library.library import Library
 from resources_index.util.fsutil import tree_size
 from sop_desktop.accessible import caption
+from sop_desktop.appearance import apply_appearance
+from sop_desktop.dialogs.trusted_keys import TrustedKeys
+from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
+from sop_desktop.screen_fit import fit_to_screen
+from sop_desktop.scrolling import scrolling
 
 if TYPE_CHECKING:
     from sop_desktop.dialogs.report_view import ReportView
@@ -105,18 +114,30 @@ class SettingsDialog(QDialog):
         storage_row.addWidget(self.storage, 1)
         storage_row.addWidget(self.open_folder)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Server address:"), self.server)
-        form.addRow(self.tr("&Download:"), self.download)
-        form.addRow(self.tr("Size &limit:"), self.limit)
-        form.addRow(self.tr("Storage:"), storage_row)
-        form.addRow(self.tr("&Proxy:"), self.proxy)
-        certificates_label = QLabel(self.tr("&Certificates:"), self)
-        certificates_label.setBuddy(self.ca_bundle)  # a row holding a layout needs its buddy set
-        form.addRow(certificates_label, bundle_row)
-        form.addRow(self.tr("&Interface language:"), self.language)
-        form.addRow(self.tr("&Appearance:"), self.appearance)
-        form.addRow(self.tr("Usage reports:"), self._reporting_row(library))
+        self.trusted = TrustedKeys(library, self)
+        body = QWidget(self)
+        # A grid, not a QFormLayout: that one gives a row of wrapped lines beside a button (the
+        # storage folder) less height than the lines need, and cut the second line off.
+        form = self.form = QGridLayout(body)
+        form.setColumnStretch(1, 1)
+        self.problems: dict[QLineEdit, QLabel] = {}
+        self._row(self.tr("&Server address:"), self.server, self._checked(self.server))
+        self._row(self.tr("&Download:"), self.download)
+        self._row(self.tr("Size &limit:"), self.limit)
+        self._row(self.tr("Storage:"), None, storage_row)
+        self._row(self.tr("&Proxy:"), self.proxy, self._checked(self.proxy))
+        self._row(self.tr("&Certificates:"), self.ca_bundle, bundle_row)
+        self._row(self.tr("Trusted &keys:"), self.trusted.choose_button, self.trusted)
+        self._row(self.tr("&Interface language:"), self.language)
+        self._row(self.tr("&Appearance:"), self.appearance)
+        self._row(self.tr("Usage reports:"), None, self._reporting_row(library))
+        # The form scrolls on a small screen (1366×768 at 200 %) instead of leaving the dialog
+        # taller than the screen; it grows to show everything where there is room.
+        # The form's width, not the dialog's: a dialog with a minimum of its own lets its layout
+        # be squeezed narrower than the form needs (a reason shown later was cut at its right).
+        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
+        self.scroll = scrolling(body, self)
+        self.body = body
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         caption(self.note, self.tr("Note"))
@@ -130,8 +151,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
 
@@ -155,8 +175,82 @@ class SettingsDialog(QDialog):
         self._policy_changed()
         if self.locked & set(self.fields):
             self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
+        self.note.setVisible(bool(self.note.text()))
+        # The appearance chosen is shown at once; Cancel puts back the one there was.
+        self.appearance.currentIndexChanged.connect(
+            lambda _: apply_appearance(str(self.appearance.currentData()))
+        )
+        self.rejected.connect(lambda: apply_appearance(self.settings.appearance))
+        self.trusted.said.connect(self._announce)
+        self.trusted.said.connect(lambda _: self._grow())
 
-    def _reporting_row(self, library: Library) -> QHBoxLayout:
+    def _row(
+        self, text: str, buddy: QWidget | None, shown: QWidget | QLayout | None = None
+    ) -> None:
+        """A row of the form: its label (the buddy of ``buddy``, which its key focuses) and
+        what is shown (``buddy`` itself unless given)."""
+        label = QLabel(text, self)
+        if buddy is not None:
+            label.setBuddy(buddy)
+        row = self.form.rowCount()
+        self.form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        field = shown if shown is not None else buddy
+        if isinstance(field, QLayout):
+            self.form.addLayout(field, row, 1)
+        elif field is not None:
+            self.form.addWidget(field, row, 1)
+
+    def _checked(self, field: QLineEdit) -> QVBoxLayout:
+        """``field`` with the reason it is refused under it, said as it is typed."""
+        problem = QLabel(self)
+        caption(problem, self.tr("Address refused"))
+        problem.setWordWrap(True)
+        problem.setFont(enlarged(problem.font(), 1, bold=True))  # a sheet would fix its colour
+        problem.hide()
+        self.problems[field] = problem
+        field.textChanged.connect(lambda _: self._check(field))
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(field)
+        column.addWidget(problem)
+        return column
+
+    def _check(self, field: QLineEdit) -> None:
+        """Show (and tell a screen reader, once a reason changes) why an address is refused."""
+        refused = self.address_refusal(only=field)
+        sentence = refused[1] if refused else ""
+        problem = self.problems[field]
+        before = problem.text() if problem.isVisible() else ""
+        problem.setText(sentence)
+        problem.setVisible(bool(sentence))
+        field.setAccessibleDescription(sentence)
+        if sentence and sentence.split("”", 1)[-1] != before.split("”", 1)[-1]:
+            self._announce(sentence)
+        self._grow()
+
+    def _announce(self, sentence: str, urgent: bool = False) -> None:
+        announcer = getattr(self.parent(), "announcer", None)
+        if announcer is not None:
+            announcer.announce(sentence, urgent=urgent)
+
+    def _grow(self) -> None:
+        """Taller when what is shown needs it (a reason, a key's fingerprint), as far as the
+        screen allows; what does not fit scrolls. Never clipped."""
+        width = self.scroll.viewport().width()
+        body = self.body
+        # Wrapped lines (the storage folder, a reason) need the height they take at this width.
+        tall = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        tall = max(tall, body.sizeHint().height())
+        needed = tall + self.height() - self.scroll.viewport().height()
+        if self.isVisible() and needed > self.height():
+            self.resize(self.width(), needed)
+            fit_to_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._grow()
+
+    def _reporting_row(self, library: Library) -> QVBoxLayout:
         """On only where the machine's policy turns reports on; the person may turn them off
         unless the policy locks them; what is shared is one click away."""
         offered = library.policy.defaults.get("reporting_enabled") is True
@@ -167,9 +261,10 @@ class SettingsDialog(QDialog):
             self.reporting.setToolTip(self.tr("Off on this laptop: no policy turns it on."))
         self.show_shared = QPushButton(self.tr("Show what is shared…"), self)
         self.show_shared.clicked.connect(lambda: self.show_report().show())
-        row = QHBoxLayout()
-        row.addWidget(self.reporting, 1)
-        row.addWidget(self.show_shared)
+        # One under the other: side by side they made the form wider than a 200 % screen.
+        row = QVBoxLayout()
+        row.addWidget(self.reporting)
+        row.addWidget(self.show_shared, 0, Qt.AlignmentFlag.AlignLeft)
         return row
 
     def show_report(self) -> "ReportView":
@@ -210,10 +305,13 @@ class SettingsDialog(QDialog):
                 settings.set(name, value)
         return settings
 
-    def address_refusal(self) -> tuple[QLineEdit, str] | None:
-        """The first address field holding something that is not an address, and why."""
+    def address_refusal(self, only: QLineEdit | None = None) -> tuple[QLineEdit, str] | None:
+        """The first address field (or ``only``) holding something that is not an address,
+        and why."""
         checks = ((self.server, SERVER_SCHEMES), (self.proxy, PROXY_SCHEMES))
         for field, schemes in checks:
+            if only is not None and field is not only:
+                continue
             problem = address_problem(field.text(), schemes) if field.isEnabled() else None
             if problem is None:
                 continue
@@ -244,12 +342,12 @@ class SettingsDialog(QDialog):
         if refused is not None:  # said now, not blamed later on being offline
             field, sentence = refused
             self.note.setText(sentence)
-            self.note.setStyleSheet("QLabel { font-weight: bold; }")
+            self.note.setFont(enlarged(self.note.font(), 1, bold=True))
+            self.note.show()
             field.setFocus()
             field.selectAll()
-            announcer = getattr(self.parent(), "announcer", None)
-            if announcer is not None:
-                announcer.announce(sentence, urgent=True)
+            self._announce(sentence, urgent=True)
+            self._grow()
             return
         settings = self.chosen()
         settings.save(self.library.root)

@@ -74,8 +74,13 @@ class DetailPane(QScrollArea):
         self.favorite_button.setAccessibleName(self.tr("Add to favorites"))
         self.favorite_button.setCheckable(True)
         self.favorite_button.clicked.connect(self._toggle_favorite)
-        self.offline_button = QPushButton(self.tr("Make available offline"), body)
-        self.offline_button.setAccessibleName(self.tr("Make available offline"))
+        # Not "Save …": beside "Save a copy…" two buttons that both said "Guardar" in
+        # Spanish were mistaken for each other.
+        self.offline_button = QPushButton(self.tr("&Keep on laptop"), body)
+        self.offline_button.setAccessibleName(self.tr("Keep on laptop"))
+        self.offline_button.setToolTip(
+            self.tr("Download it if needed and keep it here, to open it with no connection")
+        )
         self.offline_button.clicked.connect(lambda: self.offline_requested.emit(self.resource))
         self.present_button = QPushButton(self.tr("&Present"), body)
         self.present_button.setAccessibleName(self.tr("Present full screen"))
@@ -242,14 +247,14 @@ class DetailPane(QScrollArea):
         kept = resource.id in self.library.state.kept_offline()
         self.offline_button.setEnabled(not (offline and kept))
         if offline and kept:
-            self.offline_button.setText(self.tr("Kept offline"))
+            self.offline_button.setText(self.tr("Kept on laptop"))
         elif offline:
-            self.offline_button.setText(self.tr("Keep offline"))
+            self.offline_button.setText(self.tr("&Keep on laptop"))
         else:
             self.offline_button.setText(
-                self.tr("Make available offline ({0})").format(size_text(main.size))
+                self.tr("&Keep on laptop ({0})").format(size_text(main.size))
             )
-        self.offline_button.setAccessibleName(self.offline_button.text())
+        self.offline_button.setAccessibleName(self.offline_button.text().replace("&", ""))
         self._show_files(resource)
 
     def _open(self) -> None:

@@ -35,7 +35,9 @@ from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
+from sop_desktop.panels.kit_labels import item_label
 from sop_desktop.panels.kit_transfer import KitTransfer
+from sop_desktop.scrolling import scrolling
 from sop_desktop.window.messages import confirm
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,8 +73,9 @@ class KitsPanel(QWidget):
         self.items = QListWidget(self)
         self.items.setAccessibleName(self.tr("Items of the kit"))
         self.items.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        # Long titles lose their middle, so the number and where it opens both stay visible.
-        self.items.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long labels wrap at a word, so the title and where it opens are both read whole.
+        self.items.setWordWrap(True)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.model().rowsMoved.connect(lambda *_: self._order_changed())
         self.items.currentRowChanged.connect(lambda _: self._item_chosen())
@@ -115,7 +118,10 @@ class KitsPanel(QWidget):
             buttons[key] = button
         self.buttons = buttons
 
-        layout = QVBoxLayout(self)
+        body = QWidget(self)  # scrolls: the window fits a small screen at 200 %
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kit_list, 2)
         kit_row = QGridLayout()
@@ -133,6 +139,7 @@ class KitsPanel(QWidget):
         for position, key in enumerate(("add", "remove", "offline", "export", "present", "print")):
             item_row.addWidget(buttons[key], position // 2, position % 2)
         layout.addLayout(item_row)
+        outer.addWidget(scrolling(body, self))
 
         for keys, action in (
             ("Ctrl+Up", lambda: self.move_item(-1)),
@@ -320,20 +327,9 @@ class KitsPanel(QWidget):
     def _label(
         self, entry: QListWidgetItem, row: int, item: KitItem, resource: Resource | None
     ) -> None:
-        """ "3. Title", then " · from page 5" or " · from 3:20" when it does not open at its
-        beginning."""
-        title = (
-            resource.title
-            if resource
-            else self.tr("{0} (not in this catalog)").format(item.resource_id)
-        )
-        where = ""
-        if item.start and resource is not None and is_timed(resource):
-            where = " · " + self.tr("from {0}").format(start_text(item.start, True))
-        elif item.start and resource is not None and is_paged(resource):
-            where = " · " + self.tr("from page {0}").format(item.start)
-        entry.setText(f"{row + 1}. {title}{where}")
-        entry.setToolTip(f"{title}{where}")
+        text = item_label(row, item, resource)
+        entry.setText(text)
+        entry.setToolTip(text.split(". ", 1)[-1])
         entry.setData(KIT_ROLE, item)
 
     def _replace_item(self, row: int, item: KitItem) -> None:

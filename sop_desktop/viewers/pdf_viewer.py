@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QPageSize, QPainter, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.accessible import caption
-from sop_desktop.printing import draw_pdf_page
+from sop_desktop.paper import default_paper
+from sop_desktop.printing import begin, draw_pdf_page
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -97,6 +98,7 @@ class PdfViewer(QWidget):
         layout.addWidget(self.view, 1)
         self.match = -1
         self.pending_page = 0
+        self.path: Path | None = None  # the document shown
         self.view.pageNavigator().currentPageChanged.connect(
             lambda page: self.page_box.setValue(page + 1)
         )
@@ -122,6 +124,7 @@ class PdfViewer(QWidget):
 
     def open(self, path: Path, page: int = 1, find: str = "") -> bool:
         self.document.close()
+        self.path = path
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
             self.failed.emit(self.tr("This PDF could not be opened ({0}).").format(error.name))
@@ -148,6 +151,7 @@ class PdfViewer(QWidget):
         if count <= 0:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(default_paper(printer.printerName()).size))
         printer.setDocName(self.window().windowTitle())
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, count)
@@ -161,7 +165,7 @@ class PdfViewer(QWidget):
         count = self.document.pageCount()
         last = count if last <= 0 else min(last, count)
         painter = QPainter()
-        if count <= 0 or first > last or not painter.begin(printer):
+        if count <= 0 or first > last or not begin(painter, printer):
             self.failed.emit(self.tr("Nothing was printed: the printer could not be used."))
             return 0
         try:
@@ -191,6 +195,8 @@ class PdfViewer(QWidget):
         if count <= 0:
             return
         page = min(max(1, page), count)
+        if self.pending_page:  # a jump still to come goes here too, not back to the start
+            self.pending_page = page
         self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom())
         self.page_box.setValue(page)
 

@@ -3,16 +3,17 @@ laptop with the current and next item, the item's note and the elapsed time.
 
 Keys, on either window, as presentation clickers send them: PageDown, Right, Down or Space for
 the next page or item, PageUp, Left or Up for the previous, B to blank the audience screen, N
-to show or hide the notes, Esc to leave. PDFs go page by page, each page whole on the screen;
-videos play with their captions (Space or K pauses and plays them; at their end a card says so);
-other kinds show a title card. With one screen (or a mirrored projector) the notes stay private
+to show or hide the notes, C to turn a video's captions off and on, Esc to leave. PDFs go page
+by page, each page whole on the screen (back from the next item, at the last page); videos play
+with their captions (Space or K pauses and plays them; at their end a card says so); other kinds
+show a title card. With one screen (or a mirrored projector) the notes stay private
 until N shows them; with two, the presenter view is on the screen the room does not see. A kit
 that is not fully on the laptop is refused before it starts (see ``readiness``).
 """
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QGuiApplication,
     QScreen,
@@ -21,18 +22,23 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QWidget
 
 from resources_index.catalog.model import KitItem
-from resources_index.catalog.positions import is_paged, is_timed
+from resources_index.catalog.positions import is_deck, is_paged, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.labels import label, time_text
 from sop_desktop.viewers.presenter_windows import AudienceScreen, PresenterView
 
+CAPTION_KEY = Qt.Key.Key_C  # on a video: captions off, or on in the language chosen
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 PLAY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_K}  # on a video: pause and play, not "next"
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
+LAST_PAGE = 1_000_000
 #: Every key a presentation answers (the shortcuts list in Help names each).
 PRESENTER_KEYS = (
-    NEXT_KEYS | PLAY_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_N, Qt.Key.Key_B, Qt.Key.Key_Escape}
+    NEXT_KEYS
+    | PLAY_KEYS
+    | PREVIOUS_KEYS
+    | {CAPTION_KEY, Qt.Key.Key_N, Qt.Key.Key_B, Qt.Key.Key_Escape}
 )
 
 
@@ -117,6 +123,10 @@ class Presentation(QObject):
     def handle_key(self, key: Qt.Key) -> bool:
         if key in PLAY_KEYS and is_timed(self.current.resource) and not self.is_blank:
             self.play_or_pause()
+        elif key == CAPTION_KEY:
+            if is_timed(self.current.resource):
+                self.audience.video.next_captions()
+                self._describe()
         elif key == Qt.Key.Key_N:
             self.toggle_notes()
         elif key in NEXT_KEYS:
@@ -145,7 +155,7 @@ class Presentation(QObject):
             self.audience.pdf.go_to_page(self.page)
             self._describe()
         elif self.index > 0:
-            self._enter(self.index - 1)
+            self._enter(self.index - 1, at_end=True)
 
     def toggle_notes(self) -> None:
         """Show or hide the presenter view (on one screen it covers the room's picture)."""
@@ -171,9 +181,16 @@ class Presentation(QObject):
             self.audience.video.toggle_play()
         self._describe()
 
+    def _playing_current(self) -> bool:
+        """Whether the player holds the current item's video (not one left behind by quick
+        keys: its late news must not change what is shown now)."""
+        resource = self.current.resource
+        wanted = QUrl.fromLocalFile(str(self.library.object_path(resource.shown.sha256)))
+        return is_timed(resource) and self.audience.video.player.source() == wanted
+
     def _media_status(self, status: QMediaPlayer.MediaStatus) -> None:
         """At a video's end the room sees a card saying so, not a black screen."""
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and is_timed(self.current.resource):
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._playing_current():
             self.video_ended = True
             self.audience.card.setText(
                 self.tr("{0}\n\n(the video has ended)").format(self.current.resource.title)
@@ -200,10 +217,14 @@ class Presentation(QObject):
     def _is_pdf(self) -> bool:
         return is_paged(self.current.resource)
 
-    def _enter(self, index: int) -> None:
-        """Show item ``index`` where its kit says it starts (a page, or a time in a video)."""
+    def _enter(self, index: int, at_end: bool = False) -> None:
+        """Show item ``index`` where its kit says it starts (a page, or a time in a video);
+        ``at_end``: at its last page (going back from the next item, as slides do)."""
         self.index = index
-        self.page = max(1, self.current.item.start) if self._is_pdf() else 1
+        if at_end and self._is_pdf():
+            self.page = LAST_PAGE  # made the document's last page once it is open
+        else:
+            self.page = max(1, self.current.item.start) if self._is_pdf() else 1
         self._show()
 
     def _show(self) -> None:
@@ -251,8 +272,13 @@ class Presentation(QObject):
         )
         if self._is_pdf():
             count = self.audience.pdf.document.pageCount()
-            where += " · " + self.tr("page {0} of {1}").format(self.page, count)
+            where += " · " + (
+                self.tr("slide {0} of {1}")
+                if is_deck(slide.resource)
+                else self.tr("page {0} of {1}")
+            ).format(self.page, count)
         elif is_timed(slide.resource):
+            where += " · " + self._captions_said()
             where += " · " + self._video_position()
         view.position.setText(where)
         view.note.setText(slide.item.note or self.tr("(no note)"))
@@ -272,6 +298,17 @@ class Presentation(QObject):
             if self.video_ended
             else ""
         )
+
+    def _captions_said(self) -> str:
+        """Which captions the room sees (whole phrases: a language is lower case in Spanish)."""
+        captions = self.audience.video.caption_language()
+        if not captions:
+            return self.tr("captions off")
+        if captions == "en":
+            return self.tr("captions: English")
+        if captions == "es":
+            return self.tr("captions: Spanish")
+        return self.tr("captions: {0}").format(label("language", captions))
 
     def _video_position(self) -> str:
         """``0:15 / 0:25 · playing`` for the presenter (the room sees no controls)."""

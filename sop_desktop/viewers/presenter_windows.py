@@ -106,11 +106,13 @@ class PresenterView(_KeyRelay):
         self.keys = QLabel(
             self.tr(
                 "PageDown / →: next · PageUp / ←: previous · Space: next, or play/pause a video"
-                " · B: blank · N: notes · Esc: end"
+                " · C: captions · B: blank · N: notes · Esc: end"
             ),
             self,
         )
         caption(self.keys, self.tr("Keys"))
+        self.keys.setWordWrap(True)  # the view fits a small screen at 200 %
+        self.position.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.clock, self.current, self.position, self.note, self.next):
             layout.addWidget(widget)

@@ -30,6 +30,11 @@ from sop_desktop.accessible import caption
 from sop_desktop.error_text import describe
 from sop_desktop.labels import label, time_text
 
+NOT_LOADED = (
+    QMediaPlayer.MediaStatus.NoMedia,
+    QMediaPlayer.MediaStatus.LoadingMedia,
+    QMediaPlayer.MediaStatus.InvalidMedia,
+)
 SEEK_MS = 5_000
 JUMP_MS = 10_000
 #: The keys a video answers: the method each calls, and its argument (the shortcuts list in
@@ -140,9 +145,17 @@ class VideoPlayer(QWidget):
         wanted = language if language in self.tracks else next(iter(sorted(self.tracks)), "")
         self.captions_box.setCurrentIndex(max(0, self.captions_box.findData(wanted)))
         self._captions_chosen(self.captions_box.currentIndex())
-        self._pending_start = start_ms  # a position can only be set once the media is loaded
-        self._autoplay = True
-        self._from_event_loop("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(path))))
+        source = QUrl.fromLocalFile(str(path))
+        if self.player.source() == source and self.player.mediaStatus() not in NOT_LOADED:
+            # The same video again (a kit item visited twice): setting the same source does
+            # nothing, so no "loaded" news would come to start it; it plays from here.
+            self._autoplay = False
+            self._from_event_loop("setPosition", Q_ARG("qint64", start_ms))
+            self._from_event_loop("play")
+        else:
+            self._pending_start = start_ms  # a position is set once the media is loaded
+            self._autoplay = True
+            self._from_event_loop("setSource", Q_ARG(QUrl, source))
         self._show_caption(start_ms)
 
     def set_controls_visible(self, visible: bool) -> None:

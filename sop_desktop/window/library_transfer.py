@@ -14,6 +14,7 @@ from resources_index.library.bundle import ExportReport, export_bundle
 from resources_index.library.installing import InstallReport
 from sop_desktop.labels import size_text
 from sop_desktop.progress_dialog import run_with_progress
+from sop_desktop.window.messages import show_message
 
 if TYPE_CHECKING:
     from sop_desktop.window.main_window import MainWindow
@@ -48,17 +49,28 @@ class LibraryTransfer(QObject):
         )
 
     def _exported(self, report: ExportReport) -> None:
+        """Said in a message that is read whole (a status line cut it), and true: the
+        catalog's own search index, which a laptop keeps unpacked, is not a file left out (the
+        other laptop builds its index from the library)."""
+        manifest = self.window.library.current()
+        index = manifest.search_index if manifest else None
+        left_out = [name for name in report.not_local if index is None or name != index.name]
         said = self.tr(
             "Library copied to {0}: {1} files ({2}). On another laptop, use File › Import a"
             " library from a drive."
         ).format(report.folder, report.objects_copied, size_text(report.bytes_copied))
-        if report.not_local:
+        if left_out:
             said += " " + self.tr(
-                "%n large files are not on this laptop and were left out.",
+                "%n files are not on this laptop and were left out; the other laptop downloads"
+                " them when they are opened.",
                 "",
-                len(report.not_local),
+                len(left_out),
             )
-        self.window.statusBar().showMessage(said, 15000)
+        window = self.window
+        window.message_box = show_message(
+            window, said, "\n".join(left_out), self.tr("Library copied")
+        )
+        self.window.announcer.announce(said)
 
     def ask_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(

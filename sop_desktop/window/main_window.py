@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +41,7 @@ from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.panels.kits_panel import KitsPanel
 from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
+from sop_desktop.screen_fit import keep_windows_on_screen
 from sop_desktop.visible_style import use_visible_style
 from sop_desktop.window import focus_order, window_state
 from sop_desktop.window.library_transfer import LibraryTransfer
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library) -> None:
         super().__init__()
         use_visible_style()
+        keep_windows_on_screen()
         apply_appearance(library.settings().appearance)
         self.library = library
         self.setWindowTitle("SOP Desktop")
@@ -120,10 +123,12 @@ class MainWindow(QMainWindow):
         caption(self.sync_notice, self.tr("Sync result"))
         self.sync_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.sync_notice.setWordWrap(True)
-        self.sync_notice.setStyleSheet(
-            "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
-            " border-radius: 4px; padding: 6px; }"
-        )
+        # A box drawn from the palette, not a style sheet: a sheet's palette(…) and its links'
+        # colour stayed those of the appearance it was set under (blue links on black).
+        self.sync_notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sync_notice.setAutoFillBackground(True)
+        self.sync_notice.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.sync_notice.setMargin(6)
         self.sync_notice.hide()
         self.count_label = QLabel(self)
         caption(self.count_label, self.tr("Number of results"))

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from resources_index.sync.schedule import sync_due
 
 if TYPE_CHECKING:
     from resources_index.sync.report import SyncProgress, SyncReport
+    from sop_desktop.dialogs.settings_dialog import SettingsDialog
     from sop_desktop.window.main_window import MainWindow
 
 SCHEDULE_CHECK_MS = 10 * 60 * 1000  # how often to see whether the policy's sync is due
@@ -135,4 +137,24 @@ class SyncJobs(QObject):
         title = (
             self.tr("Sync did not finish") if kind == "sync" else self.tr("Download did not finish")
         )
+        untrusted = self.controller.untrusted_key if kind == "sync" else ""
+        if untrusted:  # plain facts, and the way forward one click away
+            details = "\n".join(
+                (
+                    self.tr("Key fingerprint: {0}").format(untrusted),
+                    self.tr("Server: {0}").format(window.library.settings().server_url),
+                )
+            )
         window.show_error(sentence, details, title)
+        if untrusted and window.message_box is not None:
+            box = window.message_box
+            button = box.addButton(self.tr("Trusted keys…"), QMessageBox.ButtonRole.ActionRole)
+            button.setAccessibleName(self.tr("Open Settings at the trusted keys"))
+            button.clicked.connect(self.open_trusted_keys)
+
+    def open_trusted_keys(self) -> "SettingsDialog":
+        """Settings, at its trusted keys, ready to choose the key file."""
+        dialog = self.window.open_settings()
+        dialog.scroll.ensureWidgetVisible(dialog.trusted)
+        dialog.trusted.choose_button.setFocus()
+        return dialog

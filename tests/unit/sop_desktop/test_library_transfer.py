@@ -25,8 +25,16 @@ def test_the_library_goes_to_a_drive_and_onto_another_laptop(
     (drive / "photos").mkdir(parents=True)  # a drive is rarely empty
     window.transfer.export_to(drive / BUNDLE_FOLDER)
     qtbot.waitUntil(
-        lambda: "Library copied to" in window.statusBar().currentMessage(), timeout=30_000
+        lambda: window.message_box is not None and "Library copied to" in window.message_box.text(),
+        timeout=30_000,
     )
+    copied = window.message_box
+    assert copied.isVisible() and copied.windowTitle() == "Library copied"  # read whole
+    manifest = first.current()
+    assert manifest is not None and all(
+        first.store.has(e.sha256, e.size) for r in manifest.resources for e in r.files
+    )
+    assert "left out" not in copied.text()  # every resource is here: nothing is said missing
     assert (drive / BUNDLE_FOLDER / "catalog.json").is_file()
     assert _bundle_in(drive) == drive / BUNDLE_FOLDER  # the drive itself may be chosen
 

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
-from sop_desktop.viewers.presenter import presenter_screen
+from sop_desktop.viewers.presenter import Presentation, presenter_screen
 from sop_desktop.window.main_window import MainWindow
 
 
@@ -112,3 +112,120 @@ def test_with_two_screens_the_presenter_view_is_on_the_one_the_room_does_not_see
     assert seen["presenter"] == "LAPTOP" and seen["presenter_visible"]
     assert seen["note"] == "Say hello."
     assert (tmp_path / "shot-projector.png").stat().st_size > 0
+
+
+def pages_shown(show: Presentation) -> int:
+    return show.audience.pdf.current_page()
+
+
+def test_page_up_from_the_next_item_lands_on_the_last_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show = window.present([KitItem("safety-plan-development-guide"), KitItem("sop-glossary")])
+    assert show is not None
+    count = show.audience.pdf.document.pageCount()
+    assert count > 1
+    for _ in range(count):  # through every page, on to item 2
+        qtbot.keyClick(show.audience, Qt.Key.Key_PageDown)
+    assert show.index == 1
+    qtbot.keyClick(show.audience, Qt.Key.Key_PageUp)
+    assert show.index == 0 and show.page == count
+    qtbot.waitUntil(lambda: pages_shown(show) == count)
+    assert show.presenter.position.text().endswith(f"page {count} of {count}")
+    show.stop()
+
+
+def test_a_deck_counts_slides(qtbot: QtBot, window: MainWindow) -> None:
+    show = window.present([KitItem("sop-overview-module", start=2), KitItem("sop-glossary")])
+    assert show is not None
+    heard = QAccessible.queryAccessibleInterface(show.presenter.position).text(
+        QAccessible.Text.Name
+    )
+    assert heard.endswith("slide 2 of 5") and "page" not in heard
+    show.stop()
+
+
+def test_a_video_visited_again_plays_and_c_switches_its_captions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show = window.present([KitItem("three-houses-video"), KitItem("sop-glossary")])
+    assert show is not None
+    player = show.audience.video.player
+    playing = QMediaPlayer.PlaybackState.PlayingState
+    qtbot.waitUntil(lambda: player.playbackState() == playing and player.position() > 300)
+    assert "· captions: English ·" in show.presenter.position.text()
+    qtbot.keyClick(show.audience, Qt.Key.Key_C)  # a trainer turns the captions off…
+    assert show.audience.video.caption_language() == ""
+    assert "· captions off ·" in show.presenter.position.text()
+    video = show.audience.video
+    video.captions_box.setCurrentIndex(video.captions_box.findData("es"))
+    qtbot.keyClick(show.audience, Qt.Key.Key_C)  # …and on again, in the language chosen
+    qtbot.keyClick(show.audience, Qt.Key.Key_C)
+    assert video.caption_language() == "es"
+    assert "· captions: Spanish ·" in show.presenter.position.text()
+    qtbot.keyClick(show.audience, Qt.Key.Key_PageDown)
+    qtbot.keyClick(show.audience, Qt.Key.Key_PageUp)  # the video a second time
+    assert show.index == 0 and show.audience.stack.currentWidget() is show.audience.video
+    qtbot.waitUntil(lambda: player.playbackState() == playing and player.position() > 300)
+    show.stop()
+
+
+def test_the_notes_match_the_screen_after_quick_page_downs(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    items = [
+        KitItem("sop-overview-module", "Overview."),
+        KitItem("safety-plan-development-guide", "The guide.", 2),
+        KitItem("three-houses-video", "The video."),
+        KitItem("sop-glossary", "The glossary."),
+    ]
+    show = window.present(items)
+    assert show is not None
+    library = window.library
+    for presses in (5, 1, 2):
+        for _ in range(presses):  # as fast as a clicker sends them
+            qtbot.keyClick(show.audience, Qt.Key.Key_PageDown)
+        deadline = QElapsedTimer()
+        deadline.start()
+        while deadline.elapsed() < 2500:  # whatever arrives late has arrived
+            qtbot.wait(100)
+            resource = show.current.resource
+            assert show.presenter.current.text() == resource.title
+            assert show.presenter.note.text() == show.current.item.note
+            shown = show.audience.stack.currentWidget()
+            path = str(library.object_path(resource.shown.sha256))
+            if shown is show.audience.pdf:
+                assert str(show.audience.pdf.path) == path
+                if deadline.elapsed() > 500:
+                    assert pages_shown(show) == show.page
+                assert show.presenter.position.text().endswith(
+                    f"{show.page} of {show.audience.pdf.document.pageCount()}"
+                )
+            elif shown is show.audience.video:
+                assert show.audience.video.player.source().toLocalFile() == path
+            else:
+                assert resource.title in show.audience.card.text()
+    show.stop()
+
+
+def test_kit_item_labels_wrap_whole_instead_of_losing_their_middle(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.kits
+    window.side.setCurrentWidget(panel)
+    panel.new_kit("Long labels")
+    manifest = window.library.current()
+    assert manifest is not None
+    window.details.show_resource(manifest.by_id["sop-overview-module"])
+    panel.buttons["add"].click()
+    panel.items.setCurrentRow(0)
+    panel.start.setText("3")
+    panel.start.editingFinished.emit()
+    entry = panel.items.item(0)
+    assert entry.text().endswith("· from slide 3")
+    panel.items.setFixedWidth(window.fontMetrics().averageCharWidth() * 24)
+    qtbot.waitUntil(
+        lambda: panel.items.visualItemRect(entry).height() > 2 * window.fontMetrics().height()
+    )
+    assert panel.items.wordWrap()
+    assert panel.items.textElideMode() != Qt.TextElideMode.ElideMiddle

@@ -1,9 +1,14 @@
 """Printing for a family and a session, to a real PDF printer: both languages, large print, a
 kit's run sheet and handouts; only the documents on paper."""
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAccessible, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -11,8 +16,10 @@ from pytestqt.qtbot import QtBot
 from resources_index.catalog.model import KitItem
 from resources_index.library.library import Library
 from sop_desktop.dialogs.print_dialog import PrintChoices, printed_sentence
+from sop_desktop.paper import default_paper, paper_name, region_paper
 from sop_desktop.printing import print_resources, print_run_sheet, text_document
 from sop_desktop.window.main_window import MainWindow
+from tests.unit.sop_desktop.test_translations import spanish  # noqa: F401 (a fixture)
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -99,9 +106,11 @@ def test_a_kit_prints_as_a_run_sheet_and_as_handouts(
 def test_print_asks_for_the_other_language_and_large_print(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    choices = PrintChoices(window, "Spanish")
+    choices = PrintChoices(window, "es")
     qtbot.addWidget(choices)
-    assert choices.both.isChecked() and choices.both.text() == "Also the version in Spanish"
+    assert choices.both.text() == "Also the version in Spanish"
+    assert choices.both.isVisibleTo(choices)
+    assert not choices.both.isChecked()  # not ticked until someone chose it
     assert not choices.large.isChecked() and choices.run_sheet.isHidden()
     for_kit = PrintChoices(window, kit=True)
     qtbot.addWidget(for_kit)
@@ -144,3 +153,112 @@ def test_a_slide_deck_prints_its_slides_from_its_pdf_copy(
         assert darkest < 100 and lightest > 200
     assert len({picture.tobytes() for picture in pictures}) == 5
     printed.close()
+
+
+def test_print_options_remember_the_last_choice(qtbot: QtBot, window: MainWindow) -> None:
+    first = PrintChoices(window, "es")
+    qtbot.addWidget(first)
+    first.both.setChecked(True)
+    first.large.setChecked(True)
+    first.accept()
+    again = PrintChoices(window, "es")
+    qtbot.addWidget(again)
+    assert again.both.isChecked() and again.large.isChecked()
+    again.both.setChecked(False)
+    again.large.setChecked(False)
+    again.accept()
+    third = PrintChoices(window, "en")
+    qtbot.addWidget(third)
+    assert not third.both.isChecked() and not third.large.isChecked()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_spanish_print_options_write_the_language_in_lower_case(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choices = PrintChoices(window, "en")
+    qtbot.addWidget(choices)
+    heard = QAccessible.queryAccessibleInterface(choices.both).text(QAccessible.Text.Name)
+    assert choices.both.text() == heard == "También la versión en inglés"
+    assert PrintChoices(window, "es").both.text() == "También la versión en español"
+
+
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [
+        ("en_US", QPageSize.PageSizeId.Letter),
+        ("es_US", QPageSize.PageSizeId.Letter),
+        ("es_MX", QPageSize.PageSizeId.Letter),
+        ("en_CA", QPageSize.PageSizeId.Letter),
+        ("es_ES", QPageSize.PageSizeId.A4),
+        ("en_GB", QPageSize.PageSizeId.A4),
+        ("de_DE", QPageSize.PageSizeId.A4),
+    ],
+)
+def test_the_paper_is_the_region_s(name: str, paper: QPageSize.PageSizeId) -> None:
+    assert region_paper(QLocale(name)) == paper
+    chosen = default_paper("", QLocale(name))
+    assert chosen.size == paper and chosen.source == "region"
+
+
+def test_the_print_options_say_which_paper_and_print_on_it(
+    qtbot: QtBot, window: MainWindow, starter_library: Library, tmp_path: Path
+) -> None:
+    choices = PrintChoices(window, "es")
+    qtbot.addWidget(choices)
+    expected = default_paper().size  # this computer's region (Letter here, and in the US)
+    assert choices.paper_size().id() == expected
+    box = QAccessible.queryAccessibleInterface(choices.paper)
+    assert box.text(QAccessible.Text.Description) == "Paper size"
+    assert box.text(QAccessible.Text.Value) == paper_name(expected)  # what a reader hears
+    assert choices.paper_source.text() == "The paper used in this computer's region."
+    choices.paper.setCurrentIndex(choices.paper.findData(QPageSize.PageSizeId.A4))
+    choices.accept()
+    kept = PrintChoices(window, "es")
+    qtbot.addWidget(kept)
+    assert kept.paper_size().id() == QPageSize.PageSizeId.A4
+    assert kept.paper_source.text() == "As last time."
+    kept.paper.setCurrentIndex(kept.paper.findData(QPageSize.PageSizeId.Letter))
+    printer = pdf_printer(tmp_path / "letter.pdf")
+    printer.setPageSize(kept.paper_size())
+    guide = starter_library.current().by_id["safety-plan-development-guide"]  # type: ignore[union-attr]
+    assert print_resources(starter_library, [guide], printer).sheets > 0
+    width, height = pdfium.PdfDocument(tmp_path / "letter.pdf")[0].get_size()
+    assert (round(width), round(height)) == (612, 792)  # 8.5 × 11 inches
+
+
+def font_name(text: pdfium.PdfTextPage, index: int) -> str:
+    buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    pdfium_raw.FPDFText_GetFontInfo(text.raw, index, buffer, 256, ctypes.byref(flags))
+    return buffer.value.decode("latin-1")
+
+
+def test_large_print_keeps_half_an_inch_of_margin_headings_and_the_title_once(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path
+) -> None:
+    guide = starter_library.current().by_id["guia-mapeo-de-seguridad"]  # type: ignore[union-attr]
+    done = print_resources(starter_library, [guide], pdf_printer(tmp_path / "l.pdf"), large=True)
+    printed = pdfium.PdfDocument(tmp_path / "l.pdf")
+    assert done.sheets == len(printed) >= 1
+    sizes: dict[str, float] = {}
+    fonts: dict[str, str] = {}
+    for page in printed:
+        width, height = page.get_size()
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(index)
+            if right > left:  # a drawn character (not a space)
+                assert left >= 36 - 0.5 and right <= width - 36 + 0.5
+                assert bottom >= 36 - 0.5 and top <= height - 36 + 0.5
+        whole = text.get_text_range()
+        for line in ("Por qué hacemos un mapa", "El mapeo de seguridad organiza"):
+            at = whole.find(line)
+            if at >= 0:
+                sizes[line] = pdfium_raw.FPDFText_GetFontSize(text.raw, at)
+                fonts[line] = font_name(text, at)
+    heading, body = sizes["Por qué hacemos un mapa"], sizes["El mapeo de seguridad organiza"]
+    assert heading > body * 1.2 and "bold" in fonts["Por qué hacemos un mapa"].lower()
+    assert "bold" not in fonts["El mapeo de seguridad organiza"].lower()
+    flat = " ".join(" ".join(page.get_textpage().get_text_range() for page in printed).split())
+    assert flat.count(guide.title) == 1  # the title once, not again as two plain lines

@@ -2,15 +2,11 @@
 are drawn and have room, and the details pane wraps instead of scrolling sideways. Each case
 runs the real window in its own process, as the system would start it."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.helpers.on_a_screen import run_on_screen
 
 
 @pytest.mark.parametrize(
@@ -26,33 +22,16 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_titles_stay_visible_and_the_details_wrap_at_every_size(
     tmp_path: Path, scale: str, width: int, height: int, points: int
 ) -> None:
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        json.dumps({"screens": [{"name": "LAPTOP", "x": 0, "y": 0, "width": 1920, "height": 1080}]})
+    seen = run_on_screen(
+        tmp_path,
+        scale,
+        (1920, 1080),
+        "tests.helpers.scaled_window",
+        str(tmp_path / "library"),
+        str(width),
+        str(height),
+        str(points),
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "QT_SCALE_FACTOR": scale,
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.helpers.scaled_window",
-            str(tmp_path / "library"),
-            str(width),
-            str(height),
-            str(points),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["count"].endswith("results") and len(seen["rows"]) == 3
     for row in seen["rows"]:
         assert row["ink"] > 40, seen  # the title is drawn

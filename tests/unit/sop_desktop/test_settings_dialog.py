@@ -4,10 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from resources_index.config.policy import POLICY_ENV
 from resources_index.library.library import Library
+from sop_desktop.appearance import apply_appearance
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
 from sop_desktop.window.main_window import MainWindow
 
@@ -54,13 +57,19 @@ def test_the_size_limit_only_applies_to_the_size_limited_policy(
     assert "used" in dialog.storage.text() and str(tmp_path / "library") in dialog.storage.text()
 
 
-def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def settings_heard(qtbot: QtBot, window: MainWindow) -> tuple[SettingsDialog, list[str]]:
+    """Settings opened from ``window``, and the list of what a screen reader is told."""
     said: list[str] = []
     window.announcer.said.connect(said.append)
     dialog = window.open_settings()
     qtbot.addWidget(dialog)
+    return dialog, said
+
+
+def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog, said = settings_heard(qtbot, window)
     for typed, reason in (
         ("servidor del condado", "A web address has no spaces."),
         ("sop.county.example/catalog", "It must begin with http:// / https://"),
@@ -93,3 +102,54 @@ def test_the_command_line_refuses_a_server_address_that_is_not_one(tmp_path: Pat
     assert refusal is not None and "http:// or https://" in refusal
     assert settings.server_url == ""
     assert settings.set("server_url", "https://sop.example.gov/catalog/") is None
+
+
+def fully_shown(widget: QWidget) -> bool:
+    """Not one pixel of ``widget`` cut off by the dialog or its scrolling form."""
+    return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_a_bad_address_is_refused_as_it_is_typed_and_nothing_is_clipped(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog, said = settings_heard(qtbot, window)
+    qtbot.waitExposed(dialog)
+    assert fully_shown(dialog.storage)
+    problem = dialog.problems[dialog.server]
+    assert not problem.isVisible()
+    qtbot.keyClicks(dialog.server, "servidor del")
+    assert problem.isVisible() and "A web address has no spaces." in problem.text()
+    face = QAccessible.queryAccessibleInterface(dialog.server)
+    assert face.text(QAccessible.Text.Description) == problem.text()  # heard with the field
+    assert (
+        QAccessible.queryAccessibleInterface(problem).text(QAccessible.Text.Name) == problem.text()
+    )
+    assert said.count(problem.text()) == 0 or said[-1].endswith("A web address has no spaces.")
+    assert sum("no spaces" in s for s in said) == 1  # said once, not at every key
+    dialog.accept()  # Save refuses too, in the note
+    assert dialog.isVisible() and dialog.note.isVisible()
+    qtbot.wait(50)
+    for widget in (dialog.storage, dialog.note, problem, dialog.buttons):
+        assert fully_shown(widget), widget
+    assert dialog.storage.height() >= dialog.storage.heightForWidth(dialog.storage.width())
+    dialog.server.setText("https://sop.county.example/catalog/")
+    assert not problem.isVisible() and "spaces" not in face.text(QAccessible.Text.Description)
+
+
+def test_the_appearance_shows_as_soon_as_it_is_chosen(qtbot: QtBot, window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette().color(QPalette.ColorRole.Window)
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    dialog.appearance.setCurrentIndex(dialog.appearance.findData("high_contrast"))
+    assert app.palette().color(QPalette.ColorRole.Window) == QColor("#000000")  # at once
+    dialog.reject()  # Cancel: the appearance there was
+    assert app.palette().color(QPalette.ColorRole.Window) == before
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
+    dialog.accept()
+    assert app.palette().color(QPalette.ColorRole.Window) == QColor("#202124")
+    assert window.library.settings().appearance == "dark"
+    apply_appearance("")

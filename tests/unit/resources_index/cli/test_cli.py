@@ -52,7 +52,9 @@ def test_publish_keygen_import_and_verify_through_the_cli(
     assert re.search(r"Published version 20\d{12} ", capsys.readouterr().out)  # the time
     data = ["--data-dir", str(tmp_path / "lib")]
     assert main([*data, "import-bundle", str(out)]) == 1
-    assert "which this library does not trust" in capsys.readouterr().err
+    refused = capsys.readouterr().err
+    assert "a key this library does not trust, fingerprint " in refused
+    assert "sop-resources sync --trust KEY.pub" in refused and "Error" not in refused
     trust = ["--trust", str(tmp_path / "k" / "catalog.pub")]
     assert main([*data, "import-bundle", str(out), *trust]) == 0
     assert "7 added" in capsys.readouterr().out
