@@ -198,3 +198,38 @@ def test_words_nothing_has_are_named_and_a_misspelt_last_word_is_corrected(
     assert rows[0].resource.id.startswith("harm-and-danger-statements")
     rows, results = search.search("tres cassas", as_you_type=True, quick=False)
     assert results.corrected and rows[0].resource.id == "tres-casas-hoja-de-consejos"
+
+
+def test_the_answer_while_typing_finds_the_other_language_through_the_glossary(
+    search: LibrarySearch,
+) -> None:
+    """The first answer (titles and labels) already holds the Spanish resource the glossary
+    finds for "safety network", below every resource the words as typed find."""
+    for typed in ("safety network", "safety netw"):
+        rows, results = search.search(typed, as_you_type=True)
+        order = [row.resource.id for row in rows]
+        assert results.quick and "que-es-una-red-de-seguridad" in order, typed
+        spanish = order.index("que-es-una-red-de-seguridad")
+        assert spanish > 0 and all(r.resource.language == "en" for r in rows[:spanish])
+        assert all(rows[i].score >= rows[i + 1].score for i in range(len(rows) - 1))
+        # And it is the resource the answer after the pause shows for it.
+        full, _ = search.search(typed, as_you_type=True, quick=False, limit=60)
+        assert "que-es-una-red-de-seguridad" in [row.resource.id for row in full]
+
+
+def test_a_resource_and_its_translation_count_once_in_totals_and_facets(
+    search: LibrarySearch,
+) -> None:
+    """Counts are of the list's rows: a value counts the rows choosing it would show."""
+    rows, results = search.search("safety", facets=True, limit=200)
+    assert results.total == len(rows)
+    assert sum(results.facets["type"].values()) == results.total
+    paired = [row for row in rows if row.also]
+    assert paired  # the starter catalog has translated resources that match
+    for language, count in results.facets["language"].items():
+        chosen, narrowed = search.search("safety", filters={"language": [language]}, limit=200)
+        assert count == narrowed.total == len(chosen)
+    # Both languages' rows together are more than the rows: a pair is in each language.
+    assert sum(results.facets["language"].values()) > results.total
+    quick_rows, quick = search.search("three houses", as_you_type=True)
+    assert quick.quick and quick.total == len(quick_rows)
