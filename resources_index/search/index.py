@@ -32,6 +32,7 @@ from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.index_writer import FastSegmentWriter
 from resources_index.search.posting_positions import store_positions
 from resources_index.search.posting_store import store_postings
 from resources_index.search.query import parse
@@ -188,7 +189,7 @@ class SearchIndex:
         load_text: TextLoader,
     ) -> int:
         assert self._index is not None
-        writer = self._index.writer(limitmb=128)
+        writer = FastSegmentWriter(self._index, limitmb=128)
         try:
             for rid in removed:
                 writer.delete_by_term("id", rid)
@@ -214,7 +215,7 @@ class SearchIndex:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
-        writer = fresh.writer(limitmb=256)
+        writer = FastSegmentWriter(fresh, limitmb=256)
         total = len(manifest.resources)
         for number, resource in enumerate(manifest.resources, start=1):
             writer.add_document(**document_for(resource, load_text(resource)))
@@ -326,6 +327,11 @@ class SearchIndex:
     def close(self) -> None:
         with self._read_lock:
             self._close()
+
+    def forget_results(self) -> None:
+        """Drop cached results only: what was read to answer them stays."""
+        with self._read_lock:
+            self._results_cache.clear()
 
     def forget_answers(self) -> None:
         """Drop cached results, prefix expansions and decoded postings, as a new session

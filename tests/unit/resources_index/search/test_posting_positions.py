@@ -145,9 +145,7 @@ def test_a_damaged_positions_file_never_changes_a_phrase(
 
 
 _ENTRY = st.lists(
-    st.one_of(
-        st.integers(-(10**12), 10**12), st.text(max_size=6), st.none(), st.just("narrow")
-    ),
+    st.one_of(st.integers(-(10**12), 10**12), st.text(max_size=6), st.none(), st.just("narrow")),
     max_size=6,
 )
 
