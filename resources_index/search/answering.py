@@ -132,7 +132,7 @@ class Answerer:
             outcome.unmatched = tuple(self.build.unmatched(parsed)) if outcome.partial else ()
         if facets:
             matched = _docs(hits, other_hits)
-            outcome.total = self.facets.rows(matched)
+            outcome.total = len(matched)
             # Each facet is counted as if its own filter were not set, so the other values of
             # a chosen facet stay offered (choices widen within a facet, narrow across them).
             if chosen is not None:
@@ -143,8 +143,9 @@ class Answerer:
             outcome.facets = self.facets.counts(matched, filters or {})
         else:
             found = [h for h in (hits, other_hits) if h is not None]
-            if count_together(found) is not None:
-                outcome.total = self.facets.rows(matched_together(found))
+            counted = count_together(found)
+            if counted is not None:
+                outcome.total = counted
             else:  # Whoosh's own answer: counting every match would cost a second pass
                 outcome.total = sum(_estimate(h) for h in found)
                 outcome.total_exact = all(h.scored_length() < limit for h in found)
@@ -237,9 +238,8 @@ class Answerer:
                 (self._run(other_question, limit, restrict), other, CROSS_LANGUAGE_FACTOR, None)
             )
         # At least this many: the search after the pause looks in the texts as well.
-        found = [g[0] for g in groups]
-        counted = self.facets.rows(matched_together(found)) if count_together(found) else 0
-        outcome = SearchResults(total=counted, total_exact=False, quick=True)
+        counted = count_together([g[0] for g in groups])
+        outcome = SearchResults(total=counted or 0, total_exact=False, quick=True)
         self._fill(outcome, groups, load_text, limit=limit)
         return outcome
 

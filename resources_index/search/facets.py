@@ -6,7 +6,7 @@ and its translations are one row of the list, so they count once (``fold``): a v
 the rows that choosing it would show.
 """
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -45,17 +45,9 @@ class FacetCounter:
             self._members = (np.asarray(docs, dtype=np.int64), np.asarray(numbers, np.int64))
         return self._members
 
-    def rows(self, matched: Collection[int] | Mask) -> int:
-        """How many rows of the list the matched documents (numbers, or a mask over the
-        index) make: a resource and its translations are one."""
-        if isinstance(matched, np.ndarray) and matched.dtype == np.bool_:
-            mask = matched
-        else:
-            mask = np.zeros(self.reader.doc_count_all(), dtype=bool)
-            if isinstance(matched, np.ndarray):
-                mask[matched] = True
-            else:
-                mask[np.fromiter(matched, dtype=np.int64)] = True
+    def rows(self, mask: Mask) -> int:
+        """How many rows of the list the documents of ``mask`` make: a resource and its
+        translations are one."""
         docs, numbers = self._grouped() if self._groups else (None, None)
         if docs is None or numbers is None or not len(docs):
             return int(np.count_nonzero(mask))

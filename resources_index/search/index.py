@@ -297,7 +297,7 @@ class SearchIndex:
 
     def _follow_translations(self, manifest: Manifest) -> None:
         """Count a resource and its translations as one row (as the list shows them) in
-        totals and facet counts, for the catalog ``manifest``."""
+        facet counts, for the catalog ``manifest``."""
         groups = translation_groups(manifest)
         with self._read_lock:
             if groups != self._translations:
