@@ -219,8 +219,33 @@ class Answerer:
         Each word is one lookup in the edge n-gram field of titles and labels, so a word in
         half the library still costs one short posting list instead of a union over every
         field. When nothing matches there, the full search runs at once; otherwise the caller
-        runs it (``quick=False``) when typing pauses, and its results replace these.
+        runs it (``quick=False``) when typing pauses, and its results replace these. As after
+        the pause, a page the typed words do not fill goes on with the titles and labels the
+        glossary's translation of them finds, below every match of the words as typed.
         """
+        question = self._quick_query(parsed)
+        if question is None:
+            return None
+        hits = self._run(question, limit, restrict)
+        if hits.scored_length() == 0:
+            return None
+        groups: list[Group] = [(hits, parsed, 1.0, None)]
+        other = None if self.translator is None else self.translator.other_language(parsed)
+        other_question = None if other is None else self._quick_query(other)
+        if other is not None and other_question is not None and hits.scored_length() < limit:
+            groups[0] = (hits, parsed, 1.0, parsed.joined(other))
+            groups.append(
+                (self._run(other_question, limit, restrict), other, CROSS_LANGUAGE_FACTOR, None)
+            )
+        # At least this many: the search after the pause looks in the texts as well.
+        counted = count_together([g[0] for g in groups])
+        outcome = SearchResults(total=counted or 0, total_exact=False, quick=True)
+        self._fill(outcome, groups, load_text, limit=limit)
+        return outcome
+
+    def _quick_query(self, parsed: ParsedQuery) -> query.Query | None:
+        """Every word of ``parsed`` (its prefix too) in titles and labels, or None when one
+        of them is in none."""
         words = [w for w in parsed.words if not is_stop_word(w)]
         words += [w for phrase in parsed.phrases for w in phrase if not is_stop_word(w)]
         if parsed.prefix and len(parsed.prefix) >= 2:
@@ -230,10 +255,4 @@ class Answerer:
         terms = [query.Term("complete", w[:20]) for w in dict.fromkeys(words)]
         if not all(self.build.present("complete", t.text) for t in terms):
             return None
-        hits = self._run(query.And(terms), limit, restrict)
-        if hits.scored_length() == 0:
-            return None
-        # At least this many: the search after the pause looks in the texts as well.
-        outcome = SearchResults(total=count_together([hits]) or 0, total_exact=False, quick=True)
-        self._fill(outcome, [(hits, parsed, 1.0, None)], load_text)
-        return outcome
+        return query.And(terms)

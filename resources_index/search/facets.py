@@ -1,10 +1,12 @@
 """Counting results per facet value (type, publisher, practice element, audience, language).
 
 Each value's documents are a mask over the index (read once per reader from the posting
-arrays), so counting a value among thousands of matches is one array operation.
+arrays), so counting a value among thousands of matches is one array operation. A resource
+and its translations are one row of the list, so they count once (``fold``): a value counts
+the rows that choosing it would show.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +24,36 @@ class FacetCounter:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._masks: dict[str, dict[str, Mask]] | None = None
+        self._groups: Mapping[str, int] = {}
+        self._members: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = None
+
+    def fold(self, groups: Mapping[str, int]) -> None:
+        """Count the resources of one group (a resource and its translations: resource id ->
+        group number, for resources with a translation) as one row from now on."""
+        self._groups, self._members = groups, None
+
+    def _grouped(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The documents of resources with translations, and each one's group number."""
+        if self._members is None:
+            docs: list[int] = []
+            numbers: list[int] = []
+            for rid, number in self._groups.items():
+                if self.reader.doc_frequency("id", rid):
+                    found = list(self.reader.postings("id", rid).all_ids())
+                    docs += found
+                    numbers += [number] * len(found)
+            self._members = (np.asarray(docs, dtype=np.int64), np.asarray(numbers, np.int64))
+        return self._members
+
+    def rows(self, mask: Mask) -> int:
+        """How many rows of the list the documents of ``mask`` make: a resource and its
+        translations are one."""
+        docs, numbers = self._grouped() if self._groups else (None, None)
+        if docs is None or numbers is None or not len(docs):
+            return int(np.count_nonzero(mask))
+        inside = mask[docs]
+        folded = len(np.unique(numbers[inside]))
+        return int(np.count_nonzero(mask)) - int(np.count_nonzero(inside)) + folded
 
     def _values(self) -> dict[str, dict[str, Mask]]:
         if self._masks is None:
@@ -62,6 +94,6 @@ class FacetCounter:
             for other, docs in chosen.items():
                 if other != name:
                     matched &= docs
-            found = {value: int(np.count_nonzero(matched & docs)) for value, docs in values.items()}
+            found = {value: self.rows(matched & docs) for value, docs in values.items()}
             counts[name] = {k: v for k, v in sorted(found.items(), key=lambda kv: -kv[1]) if v}
         return counts

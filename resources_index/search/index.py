@@ -32,6 +32,8 @@ from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError, reason_of
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.index_writer import FastSegmentWriter
+from resources_index.search.posting_positions import store_positions
 from resources_index.search.posting_store import store_postings
 from resources_index.search.query import parse
 from resources_index.search.results import IndexChange, SearchResults
@@ -85,6 +87,7 @@ class SearchIndex:
         self._translator = Translator(BUILT_IN)
         self._results_cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
         self._lengths = LengthTable()
+        self._translations: dict[str, int] = {}
 
     # -- keeping the index in step with the library -------------------------------------------
 
@@ -115,6 +118,7 @@ class SearchIndex:
     ) -> IndexChange:
         """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild
         (which reports ``progress(resources done, total)``)."""
+        self._follow_translations(manifest)
         with self._writing():
             stamp = self._stamp()
             if stamp.get("schema") != SCHEMA_VERSION or not self._open():
@@ -154,6 +158,7 @@ class SearchIndex:
         load_text: TextLoader,
     ) -> IndexChange:
         """Update just the resources a sync or import says changed (no scan of the index)."""
+        self._follow_translations(manifest)
         with self._writing():
             if self._stamp().get("schema") != SCHEMA_VERSION or not self._open():
                 return self._rebuild(manifest, manifest_sha, load_text)
@@ -184,7 +189,7 @@ class SearchIndex:
         load_text: TextLoader,
     ) -> int:
         assert self._index is not None
-        writer = self._index.writer(limitmb=128)
+        writer = FastSegmentWriter(self._index, limitmb=128)
         try:
             for rid in removed:
                 writer.delete_by_term("id", rid)
@@ -194,7 +199,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        store_postings(self.folder)
+        _store_arrays(self.folder)
         self._write_stamp(self.folder, manifest_sha, len(manifest.resources))
         self._refresh()
         return len(changed)
@@ -210,7 +215,7 @@ class SearchIndex:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
-        writer = fresh.writer(limitmb=256)
+        writer = FastSegmentWriter(fresh, limitmb=256)
         total = len(manifest.resources)
         for number, resource in enumerate(manifest.resources, start=1):
             writer.add_document(**document_for(resource, load_text(resource)))
@@ -218,7 +223,7 @@ class SearchIndex:
                 progress(number, total)
         writer.commit()
         fresh.close()
-        store_postings(staging)
+        _store_arrays(staging)
         progress(total, total)
         self._write_stamp(staging, manifest_sha, len(manifest.resources))
         self._install(staging)
@@ -245,6 +250,7 @@ class SearchIndex:
     def adopt(self, archive: Path, manifest: Manifest, manifest_sha: str) -> IndexChange:
         """Install an index built at publish time (a verified tar from the catalog), unless
         another program installed it meanwhile."""
+        self._follow_translations(manifest)
         with self._writing():
             stamp = self._stamp()
             current = stamp.get("schema") == SCHEMA_VERSION and stamp.get("manifest_sha256")
@@ -256,7 +262,7 @@ class SearchIndex:
             try:
                 unpack(archive, staging)
                 count = _count_documents(staging)
-                store_postings(staging)  # an index shipped without them
+                _store_arrays(staging)  # an index shipped without them
                 if count != len(manifest.resources):
                     raise IndexArchiveError(
                         "index.wrong_count", count=count, expected=len(manifest.resources)
@@ -285,7 +291,20 @@ class SearchIndex:
                 if self._searcher
                 else None
             )
+            if self._answerer is not None:
+                self._answerer.facets.fold(self._translations)
             self._results_cache.clear()
+
+    def _follow_translations(self, manifest: Manifest) -> None:
+        """Count a resource and its translations as one row (as the list shows them) in
+        facet counts, for the catalog ``manifest``."""
+        groups = translation_groups(manifest)
+        with self._read_lock:
+            if groups != self._translations:
+                self._translations = groups
+                if self._answerer is not None:
+                    self._answerer.facets.fold(groups)
+                self._results_cache.clear()
 
     def use_glossary(self, glossary: Glossary) -> None:
         """Search the other language through ``glossary`` (the program's and the catalog's
@@ -308,6 +327,11 @@ class SearchIndex:
     def close(self) -> None:
         with self._read_lock:
             self._close()
+
+    def forget_results(self) -> None:
+        """Drop cached results only: what was read to answer them stays."""
+        with self._read_lock:
+            self._results_cache.clear()
 
     def forget_answers(self) -> None:
         """Drop cached results, prefix expansions and decoded postings, as a new session
@@ -375,6 +399,30 @@ class SearchIndex:
             if len(self._results_cache) > RESULTS_CACHE:
                 self._results_cache.popitem(last=False)
             return results
+
+
+def translation_groups(manifest: Manifest) -> dict[str, int]:
+    """Each resource that has a translation in ``manifest``, and the number of its group (a
+    resource, its translations, theirs...)."""
+    parent: dict[str, str] = {}
+
+    def root(rid: str) -> str:
+        while parent.setdefault(rid, rid) != rid:
+            rid = parent[rid]
+        return rid
+
+    for resource in manifest.resources:
+        for other in resource.translations:
+            if other in manifest.by_id and other != resource.id:
+                parent[root(resource.id)] = root(other)
+    numbers: dict[str, int] = {}
+    return {rid: numbers.setdefault(root(rid), len(numbers)) for rid in sorted(parent)}
+
+
+def _store_arrays(folder: Path) -> None:
+    """Write beside each new segment its common words' posting arrays and positions."""
+    store_postings(folder)
+    store_positions(folder)
 
 
 def _count_documents(folder: Path) -> int:

@@ -7,7 +7,7 @@ list is scored with a few array operations instead. This reads Whoosh's posting 
 matcher instead, slower but the same numbers.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from pickle import UnpicklingError, loads
 from typing import Any
@@ -19,6 +19,8 @@ from whoosh.matching.wrappers import FilterMatcher
 
 Ids = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
+#: A word's documents, how many positions it has in each, and the positions in document order.
+WordPositions = tuple[Ids, Ids, Ids]
 
 
 def _blocks(matcher: Any) -> Iterator[tuple[Ids, Any]]:
@@ -132,21 +134,62 @@ def _phrase_in(common: Ids, positions: list[tuple[Ids, Ids]]) -> Ids:
     return docs[np.concatenate(([True], docs[1:] != docs[:-1]))] if len(docs) else docs
 
 
-def phrase_documents(leaf_searcher: Any, fieldname: str, terms: Sequence[str]) -> Ids:
+def positions_of(leaf: Any, fieldname: str, text: str) -> WordPositions | None:
+    """Every position of a word in the segment ``leaf``: its documents, how many positions
+    each has, and the positions in document order; None when Whoosh's blocks are not laid
+    out as this module expects."""
+    try:
+        if type(leaf.schema[fieldname].format) is not formats.Positions:
+            return None
+        ids, values = _with_positions(leaf, fieldname, text)
+        return (ids, *_all_positions(values))
+    except (_Unreadable, AttributeError, IndexError, TypeError, ValueError, UnpicklingError):
+        return None
+
+
+def _select(found: WordPositions, wanted: Ids) -> tuple[Ids, Ids]:
+    """The counts and positions of the documents ``wanted`` (each among ``found``'s)."""
+    ids, counts, positions = found
+    chosen = np.searchsorted(ids, wanted)
+    starts = (np.cumsum(counts) - counts)[chosen]
+    kept = counts[chosen]
+    shift = np.repeat(starts - (np.cumsum(kept) - kept), kept)
+    return kept, positions[np.arange(int(kept.sum())) + shift]
+
+
+def _no_stored(term: str) -> WordPositions | None:
+    return None
+
+
+def phrase_documents(
+    leaf_searcher: Any,
+    fieldname: str,
+    terms: Sequence[str],
+    stored: Callable[[str], WordPositions | None] = _no_stored,
+) -> Ids:
     """The documents of one segment holding ``terms`` one after another (Whoosh's phrase
-    with slop 1). Only documents holding every word have their positions read."""
+    with slop 1). A word's positions come from ``stored`` when it has them (common words,
+    ``posting_positions``); otherwise only the documents holding every word have theirs
+    unpickled from Whoosh's blocks."""
     leaf = leaf_searcher.reader()
     try:
-        lists = [_with_positions(leaf, fieldname, term) for term in terms]
-        common = lists[0][0]
-        for ids, _ in lists[1:]:
-            common = np.intersect1d(common, ids, assume_unique=True)
         if type(leaf.schema[fieldname].format) is not formats.Positions:
             raise _Unreadable
-        positions = [
-            _all_positions([values[i] for i in np.searchsorted(ids, common).tolist()])
-            for ids, values in lists
-        ]
+        lists: list[WordPositions | tuple[Ids, list[bytes]]] = []
+        for term in terms:
+            kept = stored(term)
+            lists.append(kept if kept is not None else _with_positions(leaf, fieldname, term))
+        common = lists[0][0]
+        for found in lists[1:]:
+            common = np.intersect1d(common, found[0], assume_unique=True)
+        positions = []
+        for found in lists:
+            if len(found) == 3:
+                positions.append(_select(found, common))
+            else:
+                ids, values = found
+                chosen = np.searchsorted(ids, common).tolist()
+                positions.append(_all_positions([values[i] for i in chosen]))
         return _phrase_in(common, positions)
     except (_Unreadable, AttributeError, IndexError, TypeError, ValueError, UnpicklingError):
         phrase = query.Phrase(fieldname, list(terms))  # Whoosh's blocks changed: its own way

@@ -9,7 +9,8 @@ document number), in a few milliseconds, and the exact number of matches comes f
 
 Queries made of word terms, phrases, ``And`` and ``Or`` are computed here (``handles``); anything
 else is left to Whoosh. Which documents hold a phrase comes from its words' positions
-(``posting_blocks.phrase_documents``), stored for the acronyms' phrases and kept once found.
+(``posting_blocks.phrase_documents``: common words' from ``posting_positions``, rare words'
+from Whoosh's blocks), stored for the acronyms' phrases and kept once found.
 """
 
 from collections.abc import Collection

@@ -77,7 +77,7 @@ def test_a_scope_is_searched_inside_the_index_with_its_own_counts(starter: Libra
     rows, results = search.search("safety", limit=1, facets=True, quick=False, within=[last.id])
     assert [row.resource.id for row in rows] == [last.id]
     assert results.total == 1 and sum(results.facets["type"].values()) == 1
-    assert sum(whole.facets["type"].values()) == whole.total > 1
+    assert sum(whole.facets["type"].values()) == len(everything) > 1  # one a row
     typed, _ = search.search("saf", as_you_type=True, within=[last.id])
     assert [row.resource.id for row in typed] in ([last.id], [])  # never outside the scope
     nothing, none = search.search("safety", within=[])

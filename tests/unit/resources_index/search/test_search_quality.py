@@ -93,13 +93,13 @@ def test_filters_and_facets(search: LibrarySearch) -> None:
     assert rows and all(r.resource.language == "es" for r in rows)
     # The other facets count what the filter lets through; the language facet ignores its own
     # filter, so English stays offered with its count.
-    assert sum(results.facets["type"].values()) == results.total
+    assert sum(results.facets["type"].values()) == results.total == len(rows)
     assert results.facets["language"]["es"] == results.total
     assert results.facets["language"]["en"] > 0
-    _, everything = search.search("safety", facets=True)
+    every_row, everything = search.search("safety", facets=True, limit=200)
     assert everything.facets["language"] == results.facets["language"]
     assert everything.facets["language"]["en"] > 0
-    assert sum(everything.facets["type"].values()) == everything.total
+    assert sum(everything.facets["type"].values()) == len(every_row)  # one a row
 
 
 def test_typing_answers_from_titles_first_and_full_text_on_request(search: LibrarySearch) -> None:
@@ -198,3 +198,33 @@ def test_words_nothing_has_are_named_and_a_misspelt_last_word_is_corrected(
     assert rows[0].resource.id.startswith("harm-and-danger-statements")
     rows, results = search.search("tres cassas", as_you_type=True, quick=False)
     assert results.corrected and rows[0].resource.id == "tres-casas-hoja-de-consejos"
+
+
+def test_the_answer_while_typing_finds_the_other_language_through_the_glossary(
+    search: LibrarySearch,
+) -> None:
+    """The first answer (titles and labels) already holds the Spanish resource the glossary
+    finds for "safety network", below every resource the words as typed find."""
+    for typed in ("safety network", "safety netw"):
+        rows, results = search.search(typed, as_you_type=True)
+        order = [row.resource.id for row in rows]
+        assert results.quick and "que-es-una-red-de-seguridad" in order, typed
+        spanish = order.index("que-es-una-red-de-seguridad")
+        assert spanish > 0 and all(r.resource.language == "en" for r in rows[:spanish])
+        assert all(rows[i].score >= rows[i + 1].score for i in range(len(rows) - 1))
+        # And it is the resource the answer after the pause shows for it.
+        full, _ = search.search(typed, as_you_type=True, quick=False, limit=60)
+        assert "que-es-una-red-de-seguridad" in [row.resource.id for row in full]
+
+
+def test_a_resource_and_its_translation_count_once_in_facets(search: LibrarySearch) -> None:
+    """Facet counts are of the list's rows: a value counts the rows choosing it would show."""
+    rows, results = search.search("safety", facets=True, limit=200)
+    assert len(rows) + len(results.folded) == results.total  # every match listed or folded
+    assert results.folded  # the starter catalog has translated resources that match
+    assert sum(results.facets["type"].values()) == len(rows)
+    for language, count in results.facets["language"].items():
+        chosen, _ = search.search("safety", filters={"language": [language]}, limit=200)
+        assert count == len(chosen) > 0
+    # A resource and its translation are a row in each language.
+    assert sum(results.facets["language"].values()) > len(rows)
