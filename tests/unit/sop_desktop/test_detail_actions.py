@@ -7,7 +7,6 @@ from pytestqt.qtbot import QtBot
 
 from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.test_translations import spanish  # noqa: F401 (a fixture)
 
 
 def test_keep_on_this_laptop_and_save_a_copy_in_english(qtbot: QtBot, window: MainWindow) -> None:

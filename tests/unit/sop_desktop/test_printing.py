@@ -19,7 +19,6 @@ from sop_desktop.dialogs.print_dialog import PrintChoices, printed_sentence
 from sop_desktop.paper import default_paper, paper_name, region_paper
 from sop_desktop.printing import print_resources, print_run_sheet, text_document
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.test_translations import spanish  # noqa: F401 (a fixture)
 
 
 def pdf_printer(path: Path) -> QPrinter:

@@ -21,7 +21,6 @@ from sop_desktop.error_text import describe
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.served import running
 from tests.unit.sop_desktop.test_sync_window import shown_message
-from tests.unit.sop_desktop.test_translations import spanish  # noqa: F401 (a fixture)
 
 
 def heard(widget: object) -> str:
