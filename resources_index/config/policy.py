@@ -32,7 +32,7 @@ import platformdirs
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
 from resources_index.config.settings import Settings
-from resources_index.errors import Words
+from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
 
@@ -218,7 +218,7 @@ def _read(path: Path) -> dict[str, Any]:
     except safe_json.BadJson as exc:
         raise _Unusable(bad_json_reason(exc, "TOML" if toml else "JSON")) from None
     except OSError as exc:
-        raise _Unusable(Words("policy.why.unreadable", reason=exc.strerror or exc)) from None
+        raise _Unusable(Words("policy.why.unreadable", reason=reason_of(exc))) from None
     if not isinstance(raw, dict):
         raise _Unusable(Words("policy.why.not_table"))
     return raw
@@ -234,9 +234,9 @@ def _read_toml(path: Path) -> object:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        # The parser's own words are English whatever the interface's: only the line is said.
         found = re.search(r"\(at line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise safe_json.BadJson("syntax", detail, int(found[1]) if found else None) from None
+        raise safe_json.BadJson("syntax", line=int(found[1]) if found else None) from None
     except RecursionError:
         raise safe_json.BadJson("too_deep") from None
     except ValueError:
@@ -246,7 +246,7 @@ def _read_toml(path: Path) -> object:
 def bad_json_reason(exc: safe_json.BadJson, language: str = "JSON") -> Words:
     """What is wrong with a file the bounded reader refused, in words (with the line)."""
     if exc.why == "syntax" and exc.line is not None:
-        return Words("json.syntax_at", language=language, line=exc.line, detail=exc.detail)
+        return Words("json.syntax_at", language=language, line=exc.line)
     if exc.why == "not_text" and exc.line is not None:
         return Words("json.not_text_at", line=exc.line)
     return Words(_JSON_REASONS.get(exc.why, "json.syntax"), language=language)

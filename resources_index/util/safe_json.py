@@ -101,6 +101,4 @@ def loads(data: bytes, what: str | Words, max_bytes: int) -> object:
     except RecursionError:
         raise CatalogError("json.too_deep", what=what) from None
     except ValueError:  # an integer of thousands of digits
-        raise CatalogError(
-            "catalog.invalid", detail=f"{what} holds a number larger than the format allows."
-        ) from None
+        raise CatalogError("json.number_too_large", what=what) from None
