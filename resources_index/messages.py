@@ -47,12 +47,16 @@ MESSAGES: dict[str, str] = {
     "invalid.file_too_large": "{where} is larger than the format allows ({size:,} bytes).",
     "invalid.main_file_count": "{where} must have exactly one main file.",
     "invalid.index_among_files": "{where} lists a search index among its files.",
-    "invalid.rendition_among_files": "{where} lists a rendition among its files (renditions are listed apart).",
+    "invalid.rendition_among_files": (
+        "{where} lists a rendition among its files (renditions are listed apart)."
+    ),
     "invalid.text_files": "{where} has more than one text file.",
     "invalid.text_media_type": "{where} has a text file of the wrong media type.",
     "invalid.manifest_not_object": "The catalog's manifest is not a JSON object.",
     "invalid.not_manifest": "This file is not an SOP catalog manifest.",
-    "invalid.version": "The catalog has no valid version number (a whole number from 1 to {limit:,}).",
+    "invalid.version": (
+        "The catalog has no valid version number (a whole number from 1 to {limit:,})."
+    ),
     "invalid.no_resources": "The catalog lists no resources.",
     "invalid.too_many_resources": "The catalog lists more than {limit:,} resources.",
     "invalid.resource_twice": "The catalog lists resource {id!r} twice.",
@@ -278,6 +282,12 @@ MESSAGES: dict[str, str] = {
         "The saved answers in {path} cannot be read ({reason}); they were left as they are."
     ),
     "instrument.no_such_question": "The instrument has no question {name!r}.",
+    # Why saved answers cannot be read (instruments/responses.py).
+    "response.too_large": "it is larger than a response can be",
+    "response.not_json": "it is not complete JSON",
+    "response.not_response": "it is not a saved response of this program",
+    "response.answers_not_mapping": "its answers are not a mapping",
+    "response.value_not_text": "a value in it is not a text",
     # -- cancelled by the user ------------------------------------------------------------------
     "cancel.import": "Import cancelled; the library was not changed.",
     "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",

@@ -372,6 +372,13 @@ TEXTS: dict[str, str] = {
     "instrument.no_such_question": QT_TRANSLATE_NOOP(
         "Errors", "The instrument has no question {name!r}."
     ),
+    "response.too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than a response can be"),
+    "response.not_json": QT_TRANSLATE_NOOP("Errors", "it is not complete JSON"),
+    "response.not_response": QT_TRANSLATE_NOOP(
+        "Errors", "it is not a saved response of this program"
+    ),
+    "response.answers_not_mapping": QT_TRANSLATE_NOOP("Errors", "its answers are not a mapping"),
+    "response.value_not_text": QT_TRANSLATE_NOOP("Errors", "a value in it is not a text"),
     "cancel.import": QT_TRANSLATE_NOOP("Errors", "Import cancelled; the library was not changed."),
     "cancel.bundle_export": QT_TRANSLATE_NOOP(
         "Errors", "Export cancelled; the folder holds no new catalog."

@@ -843,6 +843,26 @@
         <translation>El instrumento no tiene la pregunta {name!r}.</translation>
     </message>
     <message>
+        <source>it is larger than a response can be</source>
+        <translation>es más grande de lo que puede ser una respuesta</translation>
+    </message>
+    <message>
+        <source>it is not complete JSON</source>
+        <translation>no es un JSON completo</translation>
+    </message>
+    <message>
+        <source>it is not a saved response of this program</source>
+        <translation>no es una respuesta guardada por este programa</translation>
+    </message>
+    <message>
+        <source>its answers are not a mapping</source>
+        <translation>sus respuestas no son una lista de claves y valores</translation>
+    </message>
+    <message>
+        <source>a value in it is not a text</source>
+        <translation>uno de sus valores no es texto</translation>
+    </message>
+    <message>
         <source>Import cancelled; the library was not changed.</source>
         <translation>Importación cancelada; la biblioteca no se modificó.</translation>
     </message>
