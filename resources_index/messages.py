@@ -190,6 +190,32 @@ MESSAGES: dict[str, str] = {
     "policy.why.missing": "it is missing",
     "policy.why.unreadable": "it cannot be read ({reason})",
     "policy.why.not_table": "it does not hold a table of settings",
+    # Values of a policy or a settings file that were ignored (config/policy.py, settings.py).
+    "policy.wrong_kind": "{path}: {key} has a value of the wrong kind; ignored.",
+    "policy.negative": "{path}: {key} cannot be negative; ignored.",
+    "policy.unknown_key": "{path}: unknown key {key!r} ignored.",
+    "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
+    "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
+    "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
+    "setting.in_file": "{path}: {problem}",
+    "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
+    "setting.not_object": "{path} is not a JSON object; using defaults.",
+    "setting.unknown": "unknown setting {name!r} ignored.",
+    "setting.trusted_keys": "trusted_keys must be a list of PEM texts; ignored.",
+    "setting.download_policy": "download_policy must be one of {choices}; ignored.",
+    "setting.interface_language": (
+        "interface_language must be 'en', 'es' or empty (the system's); ignored."
+    ),
+    "setting.server_address": (
+        "{name} must be an address beginning http:// or https://; {value!r} is not; ignored."
+    ),
+    "setting.proxy_address": (
+        "{name} must be an address beginning http:// or https:// or socks5:// or socks5h://;"
+        " {value!r} is not; ignored."
+    ),
+    "setting.appearance": "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored.",
+    "setting.download_limit": "download_limit_mb must be a whole number of megabytes; ignored.",
+    "setting.not_text": "{name} must be text; ignored.",
     # Why a JSON (or TOML) file was refused by the bounded reader (util/safe_json.py).
     "json.syntax_at": "line {line} is not valid {language}",
     "json.syntax": "it is not valid {language}",

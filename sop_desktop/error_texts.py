@@ -257,6 +257,52 @@ TEXTS: dict[str, str] = {
     "policy.why.missing": QT_TRANSLATE_NOOP("Errors", "it is missing"),
     "policy.why.unreadable": QT_TRANSLATE_NOOP("Errors", "it cannot be read ({reason})"),
     "policy.why.not_table": QT_TRANSLATE_NOOP("Errors", "it does not hold a table of settings"),
+    "policy.wrong_kind": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: {key} has a value of the wrong kind; ignored."
+    ),
+    "policy.negative": QT_TRANSLATE_NOOP("Errors", "{path}: {key} cannot be negative; ignored."),
+    "policy.unknown_key": QT_TRANSLATE_NOOP("Errors", "{path}: unknown key {key!r} ignored."),
+    "policy.settings_not_table": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: 'settings' must be a table; ignored."
+    ),
+    "policy.locked_not_list": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: 'locked' must be a list of setting names; ignored."
+    ),
+    "policy.lock_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: cannot lock unknown setting {name!r}."
+    ),
+    "setting.in_file": QT_TRANSLATE_NOOP("Errors", "{path}: {problem}"),
+    "setting.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "{path} could not be read ({reason}); using defaults."
+    ),
+    "setting.not_object": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a JSON object; using defaults."
+    ),
+    "setting.unknown": QT_TRANSLATE_NOOP("Errors", "unknown setting {name!r} ignored."),
+    "setting.trusted_keys": QT_TRANSLATE_NOOP(
+        "Errors", "trusted_keys must be a list of PEM texts; ignored."
+    ),
+    "setting.download_policy": QT_TRANSLATE_NOOP(
+        "Errors", "download_policy must be one of {choices}; ignored."
+    ),
+    "setting.interface_language": QT_TRANSLATE_NOOP(
+        "Errors", "interface_language must be 'en', 'es' or empty (the system's); ignored."
+    ),
+    "setting.server_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} must be an address beginning http:// or https://; {value!r} is not; ignored.",
+    ),
+    "setting.proxy_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} must be an address beginning http:// or https:// or socks5:// or socks5h://; {value!r} is not; ignored.",
+    ),
+    "setting.appearance": QT_TRANSLATE_NOOP(
+        "Errors", "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored."
+    ),
+    "setting.download_limit": QT_TRANSLATE_NOOP(
+        "Errors", "download_limit_mb must be a whole number of megabytes; ignored."
+    ),
+    "setting.not_text": QT_TRANSLATE_NOOP("Errors", "{name} must be text; ignored."),
     "json.syntax_at": QT_TRANSLATE_NOOP("Errors", "line {line} is not valid {language}"),
     "json.syntax": QT_TRANSLATE_NOOP("Errors", "it is not valid {language}"),
     "json.not_text_at": QT_TRANSLATE_NOOP("Errors", "line {line} is not UTF-8 text"),

@@ -679,6 +679,78 @@
         <translation>no contiene una tabla de configuraciones</translation>
     </message>
     <message>
+        <source>{path}: {key} has a value of the wrong kind; ignored.</source>
+        <translation>{path}: {key} tiene un valor de tipo incorrecto; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: {key} cannot be negative; ignored.</source>
+        <translation>{path}: {key} no puede ser negativo; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key {key!r} ignored.</source>
+        <translation>{path}: se ignoró la clave desconocida {key!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;settings&apos; must be a table; ignored.</source>
+        <translation>{path}: &apos;settings&apos; debe ser una tabla; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;locked&apos; must be a list of setting names; ignored.</source>
+        <translation>{path}: &apos;locked&apos; debe ser una lista de nombres de opciones de configuración; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot lock unknown setting {name!r}.</source>
+        <translation>{path}: no se puede bloquear la opción desconocida {name!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({reason}); using defaults.</source>
+        <translation>No se pudo leer {path} ({reason}); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>{path} is not a JSON object; using defaults.</source>
+        <translation>{path} no es un objeto JSON; se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r} ignored.</source>
+        <translation>se ignoró la opción desconocida {name!r}.</translation>
+    </message>
+    <message>
+        <source>trusted_keys must be a list of PEM texts; ignored.</source>
+        <translation>trusted_keys debe ser una lista de textos PEM; se ignoró.</translation>
+    </message>
+    <message>
+        <source>download_policy must be one of {choices}; ignored.</source>
+        <translation>download_policy debe ser uno de estos valores: {choices}; se ignoró.</translation>
+    </message>
+    <message>
+        <source>interface_language must be &apos;en&apos;, &apos;es&apos; or empty (the system&apos;s); ignored.</source>
+        <translation>interface_language debe ser &apos;en&apos;, &apos;es&apos; o estar vacío (el idioma del sistema); se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be an address beginning http:// or https://; {value!r} is not; ignored.</source>
+        <translation>{name} debe ser una dirección que empiece con http:// o https://; {value!r} no lo es; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be an address beginning http:// or https:// or socks5:// or socks5h://; {value!r} is not; ignored.</source>
+        <translation>{name} debe ser una dirección que empiece con http://, https://, socks5:// o socks5h://; {value!r} no lo es; se ignoró.</translation>
+    </message>
+    <message>
+        <source>appearance must be &apos;light&apos;, &apos;dark&apos;, &apos;high_contrast&apos; or empty; ignored.</source>
+        <translation>appearance debe ser &apos;light&apos;, &apos;dark&apos;, &apos;high_contrast&apos; o estar vacío; se ignoró.</translation>
+    </message>
+    <message>
+        <source>download_limit_mb must be a whole number of megabytes; ignored.</source>
+        <translation>download_limit_mb debe ser un número entero de megabytes; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be text; ignored.</source>
+        <translation>{name} debe ser texto; se ignoró.</translation>
+    </message>
+    <message>
         <source>line {line} is not valid {language}</source>
         <translation>la línea {line} no es {language} válido</translation>
     </message>

@@ -103,8 +103,19 @@ def test_every_error_names_a_kind_with_a_sentence_and_every_sentence_is_used() -
     assert unused == []
 
 
-#: Calls whose values a person reads: an error's or a sentence's values, a sentence filled in.
-_SAID_BY = ("Words", "say", "format", "setText", "showMessage", "show_error", "announce")
+#: Calls whose values a person reads: an error's or a sentence's values, a sentence filled in,
+#: a problem added to a list of them (a policy's or the settings' ``problems``).
+_SAID_BY = (
+    "Words",
+    "say",
+    "format",
+    "setText",
+    "showMessage",
+    "show_error",
+    "announce",
+    "append",
+    "insert",
+)
 #: What of a caught exception is its own text (English, or the system's language).
 _OWN_TEXT = ("strerror", "args", "msg")
 
@@ -189,6 +200,17 @@ def test_no_sentence_is_made_in_code_and_passed_as_a_value() -> None:
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name in ("append", "insert") and "problems" in ast.unparse(node.func):
+                    # A problem of the policy or the settings is words, never a sentence.
+                    made = [
+                        a
+                        for a in node.args
+                        if isinstance(a, ast.JoinedStr)
+                        or (isinstance(a, ast.Constant) and isinstance(a.value, str))
+                    ]
+                    if made:
+                        found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+                    continue
                 if not (name.endswith("Error") or name in ("Words", "require")):
                     continue
                 kind = next(
