@@ -272,6 +272,8 @@ MESSAGES: dict[str, str] = {
         "{name!r} is smaller than the catalog declares ({size:,} bytes instead of {declared:,})."
     ),
     "object.hash_mismatch": "{name!r} does not match its SHA-256: it was altered or damaged.",
+    "captions.invalid": "The captions file {name} cannot be shown: it is not valid WebVTT.",
+    "captions.unreadable": "The captions file {name} cannot be read ({reason}).",
     # -- session kits ---------------------------------------------------------------------------
     "kit.not_ready": (
         "{count} files of the kit are not on this laptop; make the kit available offline first."

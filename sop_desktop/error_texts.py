@@ -364,6 +364,12 @@ TEXTS: dict[str, str] = {
     "object.hash_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "{name!r} does not match its SHA-256: it was altered or damaged."
     ),
+    "captions.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The captions file {name} cannot be shown: it is not valid WebVTT."
+    ),
+    "captions.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The captions file {name} cannot be read ({reason})."
+    ),
     "kit.not_ready": QT_TRANSLATE_NOOP(
         "Errors",
         "{count} files of the kit are not on this laptop; make the kit available offline first. {first}",

@@ -843,6 +843,14 @@
         <translation>{name!r} no coincide con su SHA-256: fue alterado o está dañado.</translation>
     </message>
     <message>
+        <source>The captions file {name} cannot be shown: it is not valid WebVTT.</source>
+        <translation>No se puede mostrar el archivo de subtítulos {name}: no es WebVTT válido.</translation>
+    </message>
+    <message>
+        <source>The captions file {name} cannot be read ({reason}).</source>
+        <translation>No se puede leer el archivo de subtítulos {name} ({reason}).</translation>
+    </message>
+    <message>
         <source>{count} files of the kit are not on this laptop; make the kit available offline first. {first}</source>
         <translation>{count} archivos del kit no están en esta computadora; primero haga que el kit esté disponible sin conexión. {first}</translation>
     </message>
