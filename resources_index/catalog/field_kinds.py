@@ -44,8 +44,8 @@ def whole(value: object, low: int, high: int) -> bool:
 
 @dataclass(frozen=True)
 class Field:
-    """One field: its JSON name (the record's attribute too), kind and limits, and the end of
-    the kind of the sentence that refuses a bad value (``"invalid.language"``)."""
+    """One field: its JSON name (the record's attribute too), kind and limits, and the kind
+    of the sentence that refuses a bad value (``"invalid.language"``)."""
 
     name: str
     kind: Kind
