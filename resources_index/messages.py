@@ -5,12 +5,107 @@ says it in English with these templates, and the window says it in the interface
 (``sop_desktop/error_text.py`` looks the same template up in its translations). A value that is
 itself ``Words`` (a reason, a nested error) is said the same way. Kinds starting ``publish.``,
 ``extract.``, ``metadata.``, ``key.`` and ``cli.`` are met only on the command line.
+
+Longer than 400 lines: one table, a sentence a line or two, kept in one place on purpose.
 """
 
 MESSAGES: dict[str, str] = {
     # -- catalogs -----------------------------------------------------------------------------
-    # A value of the format refused: the detail names the field (see catalog/validation.py).
-    "catalog.invalid": "{detail}",
+    # -- a value of the format refused (catalog/validation.py, records.py, field_kinds.py) -
+    # ``where`` is the part at fault, said with a ``where.`` kind at the start of the sentence.
+    "where.catalog": "The catalog",
+    "where.resource_number": "Resource number {number}",
+    "where.resource": "Resource {id!r}",
+    "where.file": "{where}, file {name!r}",
+    "where.kit_number": "Kit number {number}",
+    "where.kit": "Kit {id!r}",
+    "where.term_number": "Term number {number}",
+    "where.report_term_number": "Report term number {number}",
+    "where.rendition_number": "Rendition number {number}",
+    "where.rendition_of": "The rendition of {id!r}",
+    "where.search_index": "The catalog's search index",
+    "invalid.not_object": "{where} is not an object.",
+    "invalid.no_text": "{where} has no {name!r} text.",
+    "invalid.too_long": "{where}: {name!r} is longer than {limit} characters.",
+    "invalid.empty": "{where}: {name!r} is empty.",
+    "invalid.not_list": "{where}: {name!r} is not a list.",
+    "invalid.too_many_values": "{where}: {name!r} has too many values.",
+    "invalid.value_not_short_text": "{where}: {name!r} holds a value that is not short text.",
+    "invalid.too_many_records": "{where} lists too many {name}.",
+    "invalid.unsafe_name": "{where} names a file {value!r} that is refused: {reason}.",
+    "invalid.no_catalog_id": "{where} has no valid catalog_id.",
+    "invalid.id": "{where} has an invalid id.",
+    "invalid.type": "{where} has an invalid type.",
+    "invalid.language": "{where} has an invalid language.",
+    "invalid.translation": "{where} names an invalid translation.",
+    "invalid.no_files": "{where} lists no files.",
+    "invalid.role": "{where} has an unknown role.",
+    "invalid.sha256": "{where} has no valid SHA-256.",
+    "invalid.size": "{where} has no valid size.",
+    "invalid.media_type": "{where} has a media type the format does not allow.",
+    "invalid.file_not_object": "{where} lists a file that is not an object.",
+    "invalid.file_too_large": "{where} is larger than the format allows ({size:,} bytes).",
+    "invalid.main_file_count": "{where} must have exactly one main file.",
+    "invalid.index_among_files": "{where} lists a search index among its files.",
+    "invalid.rendition_among_files": (
+        "{where} lists a rendition among its files (renditions are listed apart)."
+    ),
+    "invalid.text_files": "{where} has more than one text file.",
+    "invalid.text_media_type": "{where} has a text file of the wrong media type.",
+    "invalid.manifest_not_object": "The catalog's manifest is not a JSON object.",
+    "invalid.not_manifest": "This file is not an SOP catalog manifest.",
+    "invalid.version": (
+        "The catalog has no valid version number (a whole number from 1 to {limit:,})."
+    ),
+    "invalid.no_resources": "The catalog lists no resources.",
+    "invalid.too_many_resources": "The catalog lists more than {limit:,} resources.",
+    "invalid.resource_twice": "The catalog lists resource {id!r} twice.",
+    "invalid.expires_before_created": "The catalog expires before it was created.",
+    "invalid.kits_not_list": "The catalog's kits are not a list.",
+    "invalid.too_many_kits": "The catalog lists too many kits.",
+    "invalid.kit_twice": "The catalog lists kit {id!r} twice.",
+    "invalid.no_items": "{where} lists no items.",
+    "invalid.too_many_items": "{where} lists too many items.",
+    "invalid.item_not_object": "{where} has an item that is not an object.",
+    "invalid.item_resource_lacking": "{where} names a resource the catalog lacks: {id!r}.",
+    "invalid.item_start": "{where} has an item whose start is not a page or a second.",
+    "invalid.terms_not_list": "The catalog's terms are not a list.",
+    "invalid.too_many_terms": "The catalog lists too many terms.",
+    "invalid.renditions_not_list": "The catalog's renditions are not a list.",
+    "invalid.too_many_renditions": "The catalog lists more renditions than resources.",
+    "invalid.rendition_twice": "The catalog lists two renditions of {id!r}.",
+    "invalid.rendition_role": "{where} must have the role 'rendition'.",
+    "invalid.rendition_not_pdf": "{where} is not a PDF.",
+    "invalid.rendition_not_office": "{where} belongs to a file that is not an office document.",
+    "invalid.report_terms_not_list": "The catalog's report terms are not a list.",
+    "invalid.too_many_report_terms": "The catalog lists too many report terms.",
+    "invalid.index_role": "{where} must have the role 'index'.",
+    "invalid.index_not_tar": "{where} is not a tar archive.",
+    "invalid.index_schema": "{where} has no valid schema number.",
+    "invalid.not_kit": "{where} is not a session kit.",
+    "invalid.kit_items": "{where} has no valid list of items.",
+    "invalid.kit_item_resource": "{where} names an invalid resource.",
+    "invalid.kit_item_note": "{where} has a note that is not short text.",
+    "invalid.kit_name": "{where} has no valid name.",
+    "invalid.kit_id": "{where} has no valid id.",
+    # A time of the catalog (catalog/times.py): ``when`` names which.
+    "when.created": "creation time",
+    "when.expires": "expiry time",
+    "when.last_sync": "last sync",
+    "when.last_attempt": "last sync attempt",
+    "invalid.time_missing": "The catalog's {when} is missing or not a time.",
+    "invalid.time": "The catalog's {when} ({value!r}) is not a valid time.",
+    "invalid.time_zone": "The catalog's {when} ({value!r}) has no time zone.",
+    "invalid.time_range": "The catalog's {when} ({value!r}) is out of range.",
+    # Why a file name is refused (catalog/limits.py).
+    "name.empty": "it is empty",
+    "name.too_long": "it is longer than {limit} characters",
+    "name.absolute": "it is an absolute path",
+    "name.drive": "it names a Windows drive",
+    "name.character": "it contains {character}, a character that is not allowed in file names",
+    "name.outside": "it steps outside its folder",
+    "name.space_or_dot": "a part of it begins or ends with a space or a dot",
+    "name.reserved": "it uses a device name that Windows has reserved",
     "catalog.web_page": (
         "Received a web page instead of a catalog (a sign-in page or the wrong address)."
     ),
@@ -98,8 +193,34 @@ MESSAGES: dict[str, str] = {
     "policy.why.missing": "it is missing",
     "policy.why.unreadable": "it cannot be read ({reason})",
     "policy.why.not_table": "it does not hold a table of settings",
+    # Values of a policy or a settings file that were ignored (config/policy.py, settings.py).
+    "policy.wrong_kind": "{path}: {key} has a value of the wrong kind; ignored.",
+    "policy.negative": "{path}: {key} cannot be negative; ignored.",
+    "policy.unknown_key": "{path}: unknown key {key!r} ignored.",
+    "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
+    "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
+    "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
+    "setting.in_file": "{path}: {problem}",
+    "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
+    "setting.not_object": "{path} is not a JSON object; using defaults.",
+    "setting.unknown": "unknown setting {name!r} ignored.",
+    "setting.trusted_keys": "trusted_keys must be a list of PEM texts; ignored.",
+    "setting.download_policy": "download_policy must be one of {choices}; ignored.",
+    "setting.interface_language": (
+        "interface_language must be 'en', 'es' or empty (the system's); ignored."
+    ),
+    "setting.server_address": (
+        "{name} must be an address beginning http:// or https://; {value!r} is not; ignored."
+    ),
+    "setting.proxy_address": (
+        "{name} must be an address beginning http:// or https:// or socks5:// or socks5h://;"
+        " {value!r} is not; ignored."
+    ),
+    "setting.appearance": "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored.",
+    "setting.download_limit": "download_limit_mb must be a whole number of megabytes; ignored.",
+    "setting.not_text": "{name} must be text; ignored.",
     # Why a JSON (or TOML) file was refused by the bounded reader (util/safe_json.py).
-    "json.syntax_at": "line {line} is not valid {language} ({detail})",
+    "json.syntax_at": "line {line} is not valid {language}",
     "json.syntax": "it is not valid {language}",
     "json.not_text_at": "line {line} is not UTF-8 text",
     "json.not_text": "it is not UTF-8 text",
@@ -154,6 +275,8 @@ MESSAGES: dict[str, str] = {
         "{name!r} is smaller than the catalog declares ({size:,} bytes instead of {declared:,})."
     ),
     "object.hash_mismatch": "{name!r} does not match its SHA-256: it was altered or damaged.",
+    "captions.invalid": "The captions file {name} cannot be shown: it is not valid WebVTT.",
+    "captions.unreadable": "The captions file {name} cannot be read ({reason}).",
     # -- session kits ---------------------------------------------------------------------------
     "kit.not_ready": (
         "{count} files of the kit are not on this laptop; make the kit available offline first."
@@ -190,6 +313,12 @@ MESSAGES: dict[str, str] = {
         "The saved answers in {path} cannot be read ({reason}); they were left as they are."
     ),
     "instrument.no_such_question": "The instrument has no question {name!r}.",
+    # Why saved answers cannot be read (instruments/responses.py).
+    "response.too_large": "it is larger than a response can be",
+    "response.not_json": "it is not complete JSON",
+    "response.not_response": "it is not a saved response of this program",
+    "response.answers_not_mapping": "its answers are not a mapping",
+    "response.value_not_text": "a value in it is not a text",
     # -- cancelled by the user ------------------------------------------------------------------
     "cancel.import": "Import cancelled; the library was not changed.",
     "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",
@@ -270,6 +399,7 @@ MESSAGES: dict[str, str] = {
         "The contents of {what} are not valid JSON (at byte {position:,}); it may be damaged."
     ),
     "json.too_deep": "The contents of {what} are nested more deeply than the format allows.",
+    "json.number_too_large": "The contents of {what} hold a number larger than the format allows.",
     "what.file": "{name!r}",
     # -- signing keys (publishing) --------------------------------------------------------------
     "key.exists": "{path} already exists; refusing to overwrite a key.",

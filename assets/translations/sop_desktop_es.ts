@@ -207,8 +207,352 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>{detail}</source>
-        <translation>El catálogo no es válido: {detail}</translation>
+        <source>The catalog</source>
+        <translation>El catálogo</translation>
+    </message>
+    <message>
+        <source>Resource number {number}</source>
+        <translation>El recurso número {number}</translation>
+    </message>
+    <message>
+        <source>Resource {id!r}</source>
+        <translation>El recurso {id!r}</translation>
+    </message>
+    <message>
+        <source>{where}, file {name!r}</source>
+        <translation>{where}, archivo {name!r}</translation>
+    </message>
+    <message>
+        <source>Kit number {number}</source>
+        <translation>El kit número {number}</translation>
+    </message>
+    <message>
+        <source>Kit {id!r}</source>
+        <translation>El kit {id!r}</translation>
+    </message>
+    <message>
+        <source>Term number {number}</source>
+        <translation>El término número {number}</translation>
+    </message>
+    <message>
+        <source>Report term number {number}</source>
+        <translation>El término de informe número {number}</translation>
+    </message>
+    <message>
+        <source>Rendition number {number}</source>
+        <translation>La copia en PDF número {number}</translation>
+    </message>
+    <message>
+        <source>The rendition of {id!r}</source>
+        <translation>La copia en PDF de {id!r}</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s search index</source>
+        <translation>El índice de búsqueda del catálogo</translation>
+    </message>
+    <message>
+        <source>{where} is not an object.</source>
+        <translation>{where} no es un objeto.</translation>
+    </message>
+    <message>
+        <source>{where} has no {name!r} text.</source>
+        <translation>{where} no tiene el texto {name!r}.</translation>
+    </message>
+    <message>
+        <source>{where}: {name!r} is longer than {limit} characters.</source>
+        <translation>{where}: {name!r} tiene más de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>{where}: {name!r} is empty.</source>
+        <translation>{where}: {name!r} está vacío.</translation>
+    </message>
+    <message>
+        <source>{where}: {name!r} is not a list.</source>
+        <translation>{where}: {name!r} no es una lista.</translation>
+    </message>
+    <message>
+        <source>{where}: {name!r} has too many values.</source>
+        <translation>{where}: {name!r} tiene demasiados valores.</translation>
+    </message>
+    <message>
+        <source>{where}: {name!r} holds a value that is not short text.</source>
+        <translation>{where}: {name!r} contiene un valor que no es un texto corto.</translation>
+    </message>
+    <message>
+        <source>{where} lists too many {name}.</source>
+        <translation>{where} tiene demasiadas entradas en &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>{where} names a file {value!r} that is refused: {reason}.</source>
+        <translation>{where} nombra un archivo {value!r} que se rechaza: {reason}.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid catalog_id.</source>
+        <translation>{where} no tiene un catalog_id válido.</translation>
+    </message>
+    <message>
+        <source>{where} has an invalid id.</source>
+        <translation>{where} tiene un identificador no válido.</translation>
+    </message>
+    <message>
+        <source>{where} has an invalid type.</source>
+        <translation>{where} tiene un tipo no válido.</translation>
+    </message>
+    <message>
+        <source>{where} has an invalid language.</source>
+        <translation>{where} tiene un idioma no válido.</translation>
+    </message>
+    <message>
+        <source>{where} names an invalid translation.</source>
+        <translation>{where} nombra una traducción no válida.</translation>
+    </message>
+    <message>
+        <source>{where} lists no files.</source>
+        <translation>{where} no incluye ningún archivo.</translation>
+    </message>
+    <message>
+        <source>{where} has an unknown role.</source>
+        <translation>{where} tiene un rol desconocido.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid SHA-256.</source>
+        <translation>{where} no tiene un SHA-256 válido.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid size.</source>
+        <translation>{where} no tiene un tamaño válido.</translation>
+    </message>
+    <message>
+        <source>{where} has a media type the format does not allow.</source>
+        <translation>{where} tiene un tipo de medio que el formato no permite.</translation>
+    </message>
+    <message>
+        <source>{where} lists a file that is not an object.</source>
+        <translation>{where} incluye un archivo que no es un objeto.</translation>
+    </message>
+    <message>
+        <source>{where} is larger than the format allows ({size:,} bytes).</source>
+        <translation>{where} es más grande de lo que permite el formato ({size:,} bytes).</translation>
+    </message>
+    <message>
+        <source>{where} must have exactly one main file.</source>
+        <translation>{where} debe tener exactamente un archivo principal.</translation>
+    </message>
+    <message>
+        <source>{where} lists a search index among its files.</source>
+        <translation>{where} incluye un índice de búsqueda entre sus archivos.</translation>
+    </message>
+    <message>
+        <source>{where} lists a rendition among its files (renditions are listed apart).</source>
+        <translation>{where} incluye una copia en PDF entre sus archivos (las copias en PDF se indican aparte).</translation>
+    </message>
+    <message>
+        <source>{where} has more than one text file.</source>
+        <translation>{where} tiene más de un archivo de texto.</translation>
+    </message>
+    <message>
+        <source>{where} has a text file of the wrong media type.</source>
+        <translation>{where} tiene un archivo de texto con un tipo de medio incorrecto.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s manifest is not a JSON object.</source>
+        <translation>El manifiesto del catálogo no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>This file is not an SOP catalog manifest.</source>
+        <translation>Este archivo no es un manifiesto de catálogo SOP.</translation>
+    </message>
+    <message>
+        <source>The catalog has no valid version number (a whole number from 1 to {limit:,}).</source>
+        <translation>El catálogo no tiene un número de versión válido (un número entero del 1 al {limit:,}).</translation>
+    </message>
+    <message>
+        <source>The catalog lists no resources.</source>
+        <translation>El catálogo no incluye ningún recurso.</translation>
+    </message>
+    <message>
+        <source>The catalog lists more than {limit:,} resources.</source>
+        <translation>El catálogo incluye más de {limit:,} recursos.</translation>
+    </message>
+    <message>
+        <source>The catalog lists resource {id!r} twice.</source>
+        <translation>El catálogo incluye dos veces el recurso {id!r}.</translation>
+    </message>
+    <message>
+        <source>The catalog expires before it was created.</source>
+        <translation>El catálogo vence antes de la fecha en que se creó.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s kits are not a list.</source>
+        <translation>Los kits del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>The catalog lists too many kits.</source>
+        <translation>El catálogo incluye demasiados kits.</translation>
+    </message>
+    <message>
+        <source>The catalog lists kit {id!r} twice.</source>
+        <translation>El catálogo incluye dos veces el kit {id!r}.</translation>
+    </message>
+    <message>
+        <source>{where} lists no items.</source>
+        <translation>{where} no incluye ningún elemento.</translation>
+    </message>
+    <message>
+        <source>{where} lists too many items.</source>
+        <translation>{where} incluye demasiados elementos.</translation>
+    </message>
+    <message>
+        <source>{where} has an item that is not an object.</source>
+        <translation>{where} tiene un elemento que no es un objeto.</translation>
+    </message>
+    <message>
+        <source>{where} names a resource the catalog lacks: {id!r}.</source>
+        <translation>{where} nombra un recurso que no está en el catálogo: {id!r}.</translation>
+    </message>
+    <message>
+        <source>{where} has an item whose start is not a page or a second.</source>
+        <translation>{where} tiene un elemento cuyo inicio no es una página ni un segundo.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s terms are not a list.</source>
+        <translation>Los términos del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>The catalog lists too many terms.</source>
+        <translation>El catálogo incluye demasiados términos.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s renditions are not a list.</source>
+        <translation>Las copias en PDF del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>The catalog lists more renditions than resources.</source>
+        <translation>El catálogo incluye más copias en PDF que recursos.</translation>
+    </message>
+    <message>
+        <source>The catalog lists two renditions of {id!r}.</source>
+        <translation>El catálogo incluye dos copias en PDF de {id!r}.</translation>
+    </message>
+    <message>
+        <source>{where} must have the role &apos;rendition&apos;.</source>
+        <translation>{where} debe tener el rol &apos;rendition&apos;.</translation>
+    </message>
+    <message>
+        <source>{where} is not a PDF.</source>
+        <translation>{where} no es un PDF.</translation>
+    </message>
+    <message>
+        <source>{where} belongs to a file that is not an office document.</source>
+        <translation>{where} corresponde a un archivo que no es un documento de Office.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s report terms are not a list.</source>
+        <translation>Los términos de informe del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>The catalog lists too many report terms.</source>
+        <translation>El catálogo incluye demasiados términos de informe.</translation>
+    </message>
+    <message>
+        <source>{where} must have the role &apos;index&apos;.</source>
+        <translation>{where} debe tener el rol &apos;index&apos;.</translation>
+    </message>
+    <message>
+        <source>{where} is not a tar archive.</source>
+        <translation>{where} no es un archivo tar.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid schema number.</source>
+        <translation>{where} no tiene un número de esquema válido.</translation>
+    </message>
+    <message>
+        <source>{where} is not a session kit.</source>
+        <translation>{where} no es un kit de sesión.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid list of items.</source>
+        <translation>{where} no tiene una lista de elementos válida.</translation>
+    </message>
+    <message>
+        <source>{where} names an invalid resource.</source>
+        <translation>{where} nombra un recurso no válido.</translation>
+    </message>
+    <message>
+        <source>{where} has a note that is not short text.</source>
+        <translation>{where} tiene una nota que no es un texto corto.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid name.</source>
+        <translation>{where} no tiene un nombre válido.</translation>
+    </message>
+    <message>
+        <source>{where} has no valid id.</source>
+        <translation>{where} no tiene un identificador válido.</translation>
+    </message>
+    <message>
+        <source>creation time</source>
+        <translation>La fecha de creación</translation>
+    </message>
+    <message>
+        <source>expiry time</source>
+        <translation>La fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>last sync</source>
+        <translation>La última sincronización</translation>
+    </message>
+    <message>
+        <source>last sync attempt</source>
+        <translation>El último intento de sincronización</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s {when} is missing or not a time.</source>
+        <translation>{when} del catálogo falta o no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s {when} ({value!r}) is not a valid time.</source>
+        <translation>{when} del catálogo ({value!r}) no es una fecha y hora válida.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s {when} ({value!r}) has no time zone.</source>
+        <translation>{when} del catálogo ({value!r}) no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s {when} ({value!r}) is out of range.</source>
+        <translation>{when} del catálogo ({value!r}) está fuera del rango permitido.</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>it is longer than {limit} characters</source>
+        <translation>tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>it is an absolute path</source>
+        <translation>es una ruta absoluta</translation>
+    </message>
+    <message>
+        <source>it names a Windows drive</source>
+        <translation>nombra una unidad de Windows</translation>
+    </message>
+    <message>
+        <source>it contains {character}, a character that is not allowed in file names</source>
+        <translation>contiene {character}, un carácter que no se permite en los nombres de archivo</translation>
+    </message>
+    <message>
+        <source>it steps outside its folder</source>
+        <translation>sale de su carpeta</translation>
+    </message>
+    <message>
+        <source>a part of it begins or ends with a space or a dot</source>
+        <translation>una parte del nombre empieza o termina con un espacio o un punto</translation>
+    </message>
+    <message>
+        <source>it uses a device name that Windows has reserved</source>
+        <translation>usa un nombre de dispositivo que Windows tiene reservado</translation>
     </message>
     <message>
         <source>Received a web page instead of a catalog (a sign-in page or the wrong address).</source>
@@ -339,8 +683,80 @@
         <translation>no contiene una tabla de configuraciones</translation>
     </message>
     <message>
-        <source>line {line} is not valid {language} ({detail})</source>
-        <translation>la línea {line} no es {language} válido ({detail})</translation>
+        <source>{path}: {key} has a value of the wrong kind; ignored.</source>
+        <translation>{path}: {key} tiene un valor de tipo incorrecto; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: {key} cannot be negative; ignored.</source>
+        <translation>{path}: {key} no puede ser negativo; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key {key!r} ignored.</source>
+        <translation>{path}: se ignoró la clave desconocida {key!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;settings&apos; must be a table; ignored.</source>
+        <translation>{path}: &apos;settings&apos; debe ser una tabla; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;locked&apos; must be a list of setting names; ignored.</source>
+        <translation>{path}: &apos;locked&apos; debe ser una lista de nombres de opciones de configuración; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot lock unknown setting {name!r}.</source>
+        <translation>{path}: no se puede bloquear la opción desconocida {name!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({reason}); using defaults.</source>
+        <translation>No se pudo leer {path} ({reason}); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>{path} is not a JSON object; using defaults.</source>
+        <translation>{path} no es un objeto JSON; se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r} ignored.</source>
+        <translation>se ignoró la opción desconocida {name!r}.</translation>
+    </message>
+    <message>
+        <source>trusted_keys must be a list of PEM texts; ignored.</source>
+        <translation>trusted_keys debe ser una lista de textos PEM; se ignoró.</translation>
+    </message>
+    <message>
+        <source>download_policy must be one of {choices}; ignored.</source>
+        <translation>download_policy debe ser uno de estos valores: {choices}; se ignoró.</translation>
+    </message>
+    <message>
+        <source>interface_language must be &apos;en&apos;, &apos;es&apos; or empty (the system&apos;s); ignored.</source>
+        <translation>interface_language debe ser &apos;en&apos;, &apos;es&apos; o estar vacío (el idioma del sistema); se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be an address beginning http:// or https://; {value!r} is not; ignored.</source>
+        <translation>{name} debe ser una dirección que empiece con http:// o https://; {value!r} no lo es; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be an address beginning http:// or https:// or socks5:// or socks5h://; {value!r} is not; ignored.</source>
+        <translation>{name} debe ser una dirección que empiece con http://, https://, socks5:// o socks5h://; {value!r} no lo es; se ignoró.</translation>
+    </message>
+    <message>
+        <source>appearance must be &apos;light&apos;, &apos;dark&apos;, &apos;high_contrast&apos; or empty; ignored.</source>
+        <translation>appearance debe ser &apos;light&apos;, &apos;dark&apos;, &apos;high_contrast&apos; o estar vacío; se ignoró.</translation>
+    </message>
+    <message>
+        <source>download_limit_mb must be a whole number of megabytes; ignored.</source>
+        <translation>download_limit_mb debe ser un número entero de megabytes; se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} must be text; ignored.</source>
+        <translation>{name} debe ser texto; se ignoró.</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid {language}</source>
+        <translation>la línea {line} no es {language} válido</translation>
     </message>
     <message>
         <source>it is not valid {language}</source>
@@ -431,6 +847,14 @@
         <translation>{name!r} no coincide con su SHA-256: fue alterado o está dañado.</translation>
     </message>
     <message>
+        <source>The captions file {name} cannot be shown: it is not valid WebVTT.</source>
+        <translation>No se puede mostrar el archivo de subtítulos {name}: no es WebVTT válido.</translation>
+    </message>
+    <message>
+        <source>The captions file {name} cannot be read ({reason}).</source>
+        <translation>No se puede leer el archivo de subtítulos {name} ({reason}).</translation>
+    </message>
+    <message>
         <source>{count} files of the kit are not on this laptop; make the kit available offline first. {first}</source>
         <translation>{count} archivos del kit no están en esta computadora; primero haga que el kit esté disponible sin conexión. {first}</translation>
     </message>
@@ -501,6 +925,26 @@
     <message>
         <source>The instrument has no question {name!r}.</source>
         <translation>El instrumento no tiene la pregunta {name!r}.</translation>
+    </message>
+    <message>
+        <source>it is larger than a response can be</source>
+        <translation>es más grande de lo que puede ser una respuesta</translation>
+    </message>
+    <message>
+        <source>it is not complete JSON</source>
+        <translation>no es un JSON completo</translation>
+    </message>
+    <message>
+        <source>it is not a saved response of this program</source>
+        <translation>no es una respuesta guardada por este programa</translation>
+    </message>
+    <message>
+        <source>its answers are not a mapping</source>
+        <translation>sus respuestas no son una lista de claves y valores</translation>
+    </message>
+    <message>
+        <source>a value in it is not a text</source>
+        <translation>uno de sus valores no es texto</translation>
     </message>
     <message>
         <source>Import cancelled; the library was not changed.</source>
@@ -677,6 +1121,10 @@
     <message>
         <source>The contents of {what} are nested more deeply than the format allows.</source>
         <translation>El contenido de {what} está anidado a más profundidad de la que permite el formato.</translation>
+    </message>
+    <message>
+        <source>The contents of {what} hold a number larger than the format allows.</source>
+        <translation>El contenido de {what} tiene un número más grande de lo que permite el formato.</translation>
     </message>
     <message>
         <source>{name!r}</source>

@@ -12,7 +12,7 @@ from re import Pattern
 from typing import Any
 
 from resources_index.catalog import limits
-from resources_index.errors import CatalogError
+from resources_index.errors import CatalogError, Words
 
 
 class Kind(Enum):
@@ -26,10 +26,15 @@ class Kind(Enum):
     RECORDS = auto()  # a non-empty list of at most ``limit`` records of ``nested`` fields
 
 
-def require(condition: bool, message: str) -> None:
-    """Refuse the catalog with ``message`` unless ``condition`` holds."""
+#: Where a refused value is: words of a ``where.`` kind, or a file's name.
+Where = Words | str
+
+
+def require(condition: bool, kind: str, /, **values: Any) -> None:
+    """Refuse the catalog with the sentence of ``kind`` (an ``invalid.`` one) and its values
+    unless ``condition`` holds."""
     if not condition:
-        raise CatalogError("catalog.invalid", detail=message)
+        raise CatalogError(kind, **values)
 
 
 def whole(value: object, low: int, high: int) -> bool:
@@ -39,8 +44,8 @@ def whole(value: object, low: int, high: int) -> bool:
 
 @dataclass(frozen=True)
 class Field:
-    """One field: its JSON name (the record's attribute too), kind and limits, and the end of
-    the sentence that refuses a bad value (``"has an invalid language"``)."""
+    """One field: its JSON name (the record's attribute too), kind and limits, and the kind
+    of the sentence that refuses a bad value (``"invalid.language"``)."""
 
     name: str
     kind: Kind
@@ -49,7 +54,7 @@ class Field:
     pattern: Pattern[str] | None = None
     choices: frozenset[str] = frozenset()
     refusal: str = ""
-    read_item: Callable[[object, str], Any] | None = None  # RECORDS: one checked record
+    read_item: Callable[[object, Where], Any] | None = None  # RECORDS: one checked record
     load_item: Callable[[dict[str, Any]], Any] | None = None  # RECORDS: one trusted record
 
     def __post_init__(self) -> None:
@@ -57,7 +62,7 @@ class Field:
         # records, and a sentence is made only for a value that is refused.
         object.__setattr__(self, "read", _READERS[self.kind](self))
 
-    def read(self, raw: dict[str, Any], where: str) -> Any:  # replaced per kind, see above
+    def read(self, raw: dict[str, Any], where: Where) -> Any:  # replaced per kind, see above
         """The value in ``raw``, checked; ``CatalogError`` naming ``where`` when refused."""
         raise NotImplementedError
 
@@ -79,24 +84,20 @@ def dump_record(fields: Sequence[Field], record: Sequence[Any]) -> dict[str, Any
     return data
 
 
-Reader = Callable[[dict[str, Any], str], Any]
-
-
-def _refuse(detail: str) -> CatalogError:
-    return CatalogError("catalog.invalid", detail=detail)
+Reader = Callable[[dict[str, Any], Where], Any]
 
 
 def _text(spec: Field) -> Reader:
     name, limit, required = spec.name, spec.limit, spec.required
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(name, None if required else "")
         if not isinstance(value, str):
-            raise _refuse(f"{where} has no {name!r} text.")
+            raise CatalogError("invalid.no_text", where=where, name=name)
         if len(value) > limit:
-            raise _refuse(f"{where}: {name!r} is longer than {limit} characters.")
+            raise CatalogError("invalid.too_long", where=where, name=name, limit=limit)
         if required and not value.strip():
-            raise _refuse(f"{where}: {name!r} is empty.")
+            raise CatalogError("invalid.empty", where=where, name=name)
         return value
 
     return read
@@ -107,12 +108,12 @@ def _match(spec: Field) -> Reader:
     assert spec.pattern is not None
     fullmatch = spec.pattern.fullmatch
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(name)
         if value is None and optional:
             return None
         if not isinstance(value, str) or not fullmatch(value):
-            raise _refuse(f"{where} {refusal}.")
+            raise CatalogError(refusal, where=where)
         return value
 
     return read
@@ -121,21 +122,21 @@ def _match(spec: Field) -> Reader:
 def _choice(spec: Field) -> Reader:
     name, refusal, choices = spec.name, spec.refusal, spec.choices
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(name)
         if not isinstance(value, str) or value not in choices:
-            raise _refuse(f"{where} {refusal}.")
+            raise CatalogError(refusal, where=where)
         return value
 
     return read
 
 
 def _name(spec: Field) -> Reader:
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(spec.name)
-        reason = limits.unsafe_name_reason(value)
+        reason = limits.unsafe_name_words(value)
         if reason is not None:
-            raise _refuse(f"{where} names a file {value!r} that is refused: {reason}.")
+            raise CatalogError("invalid.unsafe_name", where=where, value=value, reason=reason)
         return value
 
     return read
@@ -144,10 +145,10 @@ def _name(spec: Field) -> Reader:
 def _whole(spec: Field) -> Reader:
     name, refusal = spec.name, spec.refusal
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(name)
         if not whole(value, 0, limits.MAX_VERSION):
-            raise _refuse(f"{where} {refusal}.")
+            raise CatalogError(refusal, where=where)
         return value
 
     return read
@@ -157,17 +158,17 @@ def _list(spec: Field) -> Reader:
     name, refusal = spec.name, spec.refusal
     fullmatch = spec.pattern.fullmatch if spec.pattern is not None else None
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         values = raw.get(name, [])
         if not isinstance(values, list):
-            raise _refuse(f"{where}: {name!r} is not a list.")
+            raise CatalogError("invalid.not_list", where=where, name=name)
         if len(values) > limits.MAX_LIST_ITEMS:
-            raise _refuse(f"{where}: {name!r} has too many values.")
+            raise CatalogError("invalid.too_many_values", where=where, name=name)
         for value in values:
             if not isinstance(value, str) or not 0 < len(value) <= limits.MAX_VALUE_CHARS:
-                raise _refuse(f"{where}: {name!r} holds a value that is not short text.")
+                raise CatalogError("invalid.value_not_short_text", where=where, name=name)
             if fullmatch is not None and not fullmatch(value):
-                raise _refuse(f"{where} {refusal}.")
+                raise CatalogError(refusal, where=where)
         return tuple(values)
 
     return read
@@ -177,12 +178,12 @@ def _records(spec: Field) -> Reader:
     name, refusal, limit, read_item = spec.name, spec.refusal, spec.limit, spec.read_item
     assert read_item is not None
 
-    def read(raw: dict[str, Any], where: str) -> Any:
+    def read(raw: dict[str, Any], where: Where) -> Any:
         value = raw.get(name)
         if not isinstance(value, list) or not value:
-            raise _refuse(f"{where} {refusal}.")
+            raise CatalogError(refusal, where=where)
         if len(value) > limit:
-            raise _refuse(f"{where} lists too many {name}.")
+            raise CatalogError("invalid.too_many_records", where=where, name=name)
         return tuple(read_item(item, where) for item in value)
 
     return read

@@ -6,6 +6,8 @@ broken catalog cannot make it fill the disk or write outside the library.
 
 import re
 
+from resources_index.errors import Words
+
 FORMAT_NAME = "sop-catalog"
 FORMAT_VERSION = 1
 TEXT_FORMAT = "sop-text"
@@ -81,32 +83,39 @@ _WINDOWS_RESERVED = (
 _BAD_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"\\|?*]')
 
 
-def unsafe_name_reason(name: object) -> str | None:
-    """Why ``name`` is not a safe relative file name, or None when it is safe.
+def unsafe_name_words(name: object) -> Words | None:
+    """Why ``name`` is not a safe relative file name (words said in the reader's language),
+    or None when it is safe.
 
     Names are POSIX-style relative paths. Each part must be an ordinary name on Windows, macOS
     and Linux alike: no ``..``, no absolute path or drive, no reserved device name.
     """
     if not isinstance(name, str) or not name:
-        return "it is empty"
+        return Words("name.empty")
     if len(name) > MAX_NAME_CHARS:
-        return f"it is longer than {MAX_NAME_CHARS} characters"
+        return Words("name.too_long", limit=MAX_NAME_CHARS)
     if name.startswith("/") or re.match(r"^[A-Za-z]:[/\\]", name):
-        return "it is an absolute path"
+        return Words("name.absolute")
     if re.fullmatch(r"[A-Za-z]:", name.split("/")[0]):
-        return "it names a Windows drive"
+        return Words("name.drive")
     bad = _BAD_NAME_CHARS.search(name)
     if bad:
-        shown = repr(bad.group(0))  # a control character as its escape, never as itself
-        return f"it contains {shown}, a character that is not allowed in file names"
+        # A control character as its escape, never as itself.
+        return Words("name.character", character=repr(bad.group(0)))
     for part in name.split("/"):
         if part in ("", ".", ".."):
-            return "it steps outside its folder"
+            return Words("name.outside")
         if part != part.strip() or part.endswith("."):
-            return "a part of it begins or ends with a space or a dot"
+            return Words("name.space_or_dot")
         if part.split(".")[0].casefold() in _WINDOWS_RESERVED:
-            return "it uses a device name that Windows has reserved"
+            return Words("name.reserved")
     return None
+
+
+def unsafe_name_reason(name: object) -> str | None:
+    """``unsafe_name_words`` in English (publishing speaks on the command line)."""
+    words = unsafe_name_words(name)
+    return None if words is None else str(words)
 
 
 def safe_name(name: str) -> str | None:

@@ -3,7 +3,7 @@
 from typing import Any
 
 from resources_index.catalog import limits
-from resources_index.catalog.field_kinds import require
+from resources_index.catalog.field_kinds import Where, require
 from resources_index.catalog.records import Resource
 
 
@@ -63,12 +63,13 @@ def start_text(start: int, timed: bool) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
-def kit_start(raw: dict[str, Any], where: str) -> int:
+def kit_start(raw: dict[str, Any], where: Where) -> int:
     """The optional ``start`` of a kit item read from JSON: a whole number within limits."""
     start = raw.get("start", 0)
     require(
         type(start) is int and 0 <= start <= limits.MAX_KIT_START,
-        f"{where} has an item whose start is not a page or a second.",
+        "invalid.item_start",
+        where=where,
     )
     return int(start)
 

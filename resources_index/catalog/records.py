@@ -10,7 +10,15 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from resources_index.catalog import limits
-from resources_index.catalog.field_kinds import Field, Kind, dump_record, record_loader, require
+from resources_index.catalog.field_kinds import (
+    Field,
+    Kind,
+    Where,
+    dump_record,
+    record_loader,
+    require,
+)
+from resources_index.errors import Words
 
 
 class FileEntry(NamedTuple):
@@ -67,37 +75,35 @@ class Resource(NamedTuple):
         return dump_record(RESOURCE_FIELDS, self)
 
 
-def read_file_entry(raw: object, where: str) -> FileEntry:
+def read_file_entry(raw: object, where: Where) -> FileEntry:
     """One file entry, checked: its name first (later sentences name it), then the table."""
-    require(isinstance(raw, dict), f"{where} lists a file that is not an object.")
+    require(isinstance(raw, dict), "invalid.file_not_object", where=where)
     assert isinstance(raw, dict)
     name = NAME_FIELD.read(raw, where)
-    where = f"{where}, file {name!r}"
+    where = Words("where.file", where=where, name=name)
     entry = FileEntry(*(spec.read(raw, where) for spec in FILE_FIELDS))
     ceiling = limits.MAX_TEXT_OBJECT_BYTES if entry.role == "text" else limits.MAX_OBJECT_BYTES
-    require(
-        entry.size <= ceiling, f"{where} is larger than the format allows ({entry.size:,} bytes)."
-    )
+    require(entry.size <= ceiling, "invalid.file_too_large", where=where, size=entry.size)
     return entry
 
 
 NAME_FIELD = Field("name", Kind.NAME)
 FILE_FIELDS: tuple[Field, ...] = (
-    Field("role", Kind.CHOICE, choices=frozenset(limits.FILE_ROLES), refusal="has an unknown role"),
+    Field("role", Kind.CHOICE, choices=frozenset(limits.FILE_ROLES), refusal="invalid.role"),
     NAME_FIELD,
-    Field("sha256", Kind.MATCH, pattern=limits.SHA256_PATTERN, refusal="has no valid SHA-256"),
-    Field("size", Kind.WHOLE, refusal="has no valid size"),
+    Field("sha256", Kind.MATCH, pattern=limits.SHA256_PATTERN, refusal="invalid.sha256"),
+    Field("size", Kind.WHOLE, refusal="invalid.size"),
     Field(
         "media_type",
         Kind.CHOICE,
         choices=frozenset(limits.ALLOWED_MEDIA_TYPES),
-        refusal="has a media type the format does not allow",
+        refusal="invalid.media_type",
     ),
     Field(
         "language",
         Kind.MAYBE_MATCH,
         pattern=limits.LANGUAGE_PATTERN,
-        refusal="has an invalid language",
+        refusal="invalid.language",
     ),
 )
 
@@ -105,17 +111,15 @@ FILE_FIELDS: tuple[Field, ...] = (
 load_file_entry: Callable[[dict[str, Any]], FileEntry] = record_loader(FILE_FIELDS, FileEntry)
 
 RESOURCE_FIELDS: tuple[Field, ...] = (
-    Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id"),
+    Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="invalid.id"),
     Field("title", Kind.TEXT, required=True, limit=limits.MAX_TITLE_CHARS),
-    Field("type", Kind.MATCH, pattern=limits.KEY_PATTERN, refusal="has an invalid type"),
-    Field(
-        "language", Kind.MATCH, pattern=limits.LANGUAGE_PATTERN, refusal="has an invalid language"
-    ),
+    Field("type", Kind.MATCH, pattern=limits.KEY_PATTERN, refusal="invalid.type"),
+    Field("language", Kind.MATCH, pattern=limits.LANGUAGE_PATTERN, refusal="invalid.language"),
     Field(
         "files",
         Kind.RECORDS,
         limit=limits.MAX_FILES_PER_RESOURCE,
-        refusal="lists no files",
+        refusal="invalid.no_files",
         read_item=read_file_entry,
         load_item=load_file_entry,
     ),
@@ -126,7 +130,7 @@ RESOURCE_FIELDS: tuple[Field, ...] = (
         "translations",
         Kind.LIST,
         pattern=limits.ID_PATTERN,
-        refusal="names an invalid translation",
+        refusal="invalid.translation",
     ),
     Field("publisher", Kind.TEXT, limit=limits.MAX_VALUE_CHARS),
     Field("tags", Kind.LIST),

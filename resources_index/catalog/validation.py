@@ -21,38 +21,40 @@ from resources_index.catalog.records import (
     read_file_entry,
 )
 from resources_index.catalog.times import parse_time
+from resources_index.errors import CatalogError, Words
 
 _ID, _FILES = RESOURCE_FIELDS[0], RESOURCE_FIELDS[Resource._fields.index("files")]
 _CATALOG_ID = Field(
-    "catalog_id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has no valid catalog_id"
+    "catalog_id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="invalid.no_catalog_id"
 )
-_KIT_ID = Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="has an invalid id")
+_KIT_ID = Field("id", Kind.MATCH, pattern=limits.ID_PATTERN, refusal="invalid.id")
 _TERM = {
     lang: Field(lang, Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
     for lang in ("en", "es")
 }
+_CREATED, _EXPIRES = Words("when.created"), Words("when.expires")
 _KIT_NAME = Field("name", Kind.TEXT, required=True, limit=limits.MAX_TITLE_CHARS)
 
 
 def read_resource(raw: object, index: int) -> Resource:
     """Resource number ``index`` (from 0), checked: its id, its files, then every other field."""
-    require(isinstance(raw, dict), f"Resource number {index + 1} is not an object.")
-    assert isinstance(raw, dict)
-    rid = _ID.read(raw, f"Resource number {index + 1}")
-    where = f"Resource {rid!r}"
+    if not isinstance(raw, dict):
+        raise CatalogError(
+            "invalid.not_object", where=Words("where.resource_number", number=index + 1)
+        )
+    rid = _ID.read(raw, Words("where.resource_number", number=index + 1))
+    where = Words("where.resource", id=rid)
     files: tuple[FileEntry, ...] = _FILES.read(raw, where)
     roles = [f.role for f in files]
-    require(roles.count("main") == 1, f"{where} must have exactly one main file.")
-    require("index" not in roles, f"{where} lists a search index among its files.")
-    require(
-        "rendition" not in roles,
-        f"{where} lists a rendition among its files (renditions are listed apart).",
-    )
-    require(roles.count("text") <= 1, f"{where} has more than one text file.")
+    require(roles.count("main") == 1, "invalid.main_file_count", where=where)
+    require("index" not in roles, "invalid.index_among_files", where=where)
+    require("rendition" not in roles, "invalid.rendition_among_files", where=where)
+    require(roles.count("text") <= 1, "invalid.text_files", where=where)
     text = next((f for f in files if f.role == "text"), None)
     require(
         text is None or text.media_type == limits.TEXT_MEDIA_TYPE,
-        f"{where} has a text file of the wrong media type.",
+        "invalid.text_media_type",
+        where=where,
     )
     known = {"id": rid, "files": files}
     return Resource(
@@ -62,38 +64,39 @@ def read_resource(raw: object, index: int) -> Resource:
 
 def read_manifest(raw: object) -> Manifest:
     """A manifest from parsed JSON, every value checked."""
-    require(isinstance(raw, dict), "The catalog's manifest is not a JSON object.")
+    require(isinstance(raw, dict), "invalid.manifest_not_object")
     assert isinstance(raw, dict)
-    require(raw.get("format") == limits.FORMAT_NAME, "This file is not an SOP catalog manifest.")
+    require(raw.get("format") == limits.FORMAT_NAME, "invalid.not_manifest")
     version_of_format = raw.get("format_version")
     require(
         whole(version_of_format, 1, limits.MAX_VERSION)
         and version_of_format == limits.FORMAT_VERSION,
-        "The catalog uses a format version this program cannot read; update SOP Desktop.",
+        "catalog.format_version",
     )
-    catalog_id = _CATALOG_ID.read(raw, "The catalog")
+    catalog_id = _CATALOG_ID.read(raw, Words("where.catalog"))
     version = raw.get("version")
     require(
         whole(version, 1, limits.MAX_VERSION),
-        f"The catalog has no valid version number (a whole number from 1 to"
-        f" {limits.MAX_VERSION:,}).",
+        "invalid.version",
+        limit=limits.MAX_VERSION,
     )
     resources_raw = raw.get("resources")
-    require(isinstance(resources_raw, list), "The catalog lists no resources.")
+    require(isinstance(resources_raw, list), "invalid.no_resources")
     assert isinstance(resources_raw, list)
     require(
         len(resources_raw) <= limits.MAX_RESOURCES,
-        f"The catalog lists more than {limits.MAX_RESOURCES:,} resources.",
+        "invalid.too_many_resources",
+        limit=limits.MAX_RESOURCES,
     )
     resources = tuple(read_resource(r, i) for i, r in enumerate(resources_raw))
     seen: set[str] = set()
     for resource in resources:
-        require(resource.id not in seen, f"The catalog lists resource {resource.id!r} twice.")
+        require(resource.id not in seen, "invalid.resource_twice", id=resource.id)
         seen.add(resource.id)
     resources = with_renditions(resources, _read_renditions(raw.get("renditions", []), resources))
-    created = parse_time(raw.get("created"), "creation time")
-    expires = parse_time(raw.get("expires"), "expiry time")
-    require(expires > created, "The catalog expires before it was created.")
+    created = parse_time(raw.get("created"), Words("when.created"))
+    expires = parse_time(raw.get("expires"), Words("when.expires"))
+    require(expires > created, "invalid.expires_before_created")
     assert isinstance(version, int)
     index_entry, schema = _read_search_index(raw.get("search_index"))
     kits = _read_kits(raw.get("kits", []), seen)
@@ -136,8 +139,8 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
     return Manifest(
         raw["catalog_id"],
         raw["version"],
-        parse_time(raw["created"], "creation time"),
-        parse_time(raw["expires"], "expiry time"),
+        parse_time(raw["created"], _CREATED),
+        parse_time(raw["expires"], _EXPIRES),
         resources,
         search_index=load_file_entry(index) if index else None,
         search_index_schema=index["schema"] if index else 0,
@@ -147,34 +150,37 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
     )
 
 
-def _text(raw: dict[str, Any], name: str, where: str, limit: int) -> str:
+def _text(raw: dict[str, Any], name: str, where: Words, limit: int) -> str:
     value: str = Field(name, Kind.TEXT, limit=limit).read(raw, where)
     return value
 
 
 def _read_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
-    require(isinstance(raw, list), "The catalog's kits are not a list.")
+    require(isinstance(raw, list), "invalid.kits_not_list")
     assert isinstance(raw, list)
-    require(len(raw) <= limits.MAX_KITS, "The catalog lists too many kits.")
+    require(len(raw) <= limits.MAX_KITS, "invalid.too_many_kits")
     kits, seen = [], set()
     for number, item in enumerate(raw, start=1):
-        require(isinstance(item, dict), f"Kit number {number} is not an object.")
+        number_words = Words("where.kit_number", number=number)
+        require(isinstance(item, dict), "invalid.not_object", where=number_words)
         assert isinstance(item, dict)
-        kid = _KIT_ID.read(item, f"Kit number {number}")
-        require(kid not in seen, f"The catalog lists kit {kid!r} twice.")
+        kid = _KIT_ID.read(item, number_words)
+        require(kid not in seen, "invalid.kit_twice", id=kid)
         seen.add(kid)
-        where = f"Kit {kid!r}"
+        where = Words("where.kit", id=kid)
         steps = item.get("items")
-        require(isinstance(steps, list) and bool(steps), f"{where} lists no items.")
+        require(isinstance(steps, list) and bool(steps), "invalid.no_items", where=where)
         assert isinstance(steps, list)
-        require(len(steps) <= limits.MAX_KIT_ITEMS, f"{where} lists too many items.")
+        require(len(steps) <= limits.MAX_KIT_ITEMS, "invalid.too_many_items", where=where)
         parsed = []
         for step in steps:
-            require(isinstance(step, dict), f"{where} has an item that is not an object.")
+            require(isinstance(step, dict), "invalid.item_not_object", where=where)
             rid = step.get("resource_id")
             require(
                 isinstance(rid, str) and rid in resource_ids,
-                f"{where} names a resource the catalog lacks: {str(rid)[:140]!r}.",
+                "invalid.item_resource_lacking",
+                where=where,
+                id=str(rid)[:140],
             )
             note = _text(step, "note", where, limits.MAX_SUMMARY_CHARS)
             parsed.append(KitItem(str(rid), note, kit_start(step, where)))
@@ -190,13 +196,13 @@ def _read_kits(raw: object, resource_ids: set[str]) -> tuple[CuratedKit, ...]:
 
 
 def _read_terms(raw: object) -> tuple[tuple[str, str], ...]:
-    require(isinstance(raw, list), "The catalog's terms are not a list.")
+    require(isinstance(raw, list), "invalid.terms_not_list")
     assert isinstance(raw, list)
-    require(len(raw) <= limits.MAX_TERMS, "The catalog lists too many terms.")
+    require(len(raw) <= limits.MAX_TERMS, "invalid.too_many_terms")
     terms = []
     for number, item in enumerate(raw, start=1):
-        where = f"Term number {number}"
-        require(isinstance(item, dict), f"{where} is not an object.")
+        where = Words("where.term_number", number=number)
+        require(isinstance(item, dict), "invalid.not_object", where=where)
         assert isinstance(item, dict)
         english, spanish = (_TERM[lang].read(item, where) for lang in ("en", "es"))
         terms.append((english, spanish))
@@ -221,44 +227,44 @@ def with_renditions(
 
 def _read_renditions(raw: object, resources: tuple[Resource, ...]) -> dict[str, FileEntry]:
     """The PDF renditions of office documents: one per resource at most, of a listed one."""
-    require(isinstance(raw, list), "The catalog's renditions are not a list.")
+    require(isinstance(raw, list), "invalid.renditions_not_list")
     assert isinstance(raw, list)
-    require(len(raw) <= len(resources), "The catalog lists more renditions than resources.")
+    require(len(raw) <= len(resources), "invalid.too_many_renditions")
     by_id = {r.id: r for r in resources}
     renditions: dict[str, FileEntry] = {}
     for number, item in enumerate(raw, start=1):
-        where = f"Rendition number {number}"
-        require(isinstance(item, dict), f"{where} is not an object.")
+        where = Words("where.rendition_number", number=number)
+        require(isinstance(item, dict), "invalid.not_object", where=where)
         assert isinstance(item, dict)
         rid = item.get("resource_id")
         require(
             isinstance(rid, str) and rid in by_id,
-            f"{where} names a resource the catalog lacks: {str(rid)[:140]!r}.",
+            "invalid.item_resource_lacking",
+            where=where,
+            id=str(rid)[:140],
         )
         assert isinstance(rid, str)
-        require(rid not in renditions, f"The catalog lists two renditions of {rid!r}.")
-        entry = read_file_entry(item, f"The rendition of {rid!r}")
-        require(
-            entry.role == "rendition", f"The rendition of {rid!r} must have the role 'rendition'."
-        )
-        require(
-            entry.media_type == limits.PDF_MEDIA_TYPE, f"The rendition of {rid!r} is not a PDF."
-        )
+        require(rid not in renditions, "invalid.rendition_twice", id=rid)
+        of = Words("where.rendition_of", id=rid)
+        entry = read_file_entry(item, of)
+        require(entry.role == "rendition", "invalid.rendition_role", where=of)
+        require(entry.media_type == limits.PDF_MEDIA_TYPE, "invalid.rendition_not_pdf", where=of)
         require(
             by_id[rid].main.media_type in limits.RENDERED_MEDIA_TYPES,
-            f"The rendition of {rid!r} belongs to a file that is not an office document.",
+            "invalid.rendition_not_office",
+            where=of,
         )
         renditions[rid] = entry
     return renditions
 
 
 def _read_report_terms(raw: object) -> tuple[str, ...]:
-    require(isinstance(raw, list), "The catalog's report terms are not a list.")
+    require(isinstance(raw, list), "invalid.report_terms_not_list")
     assert isinstance(raw, list)
-    require(len(raw) <= limits.MAX_REPORT_TERMS, "The catalog lists too many report terms.")
+    require(len(raw) <= limits.MAX_REPORT_TERMS, "invalid.too_many_report_terms")
     term = Field("term", Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
     return tuple(
-        str(term.read({"term": item}, f"Report term number {number}"))
+        str(term.read({"term": item}, Words("where.report_term_number", number=number)))
         for number, item in enumerate(raw, start=1)
     )
 
@@ -266,13 +272,13 @@ def _read_report_terms(raw: object) -> tuple[str, ...]:
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:
     if raw is None:
         return None, 0
-    where = "The catalog's search index"
-    require(isinstance(raw, dict), f"{where} is not an object.")
+    where = Words("where.search_index")
+    require(isinstance(raw, dict), "invalid.not_object", where=where)
     assert isinstance(raw, dict)
     entry = read_file_entry(raw, where)
-    require(entry.role == "index", f"{where} must have the role 'index'.")
-    require(entry.media_type == limits.INDEX_MEDIA_TYPE, f"{where} is not a tar archive.")
+    require(entry.role == "index", "invalid.index_role", where=where)
+    require(entry.media_type == limits.INDEX_MEDIA_TYPE, "invalid.index_not_tar", where=where)
     schema = raw.get("schema")
-    require(whole(schema, 0, limits.MAX_SCHEMA), f"{where} has no valid schema number.")
+    require(whole(schema, 0, limits.MAX_SCHEMA), "invalid.index_schema", where=where)
     assert isinstance(schema, int)
     return entry, schema

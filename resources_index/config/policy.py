@@ -32,7 +32,7 @@ import platformdirs
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
 from resources_index.config.settings import Settings
-from resources_index.errors import Words
+from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
 
@@ -92,7 +92,7 @@ class Policy:
     #: never shown, logged or written anywhere but the kept copy of the policy
     reports_user: str = ""
     reports_password: str = ""
-    problems: list[str] = field(default_factory=list)
+    problems: list[Words] = field(default_factory=list)
     #: why the policy file cannot be used at all (then the kept policy applies, if any)
     unusable: Words | None = None
 
@@ -128,7 +128,7 @@ class Policy:
             policy.unusable = Words(
                 "policy.unusable_kept", path=path, reason=why, read_at=kept["read_at"]
             )
-        policy.problems.insert(0, str(policy.unusable))
+        policy.problems.insert(0, policy.unusable)
         log.warning("%s", policy.unusable)
         return policy
 
@@ -147,35 +147,35 @@ class Policy:
             elif key in DEPLOYMENT:
                 kind = DEPLOYMENT[key]
                 if isinstance(value, bool) or not isinstance(value, kind):
-                    self.problems.append(f"{where}: {key} has a value of the wrong kind; ignored.")
+                    self.problems.append(Words("policy.wrong_kind", path=where, key=key))
                 elif isinstance(value, int | float) and not (
                     safe_json.finite(value) and value >= 0
                 ):
-                    self.problems.append(f"{where}: {key} cannot be negative; ignored.")
+                    self.problems.append(Words("policy.negative", path=where, key=key))
                 else:
                     setattr(self, key, value)
             else:
-                self.problems.append(f"{where}: unknown key {key!r} ignored.")
+                self.problems.append(Words("policy.unknown_key", path=where, key=key))
 
     def _take_settings(self, value: object) -> None:
         if not isinstance(value, dict):
-            self.problems.append(f"{self.path}: 'settings' must be a table; ignored.")
+            self.problems.append(Words("policy.settings_not_table", path=self.path))
             return
         probe = Settings()
         for name, item in value.items():
             problem = probe.set(name, item)
             if problem:
-                self.problems.append(f"{self.path}: {problem}")
+                self.problems.append(Words("setting.in_file", path=self.path, problem=problem))
             else:
                 self.defaults[name] = item
 
     def _take_locked(self, value: object) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problems.append(f"{self.path}: 'locked' must be a list of setting names; ignored.")
+            self.problems.append(Words("policy.locked_not_list", path=self.path))
             return
         unknown = [v for v in value if v not in USER_SETTINGS]
         for name in unknown:
-            self.problems.append(f"{self.path}: cannot lock unknown setting {name!r}.")
+            self.problems.append(Words("policy.lock_unknown", path=self.path, name=name))
         self.locked = frozenset(v for v in value if v in USER_SETTINGS)
 
     def effective(self, user: Settings) -> tuple[Settings, dict[str, str]]:
@@ -216,9 +216,9 @@ def _read(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise _Unusable(Words("policy.why.missing")) from None
     except safe_json.BadJson as exc:
-        raise _Unusable(bad_json_reason(exc, "TOML" if toml else "JSON")) from None
+        raise _Unusable(safe_json.bad_json_reason(exc, "TOML" if toml else "JSON")) from None
     except OSError as exc:
-        raise _Unusable(Words("policy.why.unreadable", reason=exc.strerror or exc)) from None
+        raise _Unusable(Words("policy.why.unreadable", reason=reason_of(exc))) from None
     if not isinstance(raw, dict):
         raise _Unusable(Words("policy.why.not_table"))
     return raw
@@ -234,33 +234,13 @@ def _read_toml(path: Path) -> object:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        # The parser's own words are English whatever the interface's: only the line is said.
         found = re.search(r"\(at line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise safe_json.BadJson("syntax", detail, int(found[1]) if found else None) from None
+        raise safe_json.BadJson("syntax", line=int(found[1]) if found else None) from None
     except RecursionError:
         raise safe_json.BadJson("too_deep") from None
     except ValueError:
         raise safe_json.BadJson("big_number") from None
-
-
-def bad_json_reason(exc: safe_json.BadJson, language: str = "JSON") -> Words:
-    """What is wrong with a file the bounded reader refused, in words (with the line)."""
-    if exc.why == "syntax" and exc.line is not None:
-        return Words("json.syntax_at", language=language, line=exc.line, detail=exc.detail)
-    if exc.why == "not_text" and exc.line is not None:
-        return Words("json.not_text_at", line=exc.line)
-    return Words(_JSON_REASONS.get(exc.why, "json.syntax"), language=language)
-
-
-#: What the bounded reader's refusals are called in words.
-_JSON_REASONS = {
-    "syntax": "json.syntax",
-    "not_text": "json.not_text",
-    "too_large": "json.reason_too_large",
-    "too_deep": "json.reason_too_deep",
-    "big_number": "json.big_number",
-    "not_regular": "json.not_regular",
-}
 
 
 def _read_kept(folder: Path) -> dict[str, Any] | None:

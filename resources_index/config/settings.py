@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
@@ -67,7 +68,7 @@ class Settings:
     #: Usage reports (docs/privacy.md): on only where a policy turns them on; a person may
     #: turn them off unless the policy locks them.
     reporting_enabled: bool = False
-    problems: list[str] = field(default_factory=list, compare=False)
+    problems: list[Words] = field(default_factory=list, compare=False)
     #: the names this user set (in the file or through ``set``), as opposed to defaults
     explicit: set[str] = field(default_factory=set, compare=False)
 
@@ -79,49 +80,49 @@ class Settings:
         except FileNotFoundError:
             return cls()
         except OSError as exc:
-            return cls(problems=[f"{path} could not be read ({exc.strerror}); using defaults."])
+            why = reason_of(exc)
+            return cls(problems=[Words("setting.unreadable", path=path, reason=why)])
         except safe_json.BadJson as exc:
-            where = f" (line {exc.line})" if exc.line else ""
-            why = f"{exc.why.replace('_', ' ')}{where}"
-            return cls(problems=[f"{path} could not be read ({why}); using defaults."])
+            why = safe_json.bad_json_reason(exc)
+            return cls(problems=[Words("setting.unreadable", path=path, reason=why)])
         if not isinstance(raw, dict):
-            return cls(problems=[f"{path} is not a JSON object; using defaults."])
+            return cls(problems=[Words("setting.not_object", path=path)])
         settings = cls()
         for name, value in raw.items():
             problem = settings.set(name, value)
             if problem:
-                settings.problems.append(f"{path}: {problem}")
+                settings.problems.append(Words("setting.in_file", path=path, problem=problem))
         return settings
 
-    def set(self, name: str, value: Any) -> str | None:
-        """Set one value after checking it; return a sentence instead when it is refused."""
+    def set(self, name: str, value: Any) -> Words | None:
+        """Set one value after checking it; return why instead when it is refused (words
+        said in the reader's language)."""
         known = {f.name: f for f in fields(self) if f.name not in ("problems", "explicit")}
         if name not in known:
-            return f"unknown setting {name!r} ignored."
+            return Words("setting.unknown", name=name)
         default = known[name].default
         if name == "trusted_keys":
             if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
-                return "trusted_keys must be a list of PEM texts; ignored."
+                return Words("setting.trusted_keys")
         elif name == "download_policy":
             if value not in DOWNLOAD_POLICIES:
-                return f"download_policy must be one of {', '.join(DOWNLOAD_POLICIES)}; ignored."
+                return Words("setting.download_policy", choices=", ".join(DOWNLOAD_POLICIES))
         elif name == "interface_language":
             if value not in INTERFACE_LANGUAGES:
-                return "interface_language must be 'en', 'es' or empty (the system's); ignored."
+                return Words("setting.interface_language")
         elif name in ("server_url", "proxy") and isinstance(value, str):
             schemes = SERVER_SCHEMES if name == "server_url" else PROXY_SCHEMES
             if address_problem(value, schemes):
-                starts = " or ".join(f"{scheme}://" for scheme in schemes)
-                said = shown(value)
-                return f"{name} must be an address beginning {starts}; {said!r} is not; ignored."
+                kind = "setting.server_address" if name == "server_url" else "setting.proxy_address"
+                return Words(kind, name=name, value=shown(value))
         elif name == "appearance":
             if value not in APPEARANCES:
-                return "appearance must be 'light', 'dark', 'high_contrast' or empty; ignored."
+                return Words("setting.appearance")
         elif name == "download_limit_mb":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                return "download_limit_mb must be a whole number of megabytes; ignored."
+                return Words("setting.download_limit")
         elif not isinstance(value, type(default)):
-            return f"{name} must be text; ignored."
+            return Words("setting.not_text", name=name)
         setattr(self, name, value)
         self.explicit.add(name)
         return None

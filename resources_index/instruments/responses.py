@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from resources_index.errors import InstrumentError, LibraryError
+from resources_index.errors import InstrumentError, LibraryError, Words, reason_of
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.limits import MAX_ANSWER_CHARS, MAX_RESPONSE_BYTES
 from resources_index.instruments.session import FormSession
@@ -144,7 +144,12 @@ class ResponseStore:
 
 
 class _Unusable(ValueError):
-    """Why a saved response cannot be used (said inside ``instrument.response_unreadable``)."""
+    """Why a saved response cannot be used (said inside ``instrument.response_unreadable``):
+    a ``response.`` kind."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.words = Words(kind)
 
 
 def read_response(path: Path) -> Response:
@@ -153,28 +158,28 @@ def read_response(path: Path) -> Response:
         with open_regular(path) as handle:
             data = handle.read(MAX_RESPONSE_BYTES + 1)
         if len(data) > MAX_RESPONSE_BYTES:
-            raise _Unusable("it is larger than a response can be")
+            raise _Unusable("response.too_large")
         try:
             raw = json.loads(data.decode("utf-8"))
         except (ValueError, RecursionError):
-            raise _Unusable("it is not complete JSON") from None
+            raise _Unusable("response.not_json") from None
         return _from_json(raw)
     except (OSError, _Unusable) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
+        reason = reason_of(error) if isinstance(error, OSError) else error.words
         raise InstrumentError(
-            "instrument.response_unreadable", path=str(path), reason=reason or str(error)
+            "instrument.response_unreadable", path=str(path), reason=reason
         ) from None
 
 
 def _from_json(raw: Any) -> Response:
     if not isinstance(raw, dict) or raw.get("format") != RESPONSE_FORMAT:
-        raise _Unusable("it is not a saved response of this program")
+        raise _Unusable("response.not_response")
     texts = {}
     for key in ("id", "form_id", "form_version", "language", "started", "modified"):
         texts[key] = _text(raw.get(key))
     answers = raw.get("answers", {})
     if not isinstance(answers, dict):
-        raise _Unusable("its answers are not a mapping")
+        raise _Unusable("response.answers_not_mapping")
     return Response(
         **texts,
         completed=_text(raw.get("completed", "")),
@@ -185,7 +190,7 @@ def _from_json(raw: Any) -> Response:
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or len(value) > MAX_ANSWER_CHARS:
-        raise _Unusable("a value in it is not a text")
+        raise _Unusable("response.value_not_text")
     return value
 
 
@@ -200,9 +205,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as error:
-        raise LibraryError(
-            "library.not_written", path=str(path), reason=error.strerror or str(error)
-        ) from None
+        raise LibraryError("library.not_written", path=str(path), reason=reason_of(error)) from None
 
 
 def _subfolders(base: Path) -> list[Path]:

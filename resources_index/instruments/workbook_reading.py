@@ -19,7 +19,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from resources_index.errors import InstrumentError
+from resources_index.errors import InstrumentError, reason_of
 from resources_index.instruments.limits import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
@@ -80,7 +80,7 @@ def read_workbook(path: Path) -> WorkbookScan:
         ) from None
     except OSError as error:
         raise InstrumentError(
-            "publish.form_unreadable", file=file, reason=error.strerror or str(error)
+            "publish.form_unreadable", file=file, reason=reason_of(error)
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise InstrumentError(

@@ -4,7 +4,8 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-from resources_index.publish.extract import extract_captions
+from resources_index.errors import ObjectError, reason_of
+from resources_index.publish.extract import ExtractError, extract_captions
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,16 @@ class CaptionTrack:
 
     @classmethod
     def load(cls, path: Path) -> "CaptionTrack":
-        """Read a WebVTT file; raises ExtractError with a sentence when it is not valid."""
-        segments = extract_captions(path).segments
+        """Read a WebVTT file; ``ObjectError`` when it cannot be read or is not valid, said in
+        the reader's language (publishing's own sentence is English, for the command line)."""
+        try:
+            segments = extract_captions(path).segments
+        except ExtractError:
+            raise ObjectError("captions.invalid", name=path.name) from None
+        except OSError as exc:
+            raise ObjectError(
+                "captions.unreadable", name=path.name, reason=reason_of(exc)
+            ) from None
         return cls([Cue(s["start_ms"], s["end_ms"], s["text"]) for s in segments])
 
     def at(self, position_ms: int) -> str:

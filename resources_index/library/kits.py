@@ -49,29 +49,25 @@ class Kit:
     @classmethod
     def from_json(cls, raw: object, where: str) -> "Kit":
         if not isinstance(raw, dict) or raw.get("format") != KIT_FORMAT:
-            raise CatalogError("catalog.invalid", detail=f"{where} is not a session kit.")
+            raise CatalogError("invalid.not_kit", where=where)
         items_raw = raw.get("items")
         if not isinstance(items_raw, list) or len(items_raw) > limits.MAX_KIT_ITEMS:
-            raise CatalogError("catalog.invalid", detail=f"{where} has no valid list of items.")
+            raise CatalogError("invalid.kit_items", where=where)
         items = []
         for item in items_raw:
             if not isinstance(item, dict):
-                raise CatalogError(
-                    "catalog.invalid", detail=f"{where} has an item that is not an object."
-                )
+                raise CatalogError("invalid.item_not_object", where=where)
             rid, note = item.get("resource_id"), item.get("note", "")
             if not isinstance(rid, str) or not limits.ID_PATTERN.fullmatch(rid):
-                raise CatalogError("catalog.invalid", detail=f"{where} names an invalid resource.")
+                raise CatalogError("invalid.kit_item_resource", where=where)
             if not isinstance(note, str) or len(note) > limits.MAX_SUMMARY_CHARS:
-                raise CatalogError(
-                    "catalog.invalid", detail=f"{where} has a note that is not short text."
-                )
+                raise CatalogError("invalid.kit_item_note", where=where)
             items.append(KitItem(rid, note, kit_start(item, where)))
         name, kid = raw.get("name"), raw.get("id")
         if not isinstance(name, str) or not name.strip() or len(name) > limits.MAX_TITLE_CHARS:
-            raise CatalogError("catalog.invalid", detail=f"{where} has no valid name.")
+            raise CatalogError("invalid.kit_name", where=where)
         if not isinstance(kid, str) or not limits.ID_PATTERN.fullmatch(kid):
-            raise CatalogError("catalog.invalid", detail=f"{where} has no valid id.")
+            raise CatalogError("invalid.kit_id", where=where)
         return cls(
             kid,
             name.strip(),

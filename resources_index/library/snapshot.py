@@ -16,6 +16,7 @@ from typing import Any
 from resources_index.catalog.model import CuratedKit, KitItem, Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
+from resources_index.errors import Words
 from resources_index.util.fsutil import write_atomic
 
 SNAPSHOT_FORMAT = 7
@@ -81,8 +82,8 @@ def load(root: Path, sha256: str) -> Manifest | None:
         return Manifest(
             catalog_id,
             version,
-            parse_time(created, "creation time"),
-            parse_time(expires, "expiry time"),
+            parse_time(created, Words("when.created")),
+            parse_time(expires, Words("when.expires")),
             tuple(map(_resource, resources)),
             search_index=FileEntry(*index) if index else None,
             search_index_schema=schema,

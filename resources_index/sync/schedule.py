@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from resources_index.catalog.times import format_time, parse_time, utc_now
-from resources_index.errors import CatalogError
+from resources_index.errors import CatalogError, Words
 from resources_index.library.library import Library
 from resources_index.util.fsutil import write_atomic
 
@@ -27,7 +27,7 @@ def sync_due(library: Library, now: datetime | None = None) -> bool:
     if not last:
         return True
     try:
-        elapsed = (now or datetime.now(UTC)) - parse_time(last, "last sync")
+        elapsed = (now or datetime.now(UTC)) - parse_time(last, Words("when.last_sync"))
     except CatalogError:
         return True
     return elapsed >= timedelta(hours=hours)
@@ -57,6 +57,6 @@ def last_attempt(root: Path) -> Attempt | None:
     """The last attempt kept for the library at ``root`` (None: none, or unreadable)."""
     try:
         record = json.loads((root / ATTEMPT_FILE).read_bytes())
-        return Attempt(parse_time(record["at"], "last sync attempt"), str(record["outcome"]))
+        return Attempt(parse_time(record["at"], Words("when.last_attempt")), str(record["outcome"]))
     except (OSError, ValueError, TypeError, KeyError, CatalogError):
         return None

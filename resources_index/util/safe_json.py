@@ -101,6 +101,24 @@ def loads(data: bytes, what: str | Words, max_bytes: int) -> object:
     except RecursionError:
         raise CatalogError("json.too_deep", what=what) from None
     except ValueError:  # an integer of thousands of digits
-        raise CatalogError(
-            "catalog.invalid", detail=f"{what} holds a number larger than the format allows."
-        ) from None
+        raise CatalogError("json.number_too_large", what=what) from None
+
+
+def bad_json_reason(exc: BadJson, language: str = "JSON") -> Words:
+    """What is wrong with a file the bounded reader refused, in words (with the line)."""
+    if exc.why == "syntax" and exc.line is not None:
+        return Words("json.syntax_at", language=language, line=exc.line)
+    if exc.why == "not_text" and exc.line is not None:
+        return Words("json.not_text_at", line=exc.line)
+    return Words(_JSON_REASONS.get(exc.why, "json.syntax"), language=language)
+
+
+#: What the bounded reader's refusals are called in words.
+_JSON_REASONS = {
+    "syntax": "json.syntax",
+    "not_text": "json.not_text",
+    "too_large": "json.reason_too_large",
+    "too_deep": "json.reason_too_deep",
+    "big_number": "json.big_number",
+    "not_regular": "json.not_regular",
+}

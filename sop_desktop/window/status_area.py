@@ -10,7 +10,7 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from resources_index.catalog.times import parse_time
-from resources_index.errors import CatalogError, ResourcesError
+from resources_index.errors import CatalogError, ResourcesError, Words
 from resources_index.library.library import Library
 from resources_index.sync.schedule import last_attempt
 from sop_desktop.accessible import caption
@@ -170,7 +170,7 @@ class StatusArea(QObject):
 def _time(value: str | None) -> datetime | None:
     """A time kept in the library's state (None when absent or unreadable)."""
     try:
-        return parse_time(value, "last sync")
+        return parse_time(value, Words("when.last_sync"))
     except CatalogError:
         return None
 

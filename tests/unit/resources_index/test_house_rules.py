@@ -103,8 +103,19 @@ def test_every_error_names_a_kind_with_a_sentence_and_every_sentence_is_used() -
     assert unused == []
 
 
-#: Calls whose values a person reads: an error's or a sentence's values, a sentence filled in.
-_SAID_BY = ("Words", "say", "format", "setText", "showMessage", "show_error", "announce")
+#: Calls whose values a person reads: an error's or a sentence's values, a sentence filled in,
+#: a problem added to a list of them (a policy's or the settings' ``problems``).
+_SAID_BY = (
+    "Words",
+    "say",
+    "format",
+    "setText",
+    "showMessage",
+    "show_error",
+    "announce",
+    "append",
+    "insert",
+)
 #: What of a caught exception is its own text (English, or the system's language).
 _OWN_TEXT = ("strerror", "args", "msg")
 
@@ -163,4 +174,58 @@ def test_no_exception_text_is_passed_to_a_person() -> None:
                         values = values[1:] if node.args else values  # the kind comes first
                     if any(_passes_own_text(v, handler.name, own) for v in values):
                         found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
-    assert found == []
+    assert found == [], found
+
+
+def test_no_sentence_is_made_in_code_and_passed_as_a_value() -> None:
+    """A sentence the window says is a kind with values, never English written in code and
+    handed over as a value (``detail=f"The catalog's ..."``): such a value stays English
+    inside a Spanish sentence. Two checks: no window sentence takes a free ``{detail}``, and
+    no error, words or refusal is made with an f-string or a sentence as a value. Publishing
+    and the command line speak English only (``messages.COMMAND_LINE_ONLY``)."""
+    from resources_index.messages import COMMAND_LINE_ONLY, MESSAGES
+
+    free = [
+        kind
+        for kind, sentence in MESSAGES.items()
+        if not kind.startswith(COMMAND_LINE_ONLY) and "{detail" in sentence
+    ]
+    assert free == []
+    found = []
+    for package in ("resources_index", "sop_desktop"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path.parent.name in ("publish", "cli"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name in ("append", "insert") and "problems" in ast.unparse(node.func):
+                    # A problem of the policy or the settings is words, never a sentence.
+                    made = [
+                        a
+                        for a in node.args
+                        if isinstance(a, ast.JoinedStr)
+                        or (isinstance(a, ast.Constant) and isinstance(a.value, str))
+                    ]
+                    if made:
+                        found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+                    continue
+                if not (name.endswith("Error") or name in ("Words", "require")):
+                    continue
+                kind = next(
+                    (a.value for a in node.args if isinstance(a, ast.Constant)),
+                    None,
+                )
+                if not isinstance(kind, str) or kind.startswith(COMMAND_LINE_ONLY):
+                    continue
+                for keyword in node.keywords:
+                    value = keyword.value
+                    made = isinstance(value, ast.JoinedStr) or (
+                        isinstance(value, ast.Constant)
+                        and isinstance(value.value, str)
+                        and " " in value.value
+                    )
+                    if made:
+                        found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    assert found == [], found

@@ -99,7 +99,7 @@ def test_the_command_line_refuses_a_server_address_that_is_not_one(tmp_path: Pat
 
     settings = Settings()
     refusal = settings.set("server_url", "servidor del condado")
-    assert refusal is not None and "http:// or https://" in refusal
+    assert refusal is not None and "http:// or https://" in str(refusal)
     assert settings.server_url == ""
     assert settings.set("server_url", "https://sop.example.gov/catalog/") is None
 

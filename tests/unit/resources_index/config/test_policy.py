@@ -89,10 +89,10 @@ def test_unknown_keys_and_bad_values_are_reported_not_fatal(
     assert policy.locked == frozenset({"server_url"})
     assert policy.sync_interval_hours == 24 and policy.storage_cap_mb == 0
     assert len(policy.problems) == 4
-    assert any("favourite_colour" in p for p in policy.problems)
+    assert any("favourite_colour" in str(p) for p in policy.problems)
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    assert "cannot be used: line 1 is not valid JSON" in Policy.load(broken).problems[0]
+    assert "cannot be used: line 1 is not valid JSON" in str(Policy.load(broken).problems[0])
     monkeypatch.setenv(POLICY_ENV, str(broken))
     assert Library(tmp_path / "lib").settings().download_policy == "up_to_limit"
 

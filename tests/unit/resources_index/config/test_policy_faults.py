@@ -14,7 +14,7 @@ from resources_index.cli.main import main
 from resources_index.config import paths
 from resources_index.config.policy import KEPT_FILE, MAX_POLICY_BYTES, POLICY_ENV, Policy
 from resources_index.config.settings import Settings
-from resources_index.errors import LibraryError
+from resources_index.errors import LibraryError, Words
 from resources_index.library.library import Library, open_library
 from resources_index.support import doctor
 
@@ -181,7 +181,7 @@ def test_any_policy_bytes_give_a_policy_never_an_exception(tmp_path: Path, data:
     policy = Policy.load(path, keep_in=tmp_path / "lib")
     effective, _ = policy.effective(Settings())
     assert isinstance(effective.trusted_keys, list)
-    assert all(isinstance(p, str) for p in policy.problems)
+    assert all(isinstance(p, Words) and str(p) for p in policy.problems)
     toml = tmp_path / "policy.toml"
     toml.write_bytes(data)
     assert isinstance(Policy.load(toml).problems, list)
@@ -190,9 +190,9 @@ def test_any_policy_bytes_give_a_policy_never_an_exception(tmp_path: Path, data:
 def test_settings_nested_deep_are_reported_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "settings.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
     loaded = Settings.load(tmp_path)
-    assert loaded.server_url == "" and "nested" in loaded.problems[0]
+    assert loaded.server_url == "" and "nested" in str(loaded.problems[0])
     (tmp_path / "settings.json").write_bytes(b'{"download_limit_mb": 1' + b"0" * 5000 + b"}")
-    assert "number" in Settings.load(tmp_path).problems[0]
+    assert "number" in str(Settings.load(tmp_path).problems[0])
 
 
 def test_a_fifo_in_place_of_the_policy_is_not_waited_on(tmp_path: Path) -> None:

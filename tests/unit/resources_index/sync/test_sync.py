@@ -392,7 +392,7 @@ def test_bad_settings_values_are_reported_and_replaced_by_defaults(library: Libr
     )
     settings = library.user_settings()
     assert settings.download_policy == "up_to_limit" and settings.download_limit_mb == 50
-    assert len(settings.problems) == 3 and "colour" in settings.problems[2]
+    assert len(settings.problems) == 3 and "colour" in str(settings.problems[2])
 
 
 def test_downloads_run_a_few_at_a_time(
