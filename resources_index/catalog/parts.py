@@ -26,7 +26,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.field_kinds import require, whole
 from resources_index.catalog.model import canonical_json
 from resources_index.catalog.times import format_time, parse_time
-from resources_index.errors import CatalogError
+from resources_index.errors import CatalogError, Words
 from resources_index.util import safe_json
 
 INDEX_FILE = "catalog-index.json"
@@ -163,8 +163,8 @@ def _read_index(raw: object) -> CatalogIndex:
     except (binascii.Error, ValueError):
         raise CatalogError("catalog.bad_base64") from None
     require(len(signature) == SIGNATURE_BYTES, "The catalog's index holds no valid signature.")
-    created = parse_time(raw.get("created"), "creation time")
-    expires = parse_time(raw.get("expires"), "expiry time")
+    created = parse_time(raw.get("created"), Words("when.created"))
+    expires = parse_time(raw.get("expires"), Words("when.expires"))
     assert isinstance(catalog_id, str) and isinstance(version, int)
     outline = raw.get("outline")
     require(

@@ -14,7 +14,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.parts import INDEX_FILE
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, parse_time, utc_now
-from resources_index.errors import CatalogError
+from resources_index.errors import CatalogError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.sync.http import NetworkError, Session, explain, explain_status
 from resources_index.sync.parts_fetch import PartFetcher, catalog_from_index
@@ -65,7 +65,7 @@ def _index_absent(library: Library, url: str) -> bool:
     if where != url:
         return False
     try:
-        return utc_now() - parse_time(when, "time") < INDEX_ABSENT_FOR
+        return utc_now() - parse_time(when, Words("when.last_attempt")) < INDEX_ABSENT_FOR
     except CatalogError:
         return False
 
