@@ -10,13 +10,9 @@ import contextlib
 import gc
 import json
 import logging
-import pickle
 import shutil
-import struct
-import tarfile
 import threading
 import warnings
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
@@ -29,9 +25,10 @@ from whoosh.searching import Searcher
 from resources_index.catalog.glossary import BUILT_IN, Glossary
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
-from resources_index.errors import IndexArchiveError, reason_of
+from resources_index.errors import IndexArchiveError
 from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.index_opening import INDEX_DAMAGE, count_documents
 from resources_index.search.index_writer import FastSegmentWriter
 from resources_index.search.posting_positions import store_positions
 from resources_index.search.posting_store import store_postings
@@ -47,6 +44,7 @@ from resources_index.search.schema import (
 )
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.search.translating import Translator
+from resources_index.search.translation_groups import translation_groups
 from resources_index.search.vector_search import VectorSearcher
 from resources_index.util.fsutil import write_atomic
 from resources_index.util.progress import Progress, no_progress
@@ -55,20 +53,6 @@ RESULTS_CACHE = 256
 PROGRESS_EVERY = 100  # resources indexed between two reports of a rebuild
 
 log = logging.getLogger(__name__)
-
-#: What reading a damaged or half-written Whoosh index raises (Whoosh has no error hierarchy).
-INDEX_DAMAGE = (
-    OSError,
-    EOFError,
-    ValueError,
-    KeyError,
-    IndexError,
-    struct.error,
-    pickle.UnpicklingError,
-    zlib.error,
-    tarfile.TarError,
-    index.IndexError,
-)
 
 
 class SearchIndex:
@@ -261,7 +245,7 @@ class SearchIndex:
             staging.mkdir(parents=True)
             try:
                 unpack(archive, staging)
-                count = _count_documents(staging)
+                count = count_documents(staging)
                 _store_arrays(staging)  # an index shipped without them
                 if count != len(manifest.resources):
                     raise IndexArchiveError(
@@ -401,44 +385,10 @@ class SearchIndex:
             return results
 
 
-def translation_groups(manifest: Manifest) -> dict[str, int]:
-    """Each resource that has a translation in ``manifest``, and the number of its group (a
-    resource, its translations, theirs...)."""
-    parent: dict[str, str] = {}
-
-    def root(rid: str) -> str:
-        while parent.setdefault(rid, rid) != rid:
-            rid = parent[rid]
-        return rid
-
-    for resource in manifest.resources:
-        for other in resource.translations:
-            if other in manifest.by_id and other != resource.id:
-                parent[root(resource.id)] = root(other)
-    numbers: dict[str, int] = {}
-    return {rid: numbers.setdefault(root(rid), len(numbers)) for rid in sorted(parent)}
-
-
 def _store_arrays(folder: Path) -> None:
     """Write beside each new segment its common words' posting arrays and positions."""
     store_postings(folder)
     store_positions(folder)
-
-
-def _count_documents(folder: Path) -> int:
-    """Open a shipped index once to count its documents; one that cannot open is refused."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)  # Whoosh leaves a file open on failure
-        try:
-            shipped = index.open_dir(str(folder))
-            try:
-                with shipped.searcher() as probe:
-                    return int(probe.doc_count())
-            finally:
-                shipped.close()
-        except INDEX_DAMAGE as exc:
-            gc.collect()  # close what the failed open left behind
-            raise IndexArchiveError("index.unopenable", reason=reason_of(exc)) from exc
 
 
 def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:

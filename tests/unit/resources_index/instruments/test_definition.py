@@ -54,7 +54,7 @@ def test_a_definition_out_of_the_format_is_refused_naming_what(good: dict[str, o
     for depth in range(1, 20):
         nested = {"name": f"g{depth}", "type": "group", "items": [nested]}
     assert "nested more deeply" in refused(changed(good, items=[nested]))
-    assert "is not valid JSON" in refused_bytes(b'{"format": 1')
+    assert "are not valid JSON" in refused_bytes(b'{"format": 1')
     assert "nested more deeply" in refused_bytes(b"[" * 100_000)
 
 

@@ -95,8 +95,8 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
         assert summary.of("Fresno", "opened") == {"three-houses": 2}
         found = reasons(summary)
         assert found == {
-            "deep.json": "the file is nested more deeply than the format allows",
-            "huge-number.json": "the file holds a number larger than the format allows",
+            "deep.json": "The contents of the file are nested more deeply than the format allows",
+            "huge-number.json": "The contents of the file hold a number larger than the format allows",
             "version-x.json": "a catalog version that is not a number",
             "float.json": "a measure that is not one",
             "bool.json": "a measure that is not one",
@@ -310,7 +310,7 @@ def test_names_from_uploads_reach_the_terminal_on_one_line_without_escapes(
     assert main(["report", "summarize", str(base), "--csv", str(tmp_path / "o.csv")]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "\x1b" not in err and "\u202e" not in err
-    assert "x\\n\\x1b[31mred\\u202e.json: the file is not valid JSON" in err
+    assert "x\\n\\x1b[31mred\\u202e.json: The contents of the file are not valid JSON" in err
 
 
 @pytest.mark.slow
