@@ -10,6 +10,7 @@ from pathlib import Path
 
 from resources_index.catalog.signing import generate_keypair
 from resources_index.config import paths
+from resources_index.library.starter import STARTER_NOTICE
 from resources_index.publish.publisher import publish
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ def main() -> int:
         key,
         catalog_id=paths.STARTER_CATALOG_ID,
         expires_days=TEN_YEARS,
+        boilerplate=tuple(STARTER_NOTICE.values()),  # on every page; not what a search is for
     )
     shutil.copyfile(STARTER / "starter.pub", public_key)
     for line in report.warnings + report.errors:

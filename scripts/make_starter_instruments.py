@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from resources_index.instruments.conversion import SURVEY_COLUMNS
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "assets" / "starter" / "instruments"
@@ -281,18 +282,45 @@ KNOWLEDGE = {
         ),
         ("houses", "past_present_future", "Past, Present and Future", "Pasado, Presente y Futuro"),
         ("houses", "home_school_friends", "Home, School and Friends", "Casa, Escuela y Amigos"),
-        ("first", "worries", "The House of Worries", "La Casa de las Preocupaciones"),
-        ("first", "good_things", "The House of Good Things", "La Casa de las Cosas Buenas"),
-        ("first", "dreams", "The House of Dreams", "La Casa de los Sueños"),
+        (
+            "first",
+            "child_lead",
+            "Follow the child's lead, using your own judgement",
+            "Seguir al niño, con su propio criterio",
+        ),
+        (
+            "first",
+            "always_good_things",
+            "Always start with the House of Good Things",
+            "Empezar siempre por la Casa de las Cosas Buenas",
+        ),
+        (
+            "first",
+            "always_worries",
+            "Always start with the House of Worries",
+            "Empezar siempre por la Casa de las Preocupaciones",
+        ),
+        ("first", "parents_choose", "Let the parents choose", "Dejar que elijan los padres"),
         ("words", "child", "The child's own words", "Las propias palabras del niño"),
         ("words", "worker", "The worker's summary", "El resumen de la trabajadora"),
         ("words", "parent", "The parent's account", "El relato de los padres"),
-        ("sharing", "ask_permission", "Ask the child's permission", "Pedir permiso al niño"),
         (
             "sharing",
             "explain_who",
-            "Explain to the child who will see the houses",
-            "Explicar al niño quién verá las casas",
+            "Explain to the child who may see the houses, and why",
+            "Explicarle al niño quién puede ver las casas y por qué",
+        ),
+        (
+            "sharing",
+            "ask_worries",
+            "Ask what they would be worried about someone seeing, and talk about it first",
+            "Preguntarle qué le preocuparía que alguien viera, y hablar de eso primero",
+        ),
+        (
+            "sharing",
+            "promise_secret",
+            "Promise the child to keep the houses secret",
+            "Prometerle al niño que las casas quedarán en secreto",
         ),
         (
             "sharing",
@@ -321,10 +349,10 @@ KNOWLEDGE = {
         q(
             "select_one first",
             "start_with",
-            "Which house is it best to start with?",
-            "¿Con qué casa conviene empezar?",
+            "How do you choose which house to start with?",
+            "¿Cómo elige con qué casa empezar?",
             required="yes",
-            correct_answer="good_things",
+            correct_answer="child_lead",
         ),
         q(
             "select_one words",
@@ -341,7 +369,7 @@ KNOWLEDGE = {
             "Antes de compartir las casas con los padres, ¿qué debe hacer? Elija todo"
             " lo que corresponda.",
             required="yes",
-            correct_answer="ask_permission explain_who",
+            correct_answer="explain_who ask_worries",
         ),
         q(
             "select_one truth",
@@ -356,9 +384,9 @@ KNOWLEDGE = {
             "knowledge_score",
             calculation=(
                 "if(${three_houses} = 'worries_good_dreams', 1, 0)"
-                " + if(${start_with} = 'good_things', 1, 0) + if(${whose_words} = 'child', 1, 0)"
-                " + if(selected(${before_sharing}, 'ask_permission') and"
-                " selected(${before_sharing}, 'explain_who') and"
+                " + if(${start_with} = 'child_lead', 1, 0) + if(${whose_words} = 'child', 1, 0)"
+                " + if(selected(${before_sharing}, 'explain_who') and"
+                " selected(${before_sharing}, 'ask_worries') and"
                 " count-selected(${before_sharing}) = 2, 1, 0)"
                 " + if(${right_answers} = 'false', 1, 0)"
             ),
@@ -394,7 +422,10 @@ def write(form: dict[str, object]) -> Path:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     book.properties.created = FIXED_DATE
-    book.properties.creator = "SOP Desktop starter content"
+    book.properties.creator = STARTER_AUTHOR
+    book.properties.lastModifiedBy = STARTER_AUTHOR
+    book.properties.subject = STARTER_NOTICE["en"]  # what it is, in the file's own properties
+    book.properties.description = STARTER_NOTICE["es"]
     target = FOLDER / str(form["file"])
     target.parent.mkdir(parents=True, exist_ok=True)
     written = io.BytesIO()

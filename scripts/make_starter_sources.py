@@ -269,9 +269,10 @@ def make_video(item: dict, path: Path) -> None:
                     "House of Good Things",
                     "House of Worries",
                     "House of Dreams",
+                    "Watch for stress",
                     "In the child's words",
                     "Sample content\nwritten for SOP Desktop",
-                ][index % 6]
+                ][index % 7]
             )
             draws.append(
                 f"drawtext=fontfile={font}:textfile={card}:fontcolor=white:fontsize=34:"

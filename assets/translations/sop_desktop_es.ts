@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Publisher</source>
-        <translation>Editor</translation>
+        <translation>Publicado por</translation>
     </message>
     <message>
         <source>Browse and filter</source>
@@ -3220,7 +3220,7 @@
     </message>
     <message>
         <source>Child and family teams</source>
-        <translation>Equipos de niños y familias</translation>
+        <translation>Equipos del Niño y la Familia (CFT)</translation>
     </message>
     <message>
         <source>Structured Decision Making</source>

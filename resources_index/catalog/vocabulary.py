@@ -185,7 +185,7 @@ SPANISH_LABELS: dict[str, str] = {
     "Solution-focused questions": "Preguntas centradas en soluciones",
     "Appreciative inquiry": "Indagación apreciativa",
     "Cultural humility": "Humildad cultural",
-    "Child and family teams": "Equipos de niños y familias",
+    "Child and family teams": "Equipos del Niño y la Familia (CFT)",
     "Structured Decision Making": "Toma de decisiones estructurada (SDM)",
     "Trauma-informed practice": "Práctica informada sobre el trauma",
     "Words and pictures": "Palabras e imágenes",

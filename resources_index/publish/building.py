@@ -71,6 +71,7 @@ def build_resource(
     caption_languages = {c: caption_language(c, path) for c in captions}
     for caption in captions:
         extracted.segments += extract_captions(caption, caption_languages[caption]).segments
+    extracted.without(folder.boilerplate)
 
     written = meta.text("id")
     rid = fold_id(written) if written else derive_id(rel)

@@ -8,6 +8,7 @@ object a catalog ships beside every resource.
 
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +34,24 @@ class Extracted:
     def plain_text(self) -> str:
         return "\n".join(str(s["text"]) for s in self.segments)
 
+    def without(self, boilerplate: Sequence[str]) -> None:
+        """Leave out of every segment the lines a publisher repeats on each page (a footer, a
+        notice), however the page wrapped them: they would otherwise match every search for
+        their words and stand in for the document's own text in passages. A segment left
+        empty is dropped."""
+        patterns = [_spread(line) for line in boilerplate if line.split()]
+        if not patterns:
+            return
+        kept = []
+        for segment in self.segments:
+            text = str(segment["text"])
+            for pattern in patterns:
+                text = pattern.sub("\n", text)
+            text = _clean(text)
+            if text:
+                kept.append({**segment, "text": text})
+        self.segments = kept
+
     def end_section(self, lines: list[str]) -> None:
         """Close a section made of ``lines`` (if it has any text) and empty the list."""
         text = _clean("\n".join(lines))
@@ -40,6 +59,11 @@ class Extracted:
             number = len(self.segments) + 1
             self.segments.append({"kind": "section", "number": number, "text": text})
         lines.clear()
+
+
+def _spread(line: str) -> re.Pattern[str]:
+    """A pattern for ``line`` with any run of spaces or line breaks between its words."""
+    return re.compile(r"\s+".join(re.escape(word) for word in line.split()))
 
 
 def _clean(text: str) -> str:

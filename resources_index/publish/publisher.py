@@ -5,7 +5,7 @@ already in OUT and writes nothing when nothing changed; otherwise it builds the 
 folder beside OUT (hard-linking every object OUT already has) and swaps it in at the end.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,11 +55,14 @@ def publish(
     search_index: bool = True,
     libreoffice: str | None = None,
     renditions: bool = True,
+    boilerplate: Sequence[str] = (),
 ) -> PublishReport:
     """Publish ``source`` into ``out``, signed with the private key at ``key_path``.
 
     Office documents get a PDF rendition made with LibreOffice (``libreoffice`` names the
-    program; found on this machine when None); ``renditions=False`` publishes them alone."""
+    program; found on this machine when None); ``renditions=False`` publishes them alone.
+    ``boilerplate`` names lines every document repeats (a footer, a notice): they stay on the
+    pages but are left out of the text that search indexes and shows as passages."""
     source, out = source.resolve(), out.resolve()
     if not source.is_dir():
         raise PublishError("publish.not_folder", source=source)
@@ -76,7 +79,7 @@ def publish(
     remove_tree(staging)
     remove_tree(previous_dir)
 
-    publisher = SourceFolder(source, min(max_file_bytes, limits.MAX_OBJECT_BYTES))
+    publisher = SourceFolder(source, min(max_file_bytes, limits.MAX_OBJECT_BYTES), boilerplate)
     previous = read_previous(out, public_pem(private_key.public_key()))
     scratch = _beside(out, "index")  # renditions and the search index while they are made
     remove_tree(scratch)

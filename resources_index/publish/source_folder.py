@@ -1,6 +1,7 @@
 """A content team's folder as publishing reads it: main files, their captions and thumbnails,
 the spreadsheet's metadata, and every warning or error about them in plain sentences."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from resources_index.catalog import limits, vocabulary
@@ -18,9 +19,10 @@ REPORT_TERMS_NAME = "report-terms.txt"  # SOURCE/report-terms.txt: search terms 
 class SourceFolder:
     """The folder being published; files are hashed once however often they are asked for."""
 
-    def __init__(self, source: Path, max_file_bytes: int) -> None:
+    def __init__(self, source: Path, max_file_bytes: int, boilerplate: Sequence[str] = ()) -> None:
         self.source = source
         self.max_file_bytes = max_file_bytes
+        self.boilerplate = tuple(boilerplate)  # left out of the text objects (build_resource)
         self.warnings: list[str] = []
         self.errors: list[str] = []
         self.hashes: dict[Path, tuple[str, int]] = {}

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
 from resources_index.catalog.vocabulary import AUDIENCES, PRACTICE_ELEMENTS
 from resources_index.instruments.conversion import convert_form
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.session import QUESTION_TYPES, FormSession
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 
 ROOT = Path(__file__).resolve().parents[4]
 FOLDER = ROOT / "assets" / "starter" / "instruments"
@@ -63,9 +65,32 @@ def test_the_knowledge_check_scores_as_its_own_calculation_says() -> None:
     assert (session.score().correct, session.score().total) == (5, 5)
     assert session.calculated()["knowledge_score"] == "5"
     assert session.label(definition.item("score_note"), "es") == "Respondió correctamente 5 de 5."
-    session.set_answer("before_sharing", "ask_permission explain_who correct_words")
-    session.set_answer("start_with", "worries")
+    session.set_answer("before_sharing", "explain_who ask_worries promise_secret")
+    session.set_answer("start_with", "always_good_things")
     assert (session.score().correct, session.calculated()["knowledge_score"]) == (3, "3")
+
+
+def test_the_knowledge_check_teaches_what_the_tip_sheets_teach() -> None:
+    """The order of the houses is the worker's judgement, following the child; before sharing,
+    the worker is honest about who may see them, and never promises secrecy."""
+    definition = knowledge_check()
+    start, sharing = definition.item("start_with"), definition.item("before_sharing")
+    assert start.correct_answer == "child_lead"
+    assert set(str(sharing.correct_answer).split()) == {"explain_who", "ask_worries"}
+    labels = {c.name: c.labels["en"] for c in sharing.choices}
+    assert "promise_secret" in labels and "permission" not in " ".join(labels.values()).lower()
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
+def test_a_starter_instrument_says_in_its_properties_that_it_is_sample_content(
+    form: Path,
+) -> None:
+    properties = load_workbook(form, read_only=True).properties
+    assert properties.creator == STARTER_AUTHOR
+    assert (properties.subject, properties.description) == (
+        STARTER_NOTICE["en"],
+        STARTER_NOTICE["es"],
+    )
 
 
 def test_the_observation_scores_practice_and_asks_scaling_only_when_seen() -> None:

@@ -11,6 +11,7 @@ from resources_index.catalog.signing import load_public_key
 from resources_index.config import paths
 from resources_index.library.kits import KitStore, readiness
 from resources_index.library.library import Library, open_library
+from resources_index.library.starter import STARTER_NOTICE
 from resources_index.publish.publisher import publish
 from tests.helpers.manifests import read_manifest
 from tests.helpers.starter import older_starter
@@ -79,7 +80,13 @@ def test_shipped_starter_matches_its_sources(
             (cache / f"{resource.main.sha256}.pdf").write_bytes(source.read_bytes())
     assert len(list(cache.iterdir())) == 9  # every Word and PowerPoint file of the starter
     monkeypatch.setenv(paths.RENDITIONS_ENV, str(cache))
-    report = publish(STARTER_SOURCE, tmp_path / "rebuilt", STARTER_KEY, catalog_id="sop-starter")
+    report = publish(
+        STARTER_SOURCE,
+        tmp_path / "rebuilt",
+        STARTER_KEY,
+        catalog_id="sop-starter",
+        boilerplate=tuple(STARTER_NOTICE.values()),
+    )
     assert report.errors == [] and report.warnings == []
     rebuilt = read_manifest(tmp_path / "rebuilt", paths.starter_catalog_dir() / "starter.pub")
 

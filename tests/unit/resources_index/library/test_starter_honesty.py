@@ -15,6 +15,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.library.library import Library
 from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 from resources_index.publish import extract
+from resources_index.search.library_search import LibrarySearch
 
 ROOT = Path(__file__).resolve().parents[4]
 NOTICE = STARTER_NOTICE
@@ -146,3 +147,36 @@ def test_the_readme_says_what_the_starter_is() -> None:
     references = (ROOT / "docs" / "starter-references.md").read_text("utf-8")
     for originator in ("Sonja Parker", "Turnell", "Steve Edwards", "Sue Lohrbach", "Susie Essex"):
         assert originator in references
+
+
+def test_the_notice_is_on_the_pages_but_never_what_search_finds_or_shows(tmp_path: Path) -> None:
+    """The notice stays on the pages and in the metadata (above), but publishing leaves it out
+    of the text that search indexes and quotes: a search for an agency's name, or for any
+    practice words, never answers with the notice in place of the document's own text."""
+    library = Library(tmp_path / "library")
+    library.ensure_starter()
+    search = LibrarySearch(library)
+    search.refresh()
+    try:
+        manifest = resources(library)
+        for resource in manifest.resources:
+            for segment in search.segments(resource):
+                text = flat(str(segment["text"]))
+                assert NOTICE["en"] not in text and NOTICE["es"] not in text, resource.id
+        for query in ("CDSS", "CalSWEC", "safety plan", "plan de seguridad", "Academias"):
+            rows, _ = search.search(query, limit=60)
+            for row in rows:
+                passage = flat(re.sub(r"<[^>]+>", "", row.snippet))
+                assert not any(
+                    words in passage
+                    for words in ("Sample content", "not produced or endorsed", "Contenido de")
+                ), (query, row.resource.id, passage)
+            if query == "safety plan":
+                assert len(rows) >= 5 and all(row.snippet for row in rows[:5])
+        cdss, _ = search.search("CDSS", limit=60)
+        assert len(cdss) < 15  # only what speaks of the department, not every document
+        sample, _ = search.search("sample", limit=60)
+        assert len(sample) >= 20  # the publisher's label still finds the starter
+    finally:
+        search.close()
+        library.close()

@@ -102,3 +102,21 @@ def test_language_detection_tells_english_from_spanish() -> None:
         == "es"
     )
     assert detect_language("SDM CFT") is None
+
+
+def test_boilerplate_is_left_out_of_the_text_however_the_page_wrapped_it(tmp_path: Path) -> None:
+    footer = "Sample content written for this program, not produced by any agency."
+    path = make_pdf(
+        tmp_path / "a.pdf",
+        [
+            "Safety plans name who checks.\nSample content written for this\nprogram, not"
+            " produced by any agency.",
+            "Sample content written for this program, not produced by any agency.",
+        ],
+    )
+    result = extract(path)
+    assert footer.split()[0] in result.segments[1]["text"]  # on the page as extracted
+    result.without([footer, "  "])
+    assert [(s["number"], s["text"]) for s in result.segments] == [
+        (1, "Safety plans name who checks.")
+    ]  # a page that was only the footer is dropped; the other keeps its number and words

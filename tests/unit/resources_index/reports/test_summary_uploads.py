@@ -96,7 +96,9 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
         found = reasons(summary)
         assert found == {
             "deep.json": "The contents of the file are nested more deeply than the format allows",
-            "huge-number.json": "The contents of the file hold a number larger than the format allows",
+            "huge-number.json": (
+                "The contents of the file hold a number larger than the format allows"
+            ),
             "version-x.json": "a catalog version that is not a number",
             "float.json": "a measure that is not one",
             "bool.json": "a measure that is not one",

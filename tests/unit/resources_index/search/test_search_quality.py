@@ -187,10 +187,10 @@ def test_the_readers_language_chooses_between_a_resource_and_its_translation(
 def test_words_nothing_has_are_named_and_a_misspelt_last_word_is_corrected(
     search: LibrarySearch,
 ) -> None:
-    rows, results = search.search("safety plan domestic")
-    assert rows and results.partial and results.unmatched == ("domestic",)
-    rows, results = search.search("safety plan domestic", as_you_type=True, quick=False)
-    assert rows and results.unmatched == ("domestic",)  # the word still being typed too
+    rows, results = search.search("safety plan hoarding")
+    assert rows and results.partial and results.unmatched == ("hoarding",)
+    rows, results = search.search("safety plan hoarding", as_you_type=True, quick=False)
+    assert rows and results.unmatched == ("hoarding",)  # the word still being typed too
     # As typed in the window (the last word a prefix): the misspelling is corrected, not
     # silently dropped in favour of "harm" alone.
     rows, results = search.search("harm statment", as_you_type=True, quick=False)
