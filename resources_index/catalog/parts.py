@@ -223,13 +223,18 @@ def _ends_part(element: Any) -> bool:
     return int.from_bytes(hashlib.sha256(text).digest()[:4], "big") % PART_SPREAD == 0
 
 
+class NotInParts(ValueError):
+    """A manifest that is not the canonical JSON publishing writes (another publisher's
+    catalog), which is then simply not in parts."""
+
+
 def split(manifest_bytes: bytes) -> list[tuple[bytes, bool]]:
     """The manifest's bytes in pieces, ``(bytes, is_part)``, whose concatenation is exactly
-    ``manifest_bytes``; ``ValueError`` when they are not the canonical JSON publishing writes
+    ``manifest_bytes``; ``NotInParts`` when they are not the canonical JSON publishing writes
     (another publisher's catalog is then simply not in parts)."""
     data = safe_json.loads(manifest_bytes, "The catalog's manifest", limits.MAX_ENVELOPE_BYTES)
     if not isinstance(data, dict):
-        raise ValueError("not a manifest")
+        raise NotInParts
     pieces: list[tuple[bytes, bool]] = []
     glue = bytearray(b"{")
     for number, key in enumerate(sorted(data)):
@@ -248,7 +253,7 @@ def split(manifest_bytes: bytes) -> list[tuple[bytes, bool]]:
         glue += b"]"
     pieces.append((bytes(glue + b"}"), False))
     if b"".join(p for p, _ in pieces) != manifest_bytes:
-        raise ValueError("not canonical")
+        raise NotInParts
     return [(p, is_part) for p, is_part in pieces if p]
 
 

@@ -120,14 +120,26 @@ def test_the_summary_survives_what_anyone_able_to_put_can_upload(
         for folder in (reports, incoming):
             folder.mkdir()
             folder.chmod(0o777)
-        with running_nginx(published, tmp_path / "nginx", reports=reports) as server:
+        # Each county uploads with its own credential (docs/hosting.md): what one county's
+        # laptop holds is enough to upload all of this into its own folder.
+        counties = {"Fresno": "fresno secret", "Contra-Costa": "contra costa secret"}
+        with running_nginx(
+            published, tmp_path / "nginx", reports=reports, counties=counties
+        ) as server:
             for name, content in uploads.items():
                 body = content if isinstance(content, str) else json.dumps(content)
-                answer = requests.put(server.reports_url + name, data=body.encode(), timeout=10)
+                county = name.split("/", 1)[0]
+                answer = requests.put(
+                    server.reports_url + name,
+                    data=body.encode(),
+                    auth=(county, counties[county]),
+                    timeout=10,
+                )
                 assert answer.status_code == 201, name
             too_big = requests.put(
                 server.reports_url + "Fresno/2026-W49/big.json",
                 data=b" " * (2 * 1024 * 1024),
+                auth=("Fresno", counties["Fresno"]),
                 timeout=10,
             )
             assert too_big.status_code == 413  # nginx refuses what a report can never be

@@ -36,10 +36,10 @@ from tests.unit.resources_index.sync.test_sync import FAST
 
 
 class DrippingCatalog(CatalogHandler):
-    """Sends catalog.json one byte at a time, 20 a second, forever patient."""
+    """Sends the catalog (its index first) one byte at a time, 20 a second, forever patient."""
 
-    def _catalog(self, send_body: bool) -> None:
-        data = (self.server.folder / "catalog.json").read_bytes()
+    def _catalog(self, name: str, send_body: bool) -> None:
+        data = (self.server.folder / name).read_bytes()
         self._send(200, {"Content-Type": "application/json"}, len(data))
         with contextlib.suppress(OSError):
             for byte in data:
