@@ -390,6 +390,30 @@ MESSAGES: dict[str, str] = {
     "http.407": "the proxy asks for a sign-in (407); ask IT for the proxy setting",
     "http.busy": "the server is busy or being updated ({status}); try again later",
     "http.other": "the server answered {status} for {what}",
+    # -- the catalog in parts (catalog-index.json, its pages and parts) -------------------------
+    "parts.page_pieces": "A page of the catalog lists no pieces, or more than {most:,} in all.",
+    "parts.too_large": "The catalog's pieces are too large.",
+    "parts.do_not_add_up": "The catalog's pieces do not add up to it.",
+    "parts.not_the_manifest": "The catalog's parts do not make up the manifest its index signs.",
+    "parts.index_not_object": "The catalog's index is not a JSON object.",
+    "parts.not_an_index": "This file is not an SOP catalog index.",
+    "parts.format_version": (
+        "The catalog uses a format version this program cannot read; update SOP Desktop."
+    ),
+    "parts.no_catalog_id": "The catalog's index has no valid catalog_id.",
+    "parts.no_version": "The catalog's index has no valid version.",
+    "parts.no_manifest": "The catalog's index does not describe its manifest.",
+    "parts.manifest_ref": "The catalog's index gives no valid hash and size.",
+    "parts.no_signature": "The catalog's index holds no valid signature.",
+    "parts.no_outline": "The catalog's index has no outline, or one of more than {most:,} entries.",
+    "parts.pages_too_large": "The catalog's index names pages larger than the format allows.",
+    "parts.piece_invalid": "A piece of the catalog's index is not valid.",
+    "parts.part_ref": "A part of the catalog's index has no valid hash and size.",
+    "parts.damaged": (
+        "The catalog's part {name} is damaged (its hash is not the one its index signs)."
+    ),
+    "what.catalog_index": "the catalog's index",
+    "what.catalog_page": "a page of the catalog",
     "what.catalog": "the catalog",
     "what.manifest": "the catalog's manifest",
     "what.catalog_file": "the catalog file",

@@ -526,6 +526,51 @@ TEXTS: dict[str, str] = {
         "Errors", "the server is busy or being updated ({status}); try again later"
     ),
     "http.other": QT_TRANSLATE_NOOP("Errors", "the server answered {status} for {what}"),
+    "parts.page_pieces": QT_TRANSLATE_NOOP(
+        "Errors", "A page of the catalog lists no pieces, or more than {most:,} in all."
+    ),
+    "parts.too_large": QT_TRANSLATE_NOOP("Errors", "The catalog's pieces are too large."),
+    "parts.do_not_add_up": QT_TRANSLATE_NOOP("Errors", "The catalog's pieces do not add up to it."),
+    "parts.not_the_manifest": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's parts do not make up the manifest its index signs."
+    ),
+    "parts.index_not_object": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index is not a JSON object."
+    ),
+    "parts.not_an_index": QT_TRANSLATE_NOOP("Errors", "This file is not an SOP catalog index."),
+    "parts.format_version": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog uses a format version this program cannot read; update SOP Desktop."
+    ),
+    "parts.no_catalog_id": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index has no valid catalog_id."
+    ),
+    "parts.no_version": QT_TRANSLATE_NOOP("Errors", "The catalog's index has no valid version."),
+    "parts.no_manifest": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index does not describe its manifest."
+    ),
+    "parts.manifest_ref": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index gives no valid hash and size."
+    ),
+    "parts.no_signature": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index holds no valid signature."
+    ),
+    "parts.no_outline": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index has no outline, or one of more than {most:,} entries."
+    ),
+    "parts.pages_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's index names pages larger than the format allows."
+    ),
+    "parts.piece_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "A piece of the catalog's index is not valid."
+    ),
+    "parts.part_ref": QT_TRANSLATE_NOOP(
+        "Errors", "A part of the catalog's index has no valid hash and size."
+    ),
+    "parts.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's part {name} is damaged (its hash is not the one its index signs)."
+    ),
+    "what.catalog_index": QT_TRANSLATE_NOOP("Errors", "the catalog's index"),
+    "what.catalog_page": QT_TRANSLATE_NOOP("Errors", "a page of the catalog"),
     "what.catalog": QT_TRANSLATE_NOOP("Errors", "the catalog"),
     "what.manifest": QT_TRANSLATE_NOOP("Errors", "the catalog's manifest"),
     "what.catalog_file": QT_TRANSLATE_NOOP("Errors", "the catalog file"),

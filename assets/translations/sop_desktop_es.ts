@@ -1095,6 +1095,78 @@
         <translation>el servidor respondió {status} para {what}</translation>
     </message>
     <message>
+        <source>A page of the catalog lists no pieces, or more than {most:,} in all.</source>
+        <translation>Una página del catálogo no enumera ninguna pieza, o más de {most:,} en total.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s pieces are too large.</source>
+        <translation>Las piezas del catálogo son demasiado grandes.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s pieces do not add up to it.</source>
+        <translation>Las piezas del catálogo no suman el catálogo.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s parts do not make up the manifest its index signs.</source>
+        <translation>Las partes del catálogo no forman el manifiesto que firma su índice.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index is not a JSON object.</source>
+        <translation>El índice del catálogo no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>This file is not an SOP catalog index.</source>
+        <translation>Este archivo no es un índice de catálogo de SOP.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index has no valid catalog_id.</source>
+        <translation>El índice del catálogo no tiene un catalog_id válido.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index has no valid version.</source>
+        <translation>El índice del catálogo no tiene una versión válida.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index does not describe its manifest.</source>
+        <translation>El índice del catálogo no describe su manifiesto.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index gives no valid hash and size.</source>
+        <translation>El índice del catálogo no da un hash y un tamaño válidos.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index holds no valid signature.</source>
+        <translation>El índice del catálogo no tiene una firma válida.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index has no outline, or one of more than {most:,} entries.</source>
+        <translation>El índice del catálogo no tiene esquema, o tiene uno de más de {most:,} entradas.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s index names pages larger than the format allows.</source>
+        <translation>El índice del catálogo nombra páginas más grandes de lo que permite el formato.</translation>
+    </message>
+    <message>
+        <source>A piece of the catalog&apos;s index is not valid.</source>
+        <translation>Una pieza del índice del catálogo no es válida.</translation>
+    </message>
+    <message>
+        <source>A part of the catalog&apos;s index has no valid hash and size.</source>
+        <translation>Una parte del índice del catálogo no tiene un hash y un tamaño válidos.</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s part {name} is damaged (its hash is not the one its index signs).</source>
+        <translation>La parte {name} del catálogo está dañada (su hash no es el que firma su índice).</translation>
+    </message>
+    <message>
+        <source>the catalog&apos;s index</source>
+        <translation>el índice del catálogo</translation>
+    </message>
+    <message>
+        <source>a page of the catalog</source>
+        <translation>una página del catálogo</translation>
+    </message>
+    <message>
         <source>the catalog</source>
         <translation>el catálogo</translation>
     </message>

@@ -99,7 +99,7 @@ class CatalogIndex:
     @classmethod
     def from_bytes(cls, data: bytes) -> "CatalogIndex":
         """The index, every value checked against the format's bounds."""
-        raw = safe_json.loads(data, "The catalog's index", limits.MAX_ENVELOPE_BYTES)
+        raw = safe_json.loads(data, Words("what.catalog_index"), limits.MAX_ENVELOPE_BYTES)
         return _read_index(raw)
 
     def pieces(self, pages: Mapping[str, bytes]) -> list[Piece]:
@@ -111,18 +111,19 @@ class CatalogIndex:
             if isinstance(entry, str):
                 raw: object = [entry]
             else:
-                raw = safe_json.loads(pages[entry.sha256], "A page of the catalog", entry.size)
+                raw = safe_json.loads(pages[entry.sha256], Words("what.catalog_page"), entry.size)
                 require(
                     isinstance(raw, list) and 0 < len(raw) <= MAX_PIECES - len(pieces),
-                    f"A page of the catalog lists no pieces, or more than {MAX_PIECES:,} in all.",
+                    "parts.page_pieces",
+                    most=MAX_PIECES,
                 )
             assert isinstance(raw, list)
             for item in raw:
                 piece = _read_piece(item)
                 total += piece.size if isinstance(piece, PartRef) else len(piece.encode())
-                require(total <= self.manifest_size, "The catalog's pieces are too large.")
+                require(total <= self.manifest_size, "parts.too_large")
                 pieces.append(piece)
-        require(total == self.manifest_size, "The catalog's pieces do not add up to it.")
+        require(total == self.manifest_size, "parts.do_not_add_up")
         return pieces
 
     def assemble(self, pieces: list[Piece], parts: Mapping[str, bytes]) -> bytes:
@@ -134,49 +135,50 @@ class CatalogIndex:
         require(
             len(joined) == self.manifest_size
             and hashlib.sha256(joined).hexdigest() == self.manifest_sha256,
-            "The catalog's parts do not make up the manifest its index signs.",
+            "parts.not_the_manifest",
         )
         return joined
 
 
 def _read_index(raw: object) -> CatalogIndex:
-    require(isinstance(raw, dict), "The catalog's index is not a JSON object.")
+    require(isinstance(raw, dict), "parts.index_not_object")
     assert isinstance(raw, dict)
-    require(raw.get("format") == INDEX_FORMAT, "This file is not an SOP catalog index.")
+    require(raw.get("format") == INDEX_FORMAT, "parts.not_an_index")
     require(
         raw.get("format_version") == limits.FORMAT_VERSION,
-        "The catalog uses a format version this program cannot read; update SOP Desktop.",
+        "parts.format_version",
     )
     catalog_id = raw.get("catalog_id")
     require(
         isinstance(catalog_id, str) and bool(limits.ID_PATTERN.fullmatch(catalog_id)),
-        "The catalog's index has no valid catalog_id.",
+        "parts.no_catalog_id",
     )
     version = raw.get("version")
-    require(whole(version, 1, limits.MAX_VERSION), "The catalog's index has no valid version.")
+    require(whole(version, 1, limits.MAX_VERSION), "parts.no_version")
     manifest = raw.get("manifest")
-    require(isinstance(manifest, dict), "The catalog's index does not describe its manifest.")
+    require(isinstance(manifest, dict), "parts.no_manifest")
     assert isinstance(manifest, dict)
-    whole_manifest = _read_ref(manifest, "The catalog's index gives no valid hash and size.")
+    whole_manifest = _read_ref(manifest, "parts.manifest_ref")
     try:
         signature = base64.b64decode(str(manifest.get("signature", "")), validate=True)
     except (binascii.Error, ValueError):
         raise CatalogError("catalog.bad_base64") from None
-    require(len(signature) == SIGNATURE_BYTES, "The catalog's index holds no valid signature.")
+    require(len(signature) == SIGNATURE_BYTES, "parts.no_signature")
     created = parse_time(raw.get("created"), Words("when.created"))
     expires = parse_time(raw.get("expires"), Words("when.expires"))
     assert isinstance(catalog_id, str) and isinstance(version, int)
     outline = raw.get("outline")
     require(
         isinstance(outline, list) and 0 < len(outline) <= MAX_PAGES,
-        f"The catalog's index has no outline, or one of more than {MAX_PAGES:,} entries.",
+        "parts.no_outline",
+        most=MAX_PAGES,
     )
     assert isinstance(outline, list)
     entries = tuple(_read_piece(entry) for entry in outline)
     require(
         sum(p.size if isinstance(p, PartRef) else len(p) for p in entries)
         <= limits.MAX_ENVELOPE_BYTES,
-        "The catalog's index names pages larger than the format allows.",
+        "parts.pages_too_large",
     )
     sha, size = whole_manifest.sha256, whole_manifest.size
     return CatalogIndex(catalog_id, version, created, expires, sha, size, signature, entries)
@@ -185,12 +187,12 @@ def _read_index(raw: object) -> CatalogIndex:
 def _read_piece(item: object) -> Piece:
     if isinstance(item, str):
         return item
-    require(isinstance(item, dict), "A piece of the catalog's index is not valid.")
-    return _read_ref(item, "A part of the catalog's index has no valid hash and size.")
+    require(isinstance(item, dict), "parts.piece_invalid")
+    return _read_ref(item, "parts.part_ref")
 
 
 def _read_ref(item: object, refusal: str) -> PartRef:
-    """A SHA-256 and a size from 1 byte to the largest manifest, or ``refusal``."""
+    """A SHA-256 and a size from 1 byte to the largest manifest, or the ``refusal`` kind."""
     assert isinstance(item, dict)
     sha, size = item.get("sha256"), item.get("size")
     require(_is_sha(sha) and whole(size, 1, limits.MAX_ENVELOPE_BYTES), refusal)
@@ -232,7 +234,7 @@ def split(manifest_bytes: bytes) -> list[tuple[bytes, bool]]:
     """The manifest's bytes in pieces, ``(bytes, is_part)``, whose concatenation is exactly
     ``manifest_bytes``; ``NotInParts`` when they are not the canonical JSON publishing writes
     (another publisher's catalog is then simply not in parts)."""
-    data = safe_json.loads(manifest_bytes, "The catalog's manifest", limits.MAX_ENVELOPE_BYTES)
+    data = safe_json.loads(manifest_bytes, Words("what.manifest"), limits.MAX_ENVELOPE_BYTES)
     if not isinstance(data, dict):
         raise NotInParts
     pieces: list[tuple[bytes, bool]] = []
@@ -350,7 +352,7 @@ def unpack(packed: bytes, ref: PartRef) -> bytes:
         and not inflater.unconsumed_tail
         and not inflater.unused_data
         and hashlib.sha256(data).hexdigest() == ref.sha256,
-        f"The catalog's part {ref.sha256[:12]} is damaged (its hash is not the one its index"
-        " signs).",
+        "parts.damaged",
+        name=ref.sha256[:12],
     )
     return data
