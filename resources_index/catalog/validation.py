@@ -10,7 +10,7 @@ from typing import Any
 
 from resources_index.catalog import limits
 from resources_index.catalog.field_kinds import Field, Kind, require, whole
-from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.model import CuratedKit, InstrumentEntry, KitItem, Manifest
 from resources_index.catalog.positions import kit_start
 from resources_index.catalog.records import (
     RESOURCE_FIELDS,
@@ -44,6 +44,11 @@ def read_resource(raw: object, index: int) -> Resource:
     roles = [f.role for f in files]
     require(roles.count("main") == 1, f"{where} must have exactly one main file.")
     require("index" not in roles, f"{where} lists a search index among its files.")
+    require(
+        "instrument" not in roles
+        and all(f.media_type != limits.INSTRUMENT_MEDIA_TYPE for f in files),
+        f"{where} lists an instrument among its files (instruments are listed apart).",
+    )
     require(
         "rendition" not in roles,
         f"{where} lists a rendition among its files (renditions are listed apart).",
@@ -99,6 +104,7 @@ def read_manifest(raw: object) -> Manifest:
     kits = _read_kits(raw.get("kits", []), seen)
     terms = _read_terms(raw.get("terms", []))
     report_terms = _read_report_terms(raw.get("report_terms", []))
+    instruments = _read_instruments(raw.get("instruments", []))
     return Manifest(
         str(catalog_id),
         version,
@@ -110,6 +116,7 @@ def read_manifest(raw: object) -> Manifest:
         kits=kits,
         terms=terms,
         report_terms=report_terms,
+        instruments=instruments,
     )
 
 
@@ -144,6 +151,10 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
         kits=kits,
         terms=tuple((t["en"], t["es"]) for t in raw.get("terms", ())),
         report_terms=tuple(raw.get("report_terms", ())),
+        instruments=tuple(
+            InstrumentEntry(i["id"], i["version"], load_file_entry(i))
+            for i in raw.get("instruments", ())
+        ),
     )
 
 
@@ -261,6 +272,40 @@ def _read_report_terms(raw: object) -> tuple[str, ...]:
         str(term.read({"term": item}, f"Report term number {number}"))
         for number, item in enumerate(raw, start=1)
     )
+
+
+_INSTRUMENT_VERSION = Field("version", Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
+
+
+def _read_instruments(raw: object) -> tuple[InstrumentEntry, ...]:
+    """The instruments: a form id, its version, and its definition's file, at most
+    ``MAX_INSTRUMENT_BYTES``. Listed apart from resources, so a program from before
+    instruments reads the catalog and ignores them; the definition itself is checked when it
+    is read (``instruments.definition.from_bytes``), since only its bytes are here."""
+    require(isinstance(raw, list), "The catalog's instruments are not a list.")
+    assert isinstance(raw, list)
+    require(len(raw) <= limits.MAX_INSTRUMENTS, "The catalog lists too many instruments.")
+    found: list[InstrumentEntry] = []
+    for number, item in enumerate(raw, start=1):
+        where = f"Instrument number {number}"
+        require(isinstance(item, dict), f"{where} is not an object.")
+        assert isinstance(item, dict)
+        iid = _KIT_ID.read(item, where)
+        require(all(i.id != iid for i in found), f"The catalog lists instrument {iid!r} twice.")
+        where = f"Instrument {iid!r}"
+        version = _INSTRUMENT_VERSION.read(item, where)
+        entry = read_file_entry(item, where)
+        require(entry.role == "instrument", f"{where} must have the role 'instrument'.")
+        require(
+            entry.media_type == limits.INSTRUMENT_MEDIA_TYPE,
+            f"{where} is not a form definition.",
+        )
+        require(
+            entry.size <= limits.MAX_INSTRUMENT_BYTES,
+            f"{where} is larger than the format allows ({entry.size:,} bytes).",
+        )
+        found.append(InstrumentEntry(iid, str(version), entry))
+    return tuple(found)
 
 
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:
