@@ -24,6 +24,8 @@ from typing import Any
 
 from resources_index import __version__
 from resources_index.library.library import Library
+from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
+from resources_index.reports.fidelity import fidelity_measures
 from resources_index.reports.periods import day_of, period_of
 from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
 
@@ -50,6 +52,7 @@ MEASURES = (
     "days_used",
     "catalog_version",
     "program_version",
+    *FIDELITY_MEASURES,
 )
 #: Kinds of feedback a person can give on a resource.
 FEEDBACK = ("helpful", "not_helpful", "out_of_date", "broken_file", "wrong_translation")
@@ -194,6 +197,7 @@ class Usage:
             measures.append({"measure": measure, "key": key, "value": int(value)})
         if days:
             measures.append({"measure": "days_used", "key": "", "value": days})
+        measures += fidelity_measures(self.library, period)
         return self._report(period, laptop, report_id, measures)
 
     def empty_report(self, period: str) -> dict[str, Any]:
