@@ -190,6 +190,11 @@ MESSAGES: dict[str, str] = {
         "The saved answers in {path} cannot be read ({reason}); they were left as they are."
     ),
     "instrument.no_such_question": "The instrument has no question {name!r}.",
+    "instrument.export_warning": (
+        "The exported files hold every completed response as written, text answers included:"
+        " keep them where only your county's analysts can read them, and never send them by"
+        " e-mail."
+    ),
     # -- cancelled by the user ------------------------------------------------------------------
     "cancel.import": "Import cancelled; the library was not changed.",
     "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",

@@ -219,6 +219,10 @@ TEXTS: dict[str, str] = {
     "instrument.no_such_question": QT_TRANSLATE_NOOP(
         "Errors", "The instrument has no question {name!r}."
     ),
+    "instrument.export_warning": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The exported files hold every completed response as written, text answers included: keep them where only your county's analysts can read them, and never send them by e-mail.",
+    ),
     "cancel.import": QT_TRANSLATE_NOOP("Errors", "Import cancelled; the library was not changed."),
     "cancel.bundle_export": QT_TRANSLATE_NOOP(
         "Errors", "Export cancelled; the folder holds no new catalog."

@@ -503,6 +503,10 @@
         <translation>El instrumento no tiene la pregunta {name!r}.</translation>
     </message>
     <message>
+        <source>The exported files hold every completed response as written, text answers included: keep them where only your county&apos;s analysts can read them, and never send them by e-mail.</source>
+        <translation>Los archivos exportados contienen cada respuesta completada tal como se escribió, incluidas las respuestas de texto: guárdelos donde solo los analistas de su condado puedan leerlos y nunca los envíe por correo electrónico.</translation>
+    </message>
+    <message>
         <source>Import cancelled; the library was not changed.</source>
         <translation>Importación cancelada; la biblioteca no se modificó.</translation>
     </message>
