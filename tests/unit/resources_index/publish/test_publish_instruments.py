@@ -2,7 +2,6 @@
 catalog carries as an object; a broken, duplicated or hostile form is one sentence and a file to
 fix (exit 3); the sidecars never become resource metadata; a library then has the definitions."""
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,12 @@ from openpyxl import Workbook
 from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
 from resources_index.instruments import definition
-from resources_index.instruments.limits import MAX_PART_BYTES, MAX_ROWS
+from resources_index.instruments.limits import MAX_ROWS
 from resources_index.library import instruments as installed
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from tests.helpers.manifests import read_manifest
-from tests.helpers.xlsforms import example_form, row, settings, write_form
+from tests.helpers.xlsforms import example_form, row, settings, write_form, zip_bomb
 
 SIDECAR = """kind: observation
 title: {en: "Mapping observation", es: "Observación del mapeo"}
@@ -122,19 +121,6 @@ def test_a_form_id_used_twice_and_a_resource_the_catalog_lacks_are_refused(
         "instruments/orphan.yaml: a sidecar with no form (orphan.xlsx); skipped."
     ]
     assert [i.id for i in read_manifest(tmp_path / "out", keys[1]).instruments] == ["example"]
-
-
-def zip_bomb(path: Path, tmp_path: Path) -> Path:
-    form = write_form(tmp_path / "real.xlsx", [row(type="text", name="a", en="A")])
-    with zipfile.ZipFile(form) as real, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in real.infolist():
-            if info.filename != "xl/worksheets/sheet1.xml":
-                out.writestr(info, real.read(info))
-        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
-            chunk = b" " * (1024 * 1024)
-            for _ in range(MAX_PART_BYTES // len(chunk) + 8):
-                part.write(chunk)
-    return path
 
 
 @pytest.mark.slow

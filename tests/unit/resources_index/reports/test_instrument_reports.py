@@ -3,7 +3,6 @@ scores), only where the policy turns reports on; nothing typed in a text answer 
 the summary shows fidelity per item with the five-laptop rule, by practice element."""
 
 import json
-import secrets
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,10 @@ from resources_index.reports.fidelity import ANSWERED, CHOICE, SCORE_SUM
 from resources_index.reports.outbox import export, seal_finished
 from resources_index.reports.summary import HIDDEN, STATEWIDE, summarize, write_csv
 from resources_index.reports.summary_html import write_html
-from resources_index.reports.usage import REPORT_FORMAT, Usage
+from resources_index.reports.usage import Usage
 from tests.helpers.reporting import county_policy
 from tests.unit.resources_index.publish.test_publish_instruments import add_form
+from tests.unit.resources_index.reports.test_summary_uploads import report
 from tests.unit.resources_index.reports.test_usage_reports import (
     MONDAY,
     NEXT_WEEK,
@@ -103,23 +103,10 @@ def test_with_reporting_off_no_aggregate_is_made(
 
 
 def fidelity_report(county: str, choices: dict[str, int], scale_sum: int) -> dict:
-    measures = [{"measure": ANSWERED, "key": "example:columns", "value": sum(choices.values())}]
-    measures += [
-        {"measure": CHOICE, "key": f"example:columns:{c}", "value": v} for c, v in choices.items()
-    ]
-    measures += [
-        {"measure": ANSWERED, "key": "example:scale", "value": 1},
-        {"measure": SCORE_SUM, "key": "example:scale", "value": scale_sum},
-    ]
-    return {
-        "format": REPORT_FORMAT,
-        "format_version": 1,
-        "report_id": secrets.token_hex(16),
-        "laptop": secrets.token_hex(16),
-        "county": county,
-        "period": PERIOD,
-        "measures": measures,
-    }
+    measures = [(ANSWERED, "example:columns", sum(choices.values()))]
+    measures += [(CHOICE, f"example:columns:{c}", v) for c, v in choices.items()]
+    measures += [(ANSWERED, "example:scale", 1), (SCORE_SUM, "example:scale", scale_sum)]
+    return report(county, measures)
 
 
 def test_the_summary_shows_fidelity_by_item_and_hides_a_choice_of_fewer_than_five_laptops(
