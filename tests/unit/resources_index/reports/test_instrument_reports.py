@@ -15,6 +15,7 @@ from resources_index.instruments.session import FormSession
 from resources_index.library import instruments as installed
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
+from resources_index.reports import usage as usage_module
 from resources_index.reports.fidelity import ANSWERED, CHOICE, SCORE_SUM
 from resources_index.reports.outbox import export, seal_finished
 from resources_index.reports.summary import HIDDEN, STATEWIDE, summarize, write_csv
@@ -65,7 +66,11 @@ def laptop_with_a_response(
 
 
 def test_the_week_s_report_carries_only_aggregates_and_no_typed_word(
-    tmp_path: Path, catalog: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    catalog: Path,
+    keys: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     county_policy(tmp_path, monkeypatch)
     library = laptop_with_a_response(tmp_path / "laptop", catalog, keys, monkeypatch)
@@ -79,12 +84,17 @@ def test_the_week_s_report_carries_only_aggregates_and_no_typed_word(
     assert found[(SCORE_SUM, "example:scale")] == 750  # a mean of 7.5, as a sum x 100
     keys_sent = " ".join(k for _, k in found)
     assert "comment" not in keys_sent and "meeting_date" not in keys_sent
+    real_period = usage_module.period_of  # `report show` as if this were that week
+    monkeypatch.setattr(usage_module, "period_of", lambda at=None: real_period(at or MONDAY))
+    capsys.readouterr()
+    assert main(["--data-dir", str(library.root), "report", "show", "--json"]) == 0
+    printed = capsys.readouterr().out
+    assert '"instrument_choice"' in printed and "rosalinda" not in folded(printed)
     [sealed] = seal_finished(usage, NEXT_WEEK)
     assert json.loads(sealed.read_bytes()) == shown
     usage.close()
     drive = tmp_path / "usb"
     export(library, drive, NEXT_WEEK)
-    assert main(["--data-dir", str(library.root), "report", "show"]) == 0
     leaving = every_byte_under(library.root / "reports") + every_byte_under(drive)
     for word in ("rosalinda", "quintanilla", "2026-12-01", "met with"):
         assert word not in leaving
