@@ -131,6 +131,18 @@ class Usage:
         except (sqlite3.Error, OSError) as exc:  # best-effort: never stops what is counted
             self.failed(exc)
 
+    def instrument_completed(self, now: datetime | None = None) -> None:
+        """A form was completed: only the day is counted (the response itself is counted when
+        the week's report is made, ``fidelity.py``), so a week in which forms were filled and
+        nothing else counted still gets its report."""
+        if not self.active:
+            return
+        try:
+            with self._transaction() as db:
+                self._add(db, period_of(now), "days_used", day_of(now), 0, at_least=1)
+        except (sqlite3.Error, OSError) as exc:
+            self.failed(exc)
+
     def searched(self, query: str, found: int, now: datetime | None = None) -> None:
         """A search as typed in the window or the command line: counted; its words kept only
         when the catalog's vocabulary has them, and only when it found nothing."""

@@ -158,3 +158,19 @@ def test_the_summary_shows_fidelity_by_item_and_hides_a_choice_of_fewer_than_fiv
     assert "Which columns were mapped?" in page and "Observed: 92% (11)" in page
     assert "Not observed" not in page
     assert "Taught by: Three Houses tip sheet" in page
+
+
+def test_a_week_with_only_forms_completed_is_still_sealed_with_its_aggregates(
+    tmp_path: Path, catalog: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_policy(tmp_path, monkeypatch)
+    library = laptop_with_a_response(tmp_path / "laptop", catalog, keys, monkeypatch)
+    usage = Usage.of(library)
+    usage.instrument_completed(now=MONDAY)  # what the window calls when a form is completed
+    [sealed] = seal_finished(usage, NEXT_WEEK)
+    sent = json.loads(sealed.read_bytes())
+    found = {(m["measure"], m["key"]): m["value"] for m in sent["measures"]}
+    assert found[(CHOICE, "example:parents_present:yes")] == 1
+    assert found[("days_used", "")] == 1
+    usage.close()
+    library.close()
