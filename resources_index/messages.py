@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "where.report_term_number": "Report term number {number}",
     "where.rendition_number": "Rendition number {number}",
     "where.rendition_of": "The rendition of {id!r}",
+    "where.instrument_number": "Instrument number {number}",
+    "where.instrument": "Instrument {id!r}",
     "where.search_index": "The catalog's search index",
     "invalid.not_object": "{where} is not an object.",
     "invalid.no_text": "{where} has no {name!r} text.",
@@ -72,6 +74,15 @@ MESSAGES: dict[str, str] = {
     "invalid.terms_not_list": "The catalog's terms are not a list.",
     "invalid.too_many_terms": "The catalog lists too many terms.",
     "invalid.renditions_not_list": "The catalog's renditions are not a list.",
+    "invalid.instrument_among_files": (
+        "{where} lists an instrument among its files (instruments are listed apart)."
+    ),
+    "invalid.instruments_not_list": "The catalog's instruments are not a list.",
+    "invalid.too_many_instruments": "The catalog lists too many instruments.",
+    "invalid.instrument_twice": "The catalog lists instrument {id!r} twice.",
+    "invalid.instrument_role": "{where} must have the role 'instrument'.",
+    "invalid.instrument_not_form": "{where} is not a form definition.",
+    "invalid.instrument_too_large": "{where} is larger than the format allows ({size:,} bytes).",
     "invalid.too_many_renditions": "The catalog lists more renditions than resources.",
     "invalid.rendition_twice": "The catalog lists two renditions of {id!r}.",
     "invalid.rendition_role": "{where} must have the role 'rendition'.",
@@ -319,6 +330,11 @@ MESSAGES: dict[str, str] = {
     "response.not_response": "it is not a saved response of this program",
     "response.answers_not_mapping": "its answers are not a mapping",
     "response.value_not_text": "a value in it is not a text",
+    "instrument.export_warning": (
+        "The exported files hold every completed response as written, text answers included:"
+        " keep them where only your county's analysts can read them, and never send them by"
+        " e-mail."
+    ),
     # -- cancelled by the user ------------------------------------------------------------------
     "cancel.import": "Import cancelled; the library was not changed.",
     "cancel.bundle_export": "Export cancelled; the folder holds no new catalog.",

@@ -370,7 +370,16 @@ def main() -> int:
         (SOURCE / "kits").mkdir(exist_ok=True)
         shutil.copyfile(kit, SOURCE / "kits" / kit.name)
     shutil.copyfile(STARTER / "terms.csv", SOURCE / "terms.csv")  # bilingual search terms
-    print(f"Wrote {len(content)} resources and {len(kits)} kits under {SOURCE}")
+    forms = sorted((STARTER / "instruments").glob("*.xlsx"))
+    for form in forms:  # instruments and their sidecars, published as they are
+        (SOURCE / "instruments").mkdir(exist_ok=True)
+        for path in (form, form.with_suffix(".yaml")):
+            if path.exists():
+                shutil.copyfile(path, SOURCE / "instruments" / path.name)
+    print(
+        f"Wrote {len(content)} resources, {len(kits)} kits and {len(forms)} instruments"
+        f" under {SOURCE}"
+    )
     return 0
 
 

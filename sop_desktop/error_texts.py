@@ -15,6 +15,8 @@ TEXTS: dict[str, str] = {
     "where.report_term_number": QT_TRANSLATE_NOOP("Errors", "Report term number {number}"),
     "where.rendition_number": QT_TRANSLATE_NOOP("Errors", "Rendition number {number}"),
     "where.rendition_of": QT_TRANSLATE_NOOP("Errors", "The rendition of {id!r}"),
+    "where.instrument_number": QT_TRANSLATE_NOOP("Errors", "Instrument number {number}"),
+    "where.instrument": QT_TRANSLATE_NOOP("Errors", "Instrument {id!r}"),
     "where.search_index": QT_TRANSLATE_NOOP("Errors", "The catalog's search index"),
     "invalid.not_object": QT_TRANSLATE_NOOP("Errors", "{where} is not an object."),
     "invalid.no_text": QT_TRANSLATE_NOOP("Errors", "{where} has no {name!r} text."),
@@ -101,6 +103,25 @@ TEXTS: dict[str, str] = {
     "invalid.too_many_terms": QT_TRANSLATE_NOOP("Errors", "The catalog lists too many terms."),
     "invalid.renditions_not_list": QT_TRANSLATE_NOOP(
         "Errors", "The catalog's renditions are not a list."
+    ),
+    "invalid.instrument_among_files": QT_TRANSLATE_NOOP(
+        "Errors", "{where} lists an instrument among its files (instruments are listed apart)."
+    ),
+    "invalid.instruments_not_list": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog's instruments are not a list."
+    ),
+    "invalid.too_many_instruments": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog lists too many instruments."
+    ),
+    "invalid.instrument_twice": QT_TRANSLATE_NOOP(
+        "Errors", "The catalog lists instrument {id!r} twice."
+    ),
+    "invalid.instrument_role": QT_TRANSLATE_NOOP(
+        "Errors", "{where} must have the role 'instrument'."
+    ),
+    "invalid.instrument_not_form": QT_TRANSLATE_NOOP("Errors", "{where} is not a form definition."),
+    "invalid.instrument_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "{where} is larger than the format allows ({size:,} bytes)."
     ),
     "invalid.too_many_renditions": QT_TRANSLATE_NOOP(
         "Errors", "The catalog lists more renditions than resources."
@@ -432,6 +453,10 @@ TEXTS: dict[str, str] = {
     ),
     "response.answers_not_mapping": QT_TRANSLATE_NOOP("Errors", "its answers are not a mapping"),
     "response.value_not_text": QT_TRANSLATE_NOOP("Errors", "a value in it is not a text"),
+    "instrument.export_warning": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The exported files hold every completed response as written, text answers included: keep them where only your county's analysts can read them, and never send them by e-mail.",
+    ),
     "cancel.import": QT_TRANSLATE_NOOP("Errors", "Import cancelled; the library was not changed."),
     "cancel.bundle_export": QT_TRANSLATE_NOOP(
         "Errors", "Export cancelled; the folder holds no new catalog."

@@ -247,6 +247,14 @@
         <translation>La copia en PDF de {id!r}</translation>
     </message>
     <message>
+        <source>Instrument number {number}</source>
+        <translation>El instrumento número {number}</translation>
+    </message>
+    <message>
+        <source>Instrument {id!r}</source>
+        <translation>El instrumento {id!r}</translation>
+    </message>
+    <message>
         <source>The catalog&apos;s search index</source>
         <translation>El índice de búsqueda del catálogo</translation>
     </message>
@@ -425,6 +433,30 @@
     <message>
         <source>The catalog&apos;s renditions are not a list.</source>
         <translation>Las copias en PDF del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>{where} lists an instrument among its files (instruments are listed apart).</source>
+        <translation>{where} incluye un instrumento entre sus archivos (los instrumentos se indican aparte).</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s instruments are not a list.</source>
+        <translation>Los instrumentos del catálogo no son una lista.</translation>
+    </message>
+    <message>
+        <source>The catalog lists too many instruments.</source>
+        <translation>El catálogo incluye demasiados instrumentos.</translation>
+    </message>
+    <message>
+        <source>The catalog lists instrument {id!r} twice.</source>
+        <translation>El catálogo incluye dos veces el instrumento {id!r}.</translation>
+    </message>
+    <message>
+        <source>{where} must have the role &apos;instrument&apos;.</source>
+        <translation>{where} debe tener el rol &apos;instrument&apos;.</translation>
+    </message>
+    <message>
+        <source>{where} is not a form definition.</source>
+        <translation>{where} no es la definición de un formulario.</translation>
     </message>
     <message>
         <source>The catalog lists more renditions than resources.</source>
@@ -945,6 +977,10 @@
     <message>
         <source>a value in it is not a text</source>
         <translation>uno de sus valores no es texto</translation>
+    </message>
+    <message>
+        <source>The exported files hold every completed response as written, text answers included: keep them where only your county&apos;s analysts can read them, and never send them by e-mail.</source>
+        <translation>Los archivos exportados contienen cada respuesta completada tal como se escribió, incluidas las respuestas de texto: guárdelos donde solo los analistas de su condado puedan leerlos y nunca los envíe por correo electrónico.</translation>
     </message>
     <message>
         <source>Import cancelled; the library was not changed.</source>

@@ -24,6 +24,10 @@ MAX_VALUE_CHARS = 100
 MAX_NAME_CHARS = 255
 MAX_KITS = 1000
 MAX_KIT_ITEMS = 500
+#: Instruments (fidelity and coaching forms) a catalog carries, and one definition's bytes
+#: (the definition format's own bound: ``resources_index.instruments.limits``).
+MAX_INSTRUMENTS = 500
+MAX_INSTRUMENT_BYTES = 2 * 1024 * 1024
 MAX_TERMS = 5000  # bilingual search terms a catalog adds
 MAX_REPORT_TERMS = 1000  # search terms the content team asks laptops to count
 MAX_KIT_START = 100_000  # a page number, or seconds into a video (about 27 hours)
@@ -34,7 +38,9 @@ MAX_SCHEMA = 1_000_000  # the search index's schema number
 
 TEXT_MEDIA_TYPE = "application/vnd.sop.text+json"
 INDEX_MEDIA_TYPE = "application/x-tar"
-FILE_ROLES = ("main", "captions", "thumbnail", "text", "index", "rendition")
+#: An instrument's form definition (``resources_index.instruments.definition``), JSON.
+INSTRUMENT_MEDIA_TYPE = "application/vnd.sop.instrument+json"
+FILE_ROLES = ("main", "captions", "thumbnail", "text", "index", "rendition", "instrument")
 #: Roles a library may hold back until later (download policy) or do without.
 OPTIONAL_ROLES = ("main", "index", "rendition")
 #: Roles of the files people open (a document and its PDF rendition): the download policy and
@@ -68,7 +74,11 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 RENDERED_MEDIA_TYPES = frozenset(MEDIA_TYPES[suffix] for suffix in RENDERED_SUFFIXES)
-ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {TEXT_MEDIA_TYPE, INDEX_MEDIA_TYPE}
+ALLOWED_MEDIA_TYPES = frozenset(MEDIA_TYPES.values()) | {
+    TEXT_MEDIA_TYPE,
+    INDEX_MEDIA_TYPE,
+    INSTRUMENT_MEDIA_TYPE,
+}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")  # used with fullmatch: no newline slips by

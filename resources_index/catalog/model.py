@@ -55,6 +55,19 @@ class CuratedKit:
 
 
 @dataclass(frozen=True)
+class InstrumentEntry:
+    """A fidelity or coaching instrument: its form id and version, and its definition's file
+    (role ``instrument``) in the object store like every other file (docs/catalog-format.md)."""
+
+    id: str
+    version: str
+    file: FileEntry
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "version": self.version, **self.file.to_json()}
+
+
+@dataclass(frozen=True)
 class Manifest:
     """Everything a catalog version holds: its identity, validity window and resources."""
 
@@ -75,6 +88,9 @@ class Manifest:
     #: Search terms the content team asks laptops to count by name (optional; see
     #: docs/privacy.md: other words are only counted).
     report_terms: tuple[str, ...] = ()
+    #: Fidelity and coaching instruments (optional; listed apart, so older programs ignore
+    #: them: see ``validation._read_instruments``).
+    instruments: tuple[InstrumentEntry, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.resources})
@@ -89,6 +105,10 @@ class Manifest:
                 if entry.sha256 not in seen:
                     seen.add(entry.sha256)
                     yield entry
+        for instrument in self.instruments:
+            if instrument.file.sha256 not in seen:
+                seen.add(instrument.file.sha256)
+                yield instrument.file
         if self.search_index is not None:
             yield self.search_index
 
@@ -118,6 +138,8 @@ class Manifest:
             data["terms"] = [{"en": en, "es": es} for en, es in self.terms]
         if self.report_terms:
             data["report_terms"] = list(self.report_terms)
+        if self.instruments:
+            data["instruments"] = [i.to_json() for i in self.instruments]
         if self.search_index is not None:
             data["search_index"] = {
                 **self.search_index.to_json(),

@@ -10,7 +10,7 @@ from typing import Any
 
 from resources_index.catalog import limits
 from resources_index.catalog.field_kinds import Field, Kind, require, whole
-from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.model import CuratedKit, InstrumentEntry, KitItem, Manifest
 from resources_index.catalog.positions import kit_start
 from resources_index.catalog.records import (
     RESOURCE_FIELDS,
@@ -48,6 +48,12 @@ def read_resource(raw: object, index: int) -> Resource:
     roles = [f.role for f in files]
     require(roles.count("main") == 1, "invalid.main_file_count", where=where)
     require("index" not in roles, "invalid.index_among_files", where=where)
+    require(
+        "instrument" not in roles
+        and all(f.media_type != limits.INSTRUMENT_MEDIA_TYPE for f in files),
+        "invalid.instrument_among_files",
+        where=where,
+    )
     require("rendition" not in roles, "invalid.rendition_among_files", where=where)
     require(roles.count("text") <= 1, "invalid.text_files", where=where)
     text = next((f for f in files if f.role == "text"), None)
@@ -102,6 +108,7 @@ def read_manifest(raw: object) -> Manifest:
     kits = _read_kits(raw.get("kits", []), seen)
     terms = _read_terms(raw.get("terms", []))
     report_terms = _read_report_terms(raw.get("report_terms", []))
+    instruments = _read_instruments(raw.get("instruments", []))
     return Manifest(
         str(catalog_id),
         version,
@@ -113,6 +120,7 @@ def read_manifest(raw: object) -> Manifest:
         kits=kits,
         terms=terms,
         report_terms=report_terms,
+        instruments=instruments,
     )
 
 
@@ -147,6 +155,10 @@ def load_manifest(raw: dict[str, Any]) -> Manifest:
         kits=kits,
         terms=tuple((t["en"], t["es"]) for t in raw.get("terms", ())),
         report_terms=tuple(raw.get("report_terms", ())),
+        instruments=tuple(
+            InstrumentEntry(i["id"], i["version"], load_file_entry(i))
+            for i in raw.get("instruments", ())
+        ),
     )
 
 
@@ -267,6 +279,43 @@ def _read_report_terms(raw: object) -> tuple[str, ...]:
         str(term.read({"term": item}, Words("where.report_term_number", number=number)))
         for number, item in enumerate(raw, start=1)
     )
+
+
+_INSTRUMENT_VERSION = Field("version", Kind.TEXT, required=True, limit=limits.MAX_VALUE_CHARS)
+
+
+def _read_instruments(raw: object) -> tuple[InstrumentEntry, ...]:
+    """The instruments: a form id, its version, and its definition's file, at most
+    ``MAX_INSTRUMENT_BYTES``. Listed apart from resources, so a program from before
+    instruments reads the catalog and ignores them; the definition itself is checked when it
+    is read (``instruments.definition.from_bytes``), since only its bytes are here."""
+    require(isinstance(raw, list), "invalid.instruments_not_list")
+    assert isinstance(raw, list)
+    require(len(raw) <= limits.MAX_INSTRUMENTS, "invalid.too_many_instruments")
+    found: list[InstrumentEntry] = []
+    for number, item in enumerate(raw, start=1):
+        where = Words("where.instrument_number", number=number)
+        require(isinstance(item, dict), "invalid.not_object", where=where)
+        assert isinstance(item, dict)
+        iid = _KIT_ID.read(item, where)
+        require(all(i.id != iid for i in found), "invalid.instrument_twice", id=iid)
+        where = Words("where.instrument", id=iid)
+        version = _INSTRUMENT_VERSION.read(item, where)
+        entry = read_file_entry(item, where)
+        require(entry.role == "instrument", "invalid.instrument_role", where=where)
+        require(
+            entry.media_type == limits.INSTRUMENT_MEDIA_TYPE,
+            "invalid.instrument_not_form",
+            where=where,
+        )
+        require(
+            entry.size <= limits.MAX_INSTRUMENT_BYTES,
+            "invalid.instrument_too_large",
+            where=where,
+            size=entry.size,
+        )
+        found.append(InstrumentEntry(iid, str(version), entry))
+    return tuple(found)
 
 
 def _read_search_index(raw: object) -> tuple[FileEntry | None, int]:

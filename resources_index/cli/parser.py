@@ -3,6 +3,7 @@
 import argparse
 
 from resources_index import __version__
+from resources_index.cli.instrument_commands import add_instrument_commands
 from resources_index.cli.library_commands import (
     cmd_export_bundle,
     cmd_import_bundle,
@@ -132,4 +133,5 @@ def build_parser() -> argparse.ArgumentParser:
     keygen.add_argument("dir", help="folder to write the two key files into")
     keygen.set_defaults(func=cmd_keygen)
     add_report_commands(sub)
+    add_instrument_commands(sub)
     return parser

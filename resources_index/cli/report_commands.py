@@ -6,10 +6,15 @@ import base64
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources_index.cli.common import EXIT_OK, EXIT_PROBLEMS, opened_library
 from resources_index.config import paths
 from resources_index.library.library import Library
+
+if TYPE_CHECKING:
+    from resources_index.catalog.model import Manifest
+    from resources_index.instruments.definition import FormDefinition
 
 
 def cmd_report_show(args: argparse.Namespace) -> int:
@@ -65,16 +70,18 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     from resources_index.reports.summary_html import write_html
 
     catalog: Manifest | None = None
+    definitions: dict[str, FormDefinition] = {}
     if args.catalog:
         # The team's own published folder, read for titles only: its signature is not the
         # point here (every value is still checked as the format requires).
         envelope = json.loads((Path(args.catalog) / "catalog.json").read_bytes())
         catalog = Manifest.from_bytes(base64.b64decode(envelope["manifest"]))
+        definitions = published_definitions(Path(args.catalog), catalog)
     with summarize(Path(d) for d in args.dirs) as summary:
         if args.csv:
             write_csv(summary, Path(args.csv))
         if args.html:
-            write_html(summary, Path(args.html), catalog)
+            write_html(summary, Path(args.html), catalog, definitions)
         print(
             f"{summary.reports} report(s) from {len(summary.counties())} county(ies);"
             f" {summary.duplicates} delivered twice, counted once;"
@@ -85,6 +92,25 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
         if summary.more_skipped:
             print(f"set aside: {summary.more_skipped:,} more files.", file=sys.stderr)
     return EXIT_OK
+
+
+def published_definitions(folder: Path, catalog: "Manifest") -> "dict[str, FormDefinition]":
+    """The instruments of a published folder, by form id (one that cannot be read: left out,
+    the page then names its items by their XLSForm names)."""
+    from resources_index.errors import InstrumentError
+    from resources_index.instruments import definition
+    from resources_index.instruments.limits import MAX_DEFINITION_BYTES
+    from resources_index.library.store import object_relpath
+
+    found: dict[str, FormDefinition] = {}
+    for entry in catalog.instruments:
+        try:
+            with (folder / object_relpath(entry.file.sha256)).open("rb") as handle:
+                data = handle.read(MAX_DEFINITION_BYTES + 1)
+            found[entry.id] = definition.from_bytes(data, entry.id)
+        except (OSError, InstrumentError) as error:
+            print(f"warning: instrument {entry.id}: {error}", file=sys.stderr)
+    return found
 
 
 def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

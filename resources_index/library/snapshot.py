@@ -13,13 +13,13 @@ import marshal
 from pathlib import Path
 from typing import Any
 
-from resources_index.catalog.model import CuratedKit, KitItem, Manifest
+from resources_index.catalog.model import CuratedKit, InstrumentEntry, KitItem, Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
 from resources_index.errors import Words
 from resources_index.util.fsutil import write_atomic
 
-SNAPSHOT_FORMAT = 7
+SNAPSHOT_FORMAT = 8
 CACHE_DIR = "cache"
 _FILES_AT = Resource._fields.index("files")
 #: Written with every copy and compared on reading: a copy made by a program whose resources had
@@ -59,6 +59,7 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
         ),
         manifest.terms,
         manifest.report_terms,
+        tuple((i.id, i.version, tuple(i.file)) for i in manifest.instruments),
     )
     target = _path(root, sha256)
     with contextlib.suppress(OSError):  # a cache: failing to write it costs only speed
@@ -76,7 +77,7 @@ def load(root: Path, sha256: str) -> Manifest | None:
         (shape, catalog_id, version, created, expires, resources, index, schema, kits, terms) = (
             data[:10]
         )
-        report_terms = data[10]
+        report_terms, instruments = data[10:12]
         if shape != _SHAPE:
             return None
         return Manifest(
@@ -93,6 +94,10 @@ def load(root: Path, sha256: str) -> Manifest | None:
             ),
             terms=tuple(map(tuple, terms)),
             report_terms=tuple(report_terms),
+            instruments=tuple(
+                InstrumentEntry(iid, form_version, FileEntry(*entry))
+                for iid, form_version, entry in instruments
+            ),
         )
     except Exception:  # any damage: parse catalog.json instead
         return None

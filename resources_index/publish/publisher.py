@@ -19,6 +19,7 @@ from resources_index.errors import PublishError, ResourcesError, Words
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
+from resources_index.publish.instrument_forms import read_instruments
 from resources_index.publish.metadata import SIDECAR_SUFFIX, Metadata, read_sidecar
 from resources_index.publish.output import (
     add_index,
@@ -181,7 +182,12 @@ def _publish(
     kits = tuple(read_kits(publisher, {r.id: r for r in resources}))
     terms = read_terms(publisher)
     report_terms = read_report_terms(publisher)
+    found = read_instruments(
+        publisher.source, {r.id for r in resources}, publisher.warnings, publisher.errors
+    )
+    instruments = tuple(found.entries)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
+    report.instruments = len(instruments)
     report.warnings, report.errors = publisher.warnings, publisher.errors
     if not resources:  # an empty catalog would empty every laptop's library
         report.refused = nothing_found(publisher)
@@ -193,6 +199,7 @@ def _publish(
         and previous.kits == kits
         and previous.terms == terms
         and previous.report_terms == report_terms
+        and previous.instruments == instruments
         and index_current(previous, search_index)
     ):
         add_index(out, private_key)
@@ -207,8 +214,9 @@ def _publish(
         kits=kits,
         terms=terms,
         report_terms=report_terms,
+        instruments=instruments,
     )
-    sources: dict[str, Path | bytes] = {}
+    sources: dict[str, Path | bytes] = dict(found.objects)
     for item in pending:
         sources.update(item.sources)
     staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")

@@ -12,6 +12,7 @@ class PublishReport:
     version: int
     changed: bool
     resources: int = 0
+    instruments: int = 0
     objects_written: int = 0
     objects_reused: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -24,7 +25,8 @@ class PublishReport:
             return self.refused
         if not self.changed:
             return f"Nothing changed: {self.out} stays at version {self.version}."
+        instruments = f" {self.instruments} instruments," if self.instruments else ""
         return (
             f"Published version {self.version} to {self.out}: {self.resources} resources,"
-            f" {self.objects_written} new files, {self.objects_reused} reused."
+            f"{instruments} {self.objects_written} new files, {self.objects_reused} reused."
         )

@@ -8,6 +8,7 @@ from resources_index.catalog import limits, vocabulary
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import PublishError
 from resources_index.publish.inference import IMAGE_SUFFIXES
+from resources_index.publish.instrument_forms import is_instrument_file
 from resources_index.publish.metadata import CSV_NAME, SIDECAR_SUFFIX, Metadata, read_csv
 from resources_index.util.fsutil import sha256_file
 
@@ -92,6 +93,8 @@ class SourceFolder:
                 continue
             if rel.parts[0] == KITS_DIR and path.suffix.lower() in (".yaml", ".yml"):
                 continue  # curated kits, read by kits()
+            if is_instrument_file(rel):
+                continue  # instruments and their sidecars, read by instrument_forms
             files.append(path)
         return files, meta
 

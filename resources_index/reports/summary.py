@@ -19,6 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from resources_index.reports.fidelity import (
+    ANSWERED,
+    CHOICE,
+    SCORE_SUM,
+    ItemFidelity,
+    item_fidelity,
+)
+from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
 from resources_index.reports.privacy import scrubbed
 from resources_index.reports.report_files import (
     MAX_NAMED,
@@ -38,6 +46,9 @@ __all__ = ["HIDDEN", "MIN_LAPTOPS", "STATEWIDE", "Summary", "summarize", "write_
 MIN_LAPTOPS = 5
 #: Measures whose keys are words people typed: shown only when enough laptops typed them.
 TYPED = ("zero_result_searches", "searches_without_open", "corrections_accepted")
+#: Measures of the instruments (``fidelity.py``): each choice, count and score sum shown only
+#: when enough laptops reported it, like typed words.
+FEW_LAPTOPS_HIDDEN = (*TYPED, *FIDELITY_MEASURES)
 HIDDEN = f"(fewer than {MIN_LAPTOPS} laptops)"
 CSV_COLUMNS = ("county", "period", "measure", "key", "value")
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
@@ -52,7 +63,7 @@ CREATE TABLE entries (file INTEGER, measure TEXT, key TEXT, value INTEGER);
 CREATE TABLE vals (county TEXT, period TEXT, measure TEXT, key TEXT, value INTEGER,
     PRIMARY KEY (county, period, measure, key)) WITHOUT ROWID;
 """
-_TYPED_SQL = ", ".join(f"'{m}'" for m in TYPED)
+_TYPED_SQL = ", ".join(f"'{m}'" for m in FEW_LAPTOPS_HIDDEN)
 #: Every counted entry once for its county and once statewide (of kept reports only).
 _SCOPED = f"""
 SELECT f.county AS county, f.period AS period, e.measure AS measure, e.key AS key,
@@ -199,6 +210,13 @@ class Summary:
     def of(self, county: str, measure: str) -> dict[str, int]:
         """Every period summed, for one county (or ``STATEWIDE``) and one measure."""
         return dict(self._sums(county, measure))
+
+    def fidelity(self, county: str) -> list[ItemFidelity]:
+        """Per instrument and item, every period summed, for one county (or ``STATEWIDE``):
+        only what at least ``MIN_LAPTOPS`` laptops reported in a period."""
+        return item_fidelity(
+            self.of(county, ANSWERED), self.of(county, CHOICE), self.of(county, SCORE_SUM)
+        )
 
     def value(self, county: str, measure: str, key: str) -> int:
         """One key of a measure, every period summed."""

@@ -5,6 +5,8 @@ from html import escape
 from pathlib import Path
 
 from resources_index.catalog.model import Manifest
+from resources_index.instruments.definition import FormDefinition
+from resources_index.reports.fidelity import ItemFidelity
 from resources_index.reports.summary import HIDDEN, STATEWIDE, Summary, spreadsheet_safe
 
 TOP = 10
@@ -45,7 +47,58 @@ def _label(text: str) -> str:
     return escape(spreadsheet_safe(text))
 
 
-def _section(summary: Summary, scope: str, catalog: Manifest | None) -> str:
+def fidelity_section(
+    rows: list[ItemFidelity],
+    catalog: Manifest | None,
+    definitions: dict[str, FormDefinition],
+    name: str,
+) -> str:
+    """Fidelity per instrument and item, grouped by the practice element each item observes,
+    beside the resources that teach it: a low share points at the material to improve."""
+    out = ["<h3>Fidelity by practice element</h3>"]
+    if not rows:
+        return out[0] + "<p class='none'>Nothing reported.</p>"
+    titles = {r.id: r.title for r in catalog.resources} if catalog else {}
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        form = definitions.get(row.instrument)
+        item = next((i for i, _ in form.walk() if i.name == row.item), None) if form else None
+        elements = (item.practice_elements if item else ()) or (
+            form.practice_elements if form else ()
+        )
+        taught = (item.resources if item else ()) or (form.resources if form else ())
+        label = item.labels.get("en", row.item) if item else row.item
+        title = form.title.get("en", row.instrument) if form else row.instrument
+        labels = {c.name: c.labels.get("en", c.name) for c in item.choices} if item else {}
+        shares = "; ".join(
+            f"{_label(labels.get(c, c))}: {share:.0%} ({count:,})"
+            for c, (count, share) in row.choices.items()
+        )
+        mean = f"mean {row.mean:.2f}" if row.mean is not None else ""
+        teaching = ", ".join(_label(titles.get(r, r)) for r in taught)
+        line = (
+            f"<li><strong>{_label(title)}</strong>: {_label(label)} ({row.answered:,}"
+            f" responses) {mean}{shares}"
+            + (f"<br><span class='note'>Taught by: {teaching}</span>" if teaching else "")
+            + "</li>"
+        )
+        for element in elements or ("(no practice element)",):
+            groups.setdefault(element, []).append(line)
+    for element, lines in sorted(groups.items()):
+        out.append(f"<h4>{_label(element.replace('_', ' '))}</h4><ul>{''.join(lines)}</ul>")
+    out.append(
+        f"<p class='note'>{escape(name)}: each choice, count and mean is shown when at least 5"
+        f" laptops reported it in a week; the rest are counted under “{escape(HIDDEN)}”.</p>"
+    )
+    return "".join(out)
+
+
+def _section(
+    summary: Summary,
+    scope: str,
+    catalog: Manifest | None,
+    definitions: dict[str, FormDefinition] | None = None,
+) -> str:
     titles = {r.id: r.title for r in catalog.resources} if catalog else {}
     name = "Statewide" if scope == STATEWIDE else f"County: {scope}"
     laptops = summary.value(scope, "laptops", "")
@@ -90,6 +143,7 @@ def _section(summary: Summary, scope: str, catalog: Manifest | None) -> str:
         if requests
         else "<p class='none'>Nothing reported.</p>"
     )
+    out.append(fidelity_section(summary.fidelity(scope), catalog, definitions or {}, name))
     out.append("</section>")
     return "".join(out)
 
@@ -98,11 +152,18 @@ def _to_act_on(key: str) -> bool:
     return key.rpartition(":")[2] in ACT_ON
 
 
-def write_html(summary: Summary, target: Path, catalog: Manifest | None = None) -> None:
+def write_html(
+    summary: Summary,
+    target: Path,
+    catalog: Manifest | None = None,
+    definitions: dict[str, FormDefinition] | None = None,
+) -> None:
+    """The page; ``definitions`` (the catalog's instruments) name the items and their practice
+    elements and resources."""
     periods = summary.periods()
     span = f"{periods[0]} to {periods[-1]}" if periods else "no period"
-    body = [_section(summary, STATEWIDE, catalog)]
-    body += [_section(summary, county, catalog) for county in summary.counties()]
+    body = [_section(summary, STATEWIDE, catalog, definitions)]
+    body += [_section(summary, county, catalog, definitions) for county in summary.counties()]
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>SOP Desktop usage, {escape(span)}</title>

@@ -24,6 +24,8 @@ from typing import Any
 
 from resources_index import __version__
 from resources_index.library.library import Library
+from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
+from resources_index.reports.fidelity import fidelity_measures
 from resources_index.reports.periods import day_of, period_of
 from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
 
@@ -50,6 +52,7 @@ MEASURES = (
     "days_used",
     "catalog_version",
     "program_version",
+    *FIDELITY_MEASURES,
 )
 #: Kinds of feedback a person can give on a resource.
 FEEDBACK = ("helpful", "not_helpful", "out_of_date", "broken_file", "wrong_translation")
@@ -128,6 +131,18 @@ class Usage:
         except (sqlite3.Error, OSError) as exc:  # best-effort: never stops what is counted
             self.failed(exc)
 
+    def instrument_completed(self, now: datetime | None = None) -> None:
+        """A form was completed: only the day is counted (the response itself is counted when
+        the week's report is made, ``fidelity.py``), so a week in which forms were filled and
+        nothing else counted still gets its report."""
+        if not self.active:
+            return
+        try:
+            with self._transaction() as db:
+                self._add(db, period_of(now), "days_used", day_of(now), 0, at_least=1)
+        except (sqlite3.Error, OSError) as exc:
+            self.failed(exc)
+
     def searched(self, query: str, found: int, now: datetime | None = None) -> None:
         """A search as typed in the window or the command line: counted; its words kept only
         when the catalog's vocabulary has them, and only when it found nothing."""
@@ -194,6 +209,7 @@ class Usage:
             measures.append({"measure": measure, "key": key, "value": int(value)})
         if days:
             measures.append({"measure": "days_used", "key": "", "value": days})
+        measures += fidelity_measures(self.library, period)
         return self._report(period, laptop, report_id, measures)
 
     def empty_report(self, period: str) -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """Real XLSForm spreadsheets written with openpyxl, as a content team saves them."""
 
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from resources_index.instruments.conversion import SURVEY_COLUMNS
+from resources_index.instruments.limits import MAX_PART_BYTES
 
 Rows = list[list[object]]
 
@@ -129,3 +131,18 @@ def example_form(path: Path) -> Path:
         [*YES_NO, *SEEN],
         settings("example", "2026-12"),
     )
+
+
+def zip_bomb(bomb: Path, scratch: Path) -> Path:
+    """A real form whose sheet is replaced by one that unpacks past the bound on a part, yet is
+    small on disk (``scratch``: a folder for the real form it starts from)."""
+    form = write_form(scratch / "real.xlsx", [row(type="text", name="a", en="A")])
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info, source.read(info))
+        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            chunk = b" " * (1024 * 1024)
+            for _ in range(MAX_PART_BYTES // len(chunk) + 8):
+                part.write(chunk)
+    return bomb

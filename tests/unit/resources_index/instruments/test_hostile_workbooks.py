@@ -2,7 +2,6 @@
 traceback, never unbounded memory or time."""
 
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,9 @@ from resources_index.instruments.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
     MAX_FILE_BYTES,
-    MAX_PART_BYTES,
     MAX_ROWS,
 )
-from tests.helpers.xlsforms import YES_NO, row, write_form
+from tests.helpers.xlsforms import YES_NO, row, write_form, zip_bomb
 from tests.helpers.xlsforms import settings as form_settings
 
 
@@ -119,16 +117,7 @@ def test_markup_in_labels_is_kept_as_plain_text(tmp_path: Path) -> None:
 def test_a_zip_bomb_is_refused_from_its_directory_without_unpacking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    form = write_form(tmp_path / "real.xlsx", [row(type="text", name="a", en="A")])
-    bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(form) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            if info.filename != "xl/worksheets/sheet1.xml":
-                out.writestr(info, source.read(info))
-        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
-            chunk = b" " * (1024 * 1024)
-            for _ in range(MAX_PART_BYTES // len(chunk) + 8):
-                part.write(chunk)
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", tmp_path)
     assert bomb.stat().st_size < MAX_FILE_BYTES // 10  # small on disk, huge unpacked
 
     def never(*args: object, **kwargs: object) -> None:
