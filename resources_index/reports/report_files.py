@@ -35,6 +35,8 @@ MIN_FILE_COST = 4096
 MAX_KEY_CHARS = 1000
 #: The rows of the whole state in a summary: no county may take the name.
 STATEWIDE = "statewide"
+#: Folders below a folder given that are entered at most (COUNTY/PERIOD/... needs three).
+MAX_DEPTH = 16
 #: Reasons kept by name; past this many only their number is said.
 MAX_NAMED = 1000
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -83,21 +85,33 @@ def candidates(
 ) -> Iterator[tuple[Path, str | None]]:
     """Every ``*.json`` under ``folders`` in a stable order, with its county folder (None for
     a file directly in a folder given). Links to folders are not followed; a folder that
-    cannot be listed (or is not there) goes to ``unlisted``."""
+    cannot be listed (or is not there) goes to ``unlisted``, and so does one deeper than
+    ``MAX_DEPTH`` below a folder given (an upload may create any depth): it is not entered.
+    The walk keeps its own stack, so no depth stops it."""
     for folder in folders:
         if not folder.is_dir():
             unlisted(NotADirectoryError(0, "not a folder", str(folder)))
             continue
-        for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
-            dirs.sort()
-            odd = [d for d in dirs if d.endswith(".json")]  # a folder is not a report
-            dirs[:] = [d for d in dirs if d not in odd]
-            parts = Path(root).relative_to(folder).parts
-            if parts and parts[0] == EXPORT_DIR:  # a drive a county exported to
-                parts = parts[1:]
-            county = parts[0] if parts else None
-            for name in sorted([*odd, *(f for f in files if f.endswith(".json"))]):
-                yield Path(root) / name, county
+        stack: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+        while stack:
+            root, parts = stack.pop()
+            try:
+                with os.scandir(root) as entries:
+                    found = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+            except OSError as exc:
+                unlisted(exc)
+                continue
+            dirs = sorted(n for n, is_dir in found if is_dir and not n.endswith(".json"))
+            files = [n for n, is_dir in found if not is_dir or n.endswith(".json")]
+            place_parts = parts[1:] if parts and parts[0] == EXPORT_DIR else parts
+            county = place_parts[0] if place_parts else None
+            for name in sorted(f for f in files if f.endswith(".json")):
+                yield root / name, county
+            for name in reversed(dirs):  # popped in sorted order
+                if len(parts) >= MAX_DEPTH:
+                    unlisted(OSError(0, f"more than {MAX_DEPTH} folders deep", str(root / name)))
+                    continue
+                stack.append((root / name, (*parts, name)))
 
 
 def read_report(path: Path, county_folder: str | None, budget: Budget) -> Report:

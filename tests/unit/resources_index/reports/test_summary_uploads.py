@@ -95,7 +95,7 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
         assert summary.of("Fresno", "opened") == {"three-houses": 2}
         found = reasons(summary)
         assert found == {
-            "deep.json": "the file is nested more deeply than the format allows",
+            "deep.json": "The contents of the file are nested more deeply than the format allows",
             "huge-number.json": "the file holds a number larger than the format allows",
             "version-x.json": "a catalog version that is not a number",
             "float.json": "a measure that is not one",
@@ -310,7 +310,7 @@ def test_names_from_uploads_reach_the_terminal_on_one_line_without_escapes(
     assert main(["report", "summarize", str(base), "--csv", str(tmp_path / "o.csv")]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "\x1b" not in err and "\u202e" not in err
-    assert "x\\n\\x1b[31mred\\u202e.json: the file is not valid JSON" in err
+    assert "x\\n\\x1b[31mred\\u202e.json: The contents of the file are not valid JSON" in err
 
 
 @pytest.mark.slow
@@ -376,3 +376,49 @@ def peak_of(which: str, base: Path, out: Path) -> float:
         f" {seconds:.1f} s"
     )
     return rss
+
+
+def test_a_folder_nested_thousands_deep_is_named_and_the_rest_summarized(tmp_path: Path) -> None:
+    """An upload may create any depth of folders (a PUT to COUNTY/a/a/.../x.json): the walk
+    never recurses, names the folder too deep and summarizes the rest."""
+    base = tmp_path / "sop-reports"
+    upload(base, report(measures=[("opened", "three-houses", 2)]))
+    deep = base / "Contra-Costa"
+    deep.mkdir()
+    fd = os.open(deep, os.O_RDONLY)
+    try:  # 1,500 levels, made relative to each folder (a path that long is not allowed)
+        for _ in range(1500):
+            os.mkdir("a", dir_fd=fd)
+            inner = os.open("a", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with os.fdopen(os.open("x.json", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as f:
+            f.write("{}")
+    finally:
+        os.close(fd)
+    with summarize([base]) as summary:
+        assert summary.of(STATEWIDE, "opened") == {"three-houses": 2}
+        too_deep = [line for line in summary.skipped if "folders deep" in line]
+        depth = report_files.MAX_DEPTH
+        assert too_deep == [
+            f"{base / 'Contra-Costa' / Path(*['a'] * depth)}: cannot be listed (more than"
+            f" {depth} folders deep)"
+        ]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "resources_index.cli.main",
+            "report",
+            "summarize",
+            str(base),
+            "--csv",
+            str(tmp_path / "o.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    subprocess.run(["rm", "-rf", str(deep)], check=True)  # Python's rmtree recurses
