@@ -22,6 +22,10 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+#: Which confinement made a rendition: raised whenever what LibreOffice may read narrows, so
+#: the rendition cache never gives a rendition made with less (renditions.py).
+#: 1: the private profile, no network, links removed from the copy it renders.
+CONFINEMENT_VERSION = 1
 #: The address space LibreOffice may use, in bytes (a 10,000-slide deck reached 6 GB).
 MAX_RENDER_MEMORY = 4 * 1024 * 1024 * 1024
 #: Where every request LibreOffice makes is sent: a port nothing listens on (discard).

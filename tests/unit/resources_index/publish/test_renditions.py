@@ -253,7 +253,48 @@ def test_an_unchanged_document_keeps_its_rendition_so_laptops_fetch_nothing_agai
     publish(source, tmp_path / "new-www", keys[0], catalog_id="test-catalog")
     fresh = read_manifest(tmp_path / "new-www", keys[1])
     assert [r.shown for r in fresh.resources] == [r.shown for r in after.resources]
-    assert len(list(fresh_cache.glob("*.pdf"))) == 3  # guide, other, other revised
+    assert len(list(fresh_cache.rglob("*.pdf"))) == 3  # guide, other, other revised
+
+
+def test_a_rendition_made_by_an_older_confinement_is_made_again_never_reused(
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    soffice: Path,
+    fresh_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rendition from before LibreOffice was confined may hold a picture it fetched or a
+    file of the publisher's machine: neither the cache (keyed by the document's SHA-256 alone
+    then) nor the previous catalog gives it to the next publish."""
+    source = tmp_path / "team"
+    make_docx(source / "guide.docx", "Guide", {"Part": "Text of the guide."})
+    sha = limits_sha(source / "guide.docx")
+    stale = tmp_path / "stale.pdf"
+    make_pdf(stale, ["STALESECRET picture of the publisher's machine"], title="Stale")
+    older = renditions.CONFINEMENT_VERSION - 1
+    (fresh_cache / f"confined-{older}").mkdir(parents=True)
+    shutil.copyfile(stale, fresh_cache / f"{sha}.pdf")  # the cache as it was keyed before
+    shutil.copyfile(stale, fresh_cache / f"confined-{older}" / f"{sha}.pdf")
+    monkeypatch.setattr(renditions, "CONFINEMENT_VERSION", older)
+    publish(source, tmp_path / "www", keys[0], catalog_id="test-catalog")
+    before = read_manifest(tmp_path / "www", keys[1]).by_id["guide"].shown
+    held = tmp_path / "www" / object_relpath(before.sha256)
+    assert "STALESECRET" in pdf_text(held)  # the older publish used its own cache
+    monkeypatch.undo()
+    monkeypatch.setenv(paths.RENDITIONS_ENV, str(fresh_cache))
+    publish(source, tmp_path / "www", keys[0], catalog_id="test-catalog")
+    after = read_manifest(tmp_path / "www", keys[1]).by_id["guide"].shown
+    assert after.sha256 != before.sha256
+    text = pdf_text(tmp_path / "www" / object_relpath(after.sha256))
+    assert "STALESECRET" not in text and "Text of the guide." in text
+    made = renditions.cached_rendition(fresh_cache, sha)
+    assert made.is_file() and made.parent.name == f"confined-{renditions.CONFINEMENT_VERSION}"
+
+
+def limits_sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_without_libreoffice_the_original_is_published_alone_with_one_warning(
