@@ -679,3 +679,111 @@ def test_a_damaged_package_is_refused_with_a_sentence_and_never_half_rendered(
         with zipfile.ZipFile(copy) as package:
             every = b"".join(package.read(name) for name in package.namelist())
         assert b"127.0.0.1:9" not in every and b"/etc/passwd" not in every
+
+
+def _link_forms(folder: Path, address: str, picture: Path) -> list[Path]:
+    """Outward links written in forms XML allows and a pattern misses: a '>' inside an
+    earlier attribute value, a default namespace instead of a prefix, a relationship with an
+    extra attribute holding '>'."""
+    image = 'xlink:href="{a}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+    forms = {
+        "gt-attr.odt": '<draw:image xmlns:foo="urn:foo" foo:x=">" ' + image,
+        "default-ns.odt": '<image xmlns="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        + image,
+    }
+    made = []
+    for name, tag in forms.items():
+        path = odt_linking(folder / name, address)
+        with zipfile.ZipFile(path) as package:
+            parts = {info.filename: package.read(info) for info in package.infolist()}
+        content = parts["content.xml"].decode()
+        content = re.sub(r"<draw:image [^/]*/>", tag.format(a=address), content)
+        with zipfile.ZipFile(path, "w") as package:
+            for part, data in parts.items():
+                package.writestr(part, content if part == "content.xml" else data)
+        made.append(path)
+    word = docx_linking(folder / "gt-rel.docx", address, picture)
+    with zipfile.ZipFile(word) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace('TargetMode="External"', 'xmlns:q="urn:q" q:x=">" TargetMode="External"')
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(word, "w", zipfile.ZIP_DEFLATED) as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    return [*made, word]
+
+
+def test_links_in_any_xml_form_are_removed_so_even_a_plain_libreoffice_fetches_nothing(
+    tmp_path: Path, soffice: Path, capture: tuple[str, list[str]]
+) -> None:
+    """The removal alone stops the fetch: rendered with LibreOffice's ordinary settings (no
+    private profile), the copies ask the capture server for nothing, while the originals do."""
+    address, seen = capture
+    secret = tmp_path / "private" / "secret.jpg"
+    secret.parent.mkdir()
+    secret_picture(secret)
+    _Capture.picture = secret.read_bytes()
+    originals = _link_forms(tmp_path / "team", f"{address}/beacon.jpg", secret)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for original in originals:
+        assert office_package.copy_without_links(original, copies / original.name) == 1
+
+    def render(paths: list[Path], outdir: Path) -> None:
+        subprocess.run(
+            [
+                str(soffice),
+                f"-env:UserInstallation={(tmp_path / 'plain-profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    render(sorted(copies.iterdir()), tmp_path / "pdf")
+    assert seen == []
+    assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 3
+    for pdf in (tmp_path / "pdf").glob("*.pdf"):
+        assert SECRET_SIZE not in image_sizes(pdf), pdf.name
+    render(originals, tmp_path / "original-pdf")
+    assert seen, "a plain LibreOffice fetches the originals' pictures: the test can fail"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    before=st.dictionaries(
+        st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.text(max_size=20), max_size=3
+    ),
+    default_namespace=st.booleans(),
+)
+def test_an_odf_picture_link_is_removed_whatever_its_other_attributes(
+    tmp_path: Path, before: dict[str, str], default_namespace: bool
+) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    extra = " ".join(f"foo:{k}={quoteattr(v)}" for k, v in before.items())
+    element = (
+        '<image xmlns="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        if default_namespace
+        else "<draw:image"
+    )
+    tag = f'{element} xmlns:foo="urn:foo" {extra} xlink:href="http://127.0.0.1:9/x.jpg"/>'
+    path = odt_linking(tmp_path / "doc.odt", "http://127.0.0.1:9/x.jpg")
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    content = re.sub(r"<draw:image [^/]*/>", lambda _: tag, parts["content.xml"].decode())
+    with zipfile.ZipFile(path, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, content if part == "content.xml" else data)
+    assert office_package.copy_without_links(path, tmp_path / "copy.odt") == 1
+    with zipfile.ZipFile(tmp_path / "copy.odt") as package:
+        assert b"127.0.0.1:9" not in package.read("content.xml")
