@@ -9,7 +9,9 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import time
 import zipfile
@@ -608,6 +610,38 @@ def test_libreoffice_s_whole_process_tree_is_ended_and_writes_nothing_after_publ
     assert not late.exists()
     alive = subprocess.run(["pgrep", "-f", str(late)], capture_output=True, check=False)
     assert alive.stdout == b""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_publish_ended_by_sigterm_or_sighup_ends_libreoffice_s_whole_tree(
+    tmp_path: Path, keys: tuple[Path, Path], fresh_cache: Path, signum: int
+) -> None:
+    """``timeout``, systemd, a CI runner or a closed terminal end publishing with SIGTERM or
+    SIGHUP mid-render: nothing of LibreOffice's tree (in a session of its own) goes on."""
+    late, started = tmp_path / "beside-out.txt", tmp_path / "started"
+    source = tmp_path / "team"
+    make_docx(source / "guide.docx", "Guide", {"Part": "Text."})
+    program = fake_office(
+        tmp_path / "bin", f'sh -c "sleep 5; echo late > {late}" & touch {started}; sleep 60'
+    )
+    env = {**os.environ, paths.RENDITIONS_ENV: str(fresh_cache)}
+    command = [sys.executable, "-m", "resources_index.cli.main", "publish", str(source)]
+    command += [str(tmp_path / "www"), "--key", str(keys[0]), "--libreoffice", str(program)]
+    publishing = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert started.exists(), "the stand-in LibreOffice never started"
+        publishing.send_signal(signum)
+        _, stderr = publishing.communicate(timeout=30)
+    finally:
+        publishing.kill()
+    assert publishing.returncode == 130 and b"Traceback" not in stderr, stderr
+    alive = subprocess.run(["pgrep", "-f", str(late)], capture_output=True, check=False)
+    assert alive.stdout == b""
+    time.sleep(6)  # the child would have written by now
+    assert not late.exists()
 
 
 def test_libreoffice_runs_without_a_network_where_the_machine_allows_it() -> None:
