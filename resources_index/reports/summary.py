@@ -13,11 +13,14 @@ Two different reports claiming one id are both set aside: one of them is forged 
 and nothing says which.
 """
 
+import contextlib
 import csv
+import io
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from resources_index.reports.privacy import scrubbed
 from resources_index.reports.report_files import (
@@ -30,7 +33,7 @@ from resources_index.reports.report_files import (
     candidates,
     read_report,
 )
-from resources_index.util.fsutil import mb
+from resources_index.util.fsutil import atomic_writer, mb
 from resources_index.util.shown import printable
 
 __all__ = ["HIDDEN", "MIN_LAPTOPS", "STATEWIDE", "Summary", "summarize", "write_csv"]
@@ -291,10 +294,24 @@ def summarize(folders: Iterable[Path], budget: Budget | None = None) -> Summary:
 
 def write_csv(summary: Summary, target: Path) -> None:
     """The long table analysts load: ``county,period,measure,key,value``; no cell a
-    spreadsheet would run as a formula."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+    spreadsheet would run as a formula. Written beside ``target`` and put in its place whole
+    (a full disk leaves the previous file as it was)."""
+    with written_whole(target) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        writer = csv.writer(text)
         writer.writerow(CSV_COLUMNS)
         for *cells, value in summary.rows():
             writer.writerow([*(spreadsheet_safe(cell) for cell in cells), value])
+        text.flush()
+        text.detach()
+
+
+@contextlib.contextmanager
+def written_whole(target: Path) -> Iterator[BinaryIO]:
+    """A file that replaces ``target`` only once wholly written; an error names ``target``
+    (the temporary file beside it is what the system would name)."""
+    try:
+        with atomic_writer(target) as handle:
+            yield handle
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None

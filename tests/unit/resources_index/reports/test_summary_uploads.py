@@ -3,6 +3,7 @@ bounds (regular files only, one budget), a bad one set aside and named while the
 summarized, ids claimed twice set aside, the county taken from the upload folder, no cell a
 spreadsheet would run, and the five-laptop rule kept against forged counts."""
 
+import contextlib
 import csv
 import json
 import os
@@ -422,3 +423,29 @@ def test_a_folder_nested_thousands_deep_is_named_and_the_rest_summarized(tmp_pat
     )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     subprocess.run(["rm", "-rf", str(deep)], check=True)  # Python's rmtree recurses
+
+
+def test_a_full_disk_keeps_the_previous_csv_and_page_and_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.resources_index.test_faults import small_disk
+
+    base = tmp_path / "uploads"
+    for i in range(40):
+        upload(base, report(measures=[("opened", f"resource-{i}-{j}", 1) for j in range(200)]))
+    with small_disk(tmp_path / "disk", 1) as disk:
+        previous = {"o.csv": "previous,good,csv\n", "o.html": "<p>previous page</p>\n"}
+        for name, text in previous.items():
+            (disk / name).write_text(text)
+        with (disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:  # the disk full to its last block
+                filler.write(b"x" * 4096)
+        for option, name in (("--csv", "o.csv"), ("--html", "o.html")):
+            code = main(["report", "summarize", str(base), option, str(disk / name)])
+            err = capsys.readouterr().err
+            assert code == 1 and "Traceback" not in err
+            assert err.splitlines()[-1] == (
+                f"sop-resources: No space left on device ({disk / name})."
+            )
+            assert (disk / name).read_text() == previous[name]
+            assert sorted(p.name for p in disk.iterdir()) == ["filler", "o.csv", "o.html"]
