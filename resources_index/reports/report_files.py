@@ -15,13 +15,15 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from resources_index.catalog import limits
+from resources_index.catalog.vocabulary import FACETS
 from resources_index.errors import CatalogError
-from resources_index.reports.outbox import EXPORT_DIR, place
-from resources_index.reports.usage import MEASURES, REPORT_FORMAT
+from resources_index.reports.outbox import EXPORT_DIR
+from resources_index.reports.usage import FEEDBACK, MEASURES, REPORT_FORMAT
 from resources_index.util import safe_json
 from resources_index.util.shown import printable
 
@@ -42,6 +44,29 @@ MAX_NAMED = 1000
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _PERIOD = re.compile(r"[0-9]{4}-W[0-9]{2}")
 _VERSION = re.compile(r"[0-9]{1,18}")
+#: A county folder as uploads make it: the county's name with hyphens for its spaces.
+_COUNTY_FOLDER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.]|-(?=[A-Za-z0-9_.])){0,99}")
+_RESOURCE = limits.ID_PATTERN.pattern.strip("^$")
+_REDUCED_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_OTHERS = r"\(\+[1-9][0-9]{0,3} other words?\)"
+#: What the key of each measure may be (docs/privacy.md, "What is counted"); a request's
+#: text is free, and cleaned again before it is counted.
+KEYS: dict[str, re.Pattern[str]] = {
+    **{m: re.compile(_RESOURCE) for m in ("opened", "presented", "printed", "saved")},
+    "feedback": re.compile(f"{_RESOURCE}:(?:{'|'.join(FEEDBACK)})"),
+    "filters_used": re.compile(f"(?:{'|'.join(FACETS)}):[A-Za-z0-9_-]{{1,64}}"),
+    **{
+        m: re.compile(f"(?:{_REDUCED_WORD}(?: {_REDUCED_WORD})*(?: {_OTHERS})?|{_OTHERS})")
+        for m in ("zero_result_searches", "searches_without_open", "corrections_accepted")
+    },
+    "searches": re.compile(""),
+    "days_used": re.compile(""),
+    "catalog_version": _VERSION,
+    "program_version": re.compile(
+        r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,3}(?:(?:a|b|rc|\.post|\.dev)[0-9]{1,6})?"
+    ),
+    "resource_requests": re.compile(r"(?s).*"),
+}
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
@@ -59,7 +84,7 @@ class Report:
     """A report that checked out: where it was found, its county and its contents."""
 
     path: Path
-    county: str  # as the report names it (its folder is the same name made safe)
+    county: str  # its folder's name, hyphens made spaces (the report must name the same)
     report_id: str
     laptop: str
     period: str
@@ -123,13 +148,26 @@ def read_report(path: Path, county_folder: str | None, budget: Budget) -> Report
         parsed = safe_json.loads(data, "the file", MAX_REPORT_BYTES)
     except CatalogError as exc:
         raise NotAReport(str(exc).rstrip(".")) from None
+    shown = county_of(county_folder)
     report = _checked(parsed, path)
-    if place(report.county) != county_folder:
+    if report.county.replace(" ", "-") != county_folder:
         raise NotAReport(
             f"it names the county {printable(report.county)!r} but was uploaded into the"
             f" folder of {printable(county_folder)!r}"
         )
-    return report
+    return replace(report, county=shown)
+
+
+def county_of(folder: str) -> str:
+    """The one name a county folder stands for: its hyphens made spaces ("Contra-Costa" ->
+    "Contra Costa"). ``NotAReport`` for a folder no county's name makes (any character but
+    letters, digits, ``_``, ``.`` and single hyphens) or one that reads as the whole state."""
+    if not _COUNTY_FOLDER.fullmatch(folder):
+        raise NotAReport(f"in the folder {printable(folder)!r}, which no county's name makes")
+    shown = folder.replace("-", " ")
+    if re.sub(r"[^a-z0-9]", "", shown.casefold()) == STATEWIDE:
+        raise NotAReport(f"in the folder {printable(folder)!r}, which reads as the whole state")
+    return shown
 
 
 def _bounded_bytes(path: Path, budget: Budget) -> bytes:
@@ -194,8 +232,8 @@ def _checked(data: object, path: Path) -> Report:
             and 0 <= item["value"] < 10**9
         ):
             raise NotAReport("a measure that is not one")
-        if item["measure"] == "catalog_version" and not _VERSION.fullmatch(item["key"]):
-            raise NotAReport("a catalog version that is not a number")
+        if not KEYS[item["measure"]].fullmatch(item["key"]):
+            raise NotAReport(f"a key of {item['measure']} that is not of its form")
     try:
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -7,6 +7,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -98,7 +99,7 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
         assert found == {
             "deep.json": "The contents of the file are nested more deeply than the format allows",
             "huge-number.json": "the file holds a number larger than the format allows",
-            "version-x.json": "a catalog version that is not a number",
+            "version-x.json": "a key of catalog_version that is not of its form",
             "float.json": "a measure that is not one",
             "bool.json": "a measure that is not one",
             "nan.json": "a report format version this program does not read",
@@ -107,9 +108,9 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
             "fifo.json": "not a regular file",
             "folder.json": "not a regular file",
             "big.json": "larger than a report can be (1,048,576 bytes)",
-            "surrogate.json": "text that is not Unicode",
+            "surrogate.json": "a key of opened that is not of its form",
             "period.json": "no valid period",
-            "statewide.json": "it names the county 'statewide', which is the whole state",
+            "statewide.json": "in the folder 'statewide', which reads as the whole state",
             "loose.json": "not in a county's folder (REPORTS/COUNTY/...)",
             "nowhere": "cannot be listed (not a folder)",
         }
@@ -208,12 +209,12 @@ def test_a_request_written_as_a_formula_lands_as_text_in_the_csv_and_the_page(
     assert scrubbed(formula) == formula  # no number in it: cleaning keeps it as it is
     base = tmp_path / "uploads"
     upload(base, report(measures=[("resource_requests", formula, 1)]))
-    upload(base, report("@SUM(A1)", [("opened", "-2+3", 1)]), county="SUM-A1")
+    upload(base, report(measures=[("resource_requests", "\u00a0\uff1dSUM(A)", 1)]))
     with summarize([base]) as summary:
         write_csv(summary, tmp_path / "out.csv")
         write_html(summary, tmp_path / "out.html")
     written = cells(tmp_path / "out.csv")
-    assert f"'{formula}" in written and "'@SUM(A1)" in written and "'-2+3" in written
+    assert f"'{formula}" in written and "'=SUM(A)" in written
     assert not any(cell.startswith(FORMULA_STARTS) for cell in written)
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "&#x27;=HYPERLINK(&quot;http://evil.example/x&quot;" in page
@@ -225,9 +226,10 @@ def test_a_request_written_as_a_formula_lands_as_text_in_the_csv_and_the_page(
 )
 @given(keys=st.lists(st.text(max_size=30), min_size=1, max_size=5), county=st.text(max_size=20))
 def test_no_cell_of_the_csv_starts_a_formula(tmp_path: Path, keys: list[str], county: str) -> None:
+    """Requests are the only free text that reaches the CSV; any county, any text."""
     target = tmp_path / secrets.token_hex(4)
-    data = report(county, [("opened", key, 1) for key in keys])
-    folder = report_files.place(county)
+    data = report(county, [("resource_requests", key, 1) for key in keys])
+    folder = re.sub(r"[^A-Za-z0-9_.-]+", "-", county).strip("-.") or "unknown"
     upload(target / "in", data, county=folder)
     with summarize([target / "in"]) as summary:
         write_csv(summary, target / "out.csv")
@@ -325,7 +327,10 @@ def test_memory_stays_bounded_by_the_budget_not_by_the_uploads(tmp_path: Path) -
     entry = len(json.dumps({"measure": "zero_result_searches", "key": "w00-000000", "value": 1}))
     fits = (report_files.MAX_REPORT_BYTES - 400) // (entry + 2)  # ", " between entries
     for number in range(50):
-        words = [("zero_result_searches", f"w{number:02d}-{i:06d}", 1) for i in range(fits)]
+        words = [
+            ("zero_result_searches", f"w{letters(number, 2)}-{letters(i, 6)}", 1)
+            for i in range(fits)
+        ]
         encoded = json.dumps(report(measures=words)).encode()
         assert report_files.MAX_REPORT_BYTES - 1000 < len(encoded) <= report_files.MAX_REPORT_BYTES
         (folder / f"{number}.json").write_bytes(encoded)
@@ -337,6 +342,11 @@ def test_memory_stays_bounded_by_the_budget_not_by_the_uploads(tmp_path: Path) -
     )
     assert (tmp_path / "out.csv").stat().st_size > 0
     assert whole - baseline < 64 * 1024  # KiB: the counts stay on disk, not in memory
+
+
+def letters(number: int, width: int) -> str:
+    """``number`` written in letters (a search's reduced words hold no digit)."""
+    return "".join(chr(ord("a") + int(d)) for d in f"{number:0{width}d}")
 
 
 MEASURE = """
@@ -449,3 +459,98 @@ def test_a_full_disk_keeps_the_previous_csv_and_page_and_names_the_file(
             )
             assert (disk / name).read_text() == previous[name]
             assert sorted(p.name for p in disk.iterdir()) == ["filler", "o.csv", "o.html"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "county"),
+    [
+        ("statewide", "statewide\u200b"),
+        ("statewide", "statewide."),
+        ("Statewide", "Statewide"),
+        ("State-wide", "State wide"),
+        ("Fresno", "Fresno\x07"),
+        ("Fresno", "Fresno\u202e"),
+        ("Fresno", "Fres\u200bno"),
+        ("Fresno", "Fresno "),
+        ("Fresno", "fresno"),
+        ("=Fresno", "=Fresno"),
+        ("Fresno-", "Fresno "),
+    ],
+)
+def test_a_county_other_than_its_folder_s_or_a_statewide_lookalike_is_set_aside(
+    tmp_path: Path, folder: str, county: str
+) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report("Contra Costa", [("opened", "three-houses", 1)]))
+    upload(base, report("Contra-Costa", [("opened", "three-houses", 1)]))  # hyphens: the same
+    odd = upload(base, report(county, [("opened", "three-houses", 500)]), county=folder)
+    with summarize([base]) as summary:
+        assert summary.counties() == ["Contra Costa"]
+        assert [row[0] for row in summary.rows()].count(STATEWIDE) == 2  # opened, laptops
+        assert summary.of(STATEWIDE, "opened") == {"three-houses": 2}
+        assert list(reasons(summary)) == [odd.name]
+
+
+@pytest.mark.parametrize(
+    ("measure", "key"),
+    [
+        ("opened", "call Maria Garcia 555-0100"),
+        ("opened", "Three-Houses"),
+        ("feedback", "three-houses:call me"),
+        ("filters_used", "language:es es"),
+        ("filters_used", "anything"),
+        ("searches", "safety"),
+        ("days_used", "x"),
+        ("zero_result_searches", "maria 555-0100"),
+        ("zero_result_searches", "maria@example.org"),
+        ("program_version", "0.1.0 call 555"),
+        ("catalog_version", "x"),
+    ],
+)
+def test_a_key_not_of_its_measure_s_form_sets_the_report_aside(
+    tmp_path: Path, measure: str, key: str
+) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report(measures=[("opened", "three-houses", 1), (measure, key, 1)]))
+    with summarize([base]) as summary:
+        assert summary.reports == 0
+        assert list(reasons(summary).values()) == [f"a key of {measure} that is not of its form"]
+        write_csv(summary, tmp_path / "o.csv")
+    assert key not in (tmp_path / "o.csv").read_text(encoding="utf-8")
+
+
+def test_keys_as_laptops_write_them_are_summarized(tmp_path: Path) -> None:
+    measures = [
+        ("opened", "three-houses", 2),
+        ("feedback", "three-houses:out_of_date", 1),
+        ("filters_used", "language:es", 1),
+        ("filters_used", "practice_elements:safety_planning", 1),
+        ("searches", "", 4),
+        ("zero_result_searches", "safety plan (+3 other words)", 1),
+        ("searches_without_open", "(+1 other word)", 1),
+        ("corrections_accepted", "reunión", 1),
+        ("days_used", "", 3),
+        ("catalog_version", "20261203", 1),
+        ("program_version", "0.1.0", 1),
+        ("resource_requests", "a guide for [removed] meetings", 1),
+    ]
+    upload(tmp_path / "uploads", report(measures=measures))
+    with summarize([tmp_path / "uploads"]) as summary:
+        assert summary.skipped == [] and summary.reports == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    measure=st.sampled_from(sorted(report_files.KEYS)),
+    key=st.text(max_size=40),
+)
+def test_any_key_is_counted_only_in_its_measure_s_form(measure: str, key: str) -> None:
+    try:
+        report_files._checked(report(measures=[(measure, key, 1)]), Path("x.json"))
+    except report_files.NotAReport:
+        return
+    assert report_files.KEYS[measure].fullmatch(key)
+    if measure != "resource_requests":
+        assert "@" not in key and not any(c.isspace() and c != " " for c in key)
+    if measure in ("zero_result_searches", "searches_without_open", "corrections_accepted"):
+        assert not any(c.isdigit() for c in key.replace("(+", "").split(" other")[0][-4:])
