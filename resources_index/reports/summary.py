@@ -1,10 +1,11 @@
 """The statewide view: every report found in any mix of upload and export folders, each counted
 once, summed per county and period and statewide.
 
-What people searched for is shown only when at least ``MIN_LAPTOPS`` laptops reported the same
-words in the period (per county, and statewide), each of them with a count of at least one in
-its own report; fewer are summed as "(fewer than 5 laptops)". Laptops are counted by their
-weekly token, which changes every week.
+What people searched for is shown in a county only when at least ``MIN_LAPTOPS`` of its laptops
+reported the same words in the period, each of them with a count of at least one in its own
+report; fewer are summed as "(fewer than 5 laptops)". Statewide figures are the sums of the
+counties' rows as shown, so the state minus the shown counties reveals no hidden count.
+Laptops are counted by their weekly token, which changes every week.
 
 Files are read one at a time (``report_files.py``) and their counts kept in a private temporary
 SQLite database on disk, so memory stays the same however many reports are summarized: it is
@@ -56,13 +57,10 @@ CREATE TABLE vals (county TEXT, period TEXT, measure TEXT, key TEXT, value INTEG
     PRIMARY KEY (county, period, measure, key)) WITHOUT ROWID;
 """
 _TYPED_SQL = ", ".join(f"'{m}'" for m in TYPED)
-#: Every counted entry once for its county and once statewide (of kept reports only).
-_SCOPED = f"""
+#: Every counted entry for its county (of kept reports only).
+_SCOPED = """
 SELECT f.county AS county, f.period AS period, e.measure AS measure, e.key AS key,
     e.value AS value, f.laptop AS laptop
-FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
-UNION ALL
-SELECT '{STATEWIDE}', f.period, e.measure, e.key, e.value, f.laptop
 FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
 """
 
@@ -167,6 +165,13 @@ class Summary:
             f" COUNT(DISTINCT laptop) AS laptops FROM ({_SCOPED})"
             f" GROUP BY county, period, measure, key) GROUP BY 1, 2, 3, 4",
             (HIDDEN,),
+        )
+        # Statewide is the sum of the counties' rows as they are shown: a word hidden in one
+        # county is hidden statewide too, so no subtraction of the shown counties from the
+        # state can reveal it.
+        db.execute(
+            f"INSERT INTO vals SELECT '{STATEWIDE}', period, measure, key, SUM(value) FROM vals"
+            " GROUP BY period, measure, key"
         )
         db.execute(
             f"INSERT INTO vals SELECT county, period, 'laptops', '', COUNT(DISTINCT laptop)"

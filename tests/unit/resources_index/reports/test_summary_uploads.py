@@ -554,3 +554,20 @@ def test_any_key_is_counted_only_in_its_measure_s_form(measure: str, key: str) -
         assert "@" not in key and not any(c.isspace() and c != " " for c in key)
     if measure in ("zero_result_searches", "searches_without_open", "corrections_accepted"):
         assert not any(c.isdigit() for c in key.replace("(+", "").split(" other")[0][-4:])
+
+
+def test_statewide_minus_the_shown_counties_reveals_no_hidden_count(tmp_path: Path) -> None:
+    """Five laptops of Alameda and one of Alpine searched the same words: Alameda shows them,
+    Alpine hides them, and the state shows only what the counties show."""
+    base = tmp_path / "uploads"
+    for _ in range(5):
+        upload(base, report("Alameda", [("zero_result_searches", "sobriety testing", 1)]))
+    upload(base, report("Alpine", [("zero_result_searches", "sobriety testing", 7)]))
+    with summarize([base]) as summary:
+        words = "zero_result_searches"
+        assert summary.of("Alameda", words) == {"sobriety testing": 5}
+        assert summary.of("Alpine", words) == {HIDDEN: 7}
+        state = summary.of(STATEWIDE, words)
+        assert state == {"sobriety testing": 5, HIDDEN: 7}
+        for key, value in state.items():  # every statewide figure is the shown counties' sum
+            assert value == sum(summary.of(c, words).get(key, 0) for c in summary.counties())
