@@ -6,10 +6,15 @@ import base64
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from resources_index.cli.common import EXIT_OK, EXIT_PROBLEMS, opened_library
+from resources_index.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, opened_library
 from resources_index.config import paths
 from resources_index.library.library import Library
+from resources_index.util.shown import printable
+
+if TYPE_CHECKING:
+    from resources_index.catalog.model import Manifest
 
 
 def cmd_report_show(args: argparse.Namespace) -> int:
@@ -66,10 +71,9 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
 
     catalog: Manifest | None = None
     if args.catalog:
-        # The team's own published folder, read for titles only: its signature is not the
-        # point here (every value is still checked as the format requires).
-        envelope = json.loads((Path(args.catalog) / "catalog.json").read_bytes())
-        catalog = Manifest.from_bytes(base64.b64decode(envelope["manifest"]))
+        catalog = _titles_from(Path(args.catalog) / "catalog.json")
+        if catalog is None:
+            return EXIT_FAILED
     with summarize(Path(d) for d in args.dirs) as summary:
         if args.csv:
             write_csv(summary, Path(args.csv))
@@ -85,6 +89,33 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
         if summary.more_skipped:
             print(f"set aside: {summary.more_skipped:,} more files.", file=sys.stderr)
     return EXIT_OK
+
+
+def _titles_from(path: Path) -> "Manifest | None":
+    """The team's own published catalog, read for titles only (its signature is not the
+    point here, every value is still checked as the format requires), with the bounded
+    reader; None, said in one sentence, when it cannot be read."""
+    import binascii
+
+    from resources_index.catalog import limits
+    from resources_index.catalog.model import Manifest
+    from resources_index.errors import ResourcesError
+    from resources_index.util import safe_json
+
+    try:
+        envelope = safe_json.read_file(path, limits.MAX_ENVELOPE_BYTES)
+        if not isinstance(envelope, dict) or not isinstance(envelope.get("manifest"), str):
+            raise ValueError("no manifest")
+        return Manifest.from_bytes(base64.b64decode(envelope["manifest"], validate=True))
+    except (OSError, ValueError, binascii.Error, ResourcesError, RecursionError) as exc:
+        reason = getattr(exc, "strerror", None) or getattr(exc, "why", None) or "damaged"
+        print(
+            f"sop-resources: the catalog {printable(str(path))} cannot be read"
+            f" ({str(reason).replace('_', ' ')}); name a published folder, or summarize"
+            " without --catalog.",
+            file=sys.stderr,
+        )
+        return None
 
 
 def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

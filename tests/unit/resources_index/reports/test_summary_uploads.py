@@ -571,3 +571,20 @@ def test_statewide_minus_the_shown_counties_reveals_no_hidden_count(tmp_path: Pa
         assert state == {"sobriety testing": 5, HIDDEN: 7}
         for key, value in state.items():  # every statewide figure is the shown counties' sum
             assert value == sum(summary.of(c, words).get(key, 0) for c in summary.counties())
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.one_of(st.binary(max_size=300), st.just(b"[" * 100_000)))
+def test_a_damaged_catalog_for_titles_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    base, catalog = tmp_path / "uploads", tmp_path / secrets.token_hex(4)
+    upload(base, report(measures=[("opened", "three-houses", 1)]))
+    catalog.mkdir()
+    (catalog / "catalog.json").write_bytes(data)
+    code = main(["report", "summarize", str(base), "--catalog", str(catalog)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"sop-resources: the catalog {catalog / 'catalog.json'} cannot be read")
