@@ -18,6 +18,7 @@ import contextlib
 import csv
 import io
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -46,6 +47,8 @@ HIDDEN = f"(fewer than {MIN_LAPTOPS} laptops)"
 CSV_COLUMNS = ("county", "period", "measure", "key", "value")
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Characters a spreadsheet may skip before reading a formula's start.
+_SKIPPED = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 #: SQLite's page cache for the summary, in KiB: what the counts may hold in memory.
 CACHE_KIB = 16 * 1024
 
@@ -67,8 +70,14 @@ FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
 
 def spreadsheet_safe(text: str) -> str:
     """``text`` as a cell no spreadsheet runs as a formula: one that would start one gets a
-    leading apostrophe (OWASP's advice), which spreadsheets show as text."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    leading apostrophe (OWASP's advice), which spreadsheets show as text. Lookalikes count
+    (``＝``, ``﹦``, ``−``: the start is read in Unicode's compatibility form, a minus sign as
+    ``-``), and so does a start behind spaces or invisible characters (`` =``, NBSP, ZWSP)."""
+    start = unicodedata.normalize("NFKC", text[:64]).replace("\u2212", "-")
+    start = start.lstrip("".join(_SKIPPED) + " \u00a0\u3000")
+    start = "".join(c for c in start if unicodedata.category(c) != "Cf")  # ZWSP, RLO...
+    risky = text.startswith(FORMULA_STARTS) or start.lstrip().startswith(FORMULA_STARTS)
+    return f"'{text}" if risky else text
 
 
 class Summary:

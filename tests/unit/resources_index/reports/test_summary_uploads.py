@@ -588,3 +588,17 @@ def test_a_damaged_catalog_for_titles_is_one_sentence(
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"sop-resources: the catalog {catalog / 'catalog.json'} cannot be read")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lead=st.lists(st.sampled_from([" ", "\u00a0", "\u200b", "\u2060", "\ufeff", "\u3000"])),
+    start=st.sampled_from(["=", "+", "-", "@", "＝", "＋", "＠", "﹦", "−", "﹢", "－"]),
+    rest=st.text(max_size=20),
+)
+def test_lookalike_formula_starts_are_neutralised_too(
+    lead: list[str], start: str, rest: str
+) -> None:
+    text = "".join(lead) + start + rest
+    assert spreadsheet_safe(text) == f"'{text}"
+    assert spreadsheet_safe("safety plan") == "safety plan"
