@@ -16,6 +16,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +207,17 @@ def _bounded_bytes(path: Path, budget: Budget) -> bytes:
     return b"".join(chunks)
 
 
+def _week_exists(period: str) -> bool:
+    """Whether ``YYYY-Www`` is a week of the ISO calendar (2026-W99 is not; W53 only in
+    years that have it)."""
+    year, week = int(period[:4]), int(period[6:])
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _checked(data: object, path: Path) -> Report:
     """``data`` as a report, or ``NotAReport`` naming what is wrong with it."""
     if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
@@ -217,6 +229,8 @@ def _checked(data: object, path: Path) -> Report:
         value = data.get(name)
         if not isinstance(value, str) or not pattern.fullmatch(value):
             raise NotAReport(f"no valid {name}")
+    if not _week_exists(data["period"]):
+        raise NotAReport("no valid period (a week that does not exist)")
     county, measures = data.get("county"), data.get("measures")
     if not isinstance(county, str) or len(county) > 200 or not isinstance(measures, list):
         raise NotAReport("no valid county or measures")

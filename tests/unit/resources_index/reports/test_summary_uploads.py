@@ -602,3 +602,14 @@ def test_lookalike_formula_starts_are_neutralised_too(
     text = "".join(lead) + start + rest
     assert spreadsheet_safe(text) == f"'{text}"
     assert spreadsheet_safe("safety plan") == "safety plan"
+
+
+@pytest.mark.parametrize("period", ["2026-W99", "2026-W00", "2025-W53", "0000-W01"])
+def test_a_week_that_does_not_exist_is_set_aside(tmp_path: Path, period: str) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report(measures=[("opened", "three-houses", 1)]))
+    upload(base, report(measures=[("opened", "three-houses", 1)], period=period), name="odd.json")
+    upload(base, report(measures=[("opened", "three-houses", 1)], period="2026-W53"))
+    with summarize([base]) as summary:
+        assert reasons(summary) == {"odd.json": "no valid period (a week that does not exist)"}
+        assert summary.reports == 2  # 2026 has a week 53
