@@ -91,6 +91,17 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: What the bounded reader found wrong with a catalog, in words.
+_WHY = {
+    "too_large": "larger than a catalog can be",
+    "not_text": "not text",
+    "syntax": "not valid JSON",
+    "too_deep": "nested too deeply",
+    "big_number": "a number larger than the format allows",
+    "not_regular": "not a regular file",
+}
+
+
 def _titles_from(path: Path) -> "Manifest | None":
     """The team's own published catalog, read for titles only (its signature is not the
     point here, every value is still checked as the format requires), with the bounded
@@ -108,10 +119,11 @@ def _titles_from(path: Path) -> "Manifest | None":
             raise ValueError("no manifest")
         return Manifest.from_bytes(base64.b64decode(envelope["manifest"], validate=True))
     except (OSError, ValueError, binascii.Error, ResourcesError, RecursionError) as exc:
-        reason = getattr(exc, "strerror", None) or getattr(exc, "why", None) or "damaged"
+        why = getattr(exc, "why", None)
+        reason = getattr(exc, "strerror", None) or _WHY.get(str(why), "damaged")
         print(
             f"sop-resources: the catalog {printable(str(path))} cannot be read"
-            f" ({str(reason).replace('_', ' ')}); name a published folder, or summarize"
+            f" ({reason}); name a published folder, or summarize"
             " without --catalog.",
             file=sys.stderr,
         )
