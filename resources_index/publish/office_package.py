@@ -155,6 +155,7 @@ class _Unlinker(XMLGenerator):
         self.relationships = relationships
         self.removed = 0
         self._instruction: list[str] | None = None  # text of a w:instrText being read
+        self._field = ""  # the instruction of the field so far (Word splits it over runs)
 
     def startElementNS(self, name: _NameNS, qname: str | None, attrs: AttributesNSImpl) -> None:
         values = dict(attrs.items())
@@ -183,6 +184,8 @@ class _Unlinker(XMLGenerator):
         super().startElementNS(name, qname, attrs)
         if not self.relationships and name[1] == "instrText":
             self._instruction = []
+        if name[1] == "fldChar" and any(v == "begin" for v in values.values()):
+            self._field = ""
 
     def characters(self, content: str) -> None:
         if self._instruction is not None:
@@ -193,6 +196,14 @@ class _Unlinker(XMLGenerator):
     def endElementNS(self, name: _NameNS, qname: str | None) -> None:
         if self._instruction is not None:
             text, count = _quoted("".join(self._instruction))
+            # A field's name split over runs ("INCLUDE" + "PICTURE"): a space at the start of
+            # this part splits it again, so the field is none Word or LibreOffice knows.
+            before = self._field
+            joined = before + text
+            if any(m.start() < len(before) < m.end() for m in _FIELDS.finditer(joined)):
+                text = " " + text
+                count += 1
+            self._field = (before + text)[-64:]
             self.removed += count
             self._instruction = None
             super().characters(text)

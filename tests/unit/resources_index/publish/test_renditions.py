@@ -821,3 +821,53 @@ def test_an_odf_picture_link_is_removed_whatever_its_other_attributes(
     assert office_package.copy_without_links(path, tmp_path / "copy.odt") == 1
     with zipfile.ZipFile(tmp_path / "copy.odt") as package:
         assert b"127.0.0.1:9" not in package.read("content.xml")
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(["INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT", "DDEAUTO"]),
+    cuts=st.lists(st.integers(min_value=1, max_value=13), max_size=3),
+    entity=st.booleans(),
+)
+def test_a_word_field_split_over_runs_or_written_as_entities_loads_nothing(
+    tmp_path: Path, field: str, cuts: list[int], entity: bool
+) -> None:
+    """Word splits a field's instruction over runs; an entity or CDATA spells it otherwise:
+    the copy's instruction, joined as Word joins it, names no field that loads anything."""
+    text = f' {field} "http://127.0.0.1:9/x.jpg" \\d '
+    points = sorted({c for c in cuts if c < len(field)})
+    pieces, last = [], 0
+    for point in [p + 1 for p in points]:
+        pieces.append(text[last:point])
+        last = point
+    pieces.append(text[last:])
+
+    def run(piece: str) -> str:
+        body = piece.replace("&", "&amp;").replace("<", "&lt;")
+        if entity:
+            body = "".join(f"&#{ord(c)};" if c.isupper() else c for c in body)
+        return f'<w:r><w:instrText xml:space="preserve">{body}</w:instrText></w:r>'
+
+    document = docx.Document()
+    document.add_paragraph("A field follows.")
+    path = tmp_path / "field.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    field_xml = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + "".join(run(p) for p in pieces)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    body = parts["word/document.xml"].decode().replace("<w:sectPr", field_xml + "<w:sectPr", 1)
+    parts["word/document.xml"] = body.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert office_package.copy_without_links(path, tmp_path / "copy.docx") >= 1
+    with zipfile.ZipFile(tmp_path / "copy.docx") as package:
+        copied = package.read("word/document.xml").decode()
+    joined = "".join(re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", copied))
+    assert not office_package._FIELDS.search(joined), joined
