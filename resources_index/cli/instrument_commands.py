@@ -37,7 +37,8 @@ def cmd_instruments_list(args: argparse.Namespace) -> int:
 
 def cmd_instruments_export(args: argparse.Namespace) -> int:
     """Each instrument's completed responses as ``DIR/<form id>.csv`` (ODK's column names)."""
-    print(f"warning: {Words('instrument.export_warning')}", file=sys.stderr)
+    warning = Words("instrument.export_warning")  # also the window's, in its language
+    print(f"warning: {warning}", file=sys.stderr)
     if not args.yes:
         print("Add --yes to write them.", file=sys.stderr)
         return EXIT_FAILED

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resources_index.cli.common import EXIT_OK, EXIT_PROBLEMS, opened_library
+from resources_index.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, opened_library
 from resources_index.config import paths
 from resources_index.library.library import Library
+from resources_index.util.shown import printable
 
 if TYPE_CHECKING:
     from resources_index.catalog.model import Manifest
@@ -72,10 +73,9 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     catalog: Manifest | None = None
     definitions: dict[str, FormDefinition] = {}
     if args.catalog:
-        # The team's own published folder, read for titles only: its signature is not the
-        # point here (every value is still checked as the format requires).
-        envelope = json.loads((Path(args.catalog) / "catalog.json").read_bytes())
-        catalog = Manifest.from_bytes(base64.b64decode(envelope["manifest"]))
+        catalog = _titles_from(Path(args.catalog) / "catalog.json")
+        if catalog is None:
+            return EXIT_FAILED
         definitions = published_definitions(Path(args.catalog), catalog)
     with summarize(Path(d) for d in args.dirs) as summary:
         if args.csv:
@@ -111,6 +111,46 @@ def published_definitions(folder: Path, catalog: "Manifest") -> "dict[str, FormD
         except (OSError, InstrumentError) as error:
             print(f"warning: instrument {entry.id}: {error}", file=sys.stderr)
     return found
+
+
+#: What the bounded reader found wrong with a catalog, in words.
+_WHY = {
+    "too_large": "larger than a catalog can be",
+    "not_text": "not text",
+    "syntax": "not valid JSON",
+    "too_deep": "nested too deeply",
+    "big_number": "a number larger than the format allows",
+    "not_regular": "not a regular file",
+}
+
+
+def _titles_from(path: Path) -> "Manifest | None":
+    """The team's own published catalog, read for titles only (its signature is not the
+    point here, every value is still checked as the format requires), with the bounded
+    reader; None, said in one sentence, when it cannot be read."""
+    import binascii
+
+    from resources_index.catalog import limits
+    from resources_index.catalog.model import Manifest
+    from resources_index.errors import ResourcesError
+    from resources_index.util import safe_json
+
+    try:
+        envelope = safe_json.read_file(path, limits.MAX_ENVELOPE_BYTES)
+        manifest = envelope.get("manifest") if isinstance(envelope, dict) else None
+        if isinstance(manifest, str):
+            return Manifest.from_bytes(base64.b64decode(manifest, validate=True))
+        reason = _WHY["syntax"]
+    except (OSError, ValueError, binascii.Error, ResourcesError, RecursionError) as exc:
+        why = getattr(exc, "why", None)
+        reason = getattr(exc, "strerror", None) or _WHY.get(str(why), "damaged")
+    print(
+        f"sop-resources: the catalog {printable(str(path))} cannot be read"
+        f" ({reason}); name a published folder, or summarize"
+        " without --catalog.",
+        file=sys.stderr,
+    )
+    return None
 
 
 def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -13,12 +13,21 @@ package that does not exist, so it renders an empty frame; links a reader clicks
 (hyperlinks) stay as they are, since LibreOffice never follows them.
 """
 
-import html
+import io
 import re
+import shutil
 import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
 from urllib.parse import unquote
+from xml.sax import SAXException
+from xml.sax.handler import feature_external_ges, feature_external_pes, feature_namespaces
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesNSImpl
+
+from defusedxml import DefusedXmlException
+from defusedxml.expatreader import DefusedExpatParser
 
 from resources_index.publish.extract import ExtractError
 
@@ -34,20 +43,10 @@ PACKAGE_SUFFIXES = (".docx", ".pptx", ".odt", ".odp")
 NOWHERE = "Pictures/removed-external-link.png"  # ODF
 NOWHERE_OOXML = "media/removed-external-link.png"  # relative to the part linking
 
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_EXTERNAL = re.compile(rb"""\bTargetMode\s*=\s*["']External["']""")
-_HYPERLINK_TYPE = re.compile(rb"""\bType\s*=\s*["'][^"']*/hyperlink["']""")
-_TARGET = re.compile(rb"""\bTarget\s*=\s*("[^"]*"|'[^']*')""")
-#: An ODF start tag that is a hyperlink (its address is followed only when clicked).
-_ODF_LINK_TAGS = re.compile(rb"<(?:text|draw|presentation|office|svg):a\b")
-_ODF_TAG = re.compile(rb"<[\w.-]+:[\w.-]+\b[^>]*\b[\w.-]+:href\s*=[^>]*>")
-_HREF = re.compile(rb"""(\b[\w.-]+:href\s*=\s*)("[^"]*"|'[^']*')""")
 #: Word fields that load another file or address when the document opens.
-_FIELDS = re.compile(rb"\b(INCLUDEPICTURE|INCLUDETEXT|IMPORT|LINK|DDEAUTO|DDE)\b", re.IGNORECASE)
-#: Where Word keeps a field's instruction: ``<w:instrText>`` text, or ``w:instr="..."``.
-_INSTRUCTION = re.compile(
-    rb"""(<(?:\w+:)?instrText\b[^>]*>)([^<]*)|(\b(?:\w+:)?instr\s*=\s*)("[^"]*"|'[^']*')"""
-)
+_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|IMPORT|LINK|DDEAUTO|DDE)\b", re.IGNORECASE)
+#: Bytes read from a member at a time (a member is never held whole).
+CHUNK_BYTES = 1024 * 1024
 
 
 def check_package(path: Path) -> None:
@@ -89,16 +88,25 @@ def _is_xml(name: str) -> bool:
 def copy_without_links(path: Path, target: Path) -> int:
     """Copy the package ``path`` to ``target`` with every link to outside it removed;
     returns how many were removed. ``ExtractError`` when it cannot be read whole (it is then
-    not rendered: LibreOffice might read what Python cannot, links included)."""
+    not rendered: LibreOffice might read what Python cannot, links included).
+
+    Members are streamed in chunks, and XML parts are read by a real XML parser (expat,
+    through defusedxml: no document type, no entity, nothing fetched) event by event and
+    written again as they are read, so memory stays that of one chunk, whatever the
+    package declares."""
     removed = 0
     try:
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
             for member in source.infolist():
-                data = source.read(member)
-                if _is_xml(member.filename):
-                    data, count = _unlinked(member.filename, data)
-                    removed += count
-                copy.writestr(member, data)
+                written = zipfile.ZipInfo(member.filename, member.date_time)
+                written.compress_type = member.compress_type
+                written.external_attr = member.external_attr
+                written.file_size = member.file_size  # Zip64 when it needs it
+                with source.open(member) as reading, copy.open(written, "w") as writing:
+                    if _is_xml(member.filename):
+                        removed += _copy_unlinked(member.filename, reading, writing)
+                    else:
+                        shutil.copyfileobj(reading, writing, CHUNK_BYTES)
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -106,6 +114,8 @@ def copy_without_links(path: Path, target: Path) -> int:
         ValueError,
         EOFError,
         NotImplementedError,
+        SAXException,
+        DefusedXmlException,
     ) as exc:
         target.unlink(missing_ok=True)
         raise ExtractError(
@@ -114,55 +124,101 @@ def copy_without_links(path: Path, target: Path) -> int:
     return removed
 
 
-def _unlinked(name: str, data: bytes) -> tuple[bytes, int]:
-    """One XML part with its outward links pointed nowhere."""
-    count = 0
-
-    def relationship(match: re.Match[bytes]) -> bytes:
-        nonlocal count
-        tag = match.group(0)
-        if not _EXTERNAL.search(tag) or _HYPERLINK_TYPE.search(tag):
-            return tag
-        count += 1
-        tag = _EXTERNAL.sub(b"", tag)
-        return _TARGET.sub(b'Target="' + NOWHERE_OOXML.encode() + b'"', tag)
-
-    def odf_tag(match: re.Match[bytes]) -> bytes:
-        nonlocal count
-        tag = match.group(0)
-        if _ODF_LINK_TAGS.match(tag):
-            return tag
-
-        def href(found: re.Match[bytes]) -> bytes:
-            nonlocal count
-            if not _outside(found.group(2)[1:-1]):
-                return found.group(0)
-            count += 1
-            return found.group(1) + b'"' + NOWHERE.encode() + b'"'
-
-        return _HREF.sub(href, tag)
-
-    if name.lower().endswith(".rels"):
-        data = _RELATIONSHIP.sub(relationship, data)
-    else:
-        data = _ODF_TAG.sub(odf_tag, data)
-
-        def field(match: re.Match[bytes]) -> bytes:
-            nonlocal count
-            start, body = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
-            fields = len(_FIELDS.findall(body))
-            count += fields
-            return start + _FIELDS.sub(b"QUOTE", body)
-
-        # A field that would load a file or an address becomes a plain quote.
-        data = _INSTRUCTION.sub(field, data)
-    return data, count
+def _copy_unlinked(name: str, reading: IO[bytes], writing: IO[bytes]) -> int:
+    """Copy one XML part with its outward links pointed nowhere; how many were."""
+    text = io.TextIOWrapper(writing, encoding="utf-8", newline="")
+    handler = _Unlinker(text, name.lower().endswith(".rels"))
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setFeature(feature_namespaces, True)
+    parser.setFeature(feature_external_ges, False)
+    parser.setFeature(feature_external_pes, False)
+    parser.setContentHandler(handler)
+    while chunk := reading.read(CHUNK_BYTES):
+        parser.feed(chunk)
+    parser.close()
+    text.flush()
+    text.detach()
+    return handler.removed
 
 
-def _outside(address: bytes) -> bool:
+_NameNS = tuple[str | None, str]
+
+
+class _Unlinker(XMLGenerator):
+    """Writes the XML it is told, with outward links pointed at ``NOWHERE`` (ODF) or
+    ``NOWHERE_OOXML`` (an external relationship that is not a hyperlink), and Word fields
+    that load a file or an address made plain quotes. Names are compared by namespace and
+    local name, so no prefix, default namespace or attribute order hides a link."""
+
+    def __init__(self, out: io.TextIOWrapper, relationships: bool) -> None:
+        super().__init__(out, encoding="utf-8", short_empty_elements=True)
+        self.relationships = relationships
+        self.removed = 0
+        self._instruction: list[str] | None = None  # text of a w:instrText being read
+        self._field = ""  # the instruction of the field so far (Word splits it over runs)
+
+    def startElementNS(self, name: _NameNS, qname: str | None, attrs: AttributesNSImpl) -> None:
+        values = dict(attrs.items())
+        qnames = {key: attrs.getQNameByName(key) for key in values}
+        changed = False
+        if self.relationships and name[1] == "Relationship":
+            mode, kind = values.get((None, "TargetMode"), ""), values.get((None, "Type"), "")
+            if mode.strip() == "External" and not kind.rstrip().endswith("/hyperlink"):
+                del values[(None, "TargetMode")]
+                values[(None, "Target")] = NOWHERE_OOXML
+                qnames.setdefault((None, "Target"), "Target")
+                self.removed += 1
+                changed = True
+        elif not self.relationships:
+            for key, value in list(values.items()):
+                if key[1] == "href" and name[1] != "a" and _outside(value):
+                    values[key] = NOWHERE
+                    self.removed += 1
+                    changed = True
+                elif key[1] == "instr":
+                    values[key], count = _quoted(value)
+                    self.removed += count
+                    changed = changed or count > 0
+        if changed:
+            attrs = AttributesNSImpl(values, {k: qnames[k] for k in values})
+        super().startElementNS(name, qname, attrs)
+        if not self.relationships and name[1] == "instrText":
+            self._instruction = []
+        if name[1] == "fldChar" and any(v == "begin" for v in values.values()):
+            self._field = ""
+
+    def characters(self, content: str) -> None:
+        if self._instruction is not None:
+            self._instruction.append(content)
+        else:
+            super().characters(content)
+
+    def endElementNS(self, name: _NameNS, qname: str | None) -> None:
+        if self._instruction is not None:
+            text, count = _quoted("".join(self._instruction))
+            # A field's name split over runs ("INCLUDE" + "PICTURE"): a space at the start of
+            # this part splits it again, so the field is none Word or LibreOffice knows.
+            before = self._field
+            joined = before + text
+            if any(m.start() < len(before) < m.end() for m in _FIELDS.finditer(joined)):
+                text = " " + text
+                count += 1
+            self._field = (before + text)[-64:]
+            self.removed += count
+            self._instruction = None
+            super().characters(text)
+        super().endElementNS(name, qname)
+
+
+def _quoted(instruction: str) -> tuple[str, int]:
+    """A Word field instruction with every field that loads something made a plain quote."""
+    return _FIELDS.subn("QUOTE", instruction)
+
+
+def _outside(address: str) -> bool:
     """Whether an ODF ``href`` leads out of the package: any scheme (``http:``,
     ``file:``, ``vnd.sun.star...``), an absolute path, or a step up from the document."""
-    text = unquote(html.unescape(address.decode("utf-8", "replace"))).strip()
+    text = unquote(address).strip()
     if not text or text.startswith("#"):
         return False
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) or text.startswith(("/", "\\")):

@@ -89,9 +89,7 @@ def publish(
         program = find_libreoffice(libreoffice)
         if libreoffice and program is None:
             raise PublishError("publish.no_libreoffice", program=libreoffice)
-        renderer = Renderer(
-            program, scratch / "renditions", out, previous, paths.rendition_cache_dir()
-        )
+        renderer = Renderer(program, scratch / "renditions", out, paths.rendition_cache_dir())
     try:
         return _publish(
             publisher,

@@ -7,9 +7,12 @@ signs the PDF beside the original; laptops show, search and print the PDF and st
 original. Without LibreOffice the original is published alone, with one warning.
 
 LibreOffice writes a new PDF each time (it stamps dates and ids into it), so a rendition is
-made only for a document that changed: an unchanged one keeps the rendition the previous
-catalog already holds, or the one kept in the publisher's rendition cache (by the document's
-SHA-256), and laptops do not download it again.
+made only for a document that changed: an unchanged one keeps the one kept in the publisher's
+rendition cache, and laptops do not download it again. The cache is keyed by the document's
+SHA-256 *and* the version of LibreOffice's confinement (``CONFINEMENT_VERSION``): a rendition
+made by a less confined LibreOffice (one that may have fetched a linked picture, or embedded
+a file of the publisher's machine) is never reused, neither from the cache nor from the
+previous catalog, which says nothing of how its renditions were made; it is made again.
 """
 
 import contextlib
@@ -18,12 +21,15 @@ import subprocess
 from pathlib import Path
 
 from resources_index.catalog import limits
-from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry
-from resources_index.library.store import object_relpath
 from resources_index.publish.extract import ExtractError
 from resources_index.publish.office_package import copy_without_links
-from resources_index.publish.soffice_sandbox import isolation, run_contained, write_profile
+from resources_index.publish.soffice_sandbox import (
+    CONFINEMENT_VERSION,
+    isolation,
+    run_contained,
+    write_profile,
+)
 from resources_index.util.fsutil import remove_tree, sha256_file, write_atomic
 from resources_index.util.shown import printable
 
@@ -36,6 +42,12 @@ USUAL_PLACES = (
 )
 #: Seconds one document may take; a document that takes longer is published without.
 RENDER_TIMEOUT = 300
+
+
+def cached_rendition(cache: Path, sha256: str) -> Path:
+    """Where the rendition cache ``cache`` keeps the rendition of the document ``sha256``
+    made by this version of the confinement (older ones are in other folders, never read)."""
+    return cache / f"confined-{CONFINEMENT_VERSION}" / f"{sha256}.pdf"
 
 
 def find_libreoffice(named: str | None = None) -> Path | None:
@@ -59,7 +71,6 @@ class Renderer:
         program: Path | None,
         scratch: Path,
         out: Path,
-        previous: Manifest | None,
         cache: Path | None = None,
     ) -> None:
         self.program = program
@@ -68,11 +79,6 @@ class Renderer:
         self.cache = cache
         self.failed: list[str] = []  # sentences for the publish report
         self.left_without: list[str] = []  # documents published without (no LibreOffice)
-        self._previous: dict[str, FileEntry] = {}
-        for resource in previous.resources if previous else ():
-            rendition = resource.file("rendition")
-            if rendition is not None:
-                self._previous[resource.main.sha256] = rendition
 
     def rendition(
         self, path: Path, sha256: str, published_name: str
@@ -82,12 +88,7 @@ class Renderer:
         if path.suffix.lower() not in limits.RENDERED_SUFFIXES:
             return None
         name = f"{Path(published_name).stem}.pdf"
-        kept = self._previous.get(sha256)
-        if kept is not None:
-            held = self.out / object_relpath(kept.sha256)
-            if held.is_file() and held.stat().st_size == kept.size:
-                return kept._replace(name=name), held
-        cached = self.cache / f"{sha256}.pdf" if self.cache else None
+        cached = cached_rendition(self.cache, sha256) if self.cache else None
         if cached is not None and cached.is_file() and cached.stat().st_size:
             made: Path | None = cached
         elif self.program is None:

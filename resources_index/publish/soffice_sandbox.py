@@ -7,21 +7,30 @@ says so.
 - Where the machine allows it, it runs without a network at all (a network namespace of its
   own, ``unshare --net``, or inside a user namespace where only that is permitted); where
   not, the profile and the dead proxy in its environment are the bound.
-- It runs in a session of its own, with an address-space limit: on a time-out or a failure
-  the whole process tree (``oosplash`` and ``soffice.bin`` included) is ended, and
-  publishing waits until it is gone, so nothing is written after publish returns.
+- It runs in a session of its own, with an address-space limit: on a time-out, a failure,
+  Ctrl+C, SIGTERM or SIGHUP the whole process tree (``oosplash`` and ``soffice.bin``
+  included) is ended, and publishing waits until it is gone, so nothing is written after
+  publish returns. On Linux the program started is also killed if publishing itself dies.
 """
 
 import contextlib
+import ctypes
 import functools
 import os
 import shutil
 import signal
 import subprocess
+import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+#: Which confinement made a rendition: raised whenever what LibreOffice may read narrows, so
+#: the rendition cache never gives a rendition made with less (renditions.py).
+#: 1: the private profile, no network, links removed from the copy it renders.
+CONFINEMENT_VERSION = 1
 #: The address space LibreOffice may use, in bytes (a 10,000-slide deck reached 6 GB).
 MAX_RENDER_MEMORY = 4 * 1024 * 1024 * 1024
 #: Where every request LibreOffice makes is sent: a port nothing listens on (discard).
@@ -106,25 +115,61 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-def _limit_memory() -> None:  # runs in the child, before LibreOffice starts
+#: Linux's prctl option that sends the child a signal when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _prepare_child() -> None:  # runs in the child, before LibreOffice starts
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MAX_RENDER_MEMORY, MAX_RENDER_MEMORY))
+    if sys.platform.startswith("linux"):  # ended with publishing, however it ends
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+class _EndedBySignal(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while LibreOffice runs: handled as Ctrl+C is, so its tree ends."""
+
+
+@contextlib.contextmanager
+def _signals_end_the_tree() -> Iterator[None]:
+    """While LibreOffice runs, SIGTERM and SIGHUP (``timeout``, systemd, a closed terminal)
+    interrupt publishing as SIGINT does, so ``run_contained`` ends the tree before exiting."""
+    names = ("SIGTERM", "SIGHUP")
+    kinds = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise _EndedBySignal(signum)
+
+    previous = {kind: signal.signal(kind, interrupt) for kind in kinds}
+    try:
+        yield
+    finally:
+        for kind, handler in previous.items():
+            signal.signal(kind, handler)
 
 
 def run_contained(command: list[str], home: Path, timeout: float) -> tuple[int, bytes]:
     """Run ``command`` (LibreOffice) to its end or ``timeout``; its return code and what it
     said on stderr. On a time-out the whole tree is ended before ``TimeoutExpired``."""
     posix = os.name == "posix"
-    with subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=_environment(home),
-        start_new_session=posix,
-        preexec_fn=_limit_memory if posix else None,  # publishing starts no threads
-    ) as process:
+    with (
+        _signals_end_the_tree(),
+        subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=_environment(home),
+            start_new_session=posix,
+            preexec_fn=_prepare_child if posix else None,  # publishing starts no threads
+        ) as process,
+    ):
         try:
             _, stderr = process.communicate(timeout=timeout)
         finally:

@@ -1,6 +1,7 @@
 """A content team's folder as publishing reads it: main files, their captions and thumbnails,
 the spreadsheet's metadata, and every warning or error about them in plain sentences."""
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from resources_index.util.fsutil import sha256_file
 KITS_DIR = "kits"  # SOURCE/kits/*.yaml: curated session kits
 TERMS_NAME = "terms.csv"  # SOURCE/terms.csv: English and Spanish search terms
 REPORT_TERMS_NAME = "report-terms.txt"  # SOURCE/report-terms.txt: search terms to count
+#: Bidirectional and invisible format characters: a name holding one shows other than it is
+#: ("cv\u202etxt.exe" reads "cvexe.txt"), so publishing renames it as it does a line break.
+_BIDI = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 
 
 class SourceFolder:
@@ -41,13 +45,19 @@ class SourceFolder:
     def published_name(self, path: Path) -> str:
         """The name laptops see: the file's own, or one they can store, with a warning (the
         client's own rule decides, so a catalog is never refused for a name)."""
-        name = limits.safe_name(path.name)
+        name = limits.safe_name(_BIDI.sub("_", path.name))
         if name is None:
             raise PublishError("publish.unusable_name", file=self.rel(path), name=path.name)
         if name != path.name:
+            bidi = _BIDI.search(path.name)
+            reason = (
+                f"it contains {bidi.group(0)!r}, a character that reorders or hides text"
+                if bidi
+                else limits.unsafe_name_reason(path.name)
+            )
             self.warnings.append(
                 f"{self.rel(path)}: laptops cannot store a file named {path.name!r}"
-                f" ({limits.unsafe_name_reason(path.name)}); published as {name!r}."
+                f" ({reason}); published as {name!r}."
             )
         return name
 

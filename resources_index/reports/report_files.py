@@ -15,13 +15,17 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from resources_index.catalog import limits
+from resources_index.catalog.vocabulary import FACETS
 from resources_index.errors import CatalogError
-from resources_index.reports.outbox import EXPORT_DIR, place
-from resources_index.reports.usage import MEASURES, REPORT_FORMAT
+from resources_index.reports.fidelity import ANSWERED, CHOICE, SCORE_SUM
+from resources_index.reports.outbox import EXPORT_DIR
+from resources_index.reports.usage import FEEDBACK, MEASURES, REPORT_FORMAT
 from resources_index.util import safe_json
 from resources_index.util.shown import printable
 
@@ -35,11 +39,42 @@ MIN_FILE_COST = 4096
 MAX_KEY_CHARS = 1000
 #: The rows of the whole state in a summary: no county may take the name.
 STATEWIDE = "statewide"
+#: Folders below a folder given that are entered at most (COUNTY/PERIOD/... needs three).
+MAX_DEPTH = 16
 #: Reasons kept by name; past this many only their number is said.
 MAX_NAMED = 1000
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _PERIOD = re.compile(r"[0-9]{4}-W[0-9]{2}")
 _VERSION = re.compile(r"[0-9]{1,18}")
+#: A county folder as uploads make it: the county's name with hyphens for its spaces.
+_COUNTY_FOLDER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.]|-(?=[A-Za-z0-9_.])){0,99}")
+_RESOURCE = limits.ID_PATTERN.pattern.strip("^$")
+_REDUCED_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_OTHERS = r"\(\+[1-9][0-9]{0,3} other words?\)"
+#: A form id, an item's or a choice's XLSForm name.
+_FORM_NAME = r"[A-Za-z0-9_][A-Za-z0-9._-]{0,127}"
+#: What the key of each measure may be (docs/privacy.md, "What is counted"); a request's
+#: text is free, and cleaned again before it is counted.
+KEYS: dict[str, re.Pattern[str]] = {
+    **{m: re.compile(_RESOURCE) for m in ("opened", "presented", "printed", "saved")},
+    "feedback": re.compile(f"{_RESOURCE}:(?:{'|'.join(FEEDBACK)})"),
+    "filters_used": re.compile(f"(?:{'|'.join(FACETS)}):[A-Za-z0-9_-]{{1,64}}"),
+    **{
+        m: re.compile(f"(?:{_REDUCED_WORD}(?: {_REDUCED_WORD})*(?: {_OTHERS})?|{_OTHERS})")
+        for m in ("zero_result_searches", "searches_without_open", "corrections_accepted")
+    },
+    "searches": re.compile(""),
+    "days_used": re.compile(""),
+    "catalog_version": _VERSION,
+    "program_version": re.compile(
+        r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,3}(?:(?:a|b|rc|\.post|\.dev)[0-9]{1,6})?"
+    ),
+    "resource_requests": re.compile(r"(?s).*"),
+    # Instruments' weekly aggregates (reports/fidelity.py): published names only, never text.
+    ANSWERED: re.compile(f"{_FORM_NAME}:{_FORM_NAME}"),
+    CHOICE: re.compile(f"{_FORM_NAME}:{_FORM_NAME}:{_FORM_NAME}"),
+    SCORE_SUM: re.compile(f"{_FORM_NAME}:{_FORM_NAME}"),
+}
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
@@ -57,7 +92,7 @@ class Report:
     """A report that checked out: where it was found, its county and its contents."""
 
     path: Path
-    county: str  # as the report names it (its folder is the same name made safe)
+    county: str  # its folder's name, hyphens made spaces (the report must name the same)
     report_id: str
     laptop: str
     period: str
@@ -83,21 +118,33 @@ def candidates(
 ) -> Iterator[tuple[Path, str | None]]:
     """Every ``*.json`` under ``folders`` in a stable order, with its county folder (None for
     a file directly in a folder given). Links to folders are not followed; a folder that
-    cannot be listed (or is not there) goes to ``unlisted``."""
+    cannot be listed (or is not there) goes to ``unlisted``, and so does one deeper than
+    ``MAX_DEPTH`` below a folder given (an upload may create any depth): it is not entered.
+    The walk keeps its own stack, so no depth stops it."""
     for folder in folders:
         if not folder.is_dir():
             unlisted(NotADirectoryError(0, "not a folder", str(folder)))
             continue
-        for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
-            dirs.sort()
-            odd = [d for d in dirs if d.endswith(".json")]  # a folder is not a report
-            dirs[:] = [d for d in dirs if d not in odd]
-            parts = Path(root).relative_to(folder).parts
-            if parts and parts[0] == EXPORT_DIR:  # a drive a county exported to
-                parts = parts[1:]
-            county = parts[0] if parts else None
-            for name in sorted([*odd, *(f for f in files if f.endswith(".json"))]):
-                yield Path(root) / name, county
+        stack: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+        while stack:
+            root, parts = stack.pop()
+            try:
+                with os.scandir(root) as entries:
+                    found = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+            except OSError as exc:
+                unlisted(exc)
+                continue
+            dirs = sorted(n for n, is_dir in found if is_dir and not n.endswith(".json"))
+            files = [n for n, is_dir in found if not is_dir or n.endswith(".json")]
+            place_parts = parts[1:] if parts and parts[0] == EXPORT_DIR else parts
+            county = place_parts[0] if place_parts else None
+            for name in sorted(f for f in files if f.endswith(".json")):
+                yield root / name, county
+            for name in reversed(dirs):  # popped in sorted order
+                if len(parts) >= MAX_DEPTH:
+                    unlisted(OSError(0, f"more than {MAX_DEPTH} folders deep", str(root / name)))
+                    continue
+                stack.append((root / name, (*parts, name)))
 
 
 def read_report(path: Path, county_folder: str | None, budget: Budget) -> Report:
@@ -109,13 +156,26 @@ def read_report(path: Path, county_folder: str | None, budget: Budget) -> Report
         parsed = safe_json.loads(data, "the file", MAX_REPORT_BYTES)
     except CatalogError as exc:
         raise NotAReport(str(exc).rstrip(".")) from None
+    shown = county_of(county_folder)
     report = _checked(parsed, path)
-    if place(report.county) != county_folder:
+    if report.county.replace(" ", "-") != county_folder:
         raise NotAReport(
             f"it names the county {printable(report.county)!r} but was uploaded into the"
             f" folder of {printable(county_folder)!r}"
         )
-    return report
+    return replace(report, county=shown)
+
+
+def county_of(folder: str) -> str:
+    """The one name a county folder stands for: its hyphens made spaces ("Contra-Costa" ->
+    "Contra Costa"). ``NotAReport`` for a folder no county's name makes (any character but
+    letters, digits, ``_``, ``.`` and single hyphens) or one that reads as the whole state."""
+    if not _COUNTY_FOLDER.fullmatch(folder):
+        raise NotAReport(f"in the folder {printable(folder)!r}, which no county's name makes")
+    shown = folder.replace("-", " ")
+    if re.sub(r"[^a-z0-9]", "", shown.casefold()) == STATEWIDE:
+        raise NotAReport(f"in the folder {printable(folder)!r}, which reads as the whole state")
+    return shown
 
 
 def _bounded_bytes(path: Path, budget: Budget) -> bytes:
@@ -154,6 +214,17 @@ def _bounded_bytes(path: Path, budget: Budget) -> bytes:
     return b"".join(chunks)
 
 
+def _week_exists(period: str) -> bool:
+    """Whether ``YYYY-Www`` is a week of the ISO calendar (2026-W99 is not; W53 only in
+    years that have it)."""
+    year, week = int(period[:4]), int(period[6:])
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _checked(data: object, path: Path) -> Report:
     """``data`` as a report, or ``NotAReport`` naming what is wrong with it."""
     if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
@@ -165,6 +236,8 @@ def _checked(data: object, path: Path) -> Report:
         value = data.get(name)
         if not isinstance(value, str) or not pattern.fullmatch(value):
             raise NotAReport(f"no valid {name}")
+    if not _week_exists(data["period"]):
+        raise NotAReport("no valid period (a week that does not exist)")
     county, measures = data.get("county"), data.get("measures")
     if not isinstance(county, str) or len(county) > 200 or not isinstance(measures, list):
         raise NotAReport("no valid county or measures")
@@ -180,8 +253,8 @@ def _checked(data: object, path: Path) -> Report:
             and 0 <= item["value"] < 10**9
         ):
             raise NotAReport("a measure that is not one")
-        if item["measure"] == "catalog_version" and not _VERSION.fullmatch(item["key"]):
-            raise NotAReport("a catalog version that is not a number")
+        if not KEYS[item["measure"]].fullmatch(item["key"]):
+            raise NotAReport(f"a key of {item['measure']} that is not of its form")
     try:
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,10 +1,11 @@
 """The statewide view: every report found in any mix of upload and export folders, each counted
 once, summed per county and period and statewide.
 
-What people searched for is shown only when at least ``MIN_LAPTOPS`` laptops reported the same
-words in the period (per county, and statewide), each of them with a count of at least one in
-its own report; fewer are summed as "(fewer than 5 laptops)". Laptops are counted by their
-weekly token, which changes every week.
+What people searched for is shown in a county only when at least ``MIN_LAPTOPS`` of its laptops
+reported the same words in the period, each of them with a count of at least one in its own
+report; fewer are summed as "(fewer than 5 laptops)". Statewide figures are the sums of the
+counties' rows as shown, so the state minus the shown counties reveals no hidden count.
+Laptops are counted by their weekly token, which changes every week.
 
 Files are read one at a time (``report_files.py``) and their counts kept in a private temporary
 SQLite database on disk, so memory stays the same however many reports are summarized: it is
@@ -13,11 +14,15 @@ Two different reports claiming one id are both set aside: one of them is forged 
 and nothing says which.
 """
 
+import contextlib
 import csv
+import io
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from resources_index.reports.fidelity import (
     ANSWERED,
@@ -38,7 +43,7 @@ from resources_index.reports.report_files import (
     candidates,
     read_report,
 )
-from resources_index.util.fsutil import mb
+from resources_index.util.fsutil import atomic_writer, mb
 from resources_index.util.shown import printable
 
 __all__ = ["HIDDEN", "MIN_LAPTOPS", "STATEWIDE", "Summary", "summarize", "write_csv"]
@@ -53,6 +58,8 @@ HIDDEN = f"(fewer than {MIN_LAPTOPS} laptops)"
 CSV_COLUMNS = ("county", "period", "measure", "key", "value")
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Characters a spreadsheet may skip before reading a formula's start.
+_SKIPPED = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 #: SQLite's page cache for the summary, in KiB: what the counts may hold in memory.
 CACHE_KIB = 16 * 1024
 
@@ -64,21 +71,24 @@ CREATE TABLE vals (county TEXT, period TEXT, measure TEXT, key TEXT, value INTEG
     PRIMARY KEY (county, period, measure, key)) WITHOUT ROWID;
 """
 _TYPED_SQL = ", ".join(f"'{m}'" for m in FEW_LAPTOPS_HIDDEN)
-#: Every counted entry once for its county and once statewide (of kept reports only).
-_SCOPED = f"""
+#: Every counted entry for its county (of kept reports only).
+_SCOPED = """
 SELECT f.county AS county, f.period AS period, e.measure AS measure, e.key AS key,
     e.value AS value, f.laptop AS laptop
-FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
-UNION ALL
-SELECT '{STATEWIDE}', f.period, e.measure, e.key, e.value, f.laptop
 FROM entries e JOIN kept k ON e.file = k.file JOIN files f ON f.file = e.file
 """
 
 
 def spreadsheet_safe(text: str) -> str:
     """``text`` as a cell no spreadsheet runs as a formula: one that would start one gets a
-    leading apostrophe (OWASP's advice), which spreadsheets show as text."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    leading apostrophe (OWASP's advice), which spreadsheets show as text. Lookalikes count
+    (``＝``, ``﹦``, ``−``: the start is read in Unicode's compatibility form, a minus sign as
+    ``-``), and so does a start behind spaces or invisible characters (`` =``, NBSP, ZWSP)."""
+    start = unicodedata.normalize("NFKC", text[:64]).replace("\u2212", "-")
+    start = start.lstrip("".join(_SKIPPED) + " \u00a0\u3000")
+    start = "".join(c for c in start if unicodedata.category(c) != "Cf")  # ZWSP, RLO...
+    risky = text.startswith(FORMULA_STARTS) or start.lstrip().startswith(FORMULA_STARTS)
+    return f"'{text}" if risky else text
 
 
 class Summary:
@@ -175,6 +185,13 @@ class Summary:
             f" COUNT(DISTINCT laptop) AS laptops FROM ({_SCOPED})"
             f" GROUP BY county, period, measure, key) GROUP BY 1, 2, 3, 4",
             (HIDDEN,),
+        )
+        # Statewide is the sum of the counties' rows as they are shown: a word hidden in one
+        # county is hidden statewide too, so no subtraction of the shown counties from the
+        # state can reveal it.
+        db.execute(
+            f"INSERT INTO vals SELECT '{STATEWIDE}', period, measure, key, SUM(value) FROM vals"
+            " GROUP BY period, measure, key"
         )
         db.execute(
             f"INSERT INTO vals SELECT county, period, 'laptops', '', COUNT(DISTINCT laptop)"
@@ -309,10 +326,25 @@ def summarize(folders: Iterable[Path], budget: Budget | None = None) -> Summary:
 
 def write_csv(summary: Summary, target: Path) -> None:
     """The long table analysts load: ``county,period,measure,key,value``; no cell a
-    spreadsheet would run as a formula."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+    spreadsheet would run as a formula. Written beside ``target`` and put in its place whole
+    (a full disk leaves the previous file as it was)."""
+    with written_whole(target) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        writer = csv.writer(text)
         writer.writerow(CSV_COLUMNS)
         for *cells, value in summary.rows():
             writer.writerow([*(spreadsheet_safe(cell) for cell in cells), value])
+        text.flush()
+        text.detach()
+
+
+@contextlib.contextmanager
+def written_whole(target: Path) -> Iterator[BinaryIO]:
+    """A file that replaces ``target`` only once wholly written; an error names ``target``
+    (the temporary file beside it is what the system would name)."""
+    try:
+        with atomic_writer(target) as handle:
+            yield handle
+    except OSError as exc:
+        exc.filename = str(target)  # the file meant, not the temporary one beside it
+        raise

@@ -7,7 +7,13 @@ from pathlib import Path
 from resources_index.catalog.model import Manifest
 from resources_index.instruments.definition import FormDefinition
 from resources_index.reports.fidelity import ItemFidelity
-from resources_index.reports.summary import HIDDEN, STATEWIDE, Summary, spreadsheet_safe
+from resources_index.reports.summary import (
+    HIDDEN,
+    STATEWIDE,
+    Summary,
+    spreadsheet_safe,
+    written_whole,
+)
 
 TOP = 10
 ACT_ON = ("out_of_date", "broken_file", "wrong_translation", "not_helpful")
@@ -180,5 +186,5 @@ h2 {{ border-bottom: 2px solid {BAR_COLOUR}; padding-bottom: .2em; margin-top: 2
 {"".join(body)}
 </body></html>
 """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    with written_whole(target) as handle:  # a full disk leaves the previous page whole
+        handle.write(page.encode("utf-8"))

@@ -12,6 +12,7 @@ from resources_index.config import paths
 from resources_index.library.kits import KitStore, readiness
 from resources_index.library.library import Library, open_library
 from resources_index.library.starter import STARTER_NOTICE
+from resources_index.publish import renditions
 from resources_index.publish.publisher import publish
 from tests.helpers.manifests import read_manifest
 from tests.helpers.starter import older_starter
@@ -67,7 +68,8 @@ def test_shipped_starter_matches_its_sources(
     """Rebuild from assets/starter/source: the same resources and files as the packaged copy.
 
     LibreOffice writes a new PDF each time, so the rebuild is given the packaged renditions as
-    its rendition cache (by their document's SHA-256), as a publisher's own cache gives them:
+    its rendition cache (by their document's SHA-256 and the confinement that made them), as a
+    publisher's own cache gives them:
     a document that changed misses the cache, gets a new rendition, and the starter is stale."""
     current = starter.current()
     assert current is not None
@@ -77,8 +79,10 @@ def test_shipped_starter_matches_its_sources(
         rendition = resource.file("rendition")
         if rendition is not None:
             source = starter.object_path(rendition.sha256)
-            (cache / f"{resource.main.sha256}.pdf").write_bytes(source.read_bytes())
-    assert len(list(cache.iterdir())) == 9  # every Word and PowerPoint file of the starter
+            kept = renditions.cached_rendition(cache, resource.main.sha256)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_bytes(source.read_bytes())
+    assert len(list(cache.rglob("*.pdf"))) == 9  # every Word and PowerPoint file of the starter
     monkeypatch.setenv(paths.RENDITIONS_ENV, str(cache))
     report = publish(
         STARTER_SOURCE,

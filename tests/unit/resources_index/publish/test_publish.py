@@ -296,3 +296,27 @@ def test_a_folder_with_nothing_to_publish_says_so_in_one_sentence(
     fresh = tmp_path / "fresh-out"
     report = publish(source, fresh, keys[0], renditions=False)
     assert report.refused.startswith("Nothing was published") and not fresh.exists()
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u200f"])
+def test_a_name_with_a_bidi_or_format_character_is_warned_and_renamed(
+    tmp_path: Path,
+    source: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    mark: str,
+) -> None:
+    from resources_index.cli.main import main
+
+    (source / f"plan{mark}dm.md").write_text("# Plan\n")  # "plan\u202edm.md" shows "planmd.md"
+    out = tmp_path / "out"
+    main(["publish", str(source), str(out), "--key", str(keys[0]), "--no-renditions"])
+    err = capsys.readouterr().err
+    assert mark not in err
+    shown = repr(f"plan{mark}dm.md")
+    assert (
+        f"laptops cannot store a file named {shown} (it contains {mark!r}, a character that"
+        " reorders or hides text); published as 'plan_dm.md'." in err
+    )
+    names = [r.main.name for r in read_manifest(out, keys[1]).resources]
+    assert "plan_dm.md" in names and not any(mark in n for n in names)

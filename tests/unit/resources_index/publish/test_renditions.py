@@ -9,7 +9,9 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import time
 import zipfile
@@ -253,7 +255,48 @@ def test_an_unchanged_document_keeps_its_rendition_so_laptops_fetch_nothing_agai
     publish(source, tmp_path / "new-www", keys[0], catalog_id="test-catalog")
     fresh = read_manifest(tmp_path / "new-www", keys[1])
     assert [r.shown for r in fresh.resources] == [r.shown for r in after.resources]
-    assert len(list(fresh_cache.glob("*.pdf"))) == 3  # guide, other, other revised
+    assert len(list(fresh_cache.rglob("*.pdf"))) == 3  # guide, other, other revised
+
+
+def test_a_rendition_made_by_an_older_confinement_is_made_again_never_reused(
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    soffice: Path,
+    fresh_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rendition from before LibreOffice was confined may hold a picture it fetched or a
+    file of the publisher's machine: neither the cache (keyed by the document's SHA-256 alone
+    then) nor the previous catalog gives it to the next publish."""
+    source = tmp_path / "team"
+    make_docx(source / "guide.docx", "Guide", {"Part": "Text of the guide."})
+    sha = limits_sha(source / "guide.docx")
+    stale = tmp_path / "stale.pdf"
+    make_pdf(stale, ["STALESECRET picture of the publisher's machine"], title="Stale")
+    older = renditions.CONFINEMENT_VERSION - 1
+    (fresh_cache / f"confined-{older}").mkdir(parents=True)
+    shutil.copyfile(stale, fresh_cache / f"{sha}.pdf")  # the cache as it was keyed before
+    shutil.copyfile(stale, fresh_cache / f"confined-{older}" / f"{sha}.pdf")
+    monkeypatch.setattr(renditions, "CONFINEMENT_VERSION", older)
+    publish(source, tmp_path / "www", keys[0], catalog_id="test-catalog")
+    before = read_manifest(tmp_path / "www", keys[1]).by_id["guide"].shown
+    held = tmp_path / "www" / object_relpath(before.sha256)
+    assert "STALESECRET" in pdf_text(held)  # the older publish used its own cache
+    monkeypatch.undo()
+    monkeypatch.setenv(paths.RENDITIONS_ENV, str(fresh_cache))
+    publish(source, tmp_path / "www", keys[0], catalog_id="test-catalog")
+    after = read_manifest(tmp_path / "www", keys[1]).by_id["guide"].shown
+    assert after.sha256 != before.sha256
+    text = pdf_text(tmp_path / "www" / object_relpath(after.sha256))
+    assert "STALESECRET" not in text and "Text of the guide." in text
+    made = renditions.cached_rendition(fresh_cache, sha)
+    assert made.is_file() and made.parent.name == f"confined-{renditions.CONFINEMENT_VERSION}"
+
+
+def limits_sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_without_libreoffice_the_original_is_published_alone_with_one_warning(
@@ -569,6 +612,38 @@ def test_libreoffice_s_whole_process_tree_is_ended_and_writes_nothing_after_publ
     assert alive.stdout == b""
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_publish_ended_by_sigterm_or_sighup_ends_libreoffice_s_whole_tree(
+    tmp_path: Path, keys: tuple[Path, Path], fresh_cache: Path, signum: int
+) -> None:
+    """``timeout``, systemd, a CI runner or a closed terminal end publishing with SIGTERM or
+    SIGHUP mid-render: nothing of LibreOffice's tree (in a session of its own) goes on."""
+    late, started = tmp_path / "beside-out.txt", tmp_path / "started"
+    source = tmp_path / "team"
+    make_docx(source / "guide.docx", "Guide", {"Part": "Text."})
+    program = fake_office(
+        tmp_path / "bin", f'sh -c "sleep 5; echo late > {late}" & touch {started}; sleep 60'
+    )
+    env = {**os.environ, paths.RENDITIONS_ENV: str(fresh_cache)}
+    command = [sys.executable, "-m", "resources_index.cli.main", "publish", str(source)]
+    command += [str(tmp_path / "www"), "--key", str(keys[0]), "--libreoffice", str(program)]
+    publishing = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert started.exists(), "the stand-in LibreOffice never started"
+        publishing.send_signal(signum)
+        _, stderr = publishing.communicate(timeout=30)
+    finally:
+        publishing.kill()
+    assert publishing.returncode == 130 and b"Traceback" not in stderr, stderr
+    alive = subprocess.run(["pgrep", "-f", str(late)], capture_output=True, check=False)
+    assert alive.stdout == b""
+    time.sleep(6)  # the child would have written by now
+    assert not late.exists()
+
+
 def test_libreoffice_runs_without_a_network_where_the_machine_allows_it() -> None:
     from resources_index.publish import soffice_sandbox
 
@@ -638,3 +713,161 @@ def test_a_damaged_package_is_refused_with_a_sentence_and_never_half_rendered(
         with zipfile.ZipFile(copy) as package:
             every = b"".join(package.read(name) for name in package.namelist())
         assert b"127.0.0.1:9" not in every and b"/etc/passwd" not in every
+
+
+def _link_forms(folder: Path, address: str, picture: Path) -> list[Path]:
+    """Outward links written in forms XML allows and a pattern misses: a '>' inside an
+    earlier attribute value, a default namespace instead of a prefix, a relationship with an
+    extra attribute holding '>'."""
+    image = 'xlink:href="{a}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+    forms = {
+        "gt-attr.odt": '<draw:image xmlns:foo="urn:foo" foo:x=">" ' + image,
+        "default-ns.odt": '<image xmlns="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        + image,
+    }
+    made = []
+    for name, tag in forms.items():
+        path = odt_linking(folder / name, address)
+        with zipfile.ZipFile(path) as package:
+            parts = {info.filename: package.read(info) for info in package.infolist()}
+        content = parts["content.xml"].decode()
+        content = re.sub(r"<draw:image [^/]*/>", tag.format(a=address), content)
+        with zipfile.ZipFile(path, "w") as package:
+            for part, data in parts.items():
+                package.writestr(part, content if part == "content.xml" else data)
+        made.append(path)
+    word = docx_linking(folder / "gt-rel.docx", address, picture)
+    with zipfile.ZipFile(word) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace('TargetMode="External"', 'xmlns:q="urn:q" q:x=">" TargetMode="External"')
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(word, "w", zipfile.ZIP_DEFLATED) as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    return [*made, word]
+
+
+def test_links_in_any_xml_form_are_removed_so_even_a_plain_libreoffice_fetches_nothing(
+    tmp_path: Path, soffice: Path, capture: tuple[str, list[str]]
+) -> None:
+    """The removal alone stops the fetch: rendered with LibreOffice's ordinary settings (no
+    private profile), the copies ask the capture server for nothing, while the originals do."""
+    address, seen = capture
+    secret = tmp_path / "private" / "secret.jpg"
+    secret.parent.mkdir()
+    secret_picture(secret)
+    _Capture.picture = secret.read_bytes()
+    originals = _link_forms(tmp_path / "team", f"{address}/beacon.jpg", secret)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for original in originals:
+        assert office_package.copy_without_links(original, copies / original.name) == 1
+
+    def render(paths: list[Path], outdir: Path) -> None:
+        subprocess.run(
+            [
+                str(soffice),
+                f"-env:UserInstallation={(tmp_path / 'plain-profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    render(sorted(copies.iterdir()), tmp_path / "pdf")
+    assert seen == []
+    assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 3
+    for pdf in (tmp_path / "pdf").glob("*.pdf"):
+        assert SECRET_SIZE not in image_sizes(pdf), pdf.name
+    render(originals, tmp_path / "original-pdf")
+    assert seen, "a plain LibreOffice fetches the originals' pictures: the test can fail"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    before=st.dictionaries(
+        st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.text(max_size=20), max_size=3
+    ),
+    default_namespace=st.booleans(),
+)
+def test_an_odf_picture_link_is_removed_whatever_its_other_attributes(
+    tmp_path: Path, before: dict[str, str], default_namespace: bool
+) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    extra = " ".join(f"foo:{k}={quoteattr(v)}" for k, v in before.items())
+    element = (
+        '<image xmlns="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        if default_namespace
+        else "<draw:image"
+    )
+    tag = f'{element} xmlns:foo="urn:foo" {extra} xlink:href="http://127.0.0.1:9/x.jpg"/>'
+    path = odt_linking(tmp_path / "doc.odt", "http://127.0.0.1:9/x.jpg")
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    content = re.sub(r"<draw:image [^/]*/>", lambda _: tag, parts["content.xml"].decode())
+    with zipfile.ZipFile(path, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, content if part == "content.xml" else data)
+    assert office_package.copy_without_links(path, tmp_path / "copy.odt") == 1
+    with zipfile.ZipFile(tmp_path / "copy.odt") as package:
+        assert b"127.0.0.1:9" not in package.read("content.xml")
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(["INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT", "DDEAUTO"]),
+    cuts=st.lists(st.integers(min_value=1, max_value=13), max_size=3),
+    entity=st.booleans(),
+)
+def test_a_word_field_split_over_runs_or_written_as_entities_loads_nothing(
+    tmp_path: Path, field: str, cuts: list[int], entity: bool
+) -> None:
+    """Word splits a field's instruction over runs; an entity or CDATA spells it otherwise:
+    the copy's instruction, joined as Word joins it, names no field that loads anything."""
+    text = f' {field} "http://127.0.0.1:9/x.jpg" \\d '
+    points = sorted({c for c in cuts if c < len(field)})
+    pieces, last = [], 0
+    for point in [p + 1 for p in points]:
+        pieces.append(text[last:point])
+        last = point
+    pieces.append(text[last:])
+
+    def run(piece: str) -> str:
+        body = piece.replace("&", "&amp;").replace("<", "&lt;")
+        if entity:
+            body = "".join(f"&#{ord(c)};" if c.isupper() else c for c in body)
+        return f'<w:r><w:instrText xml:space="preserve">{body}</w:instrText></w:r>'
+
+    document = docx.Document()
+    document.add_paragraph("A field follows.")
+    path = tmp_path / "field.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    field_xml = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + "".join(run(p) for p in pieces)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    body = parts["word/document.xml"].decode().replace("<w:sectPr", field_xml + "<w:sectPr", 1)
+    parts["word/document.xml"] = body.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert office_package.copy_without_links(path, tmp_path / "copy.docx") >= 1
+    with zipfile.ZipFile(tmp_path / "copy.docx") as package:
+        copied = package.read("word/document.xml").decode()
+    joined = "".join(re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", copied))
+    assert not office_package._FIELDS.search(joined), joined

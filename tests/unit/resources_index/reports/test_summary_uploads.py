@@ -3,9 +3,11 @@ bounds (regular files only, one budget), a bad one set aside and named while the
 summarized, ids claimed twice set aside, the county taken from the upload folder, no cell a
 spreadsheet would run, and the five-laptop rule kept against forged counts."""
 
+import contextlib
 import csv
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -99,7 +101,7 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
             "huge-number.json": (
                 "The contents of the file hold a number larger than the format allows"
             ),
-            "version-x.json": "a catalog version that is not a number",
+            "version-x.json": "a key of catalog_version that is not of its form",
             "float.json": "a measure that is not one",
             "bool.json": "a measure that is not one",
             "nan.json": "a report format version this program does not read",
@@ -108,9 +110,9 @@ def test_hostile_files_are_set_aside_by_name_and_the_rest_summarized(tmp_path: P
             "fifo.json": "not a regular file",
             "folder.json": "not a regular file",
             "big.json": "larger than a report can be (1,048,576 bytes)",
-            "surrogate.json": "text that is not Unicode",
+            "surrogate.json": "a key of opened that is not of its form",
             "period.json": "no valid period",
-            "statewide.json": "it names the county 'statewide', which is the whole state",
+            "statewide.json": "in the folder 'statewide', which reads as the whole state",
             "loose.json": "not in a county's folder (REPORTS/COUNTY/...)",
             "nowhere": "cannot be listed (not a folder)",
         }
@@ -209,12 +211,12 @@ def test_a_request_written_as_a_formula_lands_as_text_in_the_csv_and_the_page(
     assert scrubbed(formula) == formula  # no number in it: cleaning keeps it as it is
     base = tmp_path / "uploads"
     upload(base, report(measures=[("resource_requests", formula, 1)]))
-    upload(base, report("@SUM(A1)", [("opened", "-2+3", 1)]), county="SUM-A1")
+    upload(base, report(measures=[("resource_requests", "\u00a0\uff1dSUM(A)", 1)]))
     with summarize([base]) as summary:
         write_csv(summary, tmp_path / "out.csv")
         write_html(summary, tmp_path / "out.html")
     written = cells(tmp_path / "out.csv")
-    assert f"'{formula}" in written and "'@SUM(A1)" in written and "'-2+3" in written
+    assert f"'{formula}" in written and "'=SUM(A)" in written
     assert not any(cell.startswith(FORMULA_STARTS) for cell in written)
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "&#x27;=HYPERLINK(&quot;http://evil.example/x&quot;" in page
@@ -226,9 +228,10 @@ def test_a_request_written_as_a_formula_lands_as_text_in_the_csv_and_the_page(
 )
 @given(keys=st.lists(st.text(max_size=30), min_size=1, max_size=5), county=st.text(max_size=20))
 def test_no_cell_of_the_csv_starts_a_formula(tmp_path: Path, keys: list[str], county: str) -> None:
+    """Requests are the only free text that reaches the CSV; any county, any text."""
     target = tmp_path / secrets.token_hex(4)
-    data = report(county, [("opened", key, 1) for key in keys])
-    folder = report_files.place(county)
+    data = report(county, [("resource_requests", key, 1) for key in keys])
+    folder = re.sub(r"[^A-Za-z0-9_.-]+", "-", county).strip("-.") or "unknown"
     upload(target / "in", data, county=folder)
     with summarize([target / "in"]) as summary:
         write_csv(summary, target / "out.csv")
@@ -326,7 +329,10 @@ def test_memory_stays_bounded_by_the_budget_not_by_the_uploads(tmp_path: Path) -
     entry = len(json.dumps({"measure": "zero_result_searches", "key": "w00-000000", "value": 1}))
     fits = (report_files.MAX_REPORT_BYTES - 400) // (entry + 2)  # ", " between entries
     for number in range(50):
-        words = [("zero_result_searches", f"w{number:02d}-{i:06d}", 1) for i in range(fits)]
+        words = [
+            ("zero_result_searches", f"w{letters(number, 2)}-{letters(i, 6)}", 1)
+            for i in range(fits)
+        ]
         encoded = json.dumps(report(measures=words)).encode()
         assert report_files.MAX_REPORT_BYTES - 1000 < len(encoded) <= report_files.MAX_REPORT_BYTES
         (folder / f"{number}.json").write_bytes(encoded)
@@ -338,6 +344,11 @@ def test_memory_stays_bounded_by_the_budget_not_by_the_uploads(tmp_path: Path) -
     )
     assert (tmp_path / "out.csv").stat().st_size > 0
     assert whole - baseline < 64 * 1024  # KiB: the counts stay on disk, not in memory
+
+
+def letters(number: int, width: int) -> str:
+    """``number`` written in letters (a search's reduced words hold no digit)."""
+    return "".join(chr(ord("a") + int(d)) for d in f"{number:0{width}d}")
 
 
 MEASURE = """
@@ -378,3 +389,229 @@ def peak_of(which: str, base: Path, out: Path) -> float:
         f" {seconds:.1f} s"
     )
     return rss
+
+
+def test_a_folder_nested_thousands_deep_is_named_and_the_rest_summarized(tmp_path: Path) -> None:
+    """An upload may create any depth of folders (a PUT to COUNTY/a/a/.../x.json): the walk
+    never recurses, names the folder too deep and summarizes the rest."""
+    base = tmp_path / "sop-reports"
+    upload(base, report(measures=[("opened", "three-houses", 2)]))
+    deep = base / "Contra-Costa"
+    deep.mkdir()
+    fd = os.open(deep, os.O_RDONLY)
+    try:  # 1,500 levels, made relative to each folder (a path that long is not allowed)
+        for _ in range(1500):
+            os.mkdir("a", dir_fd=fd)
+            inner = os.open("a", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with os.fdopen(os.open("x.json", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as f:
+            f.write("{}")
+    finally:
+        os.close(fd)
+    with summarize([base]) as summary:
+        assert summary.of(STATEWIDE, "opened") == {"three-houses": 2}
+        too_deep = [line for line in summary.skipped if "folders deep" in line]
+        depth = report_files.MAX_DEPTH
+        assert too_deep == [
+            f"{base / 'Contra-Costa' / Path(*['a'] * depth)}: cannot be listed (more than"
+            f" {depth} folders deep)"
+        ]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "resources_index.cli.main",
+            "report",
+            "summarize",
+            str(base),
+            "--csv",
+            str(tmp_path / "o.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    subprocess.run(["rm", "-rf", str(deep)], check=True)  # Python's rmtree recurses
+
+
+def test_a_full_disk_keeps_the_previous_csv_and_page_and_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.resources_index.test_faults import small_disk
+
+    base = tmp_path / "uploads"
+    for i in range(40):
+        upload(base, report(measures=[("opened", f"resource-{i}-{j}", 1) for j in range(200)]))
+    with small_disk(tmp_path / "disk", 1) as disk:
+        previous = {"o.csv": "previous,good,csv\n", "o.html": "<p>previous page</p>\n"}
+        for name, text in previous.items():
+            (disk / name).write_text(text)
+        with (disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:  # the disk full to its last block
+                filler.write(b"x" * 4096)
+        for option, name in (("--csv", "o.csv"), ("--html", "o.html")):
+            code = main(["report", "summarize", str(base), option, str(disk / name)])
+            err = capsys.readouterr().err
+            assert code == 1 and "Traceback" not in err
+            assert err.splitlines()[-1] == (
+                f"sop-resources: No space left on device ({disk / name})."
+            )
+            assert (disk / name).read_text() == previous[name]
+            assert sorted(p.name for p in disk.iterdir()) == ["filler", "o.csv", "o.html"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "county"),
+    [
+        ("statewide", "statewide\u200b"),
+        ("statewide", "statewide."),
+        ("Statewide", "Statewide"),
+        ("State-wide", "State wide"),
+        ("Fresno", "Fresno\x07"),
+        ("Fresno", "Fresno\u202e"),
+        ("Fresno", "Fres\u200bno"),
+        ("Fresno", "Fresno "),
+        ("Fresno", "fresno"),
+        ("=Fresno", "=Fresno"),
+        ("Fresno-", "Fresno "),
+    ],
+)
+def test_a_county_other_than_its_folder_s_or_a_statewide_lookalike_is_set_aside(
+    tmp_path: Path, folder: str, county: str
+) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report("Contra Costa", [("opened", "three-houses", 1)]))
+    upload(base, report("Contra-Costa", [("opened", "three-houses", 1)]))  # hyphens: the same
+    odd = upload(base, report(county, [("opened", "three-houses", 500)]), county=folder)
+    with summarize([base]) as summary:
+        assert summary.counties() == ["Contra Costa"]
+        assert [row[0] for row in summary.rows()].count(STATEWIDE) == 2  # opened, laptops
+        assert summary.of(STATEWIDE, "opened") == {"three-houses": 2}
+        assert list(reasons(summary)) == [odd.name]
+
+
+@pytest.mark.parametrize(
+    ("measure", "key"),
+    [
+        ("opened", "call Maria Garcia 555-0100"),
+        ("opened", "Three-Houses"),
+        ("feedback", "three-houses:call me"),
+        ("filters_used", "language:es es"),
+        ("filters_used", "anything"),
+        ("searches", "safety"),
+        ("days_used", "x"),
+        ("zero_result_searches", "maria 555-0100"),
+        ("zero_result_searches", "maria@example.org"),
+        ("program_version", "0.1.0 call 555"),
+        ("catalog_version", "x"),
+    ],
+)
+def test_a_key_not_of_its_measure_s_form_sets_the_report_aside(
+    tmp_path: Path, measure: str, key: str
+) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report(measures=[("opened", "three-houses", 1), (measure, key, 1)]))
+    with summarize([base]) as summary:
+        assert summary.reports == 0
+        assert list(reasons(summary).values()) == [f"a key of {measure} that is not of its form"]
+        write_csv(summary, tmp_path / "o.csv")
+    assert key not in (tmp_path / "o.csv").read_text(encoding="utf-8")
+
+
+def test_keys_as_laptops_write_them_are_summarized(tmp_path: Path) -> None:
+    measures = [
+        ("opened", "three-houses", 2),
+        ("feedback", "three-houses:out_of_date", 1),
+        ("filters_used", "language:es", 1),
+        ("filters_used", "practice_elements:safety_planning", 1),
+        ("searches", "", 4),
+        ("zero_result_searches", "safety plan (+3 other words)", 1),
+        ("searches_without_open", "(+1 other word)", 1),
+        ("corrections_accepted", "reunión", 1),
+        ("days_used", "", 3),
+        ("catalog_version", "20261203", 1),
+        ("program_version", "0.1.0", 1),
+        ("resource_requests", "a guide for [removed] meetings", 1),
+    ]
+    upload(tmp_path / "uploads", report(measures=measures))
+    with summarize([tmp_path / "uploads"]) as summary:
+        assert summary.skipped == [] and summary.reports == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    measure=st.sampled_from(sorted(report_files.KEYS)),
+    key=st.text(max_size=40),
+)
+def test_any_key_is_counted_only_in_its_measure_s_form(measure: str, key: str) -> None:
+    try:
+        report_files._checked(report(measures=[(measure, key, 1)]), Path("x.json"))
+    except report_files.NotAReport:
+        return
+    assert report_files.KEYS[measure].fullmatch(key)
+    if measure != "resource_requests":
+        assert "@" not in key and not any(c.isspace() and c != " " for c in key)
+    if measure in ("zero_result_searches", "searches_without_open", "corrections_accepted"):
+        assert not any(c.isdigit() for c in key.replace("(+", "").split(" other")[0][-4:])
+
+
+def test_statewide_minus_the_shown_counties_reveals_no_hidden_count(tmp_path: Path) -> None:
+    """Five laptops of Alameda and one of Alpine searched the same words: Alameda shows them,
+    Alpine hides them, and the state shows only what the counties show."""
+    base = tmp_path / "uploads"
+    for _ in range(5):
+        upload(base, report("Alameda", [("zero_result_searches", "sobriety testing", 1)]))
+    upload(base, report("Alpine", [("zero_result_searches", "sobriety testing", 7)]))
+    with summarize([base]) as summary:
+        words = "zero_result_searches"
+        assert summary.of("Alameda", words) == {"sobriety testing": 5}
+        assert summary.of("Alpine", words) == {HIDDEN: 7}
+        state = summary.of(STATEWIDE, words)
+        assert state == {"sobriety testing": 5, HIDDEN: 7}
+        for key, value in state.items():  # every statewide figure is the shown counties' sum
+            assert value == sum(summary.of(c, words).get(key, 0) for c in summary.counties())
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.one_of(st.binary(max_size=300), st.just(b"[" * 100_000)))
+def test_a_damaged_catalog_for_titles_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    base, catalog = tmp_path / "uploads", tmp_path / secrets.token_hex(4)
+    upload(base, report(measures=[("opened", "three-houses", 1)]))
+    catalog.mkdir()
+    (catalog / "catalog.json").write_bytes(data)
+    code = main(["report", "summarize", str(base), "--catalog", str(catalog)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"sop-resources: the catalog {catalog / 'catalog.json'} cannot be read")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lead=st.lists(st.sampled_from([" ", "\u00a0", "\u200b", "\u2060", "\ufeff", "\u3000"])),
+    start=st.sampled_from(["=", "+", "-", "@", "＝", "＋", "＠", "﹦", "−", "﹢", "－"]),
+    rest=st.text(max_size=20),
+)
+def test_lookalike_formula_starts_are_neutralised_too(
+    lead: list[str], start: str, rest: str
+) -> None:
+    text = "".join(lead) + start + rest
+    assert spreadsheet_safe(text) == f"'{text}"
+    assert spreadsheet_safe("safety plan") == "safety plan"
+
+
+@pytest.mark.parametrize("period", ["2026-W99", "2026-W00", "2025-W53", "0000-W01"])
+def test_a_week_that_does_not_exist_is_set_aside(tmp_path: Path, period: str) -> None:
+    base = tmp_path / "uploads"
+    upload(base, report(measures=[("opened", "three-houses", 1)]))
+    upload(base, report(measures=[("opened", "three-houses", 1)], period=period), name="odd.json")
+    upload(base, report(measures=[("opened", "three-houses", 1)], period="2026-W53"))
+    with summarize([base]) as summary:
+        assert reasons(summary) == {"odd.json": "no valid period (a week that does not exist)"}
+        assert summary.reports == 2  # 2026 has a week 53
