@@ -57,9 +57,9 @@ def test_the_window_says_what_the_command_line_says_about_the_words(
     assert outcome.corrected and outcome.rows
     assert window.notice.text().startswith("Showing results for")
     assert "harm statements" in window.notice.text()
-    outcome = type_query(qtbot, window, "safety plan domestic")
-    assert outcome.rows and outcome.unmatched == ("domestic",)
-    assert "nothing has <b>domestic</b>" in window.notice.text() and window.notice.isVisible()
+    outcome = type_query(qtbot, window, "safety plan hoarding")
+    assert outcome.rows and outcome.unmatched == ("hoarding",)
+    assert "nothing has <b>hoarding</b>" in window.notice.text() and window.notice.isVisible()
 
 
 def test_filters_narrow_at_once_and_clear_in_one_click(qtbot: QtBot, window: MainWindow) -> None:

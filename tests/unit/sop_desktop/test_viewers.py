@@ -17,17 +17,17 @@ from tests.unit.sop_desktop.conftest import type_query
 def test_a_result_opens_its_pdf_at_the_matching_page(qtbot: QtBot, window: MainWindow) -> None:
     outcome = type_query(qtbot, window, "monitoring over time")
     first = outcome.rows[0]
-    assert first.resource.id == "safety-plan-development-guide" and first.location == {"page": 3}
+    assert first.resource.id == "safety-plan-development-guide" and first.location == {"page": 2}
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     viewer_window = window.viewers["safety-plan-development-guide"]
     viewer = viewer_window.viewer
     assert isinstance(viewer, PdfViewer) and viewer_window.isVisible()
-    assert viewer.document.pageCount() == 3
-    qtbot.waitUntil(lambda: viewer.current_page() == 3)
+    assert viewer.document.pageCount() == 2
+    qtbot.waitUntil(lambda: viewer.current_page() == 2)
     assert viewer.find_field.text() == "monitoring"
     qtbot.waitUntil(lambda: viewer.search_model.count() > 0)
     viewer.previous_page()
-    assert viewer.current_page() == 2
+    assert viewer.current_page() == 1
     viewer.find_next()
     assert viewer.find_status.text().startswith("1 of ")
     assert window.library.state.recently_viewed()[0] == "safety-plan-development-guide"
@@ -88,13 +88,13 @@ def test_a_document_found_through_the_other_language_finds_its_own_words(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.filters.check("language", "es")
-    outcome = type_query(qtbot, window, "safety network")
-    row = next(r for r in outcome.rows if r.resource.id == "que-es-una-red-de-seguridad")
-    assert "safety" not in row.snippet.lower()  # found through the glossary's Spanish words
+    outcome = type_query(qtbot, window, "three houses")
+    row = next(r for r in outcome.rows if r.resource.id == "tres-casas-hoja-de-consejos")
+    assert "houses" not in row.snippet.lower()  # found through the glossary's Spanish words
     window.open_resource(row.resource, row.location)
     viewer = window.viewers[row.resource.id].viewer
     assert isinstance(viewer, PdfViewer)
-    assert viewer.find_field.text() in ("red", "seguridad")
+    assert viewer.find_field.text().lower() in ("tres", "casas")
     qtbot.waitUntil(lambda: not viewer.find_status.text().startswith("0"), timeout=5000)
 
 
@@ -110,7 +110,7 @@ def test_a_pdf_prints_the_chosen_pages_fitted_to_the_paper(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert viewer.print_to(printer, 2, 3) == 2
+    assert viewer.print_to(printer, 1, 2) == 2
     printed = pdfium.PdfDocument(tmp_path / "printed.pdf")
     assert len(printed) == 2
     pictures = [page.render(scale=0.5).to_pil().convert("L") for page in printed]
