@@ -285,6 +285,11 @@ MESSAGES: dict[str, str] = {
         "The output folder must be outside the source folder, and not contain it."
     ),
     "publish.key_inside_out": "The private key must not be inside the output folder.",
+    "publish.out_not_folder": "{out} is not a folder: choose a new or empty folder to publish to.",
+    "publish.out_not_catalog": (
+        "{out} already holds files and no catalog published before; nothing was changed. Choose"
+        " a new or empty folder, or the folder you published into before."
+    ),
     "publish.bad_catalog_id": "The catalog id {id!r} must be lower-case letters and digits.",
     "publish.not_signed_with_key": (
         "{path} is not a catalog signed with this key ({reason}) Publish to an empty folder, or"
