@@ -53,6 +53,10 @@ MESSAGES: dict[str, str] = {
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or"
         " sync, to repair it."
     ),
+    "library.policy_unreadable": (
+        "{reason} The catalog on this laptop was signed by a key only the policy names, so it"
+        " opens again once the policy file is fixed."
+    ),
     "library.key_withdrawn": (
         "The library's catalog is signed with a key your administrator no longer trusts"
         " ({key}); sync from the server your administrator set, or ask them."

@@ -318,3 +318,40 @@ def test_a_policy_with_a_byte_order_mark_is_read(tmp_path: Path, name: str) -> N
     path.write_bytes(b"\xef\xbb\xbf" + body.encode())
     policy = Policy.load(path)
     assert policy.unusable is None and policy.county == "Alameda"
+
+
+def test_a_broken_policy_with_none_kept_keeps_the_installed_catalog_readable(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A library from before policies were kept: the catalog verified at install stays
+    readable, the policy's fault is named, and no key is said to be withdrawn."""
+    from resources_index.library import snapshot
+
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    (tmp_path / "laptop" / KEPT_FILE).unlink()
+    policy.write_bytes(b'{"settings": {"server_url": "x",}')
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    said = str(library.policy.unusable)
+    assert "line 1 is not valid JSON" in said and str(policy) in said
+    library.close()
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    out = capsys.readouterr()
+    assert "no longer trusts" not in out.out + out.err and "three" in out.out.lower()
+    # Without the parsed copy the signature must be checked, and the key is the policy's:
+    library = Library(tmp_path / "laptop")
+    sha = library.state.get("current_sha256")
+    assert sha is not None
+    snapshot._path(library.root, sha).unlink()
+    with pytest.raises(LibraryError) as raised:
+        library.current()
+    assert raised.value.kind == "library.policy_unreadable"
+    assert "line 1 is not valid JSON" in str(raised.value)
+    assert "no longer trusts" not in str(raised.value)
+    library.close()
