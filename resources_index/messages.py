@@ -159,6 +159,10 @@ MESSAGES: dict[str, str] = {
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or"
         " sync, to repair it."
     ),
+    "library.policy_unreadable": (
+        "{reason} The catalog on this laptop was signed by a key only the policy names, so it"
+        " opens again once the policy file is fixed."
+    ),
     "library.key_withdrawn": (
         "The library's catalog is signed with a key your administrator no longer trusts"
         " ({key}); sync from the server your administrator set, or ask them."
@@ -455,6 +459,11 @@ MESSAGES: dict[str, str] = {
         "The output folder must be outside the source folder, and not contain it."
     ),
     "publish.key_inside_out": "The private key must not be inside the output folder.",
+    "publish.out_not_folder": "{out} is not a folder: choose a new or empty folder to publish to.",
+    "publish.out_not_catalog": (
+        "{out} already holds files and no catalog published before; nothing was changed. Choose"
+        " a new or empty folder, or the folder you published into before."
+    ),
     "publish.bad_catalog_id": "The catalog id {id!r} must be lower-case letters and digits.",
     "publish.not_signed_with_key": (
         "{path} is not a catalog signed with this key ({reason}) Publish to an empty folder, or"

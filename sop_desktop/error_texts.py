@@ -228,6 +228,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The library's catalog file is damaged ({reason}) Import a library from a drive, or sync, to repair it.",
     ),
+    "library.policy_unreadable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{reason} The catalog on this laptop was signed by a key only the policy names, so it opens again once the policy file is fixed.",
+    ),
     "library.key_withdrawn": QT_TRANSLATE_NOOP(
         "Errors",
         "The library's catalog is signed with a key your administrator no longer trusts ({key}); sync from the server your administrator set, or ask them.",

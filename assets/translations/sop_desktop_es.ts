@@ -647,6 +647,10 @@
         <translation>El archivo del catálogo de la biblioteca está dañado ({reason}). Importe una biblioteca desde una unidad, o sincronice, para repararlo.</translation>
     </message>
     <message>
+        <source>{reason} The catalog on this laptop was signed by a key only the policy names, so it opens again once the policy file is fixed.</source>
+        <translation>{reason} El catálogo de este portátil está firmado con una clave que solo nombra la política, así que se abrirá de nuevo cuando se corrija el archivo de política.</translation>
+    </message>
+    <message>
         <source>The library&apos;s catalog is signed with a key your administrator no longer trusts ({key}); sync from the server your administrator set, or ask them.</source>
         <translation>El catálogo de la biblioteca está firmado con una clave en la que su administrador ya no confía ({key}); sincronice desde el servidor que su administrador configuró, o consúltele.</translation>
     </message>

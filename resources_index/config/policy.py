@@ -18,6 +18,7 @@ file, which line and what is wrong (the status bar, ``doctor`` and the log say i
 administrator removes a policy by replacing it with an empty one (``{}``).
 """
 
+import datetime
 import json
 import logging
 import os
@@ -228,11 +229,12 @@ def _read_toml(path: Path) -> object:
     """A TOML policy, as bounded as a JSON one (the parser's own errors give the line)."""
     data = safe_json.read_bytes(path, MAX_POLICY_BYTES)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise safe_json.BadJson("not_text", line=data[: exc.start].count(b"\n") + 1) from None
     try:
-        return tomllib.loads(text)
+        # nan and inf are refused as JSON's are: the kept copy must stay a valid policy
+        return tomllib.loads(text, parse_float=safe_json.finite_float)
     except tomllib.TOMLDecodeError as exc:
         # The parser's own words are English whatever the interface's: only the line is said.
         found = re.search(r"\(at line (\d+)", str(exc))
@@ -262,11 +264,21 @@ def _read_kept(folder: Path) -> dict[str, Any] | None:
 def _keep(folder: Path, path: Path, raw: dict[str, Any], kept: dict[str, Any] | None) -> None:
     """Keep ``raw`` in ``folder`` when it differs from the copy kept there (a library folder
     that cannot be written keeps the copy it has)."""
-    if kept is not None and kept["policy"] == raw and kept["path"] == str(path):
-        return
-    record = {"path": str(path), "read_at": format_time(utc_now()), "policy": raw}
     try:
+        as_kept = json.loads(json.dumps(raw, default=_as_text, allow_nan=False))
+        if kept is not None and kept["policy"] == as_kept and kept["path"] == str(path):
+            return
+        record = {"path": str(path), "read_at": format_time(utc_now()), "policy": as_kept}
+        data = json.dumps(record, indent=1).encode("utf-8")
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / KEPT_FILE, json.dumps(record, indent=1).encode("utf-8"))
-    except OSError as exc:
+        write_atomic(folder / KEPT_FILE, data)
+    except (OSError, TypeError, ValueError) as exc:  # keeping the copy never fails a start
         log.warning("the policy could not be kept in %s: %s", folder, exc)
+
+
+def _as_text(value: object) -> str:
+    """TOML's dates and times, kept as their ISO text (the policy reads none of them: they
+    can only be an administrator's notes, or unknown keys already reported)."""
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    raise TypeError(f"a value of type {type(value).__name__} cannot be kept")

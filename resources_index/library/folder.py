@@ -112,7 +112,11 @@ class LibraryFolder:
         known = self.state.get("current_sha256") == sha
         with collector_paused():
             # The kept copy only while the key that signed these bytes is still trusted.
-            kept = snapshot.load(self.root, sha) if known and self._signer_trusted() else None
+            kept = (
+                snapshot.load(self.root, sha)
+                if known and (self._signer_trusted() or self._policy_unreadable())
+                else None
+            )
         if kept is not None:
             self._cached = (stamp, kept)
             return kept
@@ -125,6 +129,11 @@ class LibraryFolder:
                 manifest_bytes, key_id = open_envelope(envelope, self._local_keys())
                 manifest = Manifest.from_bytes(manifest_bytes, validated=known)
         except CatalogError as exc:
+            if exc.kind == "catalog.untrusted_key" and known and self._policy_unreadable():
+                # Signed by a key the unreadable policy named: never "withdrawn" (see above).
+                raise LibraryError(
+                    "library.policy_unreadable", reason=self.policy.unusable
+                ) from None
             if exc.kind == "catalog.untrusted_key" and known:
                 # The very catalog accepted before: a key withdrawn on purpose, not damage.
                 raise LibraryError("library.key_withdrawn", key=exc.words.params["key"]) from None
@@ -156,6 +165,15 @@ class LibraryFolder:
         pems = [*self.settings().trusted_keys, *(pem for _, pem, _ in self.state.trusted_keys())]
         pems.append(paths.starter_public_key().read_text())
         return signer is not None and signer in {key_ids.pem_key_id(pem) for pem in pems}
+
+    def _policy_unreadable(self) -> bool:
+        """Whether the policy file cannot be used and no valid one was kept (a library from
+        before policies were kept). Then the catalog installed stays readable: its bytes are
+        the very ones verified when it was installed (their SHA-256 is in the state), while
+        nothing new is accepted from outside with a key only the policy could name
+        (docs/admin-guide.md, "A policy that cannot be read")."""
+        unusable = self.policy.unusable
+        return unusable is not None and unusable.kind == "policy.unusable"
 
     def _local_keys(self) -> dict[str, "TrustedKey"]:
         from resources_index.library import trust

@@ -16,6 +16,7 @@ from resources_index.catalog.signing import load_private_key, public_pem
 from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError, Words
+from resources_index.library.library import CATALOG_FILE
 from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
@@ -77,6 +78,7 @@ def publish(
     staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")
     if not out.exists() and previous_dir.exists():
         previous_dir.rename(out)  # a swap was interrupted between its two renames
+    _refuse_foreign_out(out)
     remove_tree(staging)
     remove_tree(previous_dir)
 
@@ -119,6 +121,15 @@ def nothing_found(publisher: SourceFolder) -> str:
         first = publisher.rel(files[0])
         found = Words("publish.found_other_kinds", count=len(files), first=first)
     return str(Words("publish.nothing", source=publisher.source, found=found, kinds=kinds))
+
+
+def _refuse_foreign_out(out: Path) -> None:
+    """OUT is replaced whole at the end: it must be new, empty, or a catalog published before,
+    never a folder of someone's files (a mistyped path would delete them)."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise PublishError("publish.out_not_folder", out=out)
+    if out.is_dir() and not (out / CATALOG_FILE).is_file() and any(out.iterdir()):
+        raise PublishError("publish.out_not_catalog", out=out)
 
 
 def _beside(out: Path, what: str) -> Path:

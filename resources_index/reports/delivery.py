@@ -16,13 +16,18 @@ the policy's ``reports_user`` and ``reports_password`` each PUT is authenticated
 (HTTP basic authentication, meant for https).
 """
 
+import contextlib
 import json
 import logging
+import socket
 import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+import requests
 
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import Words
@@ -144,13 +149,28 @@ class _Uploads:
         self.reports = reports
         self.result = Delivery()
         self.stopped = threading.Event()
+        self.session: requests.Session | None = None
+        self.answer: requests.Response | None = None
 
     def give_up(self) -> None:
+        """The deadline: stop, and end the transfer under way (closing the session closes
+        its connections, so a server that trickles its answer holds nothing)."""
         self.stopped.set()
+        session, answer = self.session, self.answer
+        if answer is not None:  # wakes a read blocked on a server that trickles
+            _cut(answer)
+        with contextlib.suppress(Exception):
+            if session is not None:
+                session.close()
+
+    def _answered(self, response: requests.Response, *args: object, **kwargs: object) -> None:
+        self.answer = response
 
     def run(self) -> None:
         credentials = self.library.policy.reports_credentials
         with make_session(self.http) as session:
+            self.session = session
+            session.hooks["response"].append(self._answered)
             for report in self.reports:
                 if self.stopped.is_set():
                     return
@@ -189,6 +209,20 @@ class _Uploads:
         elif result.sent:
             log.info("usage reports delivered: %d", len(result.sent))
         return result
+
+
+def _cut(answer: requests.Response) -> None:
+    """Shut the socket an answer is read from (from another thread: closing it would not wake
+    a read under way). The socket sits with the connection, or, once the connection let go of
+    it (an answer without a length), under the answer's file."""
+    candidates = [getattr(answer.raw.connection, "sock", None)]
+    underneath: Any = answer.raw._fp
+    with contextlib.suppress(AttributeError):
+        candidates.append(underneath.fp.raw._sock)
+    for sock in candidates:
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 def record(library: Library, result: Delivery) -> None:

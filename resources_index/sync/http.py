@@ -7,6 +7,7 @@ networks inspect TLS with their own root certificates installed there; a CA bund
 settings replaces it.
 """
 
+import contextlib
 import logging
 import ssl
 from dataclasses import dataclass, field
@@ -181,6 +182,11 @@ Session = requests.Session
 NetworkError = requests.RequestException
 
 
+#: How much of the answer to a PUT is read (its status is the answer; a server that sends
+#: an endless body must not fill the memory or hold the delivery).
+MAX_PUT_ANSWER_BYTES = 4096
+
+
 def put(
     session: requests.Session,
     url: str,
@@ -199,8 +205,13 @@ def put(
         timeout=settings.timeout,
         allow_redirects=False,
         auth=auth,
+        stream=True,  # the answer's body is never needed: at most a few KB of it is read
     )
-    response.close()
+    try:
+        with contextlib.suppress(Exception):  # the status is the answer; a cut body is no matter
+            response.raw.read(MAX_PUT_ANSWER_BYTES, decode_content=False)
+    finally:
+        response.close()
     return int(response.status_code)
 
 

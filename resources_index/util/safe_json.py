@@ -37,22 +37,33 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def finite_float(text: str) -> float:
+    """``text`` as a float, refusing one that overflows to infinity (``1e400``) or names
+    NaN / Infinity: such a value would pass through the program as if it were a number."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a finite number")
+    return value
+
+
 def parse(data: bytes, max_bytes: int) -> object:
-    """Parse ``data`` (UTF-8 JSON, without NaN or Infinity) or raise ``BadJson``."""
+    """Parse ``data`` (UTF-8 JSON, without NaN, Infinity or numbers that overflow to them;
+    a byte-order mark at the start, as Windows editors write, is allowed) or raise
+    ``BadJson``."""
     if len(data) > max_bytes:
         raise BadJson("too_large", f"{len(data):,} bytes")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise BadJson("not_text", line=line) from None
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, parse_float=finite_float)
     except json.JSONDecodeError as exc:
         raise BadJson("syntax", exc.msg, exc.lineno) from None
     except RecursionError:
         raise BadJson("too_deep") from None
-    except ValueError:  # an integer of thousands of digits, or NaN / Infinity
+    except ValueError:  # an integer of thousands of digits, NaN, Infinity or 1e400
         raise BadJson("big_number") from None
 
 

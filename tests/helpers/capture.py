@@ -120,3 +120,71 @@ def stalled_server() -> Iterator[Stalled]:
         listener.close()
         for conn in stalled.open_connections:
             conn.close()
+
+
+@dataclass
+class Answering:
+    port: int
+    body_bytes_sent: int = 0
+    closed_by_client: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sop-reports/"
+
+
+@contextlib.contextmanager
+def answering_server(status: int = 201, trickle: float = 0.0) -> Iterator[Answering]:
+    """Reads each request whole, answers ``status`` and then a body without end: as fast as
+    it can go, or one byte each ``trickle`` seconds (a server that never stops talking)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    answering = Answering(int(listener.getsockname()[1]))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            head, _, body = request.partition(b"\r\n\r\n")
+            length = next(
+                (
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                ),
+                0,
+            )
+            while len(body) < length:
+                body += conn.recv(65536)
+            conn.sendall(f"HTTP/1.1 {status} Created\r\nContent-Type: text/plain\r\n\r\n".encode())
+            chunk = b"x" if trickle else b"x" * 65536
+            while not stop.is_set():
+                try:
+                    conn.sendall(chunk)
+                except OSError:
+                    answering.closed_by_client.set()
+                    return
+                answering.body_bytes_sent += len(chunk)
+                if trickle:
+                    stop.wait(trickle)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield answering
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()

@@ -4,6 +4,7 @@ the log and the window; a key withdrawn on purpose is said as such, never as dam
 
 import json
 import logging
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,139 @@ def test_a_broken_toml_policy_is_named_with_its_line(
     path = tmp_path / "policy.toml"
     path.write_bytes(data)
     assert said in str(Policy.load(path).unusable)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    moment=st.one_of(
+        st.dates(min_value=date(1, 1, 1)),
+        st.datetimes(),
+        st.times(),
+        st.datetimes(timezones=st.just(UTC)),
+    ),
+    key=st.sampled_from(["last_reviewed", "county", "x"]),
+    in_settings=st.booleans(),
+)
+def test_a_toml_policy_with_dates_is_kept_as_text(
+    tmp_path: Path, moment: date | datetime | time, key: str, in_settings: bool
+) -> None:
+    """TOML has dates (``last_reviewed = 2026-12-03``) that JSON has not: the kept copy holds
+    their ISO text, and keeping it never fails a start."""
+    import shutil
+
+    line = f"{key} = {moment.isoformat()}\n"
+    text = (
+        f'county = "Alameda"\n[settings]\n{line}'
+        if in_settings
+        else f'{line}[settings]\ndownload_policy = "when_opened"\n'
+    )
+    path = tmp_path / "policy.toml"
+    path.write_text(text)
+    library = tmp_path / "lib"
+    shutil.rmtree(library, ignore_errors=True)
+    policy = Policy.load(path, keep_in=library)
+    assert policy.unusable is None
+    kept = json.loads((library / KEPT_FILE).read_text())
+    held = kept["policy"]["settings"] if in_settings else kept["policy"]
+    assert held[key] == moment.isoformat()
+    path.write_text("locked = [\n")  # then a typo: the kept copy applies
+    broken = Policy.load(path, keep_in=library)
+    assert "last valid policy" in str(broken.unusable)
+    assert (
+        (broken.county == "Alameda")
+        if in_settings
+        else broken.defaults == {"download_policy": "when_opened"}
+    )
+
+
+def test_a_toml_date_policy_starts_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('last_reviewed = 2026-12-03\ncounty = "Alameda"\n')
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "status"]) in (0, 1)
+    said = capsys.readouterr()
+    assert "Traceback" not in said.err and "JSON serializable" not in said.err
+    kept = json.loads((tmp_path / "laptop" / KEPT_FILE).read_text())
+    assert kept["policy"]["last_reviewed"] == "2026-12-03"
+
+
+NON_FINITE = {
+    "JSON 1e400": ("policy.json", b'{"sync_interval_hours": 1e400}'),
+    "JSON -1e400": ("policy.json", b'{"settings": {"download_limit_mb": -1e400}}'),
+    "JSON NaN": ("policy.json", b'{"sync_interval_hours": NaN}'),
+    "JSON Infinity": ("policy.json", b'{"sync_interval_hours": Infinity}'),
+    "TOML nan": ("policy.toml", b"sync_interval_hours = nan\n"),
+    "TOML inf": ("policy.toml", b"sync_interval_hours = -inf\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NON_FINITE))
+def test_a_policy_with_a_non_finite_number_is_refused_and_never_kept(
+    tmp_path: Path, case: str
+) -> None:
+    name, data = NON_FINITE[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    policy = Policy.load(path, keep_in=tmp_path / "lib")
+    assert "number larger than allowed" in str(policy.unusable)
+    assert not (tmp_path / "lib" / KEPT_FILE).exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(exponent=st.integers(min_value=309, max_value=100_000), sign=st.sampled_from(["", "-"]))
+def test_json_never_reads_a_number_as_infinity(exponent: int, sign: str) -> None:
+    from resources_index.util import safe_json
+
+    with pytest.raises(safe_json.BadJson):
+        safe_json.parse(f'{{"x": {sign}1e{exponent}}}'.encode(), 1000)
+
+
+@pytest.mark.parametrize("name", ["policy.json", "policy.toml"])
+def test_a_policy_with_a_byte_order_mark_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    body = '{"county": "Alameda"}' if name.endswith("json") else 'county = "Alameda"\n'
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode())
+    policy = Policy.load(path)
+    assert policy.unusable is None and policy.county == "Alameda"
+
+
+def test_a_broken_policy_with_none_kept_keeps_the_installed_catalog_readable(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A library from before policies were kept: the catalog verified at install stays
+    readable, the policy's fault is named, and no key is said to be withdrawn."""
+    from resources_index.library import snapshot
+
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    (tmp_path / "laptop" / KEPT_FILE).unlink()
+    policy.write_bytes(b'{"settings": {"server_url": "x",}')
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    said = str(library.policy.unusable)
+    assert "line 1 is not valid JSON" in said and str(policy) in said
+    library.close()
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    out = capsys.readouterr()
+    assert "no longer trusts" not in out.out + out.err and "three" in out.out.lower()
+    # Without the parsed copy the signature must be checked, and the key is the policy's:
+    library = Library(tmp_path / "laptop")
+    sha = library.state.get("current_sha256")
+    assert sha is not None
+    snapshot._path(library.root, sha).unlink()
+    with pytest.raises(LibraryError) as raised:
+        library.current()
+    assert raised.value.kind == "library.policy_unreadable"
+    assert "line 1 is not valid JSON" in str(raised.value)
+    assert "no longer trusts" not in str(raised.value)
+    library.close()

@@ -320,3 +320,40 @@ def test_a_name_with_a_bidi_or_format_character_is_warned_and_renamed(
     )
     names = [r.main.name for r in read_manifest(out, keys[1]).resources]
     assert "plan_dm.md" in names and not any(mark in n for n in names)
+
+
+def test_publishing_into_a_folder_of_other_files_is_refused_and_leaves_it_intact(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped OUT (someone's Documents) must never be replaced by a catalog."""
+    from resources_index.cli.main import main
+
+    out = tmp_path / "Documents"
+    (out / "stuff").mkdir(parents=True)
+    (out / "stuff" / "file.txt").write_text("keep")
+    (out / ".hidden").write_text("keep too")
+    before = snapshot(out)
+    with pytest.raises(PublishError, match="already holds files and no catalog"):
+        publish(source, out, keys[0])
+    assert snapshot(out) == before
+    command = ["publish", str(source), str(out), "--key", str(keys[0]), "--no-renditions"]
+    refused = main(command)
+    said = capsys.readouterr().err
+    assert "already holds files" in said and "Traceback" not in said
+    assert refused == main(["publish", str(source), str(source / "in"), "--key", str(keys[0])])
+    assert refused != 0 and snapshot(out) == before
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    with pytest.raises(PublishError, match="is not a folder"):
+        publish(source, a_file, keys[0])
+    assert a_file.read_text() == "mine"
+
+
+def test_publishing_into_an_empty_folder_or_a_catalog_published_before_works(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    out = tmp_path / "empty"
+    out.mkdir()
+    assert publish(source, out, keys[0], catalog_id="test-catalog", renditions=False).changed
+    (source / "extra.txt").write_text("A note added later.")
+    assert publish(source, out, keys[0], catalog_id="test-catalog", renditions=False).changed

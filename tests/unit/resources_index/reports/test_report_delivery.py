@@ -28,7 +28,7 @@ from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
 from resources_index.sync.syncer import sync
 from resources_index.util.addresses import shown
-from tests.helpers.capture import Capture, capture_server, stalled_server
+from tests.helpers.capture import Capture, answering_server, capture_server, stalled_server
 from tests.helpers.reporting import county_policy
 from tests.helpers.served import running
 
@@ -208,3 +208,37 @@ def test_a_password_in_a_server_address_is_never_written_in_clear(
     for where in (said.out, said.err, logs, kept):
         assert secret not in where
     assert "http://***@127.0.0.1:9/sop/" in said.out + said.err
+
+
+def test_an_endless_answer_is_read_no_further_than_a_few_kilobytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server answering 201 and then bytes without end: the report counts as delivered, the
+    answer is left unread (the connection closed), the memory never fills."""
+    with answering_server(201) as server:
+        laptop = laptop_for(tmp_path, monkeypatch, server.url)
+        result = deliver(laptop, ONE_TRY, deadline=30.0)
+        assert server.closed_by_client.wait(10)
+        sent = server.body_bytes_sent
+    assert result.problem is None and len(result.sent) == 1 and pending(laptop) == []
+    assert sent < 64 * 1024 * 1024  # what the sockets' buffers hold, not what was sent
+
+
+def test_a_trickling_answer_is_cut_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that answers a byte at a time, never idle long enough for the read timeout:
+    the deadline ends the transfer itself, and the delivering thread with it."""
+    import threading
+
+    with answering_server(201, trickle=0.2) as server:
+        laptop = laptop_for(tmp_path, monkeypatch, server.url)
+        result = deliver(laptop, ONE_TRY, deadline=1.5)
+        assert server.closed_by_client.wait(10)  # the transfer ended, not just the wait
+        for _ in range(100):
+            if not any(t.name == "usage-reports" for t in threading.enumerate()):
+                break
+            time.sleep(0.05)
+        assert not any(t.name == "usage-reports" for t in threading.enumerate())
+    assert result.problem is not None and result.problem.kind == "reports.too_slow"
+    assert len(pending(laptop)) == 1  # it goes again at the next sync
