@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize
-from PySide6.QtGui import QFont, QPainter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtPdf import QPdfDocument
 
 from resources_index.catalog.model import KitItem, Manifest
@@ -32,6 +39,8 @@ LARGE_POINTS = 18  # large print: the size most agencies use for it
 NORMAL_POINTS = 11
 RUN_ON_CHARS = 40  # a shorter line is a heading or a list item: it ends its paragraph
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", ")")
+INK = QColor(Qt.GlobalColor.black)  # paper is white whatever the screen's appearance
+LINK_INK = QColor("#0b3d91")  # a dark blue that still reads as a link on paper
 
 
 @dataclass(frozen=True)
@@ -254,6 +263,22 @@ def _text_pages(
         painter.scale(scale, scale)
         painter.translate(0, -page * area.height() / scale)
         clip = QRectF(0, page * area.height() / scale, area.width() / scale, area.height() / scale)
-        document.drawContents(painter, clip)
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, paper_context(clip))
         painter.restore()
     return pages
+
+
+def paper_context(clip: QRectF) -> QAbstractTextDocumentLayout.PaintContext:
+    """How text is drawn on paper: dark ink, never the screen palette's text colour (white
+    in the dark and high contrast appearances), only the lines inside ``clip``."""
+    context = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette(context.palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Text, INK)
+        palette.setColor(group, QPalette.ColorRole.WindowText, INK)
+        palette.setColor(group, QPalette.ColorRole.Link, LINK_INK)
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(Qt.GlobalColor.white))
+    context.palette = palette
+    context.clip = clip
+    return context

@@ -261,3 +261,35 @@ def test_large_print_keeps_half_an_inch_of_margin_headings_and_the_title_once(
     assert "bold" not in fonts["El mapeo de seguridad organiza"].lower()
     flat = " ".join(" ".join(page.get_textpage().get_text_range() for page in printed).split())
     assert flat.count(guide.title) == 1  # the title once, not again as two plain lines
+
+
+def dark_ink(path: Path) -> list[float]:
+    """Per page, the share of pixels that are dark ink on the rendered page."""
+    shares = []
+    for page in pdfium.PdfDocument(path):
+        pixels = page.render(scale=0.5, grayscale=True).to_numpy()
+        shares.append(float((pixels < 96).mean()))
+    return shares
+
+
+@pytest.mark.parametrize("appearance", ["high_contrast", "dark", "light"])
+def test_paper_gets_dark_ink_whatever_the_appearance(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path, appearance: str
+) -> None:
+    from sop_desktop.appearance import apply_appearance
+
+    manifest = starter_library.current()
+    assert manifest is not None
+    guide = manifest.by_id["safety-plan-development-guide"]
+    apply_appearance(appearance)
+    try:
+        print_resources(starter_library, [guide], pdf_printer(tmp_path / "l.pdf"), large=True)
+        items = [KitItem(resource_id=guide.id)]
+        print_run_sheet(manifest, "Visit", items, pdf_printer(tmp_path / "run.pdf"))
+        handout = manifest.by_id["safety-plan-family-handout"]
+        print_resources(starter_library, [handout], pdf_printer(tmp_path / "h.pdf"))
+    finally:
+        apply_appearance("light")
+    for name in ("l.pdf", "run.pdf", "h.pdf"):
+        shares = dark_ink(tmp_path / name)
+        assert shares and all(share > 0.002 for share in shares), (name, shares)
