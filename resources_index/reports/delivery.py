@@ -27,8 +27,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import Words
 from resources_index.library.library import Library
@@ -37,6 +35,8 @@ from resources_index.reports.usage import REPORTS_DIR, reporting_on
 from resources_index.sync.http import (
     HttpSettings,
     NetworkError,
+    Response,
+    Session,
     explain,
     explain_status,
     make_session,
@@ -149,8 +149,8 @@ class _Uploads:
         self.reports = reports
         self.result = Delivery()
         self.stopped = threading.Event()
-        self.session: requests.Session | None = None
-        self.answer: requests.Response | None = None
+        self.session: Session | None = None
+        self.answer: Response | None = None
 
     def give_up(self) -> None:
         """The deadline: stop, and end the transfer under way (closing the session closes
@@ -163,7 +163,7 @@ class _Uploads:
             if session is not None:
                 session.close()
 
-    def _answered(self, response: requests.Response, *args: object, **kwargs: object) -> None:
+    def _answered(self, response: Response, *args: object, **kwargs: object) -> None:
         self.answer = response
 
     def run(self) -> None:
@@ -211,7 +211,7 @@ class _Uploads:
         return result
 
 
-def _cut(answer: requests.Response) -> None:
+def _cut(answer: Response) -> None:
     """Shut the socket an answer is read from (from another thread: closing it would not wake
     a read under way). The socket sits with the connection, or, once the connection let go of
     it (an answer without a length), under the answer's file."""

@@ -179,6 +179,7 @@ def explain(exc: BaseException) -> Words:
 
 #: The session and failure types other modules name, so that only this module imports requests.
 Session = requests.Session
+Response = requests.Response
 NetworkError = requests.RequestException
 
 

@@ -235,10 +235,18 @@ class SearchController(QObject):
         outcome.unmatched = results.unmatched
         outcome.quick = results.quick
         if not quick and not rows and (filters or scope != "all"):
+            # The same search in the whole library, counted as the list would show it (a
+            # resource and its translation one row), so the number said is the number seen.
             _, whole = self.search.search(
-                outcome.query, {}, limit=1, as_you_type=True, facets=False, quick=False
+                outcome.query,
+                {},
+                limit=SEARCH_LIMIT,
+                as_you_type=True,
+                facets=False,
+                quick=False,
+                language=reader_language(),
             )
-            outcome.everywhere = whole.total
+            outcome.everywhere = whole.total - len(whole.folded)
 
     def _titles_answer(
         self, outcome: SearchOutcome, manifest: Manifest, filters: Filters, scope: str
