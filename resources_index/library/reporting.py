@@ -77,6 +77,8 @@ class Reporting(LibraryFolder):
         if manifest.search_index is not None:
             entry = manifest.search_index
             owners.setdefault(entry.sha256, ("", "the search index", entry))
+        for instrument in manifest.instruments:
+            owners.setdefault(instrument.file.sha256, ("", instrument.id, instrument.file))
         total = sum(e.size for e in manifest.objects())
         done = 0
         problems = []

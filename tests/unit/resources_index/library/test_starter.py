@@ -62,6 +62,18 @@ def test_starter_verifies(starter: Library) -> None:
     assert starter.verify() == []
 
 
+def test_a_damaged_instrument_definition_is_found_by_verify(tmp_path: Path) -> None:
+    """Instruments live in the object store too: ``verify`` (and so ``doctor``) hashes them."""
+    library = open_library(tmp_path / "library")
+    manifest = library.current()
+    assert manifest is not None and manifest.instruments
+    instrument = manifest.instruments[0]
+    victim = library.store.path(instrument.file.sha256)
+    victim.write_bytes(b"!" + victim.read_bytes()[1:])
+    [problem] = library.verify()
+    assert problem.title == instrument.id and problem.kind == "hash"
+
+
 def test_shipped_starter_matches_its_sources(
     tmp_path: Path, starter: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
