@@ -24,7 +24,8 @@ def cmd_report_show(args: argparse.Namespace) -> int:
     from resources_index.reports.usage import Usage
 
     library = Library(paths.data_dir(args.data_dir))
-    shown = Usage.next_report(library)
+    unreadable: list[str] = []
+    shown = Usage.next_report(library, unreadable)
     if shown is None:
         print("Usage reports are off on this laptop: nothing is counted or sent.")
         return EXIT_OK
@@ -37,6 +38,13 @@ def cmd_report_show(args: argparse.Namespace) -> int:
         key = f" {item['key']}" if item["key"] else ""
         print(f"  {item['measure']}{key}: {item['value']}")
     print(f"{len(waiting)} earlier report(s) waiting to be delivered.")
+    if unreadable:
+        print(
+            f"This week's counts could not be read ({unreadable[0]}), so none are shown; they"
+            " are read again next time.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

@@ -65,6 +65,12 @@ CREATE TABLE IF NOT EXISTS periods (period TEXT PRIMARY KEY, laptop TEXT NOT NUL
 """
 
 
+#: How long a count waits for another program holding the counts file (a search is counted
+#: on the window's thread: counting is best-effort, and a count that finds the file busy is
+#: skipped rather than making typing wait).
+BUSY_SECONDS = 0.05
+
+
 def reporting_on(library: Library) -> bool:
     """Reports are made only when the machine's policy turns them on (``reporting_enabled`` in
     its settings) and the person has not turned them off (unless the policy locks them on)."""
@@ -99,9 +105,12 @@ class Usage:
             usage.close()
 
     @classmethod
-    def next_report(cls, library: Library) -> dict[str, Any] | None:
+    def next_report(
+        cls, library: Library, problems: list[str] | None = None
+    ) -> dict[str, Any] | None:
         """This week's report so far, exactly as it will be sent; None with reporting off.
-        When the counts cannot be read (a read-only folder, a full disk) it holds none."""
+        When the counts cannot be read (a read-only folder, a full disk, another program
+        holding the file) it holds none, and ``problems`` gets the reason."""
         with cls.opened(library) as usage:
             if not usage.active:
                 return None
@@ -109,6 +118,8 @@ class Usage:
                 return usage.report(period_of())
             except (sqlite3.Error, OSError) as exc:
                 usage.failed(exc)
+                if problems is not None:
+                    problems.append(str(exc))
                 return usage.empty_report(period_of())
 
     @property
@@ -275,7 +286,9 @@ class Usage:
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(
+            path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
         try:
             # Counts are not worth an fsync on every search (the window records them on its
             # own thread): WAL with NORMAL never corrupts, and loses at most the last few

@@ -239,3 +239,42 @@ def test_report_show_and_export_say_what_a_garbage_outbox_held(
     assert len(shown["waiting"]) == 1
     assert main(["--data-dir", str(library.root), "report", "export", str(tmp_path / "usb")]) == 0
     assert "1 report(s) written" in capsys.readouterr().out
+
+
+def test_a_counts_file_held_by_another_program_is_skipped_and_said(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Counting is best-effort: a count that finds the file held waits a moment, not the
+    30 s SQLite would, and is skipped; ``report show`` says the counts could not be read."""
+    import sqlite3
+
+    library = laptop_at(tmp_path / "laptop", tmp_path, monkeypatch, published, keys)
+    with Usage.opened(library) as usage:
+        usage.count("opened", "three-houses")
+        assert usage._db is not None
+        [(waits,)] = usage._db.execute("PRAGMA busy_timeout").fetchall()
+        assert 0 < waits <= 100  # milliseconds
+    holder = sqlite3.connect(library.root / REPORTS_DIR / USAGE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses")  # skipped, never raised
+        data_dir = ["--data-dir", str(library.root)]
+        assert main([*data_dir, "search", "three houses"]) == 0
+        capsys.readouterr()
+        assert main([*data_dir, "report", "show"]) != 0
+        said = capsys.readouterr()
+        assert "counts could not be read (database is locked)" in said.err
+        assert "Traceback" not in said.err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Usage.opened(library) as usage:
+        opened = [
+            m for m in usage.report(usage.periods()[-1])["measures"] if m["measure"] == "opened"
+        ]
+        assert opened == [{"measure": "opened", "key": "three-houses", "value": 1}]
