@@ -6,6 +6,7 @@ laptop running ``serve``) is asked for ``catalog.json`` whole, and asked for an 
 a week later, so that a no-change sync stays one request either way.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -14,13 +15,21 @@ from resources_index.catalog import limits
 from resources_index.catalog.parts import INDEX_FILE
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, parse_time, utc_now
-from resources_index.errors import CatalogError, Words
+from resources_index.errors import (
+    CatalogError,
+    ExpiredError,
+    RollbackError,
+    SignatureError,
+    Words,
+)
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.sync.http import NetworkError, Session, explain, explain_status
-from resources_index.sync.parts_fetch import PartFetcher, catalog_from_index
+from resources_index.sync.parts_fetch import PartFetcher, catalog_from_index, read_index
 from resources_index.sync.report import SyncError
-from resources_index.sync.transfer import StallWatch
+from resources_index.sync.transfer import StallWatch, TransferError
 from resources_index.util.addresses import shown
+
+log = logging.getLogger(__name__)
 
 #: How long a laptop that found no index on a server asks that server for catalog.json alone.
 INDEX_ABSENT_FOR = timedelta(days=7)
@@ -46,17 +55,56 @@ def fetch_catalog(
     fetch: PartFetcher,
 ) -> tuple[bytes | None, dict[str, str]]:
     """The server's catalog.json (None when it has not changed since the last sync) and the
-    validators to remember once it is installed."""
+    validators to remember (once it is installed, or at once when it is None).
+
+    The index is used when it makes up a catalog newer than the laptop's. Otherwise (the
+    server has none, it cannot be used, or it is not newer: a publisher may have uploaded a
+    newer catalog.json and left an older index) catalog.json is asked for, conditionally, and
+    checked as always; an expired index is refused only when catalog.json brings nothing."""
+    expired: ExpiredError | None = None
+    no_index, remember = False, {}
     if not _index_absent(library, url):
         answer = _get(session, url, INDEX_FILE, library, fetch, refuse=False)
-        if answer.status == 304:
-            return None, {}
+        if answer.status == 304 and _index_settled(library, url):
+            return None, {}  # the normal no-change sync: one request
+        no_index, remember = answer.status in NO_INDEX, answer.validators
         if answer.status == 200 and answer.body is not None:
-            return catalog_from_index(answer.body, library, trusted, fetch), answer.validators
-        if answer.status in NO_INDEX:
-            library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {url}"})
-    answer = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)
-    return answer.body, answer.validators
+            try:
+                index, signer = read_index(answer.body, trusted)
+                remember["sync_index_version"] = str(index.version)
+                built = catalog_from_index(index, signer, library, fetch)
+                if built is not None:
+                    return built, {**remember, "sync_file": INDEX_FILE}
+            except SignatureError:
+                raise  # catalog.json is signed with the same key: asking it would change nothing
+            except RollbackError:
+                pass  # catalog.json may be newer; if it is not, nothing changes
+            except ExpiredError as exc:
+                expired = exc
+            except (CatalogError, TransferError) as exc:
+                log.warning("The catalog's index or its parts cannot be used: %s", exc)
+    whole = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)
+    if no_index:  # said only once catalog.json answered: not for one moment of a missing server
+        library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {url}"})
+    if whole.status == 304:
+        if expired is not None:
+            raise expired
+        return None, {**remember, "sync_url": url, "sync_file": CATALOG_FILE}
+    return whole.body, {**remember, **whole.validators}
+
+
+def _index_settled(library: Library, url: str) -> bool:
+    """Whether the index last read from this server (unchanged since) was not older than the
+    installed catalog: then its 304 means nothing changed. Otherwise catalog.json may be
+    newer than the index, and is asked for too."""
+    state = library.state
+    if state.get("sync_url") != url:
+        return False
+    version = state.get("sync_index_version")
+    if version is None:  # remembered before the index's version was: the index was used
+        return (state.get("sync_file") or CATALOG_FILE) == INDEX_FILE
+    installed = state.get("current_version") or "0"
+    return version.isdigit() and installed.isdigit() and int(version) >= int(installed)
 
 
 def _index_absent(library: Library, url: str) -> bool:
@@ -68,6 +116,21 @@ def _index_absent(library: Library, url: str) -> bool:
         return utc_now() - parse_time(when, Words("when.last_attempt")) < INDEX_ABSENT_FOR
     except CatalogError:
         return False
+
+
+#: Where each file's validators are kept: the index's and catalog.json's apart, so that
+#: catalog.json can be asked for conditionally when the index cannot be used.
+_KEYS = {INDEX_FILE: "sync_index", CATALOG_FILE: "sync_catalog"}
+
+
+def _remembered(library: Library, name: str) -> tuple[str, str]:
+    """The ETag and Last-Modified remembered of ``name`` (earlier versions kept one pair, of
+    the file ``sync_file`` names, catalog.json when none)."""
+    state, prefix = library.state, _KEYS[name]
+    etag, modified = state.get(f"{prefix}_etag"), state.get(f"{prefix}_last_modified")
+    if etag is None and modified is None and (state.get("sync_file") or CATALOG_FILE) == name:
+        etag, modified = state.get("sync_etag"), state.get("sync_last_modified")
+    return etag or "", modified or ""
 
 
 def _get(
@@ -83,11 +146,11 @@ def _get(
     http, report = fetch.http, fetch.report
     state = library.state
     headers = {"Accept": "application/json"}
-    remembered = state.get("sync_file") or CATALOG_FILE  # earlier versions kept catalog.json's
-    if state.get("sync_url") == url and remembered == name and library.has_catalog():
-        if etag := state.get("sync_etag"):
+    if state.get("sync_url") == url and library.has_catalog():
+        etag, modified = _remembered(library, name)
+        if etag:
             headers["If-None-Match"] = etag
-        if modified := state.get("sync_last_modified"):
+        if modified:
             headers["If-Modified-Since"] = modified
     report.requests += 1
     try:
@@ -117,10 +180,11 @@ def _get(
                 raise CatalogError("catalog.server_too_large")
             if watch.stalled(len(chunk)):
                 raise SyncError("sync.catalog_stalled", url=shown(url))
+        prefix = _KEYS[name]
         validators = {
             "sync_url": url,
             "sync_file": name,
-            "sync_etag": response.headers.get("ETag", ""),
-            "sync_last_modified": response.headers.get("Last-Modified", ""),
+            f"{prefix}_etag": response.headers.get("ETag", ""),
+            f"{prefix}_last_modified": response.headers.get("Last-Modified", ""),
         }
     return Answer(200, bytes(body), validators)

@@ -34,17 +34,21 @@ from resources_index.util.progress import Cancel
 PARALLEL_PARTS = 4
 
 
-def catalog_from_index(
-    index_envelope: bytes,
-    library: Library,
-    trusted: Callable[[], dict[str, TrustedKey]],
-    fetch: "PartFetcher",
-) -> bytes:
-    """The full ``catalog.json`` the signed index describes, from the installed catalog's
-    parts and those fetched."""
+def read_index(
+    index_envelope: bytes, trusted: Callable[[], dict[str, TrustedKey]]
+) -> tuple[CatalogIndex, str]:
+    """The index, its signature checked, and the key that signed it."""
     index_bytes, signer = open_envelope(index_envelope, trusted())
-    index = CatalogIndex.from_bytes(index_bytes)
-    _refuse_old(library, index)
+    return CatalogIndex.from_bytes(index_bytes), signer
+
+
+def catalog_from_index(
+    index: CatalogIndex, signer: str, library: Library, fetch: "PartFetcher"
+) -> bytes | None:
+    """The full ``catalog.json`` the signed index describes, from the installed catalog's
+    parts and those fetched; None when the index is not newer than what the laptop has."""
+    if not _newer(library, index):
+        return None
     have = known_parts(installed_manifest(library))
     pieces = index.pieces(_take(index.page_refs(), have, fetch))
     manifest_bytes = index.assemble(pieces, _take(part_refs(pieces), have, fetch))
@@ -57,14 +61,16 @@ def _take(refs: list[PartRef], have: dict[str, bytes], fetch: "PartFetcher") -> 
     return {**{r.sha256: have[r.sha256] for r in refs if r.sha256 in have}, **fetch.run(wanted)}
 
 
-def _refuse_old(library: Library, index: CatalogIndex) -> None:
-    """A rollback or a frozen server refused on the index alone, before any part is fetched
-    (the catalog it makes up is checked again when it is accepted)."""
+def _newer(library: Library, index: CatalogIndex) -> bool:
+    """Whether the index is newer than any catalog the laptop accepted; a rollback or a frozen
+    server refused on the index alone, before any part is fetched (the catalog it makes up is
+    checked again when it is accepted)."""
     highest = library.state.highest_version(index.catalog_id)
     if index.version < highest:
         raise RollbackError("catalog.rollback", version=index.version, highest=highest)
     if index.version > highest and index.expires <= utc_now():
         raise ExpiredError("catalog.expired", date=format_time(index.expires))
+    return index.version > highest
 
 
 def installed_manifest(library: Library) -> bytes:

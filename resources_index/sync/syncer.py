@@ -86,7 +86,8 @@ class Syncer:
         if envelope is None:
             self.report.not_modified = True
             self._fetch_missing_kept(progress, cancel)
-            self.library.state.set_many({"last_sync_at": format_time(utc_now())})
+            now = {"last_sync_at": format_time(utc_now())}
+            self.library.state.set_many({**self._validators, **now})
             return self.report
         candidate = self.library.accept(envelope, self._trusted())
         wanted, deferred = plan(self.library, candidate.manifest, self.auto_download_bytes)
