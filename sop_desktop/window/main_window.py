@@ -409,5 +409,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         QTimer.singleShot(0, self.search_field.setFocus)
         if self.pending_splitter is not None:
-            state, self.pending_splitter = self.pending_splitter, None
-            QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
+            shares, self.pending_splitter = self.pending_splitter, None
+            QTimer.singleShot(0, lambda: self.lay_out_columns(shares))
+
+    def lay_out_columns(self, shares: tuple[float, ...]) -> None:
+        """The splitter's columns in their remembered proportions, each still usable."""
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes(window_state.column_widths(shares, total))

@@ -62,3 +62,30 @@ def test_a_window_is_shrunk_and_moved_onto_the_screen() -> None:
     assert fitted_geometry(area, frame, QRect(100, 100, 300, 200), QSize()) == QRect(
         100, 100, 300, 200
     )  # a window that fits stays as it is
+
+
+def test_a_size_from_a_smaller_screen_is_reused_and_a_larger_one_fills_the_screen(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers.on_a_screen import run_on_screen as on
+
+    laptop = str(tmp_path / "one" / "library")
+    (tmp_path / "one").mkdir()
+    on(tmp_path / "one", "1", (1366, 768), "tests.helpers.remembered_size", laptop, "1280", "736")
+    seen = on(tmp_path / "one", "1", (1920, 1080), "tests.helpers.remembered_size", laptop)
+    assert seen["size"] == [1280, 736]  # it fits: the same size again
+    trainer = str(tmp_path / "two" / "library")
+    (tmp_path / "two").mkdir()
+    on(
+        tmp_path / "two",
+        "1.5",
+        (1920, 1080),
+        "tests.helpers.remembered_size",
+        trainer,
+        "1200",
+        "650",
+    )
+    seen = on(tmp_path / "two", "2", (1920, 1080), "tests.helpers.remembered_size", trainer)
+    width, height = seen["area"]
+    assert seen["size"][0] > width * 0.9 and seen["size"][1] > height * 0.85  # fills the screen
+    assert seen["columns"][1] >= 300  # the results column stays usable
