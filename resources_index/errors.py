@@ -6,6 +6,7 @@ file or thing at fault and, where it helps, what to do.
 """
 
 import errno
+import sqlite3
 from typing import Any
 
 from resources_index.messages import MESSAGES
@@ -28,6 +29,19 @@ _ERRNO_KINDS = {
     errno.EIO: "os.device_error",
 }
 _WINERROR_KINDS = {32: "os.in_use", 33: "os.in_use", 112: "os.disk_full", 5: "os.permission_denied"}
+#: SQLite's primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``) said as the same
+#: reasons: the library's small databases fail for the reasons its files do.
+_SQLITE_KINDS = {
+    13: "os.disk_full",  # SQLITE_FULL
+    8: "os.read_only",  # SQLITE_READONLY
+    5: "os.in_use",  # SQLITE_BUSY
+    6: "os.in_use",  # SQLITE_LOCKED
+    3: "os.permission_denied",  # SQLITE_PERM
+    10: "os.device_error",  # SQLITE_IOERR
+    14: "os.read_only",  # SQLITE_CANTOPEN: its folder cannot be written (a read-only share)
+    11: "reason.damaged",  # SQLITE_CORRUPT
+    26: "reason.damaged",  # SQLITE_NOTADB
+}
 
 
 class Words:
@@ -79,6 +93,10 @@ def reason_of(error: BaseException) -> "Words":
             error.errno or -1
         )
         return Words(kind) if kind else Words("os.other", number=error.errno or 0)
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        kind = _SQLITE_KINDS.get(code & 0xFF) if isinstance(code, int) else None
+        return Words(kind or "reason.unexpected")
     if isinstance(error, ValueError | KeyError | TypeError | EOFError | LookupError):
         return Words("reason.damaged")
     return Words("reason.unexpected")

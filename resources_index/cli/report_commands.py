@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from resources_index.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, opened_library
 from resources_index.config import paths
+from resources_index.errors import Words
 from resources_index.library.library import Library
 from resources_index.util.shown import printable
 
@@ -24,7 +25,7 @@ def cmd_report_show(args: argparse.Namespace) -> int:
     from resources_index.reports.usage import Usage
 
     library = Library(paths.data_dir(args.data_dir))
-    unreadable: list[str] = []
+    unreadable: list[Words] = []
     shown = Usage.next_report(library, unreadable)
     if shown is None:
         print("Usage reports are off on this laptop: nothing is counted or sent.")

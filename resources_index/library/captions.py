@@ -4,8 +4,8 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
+from resources_index.documents.extract import ExtractError, extract_captions
 from resources_index.errors import ObjectError, reason_of
-from resources_index.publish.extract import ExtractError, extract_captions
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ from resources_index.catalog.language import detect_language
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import PublishError
-from resources_index.publish.extract import (
+from resources_index.documents.extract import (
     Extracted,
     ExtractError,
     extract,
@@ -19,6 +18,7 @@ from resources_index.publish.extract import (
     extract_pdf,
     text_object,
 )
+from resources_index.errors import PublishError
 from resources_index.publish.inference import (
     IMAGE_SUFFIXES,
     caption_language,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from resources_index.catalog import limits, vocabulary
-from resources_index.publish.extract import Extracted
+from resources_index.documents.extract import Extracted
 
 VIDEO_SUFFIXES = {".mp4", ".m4v", ".webm", ".mp3", ".m4a"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}

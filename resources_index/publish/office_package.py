@@ -29,7 +29,7 @@ from xml.sax.xmlreader import AttributesNSImpl
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
-from resources_index.publish.extract import ExtractError
+from resources_index.documents.extract import ExtractError
 
 #: Members of one package at most.
 MAX_MEMBERS = 10_000

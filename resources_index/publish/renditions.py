@@ -22,7 +22,7 @@ from pathlib import Path
 
 from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
-from resources_index.publish.extract import ExtractError
+from resources_index.documents.extract import ExtractError
 from resources_index.publish.office_package import copy_without_links
 from resources_index.publish.soffice_sandbox import (
     CONFINEMENT_VERSION,

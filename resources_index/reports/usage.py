@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from resources_index import __version__
+from resources_index.errors import Words, reason_of
 from resources_index.library.library import Library
 from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
 from resources_index.reports.fidelity import fidelity_measures
@@ -106,7 +107,7 @@ class Usage:
 
     @classmethod
     def next_report(
-        cls, library: Library, problems: list[str] | None = None
+        cls, library: Library, problems: list[Words] | None = None
     ) -> dict[str, Any] | None:
         """This week's report so far, exactly as it will be sent; None with reporting off.
         When the counts cannot be read (a read-only folder, a full disk, another program
@@ -119,7 +120,7 @@ class Usage:
             except (sqlite3.Error, OSError) as exc:
                 usage.failed(exc)
                 if problems is not None:
-                    problems.append(str(exc))
+                    problems.append(reason_of(exc))
                 return usage.empty_report(period_of())
 
     @property

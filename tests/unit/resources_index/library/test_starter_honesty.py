@@ -12,9 +12,9 @@ import pypdfium2 as pdfium
 
 from resources_index.catalog import vocabulary
 from resources_index.catalog.model import Manifest
+from resources_index.documents import extract
 from resources_index.library.library import Library
 from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
-from resources_index.publish import extract
 from resources_index.search.library_search import LibrarySearch
 
 ROOT = Path(__file__).resolve().parents[4]

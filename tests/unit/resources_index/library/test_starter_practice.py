@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from resources_index.publish.extract import extract_pdf
+from resources_index.documents.extract import extract_pdf
 
 SOURCE = Path(__file__).resolve().parents[4] / "assets" / "starter" / "source"
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from resources_index.catalog.language import detect_language
-from resources_index.publish.extract import (
+from resources_index.documents.extract import (
     ExtractError,
     extract,
     extract_captions,

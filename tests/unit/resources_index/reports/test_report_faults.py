@@ -126,7 +126,16 @@ def test_a_full_disk_with_reporting_on_never_stops_a_search(
             ["report", "export", str(tmp_path / "usb")],
         ):
             done = cli(library.root, *command)
-            assert done.returncode == 0, (command, done.stderr)
+            # Showing the week's counts may need a block the disk no longer has: then it says
+            # so in plain words and exits 3 (a problem), never a traceback.
+            said_full = command == ["report", "show"] and (
+                "counts could not be read (the disk is full)" in done.stderr
+                or "counts could not be read (the disk could not be read or written)" in done.stderr
+            )
+            assert done.returncode == 0 or (done.returncode == 3 and said_full), (
+                command,
+                done.stderr,
+            )
             assert "Traceback" not in done.stderr and "disk I/O error" not in done.stderr
 
 
@@ -144,7 +153,9 @@ def test_report_show_and_search_in_a_read_only_library(
             pytest.skip("cannot remount the small disk read-only")
         for command in (["report", "show"], ["report", "show", "--json"]):
             done = cli(library.root, *command)
-            assert done.returncode == 0, (command, done.stderr)
+            # The counts may be unreadable where nothing can be written: said plainly, exit 3.
+            said = "could not be read (the disk is read-only)" in done.stderr
+            assert done.returncode == 0 or (done.returncode == 3 and said), (command, done.stderr)
             assert "Traceback" not in done.stderr
 
 
@@ -268,7 +279,7 @@ def test_a_counts_file_held_by_another_program_is_skipped_and_said(
         capsys.readouterr()
         assert main([*data_dir, "report", "show"]) != 0
         said = capsys.readouterr()
-        assert "counts could not be read (database is locked)" in said.err
+        assert "counts could not be read (another program is using it)" in said.err
         assert "Traceback" not in said.err
     finally:
         holder.execute("ROLLBACK")
