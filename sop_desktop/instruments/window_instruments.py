@@ -102,6 +102,7 @@ class WindowInstruments(QObject):
             button.setToolTip(title)
             button.clicked.connect(lambda _=False, d=definition: self.open_instrument(d))
             self.detail_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            button.show()  # at once, not when the layout next runs
             self.detail_buttons.append(button)
         self.detail_box.setVisible(bool(linked))
 
