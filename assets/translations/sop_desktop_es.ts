@@ -2957,6 +2957,33 @@
     </message>
 </context>
 <context>
+    <name>SharedLabels</name>
+    <message>
+        <source>Completed instruments that answered the question</source>
+        <translation>Instrumentos completados que respondieron la pregunta</translation>
+    </message>
+    <message>
+        <source>Times an answer was chosen</source>
+        <translation>Veces que se eligió una respuesta</translation>
+    </message>
+    <message>
+        <source>Sum of the scores, times 100</source>
+        <translation>Suma de las puntuaciones, por 100</translation>
+    </message>
+    <message>
+        <source>Share of correct answers</source>
+        <translation>Proporción de respuestas correctas</translation>
+    </message>
+    <message>
+        <source>Score ({0})</source>
+        <translation>Puntuación ({0})</translation>
+    </message>
+    <message>
+        <source>From the instruments you complete, only counts: how many responses answered each question, how often each answer was chosen and the sum of the scores; never a text answer, a date or your labels.</source>
+        <translation>De los instrumentos que usted completa, solo recuentos: cuántas respuestas contestaron cada pregunta, cuántas veces se eligió cada respuesta y la suma de las puntuaciones; nunca una respuesta escrita, una fecha ni sus etiquetas.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>

@@ -20,12 +20,16 @@ from pytestqt.qtbot import QtBot
 from resources_index.instruments import responses
 from resources_index.instruments.definition import from_json
 from resources_index.instruments.responses import ResponseStore, user_responses_folder
-from resources_index.library.library import open_library
+from resources_index.library.library import Library, open_library
 from sop_desktop.instruments.form_printing import print_blank, print_response
 from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.question_widgets import ChoiceField, LineField, TextField
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.kills import kill_when
+from tests.helpers.on_a_screen import run_on_screen
+from tests.helpers.reporting import county_policy
+from tests.unit.sop_desktop.conftest import open_window
+from tests.unit.sop_desktop.test_usage_window import shown_cells
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -500,3 +504,83 @@ def test_export_writes_the_completed_responses_as_csv_into_the_chosen_folder(
     assert rows[0][0] == "SubmissionDate" and "practice-child_voice" in rows[0]
     assert "JD" not in written[0].read_text(encoding="utf-8-sig")  # the label stays here
     assert window.statusBar().currentMessage().startswith("Wrote 1 file")
+
+
+def test_a_form_reads_at_200_percent_on_a_laptop_screen(tmp_path: Path) -> None:
+    seen = run_on_screen(
+        tmp_path,
+        "2",
+        (1366, 768),
+        "tests.helpers.scaled_form",
+        str(tmp_path / "library"),
+        str(tmp_path / "form-200.png"),
+    )
+    assert seen["ratio"] == 2.0
+    assert seen["fits_screen"] and seen["sideways"] == 0, seen
+    assert seen["headings_inside"] and seen["headings_wrapped"], seen  # long questions wrap
+    assert seen["buttons_inside"], seen
+    assert seen["message"] == "Type a number from 0 to 10."
+
+
+def test_in_spanish_the_list_and_the_form_speak_spanish(
+    qtbot: QtBot, spanish: None, starter_library: Library
+) -> None:
+    window = open_window(qtbot, starter_library)
+    assert [a.text() for a in window.menuBar().actions()][2] == "&Instrumentos"
+    dialog = window.instruments.show_list()
+    assert dialog.list.item(0).text() == (
+        "Declaraciones de daño y peligro: autoevaluación\nAutoevaluación · 0 completadas"
+    )
+    form = open_form(window, "harm_danger_self_check")
+    assert form.form_language == "es"  # a new form starts in the interface's language
+    assert form.complete_button.text() == "&Completar"
+    form.language.setCurrentIndex(form.language.findData("en"))  # ... and can change
+    assert form.view.rows["harm_behaviour"].heading.text().endswith("(required)")
+    assert form.complete_button.text() == "&Completar"
+    form.close()
+    dialog.close()
+    window.close()
+
+
+def test_what_is_shared_names_the_instruments_measures_in_words(
+    qtbot: QtBot, english: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_policy(tmp_path, monkeypatch)
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    form = open_form(window, "three_houses_knowledge_check")
+    for name, choice in (
+        ("three_houses", "worries_good_dreams"),
+        ("start_with", "good_things"),
+        ("whose_words", "child"),
+        ("right_answers", "false"),
+        ("before_sharing", "ask_permission"),
+    ):
+        choose(form, name, choice)
+    assert form.complete()
+    form.close()
+    view = window.open_settings().show_report()
+    cells = shown_cells(view)
+    check = "The Three Houses: knowledge check"
+    question = "True or false: there are right and wrong answers in the Three Houses."
+    row = cells.index(f"{check} › {question} › False")
+    assert cells[row - 1 : row + 2] == [
+        "Times an answer was chosen",
+        f"{check} › {question} › False",
+        "1",
+    ]
+    row = cells.index(f"{check} › Share of correct answers")
+    assert cells[row - 1 : row + 2] == [
+        "Completed instruments that answered the question",
+        f"{check} › Share of correct answers",
+        "1",
+    ]
+    assert cells[row + 2 : row + 5] == [
+        "Sum of the scores, times 100",
+        f"{check} › Share of correct answers",
+        "8,000",  # 4 of 5 correct: 80 %, times 100
+    ]
+    assert f"{check} › Score (knowledge_score)" in cells  # a calculation has no label
+    assert not any(c.startswith("three_houses_knowledge_check:") for c in cells)
+    assert view.fidelity_note.text().startswith("From the instruments you complete, only counts")
+    view.close()
+    window.close()
