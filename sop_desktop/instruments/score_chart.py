@@ -51,6 +51,9 @@ class ScoreChart(QWidget):
         top = max(value for _, value in self.points) or 1.0
         left = metrics.horizontalAdvance(f"{top:g}") + 12
         area = QRectF(left, text_height, self.width() - left - 16, self.height() - 3 * text_height)
+        # The points sit half a date's width inside the axes, so the first and last dates show.
+        inset = metrics.horizontalAdvance("2026-12-03") / 2 + 4
+        points_area = area.adjusted(inset, 0, -inset, 0)
         painter.setPen(QPen(ink, 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawLine(area.bottomLeft(), area.topLeft())
@@ -65,10 +68,10 @@ class ScoreChart(QWidget):
             "0",
         )
         count = len(self.points)
-        step = area.width() / max(1, count - 1)
+        step = points_area.width() / max(1, count - 1)
         places = []
         for number, (_, value) in enumerate(self.points):
-            x = area.left() + (step * number if count > 1 else area.width() / 2)
+            x = points_area.left() + (step * number if count > 1 else points_area.width() / 2)
             y = area.bottom() - area.height() * max(0.0, value) / top
             places.append(QPointF(x, y))
         painter.setPen(QPen(line, 3))
@@ -84,6 +87,7 @@ class ScoreChart(QWidget):
         )
         for number, ((day, _), place) in enumerate(zip(self.points, places, strict=True)):
             if number % shown_every == 0 or number == count - 1:
-                box = QRectF(place.x() - 50, area.bottom() + 4, 100, text_height * 1.5)
+                half = inset + 4
+                box = QRectF(place.x() - half, area.bottom() + 4, 2 * half, text_height * 1.5)
                 painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, day)
         painter.end()
