@@ -314,7 +314,7 @@ def test_a_draft_is_kept_after_every_answer_and_reopening_offers_to_continue_it(
     reopened.close()
 
 
-def test_a_draft_survives_the_program_killed_mid_form(tmp_path: Path) -> None:
+def test_a_draft_survives_the_program_killed_mid_form(qtbot: QtBot, tmp_path: Path) -> None:
     library = open_library(tmp_path / "library")
     library.close()
     draft_folder = user_responses_folder(tmp_path / "library") / "drafts" / "harm_danger_self_check"
@@ -342,6 +342,24 @@ def test_a_draft_survives_the_program_killed_mid_form(tmp_path: Path) -> None:
         "harm_behaviour": "partly",
         "read_aloud": "no",
     }
+    # The program started again offers to continue it, with the answers and the label.
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    definition = window.instruments.definitions()["harm_danger_self_check"]
+    assert window.instruments.open_instrument(definition) is None
+    question = window.instruments.draft_question
+    assert question is not None and question.isVisible()
+    keep = next(
+        b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    form = window.instruments.forms["harm_danger_self_check"]
+    assert form.subject.text() == "AB"
+    read_aloud = form.view.rows["read_aloud"].field
+    assert isinstance(read_aloud, ChoiceField) and read_aloud.buttons["no"].isChecked()
+    assert form.view.rows["parents_response"].isHidden()  # its skip logic as it was left
+    form.close()
+    window.close()
+    window.library.close()
 
 
 def test_completing_keeps_the_response_shows_the_score_and_counts_the_day(
