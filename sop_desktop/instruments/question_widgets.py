@@ -74,11 +74,20 @@ class ChoiceField(AnswerField):
             inner.addWidget(button)
         self.group.buttonToggled.connect(self._toggled)
         self.setting = False
+        self.kept: str | None = None  # the answer a completed form keeps (read-only)
 
     def _toggled(self, _: QAbstractButton, checked: bool) -> None:
+        if self.setting:
+            return
+        if self.kept is not None:  # read-only: the answer stays, still readable at full contrast
+            self.set_answer(self.kept)
+            return
         # A radio button's change is two toggles (one off, one on): say only the new answer.
-        if not self.setting and (checked or self.multiple):
+        if checked or self.multiple:
             self.changed.emit(self.answer())
+
+    def set_editable(self, editable: bool) -> None:
+        self.kept = None if editable else self.answer()
 
     def answer(self) -> str:
         return " ".join(name for name, button in self.buttons.items() if button.isChecked())

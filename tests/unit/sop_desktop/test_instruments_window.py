@@ -381,7 +381,10 @@ def test_completing_keeps_the_response_shows_the_score_and_counts_the_day(
     assert days == [True]
     assert form.status.text() == ("Completed and kept on this laptop. Score: 4 of 5 correct (80 %)")
     field = form.view.rows["start_with"].field
-    assert isinstance(field, ChoiceField) and not field.isEnabled()
+    assert isinstance(field, ChoiceField)
+    field.buttons["dreams"].click()  # a completed response is read, not changed
+    assert field.buttons["good_things"].isChecked() and not field.buttons["dreams"].isChecked()
+    assert form.session.answers["start_with"] == "good_things"
     store = ResponseStore(user_responses_folder(window.library.root))
     assert len(store.completed("three_houses_knowledge_check")[0]) == 1
     assert not store.drafts("three_houses_knowledge_check")[0]
