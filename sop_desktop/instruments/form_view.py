@@ -218,6 +218,14 @@ class FormView(QScrollArea):
                         first.setFocus(Qt.FocusReason.OtherFocusReason)
         return names
 
+    def focus_first(self) -> None:
+        """Put the keyboard on the first question asked."""
+        for row in self.rows.values():
+            if row.field is not None and not row.isHidden():
+                buttons = list(getattr(row.field, "buttons", {}).values())
+                (buttons[0] if buttons else row.field).setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         for row in self.rows.values():

@@ -123,6 +123,7 @@ class FormWindow(QDialog):
         self.close_button.clicked.connect(self.reject)
         self._show_title()
         self.resize(760, 680)
+        QTimer.singleShot(0, self.view.focus_first)  # the keyboard starts on the first question
 
     @property
     def form_language(self) -> str:

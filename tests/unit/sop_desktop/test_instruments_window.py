@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from resources_index.instruments import responses
@@ -605,3 +605,33 @@ def test_what_is_shared_names_the_instruments_measures_in_words(
     assert view.fidelity_note.text().startswith("From the instruments you complete, only counts")
     view.close()
     window.close()
+
+
+def test_export_asks_first_and_writes_nothing_when_the_warning_is_declined(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    complete_observation(open_form(window, "safety_mapping_observation"), "JD", "partly")
+    seen: list[str] = []
+
+    def decline() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(100, decline)
+    assert window.instruments.export_responses(tmp_path / "out") == []
+    assert seen and seen[0].startswith("The exported files hold every completed response")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_keyboard_starts_on_the_first_question(qtbot: QtBot, window: MainWindow) -> None:
+    form = open_form(window, "safety_mapping_observation")
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    kind = form.view.rows["meeting_kind"].field
+    assert isinstance(kind, ChoiceField)
+    qtbot.waitUntil(kind.buttons["first"].hasFocus)
+    qtbot.keyClick(kind.buttons["first"], Qt.Key.Key_Space)
+    assert form.session.answers["meeting_kind"] == "first"
+    form.close()
