@@ -29,7 +29,7 @@ from tests.helpers.kills import kill_when
 from tests.helpers.on_a_screen import run_on_screen
 from tests.helpers.reporting import county_policy
 from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_usage_window import shown_cells
+from tests.unit.sop_desktop.test_usage_window import counted, shown_cells
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -568,6 +568,7 @@ def test_what_is_shared_names_the_instruments_measures_in_words(
 ) -> None:
     county_policy(tmp_path, monkeypatch)
     window = open_window(qtbot, open_library(tmp_path / "library"))
+    assert not [key for key in counted(window.library) if key[0] == "days_used"]
     form = open_form(window, "three_houses_knowledge_check")
     for name, choice in (
         ("three_houses", "worries_good_dreams"),
@@ -579,6 +580,8 @@ def test_what_is_shared_names_the_instruments_measures_in_words(
         choose(form, name, choice)
     assert form.complete()
     form.close()
+    days = [key for key in counted(window.library) if key[0] == "days_used"]
+    assert len(days) == 1  # completing a form is a day the program was used
     view = window.open_settings().show_report()
     cells = shown_cells(view)
     check = "The Three Houses: knowledge check"
