@@ -221,10 +221,20 @@ class FormWindow(QDialog):
         self.save_draft()
         ask_and_print_response(self, self.definition, self.form_language, self.session, self._say)
 
+    def _keep_or_drop(self) -> None:
+        """Closing: the answers so far stay as a draft; a form left untouched leaves none (so
+        opening it again does not ask about a draft that holds nothing)."""
+        untouched = not self.session.answers and not self.subject.text().strip()
+        if untouched and not self.is_completed:
+            self.pause.stop()
+            self.store.discard_draft(self.response)
+        else:
+            self.save_draft()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_draft()
+        self._keep_or_drop()
         super().closeEvent(event)
 
-    def reject(self) -> None:  # Esc and Close: the answers so far stay as a draft
-        self.save_draft()
+    def reject(self) -> None:  # Esc and Close
+        self._keep_or_drop()
         super().reject()

@@ -638,3 +638,16 @@ def test_the_keyboard_starts_on_the_first_question(qtbot: QtBot, window: MainWin
     qtbot.keyClick(kind.buttons["first"], Qt.Key.Key_Space)
     assert form.session.answers["meeting_kind"] == "first"
     form.close()
+
+
+def test_a_form_closed_untouched_leaves_no_draft(qtbot: QtBot, window: MainWindow) -> None:
+    store = ResponseStore(user_responses_folder(window.library.root))
+    form = open_form(window, "harm_danger_self_check")
+    assert len(store.drafts("harm_danger_self_check")[0]) == 1  # listed while open
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    assert store.drafts("harm_danger_self_check")[0] == []
+    definition = window.instruments.definitions()["harm_danger_self_check"]
+    again = window.instruments.open_instrument(definition)
+    assert again is not None and window.instruments.draft_question is None  # nothing to ask
+    again.close()
