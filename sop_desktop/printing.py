@@ -84,14 +84,23 @@ def print_run_sheet(
     manifest: Manifest, name: str, items: list[KitItem], printer: "QPrinter"
 ) -> Printed:
     """The kit as a run sheet: each item, its kind, where it opens and the trainer's note."""
-    document = QTextDocument()
-    document.setDefaultFont(QFont(QFont().family(), NORMAL_POINTS))
-    document.setHtml(run_sheet_html(manifest, name, items))
+    return print_html([run_sheet_html(manifest, name, items)], printer)
+
+
+def print_html(parts: list[str], printer: "QPrinter") -> Printed:
+    """Each HTML document of ``parts`` on pages of its own, in normal type (a run sheet, an
+    instrument in each of its languages)."""
     painter = QPainter()
     if not begin(painter, printer):
         return Printed(0)
+    sheets = 0
     try:
-        return Printed(_text_pages(printer, painter, document, first_sheet=True))
+        for part in parts:
+            document = QTextDocument()
+            document.setDefaultFont(QFont(QFont().family(), NORMAL_POINTS))
+            document.setHtml(part)
+            sheets += _text_pages(printer, painter, document, first_sheet=sheets == 0)
+        return Printed(sheets)
     finally:
         painter.end()
 

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>FormWindow</name>
+    <message numerus="yes">
+        <source>%n questions need an answer or a change.</source>
+        <translation>
+            <numerusform>%n question needs an answer or a change.</numerusform>
+            <numerusform>%n questions need an answer or a change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsDialog</name>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n completed</numerusform>
+            <numerusform>%n completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts</source>
+        <translation>
+            <numerusform>%n draft</numerusform>
+            <numerusform>%n drafts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KitsPanel</name>
     <message numerus="yes">
         <source>Not ready: %n files missing ({0})</source>
@@ -62,6 +89,16 @@
         <translation>
             <numerusform>Printed %n page.</numerusform>
             <numerusform>Printed %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowInstruments</name>
+    <message numerus="yes">
+        <source>Wrote %n files into {0}.</source>
+        <translation>
+            <numerusform>Wrote %n file into {0}.</numerusform>
+            <numerusform>Wrote %n files into {0}.</numerusform>
         </translation>
     </message>
 </context>

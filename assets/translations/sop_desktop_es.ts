@@ -1402,6 +1402,111 @@
     </message>
 </context>
 <context>
+    <name>FormPrinting</name>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>No se imprimió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FormWindow</name>
+    <message>
+        <source>Instrument</source>
+        <extracomment>How long typing may pause before the draft is written (a choice is written at once).</extracomment>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Language of this form</source>
+        <translation>Idioma de este formulario</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>For example, a coachee&apos;s initials</source>
+        <translation>Por ejemplo, las iniciales de la persona a quien acompaña</translation>
+    </message>
+    <message>
+        <source>Only you see this label, on this laptop: it is never sent or exported.</source>
+        <translation>Solo usted ve esta etiqueta, en esta computadora: nunca se envía ni se exporta.</translation>
+    </message>
+    <message>
+        <source>&amp;Form language:</source>
+        <translation>&amp;Idioma del formulario:</translation>
+    </message>
+    <message>
+        <source>&amp;Label (stays on this laptop):</source>
+        <translation>&amp;Etiqueta (se queda en esta computadora):</translation>
+    </message>
+    <message>
+        <source>Form status</source>
+        <translation>Estado del formulario</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Completar</translation>
+    </message>
+    <message>
+        <source>Complete the form</source>
+        <translation>Completar el formulario</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The answers so far are kept as a draft</source>
+        <translation>Las respuestas dadas hasta ahora se guardan como borrador</translation>
+    </message>
+    <message>
+        <source>Draft saved at {0}.</source>
+        <translation>Borrador guardado a las {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions need an answer or a change.</source>
+        <translation>
+            <numerusform>%n pregunta necesita una respuesta o un cambio.</numerusform>
+            <numerusform>%n preguntas necesitan una respuesta o un cambio.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Completed and kept on this laptop.</source>
+        <translation>Completado y guardado en esta computadora.</translation>
+    </message>
+</context>
+<context>
+    <name>FormWords</name>
+    <message>
+        <source>(required)</source>
+        <translation>(obligatoria)</translation>
+    </message>
+    <message>
+        <source>Do not write names, case numbers or any detail about a family or a case.</source>
+        <translation>No escriba nombres, números de caso ni ningún detalle sobre una familia o un caso.</translation>
+    </message>
+    <message>
+        <source>Not observed? Open the tip sheet</source>
+        <translation>¿No se observó? Abra la hoja de consejos</translation>
+    </message>
+    <message>
+        <source>Open the tip sheet</source>
+        <translation>Abra la hoja de consejos</translation>
+    </message>
+    <message>
+        <source>Score: {0} of {1} correct ({2} %)</source>
+        <translation>Puntuación: {0} de {1} correctas ({2} %)</translation>
+    </message>
+    <message>
+        <source>year-month-day, for example 2026-12-03</source>
+        <translation>año-mes-día, por ejemplo 2026-12-03</translation>
+    </message>
+</context>
+<context>
     <name>Guide</name>
     <message>
         <source># SOP Desktop guide</source>
@@ -1454,6 +1559,117 @@
     <message>
         <source>SOP Desktop guide</source>
         <translation>Guía de SOP Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>My completed instruments</source>
+        <translation>Mis instrumentos completados</translation>
+    </message>
+    <message>
+        <source>Your completed observations, self-checks and knowledge checks, kept on this laptop. Choose an instrument and a label to see those scores over time.</source>
+        <translation>Sus observaciones, autoevaluaciones y comprobaciones de conocimientos completadas, guardadas en esta computadora. Elija un instrumento y una etiqueta para ver esas puntuaciones a lo largo del tiempo.</translation>
+    </message>
+    <message>
+        <source>Completed instruments</source>
+        <translation>Instrumentos completados</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrumento:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(sin etiqueta)</translation>
+    </message>
+</context>
+<context>
+    <name>Instruments</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Self-check</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Knowledge check</source>
+        <translation>Comprobación de conocimientos</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsDialog</name>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
+    </message>
+    <message>
+        <source>Observations, self-checks and knowledge checks, filled in here with no connection. Your answers stay on this laptop.</source>
+        <translation>Observaciones, autoevaluaciones y comprobaciones de conocimientos, que se rellenan aquí sin conexión. Sus respuestas se quedan en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Installed instruments</source>
+        <translation>Instrumentos instalados</translation>
+    </message>
+    <message>
+        <source>The installed catalog has no instruments.</source>
+        <translation>El catálogo instalado no tiene instrumentos.</translation>
+    </message>
+    <message>
+        <source>No instruments</source>
+        <translation>Sin instrumentos</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Print &amp;blank…</source>
+        <translation>Imprimir en &amp;blanco…</translation>
+    </message>
+    <message>
+        <source>The empty form in English and in Spanish, to fill in by hand</source>
+        <translation>El formulario vacío en inglés y en español, para rellenarlo a mano</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n completada</numerusform>
+            <numerusform>%n completadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts</source>
+        <translation>
+            <numerusform>%n borrador</numerusform>
+            <numerusform>%n borradores</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2738,28 @@
     </message>
 </context>
 <context>
+    <name>ScoreChart</name>
+    <message>
+        <source>Scores over time</source>
+        <translation>Puntuaciones a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>No scores yet.</source>
+        <translation>Todavía no hay puntuaciones.</translation>
+    </message>
+</context>
+<context>
+    <name>Scores</name>
+    <message>
+        <source>% correct</source>
+        <translation>% de aciertos</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2716,6 +2954,33 @@
     <message>
         <source>“{0}” is not a proxy address. {1}</source>
         <translation>«{0}» no es una dirección de proxy. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SharedLabels</name>
+    <message>
+        <source>Completed instruments that answered the question</source>
+        <translation>Instrumentos completados que respondieron la pregunta</translation>
+    </message>
+    <message>
+        <source>Times an answer was chosen</source>
+        <translation>Veces que se eligió una respuesta</translation>
+    </message>
+    <message>
+        <source>Sum of the scores, times 100</source>
+        <translation>Suma de las puntuaciones, por 100</translation>
+    </message>
+    <message>
+        <source>Share of correct answers</source>
+        <translation>Proporción de respuestas correctas</translation>
+    </message>
+    <message>
+        <source>Score ({0})</source>
+        <translation>Puntuación ({0})</translation>
+    </message>
+    <message>
+        <source>From the instruments you complete, only counts: how many responses answered each question, how often each answer was chosen and the sum of the scores; never a text answer, a date or your labels.</source>
+        <translation>De los instrumentos que usted completa, solo recuentos: cuántas respuestas contestaron cada pregunta, cuántas veces se eligió cada respuesta y la suma de las puntuaciones; nunca una respuesta escrita, una fecha ni sus etiquetas.</translation>
     </message>
 </context>
 <context>
@@ -3461,6 +3726,72 @@
     <message>
         <source>Read the guide</source>
         <translation>Leer la guía</translation>
+    </message>
+</context>
+<context>
+    <name>WindowInstruments</name>
+    <message>
+        <source>Export &amp;responses…</source>
+        <translation>Exportar &amp;respuestas…</translation>
+    </message>
+    <message>
+        <source>Your completed instruments as CSV files, for your county&apos;s analyst</source>
+        <translation>Sus instrumentos completados como archivos CSV, para el analista de su condado</translation>
+    </message>
+    <message>
+        <source>&amp;Instruments</source>
+        <translation>&amp;Instrumentos</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in an instrument…</source>
+        <translation>&amp;Rellenar un instrumento…</translation>
+    </message>
+    <message>
+        <source>My &amp;completed instruments…</source>
+        <translation>Mis instrumentos &amp;completados…</translation>
+    </message>
+    <message>
+        <source>Check your own practice</source>
+        <translation>Evalúe su propia práctica</translation>
+    </message>
+    <message>
+        <source>Check what you know</source>
+        <translation>Compruebe lo que sabe</translation>
+    </message>
+    <message>
+        <source>Observe this practice</source>
+        <translation>Observar esta práctica</translation>
+    </message>
+    <message>
+        <source>You have an unfinished response, last changed {0}. Continue it?</source>
+        <translation>Tiene una respuesta sin terminar, modificada por última vez el {0}. ¿Quiere continuarla?</translation>
+    </message>
+    <message>
+        <source>&amp;Continue it</source>
+        <translation>&amp;Continuarla</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new one</source>
+        <translation>Empezar una &amp;nueva</translation>
+    </message>
+    <message>
+        <source>Export responses</source>
+        <translation>Exportar respuestas</translation>
+    </message>
+    <message>
+        <source>Export responses into this folder</source>
+        <translation>Exportar las respuestas a esta carpeta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n files into {0}.</source>
+        <translation>
+            <numerusform>Se escribió %n archivo en {0}.</numerusform>
+            <numerusform>Se escribieron %n archivos en {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no completed responses to export.</source>
+        <translation>No hay respuestas completadas que exportar.</translation>
     </message>
 </context>
 <context>

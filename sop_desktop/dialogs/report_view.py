@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from resources_index.catalog.model import Manifest
+from resources_index.library.instruments import installed_instruments
 from resources_index.library.library import Library
 from resources_index.reports.outbox import waiting
 from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import feedback_names
+from sop_desktop.instruments.shared_labels import (
+    fidelity_key_text,
+    fidelity_measure_names,
+    fidelity_sentence,
+)
 from sop_desktop.labels import label
 
 
@@ -36,6 +42,7 @@ class ReportView(QDialog):
         self.setWindowTitle(self.tr("What is shared"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.manifest = library.current()
+        self.instruments = installed_instruments(library)
         upcoming = Usage.next_report(library)
         waiting_reports = [report.report for report in waiting(library)]
         intro = QLabel(self)
@@ -93,6 +100,10 @@ class ReportView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.pages, 1)
+        self.fidelity_note = QLabel(fidelity_sentence(), self)  # under the instruments' rows
+        self.fidelity_note.setWordWrap(True)
+        self.fidelity_note.setVisible(upcoming is not None)
+        layout.addWidget(self.fidelity_note)
         layout.addWidget(buttons)
         self.resize(680, 560)
 
@@ -141,6 +152,7 @@ class ReportView(QDialog):
             "days_used": self.tr("Days the program was used"),
             "catalog_version": self.tr("Catalog version"),
             "program_version": self.tr("Program version"),
+            **fidelity_measure_names(),
         }
         return names.get(measure, measure)
 
@@ -154,6 +166,8 @@ class ReportView(QDialog):
         if measure == "filters_used" and ":" in key:
             facet, value = key.split(":", 1)
             return label(facet, value)
+        if measure in fidelity_measure_names():
+            return fidelity_key_text(self.instruments, key)
         return key
 
     def _title(self, resource_id: str) -> str:

@@ -46,6 +46,7 @@ class DetailPane(QScrollArea):
     save_requested = Signal(object)  # Resource
     print_requested = Signal(object)  # Resource
     feedback_requested = Signal(object)  # Resource
+    shown = Signal(object)  # the Resource now shown, or None
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +174,7 @@ class DetailPane(QScrollArea):
         self.placeholder.setVisible(not shown)
         self.feedback_button.setVisible(shown and self.feedback_offered)
         if resource is None:
+            self.shown.emit(None)
             return
         self.title.setText(resource.title)
         facts = [label("type", resource.type)]
@@ -195,6 +197,7 @@ class DetailPane(QScrollArea):
         self.topics.setVisible(bool(topics))
         self._show_translations(resource)
         self.refresh_state()  # the buttons and the files list
+        self.shown.emit(resource)
 
     def _show_translations(self, resource: Resource) -> None:
         manifest = self.library.current()

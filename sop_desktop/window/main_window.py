@@ -40,6 +40,7 @@ from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
 from sop_desktop.error_text import say
 from sop_desktop.fonts import enlarged
+from sop_desktop.instruments.window_instruments import WindowInstruments
 from sop_desktop.panels.detail_pane import DetailPane
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.panels.kits_panel import KitsPanel
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.paging = ResultPaging(self)
         self._connect()
         self.counting = UsageCounting(self)
+        self.instruments = WindowInstruments(self)  # its menu, File › Export, details' buttons
         window_state.restore_state(self)
         self.search_field.setFocus()
         self.search.rerun()

@@ -1,0 +1,124 @@
+"""An instrument on paper: blank, in each of its languages (to fill in by hand where a laptop
+cannot go), or as filled in. Laid out as the window shows it: groups as headings, each choice
+with a box (checked when picked), lines to write on; the form's words escaped, never markup."""
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPageSize
+from PySide6.QtWidgets import QWidget
+
+from resources_index.instruments.definition import FormDefinition
+from resources_index.instruments.session import QUESTION_TYPES, FormSession
+from sop_desktop.instruments import form_words
+from sop_desktop.instruments.form_words import in_language, title_of, words
+from sop_desktop.printing import Printed, print_html
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
+
+EMPTY_BOX, CHECKED_BOX = "☐", "☒"
+WRITING_LINE = "_" * 60
+
+
+def form_html(definition: FormDefinition, language: str, session: FormSession | None) -> str:
+    """The form in ``language``: blank when ``session`` is None, else with its answers (and
+    only the items its skip logic asks)."""
+    blank = session is None
+    shown = session or FormSession(definition)
+    parts = [f"<h1>{html.escape(title_of(definition, language))}</h1>"]
+    for item, parents in definition.walk():
+        if item.type == "calculate" or (not blank and not shown.is_relevant(item.name)):
+            continue
+        indent = 24 * len(parents)
+        text = html.escape(
+            shown.label(item, language) if not blank else in_language(item.labels, language)
+        )
+        if item.type == "group":
+            parts.append(f"<h2 style='margin-left:{indent}px'>{text}</h2>")
+            continue
+        if item.type == "note":
+            if blank and "${" in in_language(item.labels, language):
+                continue  # a note showing computed values says nothing on a blank form
+            parts.append(f"<p style='margin-left:{indent}px'><i>{text}</i></p>")
+            continue
+        if item.required and item.type in QUESTION_TYPES:
+            text += " " + html.escape(words(language, form_words.REQUIRED))
+        parts.append(f"<p style='margin-left:{indent}px'><b>{text}</b></p>")
+        hint = in_language(item.hints, language)
+        if hint:
+            parts.append(f"<p style='margin-left:{indent}px'>{html.escape(hint)}</p>")
+        answer = "" if blank else shown.answers.get(item.name, "")
+        if item.choices:
+            picked = set(answer.split())
+            for choice in item.choices:
+                box = CHECKED_BOX if choice.name in picked else EMPTY_BOX
+                label = html.escape(in_language(choice.labels, language) or choice.name)
+                parts.append(f"<p style='margin-left:{indent + 24}px'>{box} {label}</p>")
+        else:
+            written = html.escape(answer).replace("\n", "<br>") if answer else WRITING_LINE
+            parts.append(f"<p style='margin-left:{indent + 24}px'>{written}</p>")
+            if item.type == "text" and blank:
+                parts.append(f"<p style='margin-left:{indent + 24}px'>{WRITING_LINE}</p>")
+        if item.type == "text":
+            warning = html.escape(words(language, form_words.TEXT_WARNING))
+            parts.append(f"<p style='margin-left:{indent + 24}px'><i>{warning}</i></p>")
+    return "".join(parts)
+
+
+def print_blank(definition: FormDefinition, languages: list[str], printer: "QPrinter") -> Printed:
+    """The blank form in each of ``languages``, each starting on a new sheet."""
+    return print_html([form_html(definition, code, None) for code in languages], printer)
+
+
+def print_response(
+    definition: FormDefinition, language: str, session: FormSession, printer: "QPrinter"
+) -> Printed:
+    return print_html([form_html(definition, language, session)], printer)
+
+
+def _ask_printer(parent: QWidget) -> "QPrinter | None":
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from sop_desktop.paper import default_paper
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(default_paper().size))
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def _said(done: Printed) -> str:
+    from sop_desktop.dialogs.print_dialog import printed_sentence
+
+    if not done.sheets:
+        return QCoreApplication.translate("FormPrinting", "Nothing was printed.")
+    return printed_sentence(done)
+
+
+def ask_and_print_blank(
+    parent: QWidget, definition: FormDefinition, languages: list[str], say: Callable[[str], None]
+) -> Printed | None:
+    printer = _ask_printer(parent)
+    if printer is None:
+        return None
+    done = print_blank(definition, languages, printer)
+    say(_said(done))
+    return done
+
+
+def ask_and_print_response(
+    parent: QWidget,
+    definition: FormDefinition,
+    language: str,
+    session: FormSession,
+    say: Callable[[str], None],
+) -> Printed | None:
+    printer = _ask_printer(parent)
+    if printer is None:
+        return None
+    done = print_response(definition, language, session, printer)
+    say(_said(done))
+    return done

@@ -1,0 +1,130 @@
+"""A coach's history: every response this person completed, newest first, and for one
+instrument and one label (a coachee's initials, which never leave the laptop) the scores over
+time as a chart."""
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources_index.instruments.definition import FormDefinition
+from resources_index.instruments.responses import ResponseStore
+from sop_desktop.controllers.search_controller import reader_language
+from sop_desktop.instruments.form_window import local_time
+from sop_desktop.instruments.form_words import title_of
+from sop_desktop.instruments.score_chart import Point, ScoreChart
+from sop_desktop.instruments.scores import response_score, score_unit
+
+RESPONSE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HistoryDialog(QDialog):
+    def __init__(
+        self,
+        store: ResponseStore,
+        definitions: Mapping[str, FormDefinition],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My completed instruments"))
+        self.definitions = definitions
+        language = reader_language()
+        self.responses = [
+            r for r in store.completed()[0] if r.form_id in definitions and r.completed
+        ]
+        self.responses.sort(key=lambda r: r.completed, reverse=True)
+        intro = QLabel(
+            self.tr(
+                "Your completed observations, self-checks and knowledge checks, kept on this"
+                " laptop. Choose an instrument and a label to see those scores over time."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget(self)
+        self.table.setAccessibleName(self.tr("Completed instruments"))
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHeaderLabels(
+            [self.tr("Completed"), self.tr("Instrument"), self.tr("Label"), self.tr("Score")]
+        )
+        for response in self.responses:
+            definition = definitions[response.form_id]
+            score = response_score(definition, response)
+            shown = "" if score is None else f"{score:g} {score_unit(definition)}"
+            row = QTreeWidgetItem(
+                self.table,
+                [
+                    local_time(response.completed),
+                    title_of(definition, language),
+                    response.subject,
+                    shown,
+                ],
+            )
+            row.setData(0, RESPONSE_ROLE, response.id)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.instrument = QComboBox(self)
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        for form_id in sorted({r.form_id for r in self.responses}):
+            self.instrument.addItem(title_of(definitions[form_id], language), form_id)
+        self.label = QComboBox(self)
+        self.label.setAccessibleName(self.tr("Label"))
+        self.chart = ScoreChart(self)
+        choices = QFormLayout()
+        choices.addRow(self.tr("&Instrument:"), self.instrument)
+        choices.addRow(self.tr("&Label:"), self.label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(choices)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(buttons)
+        self.instrument.currentIndexChanged.connect(self._instrument_chosen)
+        self.label.currentIndexChanged.connect(self._show_chart)
+        self._instrument_chosen()
+        self.resize(760, 640)
+
+    def _instrument_chosen(self) -> None:
+        form_id = self.instrument.currentData()
+        labels = sorted({r.subject for r in self.responses if r.form_id == form_id})
+        self.label.blockSignals(True)
+        self.label.clear()
+        for subject in labels:
+            self.label.addItem(subject or self.tr("(no label)"), subject)
+        self.label.blockSignals(False)
+        self._show_chart()
+
+    def points(self) -> list[Point]:
+        """The chosen instrument's and label's scores, oldest first."""
+        form_id, subject = self.instrument.currentData(), self.label.currentData()
+        definition = self.definitions.get(str(form_id))
+        if definition is None:
+            return []
+        found = []
+        for response in sorted(self.responses, key=lambda r: r.completed):
+            if response.form_id == form_id and response.subject == subject:
+                score = response_score(definition, response)
+                if score is not None:
+                    found.append((local_time(response.completed)[:10], score))
+        return found
+
+    def _show_chart(self) -> None:
+        definition = self.definitions.get(str(self.instrument.currentData()))
+        self.chart.set_points(self.points(), score_unit(definition) if definition else "")
