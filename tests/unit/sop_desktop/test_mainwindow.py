@@ -120,12 +120,19 @@ def test_window_state_and_filters_persist_between_runs(
     qtbot.waitUntil(lambda: first.width() == 760)
     first.splitter.setSizes([220, 300, 200])
     sizes = first.splitter.sizes()
+    default = [round(sum(sizes) * share) for share in (0.2, 0.46, 0.34)]
+    assert max(abs(a - b) for a, b in zip(sizes, default, strict=True)) > 100
     first.close()
     second = open_window(qtbot, starter_library)
     assert second.filters.selected == {"type": ["video"]}
     qtbot.waitUntil(lambda: second.last_outcome is not None and second.last_outcome.total == 1)
     assert (second.width(), second.height()) == (760, 640)  # within the offscreen screen
-    qtbot.waitUntil(lambda: second.splitter.sizes() == sizes)
+    # The columns come back as shares of the width, each then held to its minimum (at 760
+    # pixels they cannot all have it, and Qt and the window share out the lack a little
+    # differently): near where they were left, far from the default shares.
+    qtbot.waitUntil(
+        lambda: all(abs(a - b) <= 25 for a, b in zip(second.splitter.sizes(), sizes, strict=True))
+    )
     second.close()
 
 
