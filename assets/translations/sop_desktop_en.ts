@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message numerus="yes">
+        <source>(+%n other word(s))</source>
+        <translation>
+            <numerusform>(+%n other word)</numerusform>
+            <numerusform>(+%n other words)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Everywhere</name>
     <message numerus="yes">
         <source>The whole library has %n results:</source>

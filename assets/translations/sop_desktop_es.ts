@@ -2310,6 +2310,7 @@
     <name>ReportView</name>
     <message>
         <source>What is shared</source>
+        <extracomment>How a search&apos;s words that may not leave are sent: ``(+3 other words)`` (privacy.py).</extracomment>
         <translation>Qué se comparte</translation>
     </message>
     <message>
@@ -2427,6 +2428,13 @@
     <message>
         <source>Program version</source>
         <translation>Versión del programa</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n other word(s))</source>
+        <translation>
+            <numerusform>(+%n palabra más)</numerusform>
+            <numerusform>(+%n palabras más)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3181,7 @@
     <name>UsageCounting</name>
     <message>
         <source>Thank you: it goes to the statewide team with this week&apos;s report.</source>
+        <extracomment>How long a person stays on a settled search before it is counted (they are reading it).</extracomment>
         <translation>Gracias: llegará al equipo estatal con el informe de esta semana.</translation>
     </message>
 </context>

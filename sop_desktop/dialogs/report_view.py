@@ -3,6 +3,7 @@ to be delivered, as a table in the interface language (what is counted, of what,
 with the JSON exactly as it will leave one click away."""
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -26,6 +27,9 @@ from resources_index.reports.outbox import waiting
 from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import feedback_names
 from sop_desktop.labels import label
+
+#: How a search's words that may not leave are sent: ``(+3 other words)`` (privacy.py).
+OTHER_WORDS = re.compile(r"\(\+([1-9][0-9]{0,3}) other words?\)")
 
 
 class ReportView(QDialog):
@@ -154,7 +158,11 @@ class ReportView(QDialog):
         if measure == "filters_used" and ":" in key:
             facet, value = key.split(":", 1)
             return label(facet, value)
-        return key
+        return OTHER_WORDS.sub(self._other_words, key)
+
+    def _other_words(self, found: re.Match[str]) -> str:
+        """``(+3 other words)``, as a search is sent, in the interface language."""
+        return self.tr("(+%n other word(s))", "", int(found.group(1)))
 
     def _title(self, resource_id: str) -> str:
         manifest: Manifest | None = self.manifest

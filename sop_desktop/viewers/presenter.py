@@ -25,7 +25,7 @@ from resources_index.catalog.model import KitItem
 from resources_index.catalog.positions import is_deck, is_paged, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
-from sop_desktop.labels import label, time_text
+from sop_desktop.labels import label, language_in_sentence, time_text
 from sop_desktop.viewers.presenter_windows import AudienceScreen, PresenterView
 
 CAPTION_KEY = Qt.Key.Key_C  # on a video: captions off, or on in the language chosen
@@ -308,7 +308,7 @@ class Presentation(QObject):
             return self.tr("captions: English")
         if captions == "es":
             return self.tr("captions: Spanish")
-        return self.tr("captions: {0}").format(label("language", captions))
+        return self.tr("captions: {0}").format(language_in_sentence(captions))
 
     def _video_position(self) -> str:
         """``0:15 / 0:25 · playing`` for the presenter (the room sees no controls)."""
