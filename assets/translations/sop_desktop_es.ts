@@ -2690,6 +2690,14 @@
         <translation>Dirección rechazada</translation>
     </message>
     <message>
+        <source>Address saved as</source>
+        <translation>Dirección guardada como</translation>
+    </message>
+    <message>
+        <source>No http:// or https:// was typed: it is saved as {0}.</source>
+        <translation>No se escribió http:// ni https://: se guarda como {0}.</translation>
+    </message>
+    <message>
         <source>Share weekly counts with the statewide team</source>
         <translation>Compartir recuentos semanales con el equipo estatal</translation>
     </message>
