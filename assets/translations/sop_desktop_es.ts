@@ -1432,8 +1432,8 @@
         <translation>## Leer, ver, imprimir</translation>
     </message>
     <message>
-        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C turns them off and on, F is full screen. Other files open in the program your laptop has for them.</source>
-        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C los quita y los vuelve a poner, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
+        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C goes from English to Spanish to off, F is full screen. Other files open in the program your laptop has for them.</source>
+        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C pasa de inglés a español y a sin subtítulos, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
     </message>
     <message>
         <source>## Session kits and presenting</source>
@@ -2877,8 +2877,8 @@
         <translation>Pantalla completa sí o no</translation>
     </message>
     <message>
-        <source>Captions on or off</source>
-        <translation>Subtítulos sí o no</translation>
+        <source>Captions: English, Spanish, off, in turn</source>
+        <translation>Subtítulos: inglés, español, sin subtítulos, por turnos</translation>
     </message>
     <message>
         <source>Leave full screen, then close the video</source>
@@ -3243,6 +3243,10 @@
     <message>
         <source>The video could not be played ({0}).</source>
         <translation>No se pudo reproducir el video ({0}).</translation>
+    </message>
+    <message>
+        <source>Captions: {0}</source>
+        <translation>Subtítulos: {0}</translation>
     </message>
 </context>
 <context>
