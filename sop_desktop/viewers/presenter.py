@@ -6,8 +6,8 @@ the next page or item, PageUp, Left or Up for the previous, B to blank the audie
 to show or hide the notes, C to go through a video's captions (English, Spanish, off), Esc to
 leave. PDFs go page by page, each page whole on the screen (back from the next item, at the
 last page); videos play with their captions (Space or K pauses and plays them; at their end a
-card says so); other kinds show a title card. With one screen (or a mirrored projector) the notes stay private
-until N shows them; with two, the presenter view is on the screen the room does not see. A kit
+card says so); other kinds show a title card. With one screen (or a mirrored projector) the
+notes stay private until N shows them; with two, the presenter view is on the screen the room does not see. A kit
 that is not fully on the laptop is refused before it starts (see ``readiness``).
 """
 
