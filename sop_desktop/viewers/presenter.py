@@ -7,8 +7,9 @@ to show or hide the notes, C to go through a video's captions (English, Spanish,
 leave. PDFs go page by page, each page whole on the screen (back from the next item, at the
 last page); videos play with their captions (Space or K pauses and plays them; at their end a
 card says so); other kinds show a title card. With one screen (or a mirrored projector) the
-notes stay private until N shows them; with two, the presenter view is on the screen the room does not see. A kit
-that is not fully on the laptop is refused before it starts (see ``readiness``).
+notes stay private until N shows them; with two, the presenter view is on the screen the room
+does not see. A kit that is not fully on the laptop is refused before it starts (see
+``readiness``).
 """
 
 from dataclasses import dataclass
