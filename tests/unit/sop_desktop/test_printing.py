@@ -314,7 +314,7 @@ def test_large_print_puts_each_line_in_the_text_layer_once_across_page_breaks(
     lines = [line for page in pages for line in page if line]
     assert len(lines) == len(set(lines)), [line for line in lines if lines.count(line) > 1]
     for page in printed:  # and every character on the page inside its margins
-        width, height = page.get_size()
+        _, height = page.get_size()
         text = page.get_textpage()
         for index in range(text.count_chars()):
             left, bottom, right, top = text.get_charbox(index)
