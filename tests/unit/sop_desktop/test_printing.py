@@ -319,4 +319,4 @@ def test_large_print_puts_each_line_in_the_text_layer_once_across_page_breaks(
         for index in range(text.count_chars()):
             left, bottom, right, top = text.get_charbox(index)
             if right > left:
-                assert 36 - 0.5 <= bottom and top <= height - 36 + 0.5
+                assert bottom >= 36 - 0.5 and top <= height - 36 + 0.5
