@@ -236,3 +236,31 @@ def test_kit_item_labels_wrap_whole_instead_of_losing_their_middle(
     )
     assert panel.items.wordWrap()
     assert panel.items.textElideMode() != Qt.TextElideMode.ElideMiddle
+
+
+def test_a_long_note_and_a_long_title_fit_their_boxes_at_1366_by_768(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The note shrinks to fit the presenter view (then scrolls, never cut off at its edge);
+    a title card fits the projector; a screen reader reads the whole note."""
+    note = "Ask the family who they would call first when things get hard. " * 14
+    show = window.present([KitItem("sop-glossary", note=note.strip())])
+    assert show is not None
+    show.audience.resize(1366, 768)
+    show.toggle_notes()
+    view = show.presenter
+    view.resize(660, 420)
+    qtbot.waitUntil(lambda: view.note_box.viewport().height() > 0)
+    view.note_box.fit()
+    assert view.note_box.fits()  # all of it in view, smaller than 16 pt
+    assert view.note.font().pointSizeF() < 16
+    face = QAccessible.queryAccessibleInterface(view.note)
+    assert face.text(QAccessible.Text.Name) == note.strip()
+    show.audience.card.setText("A very long title of a resource " * 8)
+    qtbot.wait(20)
+    assert show.audience.card.fits()
+    view.note_box.setText(note * 6)  # more than fits even small: it scrolls
+    assert not view.note_box.fits()
+    qtbot.waitUntil(lambda: view.note_box.verticalScrollBar().maximum() > 0)
+    assert view.note.height() >= view.note.heightForWidth(view.note.width())  # nothing cut
+    show.stop()
