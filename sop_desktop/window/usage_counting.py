@@ -33,7 +33,7 @@ class UsageCounting(QObject):
         self.staying = QTimer(self)
         self.staying.setSingleShot(True)
         self.staying.setInterval(STAY_MS)
-        self.staying.timeout.connect(self.count_search)
+        self.staying.timeout.connect(self._stayed)
         self.filters: set[str] = set()
         window.search.answered.connect(self._answered)
         window.filters.filters_changed.connect(self._filtered)
@@ -62,6 +62,12 @@ class UsageCounting(QObject):
             self._leave()
         self.asked, self.found = query, outcome.total
         self.staying.start()
+
+    def _stayed(self) -> None:
+        """The person stayed on the question: counted, unless they are typing on in it (a
+        slow machine can keep the next keystroke's answer waiting)."""
+        if self.window.search_field.text().strip() == self.asked:
+            self.count_search()
 
     def count_search(self) -> None:
         """Count the question the person is on as a search, once (it settled and they stayed
