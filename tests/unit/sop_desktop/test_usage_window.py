@@ -218,11 +218,8 @@ def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
         viewer.close()
 
 
-def test_what_is_shared_reads_in_spanish(
-    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    county_policy(tmp_path, monkeypatch)
-    window = open_window(qtbot, open_library(tmp_path / "library"))
+def test_what_is_shared_reads_in_spanish(qtbot: QtBot, spanish_county_window: MainWindow) -> None:
+    window = spanish_county_window
     outcome = type_query(qtbot, window, "harm statements")  # a document
     window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
     dialog = window.open_settings()

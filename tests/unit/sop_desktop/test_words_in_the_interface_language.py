@@ -5,7 +5,6 @@ counted in Spanish with their plural, and, in English, English resources first."
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -14,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from resources_index.errors import Words
-from resources_index.library.library import Library, open_library
+from resources_index.library.library import Library
 from sop_desktop.error_text import say
-from tests.helpers.reporting import county_policy
+from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import open_window, type_query
 from tests.unit.sop_desktop.test_usage_window import shown_cells
 
@@ -84,10 +83,9 @@ def test_an_english_interface_under_a_c_locale_shows_the_english_version_first(
 
 
 def test_the_search_words_that_do_not_leave_are_counted_in_spanish(
-    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, spanish_county_window: MainWindow
 ) -> None:
-    county_policy(tmp_path, monkeypatch)
-    window = open_window(qtbot, open_library(tmp_path / "library"))
+    window = spanish_county_window
     for query in ("zebraquartz", "xylofon quorbex"):
         type_query(qtbot, window, query)
         window.side.setCurrentWidget(window.kits)  # counted now
