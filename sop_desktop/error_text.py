@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from resources_index import __version__
 from resources_index.errors import ResourcesError, Size, Words, reason_of
 from resources_index.messages import MESSAGES
+from sop_desktop.dates import written_day
 from sop_desktop.error_texts import TEXTS
 from sop_desktop.labels import size_text
 
@@ -35,6 +36,8 @@ def say(words: Words) -> str:
     way, numbers and sizes as the interface's locale writes them. A translation whose
     placeholders do not fit falls back to English."""
     values = {name: _value(value) for name, value in words.params.items()}
+    if isinstance(values.get("date"), str):  # kept as ISO 8601; read as the window writes days
+        values["date"] = written_day(str(values["date"]))
     english = MESSAGES[words.kind]
     translated = (
         QCoreApplication.translate("Errors", TEXTS[words.kind]) if words.kind in TEXTS else english

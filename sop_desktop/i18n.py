@@ -25,6 +25,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     alive as long as the application)."""
     installed: list[QTranslator] = []
     if language == PLURALS_ONLY:
+        # Numbers and dates as English writes them: the system's English conventions, or the
+        # United States' under a C or POSIX locale (which writes a day as "3 12 2026").
+        system = QLocale.system()
+        english = system.language() == QLocale.Language.English
+        QLocale.setDefault(system if english else QLocale("en_US"))
         plurals = QTranslator(app)
         if plurals.load(str(TRANSLATIONS / f"sop_desktop_{language}.qm")):
             app.installTranslator(plurals)
@@ -42,6 +47,13 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(qt_base)
         installed.append(qt_base)
     return installed
+
+
+def interface_language() -> str:
+    """``en`` or a shipped language: the one the interface speaks now (a C or POSIX locale,
+    or any language the program does not ship, is English)."""
+    spoken = QLocale().name().split("_")[0]
+    return spoken if spoken in SHIPPED else "en"
 
 
 def translated_in(language: str, context: str, text: str) -> str:

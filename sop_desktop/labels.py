@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from sop_desktop.i18n import interface_language
 from sop_desktop.vocabulary_labels import LABELS
 
 
@@ -12,6 +13,15 @@ def label(group: str, key: str) -> str:
     if text is None:
         return key.replace("_", " ").strip().capitalize() or key
     return QCoreApplication.translate("Vocabulary", text)
+
+
+def language_in_sentence(code: str) -> str:
+    """A language's name inside a sentence: Spanish writes it in lower case ("(inglés)"),
+    English capitalised ("(English)")."""
+    name = label("language", code)
+    if interface_language() == "es":
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def size_text(count: int) -> str:

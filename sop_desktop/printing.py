@@ -273,9 +273,29 @@ def _text_pages(
         painter.translate(0, -page * area.height() / scale)
         clip = QRectF(0, page * area.height() / scale, area.width() / scale, area.height() / scale)
         painter.setClipRect(clip)
-        document.documentLayout().draw(painter, paper_context(clip))
+        if document.rootFrame().childFrames():  # a table (a run sheet): Qt draws it
+            document.documentLayout().draw(painter, paper_context(clip))
+        else:
+            draw_lines(painter, document, clip)
         painter.restore()
     return pages
+
+
+def draw_lines(painter: QPainter, document: QTextDocument, page: QRectF) -> None:
+    """The lines of ``document`` (paragraphs and headings only) that start on ``page``, each
+    once. Qt's own drawing draws a whole paragraph wherever part of it is on the page, and the
+    clip hides the rest only from the eye: a PDF's text layer had the line before a page break
+    again at the top of the next page (found twice by a search, read twice aloud)."""
+    painter.setPen(INK)
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = layout.position()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            if page.top() <= origin.y() + line.y() < page.bottom():
+                line.draw(painter, origin)
+        block = block.next()
 
 
 def paper_context(clip: QRectF) -> QAbstractTextDocumentLayout.PaintContext:

@@ -1,9 +1,19 @@
-"""The style's one-colour icons (play and pause, full screen, the clear button of a text field,
-arrows) drawn in the text colour of the palette in use when they are painted: the platform
-draws them dark grey, which vanished on the dark and high-contrast palettes' black buttons."""
+"""The style's one-colour icons (play and pause, full screen, arrows; the clear button of a text
+field is a cross of our own) drawn in the text colour of the palette in use when they are
+painted: the platform draws them dark grey, which vanished on the dark and high-contrast
+palettes' black buttons."""
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle
 
 SP = QStyle.StandardPixmap
@@ -25,7 +35,6 @@ ONE_COLOUR = frozenset(
         SP.SP_TitleBarCloseButton,
         SP.SP_DialogCloseButton,
         SP.SP_DockWidgetCloseButton,
-        SP.SP_LineEditClearButton,
         SP.SP_ArrowUp,
         SP.SP_ArrowDown,
         SP.SP_ArrowLeft,
@@ -51,12 +60,7 @@ class TintedIconEngine(QIconEngine):
         tinted = QPixmap(shape.size())
         tinted.setDevicePixelRatio(shape.devicePixelRatio())
         tinted.fill(Qt.GlobalColor.transparent)
-        group = (
-            QPalette.ColorGroup.Disabled
-            if mode == QIcon.Mode.Disabled
-            else QPalette.ColorGroup.Active
-        )
-        colour = QGuiApplication.palette().color(group, QPalette.ColorRole.ButtonText)
+        colour = icon_colour(mode)
         painter = QPainter(tinted)
         painter.drawPixmap(0, 0, shape)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
@@ -78,3 +82,49 @@ class TintedIconEngine(QIconEngine):
 
 def tinted(icon: QIcon) -> QIcon:
     return QIcon(TintedIconEngine(icon))
+
+
+def icon_colour(mode: QIcon.Mode) -> QColor:
+    """The palette's button text colour in use now (the disabled one for a disabled control)."""
+    group = (
+        QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
+    )
+    return QGuiApplication.palette().color(group, QPalette.ColorRole.ButtonText)
+
+
+class CrossIconEngine(QIconEngine):
+    """A text field's clear button: a cross in the text colour, drawn at paint time. The
+    platform's is a disc with a cross cut out of it, which any one colour turns into a plain
+    disc (black on black in the dark and high-contrast palettes, a white blob once tinted)."""
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        picture = QPixmap(size)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return picture
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        side = min(rect.width(), rect.height())
+        inset = side * 0.25
+        square = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+        arms = square.adjusted(inset, inset, -inset, -inset)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(icon_colour(mode), max(1.5, side / 8))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(arms.topLeft(), arms.bottomRight())
+        painter.drawLine(arms.topRight(), arms.bottomLeft())
+        painter.restore()
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> "CrossIconEngine":
+        return CrossIconEngine()
+
+
+def clear_icon() -> QIcon:
+    return QIcon(CrossIconEngine())

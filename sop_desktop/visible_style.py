@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.link_colours import follow_link_colours
-from sop_desktop.tinted_icons import ONE_COLOUR, tinted
+from sop_desktop.tinted_icons import ONE_COLOUR, clear_icon, tinted
 
 Primitive = QStyle.PrimitiveElement
 #: Parts whose edge is drawn again in a colour that stands out.
@@ -54,6 +54,8 @@ class VisibleStyle(QProxyStyle):
         option: QStyleOption | None = None,
         widget: QWidget | None = None,
     ) -> QIcon:
+        if standard == QStyle.StandardPixmap.SP_LineEditClearButton:
+            return clear_icon()
         icon = super().standardIcon(standard, option, widget)
         return tinted(icon) if standard in ONE_COLOUR and not icon.isNull() else icon
 

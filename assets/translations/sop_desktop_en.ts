@@ -93,6 +93,16 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message numerus="yes">
+        <source>(+%n other word(s))</source>
+        <translation>
+            <numerusform>(+%n other word)</numerusform>
+            <numerusform>(+%n other words)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WindowInstruments</name>
     <message numerus="yes">
         <source>Wrote %n files into {0}.</source>
@@ -106,9 +116,9 @@
     <name>_Everywhere</name>
     <message numerus="yes">
         <source>The whole library has %n results:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The whole library has %n result:</numerusform>
+            <numerusform>The whole library has %n results:</numerusform>
         </translation>
     </message>
 </context>

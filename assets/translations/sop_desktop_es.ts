@@ -1537,8 +1537,8 @@
         <translation>## Leer, ver, imprimir</translation>
     </message>
     <message>
-        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C turns them off and on, F is full screen. Other files open in the program your laptop has for them.</source>
-        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C los quita y los vuelve a poner, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
+        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C goes from English to Spanish to off, F is full screen. Other files open in the program your laptop has for them.</source>
+        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C pasa de inglés a español y a sin subtítulos, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
     </message>
     <message>
         <source>## Session kits and presenting</source>
@@ -2526,6 +2526,7 @@
     <name>ReportView</name>
     <message>
         <source>What is shared</source>
+        <extracomment>How a search&apos;s words that may not leave are sent: ``(+3 other words)`` (privacy.py).</extracomment>
         <translation>Qué se comparte</translation>
     </message>
     <message>
@@ -2643,6 +2644,13 @@
     <message>
         <source>Program version</source>
         <translation>Versión del programa</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n other word(s))</source>
+        <translation>
+            <numerusform>(+%n palabra más)</numerusform>
+            <numerusform>(+%n palabras más)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2920,6 +2928,14 @@
         <translation>Dirección rechazada</translation>
     </message>
     <message>
+        <source>Address saved as</source>
+        <translation>Dirección guardada como</translation>
+    </message>
+    <message>
+        <source>No http:// or https:// was typed: it is saved as {0}.</source>
+        <translation>No se escribió http:// ni https://: se guarda como {0}.</translation>
+    </message>
+    <message>
         <source>Share weekly counts with the statewide team</source>
         <translation>Compartir recuentos semanales con el equipo estatal</translation>
     </message>
@@ -3126,8 +3142,8 @@
         <translation>Pantalla completa sí o no</translation>
     </message>
     <message>
-        <source>Captions on or off</source>
-        <translation>Subtítulos sí o no</translation>
+        <source>Captions: English, Spanish, off, in turn</source>
+        <translation>Subtítulos: inglés, español, sin subtítulos, por turnos</translation>
     </message>
     <message>
         <source>Leave full screen, then close the video</source>
@@ -3438,6 +3454,7 @@
     <name>UsageCounting</name>
     <message>
         <source>Thank you: it goes to the statewide team with this week&apos;s report.</source>
+        <extracomment>How long a person stays on a settled search before it is counted (they are reading it).</extracomment>
         <translation>Gracias: llegará al equipo estatal con el informe de esta semana.</translation>
     </message>
 </context>
@@ -3491,6 +3508,10 @@
     <message>
         <source>The video could not be played ({0}).</source>
         <translation>No se pudo reproducir el video ({0}).</translation>
+    </message>
+    <message>
+        <source>Captions: {0}</source>
+        <translation>Subtítulos: {0}</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,15 @@ def address_problem(value: str, schemes: tuple[str, ...] = SERVER_SCHEMES) -> st
     return None if host else "host"
 
 
+def completed_address(value: str) -> str:
+    """A server address typed without its scheme ("sop.example.org/catalog") as the https://
+    address it names; any other value as typed (stripped)."""
+    value = value.strip()
+    if value and "://" not in value and address_problem(f"https://{value}") is None:
+        return f"https://{value}"
+    return value
+
+
 @dataclass
 class Settings:
     """User-level choices.

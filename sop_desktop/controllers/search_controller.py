@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from resources_index.catalog.model import Manifest
 from resources_index.library.library import Library
@@ -23,6 +23,7 @@ from resources_index.search.browsing import (
     scope_ids,
 )
 from resources_index.search.result_row import ResultRow
+from sop_desktop.i18n import interface_language
 from sop_desktop.workers import run_task
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ SEARCH_LIMIT = 60
 def reader_language() -> str:
     """The interface's language ("en", "es"): of a resource and its translation, the one
     shown first when the words typed could be either language."""
-    return QLocale().name()[:2]
+    return interface_language()
 
 
 @dataclass

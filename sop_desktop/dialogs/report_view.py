@@ -3,6 +3,7 @@ to be delivered, as a table in the interface language (what is counted, of what,
 with the JSON exactly as it will leave one click away."""
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -32,6 +33,9 @@ from sop_desktop.instruments.shared_labels import (
     fidelity_sentence,
 )
 from sop_desktop.labels import label
+
+#: How a search's words that may not leave are sent: ``(+3 other words)`` (privacy.py).
+OTHER_WORDS = re.compile(r"\(\+([1-9][0-9]{0,3}) other words?\)")
 
 
 class ReportView(QDialog):
@@ -168,7 +172,11 @@ class ReportView(QDialog):
             return label(facet, value)
         if measure in fidelity_measure_names():
             return fidelity_key_text(self.instruments, key)
-        return key
+        return OTHER_WORDS.sub(self._other_words, key)
+
+    def _other_words(self, found: re.Match[str]) -> str:
+        """``(+3 other words)``, as a search is sent, in the interface language."""
+        return self.tr("(+%n other word(s))", "", int(found.group(1)))
 
     def _title(self, resource_id: str) -> str:
         manifest: Manifest | None = self.manifest

@@ -32,6 +32,7 @@ from resources_index.config.settings import (
     SERVER_SCHEMES,
     Settings,
     address_problem,
+    completed_address,
 )
 from resources_index.library.library import Library
 from resources_index.util.fsutil import tree_size
@@ -176,6 +177,8 @@ class SettingsDialog(QDialog):
         if self.locked & set(self.fields):
             self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
         self.note.setVisible(bool(self.note.text()))
+        # What the note says when no refusal is shown in it (a refusal goes once corrected).
+        self.standing_note = (self.note.text(), self.note.font())
         # The appearance chosen is shown at once; Cancel puts back the one there was.
         self.appearance.currentIndexChanged.connect(
             lambda _: apply_appearance(str(self.appearance.currentData()))
@@ -213,6 +216,12 @@ class SettingsDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(field)
         column.addWidget(problem)
+        if field is self.server:
+            self.completion = QLabel(self)
+            caption(self.completion, self.tr("Address saved as"))
+            self.completion.setWordWrap(True)
+            self.completion.hide()
+            column.addWidget(self.completion)
         return column
 
     def _check(self, field: QLineEdit) -> None:
@@ -223,9 +232,28 @@ class SettingsDialog(QDialog):
         before = problem.text() if problem.isVisible() else ""
         problem.setText(sentence)
         problem.setVisible(bool(sentence))
-        field.setAccessibleDescription(sentence)
+        if field is self.server:
+            typed = field.text().strip()
+            completed = typed if sentence else completed_address(typed)
+            said = (
+                self.tr("No http:// or https:// was typed: it is saved as {0}.").format(completed)
+                if completed != typed
+                else ""
+            )
+            if said and self.completion.isHidden():
+                self._announce(said)  # once, as it appears; not at each letter typed
+            self.completion.setText(said)
+            self.completion.setVisible(bool(said))
+        field.setAccessibleDescription(sentence or (said if field is self.server else ""))
         if sentence and sentence.split("”", 1)[-1] != before.split("”", 1)[-1]:
             self._announce(sentence)
+        if (self.note.text(), self.note.font()) != self.standing_note:
+            # A refusal said on Save is stale once the address changes; under the field
+            # is what is true of it now.
+            text, font = self.standing_note
+            self.note.setText(text)
+            self.note.setFont(font)
+            self.note.setVisible(bool(text))
         self._grow()
 
     def _announce(self, sentence: str, urgent: bool = False) -> None:
@@ -289,7 +317,7 @@ class SettingsDialog(QDialog):
         """The settings as edited (locked ones unchanged)."""
         settings = self.library.user_settings()
         values = {
-            "server_url": self.server.text().strip(),
+            "server_url": completed_address(self.server.text()),
             "download_policy": self.download.currentData(),
             "download_limit_mb": self.limit.value(),
             "proxy": self.proxy.text().strip(),
@@ -312,7 +340,8 @@ class SettingsDialog(QDialog):
         for field, schemes in checks:
             if only is not None and field is not only:
                 continue
-            problem = address_problem(field.text(), schemes) if field.isEnabled() else None
+            typed = completed_address(field.text()) if field is self.server else field.text()
+            problem = address_problem(typed, schemes) if field.isEnabled() else None
             if problem is None:
                 continue
             reason = {

@@ -88,7 +88,7 @@ class ShortcutsDialog(QDialog):
             (video, _keys("J", "L"), self.tr("Back or forward 10 seconds")),
             (video, _keys("Home"), self.tr("Back to the beginning")),
             (video, _keys("F"), self.tr("Full screen on or off")),
-            (video, _keys("C"), self.tr("Captions on or off")),
+            (video, _keys("C"), self.tr("Captions: English, Spanish, off, in turn")),
             (video, _keys("Esc"), self.tr("Leave full screen, then close the video")),
             (kits, _keys("Ctrl+Up", "Ctrl+Down"), self.tr("Move the item up or down")),
             (kits, _keys(Std.Delete), self.tr("Remove the item from the kit")),

@@ -91,8 +91,9 @@ def guide_text() -> str:
             QCoreApplication.translate(
                 "Guide",
                 "PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P)."
-                " Videos play with captions in English or Spanish: C turns them off and on, F"
-                " is full screen. Other files open in the program your laptop has for them.",
+                " Videos play with captions in English or Spanish: C goes from English to Spanish"
+                " to off, F is full screen. Other files open in the program your laptop has for"
+                " them.",
             ),
             QCoreApplication.translate("Guide", "## Session kits and presenting"),
             QCoreApplication.translate(

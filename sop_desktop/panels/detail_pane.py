@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
+from sop_desktop.dates import written_day
 from sop_desktop.fonts import enlarged
-from sop_desktop.labels import label, size_text
+from sop_desktop.labels import label, language_in_sentence, size_text
 from sop_desktop.panels.results_view import also_in
 
 
@@ -182,7 +183,7 @@ class DetailPane(QScrollArea):
             facts.append(label("publisher", resource.publisher))
         facts.append(label("language", resource.language))
         if resource.updated:
-            facts.append(self.tr("updated {0}").format(resource.updated))
+            facts.append(self.tr("updated {0}").format(written_day(resource.updated)))
         self.facts.setText(" · ".join(facts))
         self.summary.setText(resource.summary)
         self.summary.setVisible(bool(resource.summary))
@@ -228,7 +229,7 @@ class DetailPane(QScrollArea):
             if entry.role == "main" and entry.media_type.startswith("video/"):
                 role = self.tr("video")
             if entry.language:
-                role += f" ({label('language', entry.language)})"
+                role += f" ({language_in_sentence(entry.language)})"
             name = html.escape(entry.name)
             for mark in "-_./":  # a long file name may wrap after these, never run off the pane
                 name = name.replace(mark, mark + "\u200b")

@@ -8,8 +8,10 @@ be unchecked.
 """
 
 from PySide6.QtCore import (
+    QCollator,
     QCoreApplication,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -142,6 +144,7 @@ class FilterPanel(QWidget):
         self.groups["type"].setExpanded(True)
         self.groups["practice_elements"].setExpanded(True)
         self.selected: dict[str, list[str]] = {}
+        self.listed: dict[str, set[str]] = {}  # each group's values shown so far
         self.scope = "all"
         self.scope_items["all"].setSelected(True)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -166,10 +169,17 @@ class FilterPanel(QWidget):
             self.tree.blockSignals(False)
 
     def _fill_group(self, name: str, counts: dict[str, int]) -> None:
+        """The group's values in one order that counts never change (by their labels, as the
+        interface language sorts them): a value once listed stays, at its place, with a count
+        of 0, so nothing moves under the pointer while a person clicks."""
         group = self.groups[name]
         chosen = set(self.selected.get(name, []))
-        values = list(counts)
-        values += [v for v in sorted(chosen) if v not in counts]
+        listed = self.listed.setdefault(name, set())
+        listed.update(counts)
+        listed.update(chosen)
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        values = sorted(listed, key=lambda value: collator.sortKey(label(name, value)))
         while group.childCount() > len(values):
             group.removeChild(group.child(group.childCount() - 1))
         for position, value in enumerate(values):

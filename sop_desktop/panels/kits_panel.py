@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -35,6 +34,7 @@ from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
+from sop_desktop.panels.button_grid import ButtonGrid
 from sop_desktop.panels.kit_labels import item_label
 from sop_desktop.panels.kit_transfer import KitTransfer
 from sop_desktop.scrolling import scrolling
@@ -124,10 +124,8 @@ class KitsPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kit_list, 2)
-        kit_row = QGridLayout()
-        for position, key in enumerate(("new", "rename", "duplicate", "delete", "import")):
-            kit_row.addWidget(buttons[key], position // 3, position % 3)
-        layout.addLayout(kit_row)
+        kit_keys = ("new", "rename", "duplicate", "delete", "import")
+        layout.addWidget(ButtonGrid([buttons[key] for key in kit_keys], 3, body))
         layout.addWidget(self.items, 3)
         layout.addWidget(self.note)
         start_row = QHBoxLayout()
@@ -135,10 +133,8 @@ class KitsPanel(QWidget):
         start_row.addWidget(self.start, 1)
         layout.addLayout(start_row)
         layout.addWidget(self.state)
-        item_row = QGridLayout()
-        for position, key in enumerate(("add", "remove", "offline", "export", "present", "print")):
-            item_row.addWidget(buttons[key], position // 2, position % 2)
-        layout.addLayout(item_row)
+        item_keys = ("add", "remove", "offline", "export", "present", "print")
+        layout.addWidget(ButtonGrid([buttons[key] for key in item_keys], 2, body))
         outer.addWidget(scrolling(body, self))
 
         for keys, action in (
@@ -179,9 +175,9 @@ class KitsPanel(QWidget):
         editable = isinstance(self.kit, Kit)
         for key in ("rename", "delete", "add", "remove"):
             self.buttons[key].setEnabled(editable)
-        self.buttons["duplicate"].setText(
-            self.tr("Duplicate") if editable or self.kit is None else self.tr("Copy to my kits")
-        )
+        copy = self.tr("Duplicate") if editable or self.kit is None else self.tr("Copy to my kits")
+        self.buttons["duplicate"].setText(copy)
+        self.buttons["duplicate"].setAccessibleName(copy)  # heard as it reads
         self.buttons["duplicate"].setEnabled(self.kit is not None)
         self.items.setDragDropMode(
             QListWidget.DragDropMode.InternalMove

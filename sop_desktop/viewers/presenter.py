@@ -3,12 +3,13 @@ laptop with the current and next item, the item's note and the elapsed time.
 
 Keys, on either window, as presentation clickers send them: PageDown, Right, Down or Space for
 the next page or item, PageUp, Left or Up for the previous, B to blank the audience screen, N
-to show or hide the notes, C to turn a video's captions off and on, Esc to leave. PDFs go page
-by page, each page whole on the screen (back from the next item, at the last page); videos play
-with their captions (Space or K pauses and plays them; at their end a card says so); other kinds
-show a title card. With one screen (or a mirrored projector) the notes stay private
-until N shows them; with two, the presenter view is on the screen the room does not see. A kit
-that is not fully on the laptop is refused before it starts (see ``readiness``).
+to show or hide the notes, C to go through a video's captions (English, Spanish, off), Esc to
+leave. PDFs go page by page, each page whole on the screen (back from the next item, at the
+last page); videos play with their captions (Space or K pauses and plays them; at their end a
+card says so); other kinds show a title card. With one screen (or a mirrored projector) the
+notes stay private until N shows them; with two, the presenter view is on the screen the room
+does not see. A kit that is not fully on the laptop is refused before it starts (see
+``readiness``).
 """
 
 from dataclasses import dataclass
@@ -25,10 +26,10 @@ from resources_index.catalog.model import KitItem
 from resources_index.catalog.positions import is_deck, is_paged, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
-from sop_desktop.labels import label, time_text
+from sop_desktop.labels import label, language_in_sentence, time_text
 from sop_desktop.viewers.presenter_windows import AudienceScreen, PresenterView
 
-CAPTION_KEY = Qt.Key.Key_C  # on a video: captions off, or on in the language chosen
+CAPTION_KEY = Qt.Key.Key_C  # on a video: the next captions it has (English, Spanish, off)
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 PLAY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_K}  # on a video: pause and play, not "next"
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
@@ -308,7 +309,7 @@ class Presentation(QObject):
             return self.tr("captions: English")
         if captions == "es":
             return self.tr("captions: Spanish")
-        return self.tr("captions: {0}").format(label("language", captions))
+        return self.tr("captions: {0}").format(language_in_sentence(captions))
 
     def _video_position(self) -> str:
         """``0:15 / 0:25 · playing`` for the presenter (the room sees no controls)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from sop_desktop.accessible import caption
 from sop_desktop.fonts import enlarged
+from sop_desktop.viewers.fitted_text import FittedText
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.viewers.video_player import VideoPlayer
 
@@ -60,10 +61,9 @@ class AudienceScreen(_KeyRelay):
         self.pdf.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.video = VideoPlayer(self)
         self.video.set_controls_visible(False)
-        self.card = QLabel(self)
-        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card.setWordWrap(True)
-        self.card.setStyleSheet("color: white; font-size: 36pt; padding: 40px;")
+        self.card = FittedText(36, self)  # a long title at 1366×768 still fits the screen
+        self.card.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card.label.setStyleSheet("color: white; padding: 40px;")
         self.blank = QWidget(self)
         self.blank.setAccessibleName(self.tr("Blank screen"))
         for widget in (self.pdf, self.video, self.card, self.blank):
@@ -91,10 +91,10 @@ class PresenterView(_KeyRelay):
         self.current.setFont(enlarged(self.current.font(), 1.6, bold=True))
         self.position = QLabel(self)
         caption(self.position, self.tr("Position in the kit"))
-        self.note = QLabel(self)
+        self.note_box = FittedText(16, self)  # a long note shrinks, then scrolls: never cut
+        self.note = self.note_box.label
         caption(self.note, self.tr("Note"))
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("font-size: 16pt; padding: 12px; background: palette(base);")
+        self.note.setStyleSheet("padding: 12px; background: palette(base);")
         self.next = QLabel(self)
         caption(self.next, self.tr("Next item"))
         self.next.setWordWrap(True)
@@ -114,9 +114,10 @@ class PresenterView(_KeyRelay):
         self.keys.setWordWrap(True)  # the view fits a small screen at 200 %
         self.position.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.clock, self.current, self.position, self.note, self.next):
+        for widget in (self.clock, self.current, self.position):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(self.note_box, 1)
+        layout.addWidget(self.next)
         layout.addWidget(self.blanked)
         layout.addWidget(self.keys)
         self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 30)

@@ -1,7 +1,7 @@
 """A video player (QtMultimedia) with the catalog's WebVTT captions in a language of choice.
 
 Keyboard: Space or K play/pause, Left/Right 5 s, J/L 10 s, Home to the start, F full screen,
-Esc leaves full screen, C turns the captions off and back on in the language chosen. Captions
+Esc leaves full screen, C goes through the captions the video has (English, Spanish, off). Captions
 are drawn by the program from the library's own caption files, so they work with every backend
 and in full screen.
 """
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from resources_index.errors import ResourcesError
 from resources_index.library.captions import CaptionTrack
-from sop_desktop.accessible import caption
+from sop_desktop.accessible import Announcer, caption
 from sop_desktop.error_text import describe
-from sop_desktop.labels import label, time_text
+from sop_desktop.labels import label, language_in_sentence, time_text
+from sop_desktop.quiet_media import quiet_ffmpeg
 
 NOT_LOADED = (
     QMediaPlayer.MediaStatus.NoMedia,
@@ -61,7 +62,9 @@ class VideoPlayer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.announcer = Announcer(self)
         self.player = QMediaPlayer(self)
+        quiet_ffmpeg()  # before FFmpeg opens a file and dumps its streams on the terminal
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget(self)
@@ -269,11 +272,16 @@ class VideoPlayer(QWidget):
         self.seek(-self.player.position())
 
     def next_captions(self) -> None:
-        """C: captions off, or back on in the language chosen last (the list picks another)."""
-        if self.caption_language():
-            self.captions_box.setCurrentIndex(0)
-        else:
-            chosen = self.captions_box.findData(self._chosen_language)
-            self.captions_box.setCurrentIndex(
-                chosen if chosen > 0 else min(1, self.captions_box.count() - 1)
-            )
+        """C: the next captions the video has, in the list's order (English, Spanish, then
+        off, and round again); what is on now is said to a screen reader."""
+        count = self.captions_box.count()
+        if count > 1:
+            self.captions_box.setCurrentIndex((self.captions_box.currentIndex() + 1) % count)
+        self.announcer.announce(self.captions_said())
+
+    def captions_said(self) -> str:
+        """``Captions: Spanish`` or ``Captions off``, in the interface language."""
+        code = self.caption_language()
+        if not code:
+            return self.tr("Captions off")
+        return self.tr("Captions: {0}").format(language_in_sentence(code))

@@ -1,11 +1,10 @@
 """The status bar: the network, the catalog version, the last sync, and a job's progress with
 Cancel while a sync or a download runs."""
 
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
@@ -14,6 +13,7 @@ from resources_index.errors import CatalogError, ResourcesError, Words
 from resources_index.library.library import Library
 from resources_index.sync.schedule import last_attempt
 from sop_desktop.accessible import caption
+from sop_desktop.dates import day_text, moment_text
 from sop_desktop.error_text import describe
 from sop_desktop.labels import size_text
 
@@ -177,16 +177,9 @@ def _time(value: str | None) -> datetime | None:
 
 def moment_shown(moment: datetime | None) -> str:
     """A date and time as the interface's language writes them, in local time."""
-    if moment is None:
-        return ""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    return "" if moment is None else moment_text(moment)
 
 
 def date_shown(moment: datetime) -> str:
-    """A day as the interface's language writes it in full, without the weekday
-    ("December 2, 2026", "2 de diciembre de 2026")."""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
-    locale = QLocale()
-    pattern = re.sub(r"d{4}[,.]?\s*", "", locale.dateFormat(QLocale.FormatType.LongFormat))
-    return locale.toString(local, pattern.strip(" ,"))
+    """A day as the interface's language writes it ("Dec 2, 2026", "2 dic 2026")."""
+    return day_text(moment.astimezone().date())

@@ -5,10 +5,13 @@ printed or saved."""
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from resources_index.catalog.records import Resource
 from resources_index.reports.usage import Usage
+
+#: How long a person stays on a settled search before it is counted (they are reading it).
+STAY_MS = 2000
 
 if TYPE_CHECKING:
     from sop_desktop.controllers.search_controller import SearchOutcome
@@ -24,11 +27,19 @@ class UsageCounting(QObject):
         self.asked = ""  # the question the person is on: its last settled search
         self.found = 0  # ... how many that search found
         self.opened_any = False  # ... and whether something was opened from it
+        self.counted = False  # ... and whether it was counted as a search yet
+        # A settled search is counted once the person has stayed on it a moment (they read
+        # the results), so the count does not wait for the next question or the quit.
+        self.staying = QTimer(self)
+        self.staying.setSingleShot(True)
+        self.staying.setInterval(STAY_MS)
+        self.staying.timeout.connect(self._stayed)
         self.filters: set[str] = set()
         window.search.answered.connect(self._answered)
         window.filters.filters_changed.connect(self._filtered)
         window.details.feedback_offered = self.usage.active
         window.details.feedback_requested.connect(self.ask_feedback)
+        window.side.currentChanged.connect(self.count_search)  # switching to the kits
 
     @property
     def active(self) -> bool:
@@ -36,10 +47,11 @@ class UsageCounting(QObject):
 
     def _answered(self, outcome: "SearchOutcome") -> None:
         """A search settles when typing pauses (not each keystroke's quick answer); it counts
-        once the person leaves its question, by the rule that also counts it as "nothing
-        opened": another question settles, or the window closes. Words still being typed
-        or corrected ("saf", "safte", "safety") are one question: a settled search that
-        the next one extends or cuts short replaces it uncounted."""
+        once the person stays on it a moment (``STAY_MS``), opens something from it, switches
+        to the kits or closes the window. Words still being typed or corrected ("saf",
+        "safte", "safety") are one question: a settled search that the next one extends or
+        cuts short is counted once. Whether nothing was opened from it is counted when the
+        person leaves it: another question settles, or the window closes."""
         query = outcome.query.strip()
         if outcome.quick or outcome.browsing or not query:
             return
@@ -49,6 +61,21 @@ class UsageCounting(QObject):
         if not same_question(self.asked, query):
             self._leave()
         self.asked, self.found = query, outcome.total
+        self.staying.start()
+
+    def _stayed(self) -> None:
+        """The person stayed on the question: counted, unless they are typing on in it (a
+        slow machine can keep the next keystroke's answer waiting)."""
+        if self.window.search_field.text().strip() == self.asked:
+            self.count_search()
+
+    def count_search(self) -> None:
+        """Count the question the person is on as a search, once (it settled and they stayed
+        on it, opened something from it, switched to the kits, or the window closes)."""
+        self.staying.stop()
+        if self.asked and not self.counted:
+            self.usage.searched(self.asked, self.found)
+            self.counted = True
 
     def _filtered(self, filters: dict[str, list[str]]) -> None:
         chosen = {f"{facet}:{value}" for facet, values in filters.items() for value in values}
@@ -59,13 +86,13 @@ class UsageCounting(QObject):
     def _leave(self) -> None:
         """The question the person was on is over: count it (and whether nothing was
         opened from it)."""
-        if self.asked:
-            self.usage.searched(self.asked, self.found)
-            if not self.opened_any:
-                self.usage.left_unopened(self.asked)
-        self.asked, self.found, self.opened_any = "", 0, False
+        self.count_search()
+        if self.asked and not self.opened_any:
+            self.usage.left_unopened(self.asked)
+        self.asked, self.found, self.opened_any, self.counted = "", 0, False, False
 
     def opened(self, resource: Resource) -> None:
+        self.count_search()
         self.usage.count("opened", resource.id)
         outcome = self.window.last_outcome
         first = self.asked and not self.opened_any
@@ -103,6 +130,17 @@ class UsageCounting(QObject):
         )
 
     def close(self) -> None:
+        """The window closes: the question on screen is counted, and words typed that had
+        no time to settle are one more search (found or not as their quick answer said)."""
+        typed = self.window.search_field.text().strip()
+        if typed and typed != self.asked and not same_question(self.asked, typed):
+            self._leave()
+            outcome = self.window.last_outcome
+            if outcome is not None and outcome.query.strip() == typed:
+                self.usage.searched(typed, outcome.total)
+            else:
+                self.usage.count("searches")  # how many it finds is not known yet
+            self.usage.left_unopened(typed)
         self._leave()
         self.usage.close()
 

@@ -104,6 +104,8 @@ def ink_colours(back: QColor, counts: Counter[int]) -> list[QColor]:
 def required(measured: Measured, appearance: str) -> float:
     if measured.kind == "icon":
         return LARGE_OR_ICON
+    if measured.what.startswith("Disabled"):
+        return TEXT  # told apart from the enabled text, still read in every appearance
     return HIGH_CONTRAST_TEXT if appearance == "high_contrast" else TEXT
 
 

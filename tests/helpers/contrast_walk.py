@@ -1,7 +1,8 @@
 """The window's text and icons as a person meets them, each measured by ``contrast_probe``: the
-search field and its clear button, an address refused in Settings, results (titles, the chosen
-one, type icons), the details (title, text, the link to the other language, a button), the sync
-notice's links, the video player's buttons and a dialog's Close button."""
+search field, its placeholder text and its clear button, a disabled button, an address refused
+in Settings, results (titles, the chosen one, type icons), the details (title, text, the link
+to the other language, a button), the sync notice's links, the video player's buttons and a
+dialog's Close button."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,6 +57,18 @@ def walk(app: QApplication, root: Path, appearance: str) -> Iterator[Measured]:
     settle(app)
     field = window.search_field
     yield measure("Search text", "text", field, lambda w: QRect(0, 0, w.width() // 3, w.height()))
+    field.clear()
+    settle(app)
+    yield measure(
+        "Search field's placeholder text",
+        "text",
+        field,
+        lambda w: QRect(0, 0, w.width() // 3, w.height()),
+    )
+    assert not window.filters.clear_button.isEnabled()  # nothing narrows the results yet
+    yield measure("Disabled button label", "text", window.filters.clear_button, inside)
+    field.setText("xy")
+    settle(app)
     yield measure(
         "Search field's clear button",
         "icon",

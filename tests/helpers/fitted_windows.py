@@ -1,7 +1,8 @@
 """Every window of the program opened on one screen, as a person would meet them, and where
 each lies; run as ``python -m tests.helpers.fitted_windows LIBRARY [SHOTS]`` under the screen
 and scale to try (``QT_QPA_PLATFORM=offscreen:configfile=…``, ``QT_SCALE_FACTOR``). It prints
-one JSON line: the screen's available area and each window's geometry with the frame a window
+one JSON line: the screen's available area, the size the state file remembered before the
+window opened and each window's geometry with the frame a window
 manager adds (see ``test_window_fit``); with SHOTS, a picture of each window goes there."""
 
 import json
@@ -41,12 +42,14 @@ def main() -> None:
     library.ensure_starter()
     # A size remembered from a larger screen (a docking station's 1920×1200).
     remembered = QSettings(str(root / UI_STATE_FILE), QSettings.Format.IniFormat)
-    if not remembered.contains("geometry"):
+    if not remembered.contains("size"):
         big = MainWindow(library)
         big.setGeometry(QRect(0, 0, 1920, 1200))
         big.save_state()
         big.deleteLater()
     settle(app)
+    remembered.sync()
+    saved = str(remembered.value("size"))
     window = MainWindow(library)
     window.show()
     while window.last_outcome is None:
@@ -81,7 +84,7 @@ def main() -> None:
         found.append(placed(name, dialog, shots))
         dialog.close()
     area = window.screen().availableGeometry()
-    print(json.dumps({"area": area.getRect(), "windows": found}))
+    print(json.dumps({"area": area.getRect(), "remembered": saved, "windows": found}))
     window.close()
     settle(app)
 

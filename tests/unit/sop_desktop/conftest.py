@@ -13,6 +13,7 @@ from sop_desktop import i18n
 from sop_desktop.controllers.search_controller import SearchOutcome
 from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
+from tests.helpers.reporting import county_policy
 
 
 @pytest.fixture
@@ -88,3 +89,12 @@ def type_query(qtbot: QtBot, window: MainWindow, text: str) -> SearchOutcome:
     window.search_field.clear()
     qtbot.keyClicks(window.search_field, text)
     return final_answer(qtbot, window, text)
+
+
+@pytest.fixture
+def spanish_county_window(
+    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """A county's laptop (reports on) with the interface in Spanish."""
+    county_policy(tmp_path, monkeypatch)
+    return open_window(qtbot, open_library(tmp_path / "library"))

@@ -333,3 +333,31 @@ def test_deleting_a_kit_asks_first_and_no_keeps_it(qtbot: QtBot, window: MainWin
     answer(QMessageBox.StandardButton.Yes)
     window.kits.buttons["delete"].click()
     assert len(asked) == 2 and store.all() == []
+
+
+@pytest.mark.parametrize("language", ["english", "spanish"])
+@pytest.mark.parametrize("logical", [(1366, 768), (911, 512), (683, 384)])  # 100, 150, 200 %
+def test_every_kit_button_is_as_wide_as_its_text(
+    qtbot: QtBot,
+    request: pytest.FixtureRequest,
+    starter_library: Library,
+    language: str,
+    logical: tuple[int, int],
+) -> None:
+    request.getfixturevalue(language)
+    window = open_window(qtbot, starter_library)
+    window.resize(*logical)
+    panel = window.kits
+    window.side.setCurrentWidget(panel)
+    curated = panel.kit_list.count() - 1  # a kit from the catalog: "Copy to my kits"
+    panel.kit_list.setCurrentRow(curated)
+    copy = panel.buttons["duplicate"]
+    assert copy.text() in ("Copy to my kits", "Copiar a mis kits")
+    for side in (120, 180, 260, 420):  # the sidebar dragged narrow and wide
+        window.splitter.setSizes([side, 400, 300])
+        qtbot.wait(20)
+        for key, button in panel.buttons.items():
+            text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+            assert button.width() >= button.sizeHint().width() > text, (key, side, logical)
+        assert copy.accessibleName() == copy.text()
+    window.close()

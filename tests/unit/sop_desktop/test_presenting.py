@@ -154,15 +154,22 @@ def test_a_video_visited_again_plays_and_c_switches_its_captions(
     playing = QMediaPlayer.PlaybackState.PlayingState
     qtbot.waitUntil(lambda: player.playbackState() == playing and player.position() > 300)
     assert "· captions: English ·" in show.presenter.position.text()
-    qtbot.keyClick(show.audience, Qt.Key.Key_C)  # a trainer turns the captions off…
-    assert show.audience.video.caption_language() == ""
-    assert "· captions off ·" in show.presenter.position.text()
     video = show.audience.video
-    video.captions_box.setCurrentIndex(video.captions_box.findData("es"))
-    qtbot.keyClick(show.audience, Qt.Key.Key_C)  # …and on again, in the language chosen
-    qtbot.keyClick(show.audience, Qt.Key.Key_C)
-    assert video.caption_language() == "es"
-    assert "· captions: Spanish ·" in show.presenter.position.text()
+    said: list[str] = []
+    video.announcer.said.connect(said.append)
+    # C goes through the captions the video has: English, Spanish, off, and round again.
+    for language, shown, heard in (
+        ("es", "· captions: Spanish ·", "Captions: Spanish"),
+        ("", "· captions off ·", "Captions off"),
+        ("en", "· captions: English ·", "Captions: English"),
+        ("es", "· captions: Spanish ·", "Captions: Spanish"),
+    ):
+        qtbot.keyClick(show.audience, Qt.Key.Key_C)
+        assert video.caption_language() == language
+        assert shown in show.presenter.position.text()
+        assert said[-1] == heard
+    face = QAccessible.queryAccessibleInterface(show.presenter.position)
+    assert "captions: Spanish" in face.text(QAccessible.Text.Name)
     qtbot.keyClick(show.audience, Qt.Key.Key_PageDown)
     qtbot.keyClick(show.audience, Qt.Key.Key_PageUp)  # the video a second time
     assert show.index == 0 and show.audience.stack.currentWidget() is show.audience.video
@@ -229,3 +236,31 @@ def test_kit_item_labels_wrap_whole_instead_of_losing_their_middle(
     )
     assert panel.items.wordWrap()
     assert panel.items.textElideMode() != Qt.TextElideMode.ElideMiddle
+
+
+def test_a_long_note_and_a_long_title_fit_their_boxes_at_1366_by_768(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The note shrinks to fit the presenter view (then scrolls, never cut off at its edge);
+    a title card fits the projector; a screen reader reads the whole note."""
+    note = "Ask the family who they would call first when things get hard. " * 14
+    show = window.present([KitItem("sop-glossary", note=note.strip())])
+    assert show is not None
+    show.audience.resize(1366, 768)
+    show.toggle_notes()
+    view = show.presenter
+    view.resize(660, 420)
+    qtbot.waitUntil(lambda: view.note_box.viewport().height() > 0)
+    view.note_box.fit()
+    assert view.note_box.fits()  # all of it in view, smaller than 16 pt
+    assert view.note.font().pointSizeF() < 16
+    face = QAccessible.queryAccessibleInterface(view.note)
+    assert face.text(QAccessible.Text.Name) == note.strip()
+    show.audience.card.setText("A very long title of a resource " * 8)
+    qtbot.wait(20)
+    assert show.audience.card.fits()
+    view.note_box.setText(note * 6)  # more than fits even small: it scrolls
+    assert not view.note_box.fits()
+    qtbot.waitUntil(lambda: view.note_box.verticalScrollBar().maximum() > 0)
+    assert view.note.height() >= view.note.heightForWidth(view.note.width())  # nothing cut
+    show.stop()

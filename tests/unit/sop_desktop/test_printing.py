@@ -293,3 +293,30 @@ def test_paper_gets_dark_ink_whatever_the_appearance(
     for name in ("l.pdf", "run.pdf", "h.pdf"):
         shares = dark_ink(tmp_path / name)
         assert shares and all(share > 0.002 for share in shares), (name, shares)
+
+
+@pytest.mark.parametrize("rid", ["safety-house-tip-sheet", "tres-casas-hoja-de-consejos"])
+def test_large_print_puts_each_line_in_the_text_layer_once_across_page_breaks(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path, rid: str
+) -> None:
+    """What a search of the PDF or a screen reader finds: the line before a page break was
+    also in the next page's text layer (drawn in its top margin, clipped from the eye)."""
+    resource = starter_library.current().by_id[rid]  # type: ignore[union-attr]
+    done = print_resources(
+        starter_library, [resource], pdf_printer(tmp_path / "large.pdf"), large=True
+    )
+    printed = pdfium.PdfDocument(tmp_path / "large.pdf")
+    assert done.sheets == len(printed) >= 2  # a page break to cross
+    pages = [
+        [line.strip() for line in page.get_textpage().get_text_range().splitlines()]
+        for page in printed
+    ]
+    lines = [line for page in pages for line in page if line]
+    assert len(lines) == len(set(lines)), [line for line in lines if lines.count(line) > 1]
+    for page in printed:  # and every character on the page inside its margins
+        _, height = page.get_size()
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(index)
+            if right > left:
+                assert bottom >= 36 - 0.5 and top <= height - 36 + 0.5

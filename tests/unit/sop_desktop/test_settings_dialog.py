@@ -72,7 +72,7 @@ def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
     dialog, said = settings_heard(qtbot, window)
     for typed, reason in (
         ("servidor del condado", "A web address has no spaces."),
-        ("sop.county.example/catalog", "It must begin with http:// / https://"),
+        ("ftp://sop.county.example/catalog", "It must begin with http:// / https://"),
         ("https://", "It names no server after https://."),
     ):
         dialog.server.setText(typed)
@@ -92,6 +92,40 @@ def test_an_address_that_is_not_one_is_refused_at_once_with_a_reason(
     assert not dialog.isVisible()
     saved = json.loads((window.library.root / "settings.json").read_text())
     assert saved["server_url"] == "https://sop.county.example/catalog/"
+
+
+@pytest.mark.parametrize(
+    ("language", "completion", "gone"),
+    [
+        ("en", "No http:// or https:// was typed: it is saved as {0}.", "is not a server address"),
+        (
+            "es",
+            "No se escribió http:// ni https://: se guarda como {0}.",
+            "no es una dirección de servidor",
+        ),
+    ],
+)
+def test_an_address_without_its_scheme_is_taken_as_https_and_a_refusal_goes_once_corrected(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str, completion: str, gone: str
+) -> None:
+    request.getfixturevalue("spanish" if language == "es" else "english")
+    window = request.getfixturevalue("window")
+    dialog, said = settings_heard(qtbot, window)
+    dialog.server.setText("servidor del condado")
+    dialog.accept()
+    assert gone in dialog.note.text() and dialog.isVisible()
+    dialog.server.setText("sop.county.example/catalog")
+    assert gone not in dialog.note.text()  # the refusal said on Save went with the mistake
+    assert not dialog.note.isVisible() or gone not in dialog.note.text()
+    expected = completion.format("https://sop.county.example/catalog")
+    face = QAccessible.queryAccessibleInterface(dialog.server)
+    assert face.text(QAccessible.Text.Description) == expected
+    assert dialog.completion.text() == expected and not dialog.completion.isHidden()
+    assert said.count(expected) == 1
+    dialog.accept()
+    assert not dialog.isVisible()
+    saved = json.loads((window.library.root / "settings.json").read_text())
+    assert saved["server_url"] == "https://sop.county.example/catalog"
 
 
 def test_the_command_line_refuses_a_server_address_that_is_not_one(tmp_path: Path) -> None:

@@ -159,6 +159,27 @@ def test_searches_typed_at_60_ms_a_key_count_once_each_when_settled_not_per_keys
     assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 5
 
 
+def test_a_search_is_counted_once_it_settles_and_one_typed_just_before_quitting_too(
+    qtbot: QtBot, county_window: MainWindow
+) -> None:
+    window = county_window
+    assert type_query(qtbot, window, "zebraquartz").total == 0
+    qtbot.waitUntil(lambda: counted(window.library).get(("searches", ""), 0) == 1, timeout=5000)
+    assert counted(window.library)[("zero_result_searches", "(+1 other word)")] == 1
+    type_query(qtbot, window, "zebraquartz")  # answered again: still one search
+    window.side.setCurrentWidget(window.kits)
+    assert counted(window.library)[("searches", "")] == 1
+    window.side.setCurrentWidget(window.filters)
+    type_query(qtbot, window, "three houses")
+    window.side.setCurrentWidget(window.kits)  # switching counts it at once
+    assert counted(window.library)[("searches", "")] == 2
+    window.search_field.setText("safety plan")  # and quit before the search settles
+    window.close()
+    seen = counted(window.library)
+    assert seen[("searches", "")] == 3
+    assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 3
+
+
 def shown_cells(view: ReportView) -> list[str]:
     """The report's table as a screen reader reads it, cell by cell."""
     interface = QAccessible.queryAccessibleInterface(view.table)
@@ -197,18 +218,15 @@ def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(
         viewer.close()
 
 
-def test_what_is_shared_reads_in_spanish(
-    qtbot: QtBot, spanish: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    county_policy(tmp_path, monkeypatch)
-    window = open_window(qtbot, open_library(tmp_path / "library"))
+def test_what_is_shared_reads_in_spanish(qtbot: QtBot, spanish_county_window: MainWindow) -> None:
+    window = spanish_county_window
     outcome = type_query(qtbot, window, "harm statements")  # a document
     window.open_resource(outcome.rows[0].resource, outcome.rows[0].location)
     dialog = window.open_settings()
     view = dialog.show_report()
     cells = shown_cells(view)
     assert cells[0].startswith("El informe de esta semana hasta ahora: semana 20"), cells
-    assert "Abierto" in cells and "Búsquedas" not in cells, cells  # the search is not over
+    assert "Abierto" in cells and "Búsquedas" in cells, cells  # opened from: counted now
     assert view.as_sent.text() == "Mostrar tal como se envía (JSON)"
     view.close()
     dialog.reject()

@@ -3,7 +3,9 @@
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
@@ -62,10 +64,17 @@ def test_a_video_plays_with_captions_in_the_chosen_language(
     before = player.player.position()
     qtbot.keyClick(player, Qt.Key.Key_Left)
     assert player.player.position() <= before - 4000
-    qtbot.keyClick(player, Qt.Key.Key_C)  # captions off ...
+    said: list[str] = []
+    player.announcer.said.connect(said.append)
+    qtbot.keyClick(player, Qt.Key.Key_C)  # Spanish, then off ...
     assert player.caption_language() == "" and player.caption.text() == ""
-    qtbot.keyClick(player, Qt.Key.Key_C)  # ... and back on in the language chosen, not English
-    assert player.caption_language() == "es"
+    assert said == ["Captions off"] and player.captions_box.currentText() == "Captions off"
+    qtbot.keyClick(player, Qt.Key.Key_C)  # ... then English, then Spanish again
+    assert player.caption_language() == "en" and said[-1] == "Captions: English"
+    qtbot.keyClick(player, Qt.Key.Key_C)
+    assert player.caption_language() == "es" and said[-1] == "Captions: Spanish"
+    box = QAccessible.queryAccessibleInterface(player.captions_box)
+    assert box.text(QAccessible.Text.Value) == "Spanish"  # the state, shown and heard
     qtbot.keyClick(player, Qt.Key.Key_F)
     assert player.window().isFullScreen()
     qtbot.keyClick(player, Qt.Key.Key_Escape)
@@ -204,3 +213,19 @@ def test_save_a_copy_offers_the_original_first_and_the_pdf_copy_second(
     qtbot.waitUntil(lambda: (tmp_path / "usb" / "worksheet.pdf").stat().st_size == len(rendition))
     assert (tmp_path / "usb" / "worksheet.pdf").read_bytes() == rendition
     assert rendition.startswith(b"%PDF")
+
+
+def test_a_video_opens_without_ffmpeg_printing_its_streams_on_the_terminal(
+    qtbot: QtBot, window: MainWindow, capfd: pytest.CaptureFixture[str]
+) -> None:
+    manifest = window.library.current()
+    assert manifest is not None
+    capfd.readouterr()
+    window.open_resource(manifest.by_id["three-houses-video"], {"time_ms": 0})
+    player = window.viewers["three-houses-video"].viewer
+    assert isinstance(player, VideoPlayer)
+    qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=15_000)
+    qtbot.wait(300)
+    printed = capfd.readouterr()
+    for dump in ("Stream #0", "Input #0", "Metadata:", "Using Qt multimedia with FFmpeg"):
+        assert dump not in printed.err + printed.out, printed.err

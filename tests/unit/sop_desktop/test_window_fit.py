@@ -40,6 +40,7 @@ def test_every_window_opens_inside_a_1366_by_768_screen(
     ]
     for window in seen["windows"]:
         assert area.contains(QRect(*window["outer"])), (window, seen["area"])
+    assert seen["remembered"] == "1920x1200"  # the state file held the larger screen's size
     main = QRect(*seen["windows"][0]["inside"])
     assert main.width() < 1920 and main.height() < 1200  # the remembered size did not fit
 
