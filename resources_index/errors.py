@@ -6,6 +6,7 @@ file or thing at fault and, where it helps, what to do.
 """
 
 import errno
+import sqlite3
 from typing import Any
 
 from resources_index.messages import MESSAGES
@@ -79,8 +80,27 @@ def reason_of(error: BaseException) -> "Words":
             error.errno or -1
         )
         return Words(kind) if kind else Words("os.other", number=error.errno or 0)
+    if isinstance(error, sqlite3.Error):
+        return _sqlite_reason(str(error).lower())
     if isinstance(error, ValueError | KeyError | TypeError | EOFError | LookupError):
         return Words("reason.damaged")
+    return Words("reason.unexpected")
+
+
+#: What SQLite's (English) text means, by the words it uses.
+_SQLITE_KINDS = (
+    (("locked", "busy"), "os.in_use"),
+    (("readonly", "read-only"), "os.read_only"),
+    (("is full",), "os.disk_full"),
+    (("disk i/o",), "os.device_error"),
+    (("malformed", "not a database"), "reason.damaged"),
+)
+
+
+def _sqlite_reason(said: str) -> Words:
+    for words, kind in _SQLITE_KINDS:
+        if any(word in said for word in words):
+            return Words(kind)
     return Words("reason.unexpected")
 
 

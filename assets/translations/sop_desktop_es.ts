@@ -695,6 +695,22 @@
         <translation>Los informes de uso no se entregaron: la dirección de los informes cambió (el servidor respondió {status} con otra dirección). Esperan en este equipo; pida a su administrador que corrija reports_url en la política.</translation>
     </message>
     <message>
+        <source>Usage reports were not delivered: {reason}. They wait on this laptop for the next sync.</source>
+        <translation>Los informes de uso no se entregaron: {reason}. Esperan en este equipo hasta la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports server did not accept this county&apos;s user name and password (401). They wait on this laptop; ask your administrator to check reports_user and reports_password in the policy.</source>
+        <translation>Los informes de uso no se entregaron: el servidor de informes no aceptó el nombre de usuario y la contraseña de este condado (401). Esperan en este equipo; pida a su administrador que revise reports_user y reports_password en la política.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports server refused them (403), as it does for a county writing outside its own folder. They wait on this laptop; ask your administrator to check county and reports_user in the policy.</source>
+        <translation>Los informes de uso no se entregaron: el servidor de informes los rechazó (403), como hace cuando un condado escribe fuera de su propia carpeta. Esperan en este equipo; pida a su administrador que revise county y reports_user en la política.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not sent: {url} begins with http://, so the county&apos;s password would cross the network unencrypted. They wait on this laptop; ask your administrator for an https:// reports_url.</source>
+        <translation>Los informes de uso no se enviaron: {url} empieza por http://, así que la contraseña del condado cruzaría la red sin cifrar. Esperan en este equipo; pida a su administrador una reports_url con https://.</translation>
+    </message>
+    <message>
         <source>Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.</source>
         <translation>Los informes de uso no se entregaron: el servidor de informes no respondió en {seconds} segundos. Esperan en este equipo hasta la próxima sincronización.</translation>
     </message>
@@ -1041,6 +1057,10 @@
     <message>
         <source>The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.</source>
         <translation>El servidor en {url} envía el catálogo demasiado despacio (se detuvo); la biblioteca no se modificó. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.</source>
+        <translation>No se envió nada a {url}: la dirección contiene un nombre de usuario y una contraseña pero empieza por http://, así que cruzarían la red sin cifrar. Use su dirección https://.</translation>
     </message>
     <message>
         <source>{reason} The library was not changed.</source>

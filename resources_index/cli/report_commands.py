@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 def cmd_report_show(args: argparse.Namespace) -> int:
     """The exact content of the next report, and of reports waiting to be delivered."""
+    from resources_index.errors import Words, say_in_english
     from resources_index.reports.outbox import waiting as waiting_reports
     from resources_index.reports.usage import Usage
 
     library = Library(paths.data_dir(args.data_dir))
-    unreadable: list[str] = []
+    unreadable: list[Words] = []
     shown = Usage.next_report(library, unreadable)
     if shown is None:
         print("Usage reports are off on this laptop: nothing is counted or sent.")
@@ -40,7 +41,8 @@ def cmd_report_show(args: argparse.Namespace) -> int:
     print(f"{len(waiting)} earlier report(s) waiting to be delivered.")
     if unreadable:
         print(
-            f"This week's counts could not be read ({unreadable[0]}), so none are shown; they"
+            f"This week's counts could not be read ({say_in_english(unreadable[0])}), so none are"
+            " shown; they"
             " are read again next time.",
             file=sys.stderr,
         )

@@ -37,13 +37,14 @@ from resources_index.sync.http import (
     NetworkError,
     Response,
     Session,
+    closed_before_answer,
     explain,
     explain_status,
     make_session,
     put,
 )
 from resources_index.util import safe_json
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,11 @@ class _Uploads:
 
     def run(self) -> None:
         credentials = self.library.policy.reports_credentials
+        if (credentials or has_userinfo(self.base)) and in_clear(self.base):
+            # Never sent: the county's password would cross the network readable by anyone.
+            self.result.problem = Words("reports.credentials_in_clear", url=shown(self.base))
+            self.outcome(self.result.problem)
+            return
         with make_session(self.http) as session:
             self.session = session
             session.hooks["response"].append(self._answered)
@@ -176,15 +182,12 @@ class _Uploads:
                     return
                 url = f"{self.base}/{upload_path(report.report)}"
                 try:
-                    status = put(session, url, report.data, self.http, credentials)
+                    status = self._put(session, url, report.data, credentials)
                 except NetworkError as exc:
-                    self.result.problem = explain(exc)
-                    break
-                if 300 <= status < 400:
-                    self.result.problem = Words("reports.moved", status=status)
+                    self.result.problem = Words("reports.not_delivered", reason=explain(exc))
                     break
                 if status not in STORED:
-                    self.result.problem = explain_status(status, report.path.name)
+                    self.result.problem = refusal(status, report.path.name)
                     break
                 if self.stopped.is_set():
                     return  # too late: it goes again, the same bytes, at the next sync
@@ -192,6 +195,21 @@ class _Uploads:
                 self.result.sent.append(report.path.name)
         if not self.stopped.is_set():
             self.outcome(self.result.problem)
+
+    def _put(
+        self, session: Session, url: str, data: bytes, credentials: tuple[str, str] | None
+    ) -> int:
+        """One PUT, sent once more when the server closed the connection before any answer
+        (a kept-alive connection it had dropped meanwhile): the same bytes to the same name,
+        so one that did arrive is only replaced. Never again once the deadline has passed
+        (ending the transfer closes the connection too)."""
+        try:
+            return put(session, url, data, self.http, credentials)
+        except NetworkError as exc:
+            if self.stopped.is_set() or not closed_before_answer(exc):
+                raise
+        log.info("the reports server closed the connection before answering; sending again")
+        return put(session, url, data, self.http, credentials)
 
     def outcome(self, problem: Words | None) -> Delivery:
         """The result so far with ``problem``, recorded for ``doctor`` and the log."""
@@ -209,6 +227,19 @@ class _Uploads:
         elif result.sent:
             log.info("usage reports delivered: %d", len(result.sent))
         return result
+
+
+def refusal(status: int, name: str) -> Words:
+    """Why a report answered ``status`` was not delivered, as a whole sentence: a redirect
+    (the address moved), the county's credential refused (401) or its upload forbidden (403)
+    each by name, anything else by its cause."""
+    if 300 <= status < 400:
+        return Words("reports.moved", status=status)
+    if status == 401:
+        return Words("reports.credentials_wrong")
+    if status == 403:
+        return Words("reports.forbidden")
+    return Words("reports.not_delivered", reason=explain_status(status, name))
 
 
 def _cut(answer: Response) -> None:

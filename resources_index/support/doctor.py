@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resources_index import __version__
-from resources_index.errors import ResourcesError
+from resources_index.errors import ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
 from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 
 
@@ -87,6 +87,9 @@ def _report_checks(library: Library) -> Iterator[Check]:
         return
     where = shown(library.policy.reports_url) or "exported to a drive (no reports_url)"
     yield Check(True, f"Usage reports: on, delivered to {where}")
+    base = library.policy.reports_url
+    if (library.policy.reports_credentials or has_userinfo(base)) and in_clear(base):
+        yield Check(False, str(Words("reports.credentials_in_clear", url=shown(base))))
     last = last_delivery(library)
     if last is not None and last.get("problem"):
         yield Check(False, f"Last delivery ({last.get('at')}): {last['problem']}")
@@ -179,6 +182,9 @@ def _network_checks(library: Library) -> Iterator[Check]:
         through = f" through the proxy chosen by {shown(http.pac_url)}"
     address = url if url.endswith("/") else url + "/"
     target = shown(address)
+    if has_userinfo(url) and in_clear(url):
+        yield Check(False, str(Words("sync.credentials_in_clear", url=target)))
+        return
     try:
         status = probe(http, address + CATALOG_FILE)
     except NetworkError as exc:
