@@ -57,6 +57,8 @@ STORED = (200, 201, 204)
 LAST_DELIVERY = "last-delivery.json"
 
 _running: dict[Path, threading.Thread] = {}
+#: What each delivery ``start`` began came to, for ``finish`` to say.
+_outcomes: dict[Path, "Delivery"] = {}
 _running_lock = threading.Lock()
 
 
@@ -65,6 +67,8 @@ class Delivery:
     sent: list[str] = field(default_factory=list)  # report file names
     waiting: int = 0
     problem: Words | None = None
+    #: whether reports were to be uploaded at all (reporting on, a reports_url set)
+    attempted: bool = False
 
 
 def deliver(
@@ -98,25 +102,39 @@ def start(library: Library, http: HttpSettings | None = None) -> None:
         if previous is not None and previous.is_alive():
             return
 
+        _outcomes.pop(root, None)
+
         def run() -> None:
             try:
-                deliver(library, http)
+                outcome = deliver(library, http)
             except Exception:  # never the sync's failure; said in the log
                 log.exception("usage reports not delivered")
+                outcome = Delivery(problem=Words("reason.unexpected"), attempted=True)
+            with _running_lock:
+                _outcomes[root] = outcome
 
         thread = threading.Thread(target=run, name="usage-reports-after-sync", daemon=True)
         _running[root] = thread
         thread.start()
 
 
-def finish(timeout: float = DEADLINE_SECONDS) -> None:
+def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
     """Wait at most ``timeout`` seconds for the deliveries ``start`` began (the command line,
-    before it exits; the window never waits)."""
+    before it exits; the window never waits) and return what those that ended came to."""
     end = time.monotonic() + timeout
     with _running_lock:
-        threads = list(_running.values())
-    for thread in threads:
+        threads = list(_running.items())
+    ended = []
+    for root, thread in threads:
         thread.join(max(0.0, end - time.monotonic()))
+        with _running_lock:
+            outcome = _outcomes.pop(root, None)
+        if outcome is not None:
+            ended.append(outcome)
+        elif thread.is_alive():
+            waited = Words("reports.too_slow", seconds=round(timeout))
+            ended.append(Delivery(problem=waited, attempted=True))
+    return ended
 
 
 def _prepare(
@@ -135,6 +153,7 @@ def _prepare(
     )
     # One try each: the next sync is the retry, and the deadline bounds the whole.
     settings = replace(settings, retries=0)
+    result.attempted = True
     return _Uploads(library, settings, base, reports)
 
 
@@ -148,7 +167,7 @@ class _Uploads:
         self.http = http
         self.base = base
         self.reports = reports
-        self.result = Delivery()
+        self.result = Delivery(attempted=True)
         self.stopped = threading.Event()
         self.session: Session | None = None
         self.answer: Response | None = None

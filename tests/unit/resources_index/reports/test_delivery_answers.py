@@ -10,14 +10,16 @@ import pytest
 from resources_index.cli.main import main
 from resources_index.errors import say_in_english
 from resources_index.library.library import Library
+from resources_index.reports import delivery
 from resources_index.reports.delivery import deliver, last_delivery
 from resources_index.reports.outbox import pending
 from resources_index.reports.usage import Usage
 from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
 from resources_index.util.addresses import in_clear
-from tests.helpers.capture import capture_server, dropping_server
+from tests.helpers.capture import capture_server, dropping_server, stalled_server
 from tests.helpers.reporting import county_policy
+from tests.helpers.served import running
 
 LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
 ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
@@ -155,3 +157,38 @@ def test_without_a_password_plain_http_still_delivers(
 )
 def test_only_this_computer_is_reached_in_clear(address: str, clear: bool) -> None:
     assert in_clear(address) is clear
+
+
+def test_the_command_line_sync_says_its_outcome_then_the_reports_own(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A stalled reports server: the sync's outcome first, then the reports' on a line of
+    their own once their deadline has passed, and the command succeeds."""
+    monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
+    with stalled_server() as reports, running(published) as server:
+        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
+        data = ["--data-dir", str(laptop.root)]
+        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = lines[-1]
+    assert said.startswith("Usage reports were not delivered: the reports server did not")
+    assert "within 1 seconds" in said
+    assert lines[-2].startswith("Catalog version ") and "added" in lines[-2]
+
+
+def test_the_command_line_sync_says_how_many_reports_went(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with capture_server(201) as reports, running(published) as server:
+        laptop = laptop_for(tmp_path, monkeypatch, reports.url + "sop-reports/")
+        data = ["--data-dir", str(laptop.root)]
+        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Usage reports: 1 delivered, 0 waiting."
