@@ -235,7 +235,10 @@ MESSAGES: dict[str, str] = {
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
-    "setting.not_object": "{path} is not a JSON object; using defaults.",
+    "setting.damaged": (
+        "Your settings file {path} is damaged ({reason}), so the built-in settings apply."
+        " Saving settings keeps the damaged file aside in the set-aside folder beside it."
+    ),
     "setting.unknown": "unknown setting {name!r} ignored.",
     "setting.trusted_keys": "trusted_keys must be a list of PEM texts; ignored.",
     "setting.download_policy": "download_policy must be one of {choices}; ignored.",

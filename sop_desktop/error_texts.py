@@ -317,8 +317,9 @@ TEXTS: dict[str, str] = {
     "setting.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "{path} could not be read ({reason}); using defaults."
     ),
-    "setting.not_object": QT_TRANSLATE_NOOP(
-        "Errors", "{path} is not a JSON object; using defaults."
+    "setting.damaged": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your settings file {path} is damaged ({reason}), so the built-in settings apply. Saving settings keeps the damaged file aside in the set-aside folder beside it.",
     ),
     "setting.unknown": QT_TRANSLATE_NOOP("Errors", "unknown setting {name!r} ignored."),
     "setting.trusted_keys": QT_TRANSLATE_NOOP(

@@ -767,8 +767,8 @@
         <translation>No se pudo leer {path} ({reason}); se usan los valores predeterminados.</translation>
     </message>
     <message>
-        <source>{path} is not a JSON object; using defaults.</source>
-        <translation>{path} no es un objeto JSON; se usan los valores predeterminados.</translation>
+        <source>Your settings file {path} is damaged ({reason}), so the built-in settings apply. Saving settings keeps the damaged file aside in the set-aside folder beside it.</source>
+        <translation>Su archivo de configuración {path} está dañado ({reason}), así que se aplica la configuración predeterminada. Al guardar la configuración, el archivo dañado se conserva aparte en la carpeta set-aside que está a su lado.</translation>
     </message>
     <message>
         <source>unknown setting {name!r} ignored.</source>

@@ -70,7 +70,10 @@ def _policy_checks(library: Library) -> Iterator[Check]:
         yield Check(True, f"Policy: {policy.path}")
     for problem in policy.problems:
         yield Check(False, f"{problem} Fix the policy file.")
-    effective, sources = policy.effective(library.user_settings())
+    user = library.user_settings()
+    for problem in user.problems:  # the user's own settings file (settings.json)
+        yield Check(False, str(problem))
+    effective, sources = policy.effective(user)
     for name, source in sources.items():
         value = getattr(effective, name)
         said = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
