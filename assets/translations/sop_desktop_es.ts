@@ -2952,6 +2952,10 @@
         <translation>Última sincronización</translation>
     </message>
     <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
         <source>No sync server</source>
         <translation>Sin servidor de sincronización</translation>
     </message>
@@ -2966,6 +2970,10 @@
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>The policy file cannot be used.</source>
+        <translation>No se puede usar el archivo de política.</translation>
     </message>
     <message>
         <source>Sync cancelled {0}</source>
