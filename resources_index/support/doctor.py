@@ -6,11 +6,13 @@ storage, and the health of the search index and the library. With ``offline`` th
 checks are skipped (a laptop on a plane, or a build's self-check).
 """
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from resources_index import __version__
+from resources_index.config.settings import SET_ASIDE as SETTINGS_ASIDE
 from resources_index.errors import ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
@@ -73,6 +75,13 @@ def _policy_checks(library: Library) -> Iterator[Check]:
     user = library.user_settings()
     for problem in user.problems:  # the user's own settings file (settings.json)
         yield Check(False, str(problem))
+    with contextlib.suppress(OSError):
+        for path in sorted((library.root / SETTINGS_ASIDE).glob("settings-*.json")):
+            yield Check(
+                False,
+                f"Set aside, a damaged settings file: {path}. The settings saved since apply;"
+                " remove it when seen.",
+            )
     effective, sources = policy.effective(user)
     for name, source in sources.items():
         value = getattr(effective, name)

@@ -78,6 +78,8 @@ def test_a_damaged_file_is_in_the_log_doctor_and_settings_and_kept_aside_on_save
     assert sorted(p.read_bytes() for p in aside) == sorted(damaged)
     assert json.loads(path.read_text()) == {"download_limit_mb": 90}
     assert not Settings.load(library.root).problems
+    named = [c.text for c in doctor.run(library, offline=True) if "damaged settings" in c.text]
+    assert [line.split(": ", 1)[1].split(". ")[0] for line in named] == [str(p) for p in aside]
 
 
 def test_saving_over_good_settings_keeps_nothing_aside(tmp_path: Path) -> None:
