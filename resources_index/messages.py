@@ -193,6 +193,24 @@ MESSAGES: dict[str, str] = {
         " {status} with another address). They wait on this laptop; ask your administrator to"
         " correct reports_url in the policy."
     ),
+    "reports.not_delivered": (
+        "Usage reports were not delivered: {reason}. They wait on this laptop for the next sync."
+    ),
+    "reports.credentials_wrong": (
+        "Usage reports were not delivered: the reports server did not accept this county's user"
+        " name and password (401). They wait on this laptop; ask your administrator to check"
+        " reports_user and reports_password in the policy."
+    ),
+    "reports.forbidden": (
+        "Usage reports were not delivered: the reports server refused them (403), as it does"
+        " for a county writing outside its own folder. They wait on this laptop; ask your"
+        " administrator to check county and reports_user in the policy."
+    ),
+    "reports.credentials_in_clear": (
+        "Usage reports were not sent: {url} begins with http://, so the county's password would"
+        " cross the network unencrypted. They wait on this laptop; ask your administrator for"
+        " an https:// reports_url."
+    ),
     "reports.too_slow": (
         "Usage reports were not delivered: the reports server did not answer within {seconds}"
         " seconds. They wait on this laptop for the next sync."
@@ -217,7 +235,10 @@ MESSAGES: dict[str, str] = {
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
-    "setting.not_object": "{path} is not a JSON object; using defaults.",
+    "setting.damaged": (
+        "Your settings file {path} is damaged ({reason}), so the built-in settings apply."
+        " Saving settings keeps the damaged file aside in the set-aside folder beside it."
+    ),
     "setting.unknown": "unknown setting {name!r} ignored.",
     "setting.trusted_keys": "trusted_keys must be a list of PEM texts; ignored.",
     "setting.download_policy": "download_policy must be one of {choices}; ignored.",
@@ -362,6 +383,10 @@ MESSAGES: dict[str, str] = {
     "sync.catalog_stalled": (
         "The server at {url} sends the catalog too slowly (it stalled); the library was not"
         " changed. Try again later."
+    ),
+    "sync.credentials_in_clear": (
+        "Nothing was sent to {url}: the address holds a user name and password but begins with"
+        " http://, so they would cross the network unencrypted. Use its https:// address."
     ),
     "sync.not_changed": "{reason} The library was not changed.",
     "sync.download_failed": "{reason}",

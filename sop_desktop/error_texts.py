@@ -268,6 +268,22 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Usage reports were not delivered: the reports address moved (the server answered {status} with another address). They wait on this laptop; ask your administrator to correct reports_url in the policy.",
     ),
+    "reports.not_delivered": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: {reason}. They wait on this laptop for the next sync.",
+    ),
+    "reports.credentials_wrong": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports server did not accept this county's user name and password (401). They wait on this laptop; ask your administrator to check reports_user and reports_password in the policy.",
+    ),
+    "reports.forbidden": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the reports server refused them (403), as it does for a county writing outside its own folder. They wait on this laptop; ask your administrator to check county and reports_user in the policy.",
+    ),
+    "reports.credentials_in_clear": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not sent: {url} begins with http://, so the county's password would cross the network unencrypted. They wait on this laptop; ask your administrator for an https:// reports_url.",
+    ),
     "reports.too_slow": QT_TRANSLATE_NOOP(
         "Errors",
         "Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.",
@@ -301,8 +317,9 @@ TEXTS: dict[str, str] = {
     "setting.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "{path} could not be read ({reason}); using defaults."
     ),
-    "setting.not_object": QT_TRANSLATE_NOOP(
-        "Errors", "{path} is not a JSON object; using defaults."
+    "setting.damaged": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your settings file {path} is damaged ({reason}), so the built-in settings apply. Saving settings keeps the damaged file aside in the set-aside folder beside it.",
     ),
     "setting.unknown": QT_TRANSLATE_NOOP("Errors", "unknown setting {name!r} ignored."),
     "setting.trusted_keys": QT_TRANSLATE_NOOP(
@@ -491,6 +508,10 @@ TEXTS: dict[str, str] = {
     "sync.catalog_stalled": QT_TRANSLATE_NOOP(
         "Errors",
         "The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.",
+    ),
+    "sync.credentials_in_clear": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.",
     ),
     "sync.not_changed": QT_TRANSLATE_NOOP("Errors", "{reason} The library was not changed."),
     "sync.download_failed": QT_TRANSLATE_NOOP("Errors", "{reason}"),

@@ -695,6 +695,22 @@
         <translation>Los informes de uso no se entregaron: la dirección de los informes cambió (el servidor respondió {status} con otra dirección). Esperan en este equipo; pida a su administrador que corrija reports_url en la política.</translation>
     </message>
     <message>
+        <source>Usage reports were not delivered: {reason}. They wait on this laptop for the next sync.</source>
+        <translation>Los informes de uso no se entregaron: {reason}. Esperan en este equipo hasta la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports server did not accept this county&apos;s user name and password (401). They wait on this laptop; ask your administrator to check reports_user and reports_password in the policy.</source>
+        <translation>Los informes de uso no se entregaron: el servidor de informes no aceptó el nombre de usuario y la contraseña de este condado (401). Esperan en este equipo; pida a su administrador que revise reports_user y reports_password en la política.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the reports server refused them (403), as it does for a county writing outside its own folder. They wait on this laptop; ask your administrator to check county and reports_user in the policy.</source>
+        <translation>Los informes de uso no se entregaron: el servidor de informes los rechazó (403), como hace cuando un condado escribe fuera de su propia carpeta. Esperan en este equipo; pida a su administrador que revise county y reports_user en la política.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not sent: {url} begins with http://, so the county&apos;s password would cross the network unencrypted. They wait on this laptop; ask your administrator for an https:// reports_url.</source>
+        <translation>Los informes de uso no se enviaron: {url} empieza por http://, así que la contraseña del condado cruzaría la red sin cifrar. Esperan en este equipo; pida a su administrador una reports_url con https://.</translation>
+    </message>
+    <message>
         <source>Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.</source>
         <translation>Los informes de uso no se entregaron: el servidor de informes no respondió en {seconds} segundos. Esperan en este equipo hasta la próxima sincronización.</translation>
     </message>
@@ -751,8 +767,8 @@
         <translation>No se pudo leer {path} ({reason}); se usan los valores predeterminados.</translation>
     </message>
     <message>
-        <source>{path} is not a JSON object; using defaults.</source>
-        <translation>{path} no es un objeto JSON; se usan los valores predeterminados.</translation>
+        <source>Your settings file {path} is damaged ({reason}), so the built-in settings apply. Saving settings keeps the damaged file aside in the set-aside folder beside it.</source>
+        <translation>Su archivo de configuración {path} está dañado ({reason}), así que se aplica la configuración predeterminada. Al guardar la configuración, el archivo dañado se conserva aparte en la carpeta set-aside que está a su lado.</translation>
     </message>
     <message>
         <source>unknown setting {name!r} ignored.</source>
@@ -1041,6 +1057,10 @@
     <message>
         <source>The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.</source>
         <translation>El servidor en {url} envía el catálogo demasiado despacio (se detuvo); la biblioteca no se modificó. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.</source>
+        <translation>No se envió nada a {url}: la dirección contiene un nombre de usuario y una contraseña pero empieza por http://, así que cruzarían la red sin cifrar. Use su dirección https://.</translation>
     </message>
     <message>
         <source>{reason} The library was not changed.</source>
@@ -3213,6 +3233,10 @@
         <translation>Última sincronización</translation>
     </message>
     <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
         <source>No sync server</source>
         <translation>Sin servidor de sincronización</translation>
     </message>
@@ -3227,6 +3251,10 @@
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>The policy file cannot be used.</source>
+        <translation>No se puede usar el archivo de política.</translation>
     </message>
     <message>
         <source>Sync cancelled {0}</source>

@@ -191,7 +191,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     """Show the settings in effect and their source, or change the user's own."""
     library = Library(paths.data_dir(args.data_dir))
     policy = library.policy
-    for problem in policy.problems:
+    for problem in [*policy.problems, *library.user_settings().problems]:
         print(f"warning: {problem}", file=sys.stderr)
     if args.action == "show":
         effective, sources = policy.effective(library.user_settings())

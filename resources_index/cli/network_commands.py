@@ -23,10 +23,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
     url = server_url(args, library)
     extra = [load_public_key(Path(p)) for p in args.trust or []]
     report = sync(library, url, extra, fetch_all=args.all, progress=sync_progress("Syncing"))
-    print(report.summary(), flush=True)
+    print(report.summary(), flush=True)  # said before the usage reports, whatever they do
+    from resources_index.errors import say_in_english
     from resources_index.reports import delivery
 
-    delivery.finish()  # the usage reports it started, within their deadline
+    # The usage reports the sync started, within their deadline: their own line, never the
+    # sync's outcome (the command succeeds whatever they do; they wait for the next sync).
+    for outcome in delivery.finish():
+        if outcome.problem is not None:
+            print(say_in_english(outcome.problem), flush=True)
+        elif outcome.attempted:
+            print(
+                f"Usage reports: {len(outcome.sent)} delivered, {outcome.waiting} waiting.",
+                flush=True,
+            )
     return EXIT_OK
 
 

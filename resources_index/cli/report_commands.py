@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from resources_index.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, opened_library
 from resources_index.config import paths
-from resources_index.errors import Words
 from resources_index.library.library import Library
 from resources_index.util.shown import printable
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
 def cmd_report_show(args: argparse.Namespace) -> int:
     """The exact content of the next report, and of reports waiting to be delivered."""
+    from resources_index.errors import Words, say_in_english
     from resources_index.reports.outbox import waiting as waiting_reports
     from resources_index.reports.usage import Usage
 
@@ -41,7 +41,8 @@ def cmd_report_show(args: argparse.Namespace) -> int:
     print(f"{len(waiting)} earlier report(s) waiting to be delivered.")
     if unreadable:
         print(
-            f"This week's counts could not be read ({unreadable[0]}), so none are shown; they"
+            f"This week's counts could not be read ({say_in_english(unreadable[0])}), so none are"
+            " shown; they"
             " are read again next time.",
             file=sys.stderr,
         )

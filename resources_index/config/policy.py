@@ -32,7 +32,7 @@ import platformdirs
 
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
-from resources_index.config.settings import Settings
+from resources_index.config.settings import NOT_SETTINGS, Settings
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 POLICY_ENV = "SOP_DESKTOP_POLICY"
 POLICY_NAMES = ("policy.json", "policy.toml")
-USER_SETTINGS = tuple(f.name for f in fields(Settings) if f.name not in ("problems", "explicit"))
+USER_SETTINGS = tuple(f.name for f in fields(Settings) if f.name not in NOT_SETTINGS)
 DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "data_dir": str,
     "storage_cap_mb": int,

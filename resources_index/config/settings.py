@@ -6,17 +6,25 @@ over these values.
 """
 
 import json
+import logging
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from resources_index.catalog.times import utc_now
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.addresses import shown
-from resources_index.util.fsutil import write_atomic
+from resources_index.util.fsutil import unused_name, write_atomic
 
 SETTINGS_FILE = "settings.json"
+#: Where a damaged settings file is kept when new settings are saved in its place.
+SET_ASIDE = "set-aside"
+
+log = logging.getLogger(__name__)
+#: The versions of damaged settings files already said in the log (path, mtime, size).
+_LOGGED: set[tuple[str, int, int]] = set()
 
 DOWNLOAD_POLICIES = ("everything", "up_to_limit", "when_opened")
 INTERFACE_LANGUAGES = ("", "en", "es")  # "" follows the system
@@ -25,6 +33,26 @@ DEFAULT_LIMIT_MB = 50
 #: What a server address and a proxy may start with.
 SERVER_SCHEMES = ("http", "https")
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+#: Fields of ``Settings`` that say how the file was read, not what the user chose.
+NOT_SETTINGS = ("problems", "explicit", "is_damaged")
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move a damaged settings file to ``SET_ASIDE`` beside it under a name of its own (an
+    earlier one is never replaced); None when it cannot be moved (then it is overwritten, as
+    saving is what the person asked for, and the log says so)."""
+    folder = path.parent / SET_ASIDE
+    stamp = utc_now().strftime("%Y%m%dT%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        base = unused_name(folder, f"settings-{stamp}", (".json",))
+        target = base.with_name(base.name + ".json")
+        path.replace(target)
+    except OSError as exc:
+        log.warning("the damaged settings file %s could not be set aside: %s", path, exc)
+        return None
+    log.warning("the damaged settings file was set aside as %s", target)
+    return target
 
 
 def address_problem(value: str, schemes: tuple[str, ...] = SERVER_SCHEMES) -> str | None:
@@ -78,6 +106,8 @@ class Settings:
     #: turn them off unless the policy locks them.
     reporting_enabled: bool = False
     problems: list[Words] = field(default_factory=list, compare=False)
+    #: the settings file is there but cannot be used (not JSON, not a table)
+    is_damaged: bool = field(default=False, compare=False)
     #: the names this user set (in the file or through ``set``), as opposed to defaults
     explicit: set[str] = field(default_factory=set, compare=False)
 
@@ -93,9 +123,11 @@ class Settings:
             return cls(problems=[Words("setting.unreadable", path=path, reason=why)])
         except safe_json.BadJson as exc:
             why = safe_json.bad_json_reason(exc)
-            return cls(problems=[Words("setting.unreadable", path=path, reason=why)])
+            if exc.why == "not_regular":  # a folder or a device in its place: not its bytes
+                return cls(problems=[Words("setting.unreadable", path=path, reason=why)])
+            return cls.damaged(path, why)
         if not isinstance(raw, dict):
-            return cls(problems=[Words("setting.not_object", path=path)])
+            return cls.damaged(path, Words("policy.why.not_table"))
         settings = cls()
         for name, value in raw.items():
             problem = settings.set(name, value)
@@ -103,10 +135,25 @@ class Settings:
                 settings.problems.append(Words("setting.in_file", path=path, problem=problem))
         return settings
 
+    @classmethod
+    def damaged(cls, path: Path, why: Words) -> "Settings":
+        """The built-in settings, saying that the file at ``path`` is damaged (in the log
+        once per version of the file: settings are read often)."""
+        problem = Words("setting.damaged", path=path, reason=why)
+        try:
+            stat = path.stat()
+            version = (str(path), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            version = (str(path), 0, 0)
+        if version not in _LOGGED:
+            _LOGGED.add(version)
+            log.warning("%s", problem)
+        return cls(problems=[problem], is_damaged=True)
+
     def set(self, name: str, value: Any) -> Words | None:
         """Set one value after checking it; return why instead when it is refused (words
         said in the reader's language)."""
-        known = {f.name: f for f in fields(self) if f.name not in ("problems", "explicit")}
+        known = {f.name: f for f in fields(self) if f.name not in NOT_SETTINGS}
         if name not in known:
             return Words("setting.unknown", name=name)
         default = known[name].default
@@ -148,7 +195,12 @@ class Settings:
         return {name: getattr(self, name) for name in sorted(self.explicit)}
 
     def save(self, folder: Path) -> None:
-        write_atomic(folder / SETTINGS_FILE, json.dumps(self.to_dict(), indent=2).encode("utf-8"))
+        """Write the user's values; a damaged file found in their place is first kept aside
+        (``SET_ASIDE``), never overwritten unseen."""
+        path = folder / SETTINGS_FILE
+        if Settings.load(folder).is_damaged:
+            set_aside(path)
+        write_atomic(path, json.dumps(self.to_dict(), indent=2).encode("utf-8"))
 
     @property
     def auto_download_bytes(self) -> int | None:

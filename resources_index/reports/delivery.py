@@ -37,13 +37,14 @@ from resources_index.sync.http import (
     NetworkError,
     Response,
     Session,
+    closed_before_answer,
     explain,
     explain_status,
     make_session,
     put,
 )
 from resources_index.util import safe_json
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ STORED = (200, 201, 204)
 LAST_DELIVERY = "last-delivery.json"
 
 _running: dict[Path, threading.Thread] = {}
+#: What each delivery ``start`` began came to, for ``finish`` to say.
+_outcomes: dict[Path, "Delivery"] = {}
 _running_lock = threading.Lock()
 
 
@@ -64,6 +67,8 @@ class Delivery:
     sent: list[str] = field(default_factory=list)  # report file names
     waiting: int = 0
     problem: Words | None = None
+    #: whether reports were to be uploaded at all (reporting on, a reports_url set)
+    attempted: bool = False
 
 
 def deliver(
@@ -97,25 +102,39 @@ def start(library: Library, http: HttpSettings | None = None) -> None:
         if previous is not None and previous.is_alive():
             return
 
+        _outcomes.pop(root, None)
+
         def run() -> None:
             try:
-                deliver(library, http)
+                outcome = deliver(library, http)
             except Exception:  # never the sync's failure; said in the log
                 log.exception("usage reports not delivered")
+                outcome = Delivery(problem=Words("reason.unexpected"), attempted=True)
+            with _running_lock:
+                _outcomes[root] = outcome
 
         thread = threading.Thread(target=run, name="usage-reports-after-sync", daemon=True)
         _running[root] = thread
         thread.start()
 
 
-def finish(timeout: float = DEADLINE_SECONDS) -> None:
+def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
     """Wait at most ``timeout`` seconds for the deliveries ``start`` began (the command line,
-    before it exits; the window never waits)."""
+    before it exits; the window never waits) and return what those that ended came to."""
     end = time.monotonic() + timeout
     with _running_lock:
-        threads = list(_running.values())
-    for thread in threads:
+        threads = list(_running.items())
+    ended = []
+    for root, thread in threads:
         thread.join(max(0.0, end - time.monotonic()))
+        with _running_lock:
+            outcome = _outcomes.pop(root, None)
+        if outcome is not None:
+            ended.append(outcome)
+        elif thread.is_alive():
+            waited = Words("reports.too_slow", seconds=round(timeout))
+            ended.append(Delivery(problem=waited, attempted=True))
+    return ended
 
 
 def _prepare(
@@ -134,6 +153,7 @@ def _prepare(
     )
     # One try each: the next sync is the retry, and the deadline bounds the whole.
     settings = replace(settings, retries=0)
+    result.attempted = True
     return _Uploads(library, settings, base, reports)
 
 
@@ -147,7 +167,7 @@ class _Uploads:
         self.http = http
         self.base = base
         self.reports = reports
-        self.result = Delivery()
+        self.result = Delivery(attempted=True)
         self.stopped = threading.Event()
         self.session: Session | None = None
         self.answer: Response | None = None
@@ -168,6 +188,11 @@ class _Uploads:
 
     def run(self) -> None:
         credentials = self.library.policy.reports_credentials
+        if (credentials or has_userinfo(self.base)) and in_clear(self.base):
+            # Never sent: the county's password would cross the network readable by anyone.
+            self.result.problem = Words("reports.credentials_in_clear", url=shown(self.base))
+            self.outcome(self.result.problem)
+            return
         with make_session(self.http) as session:
             self.session = session
             session.hooks["response"].append(self._answered)
@@ -176,15 +201,12 @@ class _Uploads:
                     return
                 url = f"{self.base}/{upload_path(report.report)}"
                 try:
-                    status = put(session, url, report.data, self.http, credentials)
+                    status = self._put(session, url, report.data, credentials)
                 except NetworkError as exc:
-                    self.result.problem = explain(exc)
-                    break
-                if 300 <= status < 400:
-                    self.result.problem = Words("reports.moved", status=status)
+                    self.result.problem = Words("reports.not_delivered", reason=explain(exc))
                     break
                 if status not in STORED:
-                    self.result.problem = explain_status(status, report.path.name)
+                    self.result.problem = refusal(status, report.path.name)
                     break
                 if self.stopped.is_set():
                     return  # too late: it goes again, the same bytes, at the next sync
@@ -192,6 +214,21 @@ class _Uploads:
                 self.result.sent.append(report.path.name)
         if not self.stopped.is_set():
             self.outcome(self.result.problem)
+
+    def _put(
+        self, session: Session, url: str, data: bytes, credentials: tuple[str, str] | None
+    ) -> int:
+        """One PUT, sent once more when the server closed the connection before any answer
+        (a kept-alive connection it had dropped meanwhile): the same bytes to the same name,
+        so one that did arrive is only replaced. Never again once the deadline has passed
+        (ending the transfer closes the connection too)."""
+        try:
+            return put(session, url, data, self.http, credentials)
+        except NetworkError as exc:
+            if self.stopped.is_set() or not closed_before_answer(exc):
+                raise
+        log.info("the reports server closed the connection before answering; sending again")
+        return put(session, url, data, self.http, credentials)
 
     def outcome(self, problem: Words | None) -> Delivery:
         """The result so far with ``problem``, recorded for ``doctor`` and the log."""
@@ -209,6 +246,19 @@ class _Uploads:
         elif result.sent:
             log.info("usage reports delivered: %d", len(result.sent))
         return result
+
+
+def refusal(status: int, name: str) -> Words:
+    """Why a report answered ``status`` was not delivered, as a whole sentence: a redirect
+    (the address moved), the county's credential refused (401) or its upload forbidden (403)
+    each by name, anything else by its cause."""
+    if 300 <= status < 400:
+        return Words("reports.moved", status=status)
+    if status == 401:
+        return Words("reports.credentials_wrong")
+    if status == 403:
+        return Words("reports.forbidden")
+    return Words("reports.not_delivered", reason=explain_status(status, name))
 
 
 def _cut(answer: Response) -> None:

@@ -24,7 +24,7 @@ from resources_index.library.library import Library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import REPORT_FORMAT, REPORTS_DIR, SET_ASIDE, Usage
 from resources_index.util import safe_json
-from resources_index.util.fsutil import write_atomic
+from resources_index.util.fsutil import unused_name, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,9 @@ def set_aside(library: Library, path: Path) -> None:
     folder = library.root / REPORTS_DIR / SET_ASIDE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path.replace(folder / path.name)
+        name = Path(path.name)
+        base = unused_name(folder, name.stem, (name.suffix,))
+        path.replace(base.with_name(base.name + name.suffix))
     except OSError as exc:  # a read-only library: skipped, not delivered, said in the log
         log.warning("outbox file %s is not a report and could not be set aside: %s", path, exc)
         return

@@ -25,10 +25,12 @@ from typing import Any
 from resources_index import __version__
 from resources_index.errors import Words, reason_of
 from resources_index.library.library import Library
+from resources_index.reports.counts_reading import read_counts
 from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
 from resources_index.reports.fidelity import fidelity_measures
 from resources_index.reports.periods import day_of, period_of
 from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
+from resources_index.util.fsutil import unused_name
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +121,11 @@ class Usage:
                 return usage.report(period_of())
             except (sqlite3.Error, OSError) as exc:
                 usage.failed(exc)
+                # A read-only library or a full disk: the counts can still be read as they
+                # are (without this week's token, made at its first count that can be kept).
+                read = usage.read_only_report(period_of())
+                if read is not None:
+                    return read
                 if problems is not None:
                     problems.append(reason_of(exc))
                 return usage.empty_report(period_of())
@@ -212,6 +219,22 @@ class Usage:
                 "SELECT measure, key, value FROM counts WHERE period = ? ORDER BY measure, key",
                 (period,),
             ).fetchall()
+        return self._report(period, laptop, report_id, self._measures(period, rows))
+
+    def read_only_report(self, period: str) -> dict[str, Any] | None:
+        """``report`` read without writing anything (no lock, no token made), for a library
+        that cannot be written; None when even that cannot read the counts."""
+        path = self._file()
+        if not path.is_file():
+            return self.empty_report(period)
+        read = read_counts(path, period, BUSY_SECONDS)
+        if read is None:
+            return None
+        laptop, report_id, rows = read
+        return self._report(period, laptop, report_id, self._measures(period, rows))
+
+    def _measures(self, period: str, rows: list[Any]) -> list[dict[str, Any]]:
+        """The measures of a report from its rows of counts (the days counted as how many)."""
         measures: list[dict[str, Any]] = []
         days = 0
         for measure, key, value in rows:
@@ -222,7 +245,7 @@ class Usage:
         if days:
             measures.append({"measure": "days_used", "key": "", "value": days})
         measures += fidelity_measures(self.library, period)
-        return self._report(period, laptop, report_id, measures)
+        return measures
 
     def empty_report(self, period: str) -> dict[str, Any]:
         """What ``report`` holds with nothing counted (its token and id not yet made)."""
@@ -321,12 +344,14 @@ class Usage:
 
         folder = self.folder / SET_ASIDE
         stamp = utc_now().strftime("%Y%m%dT%H%M%S%f")
+        suffixes = tuple(f".sqlite{suffix}" for suffix in ("", "-wal", "-shm"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            base = unused_name(folder, f"usage-{stamp}", suffixes)
             for suffix in ("", "-wal", "-shm"):
                 old = self.folder / (USAGE_FILE + suffix)
                 if old.exists() or old.is_symlink():
-                    old.replace(folder / f"usage-{stamp}.sqlite{suffix}")
+                    old.replace(base.with_name(f"{base.name}.sqlite{suffix}"))
         except OSError as exc:
             log.warning("the damaged usage counts could not be set aside: %s", exc)
             return

@@ -103,7 +103,9 @@ class SearchIndex:
         """Bring the index up to date with ``manifest``: nothing, an update, or a rebuild
         (which reports ``progress(resources done, total)``)."""
         self._follow_translations(manifest)
-        with self._writing():
+        if self._stamp().get("manifest_sha256") == manifest_sha and not self.needs_rebuild():
+            return IndexChange()  # read as it is: no lock taken, nothing written
+        with self._writing():  # OSError where it cannot be written (``LibrarySearch``)
             stamp = self._stamp()
             if stamp.get("schema") != SCHEMA_VERSION or not self._open():
                 return self._rebuild(manifest, manifest_sha, load_text, progress)

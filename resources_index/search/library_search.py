@@ -7,6 +7,7 @@ confined to this package.
 import dataclasses
 import hashlib
 import json
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ from resources_index.search.result_row import ResultRow
 from resources_index.search.results import Hit, IndexChange, SearchResults
 from resources_index.search.schema import SCHEMA_VERSION, Segments
 from resources_index.util.progress import Progress, no_progress
+
+log = logging.getLogger(__name__)
 
 INDEX_DIR = "index"
 TEXT_CACHE = 512
@@ -85,7 +88,16 @@ class LibrarySearch:
                 return self.index.adopt(self.library.object_path(shipped.sha256), manifest, sha)
             except Exception:  # tar, OS and Whoosh errors alike
                 pass  # an unusable shipped index: build one here instead
-        return self.index.ensure(manifest, sha, self.segments, progress)
+        try:
+            return self.index.ensure(manifest, sha, self.segments, progress)
+        except OSError as exc:
+            # A library on a read-only share, or an index folder this user cannot write: the
+            # index there answers as it is (perhaps a catalog behind); only with none is
+            # searching impossible.
+            if self.index.needs_rebuild():
+                raise
+            log.warning("the search index could not be updated, searched as it is: %s", exc)
+            return IndexChange()
 
     def apply(self, changed: Sequence[str], removed: Sequence[str]) -> IndexChange:
         """Update the index for resources a sync or import reports as changed or removed."""

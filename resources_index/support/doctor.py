@@ -6,16 +6,18 @@ storage, and the health of the search index and the library. With ``offline`` th
 checks are skipped (a laptop on a plane, or a build's self-check).
 """
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from resources_index import __version__
-from resources_index.errors import ResourcesError
+from resources_index.config.settings import SET_ASIDE as SETTINGS_ASIDE
+from resources_index.errors import ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
 from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 
 
@@ -70,7 +72,17 @@ def _policy_checks(library: Library) -> Iterator[Check]:
         yield Check(True, f"Policy: {policy.path}")
     for problem in policy.problems:
         yield Check(False, f"{problem} Fix the policy file.")
-    effective, sources = policy.effective(library.user_settings())
+    user = library.user_settings()
+    for problem in user.problems:  # the user's own settings file (settings.json)
+        yield Check(False, str(problem))
+    with contextlib.suppress(OSError):
+        for path in sorted((library.root / SETTINGS_ASIDE).glob("settings-*.json")):
+            yield Check(
+                False,
+                f"Set aside, a damaged settings file: {path}. The settings saved since apply;"
+                " remove it when seen.",
+            )
+    effective, sources = policy.effective(user)
     for name, source in sources.items():
         value = getattr(effective, name)
         said = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
@@ -87,6 +99,9 @@ def _report_checks(library: Library) -> Iterator[Check]:
         return
     where = shown(library.policy.reports_url) or "exported to a drive (no reports_url)"
     yield Check(True, f"Usage reports: on, delivered to {where}")
+    base = library.policy.reports_url
+    if (library.policy.reports_credentials or has_userinfo(base)) and in_clear(base):
+        yield Check(False, str(Words("reports.credentials_in_clear", url=shown(base))))
     last = last_delivery(library)
     if last is not None and last.get("problem"):
         yield Check(False, f"Last delivery ({last.get('at')}): {last['problem']}")
@@ -179,6 +194,9 @@ def _network_checks(library: Library) -> Iterator[Check]:
         through = f" through the proxy chosen by {shown(http.pac_url)}"
     address = url if url.endswith("/") else url + "/"
     target = shown(address)
+    if has_userinfo(url) and in_clear(url):
+        yield Check(False, str(Words("sync.credentials_in_clear", url=target)))
+        return
     try:
         status = probe(http, address + CATALOG_FILE)
     except NetworkError as exc:

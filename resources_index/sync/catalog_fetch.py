@@ -85,11 +85,11 @@ def fetch_catalog(
                 log.warning("The catalog's index or its parts cannot be used: %s", exc)
     whole = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)
     if no_index:  # said only once catalog.json answered: not for one moment of a missing server
-        library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {url}"})
+        library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {shown(url)}"})
     if whole.status == 304:
         if expired is not None:
             raise expired
-        return None, {**remember, "sync_url": url, "sync_file": CATALOG_FILE}
+        return None, {**remember, "sync_url": shown(url), "sync_file": CATALOG_FILE}
     return whole.body, {**remember, **whole.validators}
 
 
@@ -98,7 +98,7 @@ def _index_settled(library: Library, url: str) -> bool:
     installed catalog: then its 304 means nothing changed. Otherwise catalog.json may be
     newer than the index, and is asked for too."""
     state = library.state
-    if state.get("sync_url") != url:
+    if state.get("sync_url") != shown(url):
         return False
     version = state.get("sync_index_version")
     if version is None:  # remembered before the index's version was: the index was used
@@ -110,7 +110,7 @@ def _index_settled(library: Library, url: str) -> bool:
 def _index_absent(library: Library, url: str) -> bool:
     """Whether this server answered lately that it has no index."""
     when, _, where = (library.state.get("sync_index_absent") or "").partition(" ")
-    if where != url:
+    if where != shown(url):
         return False
     try:
         return utc_now() - parse_time(when, Words("when.last_attempt")) < INDEX_ABSENT_FOR
@@ -146,7 +146,7 @@ def _get(
     http, report = fetch.http, fetch.report
     state = library.state
     headers = {"Accept": "application/json"}
-    if state.get("sync_url") == url and library.has_catalog():
+    if state.get("sync_url") == shown(url) and library.has_catalog():
         etag, modified = _remembered(library, name)
         if etag:
             headers["If-None-Match"] = etag
@@ -182,7 +182,7 @@ def _get(
                 raise SyncError("sync.catalog_stalled", url=shown(url))
         prefix = _KEYS[name]
         validators = {
-            "sync_url": url,
+            "sync_url": shown(url),
             "sync_file": name,
             f"{prefix}_etag": response.headers.get("ETag", ""),
             f"{prefix}_last_modified": response.headers.get("Last-Modified", ""),

@@ -216,6 +216,14 @@ def put(
     return int(response.status_code)
 
 
+def closed_before_answer(exc: BaseException) -> bool:
+    """Whether the server closed the connection before any answer (requests' "Connection
+    aborted", http.client's RemoteDisconnected): what a kept-alive connection the server
+    dropped meanwhile gives."""
+    said = str(exc).lower()
+    return "connection aborted" in said or "remotedisconnected" in said
+
+
 def probe(settings: HttpSettings, url: str) -> int:
     """The status a GET of ``url`` answers, without reading the body (``doctor``'s check);
     ``NetworkError`` when the server cannot be reached."""

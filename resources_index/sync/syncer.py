@@ -32,7 +32,7 @@ from resources_index.sync.report import (
 )
 from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
 from resources_index.util.progress import never
 
@@ -54,6 +54,8 @@ class Syncer:
         fetch_all: bool = False,
         http: HttpSettings | None = None,
     ) -> None:
+        if has_userinfo(url) and in_clear(url):  # refused before any byte is sent
+            raise SyncError("sync.credentials_in_clear", url=shown(url))
         self.library = library
         self.url = _base(url)
         self.extra_keys = list(extra_keys)

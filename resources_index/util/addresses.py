@@ -2,7 +2,9 @@
 (``https://user:secret@host/``) are never written in clear, in the log, ``doctor``,
 ``settings`` or a sentence."""
 
+import ipaddress
 import re
+from urllib.parse import urlsplit
 
 #: Everything between ``//`` and the last ``@`` before the path: the user name and password.
 _USERINFO = re.compile(r"(?<=//)[^/?#]*@")
@@ -12,3 +14,31 @@ HIDDEN = "***@"
 def shown(address: str) -> str:
     """``address`` with any user name and password replaced by ``***``."""
     return _USERINFO.sub(HIDDEN, address)
+
+
+#: Hosts a request to which never leaves this computer: a password sent there in plain
+#: http:// crosses no network (as browsers treat them as secure).
+LOOPBACK_HOSTS = ("localhost",)
+
+
+def has_userinfo(address: str) -> bool:
+    """Whether ``address`` holds a user name (and perhaps a password) before its host."""
+    return bool(_USERINFO.search(address))
+
+
+def in_clear(address: str) -> bool:
+    """Whether a credential sent to ``address`` would cross a network unencrypted: a plain
+    http:// address to any machine but this one."""
+    parts = urlsplit(address.strip())
+    if parts.scheme.lower() != "http":
+        return False
+    try:
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return True
+    if host in LOOPBACK_HOSTS or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: only the ones above are known to stay on this computer
+        return True

@@ -165,3 +165,13 @@ def tree_size(path: Path) -> int:
 def remove_tree(path: Path) -> None:
     """Remove a folder if it exists, ignoring a concurrent removal."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+def unused_name(folder: Path, stem: str, suffixes: tuple[str, ...] = ("",)) -> Path:
+    """``folder / stem``, or ``stem-2``, ``stem-3``… the first for which no ``name + suffix``
+    exists: a file set aside never replaces one set aside earlier under the same name."""
+    number, base = 1, stem
+    while any(os.path.lexists(folder / (base + suffix)) for suffix in suffixes):
+        number += 1
+        base = f"{stem}-{number}"
+    return folder / base

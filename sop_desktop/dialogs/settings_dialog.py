@@ -34,11 +34,13 @@ from resources_index.config.settings import (
     address_problem,
     completed_address,
 )
+from resources_index.errors import Words
 from resources_index.library.library import Library
 from resources_index.util.fsutil import tree_size
 from sop_desktop.accessible import caption
 from sop_desktop.appearance import apply_appearance
 from sop_desktop.dialogs.trusted_keys import TrustedKeys
+from sop_desktop.error_text import say
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 from sop_desktop.screen_fit import fit_to_screen
@@ -174,8 +176,11 @@ class SettingsDialog(QDialog):
         if "ca_bundle" in self.locked:
             self.browse_button.setEnabled(False)
         self._policy_changed()
+        notes = [say(problem) for problem in self._file_problems(library)]
         if self.locked & set(self.fields):
-            self.note.setText(self.tr("Greyed-out settings are set by your administrator."))
+            notes.append(self.tr("Greyed-out settings are set by your administrator."))
+        self.note.setText("\n".join(notes))
+        self.note.setAccessibleDescription(self.note.text())
         self.note.setVisible(bool(self.note.text()))
         # What the note says when no refusal is shown in it (a refusal goes once corrected).
         self.standing_note = (self.note.text(), self.note.font())
@@ -186,6 +191,13 @@ class SettingsDialog(QDialog):
         self.rejected.connect(lambda: apply_appearance(self.settings.appearance))
         self.trusted.said.connect(self._announce)
         self.trusted.said.connect(lambda _: self._grow())
+
+    @staticmethod
+    def _file_problems(library: Library) -> list[Words]:
+        """Why the user's settings file could not be used at all (damaged, unreadable): said
+        at the top of what the dialog notes, since the values shown are then the defaults."""
+        whole = ("setting.damaged", "setting.unreadable")
+        return [p for p in library.user_settings().problems if p.kind in whole]
 
     def _row(
         self, text: str, buddy: QWidget | None, shown: QWidget | QLayout | None = None

@@ -38,7 +38,6 @@ from sop_desktop.appearance import apply_appearance
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
-from sop_desktop.error_text import say
 from sop_desktop.fonts import enlarged
 from sop_desktop.instruments.window_instruments import WindowInstruments
 from sop_desktop.panels.detail_pane import DetailPane
@@ -330,12 +329,7 @@ class MainWindow(QMainWindow):
         self.announcer.announce(sentence, urgent=True)
 
     def show_catalog_facts(self) -> None:
-        self.status_area.show_catalog_facts()
-        unusable = self.library.policy.unusable
-        if unusable is not None:  # which file, which line, what is wrong; what applies
-            sentence = say(unusable)
-            self.statusBar().showMessage(sentence)
-            self.statusBar().setToolTip(sentence)  # whole, where the bar cuts it short
+        self.status_area.show_catalog_facts()  # a policy file that cannot be used too
 
     # -- favorites and offline -------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from resources_index.library.library import Library
 from resources_index.sync.schedule import last_attempt
 from sop_desktop.accessible import caption
 from sop_desktop.dates import day_text, moment_text
-from sop_desktop.error_text import describe
+from sop_desktop.error_text import describe, say
+from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 
 if TYPE_CHECKING:
@@ -47,7 +48,19 @@ class StatusArea(QObject):
         caption(self.catalog_label, self.tr("Catalog version"))
         self.last_sync_label = QLabel(window)
         caption(self.last_sync_label, self.tr("Last sync"))
-        for widget in (self.network_label, self.catalog_label, self.last_sync_label):
+        # A policy file that cannot be used: a short sentence that stays (a sync's messages
+        # come and go beside it); which file, which line and what applies in its tooltip and
+        # its description, the parser's own words only in the log and doctor.
+        self.policy_label = QLabel(window)
+        caption(self.policy_label, self.tr("Policy"))
+        self.policy_label.setFont(enlarged(self.policy_label.font(), 1, bold=True))
+        self.policy_label.hide()
+        for widget in (
+            self.policy_label,
+            self.network_label,
+            self.catalog_label,
+            self.last_sync_label,
+        ):
             bar.addPermanentWidget(widget)
         self.network = None
         if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
@@ -104,6 +117,20 @@ class StatusArea(QObject):
             self.catalog_label.setAccessibleDescription(details)
         self.show_network()
         self.show_last_sync()
+        self.show_policy()
+
+    def show_policy(self) -> None:
+        """Whether the machine's policy file can be used; while it cannot, a short sentence
+        that stays, the whole of it a hover or a screen reader away."""
+        unusable = self.library.policy.unusable
+        if unusable is None:
+            self.policy_label.hide()
+            return
+        whole = say(unusable)  # which file, which line, what applies meanwhile
+        self.policy_label.setText(self.tr("The policy file cannot be used."))
+        self.policy_label.setToolTip(whole)
+        self.policy_label.setAccessibleDescription(whole)
+        self.policy_label.show()
 
     def show_last_sync(self) -> None:
         """What is known of syncing: never tried, the last sync that worked, and a later

@@ -40,7 +40,8 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
         with running_nginx(
             published, tmp_path / "nginx", reports=reports, counties=counties
         ) as server:
-            with cutting_relay(("127.0.0.1", server.port), cut_requests=1, lose_answers=1) as relay:
+            # Two of each: a connection closed before its answer is tried once more at once.
+            with cutting_relay(("127.0.0.1", server.port), cut_requests=2, lose_answers=2) as relay:
                 address = f"http://127.0.0.1:{relay.port}/sop-reports/"
                 county_policy(
                     tmp_path, monkeypatch, "Contra Costa", address, password="county secret"
@@ -51,12 +52,13 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
                 usage.searched("harm statment", 0, now=LAST_WEEK)
                 usage.close()
 
-                first = deliver(laptop, ONE_TRY)  # the upload is cut mid-way
+                first = deliver(laptop, ONE_TRY)  # the upload is cut mid-way, twice
                 assert first.sent == [] and first.waiting == 1 and first.problem is not None
                 assert not list(reports.rglob("*.json"))  # nginx kept no half report
-                second = deliver(laptop, ONE_TRY)  # stored, but the answer was lost
+                second = deliver(laptop, ONE_TRY)  # stored, but the answer was lost, twice
                 assert second.sent == [] and second.waiting == 1
                 assert len(list(reports.rglob("*.json"))) == 1
+                assert relay.connections == 4
                 # The next sync (through the same bad network) delivers it again, same name.
                 report = sync(laptop, server.url, [load_public_key(keys[1])], http=ONE_TRY)
                 delivery.finish()  # the sync did not wait for its reports
@@ -64,7 +66,8 @@ def test_reports_are_put_once_through_cuts_and_lost_answers(
             stored = list(reports.rglob("*.json"))
             assert len(stored) == 1 and stored[0].parent.parent.name == "Contra-Costa"
             puts = [line for line in server.log() if line.method == "PUT"]
-            assert [line.status for line in puts][-2:] == [201, 204]  # made, then replaced
+            # made, then replaced by the same bytes (the retry, then the sync)
+            assert [line.status for line in puts][-3:] == [201, 204, 204]
             # Laptops may only PUT: the reports cannot be listed or read back over the web.
             gets = [
                 line

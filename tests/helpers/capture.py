@@ -188,3 +188,73 @@ def answering_server(status: int = 201, trickle: float = 0.0) -> Iterator[Answer
         stop.set()
         thread.join(2)
         listener.close()
+
+
+@dataclass
+class Dropping:
+    port: int
+    drops: int
+    requests: int = 0
+    bodies: list[bytes] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sop-reports/"
+
+
+def _read_request(conn: socket.socket) -> bytes:
+    """The body of one HTTP request read whole from ``conn``."""
+    request = b""
+    while b"\r\n\r\n" not in request:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return b""
+        request += chunk
+    head, _, body = request.partition(b"\r\n\r\n")
+    length = next(
+        (
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        ),
+        0,
+    )
+    while len(body) < length:
+        body += conn.recv(65536)
+    return body
+
+
+@contextlib.contextmanager
+def dropping_server(drops: int = 1) -> Iterator[Dropping]:
+    """Reads each request whole; the first ``drops`` it closes without a word (as a server
+    does with a kept-alive connection it dropped meanwhile), the others it answers 201."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    dropping = Dropping(int(listener.getsockname()[1]), drops)
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(5)
+                body = _read_request(conn)
+                dropping.requests += 1
+                if dropping.requests <= dropping.drops:
+                    continue  # closed, no answer
+                dropping.bodies.append(body)
+                conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield dropping
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()

@@ -32,10 +32,39 @@ def test_a_broken_policy_is_said_in_the_status_bar_and_the_library_stays(
     window = open_window(qtbot, open_library(tmp_path / "library"))
     try:
         assert window.last_outcome is not None and window.last_outcome.total > 0
-        said = window.statusBar().currentMessage()
+        label = window.status_area.policy_label
+        assert label.isVisible() and label.text() == "The policy file cannot be used."
+        said = label.toolTip()  # the whole: which file, which line, what applies
         assert str(policy) in said and "line 3 is not valid JSON" in said
         assert "last valid policy" in said and "damaged" not in said
-        assert window.statusBar().toolTip() == said  # whole, where the bar cuts it short
+        assert label.accessibleDescription() == said  # what a screen reader is given
         assert window.status_area.catalog_label.text() != "Library damaged"
+        # A sync's own messages come and go beside it; the policy's stays.
+        window.statusBar().showMessage("Already up to date.", 8000)
+        window.show_catalog_facts()  # what the end of a sync does
+        assert label.isVisible() and label.toolTip() == said
+        assert window.statusBar().currentMessage() == "Already up to date."
+    finally:
+        window.close()
+
+
+def test_the_policy_sentence_is_short_and_in_spanish(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    spanish: None,
+) -> None:
+    """The short sentence and its whole, in the interface's language; the TOML parser's own
+    (English) words in neither."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[settings]\nserver_url = "https://x/"\nproxy = = 1\n')
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    try:
+        label = window.status_area.policy_label
+        assert label.isVisible() and label.text() == "No se puede usar el archivo de política."
+        said = label.toolTip()
+        assert said.startswith(f"No se puede usar el archivo de política {policy}")
+        assert "línea 3" in said and "Invalid" not in said and "Expected" not in said
     finally:
         window.close()

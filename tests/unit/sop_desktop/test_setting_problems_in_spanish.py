@@ -78,3 +78,12 @@ def test_a_policys_ignored_values_are_said_in_spanish(spanish: None, tmp_path: P
         english, said = str(problem), say(problem)
         assert said.startswith(f"{path}: ") and said != english
         assert english_left(english, said, path) == set(), said
+
+
+def test_a_damaged_settings_file_is_said_in_spanish(spanish: None, tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_bytes(b"[1, 2, 3]")
+    [problem] = Settings.load(tmp_path).problems
+    said = say(problem)
+    assert said.startswith(f"Su archivo de configuración {tmp_path / 'settings.json'} está dañado")
+    # "set-aside" is the folder's name, the same in every language
+    assert english_left(str(problem), said, tmp_path) - {"set", "aside"} == set(), said

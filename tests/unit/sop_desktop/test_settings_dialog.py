@@ -187,3 +187,23 @@ def test_the_appearance_shows_as_soon_as_it_is_chosen(qtbot: QtBot, window: Main
     assert app.palette().color(QPalette.ColorRole.Window) == QColor("#202124")
     assert window.library.settings().appearance == "dark"
     apply_appearance("")
+
+
+def test_a_damaged_settings_file_is_said_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    library = Library(tmp_path / "library")
+    library.root.mkdir(parents=True)
+    (library.root / "settings.json").write_bytes(b'{"download_limit_mb": 80,,}')
+    dialog = SettingsDialog(library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    said = dialog.note.text()
+    assert dialog.note.isVisible() and said.startswith("Your settings file ")
+    assert "is damaged (line 1 is not valid JSON)" in said
+    assert dialog.note.accessibleDescription() == said  # what a screen reader is given
+    assert dialog.limit.value() == 50  # the built-in value shown, as it applies
+    dialog.limit.setValue(120)
+    dialog.accept()
+    assert [p.read_bytes() for p in (library.root / "set-aside").iterdir()] == [
+        b'{"download_limit_mb": 80,,}'
+    ]
+    assert library.settings().download_limit_mb == 120

@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
 from resources_index.library.library import Library
+from resources_index.publish.publisher import publish
 from resources_index.reports.delivery import deliver
 from resources_index.reports.outbox import export, outbox, pending, seal, waiting
 from resources_index.reports.usage import REPORTS_DIR, SET_ASIDE, USAGE_FILE, Usage
 from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
+from tests.conftest import build_source
 from tests.helpers.capture import capture_server
 from tests.helpers.reporting import county_policy
 from tests.unit.resources_index.test_faults import cli, small_disk
@@ -29,6 +31,18 @@ from tests.unit.resources_index.test_faults import cli, small_disk
 LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
 ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
 SUITABLE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory, keys: tuple[Path, Path]) -> Path:
+    """The test catalog, published once for the module and without PDF copies of its office
+    files: nothing here reads them, and LibreOffice making them was most of each test's time
+    (9 s of 10 on an idle machine, a minute and more on a busy one)."""
+    out = tmp_path_factory.mktemp("published") / "out"
+    source = build_source(tmp_path_factory.mktemp("source"))
+    report = publish(source, out, keys[0], catalog_id="test-catalog", renditions=False)
+    assert report.errors == []
+    return out
 
 
 def laptop_at(
@@ -270,6 +284,10 @@ def test_a_counts_file_held_by_another_program_is_skipped_and_said(
         [(waits,)] = usage._db.execute("PRAGMA busy_timeout").fetchall()
         assert 0 < waits <= 100  # milliseconds
     holder = sqlite3.connect(library.root / REPORTS_DIR / USAGE_FILE, isolation_level=None)
+    # Held for reading too (a WAL database is read beside an ordinary writer), with a write
+    # in its log that only the holder can see through.
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("INSERT INTO counts VALUES ('0000-W00', 'held', '', 1)")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with Usage.opened(library) as usage:
@@ -285,7 +303,40 @@ def test_a_counts_file_held_by_another_program_is_skipped_and_said(
         holder.execute("ROLLBACK")
         holder.close()
     with Usage.opened(library) as usage:
+        assert main(["--data-dir", str(library.root), "report", "show"]) == 0
+        assert "opened three-houses: 1" in capsys.readouterr().out
         opened = [
             m for m in usage.report(usage.periods()[-1])["measures"] if m["measure"] == "opened"
         ]
         assert opened == [{"measure": "opened", "key": "three-houses", "value": 1}]
+
+
+def test_files_set_aside_under_one_name_never_replace_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two damaged counts files set aside in the same instant, and two garbage outbox files
+    of the same name: each is kept."""
+    from resources_index.catalog import times
+
+    county_policy(tmp_path, monkeypatch)
+    library = Library(tmp_path / "laptop")
+    instant = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    monkeypatch.setattr(times, "utc_now", lambda: instant)
+    counts = library.root / REPORTS_DIR / USAGE_FILE
+    aside = library.root / REPORTS_DIR / SET_ASIDE
+    damages = [b"first damaged counts " * 50, b"second damaged counts " * 50]
+    for damage in damages:
+        counts.parent.mkdir(parents=True, exist_ok=True)
+        counts.write_bytes(damage)
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses")
+    kept = sorted(p.read_bytes() for p in aside.glob("usage-*.sqlite"))
+    assert kept == sorted(damages)
+    garbage = [b"not a report", b"not a report either"]
+    outbox(library).mkdir(parents=True, exist_ok=True)
+    for bad in garbage:
+        (outbox(library) / "x.json").write_bytes(bad)
+        waiting(library)
+    assert sorted(p.read_bytes() for p in aside.glob("x*.json")) == sorted(garbage)
+    named = set_aside_named_in_doctor(library)
+    assert len(named) == 4 and all("Set aside" in line for line in named)
