@@ -154,8 +154,8 @@ def test_the_summary_shows_fidelity_by_item_and_hides_a_choice_of_fewer_than_fiv
     assert page_code == 0
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "Fidelity by practice element" in page
-    assert "<h4>safety mapping</h4>" in page  # the sidecar's practice element
-    assert "Which columns were mapped?" in page and "Observed: 92% (11)" in page
+    assert "<h4>Safety mapping</h4>" in page  # the sidecar's practice element, as labelled
+    assert "Which columns were mapped? (12 responses): Observed: 92% (11)" in page
     assert "Not observed" not in page
     assert "Taught by: Three Houses tip sheet" in page
 
