@@ -1,0 +1,69 @@
+"""Instruments found like resources: by the words typed in the search field (in either language,
+accents and case forgiven, a word matched as it is being typed) against an instrument's title
+and its questions, and by the practice-element and audience filters against its sidecar.
+
+Instruments are few (a handful per catalog), so they are matched here, directly, rather than
+put in the full-text index: the index and its answers stay about resources alone."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from resources_index.instruments.definition import FormDefinition
+
+#: The filters an instrument answers to; any other (type, language, publisher) describes
+#: resources, and an instrument is not shown while one of them is set.
+INSTRUMENT_FACETS = ("practice_elements", "audiences")
+
+
+#: Shorter words typed ("a", "de", the first letter of a word) are not matched: they would
+#: find every instrument.
+MIN_WORD = 3
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` lower-cased and without accents ("Declaración" -> "declaracion")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.findall(r"[a-z0-9]+", plain)
+
+
+def _words_of(definition: FormDefinition) -> set[str]:
+    texts = list(definition.title.values())
+    for item, _ in definition.walk():
+        texts.extend(item.labels.values())
+    return {word for text in texts for word in folded_words(text)}
+
+
+def _facet_values(definition: FormDefinition, facet: str) -> set[str]:
+    if facet == "audiences":
+        return set(definition.audiences)
+    values = set(definition.practice_elements)
+    for item, _ in definition.walk():
+        values.update(item.practice_elements)
+    return values
+
+
+def matching_instruments(
+    definitions: Iterable[FormDefinition],
+    query: str,
+    filters: dict[str, list[str]],
+) -> list[FormDefinition]:
+    """The instruments that answer ``query`` and ``filters`` (the search field's words and the
+    sidebar's filters), in the order given. Nothing asked (no word, no practice element or
+    audience chosen), or a filter only resources have, finds none."""
+    chosen = {k: set(v) for k, v in filters.items() if v}
+    if any(facet not in INSTRUMENT_FACETS for facet in chosen):
+        return []
+    words = [w for w in folded_words(query) if len(w) >= MIN_WORD]
+    if not words and not chosen:
+        return []
+    found = []
+    for definition in definitions:
+        if any(not (values & _facet_values(definition, f)) for f, values in chosen.items()):
+            continue
+        known = _words_of(definition)
+        # Every word typed is a word of the instrument, or the start of one (as it is typed).
+        if all(any(k.startswith(word) for k in known) for word in words):
+            found.append(definition)
+    return found

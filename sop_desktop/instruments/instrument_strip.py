@@ -1,0 +1,60 @@
+"""A line above the results naming the instruments that answer the search and filters
+("Instruments: Safety mapping meeting: coach's observation"), each a button that opens the
+form: instruments are found where resources are, without being results of their own."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from resources_index.instruments.definition import FormDefinition
+from resources_index.instruments.finding import matching_instruments
+from sop_desktop.controllers.search_controller import reader_language
+from sop_desktop.instruments.form_words import title_of
+
+
+class InstrumentStrip(QWidget):
+    """Hidden unless an instrument matches; its buttons follow the search field in Tab order."""
+
+    def __init__(self, open_instrument: Callable[[FormDefinition], object], parent: QWidget):
+        super().__init__(parent)
+        self.open_instrument = open_instrument
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.lead = QLabel(self.tr("Instruments:"), self)
+        layout.addWidget(self.lead, 0, Qt.AlignmentFlag.AlignTop)
+        # One under the other: titles are long, and a row of them would widen the results.
+        self.column = QVBoxLayout()
+        self.column.setSpacing(2)
+        layout.addLayout(self.column)
+        layout.addStretch(1)
+        self.buttons: list[QPushButton] = []
+        self.shown: list[FormDefinition] = []
+        self.setAccessibleName(self.tr("Instruments that match"))
+        self.hide()
+
+    def show_matches(
+        self,
+        definitions: list[FormDefinition],
+        query: str,
+        filters: dict[str, list[str]],
+    ) -> list[FormDefinition]:
+        """Show the instruments of ``definitions`` that ``query`` and ``filters`` find."""
+        found = matching_instruments(definitions, query, filters)
+        if [d.id for d in found] == [d.id for d in self.shown]:
+            return found
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons, self.shown = [], found
+        language = reader_language()
+        for definition in found:
+            title = title_of(definition, language)
+            button = QPushButton(title, self)
+            button.setAccessibleName(self.tr("Instrument: {0}").format(title))
+            button.setToolTip(self.tr("Open this instrument's form"))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _=False, d=definition: self.open_instrument(d))
+            self.column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.buttons.append(button)
+        self.setVisible(bool(found))
+        return found
