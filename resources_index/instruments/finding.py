@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from resources_index.catalog.glossary import BUILT_IN, Glossary
 from resources_index.instruments.definition import FormDefinition
 
 #: The filters an instrument answers to; any other (type, language, publisher) describes
@@ -26,6 +27,27 @@ def folded_words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.findall(r"[a-z0-9]+", plain)
+
+
+def _replaced(words: list[str], term: list[str], other: list[str]) -> list[str] | None:
+    """``words`` with the run ``term`` replaced by ``other``; None when it does not hold it."""
+    for start in range(len(words) - len(term) + 1):
+        if words[start : start + len(term)] == term:
+            return words[:start] + other + words[start + len(term) :]
+    return None
+
+
+def readings(query: str, glossary: Glossary = BUILT_IN) -> list[list[str]]:
+    """The query's words as typed, then with each glossary term it holds said in the other
+    language ("plan de seguridad" is also read "safety plan"), short words left out."""
+    words = folded_words(query)
+    found = [words]
+    for english, spanish in glossary.pairs:
+        for term, other in ((english, spanish), (spanish, english)):
+            replaced = _replaced(words, folded_words(term), folded_words(other))
+            if replaced is not None and replaced not in found:
+                found.append(replaced)
+    return [[w for w in reading if len(w) >= MIN_WORD] for reading in found]
 
 
 def _words_of(definition: FormDefinition) -> set[str]:
@@ -48,15 +70,17 @@ def matching_instruments(
     definitions: Iterable[FormDefinition],
     query: str,
     filters: dict[str, list[str]],
+    glossary: Glossary = BUILT_IN,
 ) -> list[FormDefinition]:
     """The instruments that answer ``query`` and ``filters`` (the search field's words and the
     sidebar's filters), in the order given. Nothing asked (no word, no practice element or
-    audience chosen), or a filter only resources have, finds none."""
+    audience chosen), or a filter only resources have, finds none. ``glossary``: the terms
+    that also find an instrument written in one language by their other language's words."""
     chosen = {k: set(v) for k, v in filters.items() if v}
     if any(facet not in INSTRUMENT_FACETS for facet in chosen):
         return []
-    words = [w for w in folded_words(query) if len(w) >= MIN_WORD]
-    if not words and not chosen:
+    asked = readings(query, glossary)
+    if not asked[0] and not chosen:
         return []
     found = []
     for definition in definitions:
@@ -64,6 +88,6 @@ def matching_instruments(
             continue
         known = _words_of(definition)
         # Every word typed is a word of the instrument, or the start of one (as it is typed).
-        if all(any(k.startswith(word) for k in known) for word in words):
+        if any(all(any(k.startswith(w) for k in known) for w in words) for words in asked):
             found.append(definition)
     return found

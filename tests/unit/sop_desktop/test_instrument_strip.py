@@ -116,3 +116,18 @@ def test_short_words_and_resource_only_filters_find_no_instrument() -> None:
     assert matching_instruments([form], "comment", {"audiences": ["coaches"]}) == [form]
     assert matching_instruments([form], "comment", {"audiences": ["caseworkers"]}) == []
     assert matching_instruments([form], "", {"language": ["es"]}) == []
+
+
+def test_the_glossary_finds_a_form_written_in_one_language_by_the_other_s_words() -> None:
+    raw = {
+        "format": 1,
+        "id": "b",
+        "version": "1",
+        "kind": "self_check",
+        "title": {"en": "Safety plan self-check"},
+        "languages": ["en"],
+        "items": [{"name": "q", "type": "text", "labels": {"en": "Comment"}}],
+    }
+    form = from_json(raw, "b")
+    assert matching_instruments([form], "plan de seguridad", {}) == [form]
+    assert matching_instruments([form], "red de seguridad", {}) == []
