@@ -174,8 +174,13 @@ def _passes_own_text(value: ast.AST, caught: str, ours: bool) -> bool:
     """Whether ``value`` hands on the text of the exception named ``caught``: ``str(exc)``,
     ``exc.strerror``, an f-string naming it, or the exception itself unless it is one of the
     core's errors (whose words are said in the reader's language). ``reason_of(exc)`` and
-    ``http.explain(exc)`` say it as a kind and are not looked into."""
-    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("reason_of", "explain"):
+    ``http.explain(exc)`` say it as a kind and are not looked into, nor is the window's
+    ``describe(exc)``, which says any other exception through ``reason_of``."""
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in (
+        "reason_of",
+        "explain",
+        "describe",
+    ):
         return False
     if isinstance(value, ast.Name):
         return value.id == caught and not ours
