@@ -1618,10 +1618,6 @@
         <source>Instrument: {0}</source>
         <translation>Instrumento: {0}</translation>
     </message>
-    <message>
-        <source>Open this instrument&apos;s form</source>
-        <translation>Abrir el formulario de este instrumento</translation>
-    </message>
 </context>
 <context>
     <name>Instruments</name>

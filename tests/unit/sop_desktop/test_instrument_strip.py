@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def strip_titles(window: MainWindow) -> list[str]:
     strip = window.instruments.strip
-    return [b.text() for b in strip.buttons] if strip.isVisible() else []
+    return [b.title for b in strip.buttons] if strip.isVisible() else []
 
 
 def answered(qtbot: QtBot, window: MainWindow, query: str) -> list[str]:
@@ -73,6 +73,10 @@ def test_a_screen_reader_names_the_button_and_the_keyboard_opens_the_form(
         "Instrument: Safety mapping meeting: coach's observation"
     )
     assert button.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    # A long title is shortened to the room it has, never widening the results column.
+    button.resize(120, button.height())
+    assert button.text().endswith("…") and len(button.text()) < len(button.title)
+    assert button.minimumSizeHint().width() < 120
     window.results.setFocus()
     assert window.results.nextInFocusChain() is not None
     qtbot.keyClick(window.results, Qt.Key.Key_Tab)
@@ -92,7 +96,7 @@ def test_in_spanish_the_line_speaks_spanish(
     strip = window.instruments.strip
     assert strip.lead.text() == "Instrumentos:"
     (button,) = strip.buttons
-    assert button.text() == "Reunión de mapeo de seguridad: observación del coach"
+    assert button.title == "Reunión de mapeo de seguridad: observación del coach"
     interface = QAccessible.queryAccessibleInterface(button)
     assert interface is not None
     assert interface.text(QAccessible.Text.Name).startswith("Instrumento: Reunión de mapeo")
