@@ -167,7 +167,8 @@ def test_a_published_instrument_is_filled_in_and_only_its_aggregates_leave(
     # "observed" was picked on six laptops: shown; "partly" and "yes" only on this one: hidden.
     assert "example:columns:observed" in table and "example:columns:partly" not in table
     assert "example:parents_present:yes" not in table
-    assert "Observed: 100% (6)" in page and "Partly observed" not in page
+    assert "Which columns were mapped? (6 responses): Observed: 100% (6)" in page
+    assert "Partly observed" not in page and "<h4>Safety mapping</h4>" in page
     assert "Were the parents present?" not in page
     for written in (table, page):
         assert not any(part in folded(written) for part in PARTS)
