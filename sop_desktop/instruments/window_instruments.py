@@ -98,11 +98,13 @@ class WindowInstruments(QObject):
 
     def show_in_strip(self, query: str) -> None:
         """The instruments that answer ``query`` and the filters set; the keyboard reaches
-        them after the results, before the chosen resource's actions."""
+        them after the chosen resource's actions, before the filters (Tab from the search
+        field still goes to the results, and from the results to Open)."""
         found = self.strip.show_matches(
             list(self.definitions().values()), query, self.window.search.filters
         )
-        chain = [self.window.results, *self.strip.buttons, self.window.details.open_button]
+        details = self.window.details
+        chain = [details.print_button, *self.strip.buttons, self.window.filters.tree]
         if found:
             for first, second in itertools.pairwise(chain):
                 self.window.setTabOrder(first, second)
