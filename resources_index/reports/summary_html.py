@@ -73,9 +73,11 @@ def fidelity_section(
     if not rows:
         return out[0] + "<p class='none'>Nothing reported.</p>"
     titles = {r.id: r.title for r in catalog.resources} if catalog else {}
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, int, str]]] = {}
     for row in rows:
         form = definitions.get(row.instrument)
+        order = [i.name for i, _ in form.walk()] if form else []
+        position = order.index(row.item) if row.item in order else len(order)
         item = next((i for i, _ in form.walk() if i.name == row.item), None) if form else None
         elements = (item.practice_elements if item else ()) or (
             form.practice_elements if form else ()
@@ -100,10 +102,12 @@ def fidelity_section(
             + "</li>"
         )
         for element in elements or ("(no practice element)",):
-            groups.setdefault(element, []).append(line)
+            groups.setdefault(element, []).append((title, position, line))
     for element, lines in sorted(groups.items()):
         heading = vocabulary.label(vocabulary.normalize_key(element), PRACTICE_ELEMENTS)
-        out.append(f"<h4>{_label(heading)}</h4><ul>{''.join(lines)}</ul>")
+        # Each instrument's items in the order of its form, as the person filling it saw them.
+        listed = "".join(line for _, _, line in sorted(lines))
+        out.append(f"<h4>{_label(heading)}</h4><ul>{listed}</ul>")
     out.append(
         f"<p class='note'>{escape(name)}: each choice, count and mean is shown when at least 5"
         f" laptops reported it in a week; the rest are counted under “{escape(HIDDEN)}”.</p>"
