@@ -5,11 +5,10 @@ and its questions, and by the practice-element and audience filters against its 
 Instruments are few (a handful per catalog), so they are matched here, directly, rather than
 put in the full-text index: the index and its answers stay about resources alone."""
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from resources_index.catalog.glossary import BUILT_IN, Glossary
+from resources_index.catalog.vocabulary import normalize_key
 from resources_index.instruments.definition import FormDefinition
 
 #: The filters an instrument answers to; any other (type, language, publisher) describes
@@ -23,10 +22,9 @@ MIN_WORD = 3
 
 
 def folded_words(text: str) -> list[str]:
-    """The words of ``text`` lower-cased and without accents ("Declaración" -> "declaracion")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.findall(r"[a-z0-9]+", plain)
+    """The words of ``text`` lower-cased and without accents ("Declaración" -> "declaracion"),
+    folded as the catalog's vocabulary folds its values."""
+    return [word for word in normalize_key(text).split("_") if word]
 
 
 def _replaced(words: list[str], term: list[str], other: list[str]) -> list[str] | None:
