@@ -1625,6 +1625,21 @@
     </message>
 </context>
 <context>
+    <name>InstrumentStrip</name>
+    <message>
+        <source>Instruments:</source>
+        <translation>Instrumentos:</translation>
+    </message>
+    <message>
+        <source>Instruments that match</source>
+        <translation>Instrumentos que coinciden</translation>
+    </message>
+    <message>
+        <source>Instrument: {0}</source>
+        <translation>Instrumento: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Instruments</name>
     <message>
         <source>Observation</source>

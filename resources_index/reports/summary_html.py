@@ -4,7 +4,9 @@ network: charts are pictures drawn into the page (SVG), nothing is fetched."""
 from html import escape
 from pathlib import Path
 
+from resources_index.catalog import vocabulary
 from resources_index.catalog.model import Manifest
+from resources_index.catalog.vocabulary import PRACTICE_ELEMENTS
 from resources_index.instruments.definition import FormDefinition
 from resources_index.reports.fidelity import ItemFidelity
 from resources_index.reports.summary import (
@@ -53,6 +55,12 @@ def _label(text: str) -> str:
     return escape(spreadsheet_safe(text))
 
 
+def _item_label(label: str, name: str) -> str:
+    """An item as the page names it: its English label, or for a score computed by the form
+    (which has none) "Score" and its name, rather than the bare name alone."""
+    return _label(label) if label else f"Score ({_label(name)})"
+
+
 def fidelity_section(
     rows: list[ItemFidelity],
     catalog: Manifest | None,
@@ -65,33 +73,41 @@ def fidelity_section(
     if not rows:
         return out[0] + "<p class='none'>Nothing reported.</p>"
     titles = {r.id: r.title for r in catalog.resources} if catalog else {}
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, int, str]]] = {}
     for row in rows:
         form = definitions.get(row.instrument)
+        order = [i.name for i, _ in form.walk()] if form else []
+        position = order.index(row.item) if row.item in order else len(order)
         item = next((i for i, _ in form.walk() if i.name == row.item), None) if form else None
         elements = (item.practice_elements if item else ()) or (
             form.practice_elements if form else ()
         )
         taught = (item.resources if item else ()) or (form.resources if form else ())
-        label = item.labels.get("en", row.item) if item else row.item
+        label = _item_label(item.labels.get("en", "") if item else "", row.item)
         title = form.title.get("en", row.instrument) if form else row.instrument
         labels = {c.name: c.labels.get("en", c.name) for c in item.choices} if item else {}
-        shares = "; ".join(
+        shown = [
             f"{_label(labels.get(c, c))}: {share:.0%} ({count:,})"
             for c, (count, share) in row.choices.items()
-        )
-        mean = f"mean {row.mean:.2f}" if row.mean is not None else ""
+        ]
+        if row.mean is not None:
+            shown.append(f"mean {row.mean:.2f}")
+        elif not shown:
+            shown.append("each answer counted on fewer than 5 laptops")
         teaching = ", ".join(_label(titles.get(r, r)) for r in taught)
         line = (
-            f"<li><strong>{_label(title)}</strong>: {_label(label)} ({row.answered:,}"
-            f" responses) {mean}{shares}"
+            f"<li><strong>{_label(title)}</strong>: {label} ({row.answered:,}"
+            f" responses): {'; '.join(shown)}"
             + (f"<br><span class='note'>Taught by: {teaching}</span>" if teaching else "")
             + "</li>"
         )
         for element in elements or ("(no practice element)",):
-            groups.setdefault(element, []).append(line)
+            groups.setdefault(element, []).append((title, position, line))
     for element, lines in sorted(groups.items()):
-        out.append(f"<h4>{_label(element.replace('_', ' '))}</h4><ul>{''.join(lines)}</ul>")
+        heading = vocabulary.label(vocabulary.normalize_key(element), PRACTICE_ELEMENTS)
+        # Each instrument's items in the order of its form, as the person filling it saw them.
+        listed = "".join(line for _, _, line in sorted(lines))
+        out.append(f"<h4>{_label(heading)}</h4><ul>{listed}</ul>")
     out.append(
         f"<p class='note'>{escape(name)}: each choice, count and mean is shown when at least 5"
         f" laptops reported it in a week; the rest are counted under “{escape(HIDDEN)}”.</p>"

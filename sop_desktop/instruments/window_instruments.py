@@ -3,6 +3,7 @@ File › Export responses…, and on a resource's details a button for each inst
 that resource teaches ("Observe this practice"). The window creates one ``WindowInstruments``;
 everything else about instruments lives in this package."""
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ class WindowInstruments(QObject):
         self.draft_question: QMessageBox | None = None
         self._add_menus()
         self._add_detail_buttons()
+        self._add_strip()
 
     # -- where it is reached ----------------------------------------------------------------------
 
@@ -82,6 +84,30 @@ class WindowInstruments(QObject):
         self.detail_buttons: list[QPushButton] = []
         details.shown.connect(self.show_for_resource)
         self.show_for_resource(details.resource)
+
+    def _add_strip(self) -> None:
+        """The instruments the search finds, above the results (after the notices)."""
+        from sop_desktop.instruments.instrument_strip import InstrumentStrip
+
+        window = self.window
+        self.strip = InstrumentStrip(self.open_instrument, window.results.parentWidget())
+        layout = window.results.parentWidget().layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(window.results), self.strip)
+        window.search.answered.connect(lambda outcome: self.show_in_strip(outcome.query))
+
+    def show_in_strip(self, query: str) -> None:
+        """The instruments that answer ``query`` and the filters set; the keyboard reaches
+        them after the chosen resource's actions, before the filters (Tab from the search
+        field still goes to the results, and from the results to Open)."""
+        found = self.strip.show_matches(
+            list(self.definitions().values()), query, self.window.search.filters
+        )
+        details = self.window.details
+        chain = [details.print_button, *self.strip.buttons, self.window.filters.tree]
+        if found:
+            for first, second in itertools.pairwise(chain):
+                self.window.setTabOrder(first, second)
 
     def show_for_resource(self, resource: Resource | None) -> None:
         """A button per instrument that observes or checks what ``resource`` teaches."""

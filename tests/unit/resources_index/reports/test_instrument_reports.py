@@ -154,8 +154,8 @@ def test_the_summary_shows_fidelity_by_item_and_hides_a_choice_of_fewer_than_fiv
     assert page_code == 0
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "Fidelity by practice element" in page
-    assert "<h4>safety mapping</h4>" in page  # the sidecar's practice element
-    assert "Which columns were mapped?" in page and "Observed: 92% (11)" in page
+    assert "<h4>Safety mapping</h4>" in page  # the sidecar's practice element, as labelled
+    assert "Which columns were mapped? (12 responses): Observed: 92% (11)" in page
     assert "Not observed" not in page
     assert "Taught by: Three Houses tip sheet" in page
 
@@ -174,3 +174,22 @@ def test_a_week_with_only_forms_completed_is_still_sealed_with_its_aggregates(
     assert found[("days_used", "")] == 1
     usage.close()
     library.close()
+
+
+def test_the_page_lists_an_instrument_s_items_in_the_order_of_its_form(catalog: Path) -> None:
+    from resources_index.cli.report_commands import _titles_from, published_definitions
+    from resources_index.reports.fidelity import ItemFidelity
+    from resources_index.reports.summary_html import fidelity_section
+
+    manifest = _titles_from(catalog / "catalog.json")
+    definitions = published_definitions(catalog, manifest)
+    rows = [  # as the summary gives them: in the order of their keys
+        ItemFidelity("example", "columns", 6, {"observed": (6, 1.0)}, None),
+        ItemFidelity("example", "parents_present", 6, {}, None),
+        ItemFidelity("example", "points", 6, {}, 2.5),
+    ]
+    page = fidelity_section(rows, manifest, definitions, "Statewide")
+    asked = page.index("Were the parents present? (6 responses)")
+    assert asked < page.index("Which columns were mapped?") < page.index("Score (points)")
+    assert "(6 responses): each answer counted on fewer than 5 laptops" in page
+    assert "Score (points) (6 responses): mean 2.50" in page
