@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks.search_bench import Fts5Engine
 from benchmarks.synthetic import Generator, write_texts
@@ -35,7 +36,7 @@ CHILD = (sys.executable, "-m", "benchmarks.build_bench", "--child")
 BEFORE = "before"
 
 
-def build_once(engine: str, size: int, texts: Path, folder: Path) -> dict[str, float]:
+def build_once(engine: str, size: int, texts: Path, folder: Path) -> dict[str, Any]:
     """One build of ``engine`` in this process: wall and CPU seconds, peak RSS in MB."""
     catalog = Generator().catalog(size)
     folder.mkdir(parents=True)
@@ -54,16 +55,18 @@ def build_once(engine: str, size: int, texts: Path, folder: Path) -> dict[str, f
         fts.close()
     wall, cpu = time.perf_counter() - began, time.process_time() - began_cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"wall": wall, "cpu": cpu, "rss": peak_mb}
+    code = str(Path(sys.modules[SearchIndex.__module__].__file__ or "").parents[2])
+    return {"wall": wall, "cpu": cpu, "rss": peak_mb, "code": code}
 
 
 def run_child(
     engine: str, size: int, texts: Path, folder: Path, before: Path | None
-) -> dict[str, float]:
-    env = dict(os.environ)
+) -> dict[str, Any]:
+    env, cwd = dict(os.environ), Path.cwd()
     if engine == BEFORE and before is not None:  # that checkout's code, this harness
         shutil.copy(Path(__file__), before / "benchmarks" / "build_bench.py")
         env["PYTHONPATH"] = str(before)
+        cwd = before  # ``-m`` puts the working directory first on the path
         engine = "whoosh"
     out = subprocess.run(
         [*CHILD, engine, str(size), str(texts), str(folder)],
@@ -71,6 +74,7 @@ def run_child(
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
     ).stdout
     return dict(json.loads(out.strip().splitlines()[-1]))
 
@@ -102,13 +106,16 @@ def main() -> None:
             engines = [*ENGINES, BEFORE] if args.before else list(ENGINES)
             if args.only:
                 engines = [e for e in engines if e in args.only.split(",")]
-            rows: dict[str, list[dict[str, float]]] = {e: [] for e in engines}
+            rows: dict[str, list[dict[str, Any]]] = {e: [] for e in engines}
             for run in range(args.runs):
                 for engine in engines:
                     folder = workdir / f"{engine}-{size}-{run}"
                     rows[engine].append(run_child(engine, size, texts, folder, args.before))
             for engine in engines:
                 runs = rows[engine]
+                if engine in ("whoosh", BEFORE):
+                    code = ", ".join(sorted({r["code"] for r in runs}))
+                    print(f"{size:>6} {engine:<10} code: {code}")
                 print(
                     f"{size:>6} {engine:<10} {spread([r['wall'] for r in runs]):>22}"
                     f" {spread([r['cpu'] for r in runs]):>22} {max(r['rss'] for r in runs):>7.0f}"
