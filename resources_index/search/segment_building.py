@@ -12,12 +12,16 @@ or vector fields (this program's); anything else is Whoosh's business.
 """
 
 from array import array
+from bisect import bisect_right
 from typing import Any
 
 import numpy as np
 
 from resources_index.search.field_terms import Lister, lister_for
 from resources_index.search.index_writer import FastSegmentWriter
+
+#: Postings turned into Python lists at a time while writing (the rest stay in arrays).
+WINDOW = 1 << 16
 
 
 class _FieldPostings:
@@ -146,32 +150,44 @@ class SegmentBuilder(FastSegmentWriter):
         rank[by_text] = np.arange(len(texts))
         terms = np.frombuffer(postings.terms, dtype=np.uint32)
         order = np.argsort(rank[terms], kind="stable")
-        counts = np.bincount(terms, minlength=len(texts))[by_text].tolist()
+        counts = np.bincount(terms, minlength=len(texts))[by_text]
         documents = np.frombuffer(postings.documents, dtype=np.uint32)[order]
-        weights = np.frombuffer(postings.weights, dtype=np.float64)[order].tolist()
+        weights = np.frombuffer(postings.weights, dtype=np.float64)[order]
         ends = np.frombuffer(postings.ends, dtype=np.int64)
-        starts = np.concatenate((np.zeros(1, np.int64), ends[:-1]))[order].tolist()
-        ends_sorted = ends[order].tolist()
-        doc_lengths = self._lengths(lengths, fieldname)[documents].tolist()
-        ids = documents.tolist()
+        starts = np.concatenate((np.zeros(1, np.int64), ends[:-1]))[order]
+        ends = ends[order]
+        doc_lengths = self._lengths(lengths, fieldname)[documents]
         values = bytes(postings.values)
+        postings.values = bytearray()  # one copy of the values at a time
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
         block = writer._postwriter
         limit = block._blocklimit
-        first = 0
-        for number, count in zip(by_text, counts, strict=True):
-            writer.start_term(texts[number])
-            last = first + count
-            for start in range(first, last, limit):
-                end = min(start + limit, last)
-                self._fill(
-                    block, ids, weights, values, starts, ends_sorted, doc_lengths, start, end
-                )
-                if end < last:
-                    block._write_block()
-            writer.finish_term()
-            first = last
+        bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
+        term = 0
+        while term < len(by_text):
+            # A window of terms at a time as Python lists: memory for WINDOW postings, not all.
+            last_term = bisect_right(bounds, bounds[term] + WINDOW, term + 1) - 1
+            last_term = max(last_term, term + 1)
+            low, high = bounds[term], bounds[last_term]
+            window = (
+                documents[low:high].tolist(),
+                weights[low:high].tolist(),
+                values,
+                starts[low:high].tolist(),
+                ends[low:high].tolist(),
+                doc_lengths[low:high].tolist(),
+            )
+            for number in by_text[term:last_term]:
+                writer.start_term(texts[number])
+                first, last = bounds[term] - low, bounds[term + 1] - low
+                for start in range(first, last, limit):
+                    end = min(start + limit, last)
+                    self._fill(block, *window, start, end)
+                    if end < last:
+                        block._write_block()
+                writer.finish_term()
+                term += 1
         writer.finish_field()
 
     @staticmethod

@@ -11,6 +11,7 @@ from whoosh.fields import STORED, TEXT, Schema
 from whoosh.writing import SegmentWriter
 
 from benchmarks.synthetic import Generator
+from resources_index.search import segment_building
 from resources_index.search.field_terms import lister_for
 from resources_index.search.schema import build_schema, document_for
 from resources_index.search.segment_building import SegmentBuilder
@@ -42,7 +43,11 @@ def _documents(seed: int, count: int) -> list[dict[str, Any]]:
     return [document_for(r, catalog.segments[r.id]) for r in catalog.manifest.resources]
 
 
-def test_the_segment_is_whooshs_byte_for_byte(tmp_path: Path) -> None:
+@pytest.mark.parametrize("window", [segment_building.WINDOW, 50])
+def test_the_segment_is_whooshs_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    monkeypatch.setattr(segment_building, "WINDOW", window)  # 50: words longer than a window
     documents = _documents(3, 120)
     documents[5] = {"id": "bare", "rev": "1", "type": "other"}  # fields without a length
     documents[9]["body_es"] = "Él y la niña: ¿qué pasó? A.B.C. 3.5 x*y __ — the of de la"
