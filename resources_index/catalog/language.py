@@ -5,6 +5,7 @@ reliable on a paragraph or more and needs no model or extra package.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 _ENGLISH = """the and of to a in is that for it with as on are be this by or from an at your you
 their they we can what who how when will have has not was were which about"""
@@ -89,7 +90,7 @@ def _vote(words: list[str], default: str) -> str:
     """The language of a sentence: by its function words when it has any (a Spanish sentence
     naming an English tool is still Spanish), else by every word that leans."""
     lowered = [w.casefold() for w in words]
-    counts = {lang: sum(1 for w in lowered if w in _ONLY[lang]) for lang in ("en", "es")}
+    counts = {lang: sum(map(_ONLY[lang].__contains__, lowered)) for lang in ("en", "es")}
     if not any(counts.values()):
         for word in words:
             leaning = word_leaning(word)
@@ -121,30 +122,34 @@ def _split_sentence(sentence: str, language: str, pieces: list[Piece]) -> None:
 
 def _split_run(text: str, language: str, pieces: list[Piece]) -> None:
     """Words only the other language has, with the words between them, become its piece when
-    there are two of them or one is certain ("Three Houses", "declaración"; not "use")."""
+    there are two of them or one is certain ("Three Houses", "declaración"; not "use").
+
+    A run of the other language's words ends at the next word of ``language``: the words that
+    lean are found once, and only they are walked (most words lean to neither language)."""
     other = "es" if language == "en" else "en"
-    words = list(_WORD.finditer(text))
+    known = _EVIDENCE.get
+    evidence = [known(w) or _evidence(w) for w in _WORD.findall(text)]
+    others = [i for i, (leaning, _) in enumerate(evidence) if leaning == other]
+    if not others:
+        pieces.append((language, text))  # the common case: no word of the other language
+        return
+    mine = [i for i, (leaning, _) in enumerate(evidence) if leaning == language]
+    spans = [m.span() for m in _WORD.finditer(text)]
     start = 0  # where the current piece of ``language`` began
-    index = 0
-    while index < len(words):
-        leaning, certain = _evidence(words[index].group())
-        if leaning != other:
-            index += 1
+    k = 0
+    while k < len(others):
+        index = others[k]
+        after = bisect_right(mine, index)
+        stop = mine[after] if after < len(mine) else len(evidence)
+        last = bisect_left(others, stop, k)  # the other language's words before ``stop``
+        run = others[k:last]
+        if len(run) < 2 and not any(evidence[i][1] for i in run):
+            k += 1
             continue
-        end, found = index, 1
-        for later in range(index + 1, len(words)):
-            leaning, sure = _evidence(words[later].group())
-            if leaning == language:
-                break
-            if leaning == other:
-                end, found, certain = later, found + 1, certain or sure
-        if found < 2 and not certain:
-            index += 1
-            continue
-        begin, finish = words[index].start(), words[end].end()
+        begin, finish = spans[index][0], spans[run[-1]][1]
         pieces.append((language, text[start:begin]))
         pieces.append((other, text[begin:finish]))
-        start, index = finish, end + 1
+        start, k = finish, last
     pieces.append((language, text[start:]))
 
 

@@ -43,6 +43,7 @@ from resources_index.search.schema import (
     resource_rev,
 )
 from resources_index.search.scoring import FastBM25F, LengthTable
+from resources_index.search.segment_building import SegmentBuilder
 from resources_index.search.translating import Translator
 from resources_index.search.translation_groups import translation_groups
 from resources_index.search.vector_search import VectorSearcher
@@ -201,7 +202,7 @@ class SearchIndex:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
-        writer = FastSegmentWriter(fresh, limitmb=256)
+        writer = SegmentBuilder(fresh)
         total = len(manifest.resources)
         for number, resource in enumerate(manifest.resources, start=1):
             writer.add_document(**document_for(resource, load_text(resource)))

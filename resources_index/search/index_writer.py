@@ -29,6 +29,13 @@ class _DecodedLengths:
             return self._reader.doc_field_length(docnum, fieldname, default)  # type: ignore[no-any-return]
         return table[docnum]
 
+    def lengths_of(self, fieldname: str) -> list[int | None] | None:
+        """Every document's length of ``fieldname`` as ``doc_field_length`` gives it, or None
+        when the column cannot be decoded here."""
+        if fieldname not in self._tables:
+            self._tables[fieldname] = self._decode(fieldname)
+        return self._tables[fieldname]
+
     def _decode(self, fieldname: str) -> list[int | None] | None:
         """Each document's length of ``fieldname``, exactly as Whoosh's lookup gives it
         (None for a zero byte, the default when the column is missing)."""

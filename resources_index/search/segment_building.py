@@ -1,0 +1,218 @@
+"""A fresh index's one segment written from postings kept in arrays: what a rebuild runs.
+
+Whoosh's writer passes every posting through an external sort (tuples pickled to runs on disk
+once past its memory limit, then merged back one by one) and writes it through a method call
+per posting. When the whole index is built at once, each field's postings are appended here to
+flat arrays instead (term number, document, weight, encoded value: some 40 bytes a posting),
+ordered once with one array sort, and handed to Whoosh's own postings writer a block at a time:
+the blocks, term table and per-document files are Whoosh's, the same bytes its writer writes
+(``tests/unit/resources_index/search/test_segment_building.py`` compares them). Terms come from
+``field_terms`` where a field allows it. Only for an empty index and a schema without spelling
+or vector fields (this program's); anything else is Whoosh's business.
+"""
+
+from array import array
+from bisect import bisect_right
+from typing import Any
+
+import numpy as np
+
+from resources_index.search.field_terms import Lister, lister_for
+from resources_index.search.index_writer import FastSegmentWriter
+
+#: Postings turned into Python lists at a time while writing (the rest stay in arrays).
+WINDOW = 1 << 16
+
+
+class _FieldPostings:
+    """One field's postings in the order documents were added."""
+
+    def __init__(self) -> None:
+        self.term_numbers: dict[bytes, int] = {}
+        self.terms = array("I")
+        self.documents = array("I")
+        self.weights = array("d")
+        self.values = bytearray()
+        self.ends = array("q")
+
+
+class SegmentBuilder(FastSegmentWriter):
+    """A ``SegmentWriter`` for an empty index whose postings are sorted in memory, once."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        if self.segments:
+            self.cancel()
+            raise ValueError("SegmentBuilder writes the first segment of an empty index")
+        for name, field in self.schema.items():
+            if field.separate_spelling() or field.vector:
+                self.cancel()
+                raise ValueError(f"SegmentBuilder cannot write the field {name!r}")
+        self._postings: dict[str, _FieldPostings] = {}
+        self._listers: dict[str, Lister | None] = {}
+
+    def add_reader(self, reader: Any) -> None:
+        raise NotImplementedError("SegmentBuilder only adds documents")
+
+    def _items(self, fieldname: str, field: Any, value: Any) -> Any:
+        if fieldname not in self._listers:
+            self._listers[fieldname] = lister_for(field)
+        lister = self._listers[fieldname]
+        if lister is None or not isinstance(value, str):
+            return field.index(value)
+        return lister(value)
+
+    def add_document(self, **fields: Any) -> None:
+        """As ``SegmentWriter.add_document``, the postings kept in this writer's arrays."""
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    length = self._add_postings(fieldname, field, value, docnum, fieldboost)
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+                column = field.column_type
+                if column and stored is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _add_postings(
+        self, fieldname: str, field: Any, value: Any, docnum: int, fieldboost: float
+    ) -> int:
+        """Append a document's postings in one field; its length (as Whoosh counts it)."""
+        postings = self._postings.get(fieldname)
+        if postings is None:
+            postings = self._postings[fieldname] = _FieldPostings()
+        numbers = postings.term_numbers
+        terms, documents, weights = postings.terms, postings.documents, postings.weights
+        values, ends = postings.values, postings.ends
+        scorable = field.scorable
+        length = 0
+        for tbytes, freq, weight, vbytes in self._items(fieldname, field, value):
+            number = numbers.get(tbytes)
+            if number is None:
+                number = numbers[tbytes] = len(numbers)
+            terms.append(number)
+            documents.append(docnum)
+            weights.append(weight * fieldboost)
+            if vbytes:
+                values += vbytes
+            ends.append(len(values))
+            if scorable:
+                length += freq
+        return length
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        for fieldname in sorted(self._postings):
+            if self._postings[fieldname].terms:  # a field with no term is not named
+                self._write_field(fieldname, lengths)
+            del self._postings[fieldname]  # its memory back before the next field
+        self.fieldwriter.close()
+        if lengths is not None:
+            lengths.close()
+
+    def _lengths(self, lengths: Any, fieldname: str) -> Any:
+        """Each document's length of ``fieldname`` as Whoosh's writer looks it up (0 for none)."""
+        count = self.docnum
+        if lengths is None:
+            return np.zeros(count, np.int64)
+        table = lengths.lengths_of(fieldname)
+        if table is None or len(table) != count:
+            table = [lengths.doc_field_length(d, fieldname) for d in range(count)]
+        return np.array([n or 0 for n in table], dtype=np.int64)
+
+    def _write_field(self, fieldname: str, lengths: Any) -> None:
+        """The field's postings in Whoosh's order (term bytes, then document), by blocks."""
+        postings = self._postings[fieldname]
+        texts = list(postings.term_numbers)
+        by_text = sorted(range(len(texts)), key=texts.__getitem__)
+        rank = np.empty(len(texts), np.int64)
+        rank[by_text] = np.arange(len(texts))
+        terms = np.frombuffer(postings.terms, dtype=np.uint32)
+        order = np.argsort(rank[terms], kind="stable")
+        counts = np.bincount(terms, minlength=len(texts))[by_text]
+        documents = np.frombuffer(postings.documents, dtype=np.uint32)[order]
+        weights = np.frombuffer(postings.weights, dtype=np.float64)[order]
+        ends = np.frombuffer(postings.ends, dtype=np.int64)
+        starts = np.concatenate((np.zeros(1, np.int64), ends[:-1]))[order]
+        ends = ends[order]
+        doc_lengths = self._lengths(lengths, fieldname)[documents]
+        values = bytes(postings.values)
+        postings.values = bytearray()  # one copy of the values at a time
+        writer = self.fieldwriter
+        writer.start_field(fieldname, self.schema[fieldname])
+        block = writer._postwriter
+        limit = block._blocklimit
+        bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
+        term = 0
+        while term < len(by_text):
+            # A window of terms at a time as Python lists: memory for WINDOW postings, not all.
+            last_term = bisect_right(bounds, bounds[term] + WINDOW, term + 1) - 1
+            last_term = max(last_term, term + 1)
+            low, high = bounds[term], bounds[last_term]
+            window = (
+                documents[low:high].tolist(),
+                weights[low:high].tolist(),
+                values,
+                starts[low:high].tolist(),
+                ends[low:high].tolist(),
+                doc_lengths[low:high].tolist(),
+            )
+            for number in by_text[term:last_term]:
+                writer.start_term(texts[number])
+                first, last = bounds[term] - low, bounds[term + 1] - low
+                for start in range(first, last, limit):
+                    end = min(start + limit, last)
+                    self._fill(block, *window, start, end)
+                    if end < last:
+                        block._write_block()
+                writer.finish_term()
+                term += 1
+        writer.finish_field()
+
+    @staticmethod
+    def _fill(
+        block: Any,
+        ids: list[int],
+        weights: list[float],
+        values: bytes,
+        starts: list[int],
+        ends: list[int],
+        lengths: list[int],
+        start: int,
+        end: int,
+    ) -> None:
+        """Set Whoosh's block buffer as ``add_posting`` would leave it after these postings."""
+        block._ids = array("I", ids[start:end])
+        chosen = weights[start:end]
+        block._weights = array("f", chosen)
+        block._values = [
+            v
+            for v in (values[s:e] for s, e in zip(starts[start:end], ends[start:end], strict=True))
+            if v
+        ]
+        heaviest = max(chosen)
+        block._maxweight = heaviest if heaviest > 0 else 0
+        known = [n for n in lengths[start:end] if n]
+        block._minlength = min(known) if known else None
+        block._maxlength = max(known) if known else 0
