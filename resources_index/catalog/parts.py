@@ -3,8 +3,9 @@ small change costs a laptop small bytes (docs/decisions/0001-catalog-in-signed-p
 
 The manifest's canonical bytes are cut between the elements of its lists (resources,
 renditions, kits, terms) into parts, each stored compressed and named by the SHA-256 of its
-bytes. Where a cut falls depends only on the element's id, so an edit changes the one part that
-holds the resource, an addition or a removal at most two. The parts of a list are named, in
+bytes. Where a cut falls depends only on the element's id and the part's length so far (a part
+holds at most 48 elements), so an edit changes the one part that holds the resource, an
+addition or a removal the parts around it. The parts of a list are named, in
 order, on pages, themselves parts cut where a part's hash falls. The signed index holds the
 manifest's outline (the short text between lists, which changes with every version, and the
 pages) with the whole manifest's hash, size and signature. A laptop fetches the pages and parts
