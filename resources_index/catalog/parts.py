@@ -41,13 +41,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 @dataclass(frozen=True)
 class Cutting:
-    """Where a run of elements (a list's, or the parts a page names) is cut, decided by each
-    element's hash and the length of the run so far, as FastCDC bounds its chunks: after an
-    element whose hash is 0 modulo ``spread``; once the run holds ``soft_from`` elements,
-    also after one whose hash is 0 modulo ``soft_spread``; and always at ``most``. A long run
-    between two cuts of the first kind is so cut where hashes fall too, and an element added
-    or removed in it moves a later cut only when it changes which element first reaches
-    ``soft_from`` (docs/decisions/0001-catalog-in-signed-parts.md)."""
+    """Where a run of elements (a list's, or the parts a page names) is cut, by each element's
+    hash and the run's length so far, as FastCDC bounds its chunks: after a hash 0 modulo
+    ``spread``; from ``soft_from`` elements on also after one 0 modulo ``soft_spread``; always
+    at ``most``. A long run is so cut where hashes fall, not at fixed positions, and an element
+    added or removed moves only the cuts near it (docs/decisions/0001)."""
 
     spread: int
     soft_from: int
@@ -62,14 +60,9 @@ class Cutting:
         )
 
 
-#: About 14 resources a part: a cut where an id hashes to 0 modulo 16, or modulo 4 once a part
-#: holds 24, and always at 48, so a part is at most about 6 KB packed and a removal that merges
-#: two parts moves little (docs/decisions/0001-catalog-in-signed-parts.md weighs the index,
-#: the pages and the parts).
+#: About 14 resources a part, at most 48, so a removal moves little; about 30 parts a page, so
+#: the index, paid on every change, stays small (docs/decisions/0001 weighs them).
 PART_CUTTING = Cutting(spread=16, soft_from=24, soft_spread=4, most=48)
-#: About 30 parts a page (a cut where a part's hash is 0 modulo 48, or modulo 4 once a page
-#: names 64, always at 128): an edit moves the index, one page and one part, and the index
-#: names about one page per 450 resources.
 PAGE_CUTTING = Cutting(spread=48, soft_from=64, soft_spread=4, most=128)
 
 
