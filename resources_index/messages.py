@@ -183,6 +183,10 @@ MESSAGES: dict[str, str] = {
         " is kept for the system). Free some space, or choose a smaller download limit in"
         " Settings."
     ),
+    "library.catalog_no_room": (
+        "The new catalog needs {needed} and the disk holding the library has {free} free (some"
+        " room is kept for the system). Free some space and sync again."
+    ),
     "library.disk_full": (
         "The disk holding the library is full. What this sync had downloaded was removed again;"
         " free some space and sync again."
@@ -392,11 +396,17 @@ MESSAGES: dict[str, str] = {
     "sync.download_failed": "{reason}",
     "transfer.unreachable": "Could not reach the server for {name!r}: {reason}.",
     "transfer.refused": "Could not download {name!r}: {reason}.",
-    "transfer.interrupted": "The download of {name!r} was interrupted ({reason}); it will resume.",
+    "transfer.interrupted": (
+        "The download of {name!r} was interrupted ({reason}); the next sync resumes it where it"
+        " stopped."
+    ),
     "transfer.too_large": "{name!r} is larger than the catalog declares; it was refused.",
-    "transfer.stalled": "The download of {name!r} stalled; it will resume later.",
+    "transfer.stalled": (
+        "The download of {name!r} stalled; the next sync resumes it where it stopped."
+    ),
     "transfer.ended_early": (
-        "The download of {name!r} ended early ({size:,} of {declared:,} bytes); it will resume."
+        "The download of {name!r} ended early ({size:,} of {declared:,} bytes); the next sync"
+        " resumes it where it stopped."
     ),
     "transfer.hash_mismatch": (
         "{name!r} does not match its SHA-256: it was altered or damaged; refused."
@@ -454,6 +464,21 @@ MESSAGES: dict[str, str] = {
     "parts.pages_too_large": "The catalog's index names pages larger than the format allows.",
     "parts.piece_invalid": "A piece of the catalog's index is not valid.",
     "parts.part_ref": "A part of the catalog's index has no valid hash and size.",
+    "parts.missing": (
+        "The server does not have part {name} of the catalog (a new version may be uploading)."
+    ),
+    "parts.refused": "The server did not give part {name} of the catalog: {reason}.",
+    "parts.unreachable": "Could not reach the server for part {name} of the catalog: {reason}.",
+    "parts.interrupted": "The download of part {name} of the catalog was interrupted ({reason}).",
+    "parts.stalled": "The download of part {name} of the catalog stalled.",
+    "parts.larger_than_declared": (
+        "Part {name} of the catalog is larger than its index declares; it was refused."
+    ),
+    "sync.parts_then_whole": (
+        "{part} The whole catalog could not be fetched instead either. {reason}"
+    ),
+    "sync.up_to_date": "Already up to date: this library holds catalog version {version}.",
+    "sync.up_to_date_unchanged": "Already up to date: the server's catalog has not changed.",
     "parts.damaged": (
         "The catalog's part {name} is damaged (its hash is not the one its index signs)."
     ),

@@ -260,6 +260,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.",
     ),
+    "library.catalog_no_room": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.",
+    ),
     "library.disk_full": QT_TRANSLATE_NOOP(
         "Errors",
         "The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.",
@@ -520,17 +524,18 @@ TEXTS: dict[str, str] = {
     ),
     "transfer.refused": QT_TRANSLATE_NOOP("Errors", "Could not download {name!r}: {reason}."),
     "transfer.interrupted": QT_TRANSLATE_NOOP(
-        "Errors", "The download of {name!r} was interrupted ({reason}); it will resume."
+        "Errors",
+        "The download of {name!r} was interrupted ({reason}); the next sync resumes it where it stopped.",
     ),
     "transfer.too_large": QT_TRANSLATE_NOOP(
         "Errors", "{name!r} is larger than the catalog declares; it was refused."
     ),
     "transfer.stalled": QT_TRANSLATE_NOOP(
-        "Errors", "The download of {name!r} stalled; it will resume later."
+        "Errors", "The download of {name!r} stalled; the next sync resumes it where it stopped."
     ),
     "transfer.ended_early": QT_TRANSLATE_NOOP(
         "Errors",
-        "The download of {name!r} ended early ({size:,} of {declared:,} bytes); it will resume.",
+        "The download of {name!r} ended early ({size:,} of {declared:,} bytes); the next sync resumes it where it stopped.",
     ),
     "transfer.hash_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "{name!r} does not match its SHA-256: it was altered or damaged; refused."
@@ -615,6 +620,34 @@ TEXTS: dict[str, str] = {
     ),
     "parts.part_ref": QT_TRANSLATE_NOOP(
         "Errors", "A part of the catalog's index has no valid hash and size."
+    ),
+    "parts.missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server does not have part {name} of the catalog (a new version may be uploading).",
+    ),
+    "parts.refused": QT_TRANSLATE_NOOP(
+        "Errors", "The server did not give part {name} of the catalog: {reason}."
+    ),
+    "parts.unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "Could not reach the server for part {name} of the catalog: {reason}."
+    ),
+    "parts.interrupted": QT_TRANSLATE_NOOP(
+        "Errors", "The download of part {name} of the catalog was interrupted ({reason})."
+    ),
+    "parts.stalled": QT_TRANSLATE_NOOP(
+        "Errors", "The download of part {name} of the catalog stalled."
+    ),
+    "parts.larger_than_declared": QT_TRANSLATE_NOOP(
+        "Errors", "Part {name} of the catalog is larger than its index declares; it was refused."
+    ),
+    "sync.parts_then_whole": QT_TRANSLATE_NOOP(
+        "Errors", "{part} The whole catalog could not be fetched instead either. {reason}"
+    ),
+    "sync.up_to_date": QT_TRANSLATE_NOOP(
+        "Errors", "Already up to date: this library holds catalog version {version}."
+    ),
+    "sync.up_to_date_unchanged": QT_TRANSLATE_NOOP(
+        "Errors", "Already up to date: the server's catalog has not changed."
     ),
     "parts.damaged": QT_TRANSLATE_NOOP(
         "Errors", "The catalog's part {name} is damaged (its hash is not the one its index signs)."

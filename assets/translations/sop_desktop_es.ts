@@ -687,6 +687,10 @@
         <translation>Esta sincronización necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio o elija un límite de descarga menor en Configuración.</translation>
     </message>
     <message>
+        <source>The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.</source>
+        <translation>El catálogo nuevo necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio y vuelva a sincronizar.</translation>
+    </message>
+    <message>
         <source>The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.</source>
         <translation>El disco de la biblioteca está lleno. Lo que esta sincronización había descargado se eliminó; libere espacio y vuelva a sincronizar.</translation>
     </message>
@@ -1079,20 +1083,20 @@
         <translation>No se pudo descargar {name!r}: {reason}.</translation>
     </message>
     <message>
-        <source>The download of {name!r} was interrupted ({reason}); it will resume.</source>
-        <translation>La descarga de {name!r} se interrumpió ({reason}); se reanudará.</translation>
+        <source>The download of {name!r} was interrupted ({reason}); the next sync resumes it where it stopped.</source>
+        <translation>La descarga de {name!r} se interrumpió ({reason}); la próxima sincronización la reanudará donde se detuvo.</translation>
+    </message>
+    <message>
+        <source>The download of {name!r} stalled; the next sync resumes it where it stopped.</source>
+        <translation>La descarga de {name!r} se detuvo; la próxima sincronización la reanudará donde se quedó.</translation>
+    </message>
+    <message>
+        <source>The download of {name!r} ended early ({size:,} of {declared:,} bytes); the next sync resumes it where it stopped.</source>
+        <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); la próxima sincronización la reanudará donde se detuvo.</translation>
     </message>
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
-    </message>
-    <message>
-        <source>The download of {name!r} stalled; it will resume later.</source>
-        <translation>La descarga de {name!r} se detuvo; se reanudará más tarde.</translation>
-    </message>
-    <message>
-        <source>The download of {name!r} ended early ({size:,} of {declared:,} bytes); it will resume.</source>
-        <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); se reanudará.</translation>
     </message>
     <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>
@@ -1213,6 +1217,42 @@
     <message>
         <source>A part of the catalog&apos;s index has no valid hash and size.</source>
         <translation>Una parte del índice del catálogo no tiene un hash y un tamaño válidos.</translation>
+    </message>
+    <message>
+        <source>The server does not have part {name} of the catalog (a new version may be uploading).</source>
+        <translation>El servidor no tiene la parte {name} del catálogo (quizá se esté subiendo una versión nueva).</translation>
+    </message>
+    <message>
+        <source>The server did not give part {name} of the catalog: {reason}.</source>
+        <translation>El servidor no entregó la parte {name} del catálogo: {reason}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server for part {name} of the catalog: {reason}.</source>
+        <translation>No se pudo contactar con el servidor para la parte {name} del catálogo: {reason}.</translation>
+    </message>
+    <message>
+        <source>The download of part {name} of the catalog was interrupted ({reason}).</source>
+        <translation>La descarga de la parte {name} del catálogo se interrumpió ({reason}).</translation>
+    </message>
+    <message>
+        <source>The download of part {name} of the catalog stalled.</source>
+        <translation>La descarga de la parte {name} del catálogo se detuvo.</translation>
+    </message>
+    <message>
+        <source>Part {name} of the catalog is larger than its index declares; it was refused.</source>
+        <translation>La parte {name} del catálogo es más grande de lo que declara su índice; se rechazó.</translation>
+    </message>
+    <message>
+        <source>{part} The whole catalog could not be fetched instead either. {reason}</source>
+        <translation>{part} Tampoco se pudo obtener el catálogo completo en su lugar. {reason}</translation>
+    </message>
+    <message>
+        <source>Already up to date: this library holds catalog version {version}.</source>
+        <translation>Ya está al día: esta biblioteca tiene la versión {version} del catálogo.</translation>
+    </message>
+    <message>
+        <source>Already up to date: the server&apos;s catalog has not changed.</source>
+        <translation>Ya está al día: el catálogo del servidor no ha cambiado.</translation>
     </message>
     <message>
         <source>The catalog&apos;s part {name} is damaged (its hash is not the one its index signs).</source>

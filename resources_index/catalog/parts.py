@@ -3,8 +3,9 @@ small change costs a laptop small bytes (docs/decisions/0001-catalog-in-signed-p
 
 The manifest's canonical bytes are cut between the elements of its lists (resources,
 renditions, kits, terms) into parts, each stored compressed and named by the SHA-256 of its
-bytes. Where a cut falls depends only on the element's id, so an edit changes the one part that
-holds the resource, an addition or a removal at most two. The parts of a list are named, in
+bytes. Where a cut falls depends only on the element's id and the part's length so far (a part
+holds at most 48 elements), so an edit changes the one part that holds the resource, an
+addition or a removal the parts around it. The parts of a list are named, in
 order, on pages, themselves parts cut where a part's hash falls. The signed index holds the
 manifest's outline (the short text between lists, which changes with every version, and the
 pages) with the whole manifest's hash, size and signature. A laptop fetches the pages and parts
@@ -32,15 +33,37 @@ from resources_index.util import safe_json
 INDEX_FILE = "catalog-index.json"
 PARTS_FOLDER = "catalog-parts"
 INDEX_FORMAT = "sop-catalog-index"
-#: A part ends after an element whose id hashes to 0 modulo this: about this many resources
-#: a part (docs/decisions/0001-catalog-in-signed-parts.md weighs the index against the parts).
-PART_SPREAD = 32
-#: A page ends after a part whose hash is 0 modulo this: about this many parts a page, so an
-#: edit moves the index, one page and one part.
-PAGE_SPREAD = 16
 MAX_PIECES = 1_000_000
 MAX_PAGES = 100_000
 SIGNATURE_BYTES = 64
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class Cutting:
+    """Where a run of elements (a list's, or the parts a page names) is cut, by each element's
+    hash and the run's length so far, as FastCDC bounds its chunks: after a hash 0 modulo
+    ``spread``; from ``soft_from`` elements on also after one 0 modulo ``soft_spread``; always
+    at ``most``. A long run is so cut where hashes fall, not at fixed positions, and an element
+    added or removed moves only the cuts near it (docs/decisions/0001)."""
+
+    spread: int
+    soft_from: int
+    soft_spread: int
+    most: int
+
+    def ends(self, hashed: int, length: int) -> bool:
+        return (
+            hashed % self.spread == 0
+            or (length >= self.soft_from and hashed % self.soft_spread == 0)
+            or length >= self.most
+        )
+
+
+#: About 14 resources a part, at most 48, so a removal moves little; about 30 parts a page, so
+#: the index, paid on every change, stays small (docs/decisions/0001 weighs them).
+PART_CUTTING = Cutting(spread=16, soft_from=24, soft_spread=4, most=48)
+PAGE_CUTTING = Cutting(spread=48, soft_from=64, soft_spread=4, most=128)
 
 
 @dataclass(frozen=True)
@@ -216,13 +239,13 @@ def _is_sha(value: object) -> bool:
 # -- cutting a manifest into parts ---------------------------------------------------------
 
 
-def _ends_part(element: Any) -> bool:
-    """Whether a part ends after ``element``: decided by its id alone (a resource's or a
+def _element_hash(element: Any) -> int:
+    """What decides whether a part ends after ``element``: its id alone (a resource's or a
     kit's ``id``, a rendition's ``resource_id``, else its whole text), so editing an element
     never moves a cut."""
     key = element.get("id") or element.get("resource_id") if isinstance(element, dict) else None
     text = key.encode("utf-8") if isinstance(key, str) else canonical_json(element)
-    return int.from_bytes(hashlib.sha256(text).digest()[:4], "big") % PART_SPREAD == 0
+    return int.from_bytes(hashlib.sha256(text).digest()[:4], "big")
 
 
 class NotInParts(ValueError):
@@ -249,7 +272,7 @@ def split(manifest_bytes: bytes) -> list[tuple[bytes, bool]]:
         run: list[bytes] = []
         for position, element in enumerate(value):
             run.append(canonical_json(element))
-            if _ends_part(element) or position == len(value) - 1:
+            if PART_CUTTING.ends(_element_hash(element), len(run)) or position == len(value) - 1:
                 pieces += [(bytes(glue), False), (b",".join(run), True)]
                 glue, run = bytearray(b"," if position < len(value) - 1 else b""), []
         glue += b"]"
@@ -288,7 +311,8 @@ def _in_parts(manifest_bytes: bytes) -> tuple[list[Piece], dict[str, bytes]]:
             outline.append(piece)
             continue
         run.append(_piece_json(piece))
-        if isinstance(piece, PartRef) and int(piece.sha256[:8], 16) % PAGE_SPREAD == 0:
+        on_page = sum(isinstance(entry, dict) for entry in run)
+        if isinstance(piece, PartRef) and PAGE_CUTTING.ends(int(piece.sha256[:8], 16), on_page):
             end_page()
     end_page()
     return outline, files
@@ -337,6 +361,18 @@ def packed_limit(ref: PartRef) -> int:
     """The most bytes a packed part may take on the wire (deflate adds at most a few bytes
     per block to what it cannot compress), read before anything is unpacked."""
     return ref.size + ref.size // 1000 + 1024
+
+
+def is_packed(packed: bytes, ref: PartRef) -> bool:
+    """Whether ``packed`` is ``ref`` as publishing stores it: gzip, unpacking to exactly the
+    part's bytes (a part left damaged or altered in a published folder is not)."""
+    if packed[:2] != GZIP_MAGIC or len(packed) > packed_limit(ref):
+        return False
+    try:
+        unpack(packed, ref)
+    except CatalogError:
+        return False
+    return True
 
 
 def unpack(packed: bytes, ref: PartRef) -> bytes:

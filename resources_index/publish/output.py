@@ -2,7 +2,9 @@
 objects staged beside OUT (hard links for those it already has), everything on disk, then
 swapped in."""
 
+import contextlib
 import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -16,9 +18,14 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.parts import (
     INDEX_FILE,
     PARTS_FOLDER,
+    CatalogIndex,
     PartRef,
+    is_packed,
     make_index,
     pack,
+    packed_limit,
+    part_refs,
+    unpack,
 )
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.signing import (
@@ -182,30 +189,68 @@ def write_signed_bytes(
 
 
 def _write_parts(staging: Path, out: Path, files: dict[str, bytes]) -> None:
-    """The pages and parts, each packed, named by the SHA-256 of its bytes."""
+    """The pages and parts, each packed, named by the SHA-256 of its bytes. One ``out``
+    already holds is linked when it is exactly that part, packed; one damaged or altered
+    there is packed again (``staging`` may be ``out`` itself: it is then replaced)."""
     (staging / PARTS_FOLDER).mkdir(exist_ok=True)
     for sha, data in files.items():
         ref = PartRef(sha, len(data))
         target, existing = staging / ref.path, out / ref.path
-        if target.exists():
+        if _holds(target, ref):
             continue
-        try:
-            os.link(existing, target)
-        except OSError:
-            write_atomic(target, pack(data))
+        if target != existing and _holds(existing, ref):
+            with contextlib.suppress(OSError):
+                os.link(existing, target)
+                continue
+        write_atomic(target, pack(data))
+
+
+def _holds(path: Path, ref: PartRef) -> bool:
+    """Whether ``path`` is ``ref`` packed, checked by unpacking and hashing it."""
+    try:
+        if path.stat().st_size > packed_limit(ref):
+            return False
+        return is_packed(path.read_bytes(), ref)
+    except OSError:
+        return False
+
+
+def _parts_intact(out: Path, manifest_bytes: bytes, public: bytes) -> bool:
+    """Whether ``out``'s index is of this manifest and every page and part it names is there,
+    whole and unaltered."""
+    key = parse_public_key(public, "the publishing key")
+    try:
+        data, _ = open_envelope((out / INDEX_FILE).read_bytes(), {key.key_id: key})
+        index = CatalogIndex.from_bytes(data)
+        if index.manifest_sha256 != hashlib.sha256(manifest_bytes).hexdigest():
+            return False
+        pages = {ref.sha256: _intact(out, ref) for ref in index.page_refs()}
+        parts = {ref.sha256: _intact(out, ref) for ref in part_refs(index.pieces(pages))}
+        index.assemble(index.pieces(pages), parts)
+    except (OSError, CatalogError):
+        return False
+    return True
+
+
+def _intact(out: Path, ref: PartRef) -> bytes:
+    if not _holds(out / ref.path, ref):
+        raise CatalogError("parts.damaged", name=ref.sha256[:12])
+    return unpack((out / ref.path).read_bytes(), ref)
 
 
 def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
-    """Give a catalog published by an earlier version, whose content has not changed since,
-    its index and parts in place (parts first, the index last and atomically), so laptops of
-    this version fetch small changes from the next publish on. Its catalog.json is left as
-    it is: the same key signs the same bytes with the same signature."""
-    if (out / INDEX_FILE).exists():
-        return
-    manifest = read_previous(out, public_pem(private_key.public_key()))
+    """Give a catalog whose content has not changed since it was published its index and
+    parts in place (parts first, the index last and atomically): one published by an earlier
+    version, so laptops of this version fetch small changes from the next publish on, or one
+    whose index or parts were damaged or altered in OUT since. Its catalog.json is left as it
+    is: the same key signs the same bytes with the same signature."""
+    public = public_pem(private_key.public_key())
+    manifest = read_previous(out, public)
     if manifest is None:
         return
     manifest_bytes = manifest.to_bytes()
+    if (out / INDEX_FILE).exists() and _parts_intact(out, manifest_bytes, public):
+        return
     identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
     try:
         index, files = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)

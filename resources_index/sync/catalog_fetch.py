@@ -62,6 +62,7 @@ def fetch_catalog(
     newer catalog.json and left an older index) catalog.json is asked for, conditionally, and
     checked as always; an expired index is refused only when catalog.json brings nothing."""
     expired: ExpiredError | None = None
+    unusable: CatalogError | TransferError | None = None  # why the index or its parts failed
     no_index, remember = False, {}
     if not _index_absent(library, url):
         answer = _get(session, url, INDEX_FILE, library, fetch, refuse=False)
@@ -83,7 +84,13 @@ def fetch_catalog(
                 expired = exc
             except (CatalogError, TransferError) as exc:
                 log.warning("The catalog's index or its parts cannot be used: %s", exc)
-    whole = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)
+                unusable = exc
+    try:
+        whole = _get(session, url, CATALOG_FILE, library, fetch, refuse=True)
+    except SyncError as exc:
+        if unusable is None:
+            raise
+        raise SyncError("sync.parts_then_whole", part=unusable, reason=exc) from None
     if no_index:  # said only once catalog.json answered: not for one moment of a missing server
         library.state.set_many({"sync_index_absent": f"{format_time(utc_now())} {shown(url)}"})
     if whole.status == 304:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
 from resources_index.library.store import ObjectStore, object_relpath
-from resources_index.sync.http import HttpSettings, Session, make_session
+from resources_index.sync.http import HttpSettings, Session
 from resources_index.sync.report import ProgressCallback, SyncProgress, SyncReport
 from resources_index.sync.transfer import Limits, TransferError, download
 
@@ -20,6 +20,8 @@ class DownloadJob:
     """Where objects come from and go to, and the report that counts them."""
 
     url: str
+    #: The sync's session: its pooled connections are shared by every download thread.
+    session: Session
     store: ObjectStore
     http: HttpSettings
     stall_limits: Limits
@@ -30,7 +32,8 @@ class Downloader:
     """Fetch a list of objects a few at a time, smallest first.
 
     After a failure no new download starts, but those under way finish: what they fetch is
-    kept for the next sync. Each worker thread has its own session."""
+    kept for the next sync. The threads share the sync's session, whose pool keeps a
+    connection alive for each of them."""
 
     def __init__(
         self,
@@ -44,16 +47,6 @@ class Downloader:
         self.state = SyncProgress()
         self.lock = threading.Lock()
         self.stop = threading.Event()
-        self.local = threading.local()
-        self.sessions: list[Session] = []
-
-    def _session(self) -> Session:
-        session = getattr(self.local, "session", None)
-        if session is None:
-            session = self.local.session = make_session(self.job.http)
-            with self.lock:
-                self.sessions.append(session)
-        return session
 
     def _advance(self, count: int) -> None:
         with self.lock:
@@ -65,7 +58,7 @@ class Downloader:
             return
         try:
             received = download(
-                self._session(),
+                self.job.session,
                 self.job.url + object_relpath(entry.sha256),
                 entry,
                 self.job.store,
@@ -93,15 +86,11 @@ class Downloader:
         self.progress_callback(self.state)
         if not entries:
             return
-        try:
-            with ThreadPoolExecutor(PARALLEL_DOWNLOADS, "sop-download") as pool:
-                futures = [pool.submit(self._one, entry) for entry in entries]
-                done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-                failed = [f for f in done if f.exception() is not None]
-                if failed:
-                    self.stop.set()
-                    wait(futures)
-                    raise failed[0].exception()  # type: ignore[misc]
-        finally:
-            for session in self.sessions:
-                session.close()
+        with ThreadPoolExecutor(PARALLEL_DOWNLOADS, "sop-download") as pool:
+            futures = [pool.submit(self._one, entry) for entry in entries]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            failed = [f for f in done if f.exception() is not None]
+            if failed:
+                self.stop.set()
+                wait(futures)
+                raise failed[0].exception()  # type: ignore[misc]

@@ -88,7 +88,10 @@ class _BundleAdapter(HTTPAdapter):
 
 
 def make_session(settings: HttpSettings | None = None) -> requests.Session:
-    """A session that retries politely and identifies the program."""
+    """A session that retries politely and identifies the program. One serves a whole sync,
+    its threads included: urllib3's pool is thread-safe and keeps up to 8 connections alive,
+    more than the transfers a sync runs at once, so the index, the parts and the objects
+    reuse them instead of opening (and on HTTPS handshaking) new ones."""
     settings = settings or HttpSettings()
     retry = Retry(
         total=settings.retries,

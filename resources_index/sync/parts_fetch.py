@@ -24,14 +24,23 @@ from resources_index.catalog.parts import (
 )
 from resources_index.catalog.signing import TrustedKey, envelope_bytes, open_envelope
 from resources_index.catalog.times import format_time, utc_now
-from resources_index.errors import CancelledError, ExpiredError, RollbackError
+from resources_index.errors import (
+    CancelledError,
+    ExpiredError,
+    LibraryError,
+    RollbackError,
+    Size,
+)
 from resources_index.library.library import Library
 from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
 from resources_index.sync.report import SyncReport
 from resources_index.sync.transfer import Limits, StallWatch, TransferError
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
 from resources_index.util.progress import Cancel
 
 PARALLEL_PARTS = 4
+#: Answers for a part that mean the server does not have it (object stores answer 403).
+MISSING = (403, 404, 410)
 
 
 def read_index(
@@ -49,10 +58,22 @@ def catalog_from_index(
     parts and those fetched; None when the index is not newer than what the laptop has."""
     if not _newer(library, index):
         return None
+    check_room(library, index)
     have = known_parts(installed_manifest(library))
     pieces = index.pieces(_take(index.page_refs(), have, fetch))
     manifest_bytes = index.assemble(pieces, _take(part_refs(pieces), have, fetch))
     return envelope_bytes(signer, index.signature, manifest_bytes)
+
+
+def check_room(library: Library, index: CatalogIndex) -> None:
+    """Refuse before the first part when the catalog they make up cannot be kept on the disk
+    (``catalog.json``, its manifest in base64, and the parsed copy kept beside it), with the
+    numbers, as objects are refused before their first byte."""
+    envelope = 4 * (index.manifest_size // 3 + 1) + 1024
+    needed = 2 * envelope
+    free = free_bytes(library.root)
+    if needed + DISK_RESERVE_BYTES > free:
+        raise LibraryError("library.catalog_no_room", needed=Size(needed), free=Size(free))
 
 
 def _take(refs: list[PartRef], have: dict[str, bytes], fetch: "PartFetcher") -> dict[str, bytes]:
@@ -84,84 +105,68 @@ def installed_manifest(library: Library) -> bytes:
 
 
 class PartFetcher:
-    """Fetches parts a few at a time, each bounded, watched for stalls and checked."""
+    """Fetches parts a few at a time, each bounded, watched for stalls and checked, over the
+    sync's own session (its connections serve the index, the parts and the objects alike)."""
 
     def __init__(
         self,
         url: str,
+        session: Session,
         http: HttpSettings,
         stall_limits: Limits,
         report: SyncReport,
         cancel: Cancel,
     ) -> None:
         self.url = url
+        self.session = session
         self.http = http
         self.stall_limits = stall_limits
         self.report = report
         self.cancel = cancel
         self.lock = threading.Lock()
-        self.local = threading.local()
-        self.sessions: list[Session] = []
-
-    def _session(self) -> Session:
-        from resources_index.sync.http import make_session
-
-        session = getattr(self.local, "session", None)
-        if session is None:
-            session = self.local.session = make_session(self.http)
-            with self.lock:
-                self.sessions.append(session)
-        return session
 
     def run(self, refs: list[PartRef]) -> dict[str, bytes]:
         if not refs:
             return {}
-        try:
-            with ThreadPoolExecutor(PARALLEL_PARTS, "sop-parts") as pool:
-                return dict(zip((r.sha256 for r in refs), pool.map(self.one, refs), strict=True))
-        finally:
-            for session in self.sessions:
-                session.close()
+        with ThreadPoolExecutor(PARALLEL_PARTS, "sop-parts") as pool:
+            return dict(zip((r.sha256 for r in refs), pool.map(self.one, refs), strict=True))
 
     def one(self, ref: PartRef) -> bytes:
         if self.cancel():
             raise CancelledError("cancel.download")
+        name = ref.sha256[:12]  # a part is named in sentences by its hash's first digits
         try:
-            response = self._session().get(
+            response = self.session.get(
                 self.url + ref.path,
                 headers={"Accept-Encoding": "identity"},
                 stream=True,
                 timeout=self.http.timeout,
             )
         except NetworkError as exc:
-            raise TransferError(
-                "transfer.unreachable", name=ref.path, reason=explain(exc)
-            ) from None
+            raise TransferError("parts.unreachable", name=name, reason=explain(exc)) from None
         limit = packed_limit(ref)
         body = bytearray()
         with response:
-            if response.status_code != 200:
-                raise TransferError(
-                    "transfer.refused",
-                    name=ref.path,
-                    reason=explain_status(response.status_code, ref.path),
-                    status=response.status_code,
-                )
+            status = response.status_code
+            if status in MISSING:
+                raise TransferError("parts.missing", name=name, status=status)
+            if status != 200:
+                reason = explain_status(status, ref.path)
+                raise TransferError("parts.refused", name=name, reason=reason, status=status)
             watch = StallWatch(self.stall_limits)
             while len(body) <= limit:
                 try:
                     chunk = response.raw.read1(64 * 1024)
                 except Exception as exc:  # urllib3 and socket errors alike
-                    raise TransferError(
-                        "transfer.interrupted", name=ref.path, reason=explain(exc)
-                    ) from None
+                    reason = explain(exc)
+                    raise TransferError("parts.interrupted", name=name, reason=reason) from None
                 if not chunk:
                     break
                 body += chunk
                 if watch.stalled(len(chunk)):
-                    raise TransferError("transfer.stalled", name=ref.path)
+                    raise TransferError("parts.stalled", name=name)
         if len(body) > limit:
-            raise TransferError("transfer.too_large", name=ref.path)
+            raise TransferError("parts.larger_than_declared", name=name)
         with self.lock:
             self.report.requests += 1
         return unpack(bytes(body), ref)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resources_index.errors import ResourcesError
+from resources_index.errors import ResourcesError, Words
 from resources_index.library.installing import InstallReport
 
 
@@ -36,8 +36,10 @@ class SyncReport:
 
     def summary(self) -> str:
         if self.not_modified or self.install is None:
-            return "Already up to date: the server's catalog has not changed."
+            return str(Words("sync.up_to_date_unchanged"))
         install = self.install
+        if install.already_current and not self.bytes_fetched:
+            return str(Words("sync.up_to_date", version=install.version))
         line = (
             f"Catalog version {install.version}: {len(install.added)} added,"
             f" {len(install.changed)} changed, {len(install.removed)} removed;"

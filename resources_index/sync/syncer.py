@@ -62,7 +62,10 @@ class Syncer:
         settings = library.settings()
         self.auto_download_bytes = None if fetch_all else settings.auto_download_bytes
         self.http = http or HttpSettings.from_settings(settings, pac_url=library.policy.pac_url)
-        self.session = make_session(self.http)  # for the catalog; downloads use their own
+        # One session for the whole sync: the index, the parts and the objects reuse its
+        # kept-alive connections (one per transfer running at once), never a new handshake
+        # for each kind of file or each thread.
+        self.session = make_session(self.http)
         self.report = SyncReport()
         self._validators: dict[str, str] = {}
         self.stall_limits = Limits()  # the catalog gives up on a stalled server as files do
@@ -81,7 +84,9 @@ class Syncer:
     def run(
         self, progress: ProgressCallback = no_sync_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
-        parts = PartFetcher(self.url, self.http, self.stall_limits, self.report, cancel)
+        parts = PartFetcher(
+            self.url, self.session, self.http, self.stall_limits, self.report, cancel
+        )
         envelope, self._validators = fetch_catalog(
             self.session, self.url, self.library, self._trusted, parts
         )
@@ -149,7 +154,12 @@ class Syncer:
         self._check_room(entries)
         try:
             job = DownloadJob(
-                self.url, self.library.store, self.http, self.stall_limits, self.report
+                self.url,
+                self.session,
+                self.library.store,
+                self.http,
+                self.stall_limits,
+                self.report,
             )
             Downloader(job, progress, cancel).run(entries)
         except OSError as exc:
