@@ -23,7 +23,10 @@ from resources_index.publish.publisher import publish
 from tests.conftest import build_source
 from tests.helpers.served import CrawlingHandler, running
 
-VIDEO_BYTES = 3 * 1024 * 1024  # a video long enough to sync for minutes over the crawl
+#: A video that takes the crawl about seven minutes: a cancelled sync keeps what it fetched and
+#: the next resumes from there, and 2,000 rounds start 40 syncs of a few seconds each (with
+#: 3 MB, the 39th found the file complete and ended before it could be cancelled).
+VIDEO_BYTES = 8 * 1024 * 1024
 
 
 def main() -> None:
