@@ -1,17 +1,21 @@
 """Endurance: the real window through a long morning, its memory and its answers over time.
 
-    python -m benchmarks.endurance_bench [--rounds 1200] [--cycle 50] [--workdir DIR]
+    python -m benchmarks.endurance_bench [--rounds 2000] [--cycle 50] [--warm 200] [--workdir DIR]
 
 Drives the real main window (offscreen, or on ``$DISPLAY`` when one is set) with the same
 person-like actions as ``tests/endurance``: queries typed key by key with their results
 walked, PDFs and videos opened and closed, filters checked and cleared, and in every cycle a
 sync started against a slow server on 127.0.0.1 and cancelled, and a session kit presented
 from start to end. Printed per cycle: the resident memory and the median time from the last
-key to the complete answer. The baseline, measured in the same run, is a bare QApplication
-showing an empty window in a fresh process: what Qt alone costs in memory.
+key to the complete answer; at the end, the growth per 100 rounds once warm (a least-squares
+line through the cycles from ``--warm`` on). The catalog is published and served by another
+process (``endurance_fixture.py``), so this process holds what the program holds. The
+baseline, measured in the same run, is a bare QApplication showing an empty window in a fresh
+process: what Qt alone costs in memory.
 """
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # A real screen when there is one ($DISPLAY, e.g. Xvfb), else Qt's offscreen platform.
@@ -27,14 +32,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else
 
 from PySide6.QtWidgets import QApplication
 
-from resources_index.catalog.signing import generate_keypair
 from resources_index.library.library import open_library
-from resources_index.publish.publisher import publish
+from sop_desktop.allocator import limit_arenas
 from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
-from tests.conftest import build_source
 from tests.helpers.morning import Morning, resident_mb, wait_until
-from tests.helpers.served import CrawlingHandler, point_at, running
+from tests.helpers.served import point_at
 
 BARE = """
 import re, sys
@@ -59,42 +62,74 @@ def bare_window_mb() -> float:
     return float(done.stdout.strip())
 
 
+def growth_per_100(rows: list[tuple[int, float, float, float]], warm: int) -> float:
+    """MB per 100 rounds from round ``warm`` on: the slope of a least-squares line through
+    the cycles' readings (one reading alone says little: the allocator grows in steps)."""
+    points = [(n, mb) for n, mb, _, _ in rows if n >= warm] or [(n, mb) for n, mb, _, _ in rows]
+    if len(points) < 2:
+        return 0.0
+    mean_n = statistics.fmean(n for n, _ in points)
+    mean_mb = statistics.fmean(mb for _, mb in points)
+    spread = sum((n - mean_n) ** 2 for n, _ in points)
+    return sum((n - mean_n) * (mb - mean_mb) for n, mb in points) / spread * 100
+
+
+@contextlib.contextmanager
+def served_catalog(work: Path) -> Iterator[dict[str, str]]:
+    """The published catalog and its crawling server, in their own process
+    (``endurance_fixture.py``): its address and the signing key pair."""
+    fixture = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.endurance_fixture", str(work)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert fixture.stdin is not None and fixture.stdout is not None
+    try:
+        line = fixture.stdout.readline()
+        if not line:
+            raise SystemExit(f"the catalog could not be published (exit {fixture.wait()})")
+        yield json.loads(line)
+    finally:
+        fixture.stdin.close()
+        fixture.wait(30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=1200)
+    parser.add_argument("--rounds", type=int, default=2000)
     parser.add_argument("--cycle", type=int, default=50)
+    parser.add_argument("--warm", type=int, default=200, help="the round from which it is warm")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--json", action="store_true", help="end with one line of JSON")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="endurance-bench-"))
-    source = build_source(work / "source")
-    (source / "workshop-recording.mp4").write_bytes(os.urandom(3 * 1024 * 1024))
-    private, public = generate_keypair(work / "keys")
-    publish(source, work / "published", private, catalog_id="bench")
-    bare = bare_window_mb()
+    limit_arenas()  # as sop-desktop does at its start (sop_desktop/__main__.py)
+    with served_catalog(work) as served:
+        bare = bare_window_mb()
+        app = QApplication.instance() or QApplication(sys.argv)
+        platform = QApplication.platformName()
+        library = open_library(work / "library")
+        window = MainWindow(library)
+        window.show()
+        wait_until(lambda: window.last_outcome is not None)
+        morning = Morning(window)
+        began = time.perf_counter()
+        rows: list[tuple[int, float, float, float]] = []
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    platform = QApplication.platformName()
-    library = open_library(work / "library")
-    window = MainWindow(library)
-    window.show()
-    wait_until(lambda: window.last_outcome is not None)
-    morning = Morning(window)
-    began = time.perf_counter()
-    rows: list[tuple[int, float, float, float]] = []
+        def measure(n: int) -> None:
+            if n % args.cycle == 0 and n:
+                recent = morning.tally.answer_ms[-args.cycle :]
+                rows.append(
+                    (n, resident_mb(), statistics.median(recent), time.perf_counter() - began)
+                )
+                print(
+                    f"round {n:5d}: {rows[-1][1]:6.1f} MB resident, answer median"
+                    f" {rows[-1][2]:5.0f} ms, {rows[-1][3]:6.0f} s",
+                    flush=True,
+                )
 
-    def measure(n: int) -> None:
-        if n % args.cycle == 0 and n:
-            recent = morning.tally.answer_ms[-args.cycle :]
-            rows.append((n, resident_mb(), statistics.median(recent), time.perf_counter() - began))
-            print(
-                f"round {n:5d}: {rows[-1][1]:6.1f} MB resident, answer median"
-                f" {rows[-1][2]:5.0f} ms, {rows[-1][3]:6.0f} s",
-                flush=True,
-            )
-
-    with running(work / "published", handler=CrawlingHandler) as server:
-        point_at(library, server.url, (private, public))
+        point_at(library, served["url"], (Path(served["private"]), Path(served["public"])))
         morning.run(args.rounds, args.cycle, measure)
     alive = morning.search("three houses") > 0 and window.isVisible()
     window.close()
@@ -105,9 +140,9 @@ def main() -> None:
     del app
 
     tally = morning.tally
-    warm = rows[1] if len(rows) > 1 else rows[0]
+    warm = next((row for row in rows if row[0] >= args.warm), rows[0])
     end = rows[-1]
-    per_100 = (end[1] - warm[1]) / max(1, end[0] - warm[0]) * 100
+    per_100 = growth_per_100(rows, args.warm)
     print()
     print(f"baseline, bare Qt window in a fresh process: {bare:.1f} MB resident")
     print(
@@ -125,6 +160,7 @@ def main() -> None:
         summary = {
             "alive": alive,
             "bare_mb": bare,
+            "growth_per_100_mb": per_100,
             "resident_mb": {str(n): mb for n, mb, _, _ in rows},
             "tally": {k: v for k, v in dataclasses.asdict(tally).items() if k != "answer_ms"},
             "answer_ms_median": statistics.median(answers),

@@ -26,6 +26,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from sop_desktop.allocator import limit_arenas
+
+    limit_arenas()  # before Qt and the search start their threads
     from sop_desktop.app import run
 
     return run(paths.data_dir(args.data_dir), args.startup_probe, STARTED)
