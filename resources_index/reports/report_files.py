@@ -53,6 +53,18 @@ _REDUCED_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _OTHERS = r"\(\+[1-9][0-9]{0,3} other words?\)"
 #: A form id, an item's or a choice's XLSForm name.
 _FORM_NAME = r"[A-Za-z0-9_][A-Za-z0-9._-]{0,127}"
+#: The measures whose keys are a search's words (docs/privacy.md).
+WORD_MEASURES = ("zero_result_searches", "searches_without_open", "corrections_accepted")
+
+
+def _numeral_in_words(key: str) -> bool:
+    """Whether a search's words (before any "(+3 other words)") hold a numeral the pattern's
+    ``\\d`` lets through: superscripts, fractions, Roman or circled numbers are numbers too,
+    and a laptop never sends one (``privacy.py`` normalises them to digits and removes them)."""
+    words = key.split(" (+", 1)[0] if not key.startswith("(+") else ""
+    return any(character.isnumeric() for character in words)
+
+
 #: What the key of each measure may be (docs/privacy.md, "What is counted"); a request's
 #: text is free, and cleaned again before it is counted.
 KEYS: dict[str, re.Pattern[str]] = {
@@ -61,7 +73,7 @@ KEYS: dict[str, re.Pattern[str]] = {
     "filters_used": re.compile(f"(?:{'|'.join(FACETS)}):[A-Za-z0-9_-]{{1,64}}"),
     **{
         m: re.compile(f"(?:{_REDUCED_WORD}(?: {_REDUCED_WORD})*(?: {_OTHERS})?|{_OTHERS})")
-        for m in ("zero_result_searches", "searches_without_open", "corrections_accepted")
+        for m in WORD_MEASURES
     },
     "searches": re.compile(""),
     "days_used": re.compile(""),
@@ -255,6 +267,8 @@ def _checked(data: object, path: Path) -> Report:
             raise NotAReport("a measure that is not one")
         if not KEYS[item["measure"]].fullmatch(item["key"]):
             raise NotAReport(f"a key of {item['measure']} that is not of its form")
+        if item["measure"] in WORD_MEASURES and _numeral_in_words(item["key"]):
+            raise NotAReport(f"a key of {item['measure']} that holds a number")
     try:
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()

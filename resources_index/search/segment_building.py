@@ -43,7 +43,7 @@ class SegmentBuilder(FastSegmentWriter):
         super().__init__(ix, **kwargs)
         if self.segments:
             self.cancel()
-            raise ValueError("SegmentBuilder writes the first segment of an empty index")
+            raise ValueError(f"{type(self).__name__} writes the first segment of an empty index")
         for name, field in self.schema.items():
             if field.separate_spelling() or field.vector:
                 self.cancel()
@@ -52,7 +52,7 @@ class SegmentBuilder(FastSegmentWriter):
         self._listers: dict[str, Lister | None] = {}
 
     def add_reader(self, reader: Any) -> None:
-        raise NotImplementedError("SegmentBuilder only adds documents")
+        raise NotImplementedError(f"{type(self).__name__} only adds documents")
 
     def _items(self, fieldname: str, field: Any, value: Any) -> Any:
         if fieldname not in self._listers:
