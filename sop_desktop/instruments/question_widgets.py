@@ -5,7 +5,9 @@ What a screen reader receives: the question as the name of the field a person an
 of the group its choices are in), the hint and any message about the answer as its
 description, and the current answer as the field's value (a choice: the one checked).
 Everything works from the keyboard: Tab between questions, arrows between the choices of a
-select_one, Space to check a choice."""
+select_one, Tab to each check box of a select_multiple (Qt makes the buttons of one
+``QButtonGroup`` a single Tab stop, so check boxes are kept out of it), Space to check a
+choice."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -62,17 +64,19 @@ class ChoiceField(AnswerField):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
         inner = QVBoxLayout(self.box)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(not self.multiple)
+        # Radio buttons share a group (one Tab stop, arrows between them); check boxes do not,
+        # so that Tab reaches each one.
+        self.group: QButtonGroup | None = None if self.multiple else QButtonGroup(self)
         self.buttons: dict[str, QAbstractButton] = {}
         for choice in item.choices:
             button: QAbstractButton = (
                 QCheckBox(self.box) if self.multiple else QRadioButton(self.box)
             )
-            self.group.addButton(button)
+            if self.group is not None:
+                self.group.addButton(button)
+            button.toggled.connect(lambda checked, b=button: self._toggled(b, checked))
             self.buttons[choice.name] = button
             inner.addWidget(button)
-        self.group.buttonToggled.connect(self._toggled)
         self.setting = False
         self.kept: str | None = None  # the answer a completed form keeps (read-only)
 
@@ -95,10 +99,12 @@ class ChoiceField(AnswerField):
     def set_answer(self, value: str) -> None:
         chosen = set(value.split())
         self.setting = True
-        self.group.setExclusive(False)  # so an answer can be cleared
+        if self.group is not None:
+            self.group.setExclusive(False)  # so an answer can be cleared
         for name, button in self.buttons.items():
             button.setChecked(name in chosen)
-        self.group.setExclusive(not self.multiple)
+        if self.group is not None:
+            self.group.setExclusive(True)
         self.setting = False
 
     def set_language(self, item: Item, language: str, question: str) -> None:
