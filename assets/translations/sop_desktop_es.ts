@@ -1558,6 +1558,30 @@
         <translation>Abra la hoja de consejos</translation>
     </message>
     <message>
+        <source>Not observed? Open the practice guide</source>
+        <translation>¿No se observó? Abra la guía de práctica</translation>
+    </message>
+    <message>
+        <source>Open the practice guide</source>
+        <translation>Abra la guía de práctica</translation>
+    </message>
+    <message>
+        <source>Not observed? Open the module</source>
+        <translation>¿No se observó? Abra el módulo</translation>
+    </message>
+    <message>
+        <source>Open the module</source>
+        <translation>Abra el módulo</translation>
+    </message>
+    <message>
+        <source>Not observed? Open the resource</source>
+        <translation>¿No se observó? Abra el recurso</translation>
+    </message>
+    <message>
+        <source>Open the resource</source>
+        <translation>Abra el recurso</translation>
+    </message>
+    <message>
         <source>Score: {0} of {1} correct ({2} %)</source>
         <translation>Puntuación: {0} de {1} correctas ({2} %)</translation>
     </message>

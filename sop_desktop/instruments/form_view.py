@@ -22,7 +22,7 @@ from resources_index.instruments.session import QUESTION_TYPES, FormSession
 from sop_desktop.accessible import caption
 from sop_desktop.fonts import enlarged
 from sop_desktop.instruments import form_words
-from sop_desktop.instruments.form_words import in_language, words
+from sop_desktop.instruments.form_words import in_language, link_words, words
 from sop_desktop.instruments.question_widgets import AnswerField, LineField, answer_field
 
 #: The resources a form links to, by id (the installed catalog's).
@@ -164,9 +164,7 @@ class FormView(QScrollArea):
                     row.field.set_placeholder(words(language, form_words.DATE_FORMAT))
             row.warning.setText(words(language, form_words.TEXT_WARNING))
             if row.tip is not None and row.tip_resource is not None:
-                lead = words(
-                    language, form_words.NOT_OBSERVED if observation else form_words.LEARN_MORE
-                )
+                lead = words(language, link_words(row.tip_resource.type, observation))
                 row.tip.setText(lead)
                 row.tip.setAccessibleName(f"{lead}: {row.tip_resource.title}")
         self.refresh()

@@ -14,8 +14,26 @@ REQUIRED = QT_TRANSLATE_NOOP("FormWords", "(required)")
 TEXT_WARNING = QT_TRANSLATE_NOOP(
     "FormWords", "Do not write names, case numbers or any detail about a family or a case."
 )
-NOT_OBSERVED = QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the tip sheet")
-LEARN_MORE = QT_TRANSLATE_NOOP("FormWords", "Open the tip sheet")
+# The button to the resource that teaches an item, by the resource's type: (on an
+# observation, on other instruments). A type not named here opens "the resource".
+LINKS = {
+    "tip_sheet": (
+        QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the tip sheet"),
+        QT_TRANSLATE_NOOP("FormWords", "Open the tip sheet"),
+    ),
+    "practice_guide": (
+        QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the practice guide"),
+        QT_TRANSLATE_NOOP("FormWords", "Open the practice guide"),
+    ),
+    "curriculum_module": (
+        QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the module"),
+        QT_TRANSLATE_NOOP("FormWords", "Open the module"),
+    ),
+}
+ANY_RESOURCE = (
+    QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the resource"),
+    QT_TRANSLATE_NOOP("FormWords", "Open the resource"),
+)
 SCORE = QT_TRANSLATE_NOOP("FormWords", "Score: {0} of {1} correct ({2} %)")
 DATE_FORMAT = QT_TRANSLATE_NOOP("FormWords", "year-month-day, for example 2026-12-03")
 FORM_LANGUAGES = {"en": "English", "es": "Español"}  # each in its own language
@@ -35,6 +53,13 @@ def words(language: str, text: str) -> str:
         return text
     translator = _translator(language)
     return (translator.translate(CONTEXT, text) if translator else "") or text
+
+
+def link_words(resource_type: str, observation: bool) -> str:
+    """The (English) words of the button to a resource of ``resource_type``; pass them to
+    ``words`` for the form's language."""
+    on_observation, elsewhere = LINKS.get(resource_type, ANY_RESOURCE)
+    return on_observation if observation else elsewhere
 
 
 def in_language(labels: Labels, language: str) -> str:

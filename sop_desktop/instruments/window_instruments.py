@@ -241,7 +241,9 @@ class WindowInstruments(QObject):
         resource = self._resource(resource_id)
         if resource is not None:
             self.window.details.show_resource(resource)
-            self.window.open_resource(resource)
+            # The form asked for it, not the search: the document opens with no words to find
+            # (the search field may still hold an earlier, even misspelled, query).
+            self.window.opener.open_resource(resource, find="")
 
     def _completed(self) -> None:
         self.window.counting.usage.instrument_completed()  # the day, for the weekly report

@@ -35,9 +35,12 @@ class Opener(QObject):
         self.library = window.library
         self.viewers: dict[str, ViewerWindow] = {}
 
-    def open_resource(self, resource: Resource, location: dict[str, Any] | None = None) -> None:
-        """Open inside (PDF, video) or with the system's program; offer to download first."""
-        if not self.when_local(resource, lambda: self.open_resource(resource, location)):
+    def open_resource(
+        self, resource: Resource, location: dict[str, Any] | None = None, find: str | None = None
+    ) -> None:
+        """Open inside (PDF, video) or with the system's program; offer to download first.
+        ``find`` starts the document's find box (None: from the search shown)."""
+        if not self.when_local(resource, lambda: self.open_resource(resource, location, find)):
             return
         from sop_desktop.viewers.viewer_window import (  # QtPdf, QtMultimedia
             ViewerWindow,
@@ -55,7 +58,8 @@ class Opener(QObject):
             viewer.destroyed.connect(lambda _=None, rid=resource.id: self.viewers.pop(rid, None))
             self.viewers[resource.id] = viewer
         captions = (location or {}).get("language") or reader_language()
-        viewer.show_at(location, self._find_words(resource), captions)
+        words = self._find_words(resource) if find is None else find
+        viewer.show_at(location, words, captions)
         viewer.show()
         viewer.raise_()
         viewer.activateWindow()
