@@ -26,8 +26,14 @@ def moment_text(moment: datetime) -> str:
     """A day and its time in local time: ``Dec 3, 2026, 2:15 PM`` or ``3 dic 2026, 14:15``."""
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     pattern, locale = _locale()
-    clock = locale.timeFormat(QLocale.FormatType.ShortFormat)
-    return f"{locale.toString(local.date(), pattern)}, {locale.toString(local.time(), clock)}"
+    return f"{locale.toString(local.date(), pattern)}, {clock_text(moment)}"
+
+
+def clock_text(moment: datetime) -> str:
+    """The time alone, in local time: ``2:15 PM`` or ``14:15``."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    _, locale = _locale()
+    return locale.toString(local.time(), locale.timeFormat(QLocale.FormatType.ShortFormat))
 
 
 def written_day(text: str) -> str:

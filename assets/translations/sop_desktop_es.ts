@@ -1524,6 +1524,10 @@
         <translation>Las respuestas dadas hasta ahora se guardan como borrador</translation>
     </message>
     <message>
+        <source>Completed {0}.</source>
+        <translation>Completada el {0}.</translation>
+    </message>
+    <message>
         <source>Draft saved at {0}.</source>
         <translation>Borrador guardado a las {0}.</translation>
     </message>
@@ -1580,6 +1584,22 @@
     <message>
         <source>Open the resource</source>
         <translation>Abra el recurso</translation>
+    </message>
+    <message>
+        <source>(choose one)</source>
+        <translation>(elija una)</translation>
+    </message>
+    <message>
+        <source>(choose all that apply)</source>
+        <translation>(marque todas las que correspondan)</translation>
+    </message>
+    <message>
+        <source>Completed: {0}</source>
+        <translation>Completada: {0}</translation>
+    </message>
+    <message>
+        <source>Label: {0}</source>
+        <translation>Etiqueta: {0}</translation>
     </message>
     <message>
         <source>Score: {0} of {1} correct ({2} %)</source>
@@ -1652,8 +1672,8 @@
         <translation>Mis instrumentos completados</translation>
     </message>
     <message>
-        <source>Your completed observations, self-checks and knowledge checks, kept on this laptop. Choose an instrument and a label to see those scores over time.</source>
-        <translation>Sus observaciones, autoevaluaciones y comprobaciones de conocimientos completadas, guardadas en esta computadora. Elija un instrumento y una etiqueta para ver esas puntuaciones a lo largo del tiempo.</translation>
+        <source>Your completed observations, self-checks and knowledge checks, kept on this laptop. Open one to read or print it as filled in; choose an instrument and a label to see those scores over time.</source>
+        <translation>Sus observaciones, autoevaluaciones y comprobaciones de conocimientos completadas, guardadas en esta computadora. Abra una para leerla o imprimirla tal como se llenó; elija un instrumento y una etiqueta para ver esas puntuaciones a lo largo del tiempo.</translation>
     </message>
     <message>
         <source>Completed instruments</source>
@@ -1682,6 +1702,14 @@
     <message>
         <source>&amp;Label:</source>
         <translation>&amp;Etiqueta:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Read or print the chosen response as filled in</source>
+        <translation>Leer o imprimir la respuesta elegida tal como se llenó</translation>
     </message>
     <message>
         <source>(no label)</source>
@@ -2857,6 +2885,14 @@
 </context>
 <context>
     <name>Scores</name>
+    <message>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
     <message>
         <source>% correct</source>
         <translation>% de aciertos</translation>

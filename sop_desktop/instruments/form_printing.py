@@ -1,10 +1,12 @@
 """An instrument on paper: blank, in each of its languages (to fill in by hand where a laptop
-cannot go), or as filled in. Laid out as the window shows it: groups as headings, each choice
-with a box (checked when picked), lines to write on; the form's words escaped, never markup."""
+cannot go), or as filled in (with when it was completed and its label). Laid out as the window
+shows it: groups as headings, each choice with a mark (a circle where one answer is asked, a box
+where several may be, filled when picked, and the question says which), lines to write on, one
+privacy line under a text answer; the form's words escaped, never markup."""
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageSize
@@ -19,16 +21,45 @@ from sop_desktop.printing import Printed, print_html
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
 
-EMPTY_BOX, CHECKED_BOX = "☐", "☒"
+EMPTY_BOX, CHECKED_BOX = "☐", "☒"  # several answers may be chosen
+EMPTY_CIRCLE, CHECKED_CIRCLE = "○", "◉"  # one answer is chosen
 WRITING_LINE = "_" * 60
 
 
-def form_html(definition: FormDefinition, language: str, session: FormSession | None) -> str:
+class PaperFacts(NamedTuple):
+    """What a printed response says about itself (either may be empty)."""
+
+    completed: str  # when, as the interface writes dates
+    label: str  # the label that stays on this laptop (the paper stays with its owner)
+
+
+NO_FACTS = PaperFacts("", "")
+
+
+def _marks(item_type: str) -> tuple[str, str]:
+    """The empty and the checked mark of a choice."""
+    if item_type == "select_multiple":
+        return EMPTY_BOX, CHECKED_BOX
+    return EMPTY_CIRCLE, CHECKED_CIRCLE
+
+
+def form_html(
+    definition: FormDefinition,
+    language: str,
+    session: FormSession | None,
+    facts: PaperFacts = NO_FACTS,
+) -> str:
     """The form in ``language``: blank when ``session`` is None, else with its answers (and
     only the items its skip logic asks)."""
     blank = session is None
     shown = session or FormSession(definition)
     parts = [f"<h1>{html.escape(title_of(definition, language))}</h1>"]
+    for said, value in (
+        (form_words.COMPLETED_ON, facts.completed),
+        (form_words.LABEL_IS, facts.label),
+    ):
+        if value:
+            parts.append(f"<p>{html.escape(words(language, said).format(value))}</p>")
     for item, parents in definition.walk():
         if item.type == "calculate" or (not blank and not shown.is_relevant(item.name)):
             continue
@@ -46,15 +77,19 @@ def form_html(definition: FormDefinition, language: str, session: FormSession | 
             continue
         if item.required and item.type in QUESTION_TYPES:
             text += " " + html.escape(words(language, form_words.REQUIRED))
+        if item.choices:
+            how = form_words.CHOOSE_ALL if item.type == "select_multiple" else form_words.CHOOSE_ONE
+            text += " " + html.escape(words(language, how))
         parts.append(f"<p style='margin-left:{indent}px'><b>{text}</b></p>")
         hint = in_language(item.hints, language)
-        if hint:
+        if hint and item.type != "text":  # under a text answer: the one privacy line below
             parts.append(f"<p style='margin-left:{indent}px'>{html.escape(hint)}</p>")
         answer = "" if blank else shown.answers.get(item.name, "")
         if item.choices:
             picked = set(answer.split())
+            empty, checked = _marks(item.type)
             for choice in item.choices:
-                box = CHECKED_BOX if choice.name in picked else EMPTY_BOX
+                box = checked if choice.name in picked else empty
                 label = html.escape(in_language(choice.labels, language) or choice.name)
                 parts.append(f"<p style='margin-left:{indent + 24}px'>{box} {label}</p>")
         else:
@@ -74,9 +109,13 @@ def print_blank(definition: FormDefinition, languages: list[str], printer: "QPri
 
 
 def print_response(
-    definition: FormDefinition, language: str, session: FormSession, printer: "QPrinter"
+    definition: FormDefinition,
+    language: str,
+    session: FormSession,
+    printer: "QPrinter",
+    facts: PaperFacts = NO_FACTS,
 ) -> Printed:
-    return print_html([form_html(definition, language, session)], printer)
+    return print_html([form_html(definition, language, session, facts)], printer)
 
 
 def _ask_printer(parent: QWidget) -> "QPrinter | None":
@@ -115,10 +154,11 @@ def ask_and_print_response(
     language: str,
     session: FormSession,
     say: Callable[[str], None],
+    facts: PaperFacts = NO_FACTS,
 ) -> Printed | None:
     printer = _ask_printer(parent)
     if printer is None:
         return None
-    done = print_response(definition, language, session, printer)
+    done = print_response(definition, language, session, printer, facts)
     say(_said(done))
     return done

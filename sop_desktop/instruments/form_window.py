@@ -1,10 +1,11 @@
 """A form filled in, in a window of its own: in the language chosen for this form, with a label
 that stays on the laptop, a draft written after every answer (``ResponseStore``: atomically,
-durably), and Complete, which keeps the response and counts the day for the weekly report."""
+durably), and Complete, which keeps the response and counts the day for the weekly report. A
+completed response opens read-only, to read and print as filled in."""
 
-import datetime
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,20 +31,13 @@ from sop_desktop.fonts import enlarged
 from sop_desktop.instruments import form_words
 from sop_desktop.instruments.form_view import FindResource, FormView
 from sop_desktop.instruments.form_words import FORM_LANGUAGES, form_languages, title_of, words
+from sop_desktop.instruments.stamps import stamp_clock, stamp_moment
+
+if TYPE_CHECKING:
+    from sop_desktop.instruments.form_printing import PaperFacts
 
 #: How long typing may pause before the draft is written (a choice is written at once).
 TYPING_PAUSE_MS = 400
-
-
-def local_time(stamp: str) -> str:
-    """``2026-12-03T08:49:33Z`` as the laptop's clock shows it (``2026-12-03 00:49``)."""
-    try:
-        moment = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(
-            tzinfo=datetime.UTC
-        )
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class FormWindow(QDialog):
@@ -122,6 +116,12 @@ class FormWindow(QDialog):
         self.print_button.clicked.connect(self.print_form)
         self.close_button.clicked.connect(self.reject)
         self._show_title()
+        if self.is_completed:
+            self._read_only()
+            self.status.setText(
+                self.tr("Completed {0}.").format(stamp_moment(self.response.completed))
+                + (" " + self.score_text() if self.score_text() else "")
+            )
         self.resize(760, 680)
         QTimer.singleShot(0, self.view.focus_first)  # the keyboard starts on the first question
 
@@ -169,7 +169,7 @@ class FormWindow(QDialog):
             self._say(describe(error), urgent=True)
             return False
         self.status.setText(
-            self.tr("Draft saved at {0}.").format(local_time(self.response.modified)[11:])
+            self.tr("Draft saved at {0}.").format(stamp_clock(self.response.modified))
         )
         return True
 
@@ -192,14 +192,18 @@ class FormWindow(QDialog):
             self._say(describe(error), urgent=True)
             return False
         self.on_completed()
-        self.view.set_editable(False)
-        self.subject.setReadOnly(True)
-        self.complete_button.setEnabled(False)
+        self._read_only()
         done = self.tr("Completed and kept on this laptop.")
         score = self.score_text()
         self._say(f"{done} {score}".strip())
         self.completed.emit(self.response)
         return True
+
+    def _read_only(self) -> None:
+        """A completed response is read and printed, not changed."""
+        self.view.set_editable(False)
+        self.subject.setReadOnly(True)
+        self.complete_button.setEnabled(False)
 
     def score_text(self) -> str:
         """A knowledge check's score in the form's language ("" for other instruments)."""
@@ -219,7 +223,16 @@ class FormWindow(QDialog):
         from sop_desktop.instruments.form_printing import ask_and_print_response
 
         self.save_draft()
-        ask_and_print_response(self, self.definition, self.form_language, self.session, self._say)
+        ask_and_print_response(
+            self, self.definition, self.form_language, self.session, self._say, self.paper_facts()
+        )
+
+    def paper_facts(self) -> "PaperFacts":
+        """What a printout says about this response: when it was completed, its label."""
+        from sop_desktop.instruments.form_printing import PaperFacts
+
+        completed = stamp_moment(self.response.completed) if self.is_completed else ""
+        return PaperFacts(completed, self.subject.text().strip())
 
     def _keep_or_drop(self) -> None:
         """Closing: the answers so far stay as a draft; a form left untouched leaves none (so

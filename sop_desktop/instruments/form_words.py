@@ -34,6 +34,10 @@ ANY_RESOURCE = (
     QT_TRANSLATE_NOOP("FormWords", "Not observed? Open the resource"),
     QT_TRANSLATE_NOOP("FormWords", "Open the resource"),
 )
+CHOOSE_ONE = QT_TRANSLATE_NOOP("FormWords", "(choose one)")
+CHOOSE_ALL = QT_TRANSLATE_NOOP("FormWords", "(choose all that apply)")
+COMPLETED_ON = QT_TRANSLATE_NOOP("FormWords", "Completed: {0}")
+LABEL_IS = QT_TRANSLATE_NOOP("FormWords", "Label: {0}")
 SCORE = QT_TRANSLATE_NOOP("FormWords", "Score: {0} of {1} correct ({2} %)")
 DATE_FORMAT = QT_TRANSLATE_NOOP("FormWords", "year-month-day, for example 2026-12-03")
 FORM_LANGUAGES = {"en": "English", "es": "Español"}  # each in its own language

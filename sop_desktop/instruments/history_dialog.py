@@ -1,8 +1,9 @@
-"""A coach's history: every response this person completed, newest first, and for one
-instrument and one label (a coachee's initials, which never leave the laptop) the scores over
-time as a chart."""
+"""A coach's history: every response this person completed, newest first (each opened, to read
+or print as filled in, by Enter, a double click or Open), and for one instrument and one label
+(a coachee's initials, which never leave the laptop) the scores over time as a chart."""
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from resources_index.instruments.definition import FormDefinition
-from resources_index.instruments.responses import ResponseStore
+from resources_index.instruments.responses import Response, ResponseStore
 from sop_desktop.controllers.search_controller import reader_language
-from sop_desktop.instruments.form_window import local_time
 from sop_desktop.instruments.form_words import title_of
 from sop_desktop.instruments.score_chart import Point, ScoreChart
-from sop_desktop.instruments.scores import response_score, score_unit
+from sop_desktop.instruments.scores import response_score, score_maximum, score_text, score_unit
+from sop_desktop.instruments.stamps import stamp_clock, stamp_day, stamp_moment
 
 RESPONSE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,11 +35,14 @@ class HistoryDialog(QDialog):
         self,
         store: ResponseStore,
         definitions: Mapping[str, FormDefinition],
+        open_response: Callable[[FormDefinition, Response], object] = lambda *_: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My completed instruments"))
         self.definitions = definitions
+        self.open_response = open_response
+        self.maximums = {key: score_maximum(d) for key, d in definitions.items()}
         language = reader_language()
         self.responses = [
             r for r in store.completed()[0] if r.form_id in definitions and r.completed
@@ -47,7 +51,8 @@ class HistoryDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Your completed observations, self-checks and knowledge checks, kept on this"
-                " laptop. Choose an instrument and a label to see those scores over time."
+                " laptop. Open one to read or print it as filled in; choose an instrument and a"
+                " label to see those scores over time."
             ),
             self,
         )
@@ -62,11 +67,12 @@ class HistoryDialog(QDialog):
         for response in self.responses:
             definition = definitions[response.form_id]
             score = response_score(definition, response)
-            shown = "" if score is None else f"{score:g} {score_unit(definition)}"
+            maximum = self.maximums[response.form_id]
+            shown = "" if score is None else score_text(definition, score, maximum)
             row = QTreeWidgetItem(
                 self.table,
                 [
-                    local_time(response.completed),
+                    stamp_moment(response.completed),
                     title_of(definition, language),
                     response.subject,
                     shown,
@@ -90,6 +96,15 @@ class HistoryDialog(QDialog):
         choices.addRow(self.tr("&Label:"), self.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.open_button = buttons.addButton(
+            self.tr("&Open"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setToolTip(self.tr("Read or print the chosen response as filled in"))
+        self.open_button.clicked.connect(self.open_chosen)
+        self.open_button.setEnabled(bool(self.responses))
+        self.table.itemActivated.connect(lambda *_: self.open_chosen())
+        if self.responses:
+            self.table.setCurrentItem(self.table.topLevelItem(0))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -111,20 +126,43 @@ class HistoryDialog(QDialog):
         self.label.blockSignals(False)
         self._show_chart()
 
+    def chosen(self) -> Response | None:
+        """The response of the list's current row."""
+        row = self.table.currentItem()
+        wanted = row.data(0, RESPONSE_ROLE) if row is not None else None
+        return next((r for r in self.responses if r.id == wanted), None)
+
+    def open_chosen(self) -> None:
+        response = self.chosen()
+        if response is not None:
+            self.open_response(self.definitions[response.form_id], response)
+
     def points(self) -> list[Point]:
-        """The chosen instrument's and label's scores, oldest first."""
+        """The chosen instrument's and label's scores, oldest first: each under its day, with
+        the time where that day has several."""
         form_id, subject = self.instrument.currentData(), self.label.currentData()
         definition = self.definitions.get(str(form_id))
         if definition is None:
             return []
-        found = []
+        scored = []
         for response in sorted(self.responses, key=lambda r: r.completed):
             if response.form_id == form_id and response.subject == subject:
                 score = response_score(definition, response)
                 if score is not None:
-                    found.append((local_time(response.completed)[:10], score))
-        return found
+                    scored.append((response.completed, score))
+        days = Counter(stamp_day(stamp) for stamp, _ in scored)
+        return [
+            (
+                stamp_day(stamp)
+                if days[stamp_day(stamp)] == 1
+                else f"{stamp_day(stamp)}, {stamp_clock(stamp)}",
+                score,
+            )
+            for stamp, score in scored
+        ]
 
     def _show_chart(self) -> None:
-        definition = self.definitions.get(str(self.instrument.currentData()))
-        self.chart.set_points(self.points(), score_unit(definition) if definition else "")
+        form_id = str(self.instrument.currentData())
+        definition = self.definitions.get(form_id)
+        unit = score_unit(definition) if definition else ""
+        self.chart.set_points(self.points(), unit, self.maximums.get(form_id))

@@ -1,6 +1,8 @@
 """A coachee's scores over time, drawn with QPainter (no chart library needed for one line):
-the scores as points joined in order of completion, the axis from zero to the highest score,
-dates below. A screen reader receives the same values as text (the chart's description)."""
+the scores as points joined in order of completion, the axis from zero to the form's highest
+possible score (so 14 of 16 does not look perfect; else to the highest score shown), dates
+below (with the time where a day has several). A screen reader receives the same values as
+text (the chart's description)."""
 
 import itertools
 
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sop_desktop.fonts import enlarged
 
-Point = tuple[str, float]  # (the day completed, the score)
+Point = tuple[str, float]  # (when it was completed, as the axis says it; the score)
 
 
 class ScoreChart(QWidget):
@@ -18,6 +20,7 @@ class ScoreChart(QWidget):
         super().__init__(parent)
         self.points: list[Point] = []
         self.unit = ""
+        self.maximum: float | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Scores over time"))
 
@@ -27,8 +30,9 @@ class ScoreChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(240, 140)
 
-    def set_points(self, points: list[Point], unit: str) -> None:
-        self.points, self.unit = list(points), unit
+    def set_points(self, points: list[Point], unit: str, maximum: float | None = None) -> None:
+        """Show ``points``; ``maximum`` is the form's highest possible score, if known."""
+        self.points, self.unit, self.maximum = list(points), unit, maximum
         if points:
             described = "; ".join(f"{day}: {value:g} {unit}" for day, value in points)
         else:
@@ -48,11 +52,12 @@ class ScoreChart(QWidget):
             painter.setPen(ink)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No scores yet."))
             return
-        top = max(value for _, value in self.points) or 1.0
+        top = max([value for _, value in self.points] + [self.maximum or 0.0]) or 1.0
         left = metrics.horizontalAdvance(f"{top:g}") + 12
         area = QRectF(left, text_height, self.width() - left - 16, self.height() - 3 * text_height)
         # The points sit half a date's width inside the axes, so the first and last dates show.
-        inset = metrics.horizontalAdvance("2026-12-03") / 2 + 4
+        widest = max(metrics.horizontalAdvance(day) for day, _ in self.points)
+        inset = widest / 2 + 4
         points_area = area.adjusted(inset, 0, -inset, 0)
         painter.setPen(QPen(ink, 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
@@ -82,9 +87,7 @@ class ScoreChart(QWidget):
             painter.drawEllipse(place, 5, 5)
         painter.setPen(ink)
         painter.setFont(enlarged(self.font(), 0.9))
-        shown_every = max(
-            1, count // max(1, int(area.width() // (metrics.horizontalAdvance("2026-12-03") + 12)))
-        )
+        shown_every = max(1, count // max(1, int(area.width() // (widest + 12))))
         for number, ((day, _), place) in enumerate(zip(self.points, places, strict=True)):
             if number % shown_every == 0 or number == count - 1:
                 half = inset + 4

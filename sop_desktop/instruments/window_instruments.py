@@ -19,8 +19,9 @@ from resources_index.instruments.responses import Response, ResponseStore, user_
 from resources_index.library.instruments import installed_instruments
 from sop_desktop.controllers.search_controller import reader_language
 from sop_desktop.error_text import describe, say
-from sop_desktop.instruments.form_window import FormWindow, local_time
+from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.form_words import form_languages, title_of
+from sop_desktop.instruments.stamps import stamp_moment
 
 if TYPE_CHECKING:
     from sop_desktop.instruments.history_dialog import HistoryDialog
@@ -42,6 +43,7 @@ class WindowInstruments(QObject):
         self.library = window.library
         self.store = ResponseStore(user_responses_folder(self.library.root))
         self.forms: dict[str, FormWindow] = {}
+        self.completed_forms: list[FormWindow] = []
         self.list_dialog: InstrumentsDialog | None = None
         self.history: HistoryDialog | None = None
         self.draft_question: QMessageBox | None = None
@@ -161,7 +163,9 @@ class WindowInstruments(QObject):
     def show_history(self) -> "HistoryDialog":
         from sop_desktop.instruments.history_dialog import HistoryDialog
 
-        self.history = HistoryDialog(self.store, self.definitions(), self.window)
+        self.history = HistoryDialog(
+            self.store, self.definitions(), self.open_completed, self.window
+        )
         self.history.show()
         return self.history
 
@@ -187,6 +191,13 @@ class WindowInstruments(QObject):
         except ResourcesError as error:
             self.window.show_error(describe(error))
             return None
+        return self._show_form(definition, response)
+
+    def open_completed(self, definition: FormDefinition, response: Response) -> FormWindow:
+        """A completed response, read-only: to read again or print as filled in."""
+        return self._show_form(definition, response)
+
+    def _show_form(self, definition: FormDefinition, response: Response) -> FormWindow:
         form = FormWindow(
             definition,
             self.store,
@@ -197,7 +208,13 @@ class WindowInstruments(QObject):
         )
         form.tip_requested.connect(self._open_tip)
         form.finished.connect(lambda _: self._refresh())
-        self.forms[definition.id] = form
+        if not response.completed:
+            self.forms[definition.id] = form
+        else:
+            self.completed_forms.append(form)  # kept until closed
+            form.finished.connect(
+                lambda _, f=form: f in self.completed_forms and self.completed_forms.remove(f)
+            )
         form.show()
         form.raise_()
         return form
@@ -213,7 +230,7 @@ class WindowInstruments(QObject):
         question.setWindowTitle(title_of(definition, reader_language()))
         question.setText(
             self.tr("You have an unfinished response, last changed {0}. Continue it?").format(
-                local_time(draft.modified)
+                stamp_moment(draft.modified)
             )
         )
         keep = question.addButton(self.tr("&Continue it"), QMessageBox.ButtonRole.AcceptRole)

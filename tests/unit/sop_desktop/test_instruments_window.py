@@ -7,6 +7,7 @@ import csv
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,11 @@ from resources_index.instruments import responses
 from resources_index.instruments.definition import from_json
 from resources_index.instruments.responses import ResponseStore, user_responses_folder
 from resources_index.library.library import Library, open_library
+from sop_desktop.dates import day_text
 from sop_desktop.instruments.form_printing import print_blank, print_response
 from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.question_widgets import ChoiceField, LineField, TextField
+from sop_desktop.instruments.stamps import stamp_moment
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.kills import kill_when
 from tests.helpers.on_a_screen import run_on_screen
@@ -302,7 +305,11 @@ def test_a_draft_is_kept_after_every_answer_and_reopening_offers_to_continue_it(
     assert window.instruments.open_instrument(definition) is None  # asked first
     question = window.instruments.draft_question
     assert question is not None and question.isVisible()
-    assert question.text().startswith("You have an unfinished response, last changed 20")
+    modified = store.drafts("three_houses_knowledge_check")[0][-1].modified
+    assert question.text() == (  # the time as the window writes dates: "Dec 3, 2026, 2:15 PM"
+        f"You have an unfinished response, last changed {stamp_moment(modified)}. Continue it?"
+    )
+    assert stamp_moment(modified).startswith(day_text(date.fromisoformat(modified[:10])))
     keep = next(
         b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )
@@ -454,12 +461,12 @@ def test_a_coach_sees_a_coachees_scores_over_time(
     assert history.table.topLevelItemCount() == 3
     first = history.table.topLevelItem(0)
     assert first.text(1) == "Safety mapping meeting: coach's observation"
-    assert first.text(2) == "MK" and first.text(3) == "0 points"
+    assert first.text(2) == "MK" and first.text(3) == "0 of 16"  # the form's highest: 16
     labels = [history.label.itemText(i) for i in range(history.label.count())]
     assert labels == ["JD", "MK"]
     history.label.setCurrentIndex(0)
     assert [value for _, value in history.points()] == [8.0, 16.0]
-    assert [day for day, _ in history.points()] == ["2026-11-02", "2026-11-09"]
+    assert [day for day, _ in history.points()] == ["Nov 2, 2026", "Nov 9, 2026"]
     description = QAccessible.queryAccessibleInterface(history.chart).text(
         QAccessible.Text.Description
     )
