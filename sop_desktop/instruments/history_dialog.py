@@ -102,7 +102,9 @@ class HistoryDialog(QDialog):
         self.open_button.setToolTip(self.tr("Read or print the chosen response as filled in"))
         self.open_button.clicked.connect(self.open_chosen)
         self.open_button.setEnabled(bool(self.responses))
-        self.table.itemActivated.connect(lambda *_: self.open_chosen())
+        # Enter: the list passes it on to the dialog, whose default button is Open.
+        self.open_button.setDefault(True)
+        self.table.itemDoubleClicked.connect(lambda *_: self.open_chosen())
         if self.responses:
             self.table.setCurrentItem(self.table.topLevelItem(0))
         layout = QVBoxLayout(self)
