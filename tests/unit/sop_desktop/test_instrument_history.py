@@ -215,3 +215,24 @@ def test_on_paper_one_answer_shows_circles_and_several_show_boxes(
     assert text.count(said["one"]) == sum(i.type == "select_one" for i in items)
     assert text.count(said["all"]) == 1
     assert text.count(said["warning"]) == 2 and said["hint"] not in text
+
+
+def test_a_drafts_times_are_written_as_the_window_writes_dates(
+    qtbot: QtBot, starter_library: Library, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setattr(responses, "now_text", lambda: "2026-12-03T15:30:00Z")
+    window = open_window(qtbot, starter_library)
+    form = open_form(window, "three_houses_knowledge_check")
+    choose(form, "start_with", "dreams")
+    clock = stamp_clock("2026-12-03T15:30:00Z")
+    assert clock in form.status.text() and "2026-12-03" not in form.status.text()
+    form.close()
+    definition = window.instruments.definitions()["three_houses_knowledge_check"]
+    assert window.instruments.open_instrument(definition) is None  # asked first
+    question = window.instruments.draft_question
+    assert question is not None
+    moment = stamp_moment("2026-12-03T15:30:00Z")
+    assert moment.startswith("Dec 3, 2026, " if language == "en" else "3 dic 2026, ")
+    assert moment in question.text() and "2026-12-03" not in question.text()
+    question.close()
+    window.close()
