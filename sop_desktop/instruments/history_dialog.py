@@ -166,5 +166,13 @@ class HistoryDialog(QDialog):
     def _show_chart(self) -> None:
         form_id = str(self.instrument.currentData())
         definition = self.definitions.get(form_id)
-        unit = score_unit(definition) if definition else ""
-        self.chart.set_points(self.points(), unit, self.maximums.get(form_id))
+        if definition is None:
+            self.chart.set_points([], "")
+            return
+        maximum = self.maximums.get(form_id)
+        self.chart.set_points(
+            self.points(),
+            score_unit(definition),
+            maximum,
+            lambda value: score_text(definition, value, maximum),
+        )

@@ -5,6 +5,7 @@ below (with the time where a day has several). A screen reader receives the same
 text (the chart's description)."""
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
@@ -30,11 +31,19 @@ class ScoreChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(240, 140)
 
-    def set_points(self, points: list[Point], unit: str, maximum: float | None = None) -> None:
-        """Show ``points``; ``maximum`` is the form's highest possible score, if known."""
+    def set_points(
+        self,
+        points: list[Point],
+        unit: str,
+        maximum: float | None = None,
+        said: Callable[[float], str] | None = None,
+    ) -> None:
+        """Show ``points``; ``maximum`` is the form's highest possible score, if known;
+        ``said`` writes a score for a screen reader ("14 of 16"; else "14 points")."""
         self.points, self.unit, self.maximum = list(points), unit, maximum
         if points:
-            described = "; ".join(f"{day}: {value:g} {unit}" for day, value in points)
+            write = said or (lambda value: f"{value:g} {unit}")
+            described = "; ".join(f"{day}: {write(value)}" for day, value in points)
         else:
             described = self.tr("No scores yet.")
         self.setAccessibleDescription(described)

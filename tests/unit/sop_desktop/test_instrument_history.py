@@ -116,7 +116,9 @@ def test_the_list_says_when_and_how_much_out_of_what(
     described = QAccessible.queryAccessibleInterface(history.chart).text(
         QAccessible.Text.Description
     )
-    assert all(label in described for label in labels)
+    assert described == "; ".join(
+        f"{label}: {of.format(value, 16)}" for label, value in zip(labels, (8, 16, 0), strict=True)
+    )
     assert history.chart.maximum == 16
     history.close()
     window.close()
