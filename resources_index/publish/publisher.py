@@ -17,7 +17,13 @@ from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE
-from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
+from resources_index.publish.building import (
+    Pending,
+    build_resource,
+    link_translations,
+    pages_shown,
+    stamp_dates,
+)
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
 from resources_index.publish.instrument_forms import read_instruments
@@ -188,7 +194,8 @@ def _publish(
         stamp_dates(link_translations(pending, publisher.warnings), previous),
         key=lambda r: r.id,
     )
-    kits = tuple(read_kits(publisher, {r.id: r for r in resources}))
+    pages = {p.resource.id: n for p in pending if (n := pages_shown(p)) is not None}
+    kits = tuple(read_kits(publisher, {r.id: r for r in resources}, pages))
     terms = read_terms(publisher)
     report_terms = read_report_terms(publisher)
     found = read_instruments(
