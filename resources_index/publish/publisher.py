@@ -26,7 +26,7 @@ from resources_index.publish.building import (
 )
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
-from resources_index.publish.instrument_forms import read_instruments
+from resources_index.publish.instrument_forms import changed_without_new_version, read_instruments
 from resources_index.publish.metadata import SIDECAR_SUFFIX, Metadata, read_sidecar
 from resources_index.publish.output import (
     add_index,
@@ -202,6 +202,8 @@ def _publish(
         publisher.source, {r.id for r in resources}, publisher.warnings, publisher.errors
     )
     instruments = tuple(found.entries)
+    if previous is not None:
+        publisher.warnings += changed_without_new_version(previous.instruments, instruments)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.instruments = len(instruments)
     report.warnings, report.errors = publisher.warnings, publisher.errors
