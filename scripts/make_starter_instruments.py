@@ -23,7 +23,9 @@ from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "assets" / "starter" / "instruments"
 FIXED_DATE = dt.datetime(2026, 12, 1)
-VERSION = "2026-12"
+#: A form's version changes whenever the form does (docs/instruments.md): responses are filed
+#: under its id and version, so two different forms must never share both.
+FIRST_VERSION = "2026-12"
 
 SURVEY = list(SURVEY_COLUMNS)
 CHOICES = ["list_name", "name", "label::English (en)", "label::Español (es)"]
@@ -108,6 +110,7 @@ MAPPING_BEHAVIOURS = [
 OBSERVATION = {
     "file": "safety-mapping-observation.xlsx",
     "settings": ("Safety mapping meeting: coach's observation", "safety_mapping_observation"),
+    "version": FIRST_VERSION,
     "choices": [
         ("meeting", "first", "First mapping with this family", "Primer mapeo con esta familia"),
         ("meeting", "review", "Review of an existing map", "Revisión de un mapa existente"),
@@ -221,6 +224,7 @@ STATEMENT_CHECKS = [
 SELF_CHECK = {
     "file": "harm-danger-self-check.xlsx",
     "settings": ("Harm and danger statements: self-check", "harm_danger_self_check"),
+    "version": "2026-12-03",  # the role question's label reworded
     "choices": [
         ("role", "caseworker", "Caseworker", "Trabajador de casos"),
         ("role", "supervisor", "Supervisor", "Supervisor"),
@@ -233,8 +237,8 @@ SELF_CHECK = {
         q(
             "select_one role",
             "role",
-            "I am filling this in as a",
-            "Lleno esto como",
+            "My role",
+            "Mi función",
             required="yes",
         ),
         q("begin group", "statements", "The statements I wrote", "Las declaraciones que escribí"),
@@ -273,6 +277,7 @@ SELF_CHECK = {
 KNOWLEDGE = {
     "file": "three-houses-knowledge-check.xlsx",
     "settings": ("The Three Houses: knowledge check", "three_houses_knowledge_check"),
+    "version": "2026-12-03",  # which house to start with: the child's lead
     "choices": [
         (
             "houses",
@@ -417,7 +422,7 @@ def write(form: dict[str, object]) -> Path:
     settings = book.create_sheet("settings")
     title, form_id = form["settings"]  # type: ignore[misc]
     settings.append(["form_title", "form_id", "version", "default_language"])
-    settings.append([title, form_id, VERSION, "English (en)"])
+    settings.append([title, form_id, form["version"], "English (en)"])
     for sheet in (survey, choices, settings):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

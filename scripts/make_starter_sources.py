@@ -5,7 +5,8 @@ Every document says what it is, in English and Spanish (a line on each PDF page 
 the top of the other formats, and in the file's own metadata): sample content written for SOP
 Desktop, not produced or endorsed by the agencies whose materials the program carries once a
 county points it at the statewide catalog.
-It needs fpdf2 (from the ``test`` extra), and ffmpeg and espeak-ng for the video. Documents are
+It needs fpdf2 (from the ``test`` extra), ffmpeg and espeak-ng for the video, and DejaVu Sans
+(fonts-dejavu) to measure long slides. Documents are
 made reproducible where the formats allow (fixed creation dates).
 """
 
@@ -23,7 +24,8 @@ import docx
 import pptx
 import yaml
 from fpdf import FPDF
-from pptx.util import Inches, Pt
+from pptx.text.layout import TextFitter
+from pptx.util import Emu, Inches, Pt
 
 from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
 
@@ -48,6 +50,12 @@ SIDECAR_FORMATS = {"html", "mp4"}  # these get a YAML sidecar; the rest a catalo
 NOTICE = STARTER_NOTICE
 AUTHOR = STARTER_AUTHOR  # the Author of every document's own metadata
 SUMMARY_LIMIT = 300
+#: The size of a slide's body text in the default layout; a longer body is made smaller until it
+#: fits above the notice (the font LibreOffice draws Calibri with here, measured, with room
+#: for the bullets and line spacing the measure leaves out), never below the smallest size.
+SLIDE_BODY_PT = 32
+SMALLEST_SLIDE_BODY_PT = 16
+SLIDE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def notice_lines(item: dict) -> list[str]:
@@ -175,7 +183,9 @@ def make_pptx(item: dict, path: Path) -> None:
         layout = deck.slide_layouts[0 if index == 0 else 1]
         slide = deck.slides.add_slide(layout)
         slide.shapes.title.text = heading or item["title"]
-        slide.placeholders[1].text = "\n".join(paragraphs)
+        body = slide.placeholders[1]
+        body.text = "\n".join(paragraphs)
+        fit_body(body)
         box = slide.shapes.add_textbox(Inches(0.5), Inches(6.75), Inches(9), Inches(0.6))
         box.text_frame.word_wrap = True
         box.text_frame.text = "\n".join(notice_lines(item))
@@ -183,6 +193,18 @@ def make_pptx(item: dict, path: Path) -> None:
             paragraph.runs[0].font.size = Pt(10)
             paragraph.runs[0].font.italic = True
     deck.save(str(path))
+
+
+def fit_body(body: object) -> None:
+    """Make a long slide body smaller so it stays on the slide and off the notice below it."""
+    frame = body.text_frame  # type: ignore[attr-defined]
+    width, height = body.width, body.height  # type: ignore[attr-defined]
+    room = (Emu(width - Inches(0.8)), Emu(int(height * 0.7)))
+    size = TextFitter.best_fit_font_size(frame.text, room, SLIDE_BODY_PT, SLIDE_FONT)
+    if size < SLIDE_BODY_PT:
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(max(size, SMALLEST_SLIDE_BODY_PT))
 
 
 def make_html(item: dict, path: Path) -> None:

@@ -100,6 +100,20 @@ def extract_pdf(path: Path) -> Extracted:
         document.close()
 
 
+def count_pdf_pages(path: Path) -> int | None:
+    """How many pages a PDF has (as the viewer will show them), or None when it cannot be read."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def _open_office(path: Path, loader: Any) -> Any:
     try:
         return loader(str(path))

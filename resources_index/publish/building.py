@@ -13,6 +13,7 @@ from resources_index.catalog.times import format_time, utc_now
 from resources_index.documents.extract import (
     Extracted,
     ExtractError,
+    count_pdf_pages,
     extract,
     extract_captions,
     extract_pdf,
@@ -155,6 +156,16 @@ def build_resource(
         updated=meta.text("updated") or "",
     )
     return Pending(resource, sources, rel)
+
+
+def pages_shown(item: Pending) -> int | None:
+    """How many pages (a deck's rendition: slides) the PDF people see has: the main file's or
+    its rendition's; None for a resource not shown page by page, or a PDF that cannot be read."""
+    shown = item.resource.shown
+    source = item.sources.get(shown.sha256)
+    if shown.media_type != limits.PDF_MEDIA_TYPE or not isinstance(source, Path):
+        return None
+    return count_pdf_pages(source)
 
 
 def _paged(own: Extracted, rendition: Path, folder: SourceFolder, rel: str) -> Extracted:

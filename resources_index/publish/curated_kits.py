@@ -1,5 +1,7 @@
 """Curated session kits a content team writes as YAML files in ``SOURCE/kits/``."""
 
+from collections.abc import Mapping
+
 import yaml
 
 from resources_index.catalog import limits
@@ -10,11 +12,15 @@ from resources_index.publish.inference import fold_id
 from resources_index.publish.source_folder import KITS_DIR, SourceFolder
 
 
-def read_kits(source: SourceFolder, resources: dict[str, Resource]) -> list[CuratedKit]:
+def read_kits(
+    source: SourceFolder, resources: dict[str, Resource], pages: Mapping[str, int] | None = None
+) -> list[CuratedKit]:
     """Curated session kits from ``SOURCE/kits/*.yaml``: an id, a name, a description and
     items (a resource id, a note and where it opens: ``start: 5`` for a page, ``start:
-    "3:20"`` for a video). A kit naming an unknown resource, or a start that is neither, is
-    skipped."""
+    "3:20"`` for a video). A kit naming an unknown resource, a start that is neither, or a
+    page after the last of a document whose pages are known (``pages``, by resource id: a
+    PDF's, or its rendition's) is skipped: a trainer would find the wrong place."""
+    pages = pages or {}
     resource_ids = set(resources)
     folder = source.source / KITS_DIR
     kits: list[CuratedKit] = []
@@ -34,6 +40,7 @@ def read_kits(source: SourceFolder, resources: dict[str, Resource]) -> list[Cura
         items: list[KitItem] = []
         unknown: list[KitItem] = []
         bad_starts: list[str] = []
+        beyond: list[str] = []
         for entry in raw["items"]:
             rid = fold_id(str(entry.get("id", "")) if isinstance(entry, dict) else str(entry))
             note = str(entry.get("note", "") or "") if isinstance(entry, dict) else ""
@@ -45,12 +52,19 @@ def read_kits(source: SourceFolder, resources: dict[str, Resource]) -> list[Cura
             except ValueError:
                 bad_starts.append(f"{rid}: {written!r}")
                 start = 0
+            if not timed and start > pages.get(rid, start):
+                beyond.append(f"{rid}: page {start} of {pages[rid]}")
             item = KitItem(rid, note.strip(), start)
             (items if rid in resource_ids else unknown).append(item)
         if bad_starts:
             source.errors.append(
                 f"{rel}: a start must be a page number for a document or a time such as"
                 f" 3:20 for a video ({', '.join(bad_starts)}); skipped."
+            )
+            continue
+        if beyond:
+            source.errors.append(
+                f"{rel}: a start is after the document's last page ({', '.join(beyond)}); skipped."
             )
             continue
         if unknown:

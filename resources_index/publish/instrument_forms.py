@@ -8,7 +8,7 @@ publish counts it as a file to fix); pyxform's warnings are warnings.
 """
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +85,21 @@ def read_instruments(
         found.objects[sha] = data
     found.entries.sort(key=lambda e: e.id)
     return found
+
+
+def changed_without_new_version(
+    before: Sequence[InstrumentEntry], now: Sequence[InstrumentEntry]
+) -> list[str]:
+    """The forms whose definition changed since the previous catalog while their version did
+    not: responses are filed under a form's id and version, so answers to two different forms
+    would be taken for answers to one (exported, summed and compared together)."""
+    old = {(e.id, e.version): e.file.sha256 for e in before}
+    return [
+        f"instruments: the form {e.id!r} changed but kept its version {e.version!r}; give it a"
+        " new version so its responses are not mixed with those to the form before."
+        for e in now
+        if old.get((e.id, e.version), e.file.sha256) != e.file.sha256
+    ]
 
 
 def _problem(form: FormDefinition, used: dict[str, str], resource_ids: Collection[str]) -> str:

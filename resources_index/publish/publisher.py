@@ -17,10 +17,16 @@ from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import PublishError, ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE
-from resources_index.publish.building import Pending, build_resource, link_translations, stamp_dates
+from resources_index.publish.building import (
+    Pending,
+    build_resource,
+    link_translations,
+    pages_shown,
+    stamp_dates,
+)
 from resources_index.publish.curated_kits import read_kits
 from resources_index.publish.inference import next_version
-from resources_index.publish.instrument_forms import read_instruments
+from resources_index.publish.instrument_forms import changed_without_new_version, read_instruments
 from resources_index.publish.metadata import SIDECAR_SUFFIX, Metadata, read_sidecar
 from resources_index.publish.output import (
     add_index,
@@ -188,13 +194,16 @@ def _publish(
         stamp_dates(link_translations(pending, publisher.warnings), previous),
         key=lambda r: r.id,
     )
-    kits = tuple(read_kits(publisher, {r.id: r for r in resources}))
+    pages = {p.resource.id: n for p in pending if (n := pages_shown(p)) is not None}
+    kits = tuple(read_kits(publisher, {r.id: r for r in resources}, pages))
     terms = read_terms(publisher)
     report_terms = read_report_terms(publisher)
     found = read_instruments(
         publisher.source, {r.id for r in resources}, publisher.warnings, publisher.errors
     )
     instruments = tuple(found.entries)
+    if previous is not None:
+        publisher.warnings += changed_without_new_version(previous.instruments, instruments)
     report = PublishReport(out, previous.version if previous else 0, False, len(resources))
     report.instruments = len(instruments)
     report.warnings, report.errors = publisher.warnings, publisher.errors

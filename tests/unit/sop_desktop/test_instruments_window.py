@@ -298,8 +298,11 @@ def test_a_draft_is_kept_after_every_answer_and_reopening_offers_to_continue_it(
     assert store.drafts("three_houses_knowledge_check")[0][-1].answers == {
         "three_houses": "worries_good_dreams"
     }
-    choose(form, "start_with", "dreams")
-    assert store.drafts("three_houses_knowledge_check")[0][-1].answers["start_with"] == "dreams"
+    choose(form, "start_with", "always_worries")
+    assert (
+        store.drafts("three_houses_knowledge_check")[0][-1].answers["start_with"]
+        == "always_worries"
+    )
     form.close()
     definition = window.instruments.definitions()["three_houses_knowledge_check"]
     assert window.instruments.open_instrument(definition) is None  # asked first
@@ -317,7 +320,7 @@ def test_a_draft_is_kept_after_every_answer_and_reopening_offers_to_continue_it(
     reopened = window.instruments.forms["three_houses_knowledge_check"]
     assert reopened is not form and reopened.isVisible()
     field = reopened.view.rows["start_with"].field
-    assert isinstance(field, ChoiceField) and field.buttons["dreams"].isChecked()
+    assert isinstance(field, ChoiceField) and field.buttons["always_worries"].isChecked()
     reopened.close()
 
 
@@ -377,21 +380,22 @@ def test_completing_keeps_the_response_shows_the_score_and_counts_the_day(
     form = open_form(window, "three_houses_knowledge_check")
     for name, choice in (
         ("three_houses", "worries_good_dreams"),
-        ("start_with", "good_things"),
+        ("start_with", "child_lead"),
         ("whose_words", "child"),
         ("right_answers", "true"),
     ):
         choose(form, name, choice)
-    choose(form, "before_sharing", "ask_permission")
+    choose(form, "before_sharing", "ask_worries")
     choose(form, "before_sharing", "explain_who")
     assert form.complete()
     assert days == [True]
     assert form.status.text() == ("Completed and kept on this laptop. Score: 4 of 5 correct (80 %)")
     field = form.view.rows["start_with"].field
     assert isinstance(field, ChoiceField)
-    field.buttons["dreams"].click()  # a completed response is read, not changed
-    assert field.buttons["good_things"].isChecked() and not field.buttons["dreams"].isChecked()
-    assert form.session.answers["start_with"] == "good_things"
+    field.buttons["always_good_things"].click()  # a completed response is read, not changed
+    assert field.buttons["child_lead"].isChecked()
+    assert not field.buttons["always_good_things"].isChecked()
+    assert form.session.answers["start_with"] == "child_lead"
     store = ResponseStore(user_responses_folder(window.library.root))
     assert len(store.completed("three_houses_knowledge_check")[0]) == 1
     assert not store.drafts("three_houses_knowledge_check")[0]
@@ -579,10 +583,10 @@ def test_what_is_shared_names_the_instruments_measures_in_words(
     form = open_form(window, "three_houses_knowledge_check")
     for name, choice in (
         ("three_houses", "worries_good_dreams"),
-        ("start_with", "good_things"),
+        ("start_with", "child_lead"),
         ("whose_words", "child"),
         ("right_answers", "false"),
-        ("before_sharing", "ask_permission"),
+        ("before_sharing", "promise_secret"),
     ):
         choose(form, name, choice)
     assert form.complete()

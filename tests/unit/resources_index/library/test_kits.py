@@ -148,6 +148,38 @@ def test_curated_kits_are_published_in_the_catalog_and_copied_into_ones_own(
     assert not again.changed  # kits are part of the content: unchanged, no new version
 
 
+def test_a_curated_kit_opening_after_a_documents_last_page_is_refused_at_publish(
+    library: Library, source: Path, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """A trainer would find the wrong place: the PDF's pages, and a deck's slides in its
+    rendition, are known at publish; a page of a document shown as text is not checked."""
+    (source / "kits").mkdir()
+    (source / "kits" / "last-pages.yaml").write_text(
+        "items:\n  - id: three-houses\n    start: 2\n  - id: glossary\n    start: 9\n"
+    )
+    (source / "kits" / "past-the-end.yaml").write_text(
+        "items:\n  - id: three-houses\n    start: 3\n  - id: intro-video\n    start: 0:02\n"
+    )
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert report.errors == [
+        "kits/past-the-end.yaml: a start is after the document's last page"
+        " (three-houses: page 3 of 2); skipped."
+    ]
+    library.import_bundle(published, [load_public_key(keys[1])])
+    [kept] = library.current().kits  # type: ignore[union-attr]
+    assert kept.id == "last-pages" and [i.start for i in kept.items] == [2, 9]
+    deck = library.current().by_id["modules-overview"]  # type: ignore[union-attr]
+    assert deck.file("rendition") is not None  # its two slides, rendered by LibreOffice
+    (source / "kits" / "past-the-end.yaml").write_text(
+        "items:\n  - id: modules-overview\n    start: 3\n"
+    )
+    report = publish(source, published, keys[0], catalog_id="test-catalog")
+    assert report.errors == [
+        "kits/past-the-end.yaml: a start is after the document's last page"
+        " (modules-overview: page 3 of 2); skipped."
+    ]
+
+
 def test_kits_survive_a_new_catalog_version(
     trainer: Library, source: Path, published: Path, keys: tuple[Path, Path]
 ) -> None:

@@ -112,8 +112,18 @@ def test_shipped_starter_matches_its_sources(
     assert undated(rebuilt) == undated(current) and rebuilt.kits == current.kits, (
         "the packaged starter is stale: run scripts/build_starter.py"
     )
-    kits = sorted(p.name for p in (STARTER_SOURCE.parent / "kits").glob("*.yaml"))
-    assert sorted(p.name for p in (STARTER_SOURCE / "kits").glob("*.yaml")) == kits
+    # The instruments' definitions too, byte for byte (their hashes), with their versions.
+    assert [i.to_json() for i in rebuilt.instruments] == [i.to_json() for i in current.instruments]
+    assert len(current.instruments) == 3
+    # What was published is what the starter's own folders hold (make_starter_sources.py).
+    for folder, pattern in (
+        ("kits", "*.yaml"),
+        ("instruments", "*.xlsx"),
+        ("instruments", "*.yaml"),
+    ):
+        written = {p.name: p.read_bytes() for p in (STARTER_SOURCE.parent / folder).glob(pattern)}
+        copied = {p.name: p.read_bytes() for p in (STARTER_SOURCE / folder).glob(pattern)}
+        assert written and copied == written, f"run scripts/make_starter_sources.py ({folder})"
 
 
 def test_starter_kits_are_ready_to_present_on_a_fresh_install(starter: Library) -> None:
@@ -128,7 +138,7 @@ def test_starter_kits_are_ready_to_present_on_a_fresh_install(starter: Library) 
     languages = {manifest.by_id[i.resource_id].language for i in kits["introduccion-sop"].items}
     assert languages == {"es"}
     last = kits["introducing-sop"].items[-1]
-    assert (last.resource_id, last.start) == ("safety-plan-development-guide", 3)
+    assert (last.resource_id, last.start) == ("safety-plan-development-guide", 2)  # of 2 pages
 
 
 def test_an_updated_program_brings_its_newer_starter_and_keeps_the_users_things(

@@ -5,7 +5,7 @@ fix (exit 3); the sidecars never become resource metadata; a library then has th
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
@@ -77,6 +77,26 @@ def test_a_library_reads_the_installed_definitions_once_per_version(
         assert installed.read_definitions(library, library.current()) == {}  # type: ignore[arg-type]
     finally:
         library.close()
+
+
+def test_a_form_changed_under_its_old_version_is_pointed_out(
+    tmp_path: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    """Responses are filed under a form's id and version: a changed form needs a new one."""
+    form = add_form(source)
+    out = tmp_path / "out"
+    assert publish(source, out, keys[0], catalog_id="c", renditions=False).warnings == []
+    form.with_suffix(".yaml").write_text(SIDECAR.replace("[coaches]", "[supervisors]"))
+    report = publish(source, out, keys[0], catalog_id="c", renditions=False)
+    assert report.warnings == [
+        "instruments: the form 'example' changed but kept its version '2026-12'; give it a new"
+        " version so its responses are not mixed with those to the form before."
+    ]
+    book = load_workbook(form)
+    book["settings"]["C2"] = "2026-12b"
+    book.save(form)
+    form.with_suffix(".yaml").write_text(SIDECAR)  # back as it was, under a new version
+    assert publish(source, out, keys[0], catalog_id="c", renditions=False).warnings == []
 
 
 def test_a_broken_form_is_a_sentence_and_a_file_to_fix(
