@@ -3245,6 +3245,10 @@
         <translation>Reproducir o pausar un video</translation>
     </message>
     <message>
+        <source>A video&apos;s captions: English, Spanish, off, in turn</source>
+        <translation>Subtítulos de un vídeo: inglés, español, sin subtítulos, por turnos</translation>
+    </message>
+    <message>
         <source>Blank the screen, or show it again</source>
         <translation>Dejar la pantalla en negro, o volver a mostrarla</translation>
     </message>
