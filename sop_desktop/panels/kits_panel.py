@@ -123,7 +123,13 @@ class KitsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.kit_list, 2)
+        lines = self.fontMetrics().lineSpacing()
+        # Neither list ever shrinks to a strip while the panel scrolls: a few kits, and two
+        # or three items whole (their labels wrap).
+        self.kit_list.setMinimumHeight(lines * 3 + 8)
+        self.kit_list.setMaximumHeight(lines * 6 + 8)  # the room goes to the items
+        self.items.setMinimumHeight(lines * 6 + 8)
+        layout.addWidget(self.kit_list, 1)
         kit_keys = ("new", "rename", "duplicate", "delete", "import")
         layout.addWidget(ButtonGrid([buttons[key] for key in kit_keys], 3, body))
         layout.addWidget(self.items, 3)
@@ -133,9 +139,13 @@ class KitsPanel(QWidget):
         start_row.addWidget(self.start, 1)
         layout.addLayout(start_row)
         layout.addWidget(self.state)
-        item_keys = ("add", "remove", "offline", "export", "present", "print")
+        item_keys = ("add", "remove", "offline")
         layout.addWidget(ButtonGrid([buttons[key] for key in item_keys], 2, body))
-        outer.addWidget(scrolling(body, self))
+        outer.addWidget(scrolling(body, self), 1)
+        # What a trainer came for stays in sight below the scrolling part, at any scale.
+        kit_actions = ("present", "export", "print")
+        self.actions_bar = ButtonGrid([buttons[key] for key in kit_actions], 3, self)
+        outer.addWidget(self.actions_bar)
 
         for keys, action in (
             ("Ctrl+Up", lambda: self.move_item(-1)),
