@@ -2605,8 +2605,12 @@
         <translation>Qué se comparte</translation>
     </message>
     <message>
-        <source>Usage reports are off on this laptop: nothing is counted or sent.</source>
-        <translation>Los informes de uso están desactivados en este equipo: no se cuenta ni se envía nada.</translation>
+        <source>Usage reports are off on this laptop, because no policy of your county turns them on: nothing is counted or sent. Were they on, each week&apos;s report would hold only these counts:</source>
+        <translation>Los informes de uso están desactivados en esta computadora porque ninguna directiva de su condado los activa: no se cuenta ni se envía nada. Si estuvieran activados, el informe de cada semana tendría solo estos recuentos:</translation>
+    </message>
+    <message>
+        <source>Usage reports are off on this laptop, because they were turned off in Settings: nothing is counted or sent. Were they on, each week&apos;s report would hold only these counts:</source>
+        <translation>Los informes de uso están desactivados en esta computadora porque se desactivaron en Configuración: no se cuenta ni se envía nada. Si estuvieran activados, el informe de cada semana tendría solo estos recuentos:</translation>
     </message>
     <message>
         <source>Each week this laptop sends counts, never a list of what you did: how often each resource was opened, presented, printed or saved; searches that found nothing (only words of the catalog itself; other words are only counted); filters used; feedback; the catalog and program versions; days used. The laptop is a random token that changes every week. This is the report so far, exactly as it will be sent:</source>
@@ -2663,6 +2667,42 @@
     <message>
         <source>This week&apos;s random token for the laptop</source>
         <translation>Identificador aleatorio del equipo esta semana</translation>
+    </message>
+    <message>
+        <source>What each week&apos;s report would hold</source>
+        <translation>Lo que tendría el informe de cada semana</translation>
+    </message>
+    <message>
+        <source>Each resource</source>
+        <translation>Cada recurso</translation>
+    </message>
+    <message>
+        <source>The words, only where they are the catalog&apos;s own</source>
+        <translation>Las palabras, solo si son del propio catálogo</translation>
+    </message>
+    <message>
+        <source>Each filter</source>
+        <translation>Cada filtro</translation>
+    </message>
+    <message>
+        <source>Each resource and the kind of feedback</source>
+        <translation>Cada recurso y el tipo de comentario</translation>
+    </message>
+    <message>
+        <source>The request, as you confirmed it</source>
+        <translation>La solicitud, tal como la confirmó</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>La versión</translation>
+    </message>
+    <message>
+        <source>Each instrument&apos;s questions and answers</source>
+        <translation>Las preguntas y respuestas de cada instrumento</translation>
+    </message>
+    <message>
+        <source>How many in the week</source>
+        <translation>Cuántas veces en la semana</translation>
     </message>
     <message>
         <source>Opened</source>

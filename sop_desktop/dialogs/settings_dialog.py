@@ -297,13 +297,18 @@ class SettingsDialog(QDialog):
         self.reporting = QCheckBox(self.tr("Share weekly counts with the statewide team"), self)
         self.reporting.setChecked(offered and self.settings.reporting_enabled)
         self.reporting.setEnabled(offered)
+        self.reporting_reason = QLabel(self.tr("Off on this laptop: no policy turns it on."), self)
+        self.reporting_reason.setWordWrap(True)
+        self.reporting_reason.setVisible(not offered)  # said in words, not only in a tool tip
         if not offered:
-            self.reporting.setToolTip(self.tr("Off on this laptop: no policy turns it on."))
+            self.reporting.setToolTip(self.reporting_reason.text())
+            self.reporting.setAccessibleDescription(self.reporting_reason.text())
         self.show_shared = QPushButton(self.tr("Show what is shared…"), self)
         self.show_shared.clicked.connect(lambda: self.show_report().show())
         # One under the other: side by side they made the form wider than a 200 % screen.
         row = QVBoxLayout()
         row.addWidget(self.reporting)
+        row.addWidget(self.reporting_reason)
         row.addWidget(self.show_shared, 0, Qt.AlignmentFlag.AlignLeft)
         return row
 
