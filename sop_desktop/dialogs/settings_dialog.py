@@ -45,6 +45,7 @@ from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 from sop_desktop.screen_fit import fit_to_screen
 from sop_desktop.scrolling import scrolling
+from sop_desktop.start_folder import start_folder
 
 if TYPE_CHECKING:
     from sop_desktop.dialogs.report_view import ReportView
@@ -325,7 +326,10 @@ class SettingsDialog(QDialog):
 
     def _choose_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Certificate bundle"), "", self.tr("Certificates (*.pem *.crt)")
+            self,
+            self.tr("Certificate bundle"),
+            start_folder(),
+            self.tr("Certificates (*.pem *.crt)"),
         )
         if path:
             self.ca_bundle.setText(path)
