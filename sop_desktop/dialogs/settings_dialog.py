@@ -125,6 +125,8 @@ class SettingsDialog(QDialog):
         form = self.form = QGridLayout(body)
         form.setColumnStretch(1, 1)
         self.problems: dict[QLineEdit, QLabel] = {}
+        self.opened_height: int | None = None  # first shown; grown only while a reason is shown
+        self.grown = False
         self._row(self.tr("&Server address:"), self.server, self._checked(self.server))
         self._row(self.tr("&Download:"), self.download)
         self._row(self.tr("Size &limit:"), self.limit)
@@ -276,16 +278,25 @@ class SettingsDialog(QDialog):
 
     def _grow(self) -> None:
         """Taller when what is shown needs it (a reason, a key's fingerprint), as far as the
-        screen allows; what does not fit scrolls. Never clipped."""
+        screen allows; what does not fit scrolls. Never clipped. Once a reason goes again
+        (an address corrected), back to the height it opened at: no gaps left open."""
         width = self.scroll.viewport().width()
         body = self.body
         # Wrapped lines (the storage folder, a reason) need the height they take at this width.
         tall = body.heightForWidth(width) if body.hasHeightForWidth() else -1
         tall = max(tall, body.sizeHint().height())
         needed = tall + self.height() - self.scroll.viewport().height()
-        if self.isVisible() and needed > self.height():
+        if not self.isVisible():
+            return
+        if self.opened_height is None:
+            self.opened_height = self.height()
+        if needed > self.height():
             self.resize(self.width(), needed)
             fit_to_screen(self)
+            self.grown = True
+        elif self.grown and needed < self.height():
+            self.resize(self.width(), max(needed, self.opened_height))  # grown by us: back
+            self.grown = needed > self.opened_height
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
