@@ -73,3 +73,31 @@ def test_settings_go_back_to_their_height_once_a_refused_address_is_corrected(
     finally:
         apply_appearance("")
         window.close()
+
+
+@pytest.mark.parametrize("appearance", ["light", "dark", "high_contrast"])
+def test_every_type_icon_stands_out_and_keeps_its_initials_readable(
+    qapp: QApplication, appearance: str
+) -> None:
+    """Each of the nine types' pages as drawn, against both row colours: 3:1 at least (the
+    figure docs/accessibility.md gives), and its white initials 4.5:1 on it."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    from sop_desktop.icons import STYLE, type_icon
+
+    try:
+        apply_appearance(appearance)
+        palette = QGuiApplication.palette()
+        rows = [
+            palette.color(r) for r in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+        ]
+        lowest = 21.0
+        for kind in STYLE:
+            picture = type_icon(kind).pixmap(QSize(32, 32)).toImage()
+            page = QColor(picture.pixel(8, 28))  # inside the page, below the initials
+            lowest = min([lowest] + [contrast(page, row) for row in rows])
+            assert contrast(QColor("white"), page) >= 4.5, (kind, page.name())
+        assert lowest >= 3.0, lowest
+    finally:
+        apply_appearance("")
