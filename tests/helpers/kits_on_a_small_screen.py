@@ -2,13 +2,21 @@
 ``python -m tests.helpers.kits_on_a_small_screen LIBRARY LANGUAGE [SHOT]`` under the screen
 and scale to try. It prints one JSON line: for Present, Export and Print whether each is
 wholly in sight without scrolling, and the height of the items list (in lines of text) at
-the top of the panel and scrolled to its end (see ``test_kits_fit``)."""
+the top of the panel and scrolled to its end; and how much room each check box of the Browse
+tab's filters has inside its row (see ``test_kits_fit``)."""
 
 import json
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QScrollArea,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from resources_index.library.library import Library
 from sop_desktop import i18n
@@ -27,6 +35,30 @@ def items_seen(window: MainWindow) -> float:
     return items.visibleRegion().boundingRect().height() / items.fontMetrics().lineSpacing()
 
 
+def check_box_room(window: MainWindow) -> list[int]:
+    """For each check box of the filters: the room above its box inside its row (logical
+    pixels; negative when its top edge falls outside the row)."""
+    tree = window.filters.tree
+    tree.expandAll()
+    room = []
+    delegate = tree.itemDelegate()
+    for top in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(top)
+        for i in range(group.childCount()):
+            index = tree.indexFromItem(group.child(i))
+            if index.data(Qt.ItemDataRole.CheckStateRole) is None:
+                continue
+            option = QStyleOptionViewItem()
+            option.initFrom(tree)
+            option.rect = tree.visualRect(index)
+            delegate.initStyleOption(option, index)  # type: ignore[attr-defined]
+            box = tree.style().subElementRect(
+                QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree
+            )
+            room.append(box.top() - option.rect.top())
+    return room
+
+
 def main() -> None:
     root, language = Path(sys.argv[1]), sys.argv[2]
     app = QApplication([])
@@ -37,6 +69,7 @@ def main() -> None:
     window.show()
     while window.last_outcome is None:
         settle(app, 5)
+    boxes = check_box_room(window)
     window.side.setCurrentWidget(window.kits)
     settle(app)
     buttons = {key: in_sight(window.kits.buttons[key]) for key in ("present", "export", "print")}
@@ -56,6 +89,7 @@ def main() -> None:
                 "items_seen_at_top": top,
                 "scrolls": area.verticalScrollBar().maximum() > 0,
                 "kit": window.kits.kit.name if window.kits.kit else "",
+                "check_box_room": boxes,
             }
         )
     )
