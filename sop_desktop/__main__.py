@@ -19,6 +19,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="DIR",
         help=f"the library folder (default: ${paths.DATA_ENV}, else the user data folder)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        help="the interface language for this run: en (English) or es (Spanish)"
+        " (default: the one chosen in Settings, else the system's)",
+    )
     parser.add_argument("--startup-probe", metavar="QUERY", help=argparse.SUPPRESS)
     known, _qt_args = parser.parse_known_args(argv)
     return known
@@ -31,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     limit_arenas()  # before Qt and the search start their threads
     from sop_desktop.app import run
 
-    return run(paths.data_dir(args.data_dir), args.startup_probe, STARTED)
+    return run(paths.data_dir(args.data_dir), args.startup_probe, STARTED, args.lang)
 
 
 if __name__ == "__main__":

@@ -35,11 +35,17 @@ def make_app() -> QApplication:
     return app
 
 
-def run(data_dir: Path, probe: str | None = None, started: float | None = None) -> int:
+def run(
+    data_dir: Path,
+    probe: str | None = None,
+    started: float | None = None,
+    language: str | None = None,
+) -> int:
     """Run the program. ``probe``: type this query once shown, print the seconds from
-    ``started`` to its answer and quit (for ``benchmarks/startup_bench.py``)."""
+    ``started`` to its answer and quit (for ``benchmarks/startup_bench.py``); ``language``
+    (``--lang``) before the one chosen in Settings."""
     app = make_app()
-    language = i18n.choose_language(Library(data_dir).settings().interface_language)
+    language = i18n.choose_language(language or Library(data_dir).settings().interface_language)
     translators = i18n.install(app, language)
     instance = SingleInstance(data_dir)
     if not instance.claim():

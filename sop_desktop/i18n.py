@@ -36,16 +36,18 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
             installed.append(plurals)
         return installed
     QLocale.setDefault(QLocale(language))
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"sop_desktop_{language}.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
+    # Qt's first, the program's after: the last installed is asked first, so the program's
+    # words for Qt's own texts ("archivo", "Ctrl+S") are the ones shown.
     qt_base = QTranslator(app)
     if qt_base.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(qt_base)
         installed.append(qt_base)
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"sop_desktop_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
     return installed
 
 

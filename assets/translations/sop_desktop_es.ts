@@ -2639,14 +2639,114 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Carpeta</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
+        <extracomment>The file dialog (the one Qt draws where the system has none) asks for these with an accelerator that Qt&apos;s catalog does not carry.</extracomment>
         <translation>&amp;Buscar en:</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Archivos de &amp;tipo:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <extracomment>Qt&apos;s Spanish calls a file &quot;fichero&quot; (Spain&apos;s word); the program says &quot;archivo&quot;, as Latin America and the rest of the window do. The program&apos;s translator is asked before Qt&apos;s.</extracomment>
+        <translation>&amp;Nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Archivos de tipo:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Archivo no encontrado.
+Verifique que el nombre del archivo es correcto.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>El archivo %1 ya existe.
+¿Desea reemplazarlo?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>Print To File ...</source>
+        <translation>Imprimir a archivo...</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>No se puede escribir en el archivo %1.
+Elija un nombre de archivo diferente.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Archivo de salida:</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Ctrl</source>
+        <extracomment>Keys in menus as the keys&apos; table writes them (``key_names``): &quot;Ctrl+S&quot;, &quot;Mayús&quot;, not Qt&apos;s Spanish &quot;Control+S&quot;.</extracomment>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Mayús</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>PgUp</source>
+        <translation>Re Pág</translation>
+    </message>
+    <message>
+        <source>PgDown</source>
+        <translation>Av Pág</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
     </message>
 </context>
 <context>
@@ -2657,8 +2757,12 @@
         <translation>Qué se comparte</translation>
     </message>
     <message>
-        <source>Usage reports are off on this laptop: nothing is counted or sent.</source>
-        <translation>Los informes de uso están desactivados en este equipo: no se cuenta ni se envía nada.</translation>
+        <source>Usage reports are off on this laptop, because no policy of your county turns them on: nothing is counted or sent. Were they on, each week&apos;s report would hold only these counts:</source>
+        <translation>Los informes de uso están desactivados en esta computadora porque ninguna directiva de su condado los activa: no se cuenta ni se envía nada. Si estuvieran activados, el informe de cada semana tendría solo estos recuentos:</translation>
+    </message>
+    <message>
+        <source>Usage reports are off on this laptop, because they were turned off in Settings: nothing is counted or sent. Were they on, each week&apos;s report would hold only these counts:</source>
+        <translation>Los informes de uso están desactivados en esta computadora porque se desactivaron en Configuración: no se cuenta ni se envía nada. Si estuvieran activados, el informe de cada semana tendría solo estos recuentos:</translation>
     </message>
     <message>
         <source>Each week this laptop sends counts, never a list of what you did: how often each resource was opened, presented, printed or saved; searches that found nothing (only words of the catalog itself; other words are only counted); filters used; feedback; the catalog and program versions; days used. The laptop is a random token that changes every week. This is the report so far, exactly as it will be sent:</source>
@@ -2715,6 +2819,42 @@
     <message>
         <source>This week&apos;s random token for the laptop</source>
         <translation>Identificador aleatorio del equipo esta semana</translation>
+    </message>
+    <message>
+        <source>What each week&apos;s report would hold</source>
+        <translation>Lo que tendría el informe de cada semana</translation>
+    </message>
+    <message>
+        <source>Each resource</source>
+        <translation>Cada recurso</translation>
+    </message>
+    <message>
+        <source>The words, only where they are the catalog&apos;s own</source>
+        <translation>Las palabras, solo si son del propio catálogo</translation>
+    </message>
+    <message>
+        <source>Each filter</source>
+        <translation>Cada filtro</translation>
+    </message>
+    <message>
+        <source>Each resource and the kind of feedback</source>
+        <translation>Cada recurso y el tipo de comentario</translation>
+    </message>
+    <message>
+        <source>The request, as you confirmed it</source>
+        <translation>La solicitud, tal como la confirmó</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>La versión</translation>
+    </message>
+    <message>
+        <source>Each instrument&apos;s questions and answers</source>
+        <translation>Las preguntas y respuestas de cada instrumento</translation>
+    </message>
+    <message>
+        <source>How many in the week</source>
+        <translation>Cuántas veces en la semana</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -3303,6 +3443,10 @@
     <message>
         <source>Play or pause a video</source>
         <translation>Reproducir o pausar un video</translation>
+    </message>
+    <message>
+        <source>A video&apos;s captions: English, Spanish, off, in turn</source>
+        <translation>Subtítulos de un vídeo: inglés, español, sin subtítulos, por turnos</translation>
     </message>
     <message>
         <source>Blank the screen, or show it again</source>

@@ -25,7 +25,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.library.instruments import installed_instruments
 from resources_index.library.library import Library
 from resources_index.reports.outbox import waiting
-from resources_index.reports.usage import Usage
+from resources_index.reports.usage import MEASURES, Usage
 from sop_desktop.dialogs.feedback_dialog import feedback_names
 from sop_desktop.instruments.shared_labels import (
     fidelity_key_text,
@@ -53,7 +53,17 @@ class ReportView(QDialog):
         intro.setWordWrap(True)
         if upcoming is None:
             intro.setText(
-                self.tr("Usage reports are off on this laptop: nothing is counted or sent.")
+                self.tr(
+                    "Usage reports are off on this laptop, because no policy of your county"
+                    " turns them on: nothing is counted or sent. Were they on, each week's"
+                    " report would hold only these counts:"
+                )
+                if library.policy.defaults.get("reporting_enabled") is not True
+                else self.tr(
+                    "Usage reports are off on this laptop, because they were turned off in"
+                    " Settings: nothing is counted or sent. Were they on, each week's report"
+                    " would hold only these counts:"
+                )
             )
         else:
             intro.setText(
@@ -82,6 +92,8 @@ class ReportView(QDialog):
         self.text.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False) if shown else "")
         if upcoming is not None:
             self._add_report(self.tr("This week's report so far"), upcoming)
+        else:
+            self._add_kinds()
         for report in waiting_reports:
             self._add_report(self.tr("Waiting to be sent"), report)
         self.table.expandAll()
@@ -93,23 +105,22 @@ class ReportView(QDialog):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.text)
-        self.pages.setVisible(bool(shown))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # whole in the tool tip
         self.as_sent = QPushButton(self.tr("Show as sent (JSON)"), self)
         self.as_sent.setCheckable(True)
         self.as_sent.toggled.connect(self._as_sent)
-        self.as_sent.setVisible(bool(shown))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.as_sent, QDialogButtonBox.ButtonRole.ActionRole)
+        self.as_sent.setVisible(bool(shown))  # with reports off there is nothing to send
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.pages, 1)
         self.fidelity_note = QLabel(fidelity_sentence(), self)  # under the instruments' rows
         self.fidelity_note.setWordWrap(True)
-        self.fidelity_note.setVisible(upcoming is not None)
         layout.addWidget(self.fidelity_note)
         layout.addWidget(buttons)
-        self.resize(680, 560)
+        self.resize(760, 560)
 
     def _as_sent(self, raw: bool) -> None:
         self.pages.setCurrentWidget(self.text if raw else self.table)
@@ -139,6 +150,37 @@ class ReportView(QDialog):
             item = QTreeWidgetItem(heading, [self.measure_name(name), shown, count])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(1, key if shown == key else f"{shown}\n{key}")  # and as it is sent
+            item.setToolTip(0, item.text(0))
+
+    def _add_kinds(self) -> None:
+        """With reports off: each kind of count a report would hold, and of what."""
+        heading = QTreeWidgetItem(self.table, [self.tr("What each week's report would hold")])
+        heading.setFirstColumnSpanned(True)
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        for measure in MEASURES:
+            item = QTreeWidgetItem(heading, [self.measure_name(measure), self.of_what(measure), ""])
+            for column in (0, 1):
+                item.setToolTip(column, item.text(column))
+
+    def of_what(self, measure: str) -> str:
+        """What a kind of count is kept of, for a report not yet made."""
+        if measure in ("opened", "presented", "printed", "saved"):
+            return self.tr("Each resource")
+        if measure == "zero_result_searches":
+            return self.tr("The words, only where they are the catalog's own")
+        if measure == "filters_used":
+            return self.tr("Each filter")
+        if measure == "feedback":
+            return self.tr("Each resource and the kind of feedback")
+        if measure == "resource_requests":
+            return self.tr("The request, as you confirmed it")
+        if measure in ("catalog_version", "program_version"):
+            return self.tr("The version")
+        if measure in fidelity_measure_names():
+            return self.tr("Each instrument's questions and answers")
+        return self.tr("How many in the week")
 
     def measure_name(self, measure: str) -> str:
         names = {

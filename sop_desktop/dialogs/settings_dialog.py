@@ -45,6 +45,7 @@ from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 from sop_desktop.screen_fit import fit_to_screen
 from sop_desktop.scrolling import scrolling
+from sop_desktop.start_folder import start_folder
 
 if TYPE_CHECKING:
     from sop_desktop.dialogs.report_view import ReportView
@@ -124,6 +125,8 @@ class SettingsDialog(QDialog):
         form = self.form = QGridLayout(body)
         form.setColumnStretch(1, 1)
         self.problems: dict[QLineEdit, QLabel] = {}
+        self.opened_height: int | None = None  # first shown; grown only while a reason is shown
+        self.grown = False
         self._row(self.tr("&Server address:"), self.server, self._checked(self.server))
         self._row(self.tr("&Download:"), self.download)
         self._row(self.tr("Size &limit:"), self.limit)
@@ -275,16 +278,25 @@ class SettingsDialog(QDialog):
 
     def _grow(self) -> None:
         """Taller when what is shown needs it (a reason, a key's fingerprint), as far as the
-        screen allows; what does not fit scrolls. Never clipped."""
+        screen allows; what does not fit scrolls. Never clipped. Once a reason goes again
+        (an address corrected), back to the height it opened at: no gaps left open."""
         width = self.scroll.viewport().width()
         body = self.body
         # Wrapped lines (the storage folder, a reason) need the height they take at this width.
         tall = body.heightForWidth(width) if body.hasHeightForWidth() else -1
         tall = max(tall, body.sizeHint().height())
         needed = tall + self.height() - self.scroll.viewport().height()
-        if self.isVisible() and needed > self.height():
+        if not self.isVisible():
+            return
+        if self.opened_height is None:
+            self.opened_height = self.height()
+        if needed > self.height():
             self.resize(self.width(), needed)
             fit_to_screen(self)
+            self.grown = True
+        elif self.grown and needed < self.height():
+            self.resize(self.width(), max(needed, self.opened_height))  # grown by us: back
+            self.grown = needed > self.opened_height
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -297,13 +309,18 @@ class SettingsDialog(QDialog):
         self.reporting = QCheckBox(self.tr("Share weekly counts with the statewide team"), self)
         self.reporting.setChecked(offered and self.settings.reporting_enabled)
         self.reporting.setEnabled(offered)
+        self.reporting_reason = QLabel(self.tr("Off on this laptop: no policy turns it on."), self)
+        self.reporting_reason.setWordWrap(True)
+        self.reporting_reason.setVisible(not offered)  # said in words, not only in a tool tip
         if not offered:
-            self.reporting.setToolTip(self.tr("Off on this laptop: no policy turns it on."))
+            self.reporting.setToolTip(self.reporting_reason.text())
+            self.reporting.setAccessibleDescription(self.reporting_reason.text())
         self.show_shared = QPushButton(self.tr("Show what is shared…"), self)
         self.show_shared.clicked.connect(lambda: self.show_report().show())
         # One under the other: side by side they made the form wider than a 200 % screen.
         row = QVBoxLayout()
         row.addWidget(self.reporting)
+        row.addWidget(self.reporting_reason)
         row.addWidget(self.show_shared, 0, Qt.AlignmentFlag.AlignLeft)
         return row
 
@@ -320,7 +337,10 @@ class SettingsDialog(QDialog):
 
     def _choose_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Certificate bundle"), "", self.tr("Certificates (*.pem *.crt)")
+            self,
+            self.tr("Certificate bundle"),
+            start_folder(),
+            self.tr("Certificates (*.pem *.crt)"),
         )
         if path:
             self.ca_bundle.setText(path)

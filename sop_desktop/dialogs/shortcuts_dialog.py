@@ -99,6 +99,7 @@ class ShortcutsDialog(QDialog):
             ),
             (show, _keys("PgUp", "Left", "Up"), self.tr("Previous page or item")),
             (show, _keys("K"), self.tr("Play or pause a video")),
+            (show, _keys("C"), self.tr("A video's captions: English, Spanish, off, in turn")),
             (show, _keys("B"), self.tr("Blank the screen, or show it again")),
             (show, _keys("N"), self.tr("Notes on or off (one screen)")),
             (show, _keys("Esc"), self.tr("End the presentation")),

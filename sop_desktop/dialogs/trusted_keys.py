@@ -22,6 +22,7 @@ from resources_index.library import trust
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.error_text import describe
+from sop_desktop.start_folder import start_folder
 
 
 def trust_key(library: Library, key: TrustedKey) -> None:
@@ -105,7 +106,7 @@ class TrustedKeys(QWidget):
 
     def ask_for_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Public key file"), "", self.tr("Public keys (*.pub *.pem)")
+            self, self.tr("Public key file"), start_folder(), self.tr("Public keys (*.pub *.pem)")
         )
         if path:
             self.choose(Path(path))

@@ -85,7 +85,12 @@ class WrappingDelegate(QStyledItemDelegate):
         )
         single = super().sizeHint(option, index)
         extra = wrapped.height() - opt.fontMetrics.height()
-        return QSize(single.width(), single.height() + max(0, extra))
+        # A one-line row at least as tall as its check box and a pixel each side: at 150 %
+        # the box was as tall as the row, and its top edge fell outside it.
+        box = tree.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, tree
+        )
+        return QSize(single.width(), max(single.height() + max(0, extra), box.height() + 4))
 
 
 class FilterPanel(QWidget):

@@ -4,7 +4,7 @@ background, with progress and Cancel."""
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from resources_index.catalog.limits import safe_name
@@ -12,6 +12,7 @@ from resources_index.errors import ResourcesError
 from resources_index.library.kit_files import KitImport, export_kit, import_kit, kit_in_file
 from resources_index.library.kits import Kit, KitStore
 from sop_desktop.progress_dialog import run_with_progress
+from sop_desktop.start_folder import start_folder
 
 if TYPE_CHECKING:
     from sop_desktop.panels.kits_panel import KitsPanel
@@ -19,9 +20,8 @@ if TYPE_CHECKING:
 
 def suggested_path(kit_name: str) -> Path:
     """``Documents/<kit name>.sopkit``, the name made safe for every system a kit may go to."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = safe_name(kit_name.replace("/", "-").strip()) or "kit"
-    return Path(folder or Path.home()) / f"{name}.sopkit"
+    return Path(start_folder()) / f"{name}.sopkit"
 
 
 class KitTransfer(QObject):
@@ -73,7 +73,7 @@ class KitTransfer(QObject):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.panel, self.tr("Import kit"), "", self.tr("Kits (*.sopkit)")
+            self.panel, self.tr("Import kit"), start_folder(), self.tr("Kits (*.sopkit)")
         )
         if path:
             self.import_from(Path(path))

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources_index.catalog.model import CuratedKit, KitItem
+from resources_index.catalog.model import CuratedKit, KitItem, Manifest
 from resources_index.catalog.positions import is_paged, is_timed, parse_start, start_of, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
+from sop_desktop.controllers.search_controller import reader_language
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
 from sop_desktop.panels.button_grid import ButtonGrid
@@ -41,6 +42,22 @@ from sop_desktop.scrolling import scrolling
 from sop_desktop.window.messages import confirm
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def in_reading_order(manifest: Manifest) -> list[CuratedKit]:
+    """The catalog's kits, those in the interface's language first (as the search ranks
+    resources): the English interface opens on the English kit."""
+    reader = reader_language()
+
+    def foreign(kit: CuratedKit) -> bool:
+        languages = [
+            manifest.by_id[item.resource_id].language
+            for item in kit.items
+            if item.resource_id in manifest.by_id
+        ]
+        return max(set(languages), key=languages.count, default=reader) != reader
+
+    return sorted(manifest.kits, key=foreign)
 
 
 class KitsPanel(QWidget):
@@ -123,7 +140,13 @@ class KitsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.kit_list, 2)
+        lines = self.fontMetrics().lineSpacing()
+        # Neither list ever shrinks to a strip while the panel scrolls: a few kits, and two
+        # or three items whole (their labels wrap).
+        self.kit_list.setMinimumHeight(lines * 3 + 8)
+        self.kit_list.setMaximumHeight(lines * 6 + 8)  # the room goes to the items
+        self.items.setMinimumHeight(lines * 6 + 8)
+        layout.addWidget(self.kit_list, 1)
         kit_keys = ("new", "rename", "duplicate", "delete", "import")
         layout.addWidget(ButtonGrid([buttons[key] for key in kit_keys], 3, body))
         layout.addWidget(self.items, 3)
@@ -133,9 +156,13 @@ class KitsPanel(QWidget):
         start_row.addWidget(self.start, 1)
         layout.addLayout(start_row)
         layout.addWidget(self.state)
-        item_keys = ("add", "remove", "offline", "export", "present", "print")
+        item_keys = ("add", "remove", "offline")
         layout.addWidget(ButtonGrid([buttons[key] for key in item_keys], 2, body))
-        outer.addWidget(scrolling(body, self))
+        outer.addWidget(scrolling(body, self), 1)
+        # What a trainer came for stays in sight below the scrolling part, at any scale.
+        kit_actions = ("present", "export", "print")
+        self.actions_bar = ButtonGrid([buttons[key] for key in kit_actions], 3, self)
+        outer.addWidget(self.actions_bar)
 
         for keys, action in (
             ("Ctrl+Up", lambda: self.move_item(-1)),
@@ -156,7 +183,7 @@ class KitsPanel(QWidget):
             entry.setToolTip(kit.name)
             entry.setData(KIT_ROLE, kit)
         manifest = self.library.current()
-        for curated in manifest.kits if manifest else ():
+        for curated in in_reading_order(manifest) if manifest else ():
             entry = QListWidgetItem(self.tr("{0} (from the catalog)").format(curated.name))
             entry.setToolTip("\n\n".join(filter(None, (curated.name, curated.description))))
             font = entry.font()

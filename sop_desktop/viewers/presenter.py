@@ -49,6 +49,7 @@ class Slide:
 
     item: KitItem
     resource: Resource
+    captions: str = ""  # a video's captions at first: the language a search found words in
 
 
 def presenter_screen(screens: list[QScreen], audience: QScreen) -> QScreen | None:
@@ -242,7 +243,8 @@ class Presentation(QObject):
                 entry.language or resource.language: self.library.object_path(entry.sha256)
                 for entry in resource.captions()
             }
-            self.audience.video.open(path, captions, resource.language, slide.item.start * 1000)
+            language = slide.captions or resource.language
+            self.audience.video.open(path, captions, language, slide.item.start * 1000)
         else:
             self.audience.card.setText(resource.title)
         self.is_blank = False

@@ -14,6 +14,7 @@ from resources_index.library.bundle import ExportReport, export_bundle
 from resources_index.library.installing import InstallReport
 from sop_desktop.labels import size_text
 from sop_desktop.progress_dialog import run_with_progress
+from sop_desktop.start_folder import start_folder
 from sop_desktop.window.messages import show_message
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class LibraryTransfer(QObject):
 
     def ask_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Copy the library to which drive or folder?")
+            self.window, self.tr("Copy the library to which drive or folder?"), start_folder()
         )
         if folder:
             self.export_to(Path(folder) / BUNDLE_FOLDER)
@@ -74,7 +75,7 @@ class LibraryTransfer(QObject):
 
     def ask_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import the library from which folder?")
+            self.window, self.tr("Import the library from which folder?"), start_folder()
         )
         if folder:
             self.import_from(_bundle_in(Path(folder)))

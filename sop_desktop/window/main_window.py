@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
         self.details.favorite_toggled.connect(self.set_favorite)
         self.details.offline_requested.connect(self.make_offline)
         self.details.resource_linked.connect(self.show_resource_by_id)
-        self.details.present_requested.connect(lambda r: self.present([KitItem(r.id)]))
+        self.details.present_requested.connect(
+            lambda r: self.presenting.present_hit(r, self._chosen_location())
+        )
         self.details.print_requested.connect(self.print_resource)
         self.notice.linkActivated.connect(self._notice_link)
         self.sync_notice.linkActivated.connect(self._notice_link)

@@ -1,13 +1,15 @@
 """Presenting a kit full screen: refused with the list of what is missing when it is not all on
 this laptop; on the screen the audience sees (asked when there are several)."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QInputDialog
 
 from resources_index.catalog.model import KitItem
+from resources_index.catalog.positions import start_of
+from resources_index.catalog.records import Resource
 from resources_index.library.kits import readiness
 from sop_desktop.error_text import say
 from sop_desktop.labels import size_text
@@ -25,10 +27,12 @@ class Presenting(QObject):
         self.window = window
         self.presentation: Presentation | None = None
 
-    def present(self, items: list[KitItem], first: int = 0) -> "Presentation | None":
+    def present(
+        self, items: list[KitItem], first: int = 0, captions: str = ""
+    ) -> "Presentation | None":
         """Present ``items`` full screen (on a second screen when there is one), from item
-        ``first``; a kit with a file missing is refused first, with the list of what is
-        missing."""
+        ``first``, a video with ``captions`` first when it has them; a kit with a file
+        missing is refused first, with the list of what is missing."""
         from sop_desktop.viewers.presenter import Presentation, Slide
 
         library = self.window.library
@@ -46,7 +50,7 @@ class Presenting(QObject):
             return None
         manifest = library.current()
         assert manifest is not None
-        slides = [Slide(item, manifest.by_id[item.resource_id]) for item in items]
+        slides = [Slide(item, manifest.by_id[item.resource_id], captions) for item in items]
         projector = self.choose_screen()
         if projector is None:
             return None
@@ -74,3 +78,9 @@ class Presenting(QObject):
             False,
         )
         return ordered[names.index(choice)] if ok else None
+
+    def present_hit(self, resource: Resource, location: dict[str, Any] | None) -> None:
+        """Present one resource from a search hit: at the hit's page or caption time, with
+        the captions of the language its words were found in."""
+        item = KitItem(resource.id, start=start_of(resource, location))
+        self.present([item], captions=str((location or {}).get("language") or ""))

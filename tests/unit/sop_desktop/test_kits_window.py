@@ -284,14 +284,13 @@ def test_present_starts_at_the_item_selected(qtbot: QtBot, window: MainWindow) -
 def test_export_suggests_a_safe_name_and_importing_twice_asks(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QMessageBox
 
     from sop_desktop.panels.kit_transfer import suggested_path
+    from sop_desktop.start_folder import start_folder
 
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = suggested_path('Day 1: "safety" / planning?')
-    assert suggested.parent == Path(documents or Path.home())
+    assert suggested.parent == Path(start_folder())  # Documents, or home where it is missing
     assert suggested.name == "Day 1_ _safety_ - planning_.sopkit"
     build_kit(qtbot, window)
     path = tmp_path / "day1.sopkit"
