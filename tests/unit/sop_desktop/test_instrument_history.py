@@ -81,7 +81,7 @@ def history_of_three(
     check = open_form(window, "three_houses_knowledge_check")
     for name, choice in (
         ("three_houses", "worries_good_dreams"),
-        ("start_with", "dreams"),
+        ("start_with", "always_worries"),
         ("whose_words", "child"),
         ("right_answers", "false"),
         ("before_sharing", "explain_who"),
@@ -225,7 +225,7 @@ def test_a_drafts_times_are_written_as_the_window_writes_dates(
     monkeypatch.setattr(responses, "now_text", lambda: "2026-12-03T15:30:00Z")
     window = open_window(qtbot, starter_library)
     form = open_form(window, "three_houses_knowledge_check")
-    choose(form, "start_with", "dreams")
+    choose(form, "start_with", "always_worries")
     clock = stamp_clock("2026-12-03T15:30:00Z")
     assert clock in form.status.text() and "2026-12-03" not in form.status.text()
     form.close()

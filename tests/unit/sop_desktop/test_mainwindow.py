@@ -121,7 +121,7 @@ def test_window_state_and_filters_persist_between_runs(
     first.splitter.setSizes([220, 300, 200])
     sizes = first.splitter.sizes()
     default = [round(sum(sizes) * share) for share in (0.2, 0.46, 0.34)]
-    assert max(abs(a - b) for a, b in zip(sizes, default, strict=True)) > 100
+    assert max(abs(a - b) for a, b in zip(sizes, default, strict=True)) > 50
     first.close()
     second = open_window(qtbot, starter_library)
     assert second.filters.selected == {"type": ["video"]}
