@@ -237,6 +237,23 @@ MESSAGES: dict[str, str] = {
     "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
     "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
+    "policy.kept_copy": "the last valid policy kept in {kept}",
+    "policy.at_line": "{path}, line {line}",
+    "policy.keys_not_list": (
+        "{where}: trusted_keys must be a list of public keys (PEM texts); ignored."
+    ),
+    "policy.bad_key": (
+        "{where}: key {number} of trusted_keys is not a public key in PEM form (a character"
+        " missing, added or changed?); ignored."
+    ),
+    "policy.keys_kept": (
+        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted"
+        " with it ({count} keys in all)."
+    ),
+    "policy.keys_unsure": (
+        "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy"
+        " names is accepted; the catalog installed stays readable."
+    ),
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
     "setting.damaged": (

@@ -317,6 +317,23 @@ TEXTS: dict[str, str] = {
     "policy.lock_unknown": QT_TRANSLATE_NOOP(
         "Errors", "{path}: cannot lock unknown setting {name!r}."
     ),
+    "policy.kept_copy": QT_TRANSLATE_NOOP("Errors", "the last valid policy kept in {kept}"),
+    "policy.at_line": QT_TRANSLATE_NOOP("Errors", "{path}, line {line}"),
+    "policy.keys_not_list": QT_TRANSLATE_NOOP(
+        "Errors", "{where}: trusted_keys must be a list of public keys (PEM texts); ignored."
+    ),
+    "policy.bad_key": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.",
+    ),
+    "policy.keys_kept": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} keys in all).",
+    ),
+    "policy.keys_unsure": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.",
+    ),
     "setting.in_file": QT_TRANSLATE_NOOP("Errors", "{path}: {problem}"),
     "setting.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "{path} could not be read ({reason}); using defaults."

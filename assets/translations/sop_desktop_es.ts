@@ -763,6 +763,30 @@
         <translation>{path}: no se puede bloquear la opción desconocida {name!r}.</translation>
     </message>
     <message>
+        <source>the last valid policy kept in {kept}</source>
+        <translation>la última política válida guardada en {kept}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation>{path}, línea {line}</translation>
+    </message>
+    <message>
+        <source>{where}: trusted_keys must be a list of public keys (PEM texts); ignored.</source>
+        <translation>{where}: trusted_keys debe ser una lista de claves públicas (textos PEM); se ignora.</translation>
+    </message>
+    <message>
+        <source>{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.</source>
+        <translation>{where}: la clave {number} de trusted_keys no es una clave pública en formato PEM (¿falta, sobra o cambió un carácter?); se ignora.</translation>
+    </message>
+    <message>
+        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} keys in all).</source>
+        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} claves en total).</translation>
+    </message>
+    <message>
+        <source>{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.</source>
+        <translation>{path}: hasta que se corrija trusted_keys, no se acepta ningún catálogo nuevo firmado con una clave que solo nombra la política; el catálogo instalado sigue legible.</translation>
+    </message>
+    <message>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>

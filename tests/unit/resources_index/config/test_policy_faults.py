@@ -355,3 +355,90 @@ def test_a_broken_policy_with_none_kept_keeps_the_installed_catalog_readable(
     assert "line 1 is not valid JSON" in str(raised.value)
     assert "no longer trusts" not in str(raised.value)
     library.close()
+
+
+def _typo(pem: str) -> str:
+    """``pem`` with one character of its key dropped."""
+    head, body, tail = pem.strip().split("\n")
+    return f"{head}\n{body[:20]}{body[21:]}\n{tail}\n"
+
+
+#: Each faulty ``trusted_keys`` and the line of the policy file (written with indent=1) named.
+KEY_TYPOS = {
+    "a character dropped": (lambda pem: [_typo(pem)], 5),
+    "a string, not a list": (lambda pem: pem, 4),
+    "garbage beside the key": (lambda pem: [pem, "garbage"], 6),
+    "a number": (lambda pem: [pem, 7], 4),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KEY_TYPOS))
+def test_a_typo_in_a_trusted_key_never_withdraws_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+) -> None:
+    """A key entry that is not a key is a policy problem (file and line), left out, and the
+    keys of the last valid policy go on applying: nobody loses their library to a typo."""
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    pem = keys[1].read_text()
+    faulty, line = KEY_TYPOS[case]
+    settings = {"download_policy": "when_opened", "trusted_keys": faulty(pem)}
+    policy.write_text(json.dumps({"settings": settings, "locked": ["trusted_keys"]}, indent=1))
+    for _ in range(2):  # and again, from what was kept the first time
+        library = Library(tmp_path / "laptop")
+        assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+        assert pem in library.settings().trusted_keys
+        assert library.policy.unusable is None
+        problems = [str(p) for p in library.policy.problems]
+        assert any(f"{policy}, line {line}:" in p and "trusted_keys" in p for p in problems)
+        checks = list(doctor.run(library, offline=True))
+        assert any(not c.ok and "trusted_keys" in c.text and str(policy) in c.text for c in checks)
+        assert not any("no longer trusts" in c.text for c in checks)
+        library.close()
+    kept = json.loads((tmp_path / "laptop" / KEPT_FILE).read_text())
+    assert kept["policy"]["settings"]["trusted_keys"] == [pem]  # never the faulty entry
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    out = capsys.readouterr()
+    assert "no longer trusts" not in out.out + out.err
+
+
+def test_a_key_typo_with_none_kept_keeps_the_installed_catalog_readable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    (tmp_path / "laptop" / KEPT_FILE).unlink()
+    pem = keys[1].read_text()
+    policy.write_text(json.dumps({"settings": {"trusted_keys": [_typo(pem)]}}))
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    assert "no new catalog signed by a key only the policy names" in str(library.policy.keys_unsure)
+    library.close()
+
+
+def test_a_pem_on_one_line_is_a_key() -> None:
+    from resources_index.catalog.key_ids import pem_key_id
+
+    pem = (
+        "-----BEGIN PUBLIC KEY----- MCowBQYDK2VwAyEARK+Oo9elUO86mdAar2E3aeip+9WM9ihaPR12dT4hqks="
+        " -----END PUBLIC KEY----- "
+    )
+    assert pem_key_id(pem) == "85f9eef1ea1fe20e"
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=st.lists(st.one_of(st.text(max_size=80), st.integers(), st.none()), max_size=4))
+def test_any_trusted_keys_give_problems_never_an_exception(entries: list[object]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "policy.json"
+        path.write_text(json.dumps({"settings": {"trusted_keys": entries}}))
+        policy = Policy.load(path, keep_in=Path(folder) / "lib")
+        assert all(isinstance(k, str) for k in policy.defaults.get("trusted_keys", []))
+        assert all(str(p) for p in policy.problems)
