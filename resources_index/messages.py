@@ -237,6 +237,10 @@ MESSAGES: dict[str, str] = {
     "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
     "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
+    "policy.bad_address": (
+        "{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine's"
+        " name, a port from 1 to 65535); ignored."
+    ),
     "policy.kept_copy": "the last valid policy kept in {kept}",
     "policy.at_line": "{path}, line {line}",
     "policy.keys_not_list": (
@@ -405,6 +409,10 @@ MESSAGES: dict[str, str] = {
         "The server at {url} sends the catalog too slowly (it stalled); the library was not"
         " changed. Try again later."
     ),
+    "sync.not_web_address": (
+        "{url} is not a valid web address (it must begin http:// or https:// and name a"
+        " machine, with a port from 1 to 65535): check the server address."
+    ),
     "sync.credentials_in_clear": (
         "Nothing was sent to {url}: the address holds a user name and password but begins with"
         " http://, so they would cross the network unencrypted. Use its https:// address."
@@ -447,6 +455,9 @@ MESSAGES: dict[str, str] = {
     "net.timeout": "it did not answer in time",
     "net.cut": "the connection was cut",
     "net.offline": "no connection could be made; you may be offline",
+    "net.closed": (
+        "the server closed the connection without answering; tell whoever runs it if this goes on"
+    ),
     "http.401": (
         "the server asks for a sign-in before it gives {what}; the catalog must be public: tell"
         " whoever runs the server"
@@ -456,8 +467,8 @@ MESSAGES: dict[str, str] = {
         " server; tell whoever runs it"
     ),
     "http.404": (
-        "the server has no {what} at this address (404): check the server address in Settings,"
-        " or the catalog is not published there yet"
+        "the server does not have {what} at this address (404): check the server address in"
+        " Settings, or the catalog is not published there yet"
     ),
     "http.407": "the proxy asks for a sign-in (407); ask IT for the proxy setting",
     "http.busy": "the server is busy or being updated ({status}); try again later",

@@ -317,6 +317,10 @@ TEXTS: dict[str, str] = {
     "policy.lock_unknown": QT_TRANSLATE_NOOP(
         "Errors", "{path}: cannot lock unknown setting {name!r}."
     ),
+    "policy.bad_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine's name, a port from 1 to 65535); ignored.",
+    ),
     "policy.kept_copy": QT_TRANSLATE_NOOP("Errors", "the last valid policy kept in {kept}"),
     "policy.at_line": QT_TRANSLATE_NOOP("Errors", "{path}, line {line}"),
     "policy.keys_not_list": QT_TRANSLATE_NOOP(
@@ -530,6 +534,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.",
     ),
+    "sync.not_web_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{url} is not a valid web address (it must begin http:// or https:// and name a machine, with a port from 1 to 65535): check the server address.",
+    ),
     "sync.credentials_in_clear": QT_TRANSLATE_NOOP(
         "Errors",
         "Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.",
@@ -579,6 +587,10 @@ TEXTS: dict[str, str] = {
     "net.timeout": QT_TRANSLATE_NOOP("Errors", "it did not answer in time"),
     "net.cut": QT_TRANSLATE_NOOP("Errors", "the connection was cut"),
     "net.offline": QT_TRANSLATE_NOOP("Errors", "no connection could be made; you may be offline"),
+    "net.closed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "the server closed the connection without answering; tell whoever runs it if this goes on",
+    ),
     "http.401": QT_TRANSLATE_NOOP(
         "Errors",
         "the server asks for a sign-in before it gives {what}; the catalog must be public: tell whoever runs the server",
@@ -589,7 +601,7 @@ TEXTS: dict[str, str] = {
     ),
     "http.404": QT_TRANSLATE_NOOP(
         "Errors",
-        "the server has no {what} at this address (404): check the server address in Settings, or the catalog is not published there yet",
+        "the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet",
     ),
     "http.407": QT_TRANSLATE_NOOP(
         "Errors", "the proxy asks for a sign-in (407); ask IT for the proxy setting"

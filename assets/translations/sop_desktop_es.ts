@@ -763,6 +763,10 @@
         <translation>{path}: no se puede bloquear la opción desconocida {name!r}.</translation>
     </message>
     <message>
+        <source>{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine&apos;s name, a port from 1 to 65535); ignored.</source>
+        <translation>{path}: {key} {value!r} no es una dirección web válida (http:// o https://, el nombre de un equipo, un puerto del 1 al 65535); se ignora.</translation>
+    </message>
+    <message>
         <source>the last valid policy kept in {kept}</source>
         <translation>la última política válida guardada en {kept}</translation>
     </message>
@@ -1087,6 +1091,10 @@
         <translation>El servidor en {url} envía el catálogo demasiado despacio (se detuvo); la biblioteca no se modificó. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
+        <source>{url} is not a valid web address (it must begin http:// or https:// and name a machine, with a port from 1 to 65535): check the server address.</source>
+        <translation>{url} no es una dirección web válida (debe empezar por http:// o https:// y nombrar un equipo, con un puerto del 1 al 65535): revise la dirección del servidor.</translation>
+    </message>
+    <message>
         <source>Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.</source>
         <translation>No se envió nada a {url}: la dirección contiene un nombre de usuario y una contraseña pero empieza por http://, así que cruzarían la red sin cifrar. Use su dirección https://.</translation>
     </message>
@@ -1117,6 +1125,10 @@
     <message>
         <source>The download of {name!r} ended early ({size:,} of {declared:,} bytes); the next sync resumes it where it stopped.</source>
         <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); la próxima sincronización la reanudará donde se detuvo.</translation>
+    </message>
+    <message>
+        <source>the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
+        <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
     </message>
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
@@ -1159,16 +1171,16 @@
         <translation>no se pudo establecer ninguna conexión; es posible que no tenga conexión</translation>
     </message>
     <message>
+        <source>the server closed the connection without answering; tell whoever runs it if this goes on</source>
+        <translation>el servidor cerró la conexión sin responder; avise a quien lo administra si sigue ocurriendo</translation>
+    </message>
+    <message>
         <source>the server asks for a sign-in before it gives {what}; the catalog must be public: tell whoever runs the server</source>
         <translation>el servidor pide iniciar sesión antes de entregar {what}; el catálogo debe ser público: avise a quien administra el servidor</translation>
     </message>
     <message>
         <source>the server refuses to give {what} (403): its files may not be readable by the web server; tell whoever runs it</source>
         <translation>el servidor se niega a entregar {what} (403): es posible que el servidor web no pueda leer sus archivos; avise a quien lo administra</translation>
-    </message>
-    <message>
-        <source>the server has no {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
-        <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
     </message>
     <message>
         <source>the proxy asks for a sign-in (407); ask IT for the proxy setting</source>

@@ -33,9 +33,10 @@ import platformdirs
 from resources_index.catalog.key_ids import pem_key_id
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
-from resources_index.config.settings import NOT_SETTINGS, Settings
+from resources_index.config.settings import NOT_SETTINGS, Settings, address_problem
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 POLICY_ENV = "SOP_DESKTOP_POLICY"
 POLICY_NAMES = ("policy.json", "policy.toml")
 USER_SETTINGS = tuple(f.name for f in fields(Settings) if f.name not in NOT_SETTINGS)
+#: Deployment keys that hold a web address (checked as the settings' server address is).
+ADDRESSES = ("reports_url", "pac_url")
 DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "data_dir": str,
     "storage_cap_mb": int,
@@ -190,6 +193,9 @@ class Policy:
                     safe_json.finite(value) and value >= 0
                 ):
                     self.problems.append(Words("policy.negative", path=where, key=key))
+                elif key in ADDRESSES and isinstance(value, str) and address_problem(value):
+                    said = Words("policy.bad_address", path=where, key=key, value=shown(value))
+                    self.problems.append(said)
                 else:
                     setattr(self, key, value)
             else:
