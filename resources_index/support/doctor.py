@@ -68,7 +68,7 @@ def _policy_checks(library: Library) -> Iterator[Check]:
     policy = library.policy
     if policy.path is None:
         yield Check(True, "Policy: none (user settings and built-in defaults apply)")
-    else:
+    elif policy.unusable is None:  # one that cannot be used is named by its problem below
         yield Check(True, f"Policy: {policy.path}")
     for problem in policy.problems:
         yield Check(False, f"{problem} Fix the policy file.")

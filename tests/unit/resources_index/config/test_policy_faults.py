@@ -442,3 +442,20 @@ def test_any_trusted_keys_give_problems_never_an_exception(entries: list[object]
         policy = Policy.load(path, keep_in=Path(folder) / "lib")
         assert all(isinstance(k, str) for k in policy.defaults.get("trusted_keys", []))
         assert all(str(p) for p in policy.problems)
+
+
+def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"county": "Alameda", "sync_every": 3}))
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    Policy.load(keep_in=tmp_path / "laptop")
+    policy.write_text('{"county": ')
+    library = Library(tmp_path / "laptop")
+    checks = list(doctor.run(library, offline=True))
+    assert not any(c.ok and str(policy) in c.text for c in checks)  # never OK for it
+    unknown = [c.text for c in checks if "sync_every" in c.text]
+    assert len(unknown) == 1 and str(tmp_path / "laptop" / KEPT_FILE) in unknown[0]
+    assert f"{policy}:" not in unknown[0]
+    library.close()
