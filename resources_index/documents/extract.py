@@ -100,7 +100,23 @@ def extract_pdf(path: Path) -> Extracted:
         document.close()
 
 
+#: What an office package may unpack to, all its parts together, when its text is extracted.
+MAX_OFFICE_UNPACKED_BYTES = 1024 * 1024 * 1024
+
+
 def _open_office(path: Path, loader: Any) -> Any:
+    from resources_index.documents.zip_inflation import InflationError, check_inflation
+
+    try:
+        # the parts really inflate to what they declare: python-docx and python-pptx read
+        # each whole, which inflates a part without bound before cutting it to its size
+        check_inflation(path, MAX_OFFICE_UNPACKED_BYTES)
+    except InflationError as exc:
+        raise ExtractError("extract.too_large_inside", name=path.name, reason=str(exc)) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ExtractError(
+            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
+        ) from None
     try:
         return loader(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
