@@ -288,6 +288,7 @@ MESSAGES: dict[str, str] = {
     "json.reason_too_large": "it is larger than allowed",
     "json.reason_too_deep": "it is nested more deeply than allowed",
     "json.big_number": "it holds a number larger than allowed",
+    "json.not_finite": "it holds a value that is not a finite number (NaN, Infinity, or 1e400)",
     "json.not_regular": "it is not a regular file",
     # -- bundles --------------------------------------------------------------------------------
     "bundle.no_catalog": "There is no catalog in {root} to export.",
@@ -603,6 +604,9 @@ MESSAGES: dict[str, str] = {
     "publish.expression_invalid": "{problem} at character {position} of {expression!r}.",
     # -- the command line -----------------------------------------------------------------------
     "cli.no_server": "no server address: give a URL or set one in the settings.",
+    "cli.no_server_policy": (
+        "no server address: {policy} Give a URL, or ask your administrator to fix the policy."
+    ),
     "cli.not_settable": "{name!r} cannot be set here; choose one of {choices}.",
     "cli.locked_by_policy": (
         "{name} is set by your administrator's policy ({policy}) and cannot be changed."
@@ -611,6 +615,13 @@ MESSAGES: dict[str, str] = {
     "cli.whole_number": "{name} must be a whole number.",
     "cli.refused": "{detail}",
     # -- reasons: what the system said, as a phrase inside a sentence (``errors.reason_of``) -
+    "os.failed_at": "{action}: {path} could not be written ({reason}).",
+    "os.failed": "{action}: {reason}.",
+    "os.action.settings": "The settings were not saved",
+    "os.action.sync": "Nothing was synced",
+    "os.action.offline": "The files were not kept on this laptop",
+    "os.action.import": "Nothing was imported",
+    "os.action.other": "The {command} command did not finish",
     "os.disk_full": "the disk is full",
     "os.permission_denied": "permission was denied",
     "os.read_only": "the disk is read-only",

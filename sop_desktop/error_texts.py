@@ -378,6 +378,9 @@ TEXTS: dict[str, str] = {
     "json.reason_too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than allowed"),
     "json.reason_too_deep": QT_TRANSLATE_NOOP("Errors", "it is nested more deeply than allowed"),
     "json.big_number": QT_TRANSLATE_NOOP("Errors", "it holds a number larger than allowed"),
+    "json.not_finite": QT_TRANSLATE_NOOP(
+        "Errors", "it holds a value that is not a finite number (NaN, Infinity, or 1e400)"
+    ),
     "json.not_regular": QT_TRANSLATE_NOOP("Errors", "it is not a regular file"),
     "bundle.no_catalog": QT_TRANSLATE_NOOP("Errors", "There is no catalog in {root} to export."),
     "bundle.starter_only": QT_TRANSLATE_NOOP(
@@ -703,6 +706,15 @@ TEXTS: dict[str, str] = {
         "Errors", "The contents of {what} hold a number larger than the format allows."
     ),
     "what.file": QT_TRANSLATE_NOOP("Errors", "{name!r}"),
+    "os.failed_at": QT_TRANSLATE_NOOP(
+        "Errors", "{action}: {path} could not be written ({reason})."
+    ),
+    "os.failed": QT_TRANSLATE_NOOP("Errors", "{action}: {reason}."),
+    "os.action.settings": QT_TRANSLATE_NOOP("Errors", "The settings were not saved"),
+    "os.action.sync": QT_TRANSLATE_NOOP("Errors", "Nothing was synced"),
+    "os.action.offline": QT_TRANSLATE_NOOP("Errors", "The files were not kept on this laptop"),
+    "os.action.import": QT_TRANSLATE_NOOP("Errors", "Nothing was imported"),
+    "os.action.other": QT_TRANSLATE_NOOP("Errors", "The {command} command did not finish"),
     "os.disk_full": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
     "os.permission_denied": QT_TRANSLATE_NOOP("Errors", "permission was denied"),
     "os.read_only": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),

@@ -867,6 +867,10 @@
         <translation>contiene un número más grande de lo permitido</translation>
     </message>
     <message>
+        <source>it holds a value that is not a finite number (NaN, Infinity, or 1e400)</source>
+        <translation>contiene un valor que no es un número finito (NaN, Infinity o 1e400)</translation>
+    </message>
+    <message>
         <source>it is not a regular file</source>
         <translation>no es un archivo normal</translation>
     </message>
@@ -1337,6 +1341,34 @@
     <message>
         <source>{name!r}</source>
         <translation>{name!r}</translation>
+    </message>
+    <message>
+        <source>{action}: {path} could not be written ({reason}).</source>
+        <translation>{action}: no se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{action}: {reason}.</source>
+        <translation>{action}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>No se guardó la configuración</translation>
+    </message>
+    <message>
+        <source>Nothing was synced</source>
+        <translation>No se sincronizó nada</translation>
+    </message>
+    <message>
+        <source>The files were not kept on this laptop</source>
+        <translation>Los archivos no se guardaron en este equipo</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+    <message>
+        <source>The {command} command did not finish</source>
+        <translation>El comando {command} no terminó</translation>
     </message>
     <message>
         <source>the disk is full</source>

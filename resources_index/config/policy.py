@@ -313,6 +313,8 @@ def _read_toml(path: Path) -> object:
         raise safe_json.BadJson("syntax", line=int(found[1]) if found else None) from None
     except RecursionError:
         raise safe_json.BadJson("too_deep") from None
+    except safe_json.NotFinite:  # nan, inf
+        raise safe_json.BadJson("not_finite") from None
     except ValueError:
         raise safe_json.BadJson("big_number") from None
 

@@ -298,7 +298,8 @@ def test_a_policy_with_a_non_finite_number_is_refused_and_never_kept(
     path = tmp_path / name
     path.write_bytes(data)
     policy = Policy.load(path, keep_in=tmp_path / "lib")
-    assert "number larger than allowed" in str(policy.unusable)
+    said = str(policy.unusable)
+    assert "not a finite number" in said and "larger than allowed" not in said
     assert not (tmp_path / "lib" / KEPT_FILE).exists()
 
 
@@ -459,3 +460,14 @@ def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
     assert len(unknown) == 1 and str(tmp_path / "laptop" / KEPT_FILE) in unknown[0]
     assert f"{policy}:" not in unknown[0]
     library.close()
+
+
+def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"settings": {"server_url": "https://sop.example.org/",}}')
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    assert main(["--data-dir", str(tmp_path / "laptop"), "sync"]) != 0
+    said = capsys.readouterr().err
+    assert "no server address" in said and f"The policy file {policy} cannot be used" in said
