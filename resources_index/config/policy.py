@@ -127,7 +127,7 @@ class Policy:
                 policy = cls(path=path)
                 policy._take(raw, str(path))
                 if policy._keys_faulty:
-                    raw = policy._go_on_with_kept_keys(raw, kept)
+                    raw = policy._go_on_with_kept_keys(raw, kept, str(path))
                 if keep_in is not None:
                     _keep(keep_in, path, raw, kept)
                 return policy
@@ -140,7 +140,7 @@ class Policy:
             copy = Words("policy.kept_copy", kept=keep_in / KEPT_FILE if keep_in else "")
             policy._take(kept["policy"], copy)
             if policy._keys_faulty:
-                policy._go_on_with_kept_keys(kept["policy"], None)
+                policy._go_on_with_kept_keys(kept["policy"], None, copy)
             policy.unusable = Words(
                 "policy.unusable_kept", path=path, reason=why, read_at=kept["read_at"]
             )
@@ -149,7 +149,7 @@ class Policy:
         return policy
 
     def _go_on_with_kept_keys(
-        self, raw: dict[str, Any], kept: dict[str, Any] | None
+        self, raw: dict[str, Any], kept: dict[str, Any] | None, where: str | Words
     ) -> dict[str, Any]:
         """After a ``trusted_keys`` entry that is not a key: the file's valid keys and those of
         the last valid policy apply (a typo never withdraws a key); without kept keys,
@@ -157,14 +157,14 @@ class Policy:
         effect, never the faulty entry."""
         kept_keys = _kept_keys(kept)
         if kept_keys is None:
-            self.keys_unsure = Words("policy.keys_unsure", path=self.path)
+            self.keys_unsure = Words("policy.keys_unsure", path=where)
             self.problems.append(self.keys_unsure)
             log.warning("%s", self.keys_unsure)
             in_effect = None
         else:
             in_effect = list(dict.fromkeys([*self.defaults.get("trusted_keys", []), *kept_keys]))
             self.defaults["trusted_keys"] = in_effect
-            self.problems.append(Words("policy.keys_kept", path=self.path, count=len(in_effect)))
+            self.problems.append(Words("policy.keys_kept", path=where, count=len(in_effect)))
         settings = dict(raw.get("settings") or {}) if isinstance(raw.get("settings"), dict) else {}
         if in_effect is None:
             settings.pop("trusted_keys", None)

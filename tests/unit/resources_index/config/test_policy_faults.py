@@ -471,3 +471,20 @@ def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
     assert main(["--data-dir", str(tmp_path / "laptop"), "sync"]) != 0
     said = capsys.readouterr().err
     assert "no server address" in said and f"The policy file {policy} cannot be used" in said
+
+
+def test_a_kept_copy_holding_a_bad_key_is_named_as_the_kept_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """A copy kept before keys were checked may hold a typo: it is named, not the file."""
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    kept_path = tmp_path / "laptop" / KEPT_FILE
+    kept = json.loads(kept_path.read_text())
+    kept["policy"]["settings"]["trusted_keys"] = [_typo(keys[1].read_text())]
+    kept_path.write_text(json.dumps(kept))
+    policy.write_text("{")
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    unsure = str(library.policy.keys_unsure)
+    assert str(kept_path) in unsure and f"{policy}:" not in unsure
+    library.close()
