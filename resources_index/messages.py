@@ -252,7 +252,7 @@ MESSAGES: dict[str, str] = {
     ),
     "policy.keys_kept": (
         "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted"
-        " with it ({count} keys in all)."
+        " with it ({count} in all)."
     ),
     "policy.keys_unsure": (
         "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy"

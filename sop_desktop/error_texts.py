@@ -332,7 +332,7 @@ TEXTS: dict[str, str] = {
     ),
     "policy.keys_kept": QT_TRANSLATE_NOOP(
         "Errors",
-        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} keys in all).",
+        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).",
     ),
     "policy.keys_unsure": QT_TRANSLATE_NOOP(
         "Errors",

@@ -783,10 +783,6 @@
         <translation>{where}: la clave {number} de trusted_keys no es una clave pública en formato PEM (¿falta, sobra o cambió un carácter?); se ignora.</translation>
     </message>
     <message>
-        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} keys in all).</source>
-        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} claves en total).</translation>
-    </message>
-    <message>
         <source>{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.</source>
         <translation>{path}: hasta que se corrija trusted_keys, no se acepta ningún catálogo nuevo firmado con una clave que solo nombra la política; el catálogo instalado sigue legible.</translation>
     </message>
@@ -1137,6 +1133,10 @@
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
+    </message>
+    <message>
+        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).</source>
+        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} en total).</translation>
     </message>
     <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>

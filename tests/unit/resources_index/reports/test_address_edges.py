@@ -36,6 +36,8 @@ def test_a_malformed_reports_url_is_a_policy_problem_never_a_traceback(
     assert laptop.policy.reports_url == ""  # ignored: the reports wait for an export
     problems = [c.text for c in doctor.run(laptop, offline=True) if not c.ok]
     assert any(BAD_REPORTS_URL in p and "not a valid web address" in p for p in problems)
+    said = [c.text for c in doctor.run(laptop, offline=True) if c.ok]
+    assert any(s.startswith("Usage reports: on, exported to a drive (no usable") for s in said)
     laptop.close()
     data = ["--data-dir", str(laptop.root)]
     with running(published) as server:
