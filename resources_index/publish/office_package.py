@@ -29,8 +29,7 @@ from xml.sax.xmlreader import AttributesNSImpl
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
-from resources_index.documents.extract import ExtractError
-from resources_index.documents.zip_inflation import InflationError, check_inflation
+from resources_index.documents.extract import ExtractError, check_parts_inflate
 
 #: Members of one package at most.
 MAX_MEMBERS = 10_000
@@ -78,14 +77,7 @@ def check_package(path: Path) -> None:
             )
     # What the sizes declare, checked against what the parts really give (a bomb declares
     # little): inflated once in chunks, never held, before anything reads a part whole.
-    try:
-        check_inflation(path, MAX_UNPACKED_BYTES)
-    except InflationError as exc:
-        _refuse(path, str(exc))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ExtractError(
-            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
-        ) from None
+    check_parts_inflate(path, MAX_UNPACKED_BYTES)
 
 
 def _refuse(path: Path, reason: str) -> None:
