@@ -237,6 +237,27 @@ MESSAGES: dict[str, str] = {
     "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
     "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
+    "policy.bad_address": (
+        "{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine's"
+        " name, a port from 1 to 65535); ignored."
+    ),
+    "policy.kept_copy": "the last valid policy kept in {kept}",
+    "policy.at_line": "{path}, line {line}",
+    "policy.keys_not_list": (
+        "{where}: trusted_keys must be a list of public keys (PEM texts); ignored."
+    ),
+    "policy.bad_key": (
+        "{where}: key {number} of trusted_keys is not a public key in PEM form (a character"
+        " missing, added or changed?); ignored."
+    ),
+    "policy.keys_kept": (
+        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted"
+        " with it ({count} in all)."
+    ),
+    "policy.keys_unsure": (
+        "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy"
+        " names is accepted; the catalog installed stays readable."
+    ),
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
     "setting.damaged": (
@@ -267,6 +288,7 @@ MESSAGES: dict[str, str] = {
     "json.reason_too_large": "it is larger than allowed",
     "json.reason_too_deep": "it is nested more deeply than allowed",
     "json.big_number": "it holds a number larger than allowed",
+    "json.not_finite": "it holds a value that is not a finite number (NaN, Infinity, or 1e400)",
     "json.not_regular": "it is not a regular file",
     # -- bundles --------------------------------------------------------------------------------
     "bundle.no_catalog": "There is no catalog in {root} to export.",
@@ -388,6 +410,10 @@ MESSAGES: dict[str, str] = {
         "The server at {url} sends the catalog too slowly (it stalled); the library was not"
         " changed. Try again later."
     ),
+    "sync.not_web_address": (
+        "{url} is not a valid web address (it must begin http:// or https:// and name a"
+        " machine, with a port from 1 to 65535): check the server address."
+    ),
     "sync.credentials_in_clear": (
         "Nothing was sent to {url}: the address holds a user name and password but begins with"
         " http://, so they would cross the network unencrypted. Use its https:// address."
@@ -430,6 +456,9 @@ MESSAGES: dict[str, str] = {
     "net.timeout": "it did not answer in time",
     "net.cut": "the connection was cut",
     "net.offline": "no connection could be made; you may be offline",
+    "net.closed": (
+        "the server closed the connection without answering; tell whoever runs it if this goes on"
+    ),
     "http.401": (
         "the server asks for a sign-in before it gives {what}; the catalog must be public: tell"
         " whoever runs the server"
@@ -439,8 +468,8 @@ MESSAGES: dict[str, str] = {
         " server; tell whoever runs it"
     ),
     "http.404": (
-        "the server has no {what} at this address (404): check the server address in Settings,"
-        " or the catalog is not published there yet"
+        "the server does not have {what} at this address (404): check the server address in"
+        " Settings, or the catalog is not published there yet"
     ),
     "http.407": "the proxy asks for a sign-in (407); ask IT for the proxy setting",
     "http.busy": "the server is busy or being updated ({status}); try again later",
@@ -575,6 +604,9 @@ MESSAGES: dict[str, str] = {
     "publish.expression_invalid": "{problem} at character {position} of {expression!r}.",
     # -- the command line -----------------------------------------------------------------------
     "cli.no_server": "no server address: give a URL or set one in the settings.",
+    "cli.no_server_policy": (
+        "no server address: {policy} Give a URL, or ask your administrator to fix the policy."
+    ),
     "cli.not_settable": "{name!r} cannot be set here; choose one of {choices}.",
     "cli.locked_by_policy": (
         "{name} is set by your administrator's policy ({policy}) and cannot be changed."
@@ -583,6 +615,13 @@ MESSAGES: dict[str, str] = {
     "cli.whole_number": "{name} must be a whole number.",
     "cli.refused": "{detail}",
     # -- reasons: what the system said, as a phrase inside a sentence (``errors.reason_of``) -
+    "os.failed_at": "{action}: {path} could not be written ({reason}).",
+    "os.failed": "{action}: {reason}.",
+    "os.action.settings": "The settings were not saved",
+    "os.action.sync": "Nothing was synced",
+    "os.action.offline": "The files were not kept on this laptop",
+    "os.action.import": "Nothing was imported",
+    "os.action.other": "The {command} command did not finish",
     "os.disk_full": "the disk is full",
     "os.permission_denied": "permission was denied",
     "os.read_only": "the disk is read-only",

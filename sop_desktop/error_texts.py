@@ -317,6 +317,27 @@ TEXTS: dict[str, str] = {
     "policy.lock_unknown": QT_TRANSLATE_NOOP(
         "Errors", "{path}: cannot lock unknown setting {name!r}."
     ),
+    "policy.bad_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine's name, a port from 1 to 65535); ignored.",
+    ),
+    "policy.kept_copy": QT_TRANSLATE_NOOP("Errors", "the last valid policy kept in {kept}"),
+    "policy.at_line": QT_TRANSLATE_NOOP("Errors", "{path}, line {line}"),
+    "policy.keys_not_list": QT_TRANSLATE_NOOP(
+        "Errors", "{where}: trusted_keys must be a list of public keys (PEM texts); ignored."
+    ),
+    "policy.bad_key": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.",
+    ),
+    "policy.keys_kept": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).",
+    ),
+    "policy.keys_unsure": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.",
+    ),
     "setting.in_file": QT_TRANSLATE_NOOP("Errors", "{path}: {problem}"),
     "setting.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "{path} could not be read ({reason}); using defaults."
@@ -357,6 +378,9 @@ TEXTS: dict[str, str] = {
     "json.reason_too_large": QT_TRANSLATE_NOOP("Errors", "it is larger than allowed"),
     "json.reason_too_deep": QT_TRANSLATE_NOOP("Errors", "it is nested more deeply than allowed"),
     "json.big_number": QT_TRANSLATE_NOOP("Errors", "it holds a number larger than allowed"),
+    "json.not_finite": QT_TRANSLATE_NOOP(
+        "Errors", "it holds a value that is not a finite number (NaN, Infinity, or 1e400)"
+    ),
     "json.not_regular": QT_TRANSLATE_NOOP("Errors", "it is not a regular file"),
     "bundle.no_catalog": QT_TRANSLATE_NOOP("Errors", "There is no catalog in {root} to export."),
     "bundle.starter_only": QT_TRANSLATE_NOOP(
@@ -513,6 +537,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The server at {url} sends the catalog too slowly (it stalled); the library was not changed. Try again later.",
     ),
+    "sync.not_web_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{url} is not a valid web address (it must begin http:// or https:// and name a machine, with a port from 1 to 65535): check the server address.",
+    ),
     "sync.credentials_in_clear": QT_TRANSLATE_NOOP(
         "Errors",
         "Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.",
@@ -562,6 +590,10 @@ TEXTS: dict[str, str] = {
     "net.timeout": QT_TRANSLATE_NOOP("Errors", "it did not answer in time"),
     "net.cut": QT_TRANSLATE_NOOP("Errors", "the connection was cut"),
     "net.offline": QT_TRANSLATE_NOOP("Errors", "no connection could be made; you may be offline"),
+    "net.closed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "the server closed the connection without answering; tell whoever runs it if this goes on",
+    ),
     "http.401": QT_TRANSLATE_NOOP(
         "Errors",
         "the server asks for a sign-in before it gives {what}; the catalog must be public: tell whoever runs the server",
@@ -572,7 +604,7 @@ TEXTS: dict[str, str] = {
     ),
     "http.404": QT_TRANSLATE_NOOP(
         "Errors",
-        "the server has no {what} at this address (404): check the server address in Settings, or the catalog is not published there yet",
+        "the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet",
     ),
     "http.407": QT_TRANSLATE_NOOP(
         "Errors", "the proxy asks for a sign-in (407); ask IT for the proxy setting"
@@ -674,6 +706,15 @@ TEXTS: dict[str, str] = {
         "Errors", "The contents of {what} hold a number larger than the format allows."
     ),
     "what.file": QT_TRANSLATE_NOOP("Errors", "{name!r}"),
+    "os.failed_at": QT_TRANSLATE_NOOP(
+        "Errors", "{action}: {path} could not be written ({reason})."
+    ),
+    "os.failed": QT_TRANSLATE_NOOP("Errors", "{action}: {reason}."),
+    "os.action.settings": QT_TRANSLATE_NOOP("Errors", "The settings were not saved"),
+    "os.action.sync": QT_TRANSLATE_NOOP("Errors", "Nothing was synced"),
+    "os.action.offline": QT_TRANSLATE_NOOP("Errors", "The files were not kept on this laptop"),
+    "os.action.import": QT_TRANSLATE_NOOP("Errors", "Nothing was imported"),
+    "os.action.other": QT_TRANSLATE_NOOP("Errors", "The {command} command did not finish"),
     "os.disk_full": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
     "os.permission_denied": QT_TRANSLATE_NOOP("Errors", "permission was denied"),
     "os.read_only": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),

@@ -763,6 +763,30 @@
         <translation>{path}: no se puede bloquear la opción desconocida {name!r}.</translation>
     </message>
     <message>
+        <source>{path}: {key} {value!r} is not a valid web address (http:// or https://, a machine&apos;s name, a port from 1 to 65535); ignored.</source>
+        <translation>{path}: {key} {value!r} no es una dirección web válida (http:// o https://, el nombre de un equipo, un puerto del 1 al 65535); se ignora.</translation>
+    </message>
+    <message>
+        <source>the last valid policy kept in {kept}</source>
+        <translation>la última política válida guardada en {kept}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation>{path}, línea {line}</translation>
+    </message>
+    <message>
+        <source>{where}: trusted_keys must be a list of public keys (PEM texts); ignored.</source>
+        <translation>{where}: trusted_keys debe ser una lista de claves públicas (textos PEM); se ignora.</translation>
+    </message>
+    <message>
+        <source>{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.</source>
+        <translation>{where}: la clave {number} de trusted_keys no es una clave pública en formato PEM (¿falta, sobra o cambió un carácter?); se ignora.</translation>
+    </message>
+    <message>
+        <source>{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.</source>
+        <translation>{path}: hasta que se corrija trusted_keys, no se acepta ningún catálogo nuevo firmado con una clave que solo nombra la política; el catálogo instalado sigue legible.</translation>
+    </message>
+    <message>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
@@ -837,6 +861,10 @@
     <message>
         <source>it holds a number larger than allowed</source>
         <translation>contiene un número más grande de lo permitido</translation>
+    </message>
+    <message>
+        <source>it holds a value that is not a finite number (NaN, Infinity, or 1e400)</source>
+        <translation>contiene un valor que no es un número finito (NaN, Infinity o 1e400)</translation>
     </message>
     <message>
         <source>it is not a regular file</source>
@@ -1063,6 +1091,10 @@
         <translation>El servidor en {url} envía el catálogo demasiado despacio (se detuvo); la biblioteca no se modificó. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
+        <source>{url} is not a valid web address (it must begin http:// or https:// and name a machine, with a port from 1 to 65535): check the server address.</source>
+        <translation>{url} no es una dirección web válida (debe empezar por http:// o https:// y nombrar un equipo, con un puerto del 1 al 65535): revise la dirección del servidor.</translation>
+    </message>
+    <message>
         <source>Nothing was sent to {url}: the address holds a user name and password but begins with http://, so they would cross the network unencrypted. Use its https:// address.</source>
         <translation>No se envió nada a {url}: la dirección contiene un nombre de usuario y una contraseña pero empieza por http://, así que cruzarían la red sin cifrar. Use su dirección https://.</translation>
     </message>
@@ -1095,8 +1127,16 @@
         <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); la próxima sincronización la reanudará donde se detuvo.</translation>
     </message>
     <message>
+        <source>the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
+        <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
+    </message>
+    <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
+    </message>
+    <message>
+        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).</source>
+        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} en total).</translation>
     </message>
     <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>
@@ -1135,16 +1175,16 @@
         <translation>no se pudo establecer ninguna conexión; es posible que no tenga conexión</translation>
     </message>
     <message>
+        <source>the server closed the connection without answering; tell whoever runs it if this goes on</source>
+        <translation>el servidor cerró la conexión sin responder; avise a quien lo administra si sigue ocurriendo</translation>
+    </message>
+    <message>
         <source>the server asks for a sign-in before it gives {what}; the catalog must be public: tell whoever runs the server</source>
         <translation>el servidor pide iniciar sesión antes de entregar {what}; el catálogo debe ser público: avise a quien administra el servidor</translation>
     </message>
     <message>
         <source>the server refuses to give {what} (403): its files may not be readable by the web server; tell whoever runs it</source>
         <translation>el servidor se niega a entregar {what} (403): es posible que el servidor web no pueda leer sus archivos; avise a quien lo administra</translation>
-    </message>
-    <message>
-        <source>the server has no {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
-        <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
     </message>
     <message>
         <source>the proxy asks for a sign-in (407); ask IT for the proxy setting</source>
@@ -1301,6 +1341,34 @@
     <message>
         <source>{name!r}</source>
         <translation>{name!r}</translation>
+    </message>
+    <message>
+        <source>{action}: {path} could not be written ({reason}).</source>
+        <translation>{action}: no se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{action}: {reason}.</source>
+        <translation>{action}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>No se guardó la configuración</translation>
+    </message>
+    <message>
+        <source>Nothing was synced</source>
+        <translation>No se sincronizó nada</translation>
+    </message>
+    <message>
+        <source>The files were not kept on this laptop</source>
+        <translation>Los archivos no se guardaron en este equipo</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+    <message>
+        <source>The {command} command did not finish</source>
+        <translation>El comando {command} no terminó</translation>
     </message>
     <message>
         <source>the disk is full</source>

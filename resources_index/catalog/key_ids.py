@@ -18,7 +18,9 @@ def raw_key_id(raw: bytes) -> str:
 
 def pem_key_id(pem: str) -> str | None:
     """The key id of an Ed25519 public key in PEM, or None when it is not one."""
-    body = "".join(line.strip() for line in pem.strip().splitlines() if "-----" not in line)
+    # The text between the armour lines, whitespace left out (a PEM pasted on one line, as
+    # the cryptography package reads it too).
+    body = re.sub(r"-----(BEGIN|END) PUBLIC KEY-----|\s", "", pem.strip())
     try:
         der = base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError):

@@ -1,12 +1,14 @@
 """What every subcommand shares: exit codes, the library it works on, progress on a terminal."""
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resources_index.config import paths
-from resources_index.errors import ResourcesError
+from resources_index.errors import ResourcesError, Words, reason_of
 from resources_index.library.library import Library, open_library
 
 if TYPE_CHECKING:
@@ -58,14 +60,38 @@ def opened_library(args: argparse.Namespace) -> Library:
 
 def server_url(args: argparse.Namespace, library: Library) -> str:
     url = getattr(args, "url", None) or library.settings().server_url
+    if not url and library.policy.unusable is not None:  # the address may be in that file
+        raise ResourcesError("cli.no_server_policy", policy=library.policy.unusable)
     if not url:
         raise ResourcesError("cli.no_server")
     return str(url)
 
 
-def describe(error: ResourcesError | OSError) -> str:
-    """The one place the command line puts a failure into words (English: ``messages.py``)."""
+def describe(error: ResourcesError | OSError, command: str = "") -> str:
+    """The one place the command line puts a failure into words (English: ``messages.py``):
+    a system's refusal as what could not be done (``command``) and why, never its own
+    text."""
     if isinstance(error, ResourcesError):
         return str(error)
-    where = f" ({error.filename})" if error.filename else ""
-    return f"{error.strerror or error}{where}."
+    action = _ACTIONS.get(command)
+    done = Words(action) if action else Words("os.action.other", command=command or "command")
+    reason = reason_of(error)
+    if not error.filename:
+        return str(Words("os.failed", action=done, reason=reason))
+    path = Path(str(error.filename))
+    if path.name == ".lock":  # the library's lock: the folder is what could not be written
+        path = path.parent
+    elif meant := _WRITTEN_IN_PLACE.fullmatch(path.name):  # write_atomic's file for another
+        path = path.with_name(meant[1])
+    return str(Words("os.failed_at", action=done, path=path, reason=reason))
+
+
+#: The name ``write_atomic`` writes a file under before it takes the file's place.
+_WRITTEN_IN_PLACE = re.compile(r"\.(.+)\.[^.]+\.part")
+#: What each command could not do, when the system refuses it (a read-only or full disk).
+_ACTIONS = {
+    "settings": "os.action.settings",
+    "sync": "os.action.sync",
+    "offline": "os.action.offline",
+    "import-bundle": "os.action.import",
+}

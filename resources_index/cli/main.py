@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except (ResourcesError, OSError) as exc:
         logging.getLogger("resources_index").warning("%s failed: %s", args.command, exc)
-        print(f"sop-resources: {describe(exc)}", file=sys.stderr)
+        print(f"sop-resources: {describe(exc, args.command)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("sop-resources: interrupted; nothing was changed.", file=sys.stderr)

@@ -130,6 +130,7 @@ _WHY = {
     "syntax": "not valid JSON",
     "too_deep": "nested too deeply",
     "big_number": "a number larger than the format allows",
+    "not_finite": "a value that is not a finite number",
     "not_regular": "not a regular file",
 }
 

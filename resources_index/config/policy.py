@@ -30,11 +30,13 @@ from typing import Any
 
 import platformdirs
 
+from resources_index.catalog.key_ids import pem_key_id
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
-from resources_index.config.settings import NOT_SETTINGS, Settings
+from resources_index.config.settings import NOT_SETTINGS, Settings, address_problem
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
+from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 POLICY_ENV = "SOP_DESKTOP_POLICY"
 POLICY_NAMES = ("policy.json", "policy.toml")
 USER_SETTINGS = tuple(f.name for f in fields(Settings) if f.name not in NOT_SETTINGS)
+#: Deployment keys that hold a web address (checked as the settings' server address is).
+ADDRESSES = ("reports_url", "pac_url")
 DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "data_dir": str,
     "storage_cap_mb": int,
@@ -96,6 +100,11 @@ class Policy:
     problems: list[Words] = field(default_factory=list)
     #: why the policy file cannot be used at all (then the kept policy applies, if any)
     unusable: Words | None = None
+    #: a ``trusted_keys`` entry that is not a key (a typo) and no kept policy's keys to go on
+    #: with: nothing was withdrawn on purpose, so the catalog installed stays readable
+    keys_unsure: Words | None = None
+    #: whether ``trusted_keys`` in the file held something that is not a key
+    _keys_faulty: bool = field(default=False, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None, keep_in: Path | None = None) -> "Policy":
@@ -116,7 +125,9 @@ class Policy:
                 why = exc.words
             else:
                 policy = cls(path=path)
-                policy._take(raw)
+                policy._take(raw, str(path))
+                if policy._keys_faulty:
+                    raw = policy._go_on_with_kept_keys(raw, kept, str(path))
                 if keep_in is not None:
                     _keep(keep_in, path, raw, kept)
                 return policy
@@ -125,7 +136,11 @@ class Policy:
             policy.unusable = Words("policy.unusable", path=path, reason=why)
         else:
             policy = cls(path=path)
-            policy._take(kept["policy"])
+            # The kept copy's own problems are named as the kept copy's, not the file's.
+            copy = Words("policy.kept_copy", kept=keep_in / KEPT_FILE if keep_in else "")
+            policy._take(kept["policy"], copy)
+            if policy._keys_faulty:
+                policy._go_on_with_kept_keys(kept["policy"], None, copy)
             policy.unusable = Words(
                 "policy.unusable_kept", path=path, reason=why, read_at=kept["read_at"]
             )
@@ -133,18 +148,43 @@ class Policy:
         log.warning("%s", policy.unusable)
         return policy
 
+    def _go_on_with_kept_keys(
+        self, raw: dict[str, Any], kept: dict[str, Any] | None, where: str | Words
+    ) -> dict[str, Any]:
+        """After a ``trusted_keys`` entry that is not a key: the file's valid keys and those of
+        the last valid policy apply (a typo never withdraws a key); without kept keys,
+        ``keys_unsure`` says so. Returns the policy to keep: ``raw`` with the keys in
+        effect, never the faulty entry."""
+        kept_keys = _kept_keys(kept)
+        if kept_keys is None:
+            self.keys_unsure = Words("policy.keys_unsure", path=where)
+            self.problems.append(self.keys_unsure)
+            log.warning("%s", self.keys_unsure)
+            in_effect = None
+        else:
+            in_effect = list(dict.fromkeys([*self.defaults.get("trusted_keys", []), *kept_keys]))
+            self.defaults["trusted_keys"] = in_effect
+            self.problems.append(Words("policy.keys_kept", path=where, count=len(in_effect)))
+        settings = dict(raw.get("settings") or {}) if isinstance(raw.get("settings"), dict) else {}
+        if in_effect is None:
+            settings.pop("trusted_keys", None)
+        else:
+            settings["trusted_keys"] = in_effect
+        return {**raw, "settings": settings}
+
     @property
     def reports_credentials(self) -> tuple[str, str] | None:
         """(user, password) for the PUT of this county's reports, or None."""
         return (self.reports_user, self.reports_password) if self.reports_user else None
 
-    def _take(self, raw: dict[str, Any]) -> None:
-        where = str(self.path)
+    def _take(self, raw: dict[str, Any], where: str | Words) -> None:
+        """Take what ``raw`` holds; its problems are named after ``where`` (the file, or the
+        kept copy when that is what applies)."""
         for key, value in raw.items():
             if key == "settings":
-                self._take_settings(value)
+                self._take_settings(value, where)
             elif key == "locked":
-                self._take_locked(value)
+                self._take_locked(value, where)
             elif key in DEPLOYMENT:
                 kind = DEPLOYMENT[key]
                 if isinstance(value, bool) or not isinstance(value, kind):
@@ -153,30 +193,62 @@ class Policy:
                     safe_json.finite(value) and value >= 0
                 ):
                     self.problems.append(Words("policy.negative", path=where, key=key))
+                elif key in ADDRESSES and isinstance(value, str) and address_problem(value):
+                    said = Words("policy.bad_address", path=where, key=key, value=shown(value))
+                    self.problems.append(said)
                 else:
                     setattr(self, key, value)
             else:
                 self.problems.append(Words("policy.unknown_key", path=where, key=key))
 
-    def _take_settings(self, value: object) -> None:
+    def _take_settings(self, value: object, where: str | Words) -> None:
         if not isinstance(value, dict):
-            self.problems.append(Words("policy.settings_not_table", path=self.path))
+            self.problems.append(Words("policy.settings_not_table", path=where))
             return
         probe = Settings()
         for name, item in value.items():
+            if name == "trusted_keys":
+                self._take_keys(item, where)
+                continue
             problem = probe.set(name, item)
             if problem:
-                self.problems.append(Words("setting.in_file", path=self.path, problem=problem))
+                self.problems.append(Words("setting.in_file", path=where, problem=problem))
             else:
                 self.defaults[name] = item
 
-    def _take_locked(self, value: object) -> None:
+    def _take_keys(self, value: object, where: str | Words) -> None:
+        """The policy's public keys: each entry that is not one (a character dropped, text
+        beside the key) is named with its line and left out (``_go_on_with_kept_keys``)."""
+        at = self._where_in_file(where, "trusted_keys")
+        if not isinstance(value, list):
+            self.problems.append(Words("policy.keys_not_list", where=at))
+            self._keys_faulty = True
+            return
+        good = []
+        for number, entry in enumerate(value, start=1):
+            if isinstance(entry, str) and pem_key_id(entry) is not None:
+                good.append(entry)
+                continue
+            line = self._where_in_file(where, "trusted_keys", entry)
+            self.problems.append(Words("policy.bad_key", where=line, number=number))
+            self._keys_faulty = True
+        self.defaults["trusted_keys"] = good
+
+    def _where_in_file(self, where: str | Words, key: str, entry: object = None) -> str | Words:
+        """``where`` with the line of ``key`` (or of ``entry`` after it) in the policy file,
+        when ``where`` is that file and the line is found."""
+        if not isinstance(where, str) or self.path is None:
+            return where
+        line = _line_of(self.path, key, entry)
+        return where if line is None else Words("policy.at_line", path=where, line=line)
+
+    def _take_locked(self, value: object, where: str | Words) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problems.append(Words("policy.locked_not_list", path=self.path))
+            self.problems.append(Words("policy.locked_not_list", path=where))
             return
         unknown = [v for v in value if v not in USER_SETTINGS]
         for name in unknown:
-            self.problems.append(Words("policy.lock_unknown", path=self.path, name=name))
+            self.problems.append(Words("policy.lock_unknown", path=where, name=name))
         self.locked = frozenset(v for v in value if v in USER_SETTINGS)
 
     def effective(self, user: Settings) -> tuple[Settings, dict[str, str]]:
@@ -241,8 +313,37 @@ def _read_toml(path: Path) -> object:
         raise safe_json.BadJson("syntax", line=int(found[1]) if found else None) from None
     except RecursionError:
         raise safe_json.BadJson("too_deep") from None
+    except safe_json.NotFinite:  # nan, inf
+        raise safe_json.BadJson("not_finite") from None
     except ValueError:
         raise safe_json.BadJson("big_number") from None
+
+
+def _line_of(path: Path, key: str, entry: object = None) -> int | None:
+    """The line of ``key`` in the policy file at ``path`` (of ``entry``'s text after it, when
+    found there), or None."""
+    try:
+        text = safe_json.read_bytes(path, MAX_POLICY_BYTES).decode("utf-8-sig", "replace")
+    except (OSError, safe_json.BadJson):
+        return None
+    found = re.search(rf"[\"']?{re.escape(key)}[\"']?\s*[:=]", text)
+    if found is None:
+        return None
+    start = found.start()
+    if isinstance(entry, str) and entry.strip():
+        quoted = json.dumps(entry.strip())[1:-1][:40]
+        at = text.find(quoted, found.end())
+        start = at if at >= 0 else start
+    return text.count("\n", 0, start) + 1
+
+
+def _kept_keys(kept: dict[str, Any] | None) -> list[str] | None:
+    """The valid keys of the kept policy, or None when it named none (nothing to go on with)."""
+    settings = kept["policy"].get("settings") if kept else None
+    keys = settings.get("trusted_keys") if isinstance(settings, dict) else None
+    if not isinstance(keys, list) or not all(isinstance(k, str) and pem_key_id(k) for k in keys):
+        return None  # none named, or a copy kept before keys were checked: nothing is known
+    return keys
 
 
 def _read_kept(folder: Path) -> dict[str, Any] | None:

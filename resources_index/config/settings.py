@@ -10,12 +10,11 @@ import logging
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from resources_index.catalog.times import utc_now
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
-from resources_index.util.addresses import shown
+from resources_index.util.addresses import shown, split
 from resources_index.util.fsutil import unused_name, write_atomic
 
 SETTINGS_FILE = "settings.json"
@@ -64,15 +63,12 @@ def address_problem(value: str, schemes: tuple[str, ...] = SERVER_SCHEMES) -> st
         return None
     if any(c.isspace() for c in value):
         return "spaces"
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
-    except ValueError:
+    parts = split(value)
+    if parts is None:
         return "host"
     if parts.scheme.lower() not in schemes:
         return "scheme"
-    return None if host else "host"
+    return None if parts.hostname else "host"
 
 
 def completed_address(value: str) -> str:

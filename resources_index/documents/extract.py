@@ -114,7 +114,28 @@ def count_pdf_pages(path: Path) -> int | None:
         document.close()
 
 
+#: What an office package may unpack to, all its parts together, when its text is extracted.
+MAX_OFFICE_UNPACKED_BYTES = 1024 * 1024 * 1024
+
+
+def check_parts_inflate(path: Path, limit: int = MAX_OFFICE_UNPACKED_BYTES) -> None:
+    """Refuse (``ExtractError``) an office package whose parts give more than they declare,
+    or more than ``limit`` in all: python-docx and python-pptx read each part whole, which
+    inflates it without bound before cutting it to its declared size."""
+    from resources_index.documents.zip_inflation import InflationError, check_inflation
+
+    try:
+        check_inflation(path, limit)
+    except InflationError as exc:
+        raise ExtractError("extract.too_large_inside", name=path.name, reason=str(exc)) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ExtractError(
+            "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
+        ) from None
+
+
 def _open_office(path: Path, loader: Any) -> Any:
+    check_parts_inflate(path)
     try:
         return loader(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -131,9 +131,8 @@ class LibraryFolder:
         except CatalogError as exc:
             if exc.kind == "catalog.untrusted_key" and known and self._policy_unreadable():
                 # Signed by a key the unreadable policy named: never "withdrawn" (see above).
-                raise LibraryError(
-                    "library.policy_unreadable", reason=self.policy.unusable
-                ) from None
+                reason = self.policy.unusable or self.policy.keys_unsure
+                raise LibraryError("library.policy_unreadable", reason=reason) from None
             if exc.kind == "catalog.untrusted_key" and known:
                 # The very catalog accepted before: a key withdrawn on purpose, not damage.
                 raise LibraryError("library.key_withdrawn", key=exc.words.params["key"]) from None
@@ -173,6 +172,8 @@ class LibraryFolder:
         nothing new is accepted from outside with a key only the policy could name
         (docs/admin-guide.md, "A policy that cannot be read")."""
         unusable = self.policy.unusable
+        if self.policy.keys_unsure is not None:  # a key entry with a typo, none kept to go on
+            return True
         return unusable is not None and unusable.kind == "policy.unusable"
 
     def _local_keys(self) -> dict[str, "TrustedKey"]:

@@ -29,7 +29,7 @@ from xml.sax.xmlreader import AttributesNSImpl
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
-from resources_index.documents.extract import ExtractError
+from resources_index.documents.extract import ExtractError, check_parts_inflate
 
 #: Members of one package at most.
 MAX_MEMBERS = 10_000
@@ -57,7 +57,7 @@ def check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         # Not a zip: never handed to LibreOffice, which would read it as whatever it looks
         # like (a web page, say, with pictures to fetch).
         raise ExtractError(
@@ -75,6 +75,9 @@ def check_package(path: Path) -> None:
                 f"a part of it unpacks to {member.file_size:,} bytes; at most"
                 f" {MAX_XML_PART_BYTES:,} are read",
             )
+    # What the sizes declare, checked against what the parts really give (a bomb declares
+    # little): inflated once in chunks, never held, before anything reads a part whole.
+    check_parts_inflate(path, MAX_UNPACKED_BYTES)
 
 
 def _refuse(path: Path, reason: str) -> None:

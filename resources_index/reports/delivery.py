@@ -57,6 +57,8 @@ STORED = (200, 201, 204)
 LAST_DELIVERY = "last-delivery.json"
 
 _running: dict[Path, threading.Thread] = {}
+#: The library of each delivery ``start`` began (``finish`` records one it stops waiting for).
+_libraries: dict[Path, Library] = {}
 #: What each delivery ``start`` began came to, for ``finish`` to say.
 _outcomes: dict[Path, "Delivery"] = {}
 _running_lock = threading.Lock()
@@ -115,6 +117,7 @@ def start(library: Library, http: HttpSettings | None = None) -> None:
 
         thread = threading.Thread(target=run, name="usage-reports-after-sync", daemon=True)
         _running[root] = thread
+        _libraries[root] = library
         thread.start()
 
 
@@ -132,8 +135,16 @@ def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
         if outcome is not None:
             ended.append(outcome)
         elif thread.is_alive():
+            # The program ends before the delivery does: its outcome is recorded here, or
+            # doctor would go on showing the one before.
             waited = Words("reports.too_slow", seconds=round(timeout))
-            ended.append(Delivery(problem=waited, attempted=True))
+            outcome = Delivery(problem=waited, attempted=True)
+            library = _libraries.get(root)
+            if library is not None:
+                with contextlib.suppress(Exception):  # best-effort, as record itself is
+                    outcome.waiting = len(waiting(library))
+                record(library, outcome)
+            ended.append(outcome)
     return ended
 
 
@@ -154,7 +165,9 @@ def _prepare(
     # One try each: the next sync is the retry, and the deadline bounds the whole.
     settings = replace(settings, retries=0)
     result.attempted = True
-    return _Uploads(library, settings, base, reports)
+    uploads = _Uploads(library, settings, base, reports)
+    uploads.result.waiting = len(reports)  # what is said should it end before it counts
+    return uploads
 
 
 class _Uploads:
@@ -187,6 +200,13 @@ class _Uploads:
         self.answer = response
 
     def run(self) -> None:
+        try:
+            self._run()
+        except Exception:  # never a traceback on the thread: the reports wait, said in the log
+            log.exception("usage reports not delivered")
+            self.outcome(Words("reports.not_delivered", reason=Words("reason.unexpected")))
+
+    def _run(self) -> None:
         credentials = self.library.policy.reports_credentials
         if (credentials or has_userinfo(self.base)) and in_clear(self.base):
             # Never sent: the county's password would cross the network readable by anyone.

@@ -119,7 +119,10 @@ def pending(library: Library) -> list[Path]:
 
 
 def waiting(library: Library) -> list[Waiting]:
-    """The reports waiting to be delivered; a file that is not one is set aside."""
+    """The reports waiting to be delivered; a file that is not one is set aside, as is
+    anything else found in the outbox (a folder, a note)."""
+    for odd in _not_report_files(library):
+        set_aside(library, odd)
     found = []
     for path in pending(library):
         try:
@@ -134,6 +137,16 @@ def waiting(library: Library) -> list[Waiting]:
         else:
             found.append(Waiting(path, report, data))
     return found
+
+
+def _not_report_files(library: Library) -> list[Path]:
+    """What the outbox holds besides regular ``.json`` files (``pending`` lists those)."""
+    folder = outbox(library)
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        return [p for p in entries if not (p.suffix == ".json" and p.is_file())]
+    except OSError:
+        return []
 
 
 def set_aside(library: Library, path: Path) -> None:

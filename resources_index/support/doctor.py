@@ -68,7 +68,7 @@ def _policy_checks(library: Library) -> Iterator[Check]:
     policy = library.policy
     if policy.path is None:
         yield Check(True, "Policy: none (user settings and built-in defaults apply)")
-    else:
+    elif policy.unusable is None:  # one that cannot be used is named by its problem below
         yield Check(True, f"Policy: {policy.path}")
     for problem in policy.problems:
         yield Check(False, f"{problem} Fix the policy file.")
@@ -97,8 +97,16 @@ def _report_checks(library: Library) -> Iterator[Check]:
 
     if not reporting_on(library):
         return
-    where = shown(library.policy.reports_url) or "exported to a drive (no reports_url)"
-    yield Check(True, f"Usage reports: on, delivered to {where}")
+    if library.policy.reports_url:
+        yield Check(True, f"Usage reports: on, delivered to {shown(library.policy.reports_url)}")
+    else:
+        from resources_index.reports.outbox import pending
+
+        count = len(pending(library))
+        yield Check(
+            True,
+            f"Usage reports: on, exported to a drive (no usable reports_url); {count} waiting",
+        )
     base = library.policy.reports_url
     if (library.policy.reports_credentials or has_userinfo(base)) and in_clear(base):
         yield Check(False, str(Words("reports.credentials_in_clear", url=shown(base))))

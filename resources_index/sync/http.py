@@ -177,6 +177,8 @@ def explain(exc: BaseException) -> Words:
         return Words("net.timeout")
     if "incompleteread" in lowered or "connection broken" in lowered or "reset by peer" in lowered:
         return Words("net.cut")
+    if closed_before_answer(exc):
+        return Words("net.closed")
     return Words("net.offline")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, utc_now
+from resources_index.config.settings import address_problem
 from resources_index.errors import LibraryError, ResourcesError, Size, reason_of
 from resources_index.library.installing import InstallReport
 from resources_index.library.library import Library
@@ -54,6 +55,8 @@ class Syncer:
         fetch_all: bool = False,
         http: HttpSettings | None = None,
     ) -> None:
+        if address_problem(url):  # a typo, another scheme, a port out of range: said as such
+            raise SyncError("sync.not_web_address", url=shown(url))
         if has_userinfo(url) and in_clear(url):  # refused before any byte is sent
             raise SyncError("sync.credentials_in_clear", url=shown(url))
         self.library = library

@@ -24,7 +24,8 @@ MAX_SMALL_FILE_BYTES = 1024 * 1024
 
 class BadJson(ValueError):
     """Why bytes are not usable JSON: ``why`` is one of ``too_large``, ``not_text``,
-    ``syntax``, ``too_deep``, ``big_number``, ``not_regular``; ``line`` where it is known."""
+    ``syntax``, ``too_deep``, ``big_number``, ``not_finite``, ``not_regular``; ``line``
+    where it is known."""
 
     def __init__(self, why: str, detail: str = "", line: int | None = None) -> None:
         super().__init__(why)
@@ -33,8 +34,12 @@ class BadJson(ValueError):
         self.line = line
 
 
+class NotFinite(ValueError):
+    """A number that is not finite: NaN, Infinity, or one that overflows to it (``1e400``)."""
+
+
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a JSON number")
+    raise NotFinite(f"{name} is not a JSON number")
 
 
 def finite_float(text: str) -> float:
@@ -42,7 +47,7 @@ def finite_float(text: str) -> float:
     NaN / Infinity: such a value would pass through the program as if it were a number."""
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"{text} is not a finite number")
+        raise NotFinite(f"{text} is not a finite number")
     return value
 
 
@@ -63,7 +68,9 @@ def parse(data: bytes, max_bytes: int) -> object:
         raise BadJson("syntax", exc.msg, exc.lineno) from None
     except RecursionError:
         raise BadJson("too_deep") from None
-    except ValueError:  # an integer of thousands of digits, NaN, Infinity or 1e400
+    except NotFinite:  # NaN, Infinity or 1e400
+        raise BadJson("not_finite") from None
+    except ValueError:  # an integer of thousands of digits
         raise BadJson("big_number") from None
 
 
@@ -131,5 +138,6 @@ _JSON_REASONS = {
     "too_large": "json.reason_too_large",
     "too_deep": "json.reason_too_deep",
     "big_number": "json.big_number",
+    "not_finite": "json.not_finite",
     "not_regular": "json.not_regular",
 }

@@ -126,6 +126,9 @@ class StatusArea(QObject):
         if unusable is None:
             self.policy_label.hide()
             return
+        read_at = _time(unusable.params.get("read_at"))
+        if read_at is not None:  # when the kept policy was read, as the interface writes it
+            unusable = Words(unusable.kind, **{**unusable.params, "read_at": moment_shown(read_at)})
         whole = say(unusable)  # which file, which line, what applies meanwhile
         self.policy_label.setText(self.tr("The policy file cannot be used."))
         self.policy_label.setToolTip(whole)

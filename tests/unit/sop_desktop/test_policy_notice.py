@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from resources_index.catalog.times import parse_time
 from resources_index.config.policy import POLICY_ENV
+from resources_index.errors import Words
 from resources_index.library.library import open_library
+from sop_desktop.dates import moment_text
 from tests.unit.sop_desktop.conftest import open_window
 
 
@@ -37,6 +40,9 @@ def test_a_broken_policy_is_said_in_the_status_bar_and_the_library_stays(
         said = label.toolTip()  # the whole: which file, which line, what applies
         assert str(policy) in said and "line 3 is not valid JSON" in said
         assert "last valid policy" in said and "damaged" not in said
+        kept = json.loads((tmp_path / "library" / "policy-last-valid.json").read_text())
+        assert kept["read_at"] not in said  # the time as the interface writes it, not ISO
+        assert moment_text(parse_time(kept["read_at"], Words("when.last_sync"))) in said
         assert label.accessibleDescription() == said  # what a screen reader is given
         assert window.status_area.catalog_label.text() != "Library damaged"
         # A sync's own messages come and go beside it; the policy's stays.

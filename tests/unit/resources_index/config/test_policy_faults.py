@@ -298,7 +298,8 @@ def test_a_policy_with_a_non_finite_number_is_refused_and_never_kept(
     path = tmp_path / name
     path.write_bytes(data)
     policy = Policy.load(path, keep_in=tmp_path / "lib")
-    assert "number larger than allowed" in str(policy.unusable)
+    said = str(policy.unusable)
+    assert "not a finite number" in said and "larger than allowed" not in said
     assert not (tmp_path / "lib" / KEPT_FILE).exists()
 
 
@@ -354,4 +355,136 @@ def test_a_broken_policy_with_none_kept_keeps_the_installed_catalog_readable(
     assert raised.value.kind == "library.policy_unreadable"
     assert "line 1 is not valid JSON" in str(raised.value)
     assert "no longer trusts" not in str(raised.value)
+    library.close()
+
+
+def _typo(pem: str) -> str:
+    """``pem`` with one character of its key dropped."""
+    head, body, tail = pem.strip().split("\n")
+    return f"{head}\n{body[:20]}{body[21:]}\n{tail}\n"
+
+
+#: Each faulty ``trusted_keys`` and the line of the policy file (written with indent=1) named.
+KEY_TYPOS = {
+    "a character dropped": (lambda pem: [_typo(pem)], 5),
+    "a string, not a list": (lambda pem: pem, 4),
+    "garbage beside the key": (lambda pem: [pem, "garbage"], 6),
+    "a number": (lambda pem: [pem, 7], 4),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KEY_TYPOS))
+def test_a_typo_in_a_trusted_key_never_withdraws_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+) -> None:
+    """A key entry that is not a key is a policy problem (file and line), left out, and the
+    keys of the last valid policy go on applying: nobody loses their library to a typo."""
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    pem = keys[1].read_text()
+    faulty, line = KEY_TYPOS[case]
+    settings = {"download_policy": "when_opened", "trusted_keys": faulty(pem)}
+    policy.write_text(json.dumps({"settings": settings, "locked": ["trusted_keys"]}, indent=1))
+    for _ in range(2):  # and again, from what was kept the first time
+        library = Library(tmp_path / "laptop")
+        assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+        assert pem in library.settings().trusted_keys
+        assert library.policy.unusable is None
+        problems = [str(p) for p in library.policy.problems]
+        assert any(f"{policy}, line {line}:" in p and "trusted_keys" in p for p in problems)
+        checks = list(doctor.run(library, offline=True))
+        assert any(not c.ok and "trusted_keys" in c.text and str(policy) in c.text for c in checks)
+        assert not any("no longer trusts" in c.text for c in checks)
+        library.close()
+    kept = json.loads((tmp_path / "laptop" / KEPT_FILE).read_text())
+    assert kept["policy"]["settings"]["trusted_keys"] == [pem]  # never the faulty entry
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    out = capsys.readouterr()
+    assert "no longer trusts" not in out.out + out.err
+
+
+def test_a_key_typo_with_none_kept_keeps_the_installed_catalog_readable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    (tmp_path / "laptop" / KEPT_FILE).unlink()
+    pem = keys[1].read_text()
+    policy.write_text(json.dumps({"settings": {"trusted_keys": [_typo(pem)]}}))
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    assert "no new catalog signed by a key only the policy names" in str(library.policy.keys_unsure)
+    library.close()
+
+
+def test_a_pem_on_one_line_is_a_key() -> None:
+    from resources_index.catalog.key_ids import pem_key_id
+
+    pem = (
+        "-----BEGIN PUBLIC KEY----- MCowBQYDK2VwAyEARK+Oo9elUO86mdAar2E3aeip+9WM9ihaPR12dT4hqks="
+        " -----END PUBLIC KEY----- "
+    )
+    assert pem_key_id(pem) == "85f9eef1ea1fe20e"
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=st.lists(st.one_of(st.text(max_size=80), st.integers(), st.none()), max_size=4))
+def test_any_trusted_keys_give_problems_never_an_exception(entries: list[object]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "policy.json"
+        path.write_text(json.dumps({"settings": {"trusted_keys": entries}}))
+        policy = Policy.load(path, keep_in=Path(folder) / "lib")
+        assert all(isinstance(k, str) for k in policy.defaults.get("trusted_keys", []))
+        assert all(str(p) for p in policy.problems)
+
+
+def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"county": "Alameda", "sync_every": 3}))
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    Policy.load(keep_in=tmp_path / "laptop")
+    policy.write_text('{"county": ')
+    library = Library(tmp_path / "laptop")
+    checks = list(doctor.run(library, offline=True))
+    assert not any(c.ok and str(policy) in c.text for c in checks)  # never OK for it
+    unknown = [c.text for c in checks if "sync_every" in c.text]
+    assert len(unknown) == 1 and str(tmp_path / "laptop" / KEPT_FILE) in unknown[0]
+    assert f"{policy}:" not in unknown[0]
+    library.close()
+
+
+def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"settings": {"server_url": "https://sop.example.org/",}}')
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    assert main(["--data-dir", str(tmp_path / "laptop"), "sync"]) != 0
+    said = capsys.readouterr().err
+    assert "no server address" in said and f"The policy file {policy} cannot be used" in said
+
+
+def test_a_kept_copy_holding_a_bad_key_is_named_as_the_kept_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
+) -> None:
+    """A copy kept before keys were checked may hold a typo: it is named, not the file."""
+    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    kept_path = tmp_path / "laptop" / KEPT_FILE
+    kept = json.loads(kept_path.read_text())
+    kept["policy"]["settings"]["trusted_keys"] = [_typo(keys[1].read_text())]
+    kept_path.write_text(json.dumps(kept))
+    policy.write_text("{")
+    library = Library(tmp_path / "laptop")
+    assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
+    unsure = str(library.policy.keys_unsure)
+    assert str(kept_path) in unsure and f"{policy}:" not in unsure
     library.close()

@@ -340,3 +340,26 @@ def test_files_set_aside_under_one_name_never_replace_each_other(
     assert sorted(p.read_bytes() for p in aside.glob("x*.json")) == sorted(garbage)
     named = set_aside_named_in_doctor(library)
     assert len(named) == 4 and all("Set aside" in line for line in named)
+
+
+def test_odd_things_in_the_outbox_are_set_aside_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named like a report and a note beside the reports: set aside and named by
+    doctor, as any file that is not a report is (docs/privacy.md), and the report goes."""
+    with capture_server() as server:
+        county_policy(tmp_path, monkeypatch, reports_url=server.url + "sop-reports/")
+        library = Library(tmp_path / "laptop")
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses", now=LAST_WEEK)
+        [good] = seal(library)
+        folder = outbox(library) / f"2026-W01-{'0' * 32}.json"
+        folder.mkdir()
+        (outbox(library) / "notes.txt").write_text("a note")
+        result = deliver(library, ONE_TRY)
+    assert result.sent == [good.name] and list(outbox(library).iterdir()) == []
+    aside = library.root / REPORTS_DIR / SET_ASIDE
+    assert (aside / folder.name).is_dir() and (aside / "notes.txt").read_text() == "a note"
+    named = set_aside_named_in_doctor(library)
+    assert any(folder.name in line for line in named)
+    assert any("notes.txt" in line for line in named)

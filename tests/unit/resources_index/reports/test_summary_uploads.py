@@ -457,7 +457,8 @@ def test_a_full_disk_keeps_the_previous_csv_and_page_and_names_the_file(
             err = capsys.readouterr().err
             assert code == 1 and "Traceback" not in err
             assert err.splitlines()[-1] == (
-                f"sop-resources: No space left on device ({disk / name})."
+                f"sop-resources: The report command did not finish: {disk / name} could not be"
+                " written (the disk is full)."
             )
             assert (disk / name).read_text() == previous[name]
             assert sorted(p.name for p in disk.iterdir()) == ["filler", "o.csv", "o.html"]
