@@ -24,6 +24,7 @@ from resources_index.library.library import Library
 from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
 from resources_index.search.library_search import LibrarySearch
+from resources_index.sync import parts_fetch
 from resources_index.sync import syncer as sync_module
 from resources_index.sync.report import SyncError
 from resources_index.sync.serve import CatalogHandler
@@ -131,6 +132,7 @@ def test_a_disk_that_fills_during_a_sync_is_emptied_again_and_reading_still_work
         # the sync saw the disk as it was a moment earlier.
         ballast.write_bytes(b"\0" * (free - 3 * 1024 * 1024))
         monkeypatch.setattr(sync_module, "free_bytes", lambda _: 10**12)
+        monkeypatch.setattr(parts_fetch, "free_bytes", lambda _: 10**12)
         with running(with_video) as server, pytest.raises(LibraryError, match=r"disk .* is full"):
             sync(library, server.url, [load_public_key(keys[1])], fetch_all=True, http=FAST)
         partial = library.store.root / "partial"
