@@ -141,6 +141,7 @@ MESSAGES: dict[str, str] = {
     "catalog.not_found": "No catalog found in {folder} (it has no {file}).",
     "catalog.too_large": "{path} is larger than the format allows.",
     "catalog.server_too_large": "The server's catalog is larger than the format allows.",
+    "catalog.index_too_large": "The server's catalog index is larger than the format allows.",
     "catalog.rollback": (
         "This catalog is version {version}, older than version {highest} that this library"
         " already accepted; it was refused."

@@ -209,6 +209,9 @@ TEXTS: dict[str, str] = {
     "catalog.server_too_large": QT_TRANSLATE_NOOP(
         "Errors", "The server's catalog is larger than the format allows."
     ),
+    "catalog.index_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The server's catalog index is larger than the format allows."
+    ),
     "catalog.rollback": QT_TRANSLATE_NOOP(
         "Errors",
         "This catalog is version {version}, older than version {highest} that this library already accepted; it was refused.",

@@ -627,6 +627,10 @@
         <translation>El catálogo del servidor es más grande de lo que permite el formato.</translation>
     </message>
     <message>
+        <source>The server&apos;s catalog index is larger than the format allows.</source>
+        <translation>El índice del catálogo del servidor es más grande de lo que permite el formato.</translation>
+    </message>
+    <message>
         <source>This catalog is version {version}, older than version {highest} that this library already accepted; it was refused.</source>
         <translation>Este catálogo es la versión {version}, anterior a la versión {highest} que esta biblioteca ya aceptó; se rechazó.</translation>
     </message>
