@@ -478,6 +478,10 @@ MESSAGES: dict[str, str] = {
     "sync.parts_then_whole": (
         "{part} The whole catalog could not be fetched instead either. {reason}"
     ),
+    "sync.deferred_files": "Files that will download when opened: {count}.",
+    "sync.missing_files": (
+        "Files the server does not hold yet (they will download when opened): {count}."
+    ),
     "sync.up_to_date": "Already up to date: this library holds catalog version {version}.",
     "sync.up_to_date_unchanged": "Already up to date: the server's catalog has not changed.",
     "parts.damaged": (

@@ -646,6 +646,12 @@ TEXTS: dict[str, str] = {
     "sync.parts_then_whole": QT_TRANSLATE_NOOP(
         "Errors", "{part} The whole catalog could not be fetched instead either. {reason}"
     ),
+    "sync.deferred_files": QT_TRANSLATE_NOOP(
+        "Errors", "Files that will download when opened: {count}."
+    ),
+    "sync.missing_files": QT_TRANSLATE_NOOP(
+        "Errors", "Files the server does not hold yet (they will download when opened): {count}."
+    ),
     "sync.up_to_date": QT_TRANSLATE_NOOP(
         "Errors", "Already up to date: this library holds catalog version {version}."
     ),

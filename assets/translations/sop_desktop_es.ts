@@ -1251,6 +1251,14 @@
         <translation>{part} Tampoco se pudo obtener el catálogo completo en su lugar. {reason}</translation>
     </message>
     <message>
+        <source>Files that will download when opened: {count}.</source>
+        <translation>Archivos que se descargarán al abrirlos: {count}.</translation>
+    </message>
+    <message>
+        <source>Files the server does not hold yet (they will download when opened): {count}.</source>
+        <translation>Archivos que el servidor aún no tiene (se descargarán al abrirlos): {count}.</translation>
+    </message>
+    <message>
         <source>Already up to date: this library holds catalog version {version}.</source>
         <translation>Ya está al día: esta biblioteca tiene la versión {version} del catálogo.</translation>
     </message>

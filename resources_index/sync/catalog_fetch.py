@@ -199,6 +199,8 @@ def _get(
             )
         try:
             body = _read_body(response, url, name, fetch)
+            report.bytes_fetched += len(body)
+            report.catalog_bytes += len(body)
         except (CatalogError, SyncError) as exc:
             if refuse:
                 raise

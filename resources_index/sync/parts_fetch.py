@@ -169,4 +169,6 @@ class PartFetcher:
             raise TransferError("parts.larger_than_declared", name=name)
         with self.lock:
             self.report.requests += 1
+            self.report.bytes_fetched += len(body)
+            self.report.catalog_bytes += len(body)
         return unpack(bytes(body), ref)

@@ -30,15 +30,21 @@ class SyncReport:
 
     install: InstallReport | None = None
     requests: int = 0
+    #: every byte fetched: the catalog's (index, pages, parts, catalog.json) and objects'
     bytes_fetched: int = 0
+    #: of which the catalog's
+    catalog_bytes: int = 0
     not_modified: bool = False
+    #: files left to download when opened: large ones, or beyond the storage cap
     deferred: list[str] = field(default_factory=list)
+    #: files the server answered 404 for (a laptop serving a room may not hold them all)
+    missing: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.not_modified or self.install is None:
             return str(Words("sync.up_to_date_unchanged"))
         install = self.install
-        if install.already_current and not self.bytes_fetched:
+        if install.already_current and self.bytes_fetched == self.catalog_bytes:
             return str(Words("sync.up_to_date", version=install.version))
         line = (
             f"Catalog version {install.version}: {len(install.added)} added,"
@@ -46,7 +52,9 @@ class SyncReport:
             f" {self.bytes_fetched:,} bytes fetched."
         )
         if self.deferred:
-            line += f" {len(self.deferred)} large files will download when opened."
+            line += " " + str(Words("sync.deferred_files", count=len(self.deferred)))
+        if self.missing:
+            line += " " + str(Words("sync.missing_files", count=len(self.missing)))
         return line
 
 
