@@ -180,13 +180,13 @@ MESSAGES: dict[str, str] = {
     "library.not_written": "{path} could not be written ({reason}).",
     "library.folder_unwritable": "The library folder could not be written ({reason}).",
     "library.sync_no_room": (
-        "This sync needs {needed} and the disk holding the library has {free} free (some room"
-        " is kept for the system). Free some space, or choose a smaller download limit in"
+        "This sync needs {needed}, and {reserve} is kept free for the system; the disk holding"
+        " the library has {free} free. Free {short} more, or choose a smaller download limit in"
         " Settings."
     ),
     "library.catalog_no_room": (
-        "The new catalog needs {needed} and the disk holding the library has {free} free (some"
-        " room is kept for the system). Free some space and sync again."
+        "The new catalog needs {needed}, and {reserve} is kept free for the system; the disk"
+        " holding the library has {free} free. Free {short} more and sync again."
     ),
     "library.disk_full": (
         "The disk holding the library is full. What this sync had downloaded was removed again;"

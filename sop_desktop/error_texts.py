@@ -261,11 +261,11 @@ TEXTS: dict[str, str] = {
     ),
     "library.sync_no_room": QT_TRANSLATE_NOOP(
         "Errors",
-        "This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.",
+        "This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.",
     ),
     "library.catalog_no_room": QT_TRANSLATE_NOOP(
         "Errors",
-        "The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.",
+        "The new catalog needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more and sync again.",
     ),
     "library.disk_full": QT_TRANSLATE_NOOP(
         "Errors",

@@ -687,14 +687,6 @@
         <translation>No se pudo escribir en la carpeta de la biblioteca ({reason}).</translation>
     </message>
     <message>
-        <source>This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.</source>
-        <translation>Esta sincronización necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio o elija un límite de descarga menor en Configuración.</translation>
-    </message>
-    <message>
-        <source>The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.</source>
-        <translation>El catálogo nuevo necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio y vuelva a sincronizar.</translation>
-    </message>
-    <message>
         <source>The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.</source>
         <translation>El disco de la biblioteca está lleno. Lo que esta sincronización había descargado se eliminó; libere espacio y vuelva a sincronizar.</translation>
     </message>
@@ -1101,6 +1093,14 @@
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
+    </message>
+    <message>
+        <source>This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.</source>
+        <translation>Esta sincronización necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más o elija un límite de descarga menor en Configuración.</translation>
+    </message>
+    <message>
+        <source>The new catalog needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more and sync again.</source>
+        <translation>El catálogo nuevo necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>
