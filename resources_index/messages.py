@@ -141,6 +141,7 @@ MESSAGES: dict[str, str] = {
     "catalog.not_found": "No catalog found in {folder} (it has no {file}).",
     "catalog.too_large": "{path} is larger than the format allows.",
     "catalog.server_too_large": "The server's catalog is larger than the format allows.",
+    "catalog.index_too_large": "The server's catalog index is larger than the format allows.",
     "catalog.rollback": (
         "This catalog is version {version}, older than version {highest} that this library"
         " already accepted; it was refused."
@@ -179,13 +180,13 @@ MESSAGES: dict[str, str] = {
     "library.not_written": "{path} could not be written ({reason}).",
     "library.folder_unwritable": "The library folder could not be written ({reason}).",
     "library.sync_no_room": (
-        "This sync needs {needed} and the disk holding the library has {free} free (some room"
-        " is kept for the system). Free some space, or choose a smaller download limit in"
+        "This sync needs {needed}, and {reserve} is kept free for the system; the disk holding"
+        " the library has {free} free. Free {short} more, or choose a smaller download limit in"
         " Settings."
     ),
     "library.catalog_no_room": (
-        "The new catalog needs {needed} and the disk holding the library has {free} free (some"
-        " room is kept for the system). Free some space and sync again."
+        "The new catalog needs {needed}, and {reserve} is kept free for the system; the disk"
+        " holding the library has {free} free. Free {short} more and sync again."
     ),
     "library.disk_full": (
         "The disk holding the library is full. What this sync had downloaded was removed again;"
@@ -505,6 +506,10 @@ MESSAGES: dict[str, str] = {
     ),
     "sync.parts_then_whole": (
         "{part} The whole catalog could not be fetched instead either. {reason}"
+    ),
+    "sync.deferred_files": "Files that will download when opened: {count}.",
+    "sync.missing_files": (
+        "Files the server does not hold yet (they will download when opened): {count}."
     ),
     "sync.up_to_date": "Already up to date: this library holds catalog version {version}.",
     "sync.up_to_date_unchanged": "Already up to date: the server's catalog has not changed.",

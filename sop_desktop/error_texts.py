@@ -209,6 +209,9 @@ TEXTS: dict[str, str] = {
     "catalog.server_too_large": QT_TRANSLATE_NOOP(
         "Errors", "The server's catalog is larger than the format allows."
     ),
+    "catalog.index_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The server's catalog index is larger than the format allows."
+    ),
     "catalog.rollback": QT_TRANSLATE_NOOP(
         "Errors",
         "This catalog is version {version}, older than version {highest} that this library already accepted; it was refused.",
@@ -258,11 +261,11 @@ TEXTS: dict[str, str] = {
     ),
     "library.sync_no_room": QT_TRANSLATE_NOOP(
         "Errors",
-        "This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.",
+        "This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.",
     ),
     "library.catalog_no_room": QT_TRANSLATE_NOOP(
         "Errors",
-        "The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.",
+        "The new catalog needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more and sync again.",
     ),
     "library.disk_full": QT_TRANSLATE_NOOP(
         "Errors",
@@ -674,6 +677,12 @@ TEXTS: dict[str, str] = {
     ),
     "sync.parts_then_whole": QT_TRANSLATE_NOOP(
         "Errors", "{part} The whole catalog could not be fetched instead either. {reason}"
+    ),
+    "sync.deferred_files": QT_TRANSLATE_NOOP(
+        "Errors", "Files that will download when opened: {count}."
+    ),
+    "sync.missing_files": QT_TRANSLATE_NOOP(
+        "Errors", "Files the server does not hold yet (they will download when opened): {count}."
     ),
     "sync.up_to_date": QT_TRANSLATE_NOOP(
         "Errors", "Already up to date: this library holds catalog version {version}."

@@ -627,6 +627,10 @@
         <translation>El catálogo del servidor es más grande de lo que permite el formato.</translation>
     </message>
     <message>
+        <source>The server&apos;s catalog index is larger than the format allows.</source>
+        <translation>El índice del catálogo del servidor es más grande de lo que permite el formato.</translation>
+    </message>
+    <message>
         <source>This catalog is version {version}, older than version {highest} that this library already accepted; it was refused.</source>
         <translation>Este catálogo es la versión {version}, anterior a la versión {highest} que esta biblioteca ya aceptó; se rechazó.</translation>
     </message>
@@ -681,14 +685,6 @@
     <message>
         <source>The library folder could not be written ({reason}).</source>
         <translation>No se pudo escribir en la carpeta de la biblioteca ({reason}).</translation>
-    </message>
-    <message>
-        <source>This sync needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space, or choose a smaller download limit in Settings.</source>
-        <translation>Esta sincronización necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio o elija un límite de descarga menor en Configuración.</translation>
-    </message>
-    <message>
-        <source>The new catalog needs {needed} and the disk holding the library has {free} free (some room is kept for the system). Free some space and sync again.</source>
-        <translation>El catálogo nuevo necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema). Libere espacio y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>The disk holding the library is full. What this sync had downloaded was removed again; free some space and sync again.</source>
@@ -1139,6 +1135,14 @@
         <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} en total).</translation>
     </message>
     <message>
+        <source>This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.</source>
+        <translation>Esta sincronización necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más o elija un límite de descarga menor en Configuración.</translation>
+    </message>
+    <message>
+        <source>The new catalog needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more and sync again.</source>
+        <translation>El catálogo nuevo necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más y vuelva a sincronizar.</translation>
+    </message>
+    <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>
         <translation>{name!r} no coincide con su SHA-256: fue alterado o está dañado; se rechazó.</translation>
     </message>
@@ -1285,6 +1289,14 @@
     <message>
         <source>{part} The whole catalog could not be fetched instead either. {reason}</source>
         <translation>{part} Tampoco se pudo obtener el catálogo completo en su lugar. {reason}</translation>
+    </message>
+    <message>
+        <source>Files that will download when opened: {count}.</source>
+        <translation>Archivos que se descargarán al abrirlos: {count}.</translation>
+    </message>
+    <message>
+        <source>Files the server does not hold yet (they will download when opened): {count}.</source>
+        <translation>Archivos que el servidor aún no tiene (se descargarán al abrirlos): {count}.</translation>
     </message>
     <message>
         <source>Already up to date: this library holds catalog version {version}.</source>

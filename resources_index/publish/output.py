@@ -128,12 +128,14 @@ def stage(
         target = store.path(entry.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         if existing.is_file() and existing.stat().st_size == entry.size:
-            try:
-                os.link(existing, target)
-            except OSError:
-                shutil.copy2(existing, target)
-            report.objects_reused += 1
-            continue
+            if _has_bytes(existing, entry):
+                try:
+                    os.link(existing, target)
+                except OSError:
+                    shutil.copy2(existing, target)
+                report.objects_reused += 1
+                continue
+            report.objects_repaired += 1  # same size, other bytes: written again from the source
         origin = sources[entry.sha256]
         if isinstance(origin, bytes):
             target.write_bytes(origin)
@@ -145,6 +147,35 @@ def stage(
                     raise PublishError("publish.changed_meanwhile", path=origin) from None
         report.objects_written += 1
     remove_tree(store.tmp_dir)
+
+
+def _has_bytes(path: Path, entry: FileEntry) -> bool:
+    """Whether ``path`` holds exactly ``entry``'s bytes: an object damaged or replaced in OUT
+    (same size, other bytes) is never linked into a new catalog, or every laptop would
+    refuse it after downloading it."""
+    try:
+        return sha256_file(path) == (entry.sha256, entry.size)
+    except OSError:
+        return False
+
+
+def repair_objects(
+    out: Path, manifest: Manifest, sources: dict[str, Path | bytes], report: PublishReport
+) -> None:
+    """Write again, from the source folder, each object of the published catalog that is
+    missing, damaged or altered in ``out`` (each replaced atomically); one the folder no
+    longer has (the built search index) is left as it is."""
+    for entry in manifest.objects():
+        path = out / object_relpath(entry.sha256)
+        origin = sources.get(entry.sha256)
+        if origin is None or (path.is_file() and _has_bytes(path, entry)):
+            continue
+        data = origin if isinstance(origin, bytes) else origin.read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise PublishError("publish.changed_meanwhile", path=origin)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        report.objects_repaired += 1
 
 
 def fsync_tree(root: Path) -> None:
@@ -238,25 +269,26 @@ def _intact(out: Path, ref: PartRef) -> bytes:
     return unpack((out / ref.path).read_bytes(), ref)
 
 
-def add_index(out: Path, private_key: "Ed25519PrivateKey") -> None:
+def add_index(out: Path, private_key: "Ed25519PrivateKey") -> bool:
     """Give a catalog whose content has not changed since it was published its index and
     parts in place (parts first, the index last and atomically): one published by an earlier
     version, so laptops of this version fetch small changes from the next publish on, or one
     whose index or parts were damaged or altered in OUT since. Its catalog.json is left as it
-    is: the same key signs the same bytes with the same signature."""
+    is: the same key signs the same bytes with the same signature. Whether it wrote them."""
     public = public_pem(private_key.public_key())
     manifest = read_previous(out, public)
     if manifest is None:
-        return
+        return False
     manifest_bytes = manifest.to_bytes()
     if (out / INDEX_FILE).exists() and _parts_intact(out, manifest_bytes, public):
-        return
+        return False
     identity = (manifest.catalog_id, manifest.version, manifest.created, manifest.expires)
     try:
         index, files = make_index(manifest_bytes, private_key.sign(manifest_bytes), identity)
         index.assemble(index.pieces(files), files)
     except (ValueError, CatalogError):
-        return  # a manifest this version would not write alike: the next publish adds one
+        return False  # a manifest this version would not write alike: the next publish adds one
     _write_parts(out, out, files)
     fsync_tree(out / PARTS_FOLDER)
     write_atomic(out / INDEX_FILE, seal(index.to_bytes(), private_key))
+    return True

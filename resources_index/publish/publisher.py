@@ -34,6 +34,7 @@ from resources_index.publish.output import (
     fsync_tree,
     index_current,
     read_previous,
+    repair_objects,
     stage,
     with_search_index,
     write_signed,
@@ -210,6 +211,9 @@ def _publish(
     if not resources:  # an empty catalog would empty every laptop's library
         report.refused = nothing_found(publisher)
         return report
+    sources: dict[str, Path | bytes] = dict(found.objects)
+    for item in pending:
+        sources.update(item.sources)
     if (
         previous is not None
         and previous.catalog_id == catalog_id
@@ -220,7 +224,8 @@ def _publish(
         and previous.instruments == instruments
         and index_current(previous, search_index)
     ):
-        add_index(out, private_key)
+        repair_objects(out, previous, sources, report)
+        report.parts_repaired = add_index(out, private_key)
         return report
     now = utc_now()
     manifest = Manifest(
@@ -234,9 +239,6 @@ def _publish(
         report_terms=report_terms,
         instruments=instruments,
     )
-    sources: dict[str, Path | bytes] = dict(found.objects)
-    for item in pending:
-        sources.update(item.sources)
     staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")
     if search_index:
         manifest = with_search_index(manifest, sources, _beside(out, "index") / "search")

@@ -23,7 +23,13 @@ from resources_index.errors import (
     Words,
 )
 from resources_index.library.library import CATALOG_FILE, Library
-from resources_index.sync.http import NetworkError, Session, explain, explain_status
+from resources_index.sync.http import (
+    NetworkError,
+    Response,
+    Session,
+    explain,
+    explain_status,
+)
 from resources_index.sync.parts_fetch import PartFetcher, catalog_from_index, read_index
 from resources_index.sync.report import SyncError
 from resources_index.sync.transfer import StallWatch, TransferError
@@ -36,6 +42,14 @@ INDEX_ABSENT_FOR = timedelta(days=7)
 #: Answers for an index that mean "this server has none" (object stores answer 403 for a
 #: file that does not exist when their listing is private).
 NO_INDEX = (403, 404, 410)
+
+
+class _Unread(Exception):
+    """The index answered but its body could not be read whole (cut, stalled, too large)."""
+
+    def __init__(self, reason: CatalogError | SyncError) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass
@@ -62,24 +76,34 @@ def fetch_catalog(
     newer catalog.json and left an older index) catalog.json is asked for, conditionally, and
     checked as always; an expired index is refused only when catalog.json brings nothing."""
     expired: ExpiredError | None = None
-    unusable: CatalogError | TransferError | None = None  # why the index or its parts failed
+    unusable: CatalogError | SyncError | TransferError | None = None  # why the index failed
     no_index, remember = False, {}
     if not _index_absent(library, url):
-        answer = _get(session, url, INDEX_FILE, library, fetch, refuse=False)
+        try:
+            answer = _get(session, url, INDEX_FILE, library, fetch, refuse=False)
+        except _Unread as exc:  # cut, stalled, too large: catalog.json may still come whole
+            log.warning("The catalog's index could not be read: %s", exc.reason)
+            answer, unusable = Answer(0), exc.reason
         if answer.status == 304 and _index_settled(library, url):
             return None, {}  # the normal no-change sync: one request
         no_index, remember = answer.status in NO_INDEX, answer.validators
         if answer.status == 200 and answer.body is not None:
+            # The index's validators and version are remembered only when the catalog it
+            # made is installed, or when it was settled as not newer (which stays true while
+            # it is unchanged): an index whose parts are still being uploaded must be read
+            # again, not answered 304 and taken for "nothing changed".
+            index_validators, remember = remember, {}
             try:
                 index, signer = read_index(answer.body, trusted)
-                remember["sync_index_version"] = str(index.version)
+                index_validators["sync_index_version"] = str(index.version)
                 built = catalog_from_index(index, signer, library, fetch)
                 if built is not None:
-                    return built, {**remember, "sync_file": INDEX_FILE}
+                    return built, {**index_validators, "sync_file": INDEX_FILE}
+                remember = index_validators  # not newer than the installed catalog
             except SignatureError:
                 raise  # catalog.json is signed with the same key: asking it would change nothing
             except RollbackError:
-                pass  # catalog.json may be newer; if it is not, nothing changes
+                remember = index_validators  # catalog.json may be newer; if not, nothing changes
             except ExpiredError as exc:
                 expired = exc
             except (CatalogError, TransferError) as exc:
@@ -173,20 +197,14 @@ def _get(
             raise SyncError(
                 "sync.catalog_refused", url=shown(url), reason=explain_status(response.status_code)
             )
-        body = bytearray()
-        watch = StallWatch(fetch.stall_limits)
-        while True:
-            try:  # what has arrived, decompressed when the server sent it gzipped
-                chunk = response.raw.read1(64 * 1024, decode_content=True)
-            except Exception as exc:  # urllib3 and socket errors alike
-                raise SyncError("sync.unreachable", url=shown(url), reason=explain(exc)) from None
-            if not chunk:
-                break
-            body += chunk
-            if len(body) > limits.MAX_ENVELOPE_BYTES:
-                raise CatalogError("catalog.server_too_large")
-            if watch.stalled(len(chunk)):
-                raise SyncError("sync.catalog_stalled", url=shown(url))
+        try:
+            body = _read_body(response, url, name, fetch)
+            report.bytes_fetched += len(body)
+            report.catalog_bytes += len(body)
+        except (CatalogError, SyncError) as exc:
+            if refuse:
+                raise
+            raise _Unread(exc) from None
         prefix = _KEYS[name]
         validators = {
             "sync_url": shown(url),
@@ -194,4 +212,24 @@ def _get(
             f"{prefix}_etag": response.headers.get("ETag", ""),
             f"{prefix}_last_modified": response.headers.get("Last-Modified", ""),
         }
-    return Answer(200, bytes(body), validators)
+    return Answer(200, body, validators)
+
+
+def _read_body(response: Response, url: str, name: str, fetch: PartFetcher) -> bytes:
+    """The answer's body, decompressed when the server sent it gzipped, refused beyond the
+    format's size limit or when it stalls."""
+    body = bytearray()
+    watch = StallWatch(fetch.stall_limits)
+    while True:
+        try:  # what has arrived, decompressed when the server sent it gzipped
+            chunk = response.raw.read1(64 * 1024, decode_content=True)
+        except Exception as exc:  # urllib3 and socket errors alike
+            raise SyncError("sync.unreachable", url=shown(url), reason=explain(exc)) from None
+        if not chunk:
+            return bytes(body)
+        body += chunk
+        if len(body) > limits.MAX_ENVELOPE_BYTES:
+            kind = "catalog.index_too_large" if name == INDEX_FILE else "catalog.server_too_large"
+            raise CatalogError(kind)
+        if watch.stalled(len(chunk)):
+            raise SyncError("sync.catalog_stalled", url=shown(url))

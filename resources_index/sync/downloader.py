@@ -72,7 +72,7 @@ class Downloader:
                 raise
             # A laptop serving a room may not hold every large file: fetch it when opened.
             with self.lock:
-                self.job.report.deferred.append(entry.name)
+                self.job.report.missing.append(entry.name)
             return
         with self.lock:
             self.job.report.requests += 1

@@ -27,13 +27,11 @@ from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import (
     CancelledError,
     ExpiredError,
-    LibraryError,
     RollbackError,
-    Size,
 )
 from resources_index.library.library import Library
 from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
-from resources_index.sync.report import SyncReport
+from resources_index.sync.report import SyncReport, no_room
 from resources_index.sync.transfer import Limits, StallWatch, TransferError
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
 from resources_index.util.progress import Cancel
@@ -73,7 +71,7 @@ def check_room(library: Library, index: CatalogIndex) -> None:
     needed = 2 * envelope
     free = free_bytes(library.root)
     if needed + DISK_RESERVE_BYTES > free:
-        raise LibraryError("library.catalog_no_room", needed=Size(needed), free=Size(free))
+        raise no_room("library.catalog_no_room", needed, free)
 
 
 def _take(refs: list[PartRef], have: dict[str, bytes], fetch: "PartFetcher") -> dict[str, bytes]:
@@ -169,4 +167,6 @@ class PartFetcher:
             raise TransferError("parts.larger_than_declared", name=name)
         with self.lock:
             self.report.requests += 1
+            self.report.bytes_fetched += len(body)
+            self.report.catalog_bytes += len(body)
         return unpack(bytes(body), ref)

@@ -3,12 +3,26 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resources_index.errors import ResourcesError, Words
+from resources_index.errors import LibraryError, ResourcesError, Size, Words
 from resources_index.library.installing import InstallReport
+from resources_index.util.fsutil import DISK_RESERVE_BYTES
 
 
 class SyncError(ResourcesError):
     """The server could not be used; the library is unchanged."""
+
+
+def no_room(kind: str, needed: int, free: int) -> LibraryError:
+    """The refusal of a sync the disk has no room for, saying how much to free: what is
+    needed plus the room kept for the system, less what is free."""
+    short = needed + DISK_RESERVE_BYTES - free
+    return LibraryError(
+        kind,
+        needed=Size(needed),
+        free=Size(max(free, 0)),
+        reserve=Size(DISK_RESERVE_BYTES),
+        short=Size(short),
+    )
 
 
 @dataclass
@@ -30,15 +44,21 @@ class SyncReport:
 
     install: InstallReport | None = None
     requests: int = 0
+    #: every byte fetched: the catalog's (index, pages, parts, catalog.json) and objects'
     bytes_fetched: int = 0
+    #: of which the catalog's
+    catalog_bytes: int = 0
     not_modified: bool = False
+    #: files left to download when opened: large ones, or beyond the storage cap
     deferred: list[str] = field(default_factory=list)
+    #: files the server answered 404 for (a laptop serving a room may not hold them all)
+    missing: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.not_modified or self.install is None:
             return str(Words("sync.up_to_date_unchanged"))
         install = self.install
-        if install.already_current and not self.bytes_fetched:
+        if install.already_current and self.bytes_fetched == self.catalog_bytes:
             return str(Words("sync.up_to_date", version=install.version))
         line = (
             f"Catalog version {install.version}: {len(install.added)} added,"
@@ -46,7 +66,9 @@ class SyncReport:
             f" {self.bytes_fetched:,} bytes fetched."
         )
         if self.deferred:
-            line += f" {len(self.deferred)} large files will download when opened."
+            line += " " + str(Words("sync.deferred_files", count=len(self.deferred)))
+        if self.missing:
+            line += " " + str(Words("sync.missing_files", count=len(self.missing)))
         return line
 
 

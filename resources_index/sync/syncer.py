@@ -17,7 +17,7 @@ from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.settings import address_problem
-from resources_index.errors import LibraryError, ResourcesError, Size, reason_of
+from resources_index.errors import LibraryError, ResourcesError, reason_of
 from resources_index.library.installing import InstallReport
 from resources_index.library.library import Library
 from resources_index.sync.catalog_fetch import fetch_catalog
@@ -29,6 +29,7 @@ from resources_index.sync.report import (
     ProgressCallback,
     SyncError,
     SyncReport,
+    no_room,
     no_sync_progress,
 )
 from resources_index.sync.schedule import remember_attempt
@@ -146,7 +147,7 @@ class Syncer:
             return
         free = free_bytes(self.library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError("library.sync_no_room", needed=Size(needed), free=Size(free))
+            raise no_room("library.sync_no_room", needed, free)
 
     def _download(
         self, entries: list[FileEntry], progress: ProgressCallback, cancel: Callable[[], bool]

@@ -48,7 +48,13 @@ def test_save_a_copy_on_a_full_disk_is_said_in_spanish_without_the_systems_words
 def test_sizes_and_counts_in_a_spanish_sentence_are_written_the_spanish_way(
     spanish: None,
 ) -> None:
-    error = LibraryError("library.sync_no_room", needed=Size(1_234_567_890), free=Size(5_000))
+    error = LibraryError(
+        "library.sync_no_room",
+        needed=Size(1_234_567_890),
+        free=Size(5_000),
+        reserve=Size(32 << 20),
+        short=Size(1_234_567_890 + (32 << 20) - 5_000),
+    )
     said = describe(error)
     assert "necesita 1,1 GB" in said and "tiene 4,9 kB libres" in said, said  # as the window's
     english = str(error)

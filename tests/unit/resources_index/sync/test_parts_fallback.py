@@ -166,3 +166,45 @@ def test_a_moment_of_404_everywhere_is_not_a_server_without_an_index(
         mark = len(server.log())
         assert sync(laptop, server.url, http=FAST).not_modified
         assert answers(server, mark) == [f"304 {INDEX_FILE}"]
+
+
+def test_an_index_met_mid_upload_is_read_again_once_the_upload_completes(
+    tmp_path: Path, www: Path, source: Path, keys: tuple[Path, Path]
+) -> None:
+    """Parts missing while an upload is under way (catalog.json not yet replaced): the sync
+    falls back and keeps the laptop's version; once the upload completes, with the same file
+    times (as ``cp -a`` and ``rsync -a`` keep them), the next sync installs the newer one
+    rather than take the index's 304 for "nothing changed"."""
+    with running_nginx(www, tmp_path / "nginx") as server:
+        laptop = Library(tmp_path / "laptop")
+        sync(laptop, server.url, [load_public_key(keys[1])], http=FAST)
+        first = laptop.current().version  # type: ignore[union-attr]
+        _, before = files_of(www, keys)
+        old_catalog = www.parent / "old-catalog.json"
+        shutil.copy2(www / "catalog.json", old_catalog)
+        edit(source, "Revised.")
+        publish(source, www, keys[0], catalog_id="test-catalog")
+        _, after = files_of(www, keys)
+        aside = www.parent / "aside"
+        aside.mkdir()
+        (www / "catalog.json").rename(aside / "catalog.json")
+        shutil.copy2(old_catalog, www / "catalog.json")
+        for ref in after - before:
+            (www / ref.path).rename(aside / ref.sha256)
+        assert after - before
+
+        mid = sync(laptop, server.url, http=FAST)
+        assert mid.install is None or not mid.install.changed
+        assert laptop.current().version == first  # type: ignore[union-attr]
+
+        for ref in after - before:
+            (aside / ref.sha256).rename(www / ref.path)
+        (aside / "catalog.json").replace(www / "catalog.json")
+        mark = len(server.log())
+        done = sync(laptop, server.url, http=FAST)
+        assert done.install is not None and done.install.changed == ["glossary"]
+        assert laptop.catalog_path.read_bytes() == (www / "catalog.json").read_bytes()
+        assert answers(server, mark)[0] == f"200 {INDEX_FILE}"
+        mark = len(server.log())
+        assert sync(laptop, server.url, http=FAST).not_modified
+        assert answers(server, mark) == [f"304 {INDEX_FILE}"]

@@ -62,6 +62,13 @@ def test_a_server_with_the_version_the_library_holds_is_already_up_to_date(
     assert again.summary() == f"Already up to date: this library holds catalog version {version}."
 
 
+def megabytes(size: str) -> float:
+    """A size as sentences write it ("31.2 MB", "12.0 kB") in MiB."""
+    number, unit = size.split()
+    scale = {"B": 1 / 1024**2, "kB": 1 / 1024, "MB": 1.0, "GB": 1024.0}[unit]
+    return float(number.replace(",", "")) * scale
+
+
 def test_a_disk_too_full_for_the_new_catalog_is_refused_before_any_part(
     tmp_path: Path, httpserver: HTTPServer, source: Path, published: Path, keys: tuple[Path, Path]
 ) -> None:
@@ -81,6 +88,11 @@ def test_a_disk_too_full_for_the_new_catalog_is_refused_before_any_part(
             sync(library, url, http=FAST)
         said = str(refused.value)
         assert said.startswith("The new catalog needs") and "MB free" in said
+        # how much to free: what is needed and the reserve, less what is free
+        sizes = [megabytes(size) for size in re.findall(r"[\d.,]+ [kMG]?B", said)]
+        needed, reserve, free, short = sizes
+        assert reserve == 32.0 and said.endswith(" more and sync again."), said
+        assert abs(short - (needed + reserve - free)) < 0.2, said
         assert [path for path, _, _ in server.log[mark:]] == ["/catalog-index.json"]
         assert snapshot(library.root) == before and library.verify() == []
         library.close()

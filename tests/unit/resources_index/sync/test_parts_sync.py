@@ -78,6 +78,9 @@ def test_an_edit_moves_the_index_and_the_one_part_that_changed(
     report = sync(library, url, http=FAST)
     assert report.install is not None and report.install.changed == ["glossary"]
     answers = requested(server, mark)
+    # every byte counted: the index, the page and part, and the objects
+    assert report.bytes_fetched == sum(size for _, _, size in server.log[mark:])
+    assert 0 < report.catalog_bytes < report.bytes_fetched
     assert answers[0] == ("/" + INDEX_FILE, 200)
     parts = {path for path, _ in answers if path.startswith(f"/{PARTS_FOLDER}/")}
     assert len(parts_after - parts_before) == 1 and 1 <= len(pages_after - pages_before) <= 2

@@ -96,7 +96,10 @@ def test_a_serving_laptop_without_a_large_file_defers_it_to_when_it_is_opened(
     room_laptop = Library(tmp_path / "room-laptop")
     with running(served_library.root) as server:
         report = sync(room_laptop, server.url, [load_public_key(keys[1])], http=FAST)
-    assert report.deferred == [video.name]
+    assert report.missing == [video.name] and not report.deferred
+    assert report.summary().endswith(
+        "Files the server does not hold yet (they will download when opened): 1."
+    )
     assert room_laptop.status()["not_downloaded"] == 1
     assert room_laptop.verify() == []
 

@@ -372,6 +372,7 @@ def test_the_download_policy_leaves_large_files_until_opened_or_kept_offline(
         # the seven documents, and the PDF renditions of the Word and PowerPoint ones
         assert len(report.deferred) == 9
         assert {"overview.pdf", "danger-statements.pdf"} <= set(report.deferred)
+        assert report.summary().endswith("Files that will download when opened: 9.")
         assert library.verify() == []
 
         fetch_files(library, server.url, ["three-houses"], http=FAST)  # opened once
