@@ -4,6 +4,9 @@ and appearance.
 Settings an administrator locked are shown read-only with the reason in their tooltip. An
 address that is not one is refused as it is typed, under its field; the appearance chosen is
 shown at once (Cancel puts the previous one back).
+
+Longer than 400 lines for now: one form of many sections that validate as typed; its sections
+become parts of their own with the window's event wiring.
 """
 
 from typing import TYPE_CHECKING

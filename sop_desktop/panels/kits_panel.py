@@ -4,6 +4,9 @@ Items are reordered by drag and drop or with Ctrl+Up / Ctrl+Down, removed with D
 has a note (what to say) and where it opens when presented (a page of a PDF, a time in a
 video). Every kit shows whether it is ready to present with no connection, and what is missing
 if not.
+
+Longer than 400 lines for now: the kit list, its items and the fixed action bar share one
+selection; splitting them waits on the window's event wiring.
 """
 
 import dataclasses
