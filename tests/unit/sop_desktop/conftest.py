@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library, open_library
 from sop_desktop import i18n
 from sop_desktop.controllers.search_controller import SearchOutcome
+from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.window.main_window import MainWindow
 from sop_desktop.workers import wait_for_tasks
 from tests.helpers.reporting import county_policy
@@ -98,3 +99,16 @@ def spanish_county_window(
     """A county's laptop (reports on) with the interface in Spanish."""
     county_policy(tmp_path, monkeypatch)
     return open_window(qtbot, open_library(tmp_path / "library"))
+
+
+def open_observation(
+    qtbot: QtBot, library: Library, language: str, request: pytest.FixtureRequest
+) -> tuple[MainWindow, FormWindow]:
+    """The window in ``language`` and the starter's safety-mapping observation opened fresh."""
+
+    request.getfixturevalue("spanish" if language == "es" else "english")
+    window = open_window(qtbot, library)
+    definition = window.instruments.definitions()["safety_mapping_observation"]
+    form = window.instruments.open_instrument(definition, resume=False)
+    assert isinstance(form, FormWindow) and form.form_language == language
+    return window, form

@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
-from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.question_widgets import ChoiceField
-from tests.unit.sop_desktop.conftest import open_window
+from tests.unit.sop_desktop.conftest import open_observation
 
 
 def press(qtbot: QtBot, key: Qt.Key) -> None:
@@ -24,11 +23,7 @@ def press(qtbot: QtBot, key: Qt.Key) -> None:
 def test_every_who_took_part_box_is_ticked_by_keyboard_alone(
     qtbot: QtBot, starter_library: Library, language: str, request: pytest.FixtureRequest
 ) -> None:
-    request.getfixturevalue("spanish" if language == "es" else "english")
-    window = open_window(qtbot, starter_library)
-    definition = window.instruments.definitions()["safety_mapping_observation"]
-    form = window.instruments.open_instrument(definition, resume=False)
-    assert isinstance(form, FormWindow) and form.form_language == language
+    window, form = open_observation(qtbot, starter_library, language, request)
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     kind = form.view.rows["meeting_kind"].field
@@ -52,7 +47,7 @@ def test_every_who_took_part_box_is_ticked_by_keyboard_alone(
         assert heard.text(QAccessible.Text.Name) == box.text()
         assert heard.state().checked
     assert form.session.answers["present"] == "parents child network partners"
-    choices = definition.item("present").choices
+    choices = form.session.definition.item("present").choices
     assert [b.text() for b in boxes] == [c.labels[language] for c in choices]
     # Space on a ticked box unticks it; Tab goes on to the next question.
     press(qtbot, Qt.Key.Key_Space)

@@ -13,7 +13,7 @@ from sop_desktop.instruments.form_view import FormView
 from sop_desktop.instruments.form_words import link_words, words
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.unit.sop_desktop.conftest import open_observation, type_query
 
 LINKS = {
     "en": {
@@ -53,11 +53,7 @@ def tips(view: FormView) -> dict[str, tuple[str, str, str]]:
 def test_an_observation_names_each_link_after_the_resource_it_opens(
     qtbot: QtBot, starter_library: Library, language: str, request: pytest.FixtureRequest
 ) -> None:
-    request.getfixturevalue("spanish" if language == "es" else "english")
-    window = open_window(qtbot, starter_library)
-    definition = window.instruments.definitions()["safety_mapping_observation"]
-    form = window.instruments.open_instrument(definition, resume=False)
-    assert form is not None and form.form_language == language
+    window, form = open_observation(qtbot, starter_library, language, request)
     shown = tips(form.view)
     kinds = {kind for kind, _, _ in shown.values()}
     assert {"tip_sheet", "practice_guide"} <= kinds  # the starter links to both
