@@ -2,6 +2,7 @@
 Qt's lupdate can see, so the Spanish interface translates types, practice elements, audiences,
 publishers and languages too. Run it after changing ``resources_index/vocabulary.py``."""
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def render() -> str:
         "scripts/make_vocabulary_labels.py from resources_index/vocabulary.py; do not edit).",
         '"""',
         "",
-        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "from sop_desktop.translatable import QT_TRANSLATE_NOOP",
         "",
         "LABELS: dict[str, dict[str, str]] = {",
     ]
@@ -39,4 +40,5 @@ def render() -> str:
 
 if __name__ == "__main__":
     TARGET.write_text(render(), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TARGET)], check=True)
     print(f"wrote {TARGET.relative_to(ROOT)}", file=sys.stderr)

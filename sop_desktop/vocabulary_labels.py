@@ -2,7 +2,7 @@
 scripts/make_vocabulary_labels.py from resources_index/vocabulary.py; do not edit).
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from sop_desktop.translatable import QT_TRANSLATE_NOOP
 
 LABELS: dict[str, dict[str, str]] = {
     "type": {

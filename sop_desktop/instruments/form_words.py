@@ -4,10 +4,11 @@ whatever the interface's language: a Spanish form reads Spanish throughout."""
 
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtCore import QTranslator
 
 from resources_index.instruments.definition import FormDefinition, Labels
 from sop_desktop.i18n import TRANSLATIONS
+from sop_desktop.translatable import QT_TRANSLATE_NOOP
 
 CONTEXT = "FormWords"
 REQUIRED = QT_TRANSLATE_NOOP("FormWords", "(required)")

@@ -1,0 +1,13 @@
+"""Sentences marked for translation where they are defined and translated where they are shown.
+
+Qt's lupdate finds the calls by their name, ``QT_TRANSLATE_NOOP``, whatever module defines it.
+PySide6's own returns the text unchanged but is typed as returning ``object``; this one says
+``str``, so the tables of marked sentences (``error_texts.py``, ``vocabulary_labels.py``) are
+typed as what they hold."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` unchanged; ``context`` is where lupdate files it (the translator looks it up
+    later with ``QCoreApplication.translate(context, text)``)."""
+    del context  # read by lupdate, not at run time
+    return text
