@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-step set-up for a fresh machine.
 #   scripts/setup.sh run   installs SOP Desktop into .venv and starts it on its starter catalog
-#   scripts/setup.sh test  installs the test dependencies, then runs ruff and the test suite
+#   scripts/setup.sh test  installs the test dependencies, then runs ruff, mypy and the test suite
 # System libraries that Qt needs are installed with apt-get where it is available.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ case "${1:-}" in
         make_venv -e ".[test]"
         .venv/bin/ruff check .
         .venv/bin/ruff format --check .
-        .venv/bin/mypy  # the core, strictly (pyproject.toml [tool.mypy])
+        .venv/bin/mypy  # the core and the GUI, strictly (pyproject.toml [tool.mypy])
         QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
         ;;
     *)

@@ -157,9 +157,9 @@ class LibraryWriter:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.lock: Any = None
-        self._then: list[Callable[[], None]] = []
+        self._then: list[Callable[[], object]] = []  # what they return is not used
 
-    def take(self, window: QWidget, then: Callable[[], None]) -> None:
+    def take(self, window: QWidget, then: Callable[[], object]) -> None:
         """Do ``then`` once the lock is held (at once when it already is)."""
         if self.lock is not None:
             then()

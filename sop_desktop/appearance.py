@@ -27,11 +27,16 @@ TEXT_PAIRS = (
 )
 
 
+def _channels(colour: QColor) -> tuple[float, float, float]:
+    """Red, green and blue from 0 to 1."""
+    return colour.redF(), colour.greenF(), colour.blueF()
+
+
 def luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (channel(c) for c in colour.getRgbF()[:3])
+    red, green, blue = (channel(c) for c in _channels(colour))
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
@@ -44,10 +49,7 @@ def contrast(first: QColor, second: QColor) -> float:
 def towards(colour: QColor, target: QColor, step: float) -> QColor:
     mixed = QColor()
     mixed.setRgbF(
-        *(
-            a + (b - a) * step
-            for a, b in zip(colour.getRgbF()[:3], target.getRgbF()[:3], strict=True)
-        )
+        *(a + (b - a) * step for a, b in zip(_channels(colour), _channels(target), strict=True))
     )
     return mixed
 

@@ -57,10 +57,16 @@ def standard_keys(standard: QKeySequence.StandardKey, usual: str) -> list[QKeySe
     return QKeySequence.keyBindings(standard) or [QKeySequence(usual)]
 
 
+def combinations(sequence: QKeySequence) -> list[QKeyCombination]:
+    """The keys of ``sequence``, pressed one after another ("Ctrl+K, Ctrl+F": two)."""
+    # Qt's operator[]: PySide6 has it, its type stubs do not.
+    return [sequence[i] for i in range(sequence.count())]  # type: ignore[index]
+
+
 def is_keyboard_key(sequence: QKeySequence) -> bool:
     """Whether every key of ``sequence`` is on an ordinary keyboard."""
     return not sequence.isEmpty() and all(
-        sequence[i].key().value <= LAST_ORDINARY_KEY for i in range(sequence.count())
+        combination.key().value <= LAST_ORDINARY_KEY for combination in combinations(sequence)
     )
 
 
@@ -68,7 +74,7 @@ def key_text(sequence: QKeySequence) -> str:
     """``sequence`` as a person presses it, in the interface language."""
     if sys.platform == "darwin":  # the symbols macOS menus use (⌘S)
         return sequence.toString(QKeySequence.SequenceFormat.NativeText)
-    return ", ".join(_combination(sequence[i]) for i in range(sequence.count()))
+    return ", ".join(_combination(combination) for combination in combinations(sequence))
 
 
 def _combination(combination: QKeyCombination) -> str:

@@ -8,6 +8,7 @@ new) narrowed by the filters, counted here from the catalog.
 """
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 PAUSE_MS = 300
 SEARCH_LIMIT = 60
+
+
+def searched_filters(filters: Filters) -> dict[str, Sequence[str]]:
+    """The filters as the search takes them (it reads the values, never adds to them)."""
+    return dict(filters)
 
 
 def reader_language() -> str:
@@ -214,7 +220,7 @@ class SearchController(QObject):
     ) -> None:
         rows, results = self.search.search(
             outcome.query,
-            filters,
+            searched_filters(filters),
             limit=SEARCH_LIMIT,
             as_you_type=True,
             facets=not quick,
@@ -300,7 +306,7 @@ class SearchController(QObject):
     ) -> SearchOutcome:
         rows, results = self.search.search(
             text,
-            filters,
+            searched_filters(filters),
             limit=len(shown) + SEARCH_LIMIT,
             as_you_type=True,
             quick=False,

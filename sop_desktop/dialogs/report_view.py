@@ -144,8 +144,8 @@ class ReportView(QDialog):
         for measure in report.get("measures", []):
             name = str(measure.get("measure", ""))
             key = str(measure.get("key", ""))
-            value = int(measure.get("value", 0))
-            count = "" if name in ("catalog_version", "program_version") else locale.toString(value)
+            total = int(measure.get("value", 0))
+            count = "" if name in ("catalog_version", "program_version") else locale.toString(total)
             shown = self.key_text(name, key)
             item = QTreeWidgetItem(heading, [self.measure_name(name), shown, count])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -45,7 +45,7 @@ class ItemRow(QFrame):
     def __init__(self, item: Item, depth: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.item = item
-        self.depth = depth
+        self.nesting = depth  # how many groups hold it (not ``depth``: QWidget's colour depth)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 4, 0, 4)
         self.heading = _label(self)
@@ -142,7 +142,7 @@ class FormView(QScrollArea):
         """The first resource that teaches ``item``, in the form's language where it has one."""
         found = [r for r in (self.find_resource(i) for i in item.resources) if r is not None]
         same = [r for r in found if r.language == self.language]
-        return (same or found or [None])[0]
+        return (same or found)[0] if found else None
 
     def _answer(self, name: str, value: str) -> None:
         self.session.set_answer(name, value)

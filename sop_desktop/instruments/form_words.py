@@ -77,7 +77,7 @@ def in_language(labels: Labels, language: str) -> str:
 
 def form_languages(definition: FormDefinition) -> list[str]:
     """The languages a form can be filled in (those of its labels, English first)."""
-    found = [code for code in ("en", "es") if code in definition.languages]
+    found: list[str] = [code for code in ("en", "es") if code in definition.languages]
     return found or list(definition.languages[:1]) or ["en"]
 
 

@@ -105,8 +105,9 @@ class HistoryDialog(QDialog):
         # Enter: the list passes it on to the dialog, whose default button is Open.
         self.open_button.setDefault(True)
         self.table.itemDoubleClicked.connect(lambda *_: self.open_chosen())
-        if self.responses:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)  # None without responses
+        if first is not None:
+            self.table.setCurrentItem(first)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -52,7 +52,9 @@ class TitleButton(QPushButton):
 class InstrumentStrip(QWidget):
     """Hidden unless an instrument matches; its buttons follow the search field in Tab order."""
 
-    def __init__(self, open_instrument: Callable[[FormDefinition], object], parent: QWidget):
+    def __init__(
+        self, open_instrument: Callable[[FormDefinition], object], parent: QWidget | None
+    ) -> None:
         super().__init__(parent)
         self.open_instrument = open_instrument
         layout = QHBoxLayout(self)

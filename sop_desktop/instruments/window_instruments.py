@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from resources_index.catalog.records import Resource
 from resources_index.errors import ResourcesError, Words
@@ -62,9 +69,12 @@ class WindowInstruments(QObject):
         )
         self.export_action.triggered.connect(lambda: self.export_responses())
         file_menu = menus[0].menu() if menus else None
-        if file_menu is not None:  # after "Save a copy…", before Settings
+        if isinstance(file_menu, QMenu):  # after "Save a copy…", before Settings
             separators = [a for a in file_menu.actions() if a.isSeparator()]
-            file_menu.insertAction(separators[0] if separators else None, self.export_action)  # type: ignore[arg-type]
+            if separators:
+                file_menu.insertAction(separators[0], self.export_action)
+            else:
+                file_menu.addAction(self.export_action)
         menu = bar.addMenu(self.tr("&Instruments"))
         if len(menus) > 1:  # before Help, the last menu
             bar.insertMenu(menus[-1], menu)
@@ -77,10 +87,10 @@ class WindowInstruments(QObject):
 
     def _add_detail_buttons(self) -> None:
         details = self.window.details
-        self.detail_box = QWidget(details.widget())
+        self.detail_box = QWidget(details.body)
         self.detail_layout = QVBoxLayout(self.detail_box)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        layout = details.widget().layout()
+        layout = details.body.layout()
         if isinstance(layout, QVBoxLayout):  # under the feedback button, before Files
             layout.insertWidget(layout.indexOf(details.feedback_button) + 1, self.detail_box)
         self.detail_buttons: list[QPushButton] = []
@@ -92,8 +102,9 @@ class WindowInstruments(QObject):
         from sop_desktop.instruments.instrument_strip import InstrumentStrip
 
         window = self.window
-        self.strip = InstrumentStrip(self.open_instrument, window.results.parentWidget())
-        layout = window.results.parentWidget().layout()
+        column = window.results.parentWidget()  # the results with what is said above them
+        self.strip = InstrumentStrip(self.open_instrument, column)
+        layout = column.layout() if column is not None else None
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.indexOf(window.results), self.strip)
         window.search.answered.connect(lambda outcome: self.show_in_strip(outcome.query))
@@ -212,12 +223,14 @@ class WindowInstruments(QObject):
             self.forms[definition.id] = form
         else:
             self.completed_forms.append(form)  # kept until closed
-            form.finished.connect(
-                lambda _, f=form: f in self.completed_forms and self.completed_forms.remove(f)
-            )
+            form.finished.connect(lambda _, f=form: self._forget_completed(f))
         form.show()
         form.raise_()
         return form
+
+    def _forget_completed(self, form: FormWindow) -> None:
+        if form in self.completed_forms:
+            self.completed_forms.remove(form)
 
     def _first_language(self, definition: FormDefinition) -> str:
         languages = form_languages(definition)

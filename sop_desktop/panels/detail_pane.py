@@ -58,6 +58,7 @@ class DetailPane(QScrollArea):
         self.setAccessibleName(self.tr("Details"))
         body = QWidget(self)
         self.setWidget(body)
+        self.body = body  # what scrolls: the details, their buttons
         layout = QVBoxLayout(body)
         self.title = _wrapping_label(body, self.tr("Title"))
         self.title.setFont(enlarged(self.title.font(), 1.35, bold=True))

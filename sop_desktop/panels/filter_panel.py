@@ -59,6 +59,10 @@ def facet_names() -> dict[str, str]:
     }
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+
+
 class WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their label wrapped at words within the sidebar's width (a tree view
     asks its delegate for a row's size without the width, so it never wraps by itself)."""
@@ -186,7 +190,7 @@ class FilterPanel(QWidget):
         collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         values = sorted(listed, key=lambda value: collator.sortKey(label(name, value)))
         while group.childCount() > len(values):
-            group.removeChild(group.child(group.childCount() - 1))
+            group.takeChild(group.childCount() - 1)
         for position, value in enumerate(values):
             item = group.child(position) if position < group.childCount() else None
             if item is None:
@@ -239,8 +243,8 @@ class FilterPanel(QWidget):
         self.selected = {}
         self.tree.blockSignals(True)
         for group in self.groups.values():
-            for position in range(group.childCount()):
-                group.child(position).setCheckState(0, Qt.CheckState.Unchecked)
+            for item in _children(group):
+                item.setCheckState(0, Qt.CheckState.Unchecked)
         self.scope = "all"
         self.tree.setCurrentItem(self.scope_items["all"])
         self.tree.blockSignals(False)
@@ -252,8 +256,7 @@ class FilterPanel(QWidget):
     def check(self, name: str, value: str, checked: bool = True) -> None:
         """Check a filter as a click would (used by keyboard actions and tests)."""
         group = self.groups[name]
-        for position in range(group.childCount()):
-            item = group.child(position)
+        for item in _children(group):
             if item.data(0, KEY_ROLE) == value:
                 state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                 item.setCheckState(0, state)

@@ -67,8 +67,8 @@ class KitTransfer(QObject):
         """A run sheet, or the kit's handouts, on paper."""
         from sop_desktop.dialogs.print_dialog import ask_and_print_kit  # QtPrintSupport
 
-        if self.panel.kit is not None:
-            panel = self.panel
+        panel = self.panel
+        if panel.kit is not None:
             ask_and_print_kit(panel, panel.library, panel.kit, panel.message.emit)
 
     def ask_import(self) -> None:

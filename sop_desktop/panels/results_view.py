@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
 )
@@ -232,7 +233,7 @@ class ResultDelegate(QStyledItemDelegate):
             context.palette.setColor(QPalette.ColorRole.Text, text_colour)
             top = rect.top() + title_height + line + 2
             painter.translate(left, top)
-            context.clip = QRect(0, 0, width, line * 2)
+            context.clip = QRectF(0, 0, width, line * 2)
             painter.setClipRect(context.clip)
             document.documentLayout().draw(painter, context)
         painter.restore()

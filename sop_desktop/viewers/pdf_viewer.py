@@ -75,6 +75,7 @@ class PdfViewer(QWidget):
         self.print_button = self._tool(self.tr("Print…"), self.tr("Print"), self.ask_print)
 
         bar = QHBoxLayout()
+        widget: QWidget
         for widget in (
             self.previous_button,
             self.page_box,

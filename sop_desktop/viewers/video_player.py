@@ -8,7 +8,7 @@ and in full screen.
 
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QMetaObject, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -177,7 +177,7 @@ class VideoPlayer(QWidget):
         self._autoplay = False
         self._from_event_loop("stop")
 
-    def _from_event_loop(self, slot: str, *arguments: object) -> None:
+    def _from_event_loop(self, slot: str, *arguments: QGenericArgumentHolder) -> None:
         """Call a player slot from the event loop, not from Python. Stopping or replacing a
         video makes the FFmpeg backend destroy objects on its own threads, and that may need
         the Python interpreter lock while holding a Qt lock the call waits for: called from

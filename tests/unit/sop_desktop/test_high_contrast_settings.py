@@ -67,7 +67,7 @@ def test_settings_go_back_to_their_height_once_a_refused_address_is_corrected(
         grown = dialog.height()
         assert grown <= opened + dialog.fontMetrics().lineSpacing(), (opened, grown)
         # No gap: the rows sit as close as they did when the dialog opened.
-        assert dialog.scroll.widget().height() <= dialog.scroll.viewport().height() + 2
+        assert dialog.scroll_area.widget().height() <= dialog.scroll_area.viewport().height() + 2
         dialog.grab().save(str(tmp_path / f"corrected-{fixture}.png"))
         dialog.reject()
     finally:
