@@ -267,6 +267,10 @@ MESSAGES: dict[str, str] = {
     ),
     "setting.unknown": "unknown setting {name!r} ignored.",
     "setting.trusted_keys": "trusted_keys must be a list of PEM texts; ignored.",
+    "setting.bad_keys": (
+        "trusted_keys holds text that is not a public key in PEM form (entry {numbers}: a"
+        " character missing, added or changed?); ignored, the other keys are trusted."
+    ),
     "setting.download_policy": "download_policy must be one of {choices}; ignored.",
     "setting.interface_language": (
         "interface_language must be 'en', 'es' or empty (the system's); ignored."

@@ -353,6 +353,10 @@ TEXTS: dict[str, str] = {
     "setting.trusted_keys": QT_TRANSLATE_NOOP(
         "Errors", "trusted_keys must be a list of PEM texts; ignored."
     ),
+    "setting.bad_keys": QT_TRANSLATE_NOOP(
+        "Errors",
+        "trusted_keys holds text that is not a public key in PEM form (entry {numbers}: a character missing, added or changed?); ignored, the other keys are trusted.",
+    ),
     "setting.download_policy": QT_TRANSLATE_NOOP(
         "Errors", "download_policy must be one of {choices}; ignored."
     ),

@@ -803,6 +803,10 @@
         <translation>trusted_keys debe ser una lista de textos PEM; se ignoró.</translation>
     </message>
     <message>
+        <source>trusted_keys holds text that is not a public key in PEM form (entry {numbers}: a character missing, added or changed?); ignored, the other keys are trusted.</source>
+        <translation>trusted_keys contiene texto que no es una clave pública en formato PEM (entrada {numbers}: ¿falta, sobra o cambió un carácter?); se ignora, las demás claves son de confianza.</translation>
+    </message>
+    <message>
         <source>download_policy must be one of {choices}; ignored.</source>
         <translation>download_policy debe ser uno de estos valores: {choices}; se ignoró.</translation>
     </message>

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from resources_index.catalog.key_ids import pem_key_id
 from resources_index.catalog.times import utc_now
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
@@ -156,6 +157,11 @@ class Settings:
         if name == "trusted_keys":
             if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
                 return Words("setting.trusted_keys")
+            broken = [n for n, pem in enumerate(value, start=1) if pem_key_id(pem) is None]
+            if broken:  # the valid keys are kept; each broken one is named, never skipped unsaid
+                self.trusted_keys = [pem for pem in value if pem_key_id(pem) is not None]
+                self.explicit.add(name)
+                return Words("setting.bad_keys", numbers=", ".join(map(str, broken)))
         elif name == "download_policy":
             if value not in DOWNLOAD_POLICIES:
                 return Words("setting.download_policy", choices=", ".join(DOWNLOAD_POLICIES))

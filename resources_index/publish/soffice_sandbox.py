@@ -10,7 +10,9 @@ says so.
 - It runs in a session of its own, with an address-space limit: on a time-out, a failure,
   Ctrl+C, SIGTERM or SIGHUP the whole process tree (``oosplash`` and ``soffice.bin``
   included) is ended, and publishing waits until it is gone, so nothing is written after
-  publish returns. On Linux the program started is also killed if publishing itself dies.
+  publish returns. On Linux the program started is also killed if publishing itself dies,
+  and a descendant that leaves the session (``setsid``) is still found: publishing is its
+  subreaper while LibreOffice runs, so orphans come back to it rather than to ``init``.
 """
 
 import contextlib
@@ -115,8 +117,11 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-#: Linux's prctl option that sends the child a signal when its parent dies.
+#: Linux's prctl options: a signal to the child when its parent dies; orphans of our
+#: descendants reparented to us (and the question whether they are).
 _PR_SET_PDEATHSIG = 1
+_PR_SET_CHILD_SUBREAPER = 36
+_PR_GET_CHILD_SUBREAPER = 37
 
 
 def _prepare_child() -> None:  # runs in the child, before LibreOffice starts
@@ -154,12 +159,32 @@ def _signals_end_the_tree() -> Iterator[None]:
             signal.signal(kind, handler)
 
 
+@contextlib.contextmanager
+def _orphans_come_back() -> Iterator[set[int]]:
+    """Linux: while LibreOffice runs, this process is a subreaper, so a descendant whose
+    parent ended (a double fork, ``setsid``) is reparented here and can be ended with the
+    rest. Yields the processes already below this one, which are not LibreOffice's."""
+    if not sys.platform.startswith("linux"):
+        yield set()
+        return
+    spared = _descendants(os.getpid())
+    libc = ctypes.CDLL(None, use_errno=True)
+    was = ctypes.c_int(0)
+    libc.prctl(_PR_GET_CHILD_SUBREAPER, ctypes.byref(was), 0, 0, 0)
+    libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    try:
+        yield spared
+    finally:
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, was.value, 0, 0, 0)
+
+
 def run_contained(command: list[str], home: Path, timeout: float) -> tuple[int, bytes]:
     """Run ``command`` (LibreOffice) to its end or ``timeout``; its return code and what it
     said on stderr. On a time-out the whole tree is ended before ``TimeoutExpired``."""
     posix = os.name == "posix"
     with (
         _signals_end_the_tree(),
+        _orphans_come_back() as spared,
         subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
@@ -173,24 +198,88 @@ def run_contained(command: list[str], home: Path, timeout: float) -> tuple[int, 
         try:
             _, stderr = process.communicate(timeout=timeout)
         finally:
-            end_tree(process)  # on a time-out, and anything it left running
+            end_tree(process, spared)  # on a time-out, and anything it left running
     return process.returncode, stderr
 
 
-def end_tree(process: subprocess.Popen[bytes]) -> None:
-    """End ``process`` and everything it started in its session, and wait until they are
-    gone (nothing of theirs is written afterwards)."""
+def end_tree(
+    process: subprocess.Popen[bytes], spared: frozenset[int] | set[int] = frozenset()
+) -> None:
+    """End ``process`` and everything it started, in its session or out of it, and wait
+    until they are gone (nothing of theirs is written afterwards). ``spared``: processes
+    below this one that were there before LibreOffice, which are left alone."""
     if os.name != "posix":
         process.kill()
         process.wait()
         return
     group = process.pid
+    strays = _descendants(process.pid) if Path("/proc").is_dir() else set()
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal.SIGKILL)
+    _kill(strays)
     process.wait()
     deadline = time.monotonic() + END_WAIT
-    while _alive_in(group) and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        adopted = _adopted(spared | {process.pid})
+        if not adopted and not _alive_in(group):
+            break
+        _kill(adopted)
         time.sleep(0.05)
+
+
+def _kill(pids: set[int]) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _adopted(spared: set[int] | frozenset[int]) -> set[int]:
+    """Live processes below this one that are not ``spared``; zombies reparented here (our
+    children now) are reaped on the way."""
+    if not sys.platform.startswith("linux"):
+        return set()
+    processes = _processes()
+    live: set[int] = set()
+    for pid in _descendants(os.getpid(), processes) - spared:
+        state, parent = processes[pid]
+        if state != "Z":
+            live.add(pid)
+        elif parent == os.getpid():
+            with contextlib.suppress(ChildProcessError, OSError):
+                os.waitpid(pid, os.WNOHANG)
+    return live
+
+
+def _processes() -> dict[int, tuple[str, int]]:
+    """Every process's state and parent, from /proc."""
+    found: dict[int, tuple[str, int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[-1].split()
+        except OSError:
+            continue
+        if len(fields) > 1:
+            found[int(entry.name)] = (fields[0], int(fields[1]))
+    return found
+
+
+def _descendants(root: int, processes: dict[int, tuple[str, int]] | None = None) -> set[int]:
+    """Every process below ``root`` by parent links (empty where /proc is missing)."""
+    if not Path("/proc").is_dir():
+        return set()
+    children: dict[int, list[int]] = {}
+    for pid, (_, parent) in (_processes() if processes is None else processes).items():
+        children.setdefault(parent, []).append(pid)
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
 
 
 def _alive_in(group: int) -> bool:

@@ -88,3 +88,28 @@ def test_saving_over_good_settings_keeps_nothing_aside(tmp_path: Path) -> None:
     loaded.set("download_limit_mb", 20)
     loaded.save(tmp_path)
     assert not (tmp_path / SET_ASIDE).exists()
+
+
+def test_a_broken_key_in_the_settings_is_named_and_the_others_still_trusted(
+    tmp_path: Path, keys: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A key pasted into ``settings.json`` with a character lost is said (doctor, the
+    ``settings`` command), never skipped unsaid; the valid keys beside it are trusted."""
+    good = keys[1].read_text()
+    lines = good.splitlines()
+    broken = "\n".join([lines[0], lines[1][:-1] + lines[1][-1:] * 2, *lines[2:]])
+    library = Library(tmp_path / "library")
+    library.root.mkdir(parents=True)
+    path = library.root / SETTINGS_FILE
+    path.write_text(json.dumps({"trusted_keys": [good, broken, "not a key"]}))
+    loaded = Settings.load(library.root)
+    assert loaded.trusted_keys == [good]
+    [problem] = loaded.problems
+    assert str(problem) == (
+        f"{path}: trusted_keys holds text that is not a public key in PEM form (entry 2, 3:"
+        " a character missing, added or changed?); ignored, the other keys are trusted."
+    )
+    assert any(str(problem) == c.text for c in doctor.run(library, offline=True) if not c.ok)
+    assert main(["--data-dir", str(library.root), "settings"]) == 0
+    assert "trusted_keys holds text that is not a public key" in capsys.readouterr().err
+    assert library.settings().trusted_keys == [good]

@@ -590,6 +590,10 @@ def test_every_form_of_an_outward_odf_link_is_dropped(tmp_path: Path, href: str)
         'sh -c "sleep 3; echo late > {late}" & sleep 30',
         # ... or after the launcher has ended (a failure, no PDF).
         'sh -c "sleep 3; echo late > {late}" & exit 1',
+        # ... or in a session of its own, its parent still there ...
+        'setsid sh -c "sleep 3; echo late > {late}" & sleep 30',
+        # ... or orphaned too, as a daemon leaves (a double fork and setsid).
+        '( setsid sh -c "sleep 3; echo late > {late}" & ) ; sleep 30',
     ],
 )
 def test_libreoffice_s_whole_process_tree_is_ended_and_writes_nothing_after_publish(
