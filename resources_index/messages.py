@@ -367,8 +367,8 @@ MESSAGES: dict[str, str] = {
     ),
     "kit.file_unreadable": "{name!r} in the kit cannot be read ({reason}).",
     "kit.no_room": (
-        "The kit needs {needed} and the disk holding the library has {free} free (some room is"
-        " kept for the system); nothing was imported."
+        "The kit needs {needed}, and {reserve} is kept free for the system; the disk holding"
+        " the library has {free} free. Free {short} more; nothing was imported."
     ),
     "kit.no_such": "There is no kit {id!r}.",
     "kit.unreadable": "The kit {id!r} cannot be read ({reason}).",

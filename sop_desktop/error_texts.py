@@ -487,7 +487,7 @@ TEXTS: dict[str, str] = {
     ),
     "kit.no_room": QT_TRANSLATE_NOOP(
         "Errors",
-        "The kit needs {needed} and the disk holding the library has {free} free (some room is kept for the system); nothing was imported.",
+        "The kit needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more; nothing was imported.",
     ),
     "kit.no_such": QT_TRANSLATE_NOOP("Errors", "There is no kit {id!r}."),
     "kit.unreadable": QT_TRANSLATE_NOOP("Errors", "The kit {id!r} cannot be read ({reason})."),

@@ -987,10 +987,6 @@
         <translation>No se puede leer {name!r} en el kit ({reason}).</translation>
     </message>
     <message>
-        <source>The kit needs {needed} and the disk holding the library has {free} free (some room is kept for the system); nothing was imported.</source>
-        <translation>El kit necesita {needed} y el disco de la biblioteca tiene {free} libres (se reserva algo de espacio para el sistema); no se importó nada.</translation>
-    </message>
-    <message>
         <source>There is no kit {id!r}.</source>
         <translation>No existe el kit {id!r}.</translation>
     </message>
@@ -1145,6 +1141,10 @@
     <message>
         <source>The new catalog needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more and sync again.</source>
         <translation>El catálogo nuevo necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más y vuelva a sincronizar.</translation>
+    </message>
+    <message>
+        <source>The kit needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more; nothing was imported.</source>
+        <translation>El kit necesita {needed} y se reservan {reserve} libres para el sistema; el disco de la biblioteca tiene {free} libres. Libere {short} más; no se importó nada.</translation>
     </message>
     <message>
         <source>{name!r} does not match its SHA-256: it was altered or damaged; refused.</source>

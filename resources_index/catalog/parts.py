@@ -33,8 +33,13 @@ from resources_index.util import safe_json
 INDEX_FILE = "catalog-index.json"
 PARTS_FOLDER = "catalog-parts"
 INDEX_FORMAT = "sop-catalog-index"
-MAX_PIECES = 1_000_000
-MAX_PAGES = 100_000
+#: Bounds on what an index may name, so even a signed index cannot make a laptop send tens of
+#: thousands of requests. Measured: 20,000 synthetic resources cut into 1,511 parts, 3,021
+#: pieces (the commas between parts included) on 49 pages; the most resources the format
+#: allows (100,000) make about five times that, so the bounds leave eight and thirty times
+#: room. An index past them is refused before any page is fetched (catalog.json is read).
+MAX_PIECES = 131_072
+MAX_PAGES = 8_192
 SIGNATURE_BYTES = 64
 GZIP_MAGIC = b"\x1f\x8b"
 

@@ -23,7 +23,6 @@ from resources_index.errors import (
     CatalogError,
     LibraryError,
     ObjectError,
-    Size,
     reason_of,
 )
 from resources_index.library.kits import KIT_FILE, KIT_SUFFIX, Kit, KitStore, new_kit_id, readiness
@@ -34,6 +33,7 @@ from resources_index.util.fsutil import (
     DISK_RESERVE_BYTES,
     copy_hashing,
     free_bytes,
+    no_room,
     open_regular,
     write_atomic,
 )
@@ -234,7 +234,7 @@ def import_kit(
         needed = sum(entry.size for entry in wanted)
         free = free_bytes(library.root)
         if needed + DISK_RESERVE_BYTES > free:
-            raise LibraryError("kit.no_room", needed=Size(needed), free=Size(free))
+            raise no_room("kit.no_room", needed, free)
         meter = _Meter(needed, progress)
         for entry in wanted:
             if cancel():

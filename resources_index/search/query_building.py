@@ -18,6 +18,9 @@ PREFIX_EXPANSION = 4
 WHOLE_PREFIX = 3  # a word being typed this long that nothing starts with finds nothing
 BODY_PREFIX_MIN = 4  # shorter prefixes complete titles, tools and tags only
 PREFIX_SCAN = 400
+#: Prefix expansions remembered per index reader: a morning's typing repeats its prefixes;
+#: the oldest are forgotten past this many, so a long session's memory stays flat.
+PREFIX_CACHE_LIMIT = 2048
 
 
 def any_of(subqueries: Sequence[query.Query]) -> query.Or:
@@ -162,5 +165,7 @@ class QueryBuilder:
                 if reader.doc_frequency(fieldname, stem):
                     chosen.append(stem)
                     break
+            if len(self._prefix_cache) >= PREFIX_CACHE_LIMIT:
+                del self._prefix_cache[next(iter(self._prefix_cache))]
             self._prefix_cache[key] = chosen
         return self._prefix_cache[key]

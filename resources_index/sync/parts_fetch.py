@@ -31,9 +31,9 @@ from resources_index.errors import (
 )
 from resources_index.library.library import Library
 from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
-from resources_index.sync.report import SyncReport, no_room
+from resources_index.sync.report import SyncReport
 from resources_index.sync.transfer import Limits, StallWatch, TransferError
-from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, no_room
 from resources_index.util.progress import Cancel
 
 PARALLEL_PARTS = 4

@@ -3,26 +3,12 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resources_index.errors import LibraryError, ResourcesError, Size, Words
+from resources_index.errors import ResourcesError, Words
 from resources_index.library.installing import InstallReport
-from resources_index.util.fsutil import DISK_RESERVE_BYTES
 
 
 class SyncError(ResourcesError):
     """The server could not be used; the library is unchanged."""
-
-
-def no_room(kind: str, needed: int, free: int) -> LibraryError:
-    """The refusal of a sync the disk has no room for, saying how much to free: what is
-    needed plus the room kept for the system, less what is free."""
-    short = needed + DISK_RESERVE_BYTES - free
-    return LibraryError(
-        kind,
-        needed=Size(needed),
-        free=Size(max(free, 0)),
-        reserve=Size(DISK_RESERVE_BYTES),
-        short=Size(short),
-    )
 
 
 @dataclass

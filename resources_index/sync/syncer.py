@@ -29,13 +29,12 @@ from resources_index.sync.report import (
     ProgressCallback,
     SyncError,
     SyncReport,
-    no_room,
     no_sync_progress,
 )
 from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
 from resources_index.util.addresses import has_userinfo, in_clear, shown
-from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, no_room
 from resources_index.util.progress import never
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from resources_index.errors import CancelledError
+from resources_index.errors import CancelledError, LibraryError, Size
 
 CHUNK = 1024 * 1024
 #: Room a sync or an import leaves free on the disk, for the system and the state database.
@@ -175,3 +175,16 @@ def unused_name(folder: Path, stem: str, suffixes: tuple[str, ...] = ("",)) -> P
         number += 1
         base = f"{stem}-{number}"
     return folder / base
+
+
+def no_room(kind: str, needed: int, free: int) -> LibraryError:
+    """The refusal of a sync or an import the disk has no room for, saying how much to free: what is
+    needed plus the room kept for the system, less what is free."""
+    short = needed + DISK_RESERVE_BYTES - free
+    return LibraryError(
+        kind,
+        needed=Size(needed),
+        free=Size(max(free, 0)),
+        reserve=Size(DISK_RESERVE_BYTES),
+        short=Size(short),
+    )

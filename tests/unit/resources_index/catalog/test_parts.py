@@ -144,6 +144,8 @@ def raw_index(manifest: Manifest) -> dict[str, Any]:
         (lambda raw: raw["manifest"].update(signature="***"), "base64"),
         (lambda raw: raw.update(outline=[]), "no outline"),
         (lambda raw: raw.update(outline="text"), "no outline"),
+        # Even signed, an index may not name tens of thousands of pages to fetch.
+        (lambda raw: raw.update(outline=["x"] * 8_193), "more than 8,192 entries"),
         (lambda raw: raw["outline"].append({"sha256": "a" * 64, "size": True}), "hash"),
         (lambda raw: raw["outline"].append({"sha256": "a" * 64, "size": 2**40}), "hash"),
         (lambda raw: raw["outline"].extend([{"sha256": "a" * 64, "size": 2**25}] * 3), "larger"),

@@ -1,6 +1,7 @@
 """Session kits: edit, check readiness, export and import with signatures, curated kits."""
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -269,3 +270,35 @@ def test_kit_export_and_import_report_progress_and_can_be_cancelled(
     import_kit(other, out, progress=lambda done, total: copied.append((done, total)))
     assert copied and copied[-1][0] == copied[-1][1] > 0
     assert [k.name for k in KitStore(other).all()] == ["Day 2"]
+
+
+def test_a_kit_the_disk_has_no_room_for_says_how_much_to_free(
+    trainer: Library,
+    tmp_path: Path,
+    published: Path,
+    keys: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Like a sync, an import the disk cannot hold says how much more to free, and copies
+    nothing (the disk's free space is the one part that cannot be made small here)."""
+    from resources_index.library import kit_files
+    from resources_index.util.fsutil import DISK_RESERVE_BYTES
+
+    kit = KitStore(trainer).create("Co-training", [KitItem("intro-video", "", 5)])
+    out = tmp_path / "usb" / "co-training"
+    export_kit(trainer, kit, out)
+    other = Library(tmp_path / "co-trainer")
+    other.import_bundle(published, [load_public_key(keys[1])])
+    files = other.current().by_id["intro-video"].files  # type: ignore[union-attr]
+    for entry in files:
+        other.store.path(entry.sha256).unlink(missing_ok=True)
+    # Exactly the reserve free: what is short is what the kit needs.
+    monkeypatch.setattr(kit_files, "free_bytes", lambda _: DISK_RESERVE_BYTES)
+    with pytest.raises(ResourcesError) as refused:
+        import_kit(other, out)
+    said = str(refused.value)
+    needed = re.match(r"The kit needs (.+?), and ", said)
+    assert needed, said
+    assert said.endswith(f"Free {needed[1]} more; nothing was imported."), said
+    assert not any(other.store.has(entry.sha256, entry.size) for entry in files)
+    assert KitStore(other).all() == []

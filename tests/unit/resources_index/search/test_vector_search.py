@@ -489,3 +489,23 @@ def test_an_index_with_no_document_stores_no_arrays(tmp_path: Path) -> None:
     ix.close()
     store_postings(tmp_path)
     assert not list(tmp_path.glob(f"*{SUFFIX}"))
+
+
+def test_prefix_expansions_are_remembered_up_to_a_bound(
+    segmented: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long session types many prefixes: the builder's memory of them stays bounded, and
+    a prefix asked again after being forgotten gets the same answer."""
+    from resources_index.search import query_building
+
+    monkeypatch.setattr(query_building, "PREFIX_CACHE_LIMIT", 50)
+    ix = index.open_dir(str(segmented))
+    with ix.searcher() as searcher:
+        build = QueryBuilder(searcher.reader())
+        first = build.expand("body_en", "saf")
+        prefixes = [f"{a}{b}{c}" for a in "abcdefg" for b in "aeiou" for c in "lnrst"]
+        for prefix in prefixes:
+            build.expand("body_en", prefix)
+        assert len(build._prefix_cache) == 50
+        assert ("body_en", "saf") not in build._prefix_cache
+        assert build.expand("body_en", "saf") == first and first
