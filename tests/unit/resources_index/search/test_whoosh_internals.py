@@ -149,12 +149,10 @@ def _build(folder: Path) -> None:
 
 
 def _questions(reader: Any) -> Iterator[Any]:
+    """Each query as the program asks it, typed and submitted, and an alternative of fields."""
     build = QueryBuilder(reader)
-    for text in QUERIES:
-        for typing in (False, True):
-            parts = build.parts(parse(text, as_you_type=typing))
-            if parts:
-                yield query.And(parts)
+    asked = [build.parts(parse(t, as_you_type=typing)) for t in QUERIES for typing in (0, 1)]
+    yield from (query.And(parts) for parts in asked if parts)
     yield query.Or([query.Term("body_en", "safeti"), query.Term("meta", "family")])
 
 
