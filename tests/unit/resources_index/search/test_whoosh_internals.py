@@ -230,6 +230,7 @@ def test_another_whoosh_is_named_and_every_shortcut_falls_back_to_the_same_answe
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(whoosh_internals, "INSTALLED", "2.7.99")
+    monkeypatch.setattr(whoosh_internals, "_told", set())  # told once per process: afresh
     before = whoosh_internals.fallbacks()
     with caplog.at_level(logging.WARNING, logger=whoosh_internals.__name__):
         _build(tmp_path / "index")
