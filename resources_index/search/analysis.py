@@ -6,7 +6,6 @@ publish) name this module ``resources_index.search_index``; that name is kept, b
 indexes open here and the indexes built here open on laptops that have not upgraded yet.
 """
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -14,6 +13,7 @@ from whoosh import analysis
 from whoosh.lang import stemmer_for_language
 
 from resources_index.search.query import fold_same_length
+from resources_index.search.whoosh_internals import pickle_as
 
 PICKLED_AS = "resources_index.search_index"
 LANGUAGES = ("en", "es")
@@ -37,7 +37,7 @@ class NormalizeFilter(analysis.Filter):
         self.stops = stops
         self.minsize = minsize
         self._cache: dict[str, str | None] = {}
-        self._stem: Callable[[str], str] | None = None
+        self._stemmer: Callable[[str], str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"lang": self.lang, "stops": self.stops, "minsize": self.minsize}
@@ -60,9 +60,9 @@ class NormalizeFilter(analysis.Filter):
             return None
         if self.lang is None:
             return folded
-        if self._stem is None:
-            self._stem = stemmer_for_language(self.lang)
-        return str(self._stem(folded))
+        if self._stemmer is None:
+            self._stemmer = stemmer_for_language(self.lang)
+        return str(self._stemmer(folded))
 
     def __call__(self, tokens: Iterable[Any]) -> Iterable[Any]:
         cache = self._cache
@@ -114,5 +114,4 @@ def is_stop_word(word: str) -> bool:
     return any(not any(True for _ in ANALYZERS[lang](word)) for lang in LANGUAGES)
 
 
-NormalizeFilter.__module__ = PICKLED_AS
-sys.modules.setdefault(PICKLED_AS, sys.modules[__name__])
+pickle_as(PICKLED_AS, NormalizeFilter)

@@ -18,9 +18,9 @@ from typing import Any
 from whoosh import formats
 from whoosh.analysis import CompositeAnalyzer, NgramFilter, RegexTokenizer, Token
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.system import pack_uint
 
 from resources_index.search.analysis import NormalizeFilter
+from resources_index.search.whoosh_internals import frequency_value
 
 #: (term as UTF-8, frequency, weight, encoded value): one item of Whoosh's ``field.index``.
 Item = tuple[bytes, int, float, bytes]
@@ -129,7 +129,7 @@ def _frequency_lister(split: Callable[[str], list[str]], filters: list[Any], fmt
             for term in terms:
                 freqs[term] = freqs.get(term, 0) + 1
         return [
-            (term.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq))
+            (term.encode("utf-8"), freq, float(freq) * boost, frequency_value(freq))
             for term, freq in freqs.items()
         ]
 

@@ -3,15 +3,13 @@
 Writing a segment's postings, Whoosh looks up the length of the field of every posting it
 writes by reading it back from the column just written, one value at a time through Python
 (a tenth of a rebuild). Here each field's lengths are decoded once into a list (as
-``scoring.LengthTable`` does for searching): the same segment, byte for byte, sooner. If
-Whoosh's internals change, its own lookup is used.
+``scoring.LengthTable`` does for searching, through ``whoosh_internals``): the same segment,
+byte for byte, sooner. If they cannot be decoded here (another Whoosh), its own lookup is used.
 """
 
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
+from resources_index.search.whoosh_internals import SegmentWriterSteps, written_lengths
 
 
 class _DecodedLengths:
@@ -39,19 +37,13 @@ class _DecodedLengths:
     def _decode(self, fieldname: str) -> list[int | None] | None:
         """Each document's length of ``fieldname``, exactly as Whoosh's lookup gives it
         (None for a zero byte, the default when the column is missing)."""
-        try:
-            column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            if column is None:
-                return None
-            return [byte_to_length(b) if b else None for b in column]
-        except (AttributeError, KeyError, TypeError):
-            return None
+        return written_lengths(self._reader, fieldname)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
 
 
-class FastSegmentWriter(SegmentWriter):
+class FastSegmentWriter(SegmentWriterSteps):
     """A ``SegmentWriter`` that decodes each field's lengths once when writing postings."""
 
     def per_document_reader(self) -> Any:

@@ -1,7 +1,7 @@
 """A faster BM25F: the same scores, with field lengths decoded once per segment.
 
-This reads Whoosh internals (the lengths column of its codec), which is why ``whoosh-reloaded`` is
-pinned to one release; if they change, the lookup falls back to Whoosh's own.
+The lengths are read from the lengths column of Whoosh's codec (``whoosh_internals``); when
+they cannot be (another Whoosh), Whoosh's own lookup is used.
 """
 
 from typing import Any
@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
+
+from resources_index.search.whoosh_internals import segment_lengths, use_lengths
 
 
 class LengthTable:
@@ -27,7 +27,7 @@ class LengthTable:
     def get(self, reader: Any, fieldname: str) -> list[int] | None:
         key = (id(reader), fieldname)
         if key not in self._tables:
-            self._tables[key] = self._load(reader, fieldname)
+            self._tables[key] = segment_lengths(reader, fieldname)
         return self._tables[key]
 
     def array(self, reader: Any, fieldname: str) -> npt.NDArray[np.float64] | None:
@@ -38,26 +38,15 @@ class LengthTable:
             self._arrays[key] = None if table is None else np.asarray(table, dtype=np.float64)
         return self._arrays[key]
 
-    @staticmethod
-    def _load(reader: Any, fieldname: str) -> list[int] | None:
-        try:  # Whoosh internals: fall back to its own lookup if they change
-            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            return None if column is None else [byte_to_length(b) for b in column]
-        except (AttributeError, KeyError, TypeError):
-            return None
-
 
 class FastBM25F(scoring.BM25F):
     """BM25F with field lengths read from a ``LengthTable``; same scores, several times faster."""
 
     def __init__(self, lengths: LengthTable) -> None:
         super().__init__()
-        self._lengths = lengths
+        self.length_table = lengths
 
     def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> Any:
         scorer = super().scorer(searcher, fieldname, text, qf)
-        if hasattr(scorer, "dfl"):
-            table = self._lengths.get(searcher.reader(), fieldname)
-            if table is not None:
-                scorer.dfl = table.__getitem__
+        use_lengths(scorer, lambda: self.length_table.get(searcher.reader(), fieldname))
         return scorer

@@ -8,7 +8,9 @@ ordered once with one array sort, and handed to Whoosh's own postings writer a b
 the blocks, term table and per-document files are Whoosh's, the same bytes its writer writes
 (``tests/unit/resources_index/search/test_segment_building.py`` compares them). Terms come from
 ``field_terms`` where a field allows it. Only for an empty index and a schema without spelling
-or vector fields (this program's); anything else is Whoosh's business.
+or vector fields (this program's); anything else is Whoosh's business. The writer's private steps
+and block buffer are reached through ``whoosh_internals``; with another Whoosh, documents go
+through Whoosh's own writer.
 """
 
 from array import array
@@ -19,6 +21,7 @@ import numpy as np
 
 from resources_index.search.field_terms import Lister, lister_for
 from resources_index.search.index_writer import FastSegmentWriter
+from resources_index.search.whoosh_internals import fell_back, supported
 
 #: Postings turned into Python lists at a time while writing (the rest stay in arrays).
 WINDOW = 1 << 16
@@ -48,8 +51,14 @@ class SegmentBuilder(FastSegmentWriter):
             if field.separate_spelling() or field.vector:
                 self.cancel()
                 raise ValueError(f"SegmentBuilder cannot write the field {name!r}")
-        self._postings: dict[str, _FieldPostings] = {}
+        self._by_field: dict[str, _FieldPostings] = {}
         self._listers: dict[str, Lister | None] = {}
+        self._own_postings = supported()
+        if not self._own_postings:
+            fell_back("segment building")
+
+    def writes_postings(self) -> bool:
+        return self._own_postings
 
     def add_reader(self, reader: Any) -> None:
         raise NotImplementedError(f"{type(self).__name__} only adds documents")
@@ -64,13 +73,13 @@ class SegmentBuilder(FastSegmentWriter):
 
     def add_document(self, **fields: Any) -> None:
         """As ``SegmentWriter.add_document``, the postings kept in this writer's arrays."""
-        self._check_state()
+        if not self._own_postings:
+            super().add_document(**fields)
+            return
+        docboost, fieldnames = self.begin_document(fields)
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
-        docboost = self._doc_boost(fields)
-        fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -80,7 +89,7 @@ class SegmentBuilder(FastSegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    fieldboost = self.boost_of(fields, fieldname, docboost)
                     length = self._add_postings(fieldname, field, value, docnum, fieldboost)
                 stored = fields.get(f"_stored_{fieldname}", value)
                 perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
@@ -91,16 +100,15 @@ class SegmentBuilder(FastSegmentWriter):
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
-        self._added = True
-        self.docnum += 1
+        self.document_added()
 
     def _add_postings(
         self, fieldname: str, field: Any, value: Any, docnum: int, fieldboost: float
     ) -> int:
         """Append a document's postings in one field; its length (as Whoosh counts it)."""
-        postings = self._postings.get(fieldname)
+        postings = self._by_field.get(fieldname)
         if postings is None:
-            postings = self._postings[fieldname] = _FieldPostings()
+            postings = self._by_field[fieldname] = _FieldPostings()
         numbers = postings.term_numbers
         terms, documents, weights = postings.terms, postings.documents, postings.weights
         values, ends = postings.values, postings.ends
@@ -120,18 +128,13 @@ class SegmentBuilder(FastSegmentWriter):
                 length += freq
         return length
 
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        lengths = self.per_document_reader() if self.codec.length_stats else None
-        for fieldname in sorted(self._postings):
-            if self._postings[fieldname].terms:  # a field with no term is not named
+    def write_postings(self, lengths: Any) -> None:
+        for fieldname in sorted(self._by_field):
+            if self._by_field[fieldname].terms:  # a field with no term is not named
                 self._write_field(fieldname, lengths)
-            del self._postings[fieldname]  # its memory back before the next field
-        self.fieldwriter.close()
-        if lengths is not None:
-            lengths.close()
+            del self._by_field[fieldname]  # its memory back before the next field
 
-    def _lengths(self, lengths: Any, fieldname: str) -> Any:
+    def _document_lengths(self, lengths: Any, fieldname: str) -> Any:
         """Each document's length of ``fieldname`` as Whoosh's writer looks it up (0 for none)."""
         count = self.docnum
         if lengths is None:
@@ -143,7 +146,7 @@ class SegmentBuilder(FastSegmentWriter):
 
     def _write_field(self, fieldname: str, lengths: Any) -> None:
         """The field's postings in Whoosh's order (term bytes, then document), by blocks."""
-        postings = self._postings[fieldname]
+        postings = self._by_field[fieldname]
         texts = list(postings.term_numbers)
         by_text = sorted(range(len(texts)), key=texts.__getitem__)
         rank = np.empty(len(texts), np.int64)
@@ -156,13 +159,12 @@ class SegmentBuilder(FastSegmentWriter):
         ends = np.frombuffer(postings.ends, dtype=np.int64)
         starts = np.concatenate((np.zeros(1, np.int64), ends[:-1]))[order]
         ends = ends[order]
-        doc_lengths = self._lengths(lengths, fieldname)[documents]
+        doc_lengths = self._document_lengths(lengths, fieldname)[documents]
         values = bytes(postings.values)
         postings.values = bytearray()  # one copy of the values at a time
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        block = writer._postwriter
-        limit = block._blocklimit
+        limit = self.block_size()
         bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
         term = 0
         while term < len(by_text):
@@ -170,49 +172,23 @@ class SegmentBuilder(FastSegmentWriter):
             last_term = bisect_right(bounds, bounds[term] + WINDOW, term + 1) - 1
             last_term = max(last_term, term + 1)
             low, high = bounds[term], bounds[last_term]
-            window = (
-                documents[low:high].tolist(),
-                weights[low:high].tolist(),
-                values,
-                starts[low:high].tolist(),
-                ends[low:high].tolist(),
-                doc_lengths[low:high].tolist(),
-            )
+            ids = documents[low:high].tolist()
+            scaled = weights[low:high].tolist()
+            begins, ends_at = starts[low:high].tolist(), ends[low:high].tolist()
+            known = doc_lengths[low:high].tolist()
             for number in by_text[term:last_term]:
                 writer.start_term(texts[number])
                 first, last = bounds[term] - low, bounds[term + 1] - low
                 for start in range(first, last, limit):
                     end = min(start + limit, last)
-                    self._fill(block, *window, start, end)
-                    if end < last:
-                        block._write_block()
+                    chosen = zip(begins[start:end], ends_at[start:end], strict=True)
+                    self.write_block(
+                        ids[start:end],
+                        scaled[start:end],
+                        [v for v in (values[s:e] for s, e in chosen) if v],
+                        known[start:end],
+                        last=end == last,
+                    )
                 writer.finish_term()
                 term += 1
         writer.finish_field()
-
-    @staticmethod
-    def _fill(
-        block: Any,
-        ids: list[int],
-        weights: list[float],
-        values: bytes,
-        starts: list[int],
-        ends: list[int],
-        lengths: list[int],
-        start: int,
-        end: int,
-    ) -> None:
-        """Set Whoosh's block buffer as ``add_posting`` would leave it after these postings."""
-        block._ids = array("I", ids[start:end])
-        chosen = weights[start:end]
-        block._weights = array("f", chosen)
-        block._values = [
-            v
-            for v in (values[s:e] for s, e in zip(starts[start:end], ends[start:end], strict=True))
-            if v
-        ]
-        heaviest = max(chosen)
-        block._maxweight = heaviest if heaviest > 0 else 0
-        known = [n for n in lengths[start:end] if n]
-        block._minlength = min(known) if known else None
-        block._maxlength = max(known) if known else 0

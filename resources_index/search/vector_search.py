@@ -19,11 +19,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from whoosh import query, scoring, searching
+from whoosh import query, searching
 
 from resources_index.search.posting_arrays import PostingArrays
 from resources_index.search.posting_blocks import Floats, Ids
 from resources_index.search.scoring import LengthTable
+from resources_index.search.whoosh_internals import bm25_scores, fell_back, set_match_count
 
 Mask = npt.NDArray[np.bool_]
 
@@ -34,7 +35,7 @@ class VectorResults(searching.Results):
     def __init__(self, searcher: Any, question: Any, top_n: list[Any], matched: Ids) -> None:
         super().__init__(searcher, question, top_n)
         self.matched = matched
-        self._total = len(matched)
+        set_match_count(self, len(matched))
         self._matched_set: set[int] | None = None
 
     def docs(self) -> set[int]:
@@ -171,16 +172,13 @@ class VectorSearcher:
         if not scored:
             return mask, scores
         scorer = leaf_searcher.weighting.scorer(leaf_searcher, term.fieldname, term.text)
-        if not isinstance(scorer, scoring.BM25FScorer):
-            return None
         lengths = self.lengths.array(leaf, term.fieldname)
         if lengths is None:
             return None
-        # Whoosh's bm25(), the same operations in the same order, over every posting at once.
-        field_lengths = lengths[ids]
-        k1, b = scorer.K1, scorer.B
-        norm = weights + k1 * ((1 - b) + b * field_lengths / scorer.avgfl)
-        scores[ids] = scorer.idf * ((weights * (k1 + 1)) / norm)
+        found = bm25_scores(scorer, weights, lengths[ids])
+        if found is None:
+            return None
+        scores[ids] = found
         return mask, scores
 
     def _phrase(
@@ -207,6 +205,7 @@ class VectorSearcher:
     def _by_matcher(node: Any, leaf_searcher: Any, size: int, scored: bool) -> tuple[Mask, Floats]:
         """Whoosh's own matcher, one document at a time: a term of a field not scored with
         BM25F, or whose lengths cannot be read."""
+        fell_back("array scoring")
         mask, scores = np.zeros(size, dtype=bool), np.zeros(size)
         matcher = node.matcher(leaf_searcher, leaf_searcher.context())
         while matcher.is_active():

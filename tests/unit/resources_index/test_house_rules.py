@@ -4,6 +4,7 @@ HTTP and one package uses the search engine, so swapping either touches one plac
 import ast
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 CHECK = """
@@ -66,6 +67,125 @@ def test_only_the_search_package_imports_whoosh() -> None:
     importers = _importers("whoosh")
     assert importers
     assert all(p.startswith("resources_index/search/") for p in importers), importers
+
+
+#: Whoosh's modules that hold its storage format (codec, files, packing, matchers).
+WHOOSH_FORMAT_MODULES = ("whoosh.codec", "whoosh.filedb", "whoosh.system", "whoosh.util.numeric")
+WHOOSH_FORMAT_MODULES += ("whoosh.matching",)
+WHOOSH_INTERNALS = "resources_index/search/whoosh_internals.py"
+
+
+def _whoosh_private_names() -> set[str]:
+    """Every private name Whoosh's classes define: their methods and fields (``self._x``)."""
+    import whoosh
+
+    names = set()
+    for path in Path(whoosh.__file__).parent.rglob("*.py"):
+        with warnings.catch_warnings():  # Whoosh's own invalid escapes
+            warnings.simplefilter("ignore")
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in ast.walk(tree):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for node in ast.walk(cls):
+                if isinstance(node, ast.FunctionDef):
+                    names.add(node.name)
+                elif _sets_own_field(node):
+                    names.add(node.attr)
+    return {n for n in names if n.startswith("_") and not n.startswith("__")}
+
+
+def _sets_own_field(node: ast.AST) -> bool:
+    """``self._x = ...``: a field the class sets on itself."""
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.ctx, ast.Store)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+    )
+
+
+def _extends_whoosh(cls: object) -> bool:
+    mro = getattr(cls, "__mro__", ())
+    return any(k.__module__.split(".")[0] == "whoosh" for k in mro)
+
+
+def _whoosh_private_uses(source: str, module: object, private: set[str]) -> list[str]:
+    """Where ``source`` (the text of ``module``) imports a Whoosh format module or a private
+    name, reads or writes an attribute named as one of Whoosh's private ``private`` (unless its
+    own classes that do not extend Whoosh define that name), or overrides one in a class that
+    extends Whoosh."""
+    tree = ast.parse(source)
+    own: set[str] = set()
+    extending: list[ast.ClassDef] = []
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        if _extends_whoosh(getattr(module, cls.name, None)):
+            extending.append(cls)
+            continue
+        for node in ast.walk(cls):
+            if isinstance(node, ast.FunctionDef):
+                own.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                own.add(node.attr)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("whoosh"):
+            modules = [f"{node.module}.{a.name}" for a in node.names]
+            found += [f"imports {a.name}" for a in node.names if a.name.startswith("_")]
+        elif isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.Attribute) and node.attr in private and node.attr not in own:
+            found.append(f"line {node.lineno}: .{node.attr}")
+            continue
+        else:
+            continue
+        found += [
+            f"imports {name}"
+            for name in modules
+            if any(name == m or name.startswith(m + ".") for m in WHOOSH_FORMAT_MODULES)
+        ]
+    for cls in extending:
+        found += [
+            f"{cls.name} overrides {node.name}"
+            for node in cls.body
+            if isinstance(node, ast.FunctionDef) and node.name in private
+        ]
+    return found
+
+
+def test_only_whoosh_internals_reads_whooshs_private_format() -> None:
+    """Whoosh's private structures are read and written in one module, which knows the Whoosh
+    release it was written for: a new Whoosh is checked there, not all over the package. (Only
+    the search package imports Whoosh, so only it is read here.)"""
+    import importlib
+
+    private = _whoosh_private_names()
+    assert {"_atend", "_perdoc", "_postwriter", "_total", "_flush_segment"} <= private
+    uses = {}
+    for path in (ROOT / "resources_index" / "search").rglob("*.py"):
+        name = path.relative_to(ROOT).as_posix()
+        if name == WHOOSH_INTERNALS:
+            continue
+        module = importlib.import_module(name.removesuffix(".py").replace("/", "."))
+        found = _whoosh_private_uses(path.read_text(encoding="utf-8"), module, private)
+        if found:
+            uses[name] = found
+    assert uses == {}
+
+    # What the rule catches: each way of reaching into Whoosh that the package once had.
+    from resources_index.search import scoring, whoosh_internals
+
+    sample = (
+        "from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield\n"
+        "import whoosh.matching.wrappers\n"
+        "done = matcher._atend\n"
+        "class Faster(scoring.BM25F):\n"
+        "    def __init__(self):\n"
+        "        self._field_B = {}\n"
+    )
+    assert len(_whoosh_private_uses(sample, scoring, private)) == 5
+    own = Path(whoosh_internals.__file__).read_text(encoding="utf-8")
+    assert len(_whoosh_private_uses(own, whoosh_internals, private)) > 20
 
 
 #: The core's packages from the bottom up: a package imports only from its own layer and the
