@@ -404,7 +404,7 @@ MESSAGES: dict[str, str] = {
     ),
     # -- syncing --------------------------------------------------------------------------------
     "sync.unreachable": "Could not reach {url}: {reason}. The library was not changed.",
-    "sync.catalog_refused": (
+    "sync.catalog_http_error": (
         "Could not get the catalog from {url}: {reason}. The library was not changed."
     ),
     "sync.catalog_stalled": (
