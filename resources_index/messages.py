@@ -2,7 +2,7 @@
 
 An error carries its kind and the values its sentence names (``errors.Words``); the command line
 says it in English with these templates, and the window says it in the interface's language
-(``sop_desktop/error_text.py`` looks the same template up in its translations). A value that is
+(``sop_desktop/error_sentences.py`` looks the same template up in its translations). A value that is
 itself ``Words`` (a reason, a nested error) is said the same way. Kinds starting ``publish.``,
 ``extract.``, ``metadata.``, ``key.`` and ``cli.`` are met only on the command line.
 
@@ -408,7 +408,7 @@ MESSAGES: dict[str, str] = {
     ),
     # -- syncing --------------------------------------------------------------------------------
     "sync.unreachable": "Could not reach {url}: {reason}. The library was not changed.",
-    "sync.catalog_refused": (
+    "sync.catalog_http_error": (
         "Could not get the catalog from {url}: {reason}. The library was not changed."
     ),
     "sync.catalog_stalled": (

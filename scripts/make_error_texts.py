@@ -1,5 +1,5 @@
-"""Write ``sop_desktop/error_texts.py``: the sentences of the core's errors as literals that Qt's
-lupdate can see, so the window says them in Spanish too. Run it after changing
+"""Write ``sop_desktop/error_texts_generated.py``: the sentences of the core's errors as
+literals that Qt's lupdate can see, so the window says them in Spanish too. Run it after changing
 ``resources_index/messages.py`` (kinds met only on the command line are left out)."""
 
 import json
@@ -10,7 +10,7 @@ from pathlib import Path
 from resources_index.messages import COMMAND_LINE_ONLY, MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "sop_desktop" / "error_texts.py"
+TARGET = ROOT / "sop_desktop" / "error_texts_generated.py"
 
 
 def render() -> str:

@@ -5,7 +5,7 @@ thread. ``run_task`` keeps each task's signal object alive until it has reported
 delete it. A task can report progress and be cancelled the way the core's long operations
 expect (``progress(done, total)`` and ``cancel()`` keywords); a cancelled task reports
 ``cancelled``, never a failure; any other failure becomes a plain sentence plus details for a
-"Show details" button (``error_text.describe`` and ``support_details``; the traceback goes to
+"Show details" button (``error_sentences.describe`` and ``support_details``; the traceback goes to
 the log file).
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from resources_index.errors import CancelledError
-from sop_desktop.error_text import describe, support_details
+from sop_desktop.error_sentences import describe, support_details
 
 
 class TaskSignals(QObject):

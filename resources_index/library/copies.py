@@ -18,18 +18,22 @@ from resources_index.util.fsutil import atomic_writer, copy_hashing
 from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
-class Copies(LibraryFolder):
-    """Copies of library files under their own names, and releasing downloaded files."""
+class FileCopies:
+    """Copies of one library folder's files under their own names, and releasing downloaded
+    files. The copies are kept in the folder (``open/``), never in this object."""
+
+    def __init__(self, folder: LibraryFolder) -> None:
+        self.folder = folder
 
     def release_files(self, resource_ids: Iterable[str]) -> int:
         """Delete the local files people open (documents and their PDF renditions) that the
         download policy would not fetch itself (over the size limit and not kept offline);
         return the bytes freed."""
-        manifest = self.current()
+        manifest = self.folder.current()
         if manifest is None:
             return 0
-        limit = self.settings().auto_download_bytes
-        kept = self.state.kept_offline()
+        limit = self.folder.settings().auto_download_bytes
+        kept = self.folder.state.kept_offline()
         still_wanted = {
             entry.sha256
             for rid in kept
@@ -44,8 +48,8 @@ class Copies(LibraryFolder):
                     continue
                 if limit is None or entry.size <= limit:
                     continue
-                if self.store.has(entry.sha256, entry.size):
-                    self.store.path(entry.sha256).unlink()
+                if self.folder.store.has(entry.sha256, entry.size):
+                    self.folder.store.path(entry.sha256).unlink()
                     freed += entry.size
         return freed
 
@@ -56,7 +60,7 @@ class Copies(LibraryFolder):
         (they go by the extension). A copy, not a link: a program that saves in place must
         never alter the library's object. Checked against its SHA-256 like a saved copy.
         Copies not opened for ``OPEN_COPY_DAYS`` are removed by ``prune_open_copies``."""
-        target = self.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
+        target = self.folder.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
         if target.exists() and target.stat().st_size == entry.size:
             with contextlib.suppress(OSError):
                 os.utime(target)  # opened again: kept for another OPEN_COPY_DAYS
@@ -79,7 +83,7 @@ class Copies(LibraryFolder):
         """Copy a file of the library to ``target`` (the desktop, a USB drive, to print or hand
         to a family), checked against its SHA-256 on the way: a damaged file is never handed
         out, and ``target`` is replaced only once the copy is complete."""
-        if not self.store.has(entry.sha256, entry.size):
+        if not self.folder.store.has(entry.sha256, entry.size):
             raise ObjectError("object.not_local", name=entry.name)
         self._copy_checked(entry, target, progress, cancel, "object.damaged_not_saved")
         return target
@@ -96,7 +100,7 @@ class Copies(LibraryFolder):
 
         try:
             with (
-                self.store.path(entry.sha256).open("rb") as source,
+                self.folder.store.path(entry.sha256).open("rb") as source,
                 atomic_writer(target) as dest,
             ):
                 sha, size = copy_hashing(source, dest, entry.size, advance, cancel)
@@ -107,4 +111,4 @@ class Copies(LibraryFolder):
 
     def prune_open_copies(self, max_age_days: float = OPEN_COPY_DAYS) -> int:
         """Remove stale named copies (see ``prune_open_copies``); return how many."""
-        return prune_open_copies(self.root, self.current(), max_age_days)
+        return prune_open_copies(self.folder.root, self.folder.current(), max_age_days)

@@ -140,7 +140,7 @@ class LibraryFolder:
         if not known:
             # A crash or a failure between the rename and the state update: record what is
             # really there (and when that fails too, the next read tries again).
-            self._settle_state(manifest, key_id, sha)
+            self.settle_state(manifest, key_id, sha)
         else:
             snapshot.save(self.root, sha, manifest)
         self._cached = (stamp, manifest)
@@ -190,7 +190,7 @@ class LibraryFolder:
 
         return trust.outside_keys([*self._configured_keys(), *extra])
 
-    def _settle_state(self, manifest: Manifest, key_id: str, sha: str) -> None:
+    def settle_state(self, manifest: Manifest, key_id: str, sha: str) -> None:
         """Bring the state database and the kept parsed copy in line with the catalog just
         switched in. A failure here (a full disk, a locked database) changes nothing the user
         relies on: ``catalog.json`` is already the new catalog, and every later read finds the

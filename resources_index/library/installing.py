@@ -77,8 +77,12 @@ class InstallReport:
         return " ".join(parts)
 
 
-class Installing(LibraryFolder):
-    """Accepting, copying and committing catalogs (imports and syncs both end here)."""
+class Installer:
+    """Accepting, copying and committing catalogs into one library folder (imports and syncs
+    both end here). It keeps nothing of its own between calls: all it changes is the folder's."""
+
+    def __init__(self, folder: LibraryFolder) -> None:
+        self.folder = folder
 
     def accept(
         self, envelope: bytes, trusted: dict[str, "TrustedKey"], check_expiry: bool = True
@@ -89,12 +93,12 @@ class Installing(LibraryFolder):
         manifest_bytes, key_id = open_envelope(envelope, trusted)
         manifest = Manifest.from_bytes(manifest_bytes)
         sha = hashlib.sha256(envelope).hexdigest()
-        highest = self.state.highest_version(manifest.catalog_id)
-        current = self.current()
+        highest = self.folder.state.highest_version(manifest.catalog_id)
+        current = self.folder.current()
         same_catalog = current is not None and current.catalog_id == manifest.catalog_id
         if manifest.version < highest:
             raise RollbackError("catalog.rollback", version=manifest.version, highest=highest)
-        already = same_catalog and sha == self.state.get("current_sha256")
+        already = same_catalog and sha == self.folder.state.get("current_sha256")
         if manifest.version == highest and not already and highest:
             current_bytes = current.to_bytes() if current else b""
             if current is None or manifest_bytes != current_bytes:
@@ -107,21 +111,21 @@ class Installing(LibraryFolder):
     def commit(self, candidate: Candidate) -> InstallReport:
         """Make ``candidate`` the current catalog once every required object is present."""
         manifest = candidate.manifest
-        previous = self.current()
+        previous = self.folder.current()
         missing = [
             e.name
             for e in manifest.objects()
-            if e.role not in limits.OPTIONAL_ROLES and not self.store.has(e.sha256, e.size)
+            if e.role not in limits.OPTIONAL_ROLES and not self.folder.store.has(e.sha256, e.size)
         ]
         if missing:
             raise ObjectError("object.required_missing", count=len(missing), name=missing[0])
         report = _compare(previous, manifest, candidate.already_current)
         if not candidate.already_current:
             # The commit point: before it the library is the old catalog, after it the new.
-            write_atomic(self.catalog_path, candidate.envelope)
-            self._settle_state(manifest, candidate.key_id, candidate.sha256)
+            write_atomic(self.folder.catalog_path, candidate.envelope)
+            self.folder.settle_state(manifest, candidate.key_id, candidate.sha256)
         try:
-            self.collect_garbage(manifest)
+            self.folder.collect_garbage(manifest)
         except OSError as exc:  # what is left goes at the next collection
             log.warning("old files not removed yet: %s", exc)
         return report
@@ -151,7 +155,7 @@ class Installing(LibraryFolder):
             starter = trust.starter_key()
             trusted = {starter.key_id: starter}
         else:
-            trusted = self.outside_keys(extra)
+            trusted = self.folder.outside_keys(extra)
         candidate = self.accept(envelope, trusted, check_expiry=not packaged)
         try:
             copied, copied_bytes, not_included = self._copy_objects(
@@ -160,7 +164,7 @@ class Installing(LibraryFolder):
             self.trust_signer(extra, candidate)
             report = self.commit(candidate)
         except BaseException:
-            self.collect_garbage()
+            self.folder.collect_garbage()
             raise
         report.objects_copied, report.bytes_copied = copied, copied_bytes
         report.not_included = not_included
@@ -171,17 +175,17 @@ class Installing(LibraryFolder):
         library whose catalog it signed can always be opened again."""
         from resources_index.catalog.signing import public_pem
 
-        known = {key_id for key_id, _, _ in self.state.trusted_keys()}
+        known = {key_id for key_id, _, _ in self.folder.state.trusted_keys()}
         for key in extra:
             if key.key_id == candidate.key_id and key.key_id not in known:
-                self.state.add_trusted_key(
+                self.folder.state.add_trusted_key(
                     key.key_id, public_pem(key.public_key).decode(), key.origin
                 )
 
     def _copy_objects(
         self, folder: Path, manifest: Manifest, progress: Progress, cancel: Cancel
     ) -> tuple[int, int, list[str]]:
-        wanted = [e for e in manifest.objects() if not self.store.has(e.sha256, e.size)]
+        wanted = [e for e in manifest.objects() if not self.folder.store.has(e.sha256, e.size)]
         not_included: list[str] = []
         plan = []
         for entry in wanted:
@@ -216,7 +220,7 @@ class Installing(LibraryFolder):
                     "bundle.unreadable", name=entry.name, reason=reason_of(exc)
                 ) from None
             with handle:
-                self.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)
+                self.folder.store.add_stream(handle, entry.sha256, entry.size, entry.name, advance)
         return len(plan), total, not_included
 
 

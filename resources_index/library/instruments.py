@@ -19,7 +19,7 @@ from resources_index.errors import InstrumentError
 from resources_index.instruments import definition
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.limits import MAX_DEFINITION_BYTES
-from resources_index.library.folder import LibraryFolder
+from resources_index.library.library import Library
 from resources_index.util.fsutil import open_regular
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ _cache: dict[Path, tuple[_Key, dict[str, FormDefinition]]] = {}
 _lock = threading.Lock()
 
 
-def installed_instruments(library: LibraryFolder) -> dict[str, FormDefinition]:
+def installed_instruments(library: Library) -> dict[str, FormDefinition]:
     """The definitions of the installed catalog's instruments by form id, in id order (empty
     before any catalog); kept per library until its catalog's version changes."""
     manifest = library.current()
@@ -45,7 +45,7 @@ def installed_instruments(library: LibraryFolder) -> dict[str, FormDefinition]:
         return dict(found)
 
 
-def read_definitions(library: LibraryFolder, manifest: Manifest) -> dict[str, FormDefinition]:
+def read_definitions(library: Library, manifest: Manifest) -> dict[str, FormDefinition]:
     """Every instrument of ``manifest`` whose definition the library holds and can read."""
     found: dict[str, FormDefinition] = {}
     for entry in manifest.instruments:

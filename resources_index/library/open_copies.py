@@ -5,7 +5,7 @@ from pathlib import Path
 
 from resources_index.catalog.model import Manifest
 
-OPEN_DIR = "open"  # named copies for the system's programs (see ``Copies.named_copy``)
+OPEN_DIR = "open"  # named copies for the system's programs (see ``FileCopies.named_copy``)
 OPEN_COPY_DAYS = 14
 
 

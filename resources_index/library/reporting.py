@@ -35,20 +35,24 @@ class Problem:
         return f"{self.name!r} of {self.title!r} {what}."
 
 
-class Reporting(LibraryFolder):
-    """``status`` and ``verify``."""
+class Reporter:
+    """``status`` and ``verify`` of one library folder (when it was last verified is kept in
+    the folder's state database)."""
 
-    # -- reporting -----------------------------------------------------------------------------
+    def __init__(self, folder: LibraryFolder) -> None:
+        self.folder = folder
 
     def status(self) -> dict[str, Any]:
         """Facts for ``sop-resources status``: version, counts, offline availability, storage."""
-        manifest = self.current()
+        manifest = self.folder.current()
         if manifest is None:
-            return {"data_dir": str(self.root), "installed": False, "resources": 0}
-        offline = [r for r in manifest.resources if self.store.has(r.main.sha256, r.main.size)]
+            return {"data_dir": str(self.folder.root), "installed": False, "resources": 0}
+        offline = [
+            r for r in manifest.resources if self.folder.store.has(r.main.sha256, r.main.size)
+        ]
         missing = [r for r in manifest.resources if r not in offline]
         return {
-            "data_dir": str(self.root),
+            "data_dir": str(self.folder.root),
             "installed": True,
             "catalog_id": manifest.catalog_id,
             "version": manifest.version,
@@ -61,15 +65,15 @@ class Reporting(LibraryFolder):
             "available_offline": len(offline),
             "not_downloaded": len(missing),
             "bytes_to_download": sum(r.main.size for r in missing),
-            "storage_bytes": tree_size(self.root),
-            "last_verified": self.state.get("verified_at"),
+            "storage_bytes": tree_size(self.folder.root),
+            "last_verified": self.folder.state.get("verified_at"),
         }
 
     def verify(self, progress: Progress = no_progress) -> list[Problem]:
         """Re-hash every local object; return what is damaged or required-but-missing."""
-        manifest = self.current()
+        manifest = self.folder.current()
         if manifest is None:
-            raise LibraryError("library.no_catalog_to_verify", root=self.root)
+            raise LibraryError("library.no_catalog_to_verify", root=self.folder.root)
         owners: dict[str, tuple[str, str, FileEntry]] = {}
         for resource in manifest.resources:
             for entry in resource.files:
@@ -83,7 +87,7 @@ class Reporting(LibraryFolder):
         done = 0
         problems = []
         for sha, (rid, title, entry) in owners.items():
-            kind = self.store.check(sha, entry.size)
+            kind = self.folder.store.check(sha, entry.size)
             done += entry.size
             progress(done, total)
             if kind == "missing" and entry.role in limits.OPTIONAL_ROLES:
@@ -92,7 +96,7 @@ class Reporting(LibraryFolder):
                 problems.append(Problem(rid, title, entry.name, kind))
         if not problems:
             try:
-                self.state.set_many({"verified_at": format_time(utc_now())})
+                self.folder.state.set_many({"verified_at": format_time(utc_now())})
             except sqlite3.Error as exc:  # a full disk: the check itself still stands
                 log.warning("verification time not recorded: %s", exc)
         return problems

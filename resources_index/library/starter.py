@@ -6,8 +6,8 @@ import logging
 
 from resources_index.config import paths
 from resources_index.errors import ResourcesError
-from resources_index.library.folder import CATALOG_FILE
-from resources_index.library.installing import Installing, InstallReport
+from resources_index.library.folder import CATALOG_FILE, LibraryFolder
+from resources_index.library.installing import Installer, InstallReport
 
 log = logging.getLogger(__name__)
 
@@ -27,39 +27,44 @@ STARTER_NOTICE = {
 STARTER_AUTHOR = "SOP Desktop (sample content)"
 
 
-class Starter(Installing):
-    """The packaged starter catalog in this library."""
+class StarterCatalog:
+    """The packaged starter catalog in one library folder, installed by its installer. What
+    it remembers (a starter passed over) is in the folder's state database."""
 
-    def ensure_starter(self) -> bool:
+    def __init__(self, folder: LibraryFolder, installer: Installer) -> None:
+        self.folder = folder
+        self.installer = installer
+
+    def ensure(self) -> bool:
         """Install the packaged starter catalog into an empty library; True when it did."""
-        if self.has_catalog():
+        if self.folder.has_catalog():
             return False
-        self.import_bundle(paths.starter_catalog_dir())
+        self.installer.import_bundle(paths.starter_catalog_dir())
         return True
 
-    def starter_outdated(self) -> bool:
+    def outdated(self) -> bool:
         """True when the library holds nothing but the starter catalog and this program ships
-        a different one (the program was updated): ``refresh_starter`` brings it in. Cheap: one
+        a different one (the program was updated): ``refresh`` brings it in. Cheap: one
         hash of the packaged catalog.json, no parsing."""
-        if self.state.get("current_catalog_id") != paths.STARTER_CATALOG_ID:
+        if self.folder.state.get("current_catalog_id") != paths.STARTER_CATALOG_ID:
             return False
         sha = _packaged_starter_sha()
         return sha is not None and sha not in (
-            self.state.get("current_sha256"),
-            self.state.get("starter_passed_over"),
+            self.folder.state.get("current_sha256"),
+            self.folder.state.get("starter_passed_over"),
         )
 
-    def refresh_starter(self) -> InstallReport | None:
+    def refresh(self) -> InstallReport | None:
         """Install the packaged starter over an older starter (new resources, curated kits);
         the user's favorites, history and kits stay, as after any import. A packaged starter
         older than the installed one (a program put back to an earlier version) is passed
         over once and for all. None when nothing was installed."""
-        if not self.starter_outdated():
+        if not self.outdated():
             return None
         try:
-            report = self.import_bundle(paths.starter_catalog_dir())
+            report = self.installer.import_bundle(paths.starter_catalog_dir())
         except ResourcesError as exc:
-            self.state.set_many({"starter_passed_over": _packaged_starter_sha() or ""})
+            self.folder.state.set_many({"starter_passed_over": _packaged_starter_sha() or ""})
             log.warning("the packaged starter catalog was not installed: %s", exc)
             return None
         log.info("starter catalog updated: %s", report.summary())

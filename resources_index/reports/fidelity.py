@@ -20,8 +20,8 @@ from typing import Any
 from resources_index.errors import ResourcesError
 from resources_index.instruments.aggregates import weekly_aggregates
 from resources_index.instruments.responses import RESPONSES_FOLDER, Response, ResponseStore
-from resources_index.library.folder import LibraryFolder
 from resources_index.library.instruments import installed_instruments
+from resources_index.library.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ MEASURES = (ANSWERED, CHOICE, SCORE_SUM)
 MAX_VALUE = 10**9 - 1
 
 
-def fidelity_measures(library: LibraryFolder, period: str) -> list[dict[str, Any]]:
+def fidelity_measures(library: Library, period: str) -> list[dict[str, Any]]:
     """The instruments' measures of ``period`` ("2026-W49"); none when the catalog has no
     instruments or the responses cannot be read (the report goes on without them)."""
     try:

@@ -11,6 +11,8 @@ from whoosh import query
 
 from resources_index.search.analysis import is_stop_word
 from resources_index.search.facets import FacetCounter
+from resources_index.search.language_preference import prefer, query_language
+from resources_index.search.passage_matching import word_matcher
 from resources_index.search.query import ParsedQuery
 from resources_index.search.query_building import (
     QueryBuilder,
@@ -19,7 +21,6 @@ from resources_index.search.query_building import (
     filter_query,
     scope_query,
 )
-from resources_index.search.ranking import prefer, query_language, word_matcher
 from resources_index.search.results import Hit, SearchResults
 from resources_index.search.schema import Segments
 from resources_index.search.snippets import best_passage

@@ -195,7 +195,9 @@ def _get(
             if not refuse:
                 return Answer(response.status_code)
             raise SyncError(
-                "sync.catalog_refused", url=shown(url), reason=explain_status(response.status_code)
+                "sync.catalog_http_error",
+                url=shown(url),
+                reason=explain_status(response.status_code),
             )
         try:
             body = _read_body(response, url, name, fetch)

@@ -43,7 +43,7 @@ from resources_index.util.fsutil import tree_size
 from sop_desktop.accessible import caption
 from sop_desktop.appearance import apply_appearance
 from sop_desktop.dialogs.trusted_keys import TrustedKeys
-from sop_desktop.error_text import say
+from sop_desktop.error_sentences import say
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 from sop_desktop.screen_fit import fit_to_screen

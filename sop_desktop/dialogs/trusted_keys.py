@@ -21,7 +21,7 @@ from resources_index.errors import ResourcesError
 from resources_index.library import trust
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
-from sop_desktop.error_text import describe
+from sop_desktop.error_sentences import describe
 from sop_desktop.start_folder import start_folder
 
 

@@ -26,7 +26,7 @@ from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.responses import Response, ResponseStore
 from resources_index.instruments.session import FormSession
 from sop_desktop.accessible import Announcer, caption
-from sop_desktop.error_text import describe
+from sop_desktop.error_sentences import describe
 from sop_desktop.fonts import enlarged
 from sop_desktop.instruments import form_words
 from sop_desktop.instruments.form_view import FindResource, FormView

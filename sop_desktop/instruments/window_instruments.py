@@ -25,7 +25,7 @@ from resources_index.instruments.export import export_csv
 from resources_index.instruments.responses import Response, ResponseStore, user_responses_folder
 from resources_index.library.instruments import installed_instruments
 from sop_desktop.controllers.search_controller import reader_language
-from sop_desktop.error_text import describe, say
+from sop_desktop.error_sentences import describe, say
 from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.form_words import form_languages, title_of
 from sop_desktop.instruments.stamps import stamp_moment

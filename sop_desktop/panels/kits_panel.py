@@ -36,7 +36,7 @@ from resources_index.library.kits import Kit, KitStore, readiness
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.controllers.search_controller import reader_language
-from sop_desktop.error_text import say
+from sop_desktop.error_sentences import say
 from sop_desktop.labels import size_text
 from sop_desktop.panels.button_grid import ButtonGrid
 from sop_desktop.panels.kit_labels import item_label

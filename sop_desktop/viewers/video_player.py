@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from resources_index.errors import ResourcesError
 from resources_index.library.captions import CaptionTrack
 from sop_desktop.accessible import Announcer, caption
-from sop_desktop.error_text import describe
+from sop_desktop.error_sentences import describe
 from sop_desktop.labels import label, language_in_sentence, time_text
 from sop_desktop.quiet_media import quiet_ffmpeg
 

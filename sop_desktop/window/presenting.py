@@ -11,7 +11,7 @@ from resources_index.catalog.model import KitItem
 from resources_index.catalog.positions import start_of
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import readiness
-from sop_desktop.error_text import say
+from sop_desktop.error_sentences import say
 from sop_desktop.labels import size_text
 
 if TYPE_CHECKING:

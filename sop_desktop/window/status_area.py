@@ -14,7 +14,7 @@ from resources_index.library.library import Library
 from resources_index.sync.schedule import last_attempt
 from sop_desktop.accessible import caption
 from sop_desktop.dates import day_text, moment_text
-from sop_desktop.error_text import describe, say
+from sop_desktop.error_sentences import describe, say
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 

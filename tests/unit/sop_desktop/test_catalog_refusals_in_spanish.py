@@ -11,8 +11,8 @@ from resources_index.errors import CatalogError
 from resources_index.library.kits import Kit
 from resources_index.messages import MESSAGES
 from resources_index.sync.report import SyncError
-from sop_desktop.error_text import describe
-from sop_desktop.error_texts import TEXTS
+from sop_desktop.error_sentences import describe
+from sop_desktop.error_texts_generated import TEXTS
 from tests.unit.resources_index.catalog.test_catalog import mutate, parse
 
 #: Words that are the same in both languages (names of formats and of the format's own fields).

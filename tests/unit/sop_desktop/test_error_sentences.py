@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.errors import LibraryError, Size
 from resources_index.library import copies
 from resources_index.library.library import Library
-from sop_desktop.error_text import describe
+from sop_desktop.error_sentences import describe
 from tests.unit.sop_desktop.conftest import open_window, type_query
 
 

@@ -193,10 +193,10 @@ def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
 
 
 def test_the_error_sentences_follow_the_core_messages() -> None:
-    """``sop_desktop/error_texts.py`` is made from ``resources_index/messages.py``: every kind
-    the window can meet is there, word for word (run scripts/make_error_texts.py)."""
+    """``sop_desktop/error_texts_generated.py`` is made from ``resources_index/messages.py``:
+    every kind the window can meet is there, word for word (run scripts/make_error_texts.py)."""
     from resources_index.messages import COMMAND_LINE_ONLY, MESSAGES
-    from sop_desktop.error_texts import TEXTS
+    from sop_desktop.error_texts_generated import TEXTS
 
     assert {k: v for k, v in MESSAGES.items() if not k.startswith(COMMAND_LINE_ONLY)} == TEXTS
 

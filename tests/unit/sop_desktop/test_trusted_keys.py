@@ -17,7 +17,7 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
 from sop_desktop.dialogs.trusted_keys import TrustedKeys
-from sop_desktop.error_text import describe
+from sop_desktop.error_sentences import describe
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.served import running
 from tests.unit.sop_desktop.test_sync_window import shown_message

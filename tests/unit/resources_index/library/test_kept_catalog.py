@@ -87,7 +87,7 @@ def test_threads_asking_at_once_share_one_read(
     reads: list[str] = []
     real_load = snapshot.load
     arrivals = _CountingLock()
-    reopened._reading = arrivals  # type: ignore[assignment]
+    reopened.folder._reading = arrivals  # type: ignore[assignment]
 
     def slow_load(root: Path, sha256: str) -> Manifest | None:
         reads.append(sha256)

@@ -43,8 +43,8 @@ def test_no_match_falls_back_to_the_opening_words() -> None:
 def test_only_words_that_start_with_the_query_are_marked() -> None:
     """The window's matcher finds pieces of words too (a faster expression); a piece inside
     a word ("plan" in "replan", "safety" in "unsafe_safety") is never marked."""
+    from resources_index.search.passage_matching import word_matcher
     from resources_index.search.query import parse
-    from resources_index.search.ranking import word_matcher
 
     text = "An explanation of the plan: unsafe_safety is not safety, nor is a replan."
     passage = best_passage([{"kind": "section", "text": text}], word_matcher(parse("safety plan")))

@@ -1,6 +1,6 @@
 """What the window says when something fails: the one place errors become sentences, in the
 interface's language (the core's English sentences, ``resources_index/messages.py``, looked up in
-the translations through ``error_texts.py``)."""
+the translations through ``error_texts_generated.py``)."""
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -8,7 +8,7 @@ from resources_index import __version__
 from resources_index.errors import ResourcesError, Size, Words, reason_of
 from resources_index.messages import MESSAGES
 from sop_desktop.dates import written_day
-from sop_desktop.error_texts import TEXTS
+from sop_desktop.error_texts_generated import TEXTS
 from sop_desktop.labels import size_text
 
 

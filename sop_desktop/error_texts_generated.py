@@ -537,7 +537,7 @@ TEXTS: dict[str, str] = {
     "sync.unreachable": QT_TRANSLATE_NOOP(
         "Errors", "Could not reach {url}: {reason}. The library was not changed."
     ),
-    "sync.catalog_refused": QT_TRANSLATE_NOOP(
+    "sync.catalog_http_error": QT_TRANSLATE_NOOP(
         "Errors", "Could not get the catalog from {url}: {reason}. The library was not changed."
     ),
     "sync.catalog_stalled": QT_TRANSLATE_NOOP(

@@ -1,25 +1,11 @@
-"""Ordering hits and marking passages: the query's language first, its words highlighted."""
+"""Which words of a passage a query matched: the ``WordMatcher`` that ``snippets.best_passage``
+marks a hit's passage with (the query's words, their stems in both languages, a typed prefix)."""
 
 import re
 
-from resources_index.catalog.language import detect_language
 from resources_index.search.analysis import ANALYZERS, LANGUAGES, is_stop_word
 from resources_index.search.query import ParsedQuery
 from resources_index.search.snippets import WordMatcher
-
-OTHER_LANGUAGE_FACTOR = 0.9
-
-
-def query_language(parsed: ParsedQuery) -> str | None:
-    """English or Spanish when the query's own function words say so ("and", "de", "para")."""
-    return detect_language(parsed.raw, minimum_hits=1)
-
-
-def prefer(score: float, language: str | None, preferred: str | None) -> float:
-    """Rank resources in the query's language a little ahead of their translations."""
-    if preferred is None or language == preferred:
-        return score
-    return score * OTHER_LANGUAGE_FACTOR
 
 
 def word_matcher(parsed: ParsedQuery) -> WordMatcher:
