@@ -4,7 +4,14 @@ language (``key_names``), only keys a keyboard has."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sop_desktop.key_names import is_keyboard_key, key_text, standard_keys
 
@@ -26,7 +33,7 @@ def _keys(*names: str | Std) -> Keys:
 class ShortcutsDialog(QDialog):
     """The table of keys; ``rows`` holds (place, keys, what they do) for the tests."""
 
-    def __init__(self, parent: QDialog | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.rows = self._rows()
