@@ -7,7 +7,9 @@ from PySide6.QtCore import QObject, Signal
 class LibraryEvents(QObject):
     """The library's change signals for one window's parts."""
 
-    #: A new catalog is installed (a sync, an import, the starter filling an empty library).
+    #: A new catalog is installed (a sync, an import, the starter filling an empty library);
+    #: said instead of ``state_changed`` for the same change (the last sync with it), so a
+    #: part that listens to both refreshes once.
     catalog_changed = Signal()
     #: Files arrived on this laptop or a download stopped (whatever came is kept).
     files_changed = Signal()

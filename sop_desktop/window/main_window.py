@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
         self.kits.message.connect(self.notifier.status)
         # What changed in the library, to the parts that show it.
         events = self.events
-        for shows_files in (self.results_model.refresh_offline, details.refresh_state):
-            events.files_changed.connect(shows_files)
+        events.files_changed.connect(self.results_model.refresh_offline)
+        events.files_changed.connect(details.refresh_state)
         events.files_changed.connect(self.kits.refresh_state)
         events.state_changed.connect(details.refresh_state)
         events.state_changed.connect(self.status_area.show_catalog_facts)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(self.tr("%n results", "", results))
         if not outcome.quick:  # said once the answer is complete, not at every keystroke
-            self.announcer.announce(self.count_label.text())
+            self.notifier.announce(self.count_label.text())
         text = notice_for(outcome, self.search.scope)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
