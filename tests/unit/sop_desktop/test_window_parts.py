@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.records import Resource
@@ -14,14 +15,16 @@ from resources_index.library.library import Library, open_library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import Usage
 from sop_desktop.accessible import Announcer
-from sop_desktop.controllers.search_controller import SearchOutcome
+from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
+from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.window.library_events import LibraryEvents
 from sop_desktop.window.notifier import Notifier
 from sop_desktop.window.status_area import StatusArea
 from sop_desktop.window.sync_jobs import SyncJobs
 from sop_desktop.window.usage_counting import UsageCounting
+from sop_desktop.window.window_state import WindowState
 from tests.helpers.reporting import county_policy
 from tests.helpers.served import point_at, running
 
@@ -202,3 +205,39 @@ def test_a_failed_sync_is_told_through_the_notifier(
     assert box.windowTitle() == "Sync did not finish"
     assert "No server address is set" in box.text()
     box.close()
+
+
+def test_the_window_state_comes_back_on_a_bare_window(
+    qtbot: QtBot, host: QMainWindow, starter_library: Library, tmp_path: Path
+) -> None:
+    remembered = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    remembered.setValue("size", "790x600")  # within the offscreen screen
+    remembered.setValue("columns", "[0.25, 0.4, 0.35]")  # each above its minimum
+    remembered.setValue("filters", '{"type": ["video"], "nonsense": ["x"]}')
+    remembered.setValue("scope", "favorites")
+    splitter = QSplitter(Qt.Orientation.Horizontal, host)
+    for _ in range(3):
+        splitter.addWidget(QWidget(splitter))
+    host.setCentralWidget(splitter)
+    filters = FilterPanel(host)
+    search = SearchController(starter_library, host)
+    state = WindowState(host, remembered, splitter, filters, search)
+    state.restore()
+    assert (host.width(), host.height()) == (790, 600)
+    assert filters.selected == search.filters == {"type": ["video"]}
+    assert filters.scope == search.scope == "favorites"
+    assert "pending_splitter" not in vars(host)  # nothing is added to the window
+    host.show()  # the columns take their shares once the window has its size
+
+    def near_shares() -> bool:
+        sizes = splitter.sizes()
+        wanted = [sum(sizes) * share for share in (0.25, 0.4, 0.35)]
+        return all(abs(a - b) <= 10 for a, b in zip(sizes, wanted, strict=True))
+
+    qtbot.waitUntil(near_shares)
+    filters.set_scope("recent")
+    state.save()
+    again = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    assert again.value("scope") == "recent"
+    assert again.value("size") == "790x600"
+    search.close()
