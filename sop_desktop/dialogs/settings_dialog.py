@@ -146,9 +146,6 @@ class SettingsDialog(QDialog):
         # be squeezed narrower than the form needs (a reason shown later was cut at its right).
         body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
         self.scroll_area = scrolling(body, self)
-        # Read under its old name by the window (sync_jobs.py) until it calls
-        # show_trusted_keys(); the name hides QWidget.scroll(), hence the ignore. Remove then.
-        self.scroll = self.scroll_area  # type: ignore[method-assign, assignment]
         self.body = body
         self.note = QLabel(self)
         self.note.setWordWrap(True)

@@ -105,7 +105,7 @@ class DetailPane(QScrollArea):
             self.tr("Helpful, out of date, a broken file: tell the statewide team")
         )
         self.feedback_button.clicked.connect(lambda: self.feedback_requested.emit(self.resource))
-        self.feedback_offered = False  # where usage reports are on (``UsageCounting``)
+        self.feedback_offered = False  # where usage reports are on (``offer_feedback``)
         self.action_buttons = (
             self.open_button,
             self.present_button,
@@ -236,6 +236,10 @@ class DetailPane(QScrollArea):
                 name = name.replace(mark, mark + "\u200b")
             lines.append(f"{name} — {role}, {size_text(entry.size)}, {where}")
         self.files.setText("<br>".join(lines))
+
+    def offer_feedback(self, offered: bool) -> None:
+        """Whether "Feedback…" is offered (where usage reports are on: it travels with them)."""
+        self.feedback_offered = offered
 
     def refresh_state(self) -> None:
         """Update the buttons after a favorite, a download or a sync."""

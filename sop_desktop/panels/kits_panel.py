@@ -42,7 +42,7 @@ from sop_desktop.panels.button_grid import ButtonGrid
 from sop_desktop.panels.kit_labels import item_label
 from sop_desktop.panels.kit_transfer import KitTransfer
 from sop_desktop.scrolling import scrolling
-from sop_desktop.window.messages import confirm
+from sop_desktop.window.notifier import confirm
 
 KIT_ROLE = Qt.ItemDataRole.UserRole + 1
 

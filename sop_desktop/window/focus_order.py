@@ -2,28 +2,36 @@
 actions, the filters, then Sync); ``visible_style`` shows where it is."""
 
 import itertools
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-if TYPE_CHECKING:
-    from sop_desktop.window.main_window import MainWindow
+from sop_desktop.panels.detail_pane import DetailPane
+from sop_desktop.panels.filter_panel import FilterPanel
+from sop_desktop.panels.results_view import ResultsView
 
 
-def set_tab_order(window: "MainWindow") -> None:
-    window.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+def set_tab_order(
+    window: QWidget,
+    search_field: QLineEdit,
+    results: ResultsView,
+    details: DetailPane,
+    filters: FilterPanel,
+    sync_button: QPushButton,
+) -> None:
+    details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     chain = [
-        window.search_field,
-        window.results,
-        window.details.open_button,
-        window.details.present_button,
-        window.details.favorite_button,
-        window.details.offline_button,
-        window.details.save_button,
-        window.details.print_button,
-        window.filters.tree,
-        window.filters.clear_button,
-        window.sync_button,
+        search_field,
+        results,
+        details.open_button,
+        details.present_button,
+        details.favorite_button,
+        details.offline_button,
+        details.save_button,
+        details.print_button,
+        filters.tree,
+        filters.clear_button,
+        sync_button,
     ]
     for first, second in itertools.pairwise(chain):
         window.setTabOrder(first, second)

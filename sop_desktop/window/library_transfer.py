@@ -5,20 +5,19 @@ signature and every file as it would from the server."""
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from resources_index.library.bundle import ExportReport, export_bundle
 from resources_index.library.installing import InstallReport
+from resources_index.library.library import Library
 from sop_desktop.labels import size_text
 from sop_desktop.progress_dialog import run_with_progress
 from sop_desktop.start_folder import start_folder
-from sop_desktop.window.messages import show_message
-
-if TYPE_CHECKING:
-    from sop_desktop.window.main_window import MainWindow
+from sop_desktop.window.library_events import LibraryEvents
+from sop_desktop.window.notifier import Notifier
 
 #: The folder made on the drive chosen (a drive's top folder is rarely empty).
 BUNDLE_FOLDER = "SOP Desktop library"
@@ -27,13 +26,20 @@ BUNDLE_FOLDER = "SOP Desktop library"
 class LibraryTransfer(QObject):
     """File › Copy the library to a drive…, File › Import a library from a drive…"""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, library: Library, events: LibraryEvents, notifier: Notifier, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.library = library
+        self.events = events
+        self.notifier = notifier
 
     def ask_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Copy the library to which drive or folder?"), start_folder()
+            self.parent_widget,
+            self.tr("Copy the library to which drive or folder?"),
+            start_folder(),
         )
         if folder:
             self.export_to(Path(folder) / BUNDLE_FOLDER)
@@ -45,7 +51,7 @@ class LibraryTransfer(QObject):
             self.tr("Copy cancelled; the folder holds no new catalog."),
             self._exported,
             export_bundle,
-            self.window.library,
+            self.library,
             out,
         )
 
@@ -53,7 +59,7 @@ class LibraryTransfer(QObject):
         """Said in a message that is read whole (a status line cut it), and true: the
         catalog's own search index, which a laptop keeps unpacked, is not a file left out (the
         other laptop builds its index from the library)."""
-        manifest = self.window.library.current()
+        manifest = self.library.current()
         index = manifest.search_index if manifest else None
         left_out = [name for name in report.not_local if index is None or name != index.name]
         said = self.tr(
@@ -67,15 +73,11 @@ class LibraryTransfer(QObject):
                 "",
                 len(left_out),
             )
-        window = self.window
-        window.message_box = show_message(
-            window, said, "\n".join(left_out), self.tr("Library copied")
-        )
-        self.window.announcer.announce(said)
+        self.notifier.message(said, "\n".join(left_out), self.tr("Library copied"))
 
     def ask_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import the library from which folder?"), start_folder()
+            self.parent_widget, self.tr("Import the library from which folder?"), start_folder()
         )
         if folder:
             self.import_from(_bundle_in(Path(folder)))
@@ -85,7 +87,7 @@ class LibraryTransfer(QObject):
             self.tr("Importing…"),
             self.tr("Import cancelled; the library was not changed."),
             self._imported,
-            self.window.library.import_bundle,
+            self.library.import_bundle,
             folder,
             (),
         )
@@ -93,14 +95,13 @@ class LibraryTransfer(QObject):
     def _run(self, label: str, cancelled: str, done: Callable[[Any], None], *work: Any) -> None:
         """``work`` (a function and its arguments) in the background, with progress and Cancel;
         an error is shown, a cancel said on the status bar."""
-        window = self.window
         run_with_progress(
-            window,
+            self.parent_widget,
             label,
             *work,
             on_done=done,
-            on_error=lambda sentence, details: window.show_error(sentence, details),
-            on_cancelled=lambda: window.statusBar().showMessage(cancelled, 10000),
+            on_error=lambda sentence, details: self.notifier.error(sentence, details),
+            on_cancelled=lambda: self.notifier.status(cancelled),
         )
 
     def _imported(self, report: InstallReport) -> None:
@@ -111,8 +112,8 @@ class LibraryTransfer(QObject):
             said = said.format(
                 report.version, len(report.added), len(report.changed), len(report.removed)
             )
-        self.window.statusBar().showMessage(said, 10000)
-        self.window.library_filled()
+        self.notifier.status(said)
+        self.events.catalog_changed.emit()
 
 
 def _bundle_in(folder: Path) -> Path:

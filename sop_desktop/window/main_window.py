@@ -3,55 +3,39 @@
 Layout: the search field across the top; below it the sidebar (where to look and filters),
 the results and the detail pane side by side in a splitter; the status bar shows the network,
 the catalog version, the last sync and, during a sync, its progress with Cancel. The window
-assembles its parts and routes between them; each concern lives in its own module:
-``status_area``, ``sync_jobs``, ``opening``, ``presenting``, ``menus``, ``window_state``.
-
-Longer than 400 lines for now: it still routes between its parts by hand; once the parts
-subscribe to the library's change signals themselves, the routing leaves this module.
+builds its parts and connects them; each concern lives in its own module (``status_area``,
+``sync_jobs``, ``opening``, ``presenting``, ``menus``, ``window_state``, ``usage_counting``)
+and is given only what it needs: the library, the ``Notifier`` that tells the user, the
+``LibraryEvents`` that say what changed, the widgets it works on.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
+from resources_index.reports.usage import Usage, reporting_on
 from sop_desktop import i18n
-from sop_desktop.accessible import Announcer, caption
+from sop_desktop.accessible import Announcer
 from sop_desktop.appearance import apply_appearance
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
 from sop_desktop.dialogs.settings_dialog import SettingsDialog
-from sop_desktop.fonts import enlarged
 from sop_desktop.instruments.window_instruments import WindowInstruments
-from sop_desktop.panels.detail_pane import DetailPane
-from sop_desktop.panels.filter_panel import FilterPanel
-from sop_desktop.panels.kits_panel import KitsPanel
-from sop_desktop.panels.results_view import ROW_ROLE, ResultsModel, ResultsView
+from sop_desktop.panels.results_view import ROW_ROLE
 from sop_desktop.screen_fit import keep_windows_on_screen
 from sop_desktop.visible_style import use_visible_style
-from sop_desktop.window import focus_order, window_state
+from sop_desktop.window.layout import lay_out
+from sop_desktop.window.library_events import LibraryEvents
 from sop_desktop.window.library_transfer import LibraryTransfer
-from sop_desktop.window.menus import WindowMenus
-from sop_desktop.window.messages import show_error
-from sop_desktop.window.narrowing_bar import NarrowingBar
+from sop_desktop.window.menus import Commands, WindowMenus
 from sop_desktop.window.notices import notice_for
+from sop_desktop.window.notifier import Notifier
 from sop_desktop.window.opening import Opener
 from sop_desktop.window.paging import ResultPaging
 from sop_desktop.window.presenting import Presenting
@@ -59,6 +43,7 @@ from sop_desktop.window.search_keys import SearchKeys
 from sop_desktop.window.status_area import StatusArea
 from sop_desktop.window.sync_jobs import SyncJobs
 from sop_desktop.window.usage_counting import UsageCounting
+from sop_desktop.window.window_state import WindowState
 
 if TYPE_CHECKING:
     from resources_index.search.result_row import ResultRow
@@ -83,122 +68,98 @@ class MainWindow(QMainWindow):
         self.last_outcome: SearchOutcome | None = None
         self.user_choice: str | None = None
         self.auto_selecting = False
-        self.message_box: QMessageBox | None = None
 
         self.announcer = Announcer(self)
+        self.notifier = Notifier(self, self.statusBar(), self.announcer)
+        self.events = LibraryEvents(self)
         self.search = SearchController(library, self)
         self.sync = SyncController(library, self)
-        self._build_search_bar()
-        self._build_body()
+        widgets = lay_out(self, library, self._chosen_location)
+        self.search_field, self.sync_button = widgets.search_field, widgets.sync_button
+        self.count_label, self.notice = widgets.count_label, widgets.notice
+        self.sync_notice, self.narrowing = widgets.sync_notice, widgets.narrowing
+        self.filters, self.kits, self.side = widgets.filters, widgets.kits, widgets.side
+        self.results_model, self.results = widgets.results_model, widgets.results
+        self.details, self.splitter = widgets.details, widgets.splitter
         self.status_area = StatusArea(self, library)
-        self.opener = Opener(self)
-        self.presenting = Presenting(self)
-        self.transfer = LibraryTransfer(self)
-        self.menus = WindowMenus(self)
+        self.counting = UsageCounting(
+            Usage.of(library), self.events, self.search_field.text, self.notifier, self
+        )
+        self.details.offer_feedback(self.counting.active)
+        self.transfer = LibraryTransfer(library, self.events, self.notifier, self)
+        self.menus = WindowMenus(self, self._commands())
         self.sync_action = self.menus.sync_action
-        self.sync_jobs = SyncJobs(self)
-        self.keys = SearchKeys(self)
-        self.paging = ResultPaging(self)
+        self.sync_jobs = SyncJobs(
+            self.sync,
+            library,
+            self.events,
+            self.notifier,
+            self.status_area,
+            (self.sync_button, self.sync_action),
+            self.sync_notice,
+            self.open_settings,
+        )
+        self.opener = Opener(
+            library,
+            self.events,
+            self.notifier,
+            self.sync_jobs.fetch_then,
+            lambda: (self.results_model.rows, self.search_field.text()),
+            self.ui_state,
+            self,
+        )
+        self.presenting = Presenting(library, self.events, self.notifier, self)
+        self.keys = SearchKeys(self.search_field, self.results, self.focus_search)
+        self.paging = ResultPaging(
+            self.search, self.results, self.results_model, lambda: self.last_outcome
+        )
         self._connect()
-        self.counting = UsageCounting(self)
         self.instruments = WindowInstruments(self)  # its menu, File › Export, details' buttons
-        window_state.restore_state(self)
+        self.window_state = WindowState(
+            self, self.ui_state, self.splitter, self.filters, self.search
+        )
+        self.window_state.restore()
         self.search_field.setFocus()
         self.search.rerun()
 
-    # -- building --------------------------------------------------------------------------------
-
-    def _build_search_bar(self) -> None:
-        self.search_field = QLineEdit(self)
-        self.search_field.setPlaceholderText(
-            self.tr("Search tip sheets, guides, videos and captions (Ctrl+K)")
+    def _commands(self) -> Commands:
+        return Commands(
+            sync=self.start_sync,
+            export_library=lambda: self.transfer.ask_export(),
+            import_library=lambda: self.transfer.ask_import(),
+            save_copy=self.save_copy,
+            settings=self.open_settings,
+            set_scope=lambda scope: self.filters.set_scope(scope, True),
+            clear_filters=self.filters.clear,
+            welcome=self.show_welcome,
+            guide=self.show_guide,
+            focus_search=self.focus_search,
+            request=self.counting.ask_request if reporting_on(self.library) else None,
         )
-        self.search_field.setAccessibleName(self.tr("Search"))
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setFont(enlarged(self.search_field.font(), 1.25))
-        self.sync_button = QPushButton(self.tr("Sync"), self)
-        self.sync_button.setAccessibleName(self.tr("Sync with the server"))
-        self.sync_button.setToolTip(self.tr("Get new and updated resources (F5)"))
-        self.notice = QLabel(self)
-        caption(self.notice, self.tr("Search notice"))
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.notice.setWordWrap(True)
-        self.sync_notice = QLabel(self)
-        caption(self.sync_notice, self.tr("Sync result"))
-        self.sync_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.sync_notice.setWordWrap(True)
-        # A box drawn from the palette, not a style sheet: a sheet's palette(…) and its links'
-        # colour stayed those of the appearance it was set under (blue links on black).
-        self.sync_notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.sync_notice.setAutoFillBackground(True)
-        self.sync_notice.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.sync_notice.setMargin(6)
-        self.sync_notice.hide()
-        self.count_label = QLabel(self)
-        caption(self.count_label, self.tr("Number of results"))
-
-    def _build_body(self) -> None:
-        self.filters = FilterPanel(self)
-        self.results_model = ResultsModel(self.library)
-        self.results = ResultsView(self.results_model)
-        self.details = DetailPane(self.library, self)
-        results_box = QWidget(self)
-        results_layout = QVBoxLayout(results_box)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        header.addWidget(self.count_label)
-        header.addStretch(1)
-        results_layout.addLayout(header)
-        self.narrowing = NarrowingBar(self.filters, results_box)
-        results_layout.addWidget(self.narrowing)
-        results_layout.addWidget(self.sync_notice)
-        results_layout.addWidget(self.notice)
-        results_layout.addWidget(self.results, 1)
-        self.kits = KitsPanel(
-            self.library, lambda: self.details.resource, self, self._chosen_location
-        )
-        self.side = QTabWidget(self)
-        self.side.setAccessibleName(self.tr("Browse or kits"))
-        self.side.addTab(self.filters, self.tr("Browse"))
-        self.side.addTab(self.kits, self.tr("Kits"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.side)
-        self.splitter.addWidget(results_box)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 560, 420])
-        self.splitter.setChildrenCollapsible(False)
-
-        top = QHBoxLayout()
-        top.addWidget(self.search_field, 1)
-        top.addWidget(self.sync_button)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        focus_order.set_tab_order(self)
 
     def _connect(self) -> None:
         self.search_field.textChanged.connect(self.search.set_query)
         self.search_field.returnPressed.connect(self.open_current)
         self.search.answered.connect(self.show_outcome)
+        self.search.answered.connect(self.counting.answered)
         self.search.failed.connect(lambda sentence, details: self.show_error(sentence, details))
-        self.filters.filters_changed.connect(self._filters_changed)
+        self.filters.filters_changed.connect(self.search.set_filters)
+        self.filters.filters_changed.connect(self.counting.filtered)
         self.filters.scope_changed.connect(self.search.set_scope)
+        self.side.currentChanged.connect(self.counting.count_search)  # switching to the kits
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.results.activated.connect(lambda _: self.open_current())
-        self.details.open_requested.connect(self.open_resource)
-        self.details.save_requested.connect(self.save_copy)
-        self.details.favorite_toggled.connect(self.set_favorite)
-        self.details.offline_requested.connect(self.make_offline)
-        self.details.resource_linked.connect(self.show_resource_by_id)
-        self.details.present_requested.connect(
+        details = self.details
+        details.open_requested.connect(self.open_resource)
+        details.save_requested.connect(self.save_copy)
+        details.favorite_toggled.connect(self.set_favorite)
+        details.offline_requested.connect(self.make_offline)
+        details.resource_linked.connect(self.show_resource_by_id)
+        details.present_requested.connect(
             lambda r: self.presenting.present_hit(r, self._chosen_location())
         )
-        self.details.print_requested.connect(self.print_resource)
+        details.print_requested.connect(self.print_resource)
+        details.feedback_requested.connect(self.counting.ask_feedback)
         self.notice.linkActivated.connect(self._notice_link)
         self.sync_notice.linkActivated.connect(self._notice_link)
         self.sync_button.clicked.connect(self.start_sync)
@@ -208,8 +169,17 @@ class MainWindow(QMainWindow):
         self.kits.offline_requested.connect(
             lambda ids: self.sync.start_fetch(ids, keep_offline=True)
         )
-        self.kits.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.statusBar().messageChanged.connect(self.announcer.announce)
+        self.kits.message.connect(self.notifier.status)
+        # What changed in the library, to the parts that show it.
+        events = self.events
+        events.files_changed.connect(self.results_model.refresh_offline)
+        events.files_changed.connect(details.refresh_state)
+        events.files_changed.connect(self.kits.refresh_state)
+        events.state_changed.connect(details.refresh_state)
+        events.state_changed.connect(self.status_area.show_catalog_facts)
+        events.catalog_changed.connect(self.status_area.show_catalog_facts)
+        events.catalog_changed.connect(lambda: self.kits.reload())
+        events.catalog_changed.connect(self.search.catalog_changed)
 
     # -- keyboard ----------------------------------------------------------------------------------
 
@@ -224,9 +194,6 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     # -- search results ----------------------------------------------------------------------------
-
-    def _filters_changed(self, filters: dict[str, list[str]]) -> None:
-        self.search.set_filters(filters)
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
         same_question = self.last_outcome is not None and self.last_outcome.query == outcome.query
@@ -256,7 +223,7 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(self.tr("%n results", "", results))
         if not outcome.quick:  # said once the answer is complete, not at every keystroke
-            self.announcer.announce(self.count_label.text())
+            self.notifier.announce(self.count_label.text())
         text = notice_for(outcome, self.search.scope)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -313,7 +280,10 @@ class MainWindow(QMainWindow):
         self.opener.open_resource(resource, location)
 
     def save_copy(self, resource: Resource | None = None, target: Path | None = None) -> None:
-        self.opener.save_copy(resource, target)
+        """Save a copy of ``resource`` (by default the one shown in the details)."""
+        resource = resource or self.details.resource
+        if resource is not None:
+            self.opener.save_copy(resource, target)
 
     def present(self, items: list[KitItem], first: int = 0) -> "Presentation | None":
         return self.presenting.present(items, first)
@@ -327,8 +297,12 @@ class MainWindow(QMainWindow):
         self.sync.start_sync()
 
     def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
-        self.message_box = show_error(self, sentence, details, title)
-        self.announcer.announce(sentence, urgent=True)
+        self.notifier.error(sentence, details, title)
+
+    @property
+    def message_box(self) -> QMessageBox | None:
+        """The message box shown last."""
+        return self.notifier.box
 
     def show_catalog_facts(self) -> None:
         self.status_area.show_catalog_facts()  # a policy file that cannot be used too
@@ -337,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def set_favorite(self, resource: Resource, favorite: bool) -> None:
         self.library.state.set_favorite(resource.id, favorite)
-        self.details.refresh_state()
+        self.events.state_changed.emit()
         if self.search.scope == "favorites":
             self.search.rerun()
 
@@ -345,7 +319,7 @@ class MainWindow(QMainWindow):
         main = resource.main
         if self.library.store.has(main.sha256, main.size):
             self.library.state.keep_offline([resource.id])
-            self.details.refresh_state()
+            self.events.state_changed.emit()
             return
         self.sync.start_fetch([resource.id], keep_offline=True)
 
@@ -365,7 +339,7 @@ class MainWindow(QMainWindow):
             restart = QT_TRANSLATE_NOOP(
                 "MainWindow", "The interface language changes when SOP Desktop is restarted."
             )
-            self.statusBar().showMessage(i18n.translated_in(chosen, "MainWindow", restart), 10000)
+            self.notifier.status(i18n.translated_in(chosen, "MainWindow", cast(str, restart)))
 
     def print_resource(self, resource: Resource) -> None:
         self.opener.print_resource(resource)
@@ -386,14 +360,12 @@ class MainWindow(QMainWindow):
 
     def library_filled(self) -> None:
         """A catalog came in outside a sync (an import, the starter): show it."""
-        self.show_catalog_facts()
-        self.kits.reload()
-        self.search.catalog_changed()
+        self.events.catalog_changed.emit()
 
     # -- window state ------------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        window_state.save_state(self)
+        self.window_state.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -406,11 +378,3 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.search_field.setFocus)
-        if self.pending_splitter is not None:
-            shares, self.pending_splitter = self.pending_splitter, None
-            QTimer.singleShot(0, lambda: self.lay_out_columns(shares))
-
-    def lay_out_columns(self, shares: tuple[float, ...]) -> None:
-        """The splitter's columns in their remembered proportions, each still usable."""
-        total = sum(self.splitter.sizes())
-        self.splitter.setSizes(window_state.column_widths(shares, total))

@@ -5,26 +5,33 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from resources_index.catalog.model import KitItem
 from resources_index.catalog.positions import start_of
 from resources_index.catalog.records import Resource
 from resources_index.library.kits import readiness
+from resources_index.library.library import Library
 from sop_desktop.error_sentences import say
 from sop_desktop.labels import size_text
+from sop_desktop.window.library_events import LibraryEvents
+from sop_desktop.window.notifier import Notifier
 
 if TYPE_CHECKING:
     from sop_desktop.viewers.presenter import Presentation
-    from sop_desktop.window.main_window import MainWindow
 
 
 class Presenting(QObject):
-    """Starts presentations from the window; keeps the one running."""
+    """Starts presentations from ``parent``'s window; keeps the one running."""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, library: Library, events: LibraryEvents, notifier: Notifier, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.library = library
+        self.events = events
+        self.notifier = notifier
         self.presentation: Presentation | None = None
 
     def present(
@@ -35,11 +42,11 @@ class Presenting(QObject):
         missing is refused first, with the list of what is missing."""
         from sop_desktop.viewers.presenter import Presentation, Slide
 
-        library = self.window.library
+        library = self.library
         ready = readiness(library, items)
         if not ready.ready:
             missing = [say(words) for words in ready.words()]
-            self.window.show_error(
+            self.notifier.error(
                 self.tr(
                     "This kit is not fully on this laptop, so it cannot be presented offline:"
                     " {0} files are missing ({1}). Use “Make kit available offline” first.\n\n{2}"
@@ -55,7 +62,7 @@ class Presenting(QObject):
         if projector is None:
             return None
         for slide in slides:
-            self.window.counting.count("presented", slide.resource)
+            self.events.resource_used.emit("presented", slide.resource)
         self.presentation = Presentation(library, slides, projector)
         self.presentation.start(first)
         return self.presentation
@@ -64,13 +71,13 @@ class Presenting(QObject):
         """The screen the audience sees: asked when there are several (the projector is
         offered first), this one otherwise."""
         screens = QGuiApplication.screens()
-        own = self.window.screen()
+        own = self.parent_widget.screen()
         if len(screens) < 2:
             return own
         ordered = sorted(screens, key=lambda s: s is own)
         names = [f"{s.name()} ({s.geometry().width()}×{s.geometry().height()})" for s in ordered]
         choice, ok = QInputDialog.getItem(
-            self.window,
+            self.parent_widget,
             self.tr("Present on which screen?"),
             self.tr("Screen the audience sees:"),
             names,

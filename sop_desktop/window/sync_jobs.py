@@ -2,37 +2,60 @@
 bar, what changed afterwards, and what went wrong (quietly, for a sync nobody asked for)."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from resources_index.library.library import Library
 from resources_index.sync.schedule import sync_due
+from sop_desktop.controllers.sync_controller import SyncController
+from sop_desktop.window.library_events import LibraryEvents
+from sop_desktop.window.notifier import Notifier
+from sop_desktop.window.status_area import StatusArea
 
 if TYPE_CHECKING:
     from resources_index.sync.report import SyncProgress, SyncReport
     from sop_desktop.dialogs.settings_dialog import SettingsDialog
-    from sop_desktop.window.main_window import MainWindow
 
 SCHEDULE_CHECK_MS = 10 * 60 * 1000  # how often to see whether the policy's sync is due
 
 
 class SyncJobs(QObject):
-    """The window's side of ``SyncController``."""
+    """The window's side of ``SyncController``: ``controls`` (the Sync button and action) are
+    off while a job runs, ``status_area`` shows its progress, ``sync_notice`` what a sync
+    brought, and what changed is said on ``events``."""
 
     first_check_ms = 30_000  # after start-up, when the laptop has settled
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = window.sync
+    def __init__(
+        self,
+        controller: SyncController,
+        library: Library,
+        events: LibraryEvents,
+        notifier: Notifier,
+        status_area: StatusArea,
+        controls: Sequence[QWidget | QAction],
+        sync_notice: QLabel,
+        open_settings: "Callable[[], SettingsDialog]",
+    ) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.library = library
+        self.events = events
+        self.notifier = notifier
+        self.status_area = status_area
+        self.controls = controls
+        self.sync_notice = sync_notice
+        self.open_settings = open_settings
         self.scheduled_job = False
         self.after_download: Callable[[], None] | None = None  # open or save, once fetched
         self.timer = QTimer(self)
         self.timer.setInterval(SCHEDULE_CHECK_MS)
         self.timer.timeout.connect(self.scheduled_sync)
-        status = window.status_area
+        status = status_area
         self.controller.started.connect(self._started)
         self.controller.progressed.connect(status.job_progress)
         self.controller.progressed.connect(self._say_progress)
@@ -41,13 +64,13 @@ class SyncJobs(QObject):
         self.controller.failed.connect(self._failed)
         self.controller.cancelled.connect(self._cancelled)
         status.cancel_button.clicked.connect(self.controller.cancel)
-        if window.library.policy.sync_interval_hours:
+        if library.policy.sync_interval_hours:
             self.timer.start()
             QTimer.singleShot(self.first_check_ms, self.scheduled_sync)
 
     def due(self) -> bool:
         """The policy's sync interval has passed (and no job is running)."""
-        return not self.controller.busy and sync_due(self.window.library)
+        return not self.controller.busy and sync_due(self.library)
 
     def scheduled_sync(self) -> None:
         """A sync in the background on the policy's schedule: no dialogs, a status line."""
@@ -60,14 +83,14 @@ class SyncJobs(QObject):
             self.after_download = then
 
     def _enable(self, enabled: bool) -> None:
-        self.window.sync_button.setEnabled(enabled)
-        self.window.sync_action.setEnabled(enabled)
+        for control in self.controls:
+            control.setEnabled(enabled)
 
     def _started(self, kind: str) -> None:
         self._enable(False)
         self.quarters_said = 0
-        self.window.status_area.job_started(kind)
-        self.window.announcer.announce(self.window.status_area.progress_label.text())
+        self.status_area.job_started(kind)
+        self.notifier.announce(self.status_area.progress_label.text())
 
     def _say_progress(self, progress: "SyncProgress") -> None:
         """A screen reader hears how far a long download is, each quarter of the way."""
@@ -76,34 +99,32 @@ class SyncJobs(QObject):
         quarters = 4 * progress.bytes_done // progress.bytes_total
         if self.quarters_said < quarters < 4:
             self.quarters_said = quarters
-            self.window.announcer.announce(self.tr("{0} % downloaded").format(quarters * 25))
+            self.notifier.announce(self.tr("{0} % downloaded").format(quarters * 25))
 
     def _ended(self) -> None:
         self._enable(True)
-        self.window.status_area.job_ended()
+        self.status_area.job_ended()
 
     def _finished(self, kind: str, report: "SyncReport") -> None:
-        window = self.window
         self._ended()
-        window.kits.refresh_state()
         self.scheduled_job = False
-        window.results_model.refresh_offline()
-        window.details.refresh_state()
-        window.status_area.show_catalog_facts()
+        self.events.files_changed.emit()
+        install = None if report.not_modified else report.install
+        if kind != "sync" or install is None or install.already_current:
+            self.events.state_changed.emit()  # the last sync, what is kept offline
         if kind == "sync":
-            install = report.install
-            if report.not_modified or install is None or install.already_current:
-                window.statusBar().showMessage(self.tr("Already up to date."), 8000)
+            if install is None or install.already_current:
+                self.notifier.status(self.tr("Already up to date."), 8000)
             else:
                 message = self.tr(
                     "Sync finished: {0} new, {1} updated, {2} removed."
                     ' <a href="new">Show what\'s new</a>'
                 ).format(len(install.added), len(install.changed), len(install.removed))
                 close = self.tr("Close")
-                window.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
-                window.sync_notice.show()
-                window.announcer.announce(re.sub(r"<[^>]+>", "", message))
-                window.search.rerun()
+                self.sync_notice.setText(f'{message} · <a href="dismiss">{close}</a>')
+                self.sync_notice.show()
+                self.notifier.announce(re.sub(r"<[^>]+>", "", message))
+                self.events.catalog_changed.emit()
         elif self.after_download is not None:
             then, self.after_download = self.after_download, None
             then()
@@ -111,29 +132,27 @@ class SyncJobs(QObject):
     def _cancelled(self, kind: str) -> None:
         """Cancel is what the user asked for: a status line, not a failure."""
         self._ended()
-        self.window.status_area.show_catalog_facts()
         self.scheduled_job = False
         self.after_download = None
-        self.window.results_model.refresh_offline()
-        self.window.statusBar().showMessage(
+        self.events.state_changed.emit()  # "Sync cancelled …"
+        self.events.files_changed.emit()  # a download keeps the files that came
+        self.notifier.status(
             self.tr("Sync cancelled; the library was not changed.")
             if kind == "sync"
-            else self.tr("Download cancelled."),
-            10000,
+            else self.tr("Download cancelled.")
         )
 
     def _failed(self, kind: str, sentence: str, details: str) -> None:
-        window = self.window
         self._ended()
-        window.status_area.show_catalog_facts()  # "Last sync failed …"
+        self.events.state_changed.emit()  # "Last sync failed …"
         if self.scheduled_job:  # nobody asked for it: say it quietly, try again later
             self.scheduled_job = False
-            window.statusBar().showMessage(
+            self.notifier.status(
                 self.tr("Scheduled sync did not finish: {0}").format(sentence), 15000
             )
             return
         self.after_download = None
-        window.results_model.refresh_offline()
+        self.events.files_changed.emit()  # a download keeps the files that came
         title = (
             self.tr("Sync did not finish") if kind == "sync" else self.tr("Download did not finish")
         )
@@ -142,19 +161,18 @@ class SyncJobs(QObject):
             details = "\n".join(
                 (
                     self.tr("Key fingerprint: {0}").format(untrusted),
-                    self.tr("Server: {0}").format(window.library.settings().server_url),
+                    self.tr("Server: {0}").format(self.library.settings().server_url),
                 )
             )
-        window.show_error(sentence, details, title)
-        if untrusted and window.message_box is not None:
-            box = window.message_box
+        self.notifier.error(sentence, details, title)
+        box = self.notifier.box
+        if untrusted and box is not None:
             button = box.addButton(self.tr("Trusted keys…"), QMessageBox.ButtonRole.ActionRole)
             button.setAccessibleName(self.tr("Open Settings at the trusted keys"))
             button.clicked.connect(self.open_trusted_keys)
 
     def open_trusted_keys(self) -> "SettingsDialog":
         """Settings, at its trusted keys, ready to choose the key file."""
-        dialog = self.window.open_settings()
-        dialog.scroll.ensureWidgetVisible(dialog.trusted)
-        dialog.trusted.choose_button.setFocus()
+        dialog = self.open_settings()
+        dialog.show_trusted_keys()
         return dialog

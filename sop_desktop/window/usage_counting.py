@@ -3,12 +3,16 @@
 which nothing was opened, corrections taken, filters used, resources opened, presented,
 printed or saved."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from resources_index.catalog.records import Resource
 from resources_index.reports.usage import Usage
+from sop_desktop.window.library_events import LibraryEvents
+from sop_desktop.window.notifier import Notifier
 
 #: How long a person stays on a settled search before it is counted (they are reading it).
 STAY_MS = 2000
@@ -16,14 +20,26 @@ STAY_MS = 2000
 if TYPE_CHECKING:
     from sop_desktop.controllers.search_controller import SearchOutcome
     from sop_desktop.dialogs.feedback_dialog import FeedbackDialog, RequestDialog
-    from sop_desktop.window.main_window import MainWindow
 
 
 class UsageCounting(QObject):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.usage = Usage.of(window.library)
+    """Counts what the person does, told by the search's answers, the filters chosen and
+    the library's ``resource_used``; ``typed`` is what the search field holds now."""
+
+    def __init__(
+        self,
+        usage: Usage,
+        events: LibraryEvents,
+        typed: Callable[[], str],
+        notifier: Notifier,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.usage = usage
+        self.typed = typed
+        self.notifier = notifier
+        self.last_outcome: SearchOutcome | None = None  # the last answer, quick or not
         self.asked = ""  # the question the person is on: its last settled search
         self.found = 0  # ... how many that search found
         self.opened_any = False  # ... and whether something was opened from it
@@ -35,23 +51,20 @@ class UsageCounting(QObject):
         self.staying.setInterval(STAY_MS)
         self.staying.timeout.connect(self._stayed)
         self.filters: set[str] = set()
-        window.search.answered.connect(self._answered)
-        window.filters.filters_changed.connect(self._filtered)
-        window.details.feedback_offered = self.usage.active
-        window.details.feedback_requested.connect(self.ask_feedback)
-        window.side.currentChanged.connect(self.count_search)  # switching to the kits
+        events.resource_used.connect(self.used)
 
     @property
     def active(self) -> bool:
         return self.usage.active
 
-    def _answered(self, outcome: "SearchOutcome") -> None:
+    def answered(self, outcome: "SearchOutcome") -> None:
         """A search settles when typing pauses (not each keystroke's quick answer); it counts
         once the person stays on it a moment (``STAY_MS``), opens something from it, switches
         to the kits or closes the window. Words still being typed or corrected ("saf",
         "safte", "safety") are one question: a settled search that the next one extends or
         cuts short is counted once. Whether nothing was opened from it is counted when the
         person leaves it: another question settles, or the window closes."""
+        self.last_outcome = outcome
         query = outcome.query.strip()
         if outcome.quick or outcome.browsing or not query:
             return
@@ -66,7 +79,7 @@ class UsageCounting(QObject):
     def _stayed(self) -> None:
         """The person stayed on the question: counted, unless they are typing on in it (a
         slow machine can keep the next keystroke's answer waiting)."""
-        if self.window.search_field.text().strip() == self.asked:
+        if self.typed().strip() == self.asked:
             self.count_search()
 
     def count_search(self) -> None:
@@ -77,7 +90,7 @@ class UsageCounting(QObject):
             self.usage.searched(self.asked, self.found)
             self.counted = True
 
-    def _filtered(self, filters: dict[str, list[str]]) -> None:
+    def filtered(self, filters: dict[str, list[str]]) -> None:
         chosen = {f"{facet}:{value}" for facet, values in filters.items() for value in values}
         for key in sorted(chosen - self.filters):
             self.usage.count("filters_used", key)
@@ -91,10 +104,17 @@ class UsageCounting(QObject):
             self.usage.left_unopened(self.asked)
         self.asked, self.found, self.opened_any, self.counted = "", 0, False, False
 
+    def used(self, measure: str, resource: Resource) -> None:
+        """A resource opened, presented, printed or saved."""
+        if measure == "opened":
+            self.opened(resource)
+        else:
+            self.usage.count(measure, resource.id)
+
     def opened(self, resource: Resource) -> None:
         self.count_search()
         self.usage.count("opened", resource.id)
-        outcome = self.window.last_outcome
+        outcome = self.last_outcome
         first = self.asked and not self.opened_any
         if first and outcome is not None and outcome.corrected and outcome.suggestion:
             self.usage.correction_accepted(outcome.suggestion)
@@ -104,14 +124,10 @@ class UsageCounting(QObject):
         """The person chose the spelling the window offered ("Did you mean …")."""
         self.usage.correction_accepted(corrected)
 
-    def count(self, measure: str, resource: Resource) -> None:
-        """A resource presented, printed or saved."""
-        self.usage.count(measure, resource.id)
-
     def ask_feedback(self, resource: Resource) -> "FeedbackDialog":
         from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
 
-        dialog = FeedbackDialog(resource, self.usage, self.window)
+        dialog = FeedbackDialog(resource, self.usage, self.parent_widget)
         dialog.accepted.connect(self._thanked)
         dialog.open()
         return dialog
@@ -119,23 +135,23 @@ class UsageCounting(QObject):
     def ask_request(self) -> "RequestDialog":
         from sop_desktop.dialogs.feedback_dialog import RequestDialog
 
-        dialog = RequestDialog(self.usage, self.window)
+        dialog = RequestDialog(self.usage, self.parent_widget)
         dialog.accepted.connect(self._thanked)
         dialog.open()
         return dialog
 
     def _thanked(self) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Thank you: it goes to the statewide team with this week's report."), 10000
+        self.notifier.status(
+            self.tr("Thank you: it goes to the statewide team with this week's report.")
         )
 
     def close(self) -> None:
         """The window closes: the question on screen is counted, and words typed that had
         no time to settle are one more search (found or not as their quick answer said)."""
-        typed = self.window.search_field.text().strip()
+        typed = self.typed().strip()
         if typed and typed != self.asked and not same_question(self.asked, typed):
             self._leave()
-            outcome = self.window.last_outcome
+            outcome = self.last_outcome
             if outcome is not None and outcome.query.strip() == typed:
                 self.usage.searched(typed, outcome.total)
             else:

@@ -3,50 +3,84 @@ scope. A size is reused where it fits the screen the window opens on, and otherw
 fills the available area; the columns keep their proportions, never below a usable width."""
 
 import json
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
+from sop_desktop.controllers.search_controller import SearchController
+from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.screen_fit import available_area, frame_allowance
 
-if TYPE_CHECKING:
-    from sop_desktop.window.main_window import MainWindow
 
+class WindowState(QObject):
+    """Puts ``window`` back as it was left (``restore``) and remembers it (``save``) in
+    ``ui_state``: its size, ``splitter``'s columns, the ``filters`` and the scope, which the
+    ``search`` starts with."""
 
-def restore_state(window: "MainWindow") -> None:
-    """Put the window back as it was left; anything unreadable is ignored."""
-    state = window.ui_state
-    window.resize(remembered_size(state.value("size"), room(window)))
-    if str(state.value("maximized", "false")).lower() == "true":
-        window.setWindowState(Qt.WindowState.WindowMaximized)
-    # The columns are laid out once the window has its final size (see showEvent).
-    window.pending_splitter = column_shares(state.value("columns"))
-    try:
-        filters = json.loads(str(state.value("filters", "{}")))
-    except ValueError:
-        filters = {}
-    if isinstance(filters, dict):
-        clean = {
-            str(k): [str(v) for v in values]
-            for k, values in filters.items()
-            if isinstance(values, list)
-        }
-        window.filters.set_filters(clean)
-        window.search.filters = window.filters.selected
-    window.filters.set_scope(str(state.value("scope", "all")))
-    window.search.scope = window.filters.scope
+    def __init__(
+        self,
+        window: QMainWindow,
+        ui_state: QSettings,
+        splitter: QSplitter,
+        filters: FilterPanel,
+        search: SearchController,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ui_state = ui_state
+        self.splitter = splitter
+        self.filters = filters
+        self.search = search
+        #: The columns' shares, laid out once the window is shown at its final size.
+        self.pending_columns: tuple[float, ...] | None = None
+        window.installEventFilter(self)
 
+    def restore(self) -> None:
+        """Put the window back as it was left; anything unreadable is ignored."""
+        state, window = self.ui_state, self.window
+        window.resize(remembered_size(state.value("size"), room(window)))
+        if str(state.value("maximized", "false")).lower() == "true":
+            window.setWindowState(Qt.WindowState.WindowMaximized)
+        self.pending_columns = column_shares(state.value("columns"))
+        try:
+            filters = json.loads(str(state.value("filters", "{}")))
+        except ValueError:
+            filters = {}
+        if isinstance(filters, dict):
+            clean = {
+                str(k): [str(v) for v in values]
+                for k, values in filters.items()
+                if isinstance(values, list)
+            }
+            self.filters.set_filters(clean)
+            self.search.filters = self.filters.selected
+        self.filters.set_scope(str(state.value("scope", "all")))
+        self.search.scope = self.filters.scope
 
-def save_state(window: "MainWindow") -> None:
-    state = window.ui_state
-    size = window.normalGeometry().size() if window.isMaximized() else window.size()
-    state.setValue("size", f"{size.width()}x{size.height()}")
-    state.setValue("maximized", window.isMaximized())
-    total = sum(window.splitter.sizes()) or 1
-    state.setValue("columns", json.dumps([round(w / total, 4) for w in window.splitter.sizes()]))
-    state.setValue("filters", json.dumps(window.filters.selected))
-    state.setValue("scope", window.filters.scope)
-    state.sync()
+    def save(self) -> None:
+        state, window = self.ui_state, self.window
+        size = window.normalGeometry().size() if window.isMaximized() else window.size()
+        state.setValue("size", f"{size.width()}x{size.height()}")
+        state.setValue("maximized", window.isMaximized())
+        sizes = self.splitter.sizes()
+        total = sum(sizes) or 1
+        state.setValue("columns", json.dumps([round(w / total, 4) for w in sizes]))
+        state.setValue("filters", json.dumps(self.filters.selected))
+        state.setValue("scope", self.filters.scope)
+        state.sync()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once the window is shown at its size, the columns take their remembered shares."""
+        shown = watched is self.window and event.type() == QEvent.Type.Show
+        if shown and self.pending_columns is not None:
+            shares, self.pending_columns = self.pending_columns, None
+            QTimer.singleShot(0, lambda: self.lay_out_columns(shares))
+        return False
+
+    def lay_out_columns(self, shares: tuple[float, ...]) -> None:
+        """The splitter's columns in their remembered proportions, each still usable."""
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes(column_widths(shares, total))
 
 
 #: The narrowest each column stays (filters, results, details) in logical pixels, while the
@@ -56,7 +90,7 @@ DEFAULT_SHARES = (0.2, 0.46, 0.34)
 DEFAULT_SIZE = QSize(1280, 800)
 
 
-def room(window: "MainWindow") -> QSize:
+def room(window: QWidget) -> QSize:
     """The largest inside the window can have on its screen, its frame left around it."""
     area, frame = available_area(window), frame_allowance(window)
     return QSize(
