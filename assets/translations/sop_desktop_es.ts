@@ -2311,7 +2311,6 @@
     </message>
     <message>
         <source>Message</source>
-        <extracomment>How long a status line stays, in milliseconds, unless said otherwise.</extracomment>
         <translation>Mensaje</translation>
     </message>
     <message>
@@ -2342,7 +2341,6 @@
     <name>Opener</name>
     <message>
         <source>No program on this laptop opens “{0}”.</source>
-        <extracomment>Download a resource&apos;s files, then do something (open it, save it).</extracomment>
         <translation>Ningún programa de este equipo abre «{0}».</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from sop_desktop.accessible import Announcer
 
-#: How long a status line stays, in milliseconds, unless said otherwise.
+# How long a status line stays, in milliseconds, unless said otherwise.
 STATUS_MS = 10_000
 
 

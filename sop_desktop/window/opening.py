@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from resources_index.search.result_row import ResultRow
     from sop_desktop.viewers.viewer_window import ViewerWindow
 
-#: Download a resource's files, then do something (open it, save it).
+# Download a resource's files, then do something (open it, save it).
 FetchThen = Callable[[str, Callable[[], None]], None]
 
 
