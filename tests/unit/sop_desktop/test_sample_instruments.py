@@ -6,8 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtGui import QAccessible, QPageSize
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +18,7 @@ from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.instruments_dialog import InstrumentsDialog
 from sop_desktop.window.main_window import MainWindow
 from tests.unit.sop_desktop.conftest import open_window
+from tests.unit.sop_desktop.test_instruments_window import pdf_printer
 
 FORMS = ("harm_danger_self_check", "safety_mapping_observation", "three_houses_knowledge_check")
 PUBLISHER = {"en": "SOP Desktop sample content", "es": "Contenido de muestra de SOP Desktop"}
@@ -102,14 +102,6 @@ def test_another_publisher_s_instrument_is_not_called_sample_content(
     assert done.sheets == len(page_texts(tmp_path / "theirs.pdf")) >= 2
     for text in page_texts(tmp_path / "theirs.pdf"):
         assert STARTER_NOTICE["en"] not in text and STARTER_NOTICE["es"] not in text
-
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    return printer
 
 
 def page_texts(path: Path) -> list[str]:
