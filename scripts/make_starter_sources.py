@@ -56,6 +56,17 @@ SUMMARY_LIMIT = 300
 SLIDE_BODY_PT = 32
 SMALLEST_SLIDE_BODY_PT = 16
 SLIDE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#: The words on the video's card during each caption, in order.
+VIDEO_CARDS = (
+    "The Three Houses",
+    "House of Good Things",
+    "House of Worries",
+    "House of Dreams",
+    "Watch for stress",
+    "In the child's words",
+    "Created by Nicki Weld\nand Maggie Greening",
+    "Sample content\nwritten for SOP Desktop",
+)
 
 
 def notice_lines(item: dict) -> list[str]:
@@ -285,17 +296,7 @@ def make_video(item: dict, path: Path) -> None:
         draws = []
         for index, cue in enumerate(cues):
             card = Path(tmp) / f"card{index}.txt"
-            card.write_text(
-                [
-                    "The Three Houses",
-                    "House of Good Things",
-                    "House of Worries",
-                    "House of Dreams",
-                    "Watch for stress",
-                    "In the child's words",
-                    "Sample content\nwritten for SOP Desktop",
-                ][index % 7]
-            )
+            card.write_text(VIDEO_CARDS[index % len(VIDEO_CARDS)])
             draws.append(
                 f"drawtext=fontfile={font}:textfile={card}:fontcolor=white:fontsize=34:"
                 f"x=(w-text_w)/2:y=(h-text_h)/2-30:enable='between(t,{cue[0]},{cue[1]})'"

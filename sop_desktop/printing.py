@@ -3,16 +3,18 @@ type if asked; a kit as a run sheet or as a pack of its handouts. Only the docum
 paper, never the program's windows.
 
 PDFs print page by page, each fitted to the paper. Large print, and any document the program
-cannot draw itself (a Word or PowerPoint file), prints its extracted text, reflowed.
+cannot draw itself (a Word or PowerPoint file), prints its extracted text, reflowed. The starter's
+notice (sample content, not the agencies') is kept out of that text, so a reflowed starter
+resource carries it again at the foot of every sheet, in the resource's language.
 """
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -27,6 +29,7 @@ from resources_index.catalog.model import KitItem, Manifest
 from resources_index.catalog.positions import is_deck, is_paged, is_timed, start_text
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
+from resources_index.library.starter import sample_notice
 from resources_index.library.texts import text_segments
 from sop_desktop.labels import label
 from sop_desktop.paper import give_room
@@ -37,10 +40,13 @@ if TYPE_CHECKING:
 PRINT_DPI = 300  # pages are printed as pictures this sharp (finer only costs memory)
 LARGE_POINTS = 18  # large print: the size most agencies use for it
 NORMAL_POINTS = 11
+FOOTER_POINTS = 9  # a sheet's foot line in normal print (large print keeps its large type)
+FOOTER_GAP = 12  # between the text and the foot line, in the layout's pixels (1/96 inch)
 RUN_ON_CHARS = 40  # a shorter line is a heading or a list item: it ends its paragraph
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", ")")
 INK = QColor(Qt.GlobalColor.black)  # paper is white whatever the screen's appearance
 LINK_INK = QColor("#0b3d91")  # a dark blue that still reads as a link on paper
+RULE_INK = QColor("#767676")  # the rule above a sheet's foot line: grey that still prints
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,8 @@ def print_resources(
             if document is None:
                 skipped.append(resource.title)
                 continue
-            sheets += _text_pages(printer, painter, document, first_sheet=sheets == 0)
+            footer = footer_document(sample_notice(resource.publisher, resource.language), large)
+            sheets += _text_pages(printer, painter, document, sheets == 0, footer)
     finally:
         painter.end()
     return Printed(sheets, tuple(skipped))
@@ -87,19 +94,22 @@ def print_run_sheet(
     return print_html([run_sheet_html(manifest, name, items)], printer)
 
 
-def print_html(parts: list[str], printer: "QPrinter") -> Printed:
+def print_html(parts: list[str], printer: "QPrinter", footers: Sequence[str] = ()) -> Printed:
     """Each HTML document of ``parts`` on pages of its own, in normal type (a run sheet, an
-    instrument in each of its languages)."""
+    instrument in each of its languages), with the same place's ``footers`` text (if any) at
+    the foot of each of its sheets."""
     painter = QPainter()
     if not begin(painter, printer):
         return Printed(0)
     sheets = 0
     try:
-        for part in parts:
+        for number, part in enumerate(parts):
             document = QTextDocument()
             document.setDefaultFont(QFont(QFont().family(), NORMAL_POINTS))
             document.setHtml(part)
-            sheets += _text_pages(printer, painter, document, first_sheet=sheets == 0)
+            foot = footers[number] if number < len(footers) else ""
+            footer = footer_document(foot, large=False)
+            sheets += _text_pages(printer, painter, document, sheets == 0, footer)
         return Printed(sheets)
     finally:
         painter.end()
@@ -168,6 +178,17 @@ def text_document(library: Library, resource: Resource, large: bool) -> QTextDoc
     document = QTextDocument()
     document.setDefaultFont(QFont(QFont().family(), LARGE_POINTS if large else NORMAL_POINTS))
     document.setHtml("".join(parts))
+    return document
+
+
+def footer_document(text: str, large: bool) -> QTextDocument | None:
+    """``text`` as the foot line of every sheet (None when there is none), in large type for a
+    large print so whoever needs it can read it too."""
+    if not text:
+        return None
+    document = QTextDocument()
+    document.setDefaultFont(QFont(QFont().family(), LARGE_POINTS if large else FOOTER_POINTS))
+    document.setPlainText(text)
     return document
 
 
@@ -257,26 +278,44 @@ def _pdf_pages(printer: "QPrinter", painter: QPainter, path: Path, first_sheet: 
 
 
 def _text_pages(
-    printer: "QPrinter", painter: QPainter, document: QTextDocument, first_sheet: bool
+    printer: "QPrinter",
+    painter: QPainter,
+    document: QTextDocument,
+    first_sheet: bool,
+    footer: QTextDocument | None = None,
 ) -> int:
-    """Lay ``document`` out on the printer's pages and draw them one by one."""
+    """Lay ``document`` out on the printer's pages and draw them one by one, each with
+    ``footer`` (if any) at its foot, below the room the text is given."""
     area = printable_area(printer)
     # Lay out at the printer's resolution so a point is a point on paper.
     scale = printer.resolution() / 96
-    document.setPageSize(area.size() / scale)
+    sheet = area.size() / scale
+    under = 0.0
+    if footer is not None:
+        footer.setTextWidth(sheet.width())
+        under = footer.size().height()
+    body = QSizeF(sheet.width(), sheet.height() - (under + FOOTER_GAP if under else 0))
+    document.setPageSize(body)
     pages = document.pageCount()
     for page in range(pages):
         if page or not first_sheet:
             printer.newPage()
         painter.save()
         painter.scale(scale, scale)
-        painter.translate(0, -page * area.height() / scale)
-        clip = QRectF(0, page * area.height() / scale, area.width() / scale, area.height() / scale)
+        painter.save()
+        painter.translate(0, -page * body.height())
+        clip = QRectF(0, page * body.height(), body.width(), body.height())
         painter.setClipRect(clip)
         if document.rootFrame().childFrames():  # a table (a run sheet): Qt draws it
             document.documentLayout().draw(painter, paper_context(clip))
         else:
             draw_lines(painter, document, clip)
+        painter.restore()
+        if footer is not None:  # under a thin rule, apart from the text
+            painter.translate(0, sheet.height() - under)
+            painter.setPen(RULE_INK)
+            painter.drawLine(QPointF(0, -FOOTER_GAP / 2), QPointF(sheet.width(), -FOOTER_GAP / 2))
+            draw_lines(painter, footer, QRectF(0, 0, sheet.width(), under))
         painter.restore()
     return pages
 

@@ -80,6 +80,9 @@ class FormDefinition:
     practice_elements: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    #: Who published the instrument (a publisher key of the vocabulary, from the sidecar):
+    #: what tells the window and the paper that a form is the starter's sample content.
+    publisher: str = ""
 
     def walk(self) -> Iterator[tuple[Item, tuple[Item, ...]]]:
         """Every item in form order with the groups it is inside (outermost first)."""
@@ -103,7 +106,9 @@ class FormDefinition:
 
 def to_json(definition: FormDefinition) -> dict[str, Any]:
     """The definition as plain JSON values (empty fields left out)."""
+    published = {"publisher": definition.publisher} if definition.publisher else {}
     return {
+        **published,  # only when set: a form without one keeps the bytes it always had
         "format": FORMAT_VERSION,
         "id": definition.id,
         "version": definition.version,
@@ -170,6 +175,7 @@ def from_json(raw: object, what: str) -> FormDefinition:
         audiences=reader.texts(top.get("audiences", []), "audiences"),
         resources=reader.texts(top.get("resources", []), "resources"),
         items=reader.items(top.get("items", []), depth=0),
+        publisher=reader.text(top.get("publisher", ""), "publisher"),
     )
     names = [item.name for item, _ in definition.walk()]
     if len(names) != len(set(names)):

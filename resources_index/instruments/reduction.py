@@ -112,6 +112,7 @@ class _Reducer:
             practice_elements=self.sidecar.form.practice_elements,
             audiences=self.sidecar.audiences,
             resources=self.sidecar.form.resources,
+            publisher=self.sidecar.publisher,
         )
 
     def _refuse_circles(self, items: tuple[Item, ...]) -> None:

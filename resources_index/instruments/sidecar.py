@@ -5,6 +5,7 @@ spreadsheet so the content team can relink items to revised resources without to
     kind: observation            # observation | self_check | knowledge_check
     title: {en: "...", es: "..."}
     audiences: [coaches, supervisors]
+    publisher: CDSS               # optional: who published it (the vocabulary's publishers)
     practice_elements: [safety mapping]
     resources: [safety-mapping-practice-guide]
     items:
@@ -19,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from resources_index.catalog.vocabulary import AUDIENCES, PRACTICE_ELEMENTS, match
+from resources_index.catalog.vocabulary import AUDIENCES, PRACTICE_ELEMENTS, PUBLISHERS, match
 from resources_index.errors import InstrumentError
 from resources_index.instruments.definition import KINDS
 from resources_index.instruments.limits import MAX_CELL_CHARS, MAX_ROWS
@@ -39,6 +40,7 @@ class Sidecar:
     kind: str = "observation"
     title: dict[str, str] = field(default_factory=dict)
     audiences: tuple[str, ...] = ()
+    publisher: str = ""
     form: Links = Links()
     items: dict[str, Links] = field(default_factory=dict)
 
@@ -70,7 +72,8 @@ def read_sidecar(path: Path) -> Sidecar:
 
 def _sidecar(raw: object, path: Path) -> Sidecar:
     top = _mapping(raw, path, "the sidecar")
-    unknown = set(top) - {"kind", "title", "audiences", "practice_elements", "resources", "items"}
+    known = {"kind", "title", "audiences", "publisher", "practice_elements", "resources", "items"}
+    unknown = set(top) - known
     if unknown:
         raise _refuse(path, f"it has an unknown key {sorted(map(str, unknown))[0]!r}")
     kind = top.get("kind", "observation")
@@ -88,6 +91,9 @@ def _sidecar(raw: object, path: Path) -> Sidecar:
         kind=str(kind),
         title=title,
         audiences=tuple(match(a, AUDIENCES).value for a in _texts(top, "audiences", path)),
+        publisher=match(_text(top["publisher"], path, "publisher"), PUBLISHERS).value
+        if "publisher" in top
+        else "",
         form=_links(top, path),
         items=items,
     )

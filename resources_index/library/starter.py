@@ -25,6 +25,17 @@ STARTER_NOTICE = {
 }
 #: The Author of every starter document's own metadata.
 STARTER_AUTHOR = "SOP Desktop (sample content)"
+#: The publisher key of every starter resource and instrument (the vocabulary's "SOP Desktop
+#: sample content"): what a print or a form knows the starter's content by, wherever it is.
+STARTER_PUBLISHER = "sop_desktop_sample"
+
+
+def sample_notice(publisher: str, language: str | None) -> str:
+    """The notice to show with what ``publisher`` published, in ``language`` (English when the
+    notice has no such language): empty unless it is the starter's sample content."""
+    if publisher != STARTER_PUBLISHER:
+        return ""
+    return STARTER_NOTICE.get(language or "en", STARTER_NOTICE["en"])
 
 
 class StarterCatalog:

@@ -2,7 +2,8 @@
 cannot go), or as filled in (with when it was completed and its label). Laid out as the window
 shows it: groups as headings, each choice with a mark (a circle where one answer is asked, a box
 where several may be, filled when picked, and the question says which), lines to write on, one
-privacy line under a text answer; the form's words escaped, never markup."""
+privacy line under a text answer; the form's words escaped, never markup. A starter instrument
+says at the foot of every sheet, in the sheet's language, that it is sample content."""
 
 import html
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.session import QUESTION_TYPES, FormSession
+from resources_index.library.starter import sample_notice
 from sop_desktop.instruments import form_words
 from sop_desktop.instruments.form_words import in_language, title_of, words
 from sop_desktop.printing import Printed, print_html
@@ -105,7 +107,11 @@ def form_html(
 
 def print_blank(definition: FormDefinition, languages: list[str], printer: "QPrinter") -> Printed:
     """The blank form in each of ``languages``, each starting on a new sheet."""
-    return print_html([form_html(definition, code, None) for code in languages], printer)
+    return print_html(
+        [form_html(definition, code, None) for code in languages],
+        printer,
+        [sample_notice(definition.publisher, code) for code in languages],
+    )
 
 
 def print_response(
@@ -115,7 +121,11 @@ def print_response(
     printer: "QPrinter",
     facts: PaperFacts = NO_FACTS,
 ) -> Printed:
-    return print_html([form_html(definition, language, session, facts)], printer)
+    return print_html(
+        [form_html(definition, language, session, facts)],
+        printer,
+        [sample_notice(definition.publisher, language)],
+    )
 
 
 def _ask_printer(parent: QWidget) -> "QPrinter | None":

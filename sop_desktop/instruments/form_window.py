@@ -1,7 +1,8 @@
 """A form filled in, in a window of its own: in the language chosen for this form, with a label
 that stays on the laptop, a draft written after every answer (``ResponseStore``: atomically,
 durably), and Complete, which keeps the response and counts the day for the weekly report. A
-completed response opens read-only, to read and print as filled in."""
+completed response opens read-only, to read and print as filled in. A starter instrument says
+under its title, in the form's language, that it is sample content no agency produced."""
 
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,6 +26,7 @@ from resources_index.errors import ResourcesError
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.responses import Response, ResponseStore
 from resources_index.instruments.session import FormSession
+from resources_index.library.starter import STARTER_PUBLISHER, sample_notice
 from sop_desktop.accessible import Announcer, caption
 from sop_desktop.error_sentences import describe
 from sop_desktop.fonts import enlarged
@@ -32,6 +34,7 @@ from sop_desktop.instruments import form_words
 from sop_desktop.instruments.form_view import FindResource, FormView
 from sop_desktop.instruments.form_words import FORM_LANGUAGES, form_languages, title_of, words
 from sop_desktop.instruments.stamps import stamp_clock, stamp_moment
+from sop_desktop.labels import label
 
 if TYPE_CHECKING:
     from sop_desktop.instruments.form_printing import PaperFacts
@@ -68,6 +71,10 @@ class FormWindow(QDialog):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(enlarged(self.title.font(), 1.35, bold=True))
         caption(self.title, self.tr("Instrument"))
+        self.sample = QLabel(self)  # empty and hidden unless it is the starter's
+        self.sample.setWordWrap(True)
+        self.sample.setTextFormat(Qt.TextFormat.PlainText)
+        caption(self.sample, label("publisher", STARTER_PUBLISHER))
         self.language = QComboBox(self)
         for code in languages:
             self.language.addItem(FORM_LANGUAGES.get(code, code), code)
@@ -100,6 +107,7 @@ class FormWindow(QDialog):
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.sample)
         layout.addLayout(facts)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
@@ -137,6 +145,9 @@ class FormWindow(QDialog):
         title = title_of(self.definition, self.form_language)
         self.title.setText(title)
         self.setWindowTitle(title)
+        notice = sample_notice(self.definition.publisher, self.form_language)
+        self.sample.setText(notice)
+        self.sample.setVisible(bool(notice))
 
     def _language_chosen(self) -> None:
         self.view.set_language(self.form_language)

@@ -1,7 +1,8 @@
 """Instruments › Fill in an instrument: the installed instruments in the interface's language,
 each with what kind it is and how many of this person's responses are completed or waiting as a
 draft; Enter opens one (offering to continue its draft), and its blank form prints in both
-languages."""
+languages. An instrument that names its publisher says whose it is, and the starter's sample
+instruments say, under the list, that no agency produced them."""
 
 from collections.abc import Callable
 
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.responses import ResponseStore
+from resources_index.library.starter import STARTER_PUBLISHER, sample_notice
 from sop_desktop.accessible import caption
 from sop_desktop.controllers.search_controller import reader_language
 from sop_desktop.instruments.form_words import form_languages, title_of
+from sop_desktop.labels import label
 
 FORM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,6 +63,9 @@ class InstrumentsDialog(QDialog):
         self.list.setAccessibleName(self.tr("Installed instruments"))
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        self.sample = QLabel(self)  # the starter's instruments: whose they are not
+        self.sample.setWordWrap(True)
+        caption(self.sample, label("publisher", STARTER_PUBLISHER))
         self.empty = QLabel(self.tr("The installed catalog has no instruments."), self)
         caption(self.empty, self.tr("No instruments"))
         self.message = QLabel(self)
@@ -81,6 +87,7 @@ class InstrumentsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.sample)
         layout.addWidget(self.empty)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -95,7 +102,10 @@ class InstrumentsDialog(QDialog):
         for definition in sorted(self.definitions.values(), key=lambda d: title_of(d, language)):
             done = len(self.store.completed(definition.id)[0])
             drafts = len(self.store.drafts(definition.id)[0])
-            facts = [kind_name(definition.kind), self.tr("%n completed", "", done)]
+            facts = [kind_name(definition.kind)]
+            if definition.publisher:  # the starter's: "SOP Desktop sample content"
+                facts.append(label("publisher", definition.publisher))
+            facts.append(self.tr("%n completed", "", done))
             if drafts:
                 facts.append(self.tr("%n drafts", "", drafts))
             text = f"{title_of(definition, language)}\n{' · '.join(facts)}"
@@ -106,6 +116,9 @@ class InstrumentsDialog(QDialog):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         has_any = bool(self.definitions)
+        starter = any(d.publisher == STARTER_PUBLISHER for d in self.definitions.values())
+        self.sample.setText(sample_notice(STARTER_PUBLISHER, language) if starter else "")
+        self.sample.setVisible(starter)
         self.list.setVisible(has_any)
         self.empty.setVisible(not has_any)
         self.open_button.setEnabled(has_any)

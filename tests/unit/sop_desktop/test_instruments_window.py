@@ -78,9 +78,12 @@ def test_the_menu_lists_the_starter_instruments_in_the_interface_language(
     dialog = window.instruments.show_list()
     shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert shown == [
-        "Harm and danger statements: self-check\nSelf-check · 0 completed",
-        "Safety mapping meeting: coach's observation\nObservation · 0 completed",
-        "The Three Houses: knowledge check\nKnowledge check · 0 completed",
+        "Harm and danger statements: self-check\nSelf-check · SOP Desktop sample content"
+        " · 0 completed",
+        "Safety mapping meeting: coach's observation\nObservation · SOP Desktop sample content"
+        " · 0 completed",
+        "The Three Houses: knowledge check\nKnowledge check · SOP Desktop sample content"
+        " · 0 completed",
     ]
     assert dialog.list.hasFocus() or dialog.list.currentRow() == 0
     dialog.close()
@@ -561,7 +564,8 @@ def test_in_spanish_the_list_and_the_form_speak_spanish(
     assert [a.text() for a in window.menuBar().actions()][2] == "&Instrumentos"
     dialog = window.instruments.show_list()
     assert dialog.list.item(0).text() == (
-        "Declaraciones de daño y peligro: autoevaluación\nAutoevaluación · 0 completadas"
+        "Declaraciones de daño y peligro: autoevaluación\nAutoevaluación"
+        " · Contenido de muestra de SOP Desktop · 0 completadas"
     )
     form = open_form(window, "harm_danger_self_check")
     assert form.form_language == "es"  # a new form starts in the interface's language

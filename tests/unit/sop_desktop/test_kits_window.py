@@ -154,7 +154,7 @@ def test_each_item_opens_where_the_trainer_said_when_presented(
     assert presenter.current.text() == "The Three Houses in practice (video)"
     qtbot.waitUntil(lambda: audience.video.player.position() >= 15_000, timeout=15_000)
     qtbot.waitUntil(lambda: presenter.position.text().endswith("· playing"), timeout=5000)
-    assert " / 0:39" in presenter.position.text()  # where the video is, for the presenter
+    assert " / 0:46" in presenter.position.text()  # where the video is, for the presenter
     with qtbot.waitSignal(show.ended):
         qtbot.keyClick(audience, Qt.Key.Key_Escape)
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
 from resources_index.library.library import Library
+from resources_index.library.starter import STARTER_NOTICE
 from sop_desktop.dialogs.print_dialog import PrintChoices, printed_sentence
 from sop_desktop.paper import default_paper, paper_name, region_paper
 from sop_desktop.printing import print_resources, print_run_sheet, text_document
@@ -311,7 +312,7 @@ def test_large_print_puts_each_line_in_the_text_layer_once_across_page_breaks(
         [line.strip() for line in page.get_textpage().get_text_range().splitlines()]
         for page in printed
     ]
-    lines = [line for page in pages for line in page if line]
+    lines = [line for page in pages for line in page[: -foot_lines(printed, rid)] if line]
     assert len(lines) == len(set(lines)), [line for line in lines if lines.count(line) > 1]
     for page in printed:  # and every character on the page inside its margins
         _, height = page.get_size()
@@ -320,3 +321,64 @@ def test_large_print_puts_each_line_in_the_text_layer_once_across_page_breaks(
             left, bottom, right, top = text.get_charbox(index)
             if right > left:
                 assert bottom >= 36 - 0.5 and top <= height - 36 + 0.5
+
+
+def foot_lines(printed: pdfium.PdfDocument, rid: str) -> int:
+    """How many lines the sample-content notice takes at the foot of each sheet (the last
+    lines of its text layer): the same on every sheet, so left out of lines counted once."""
+    last = printed[0].get_textpage().get_text_range().splitlines()
+    notice = STARTER_NOTICE["es" if rid.startswith("tres") else "en"]
+    for count in range(1, len(last) + 1):
+        if " ".join(" ".join(last[-count:]).split()) == notice:
+            return count
+    raise AssertionError(f"no notice at the foot of {rid}'s first sheet")
+
+
+@pytest.mark.parametrize(
+    ("rid", "large", "language"),
+    [
+        ("safety-plan-family-handout", True, "en"),  # a PDF, reflowed only in large print
+        ("plan-de-seguridad-para-familias", True, "es"),
+        ("words-and-pictures-tip-sheet", False, "en"),  # Markdown: always reflowed
+        ("cultural-humility-practice-brief", False, "en"),  # HTML
+        ("glosario-sop", False, "es"),  # plain text
+        ("glosario-sop", True, "es"),
+    ],
+)
+def test_a_reflowed_starter_resource_says_it_is_sample_content_on_every_sheet(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path, rid: str, large: bool, language: str
+) -> None:
+    """The notice is kept out of the extracted text (it is not what a search is for), so the
+    reflowed print puts it back: at the foot of every sheet, in the resource's language."""
+    resource = starter_library.current().by_id[rid]  # type: ignore[union-attr]
+    assert resource.language == language
+    done = print_resources(starter_library, [resource], pdf_printer(tmp_path / "p.pdf"), large)
+    printed = pdfium.PdfDocument(tmp_path / "p.pdf")
+    assert done.sheets == len(printed) >= 1
+    other = STARTER_NOTICE["es" if language == "en" else "en"]
+    for page in printed:
+        _, height = page.get_size()
+        text = page.get_textpage()
+        flat = " ".join(text.get_text_range().split())
+        assert flat.endswith(STARTER_NOTICE[language]) and flat.count(STARTER_NOTICE[language]) == 1
+        assert other not in flat
+        at = text.get_text_range().rfind(STARTER_NOTICE[language].split()[0])
+        _, bottom, _, top = text.get_charbox(at)
+        assert top < height / 4  # at the foot of the sheet (PDF points count from the bottom)
+        assert bottom >= 36 - 0.5  # inside the margin
+    assert resource.title in " ".join(printed[0].get_textpage().get_text_range().split())
+
+
+def test_a_reflowed_print_of_another_publisher_s_resource_has_no_starter_notice(
+    qtbot: QtBot, starter_library: Library, tmp_path: Path
+) -> None:
+    """The notice follows the publisher, not the file: the same Markdown published by an
+    agency prints without it."""
+    resource = starter_library.current().by_id["words-and-pictures-tip-sheet"]  # type: ignore[union-attr]
+    theirs = resource._replace(publisher="cdss")
+    done = print_resources(starter_library, [resource, theirs], pdf_printer(tmp_path / "p.pdf"))
+    printed = pdfium.PdfDocument(tmp_path / "p.pdf")
+    assert done.sheets == len(printed) == 2
+    texts = [" ".join(page.get_textpage().get_text_range().split()) for page in printed]
+    assert STARTER_NOTICE["en"] in texts[0] and "Sample content" not in texts[1]
+    assert resource.title in texts[1]

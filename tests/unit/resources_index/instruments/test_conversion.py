@@ -83,6 +83,24 @@ def test_a_sidecar_links_items_to_practice_elements_and_resources(tmp_path: Path
     assert quiz.resources == ("harm-and-danger-statements-tip-sheet",)
 
 
+def test_a_sidecar_names_the_publisher_and_the_definition_carries_it(tmp_path: Path) -> None:
+    """The publisher is matched to the vocabulary as a resource's is, and kept through the
+    definition's JSON (a catalog's instrument says whose it is); a form without one keeps the
+    bytes it had before the field existed."""
+    form = example_form(tmp_path / "example.xlsx")
+    before = to_bytes(convert_form(form))
+    assert b"publisher" not in before
+    form.with_suffix(".yaml").write_text("publisher: SOP Desktop sample\n", encoding="utf-8")
+    definition = convert_form(form)
+    assert definition.publisher == "sop_desktop_sample"
+    data = to_bytes(definition)
+    assert from_bytes(data, "example").publisher == "sop_desktop_sample"
+    assert data != before
+    form.with_suffix(".yaml").write_text("publisher: [CDSS]\n", encoding="utf-8")
+    with pytest.raises(InstrumentError, match=r"example\.yaml: publisher holds \['CDSS'\]"):
+        convert_form(form)
+
+
 def test_a_sidecar_naming_no_question_of_the_form_is_refused(tmp_path: Path) -> None:
     form = example_form(tmp_path / "example.xlsx")
     form.with_suffix(".yaml").write_text("items:\n  quizz: {resources: [x]}\n", encoding="utf-8")

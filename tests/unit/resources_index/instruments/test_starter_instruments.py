@@ -12,7 +12,7 @@ from resources_index.catalog.vocabulary import AUDIENCES, PRACTICE_ELEMENTS
 from resources_index.instruments.conversion import convert_form
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.session import QUESTION_TYPES, FormSession
-from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE
+from resources_index.library.starter import STARTER_AUTHOR, STARTER_NOTICE, STARTER_PUBLISHER
 
 ROOT = Path(__file__).resolve().parents[4]
 FOLDER = ROOT / "assets" / "starter" / "instruments"
@@ -34,6 +34,7 @@ def test_there_are_three_starter_instruments_one_of_each_kind() -> None:
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
 def test_a_starter_instrument_converts_in_both_languages_with_its_links(form: Path) -> None:
     definition = convert_form(form)
+    assert definition.publisher == STARTER_PUBLISHER  # what marks it as sample content
     assert definition.languages == ("en", "es")
     assert set(definition.title) == {"en", "es"}
     ids = starter_ids()

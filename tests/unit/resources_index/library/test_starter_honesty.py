@@ -180,3 +180,19 @@ def test_the_notice_is_on_the_pages_but_never_what_search_finds_or_shows(tmp_pat
     finally:
         search.close()
         library.close()
+
+
+def test_the_three_houses_video_credits_its_originators(starter: Library, tmp_path: Path) -> None:
+    """Like the tip sheets, the video names who created the tool: in its summary and in a
+    caption of each language (the captions are what a search finds and a viewer reads)."""
+    video = resources(starter).by_id["three-houses-video"]
+    assert "Nicki Weld and Maggie Greening" in video.summary
+    credits = {
+        "en": "The Three Houses was created by Nicki Weld and Maggie Greening",
+        "es": "Las Tres Casas fue creada por Nicki Weld y Maggie Greening",
+    }
+    captions = {f.name.split(".")[-2]: f for f in video.files if f.role == "captions"}
+    assert set(captions) == set(credits)
+    for language, caption in captions.items():
+        cues = segments(starter, caption.sha256, caption.media_type, tmp_path)
+        assert sum(credits[language] in cue for cue in cues) == 1, (language, cues)

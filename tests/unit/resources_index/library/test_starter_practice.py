@@ -20,12 +20,30 @@ def test_the_safety_plan_example_sits_beside_the_bad_one_with_checks_in_person()
     assert "If dad has been drinking, he will leave the house" in first
     for words in (
         "Mom is with them in the evenings",  # the other parent's part
-        "Uncle Luis drops in on Tuesday and Friday evenings",  # someone checks in person
+        "Grandma Rosa or Uncle Luis comes by and sees both children in person",
         "phones Mom every evening",  # the adult is asked, not the children
         "they tell the worker that night or the next morning",
         "We review this plan together on",
     ):
         assert words in first, words
+
+
+def test_the_safety_plan_example_does_what_its_own_rule_says_every_evening() -> None:
+    """The guide's rule is that people who are not the parent check in person; its example has
+    a network member see the children every evening, with a backup, and the phone call to the
+    parent only on top of that (a call asks the parent, it sees no child). The field toolkit's
+    page on safety plans tells the same example the same way."""
+    first = pages("guides/developing-safety-plans.pdf")[0]
+    assert "people who are not the parent check in person" in first
+    every_evening = "Every evening, before bedtime, Grandma Rosa or Uncle Luis comes by"
+    assert every_evening + " and sees both children in person" in first
+    assert "If one cannot come, the other does." in first  # a backup for the visit
+    assert first.index(every_evening) < first.index("On top of that, Rosa phones Mom")
+    assert "Tuesday and Friday evenings" not in first  # not two evenings a week
+    plans = next(p for p in pages("toolkits/sop-field-toolkit.pdf") if "Safety plans" in p)
+    assert "Every evening Grandma Rosa or Uncle Luis sees both children in person" in plans
+    assert "each is the other's backup" in plans
+    assert "drops in on Tuesday and Friday" not in plans
 
 
 @pytest.mark.parametrize(
