@@ -210,6 +210,8 @@ def test_the_notes_match_the_screen_after_quick_page_downs(
                 )
             elif shown is show.audience.video:
                 assert show.audience.video.player.source().toLocalFile() == path
+            elif shown is show.audience.text:
+                assert show.audience.text.accessibleName() == resource.title
             else:
                 assert resource.title in show.audience.card.text()
     show.stop()
