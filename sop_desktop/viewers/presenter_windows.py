@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sop_desktop.viewers.presenter import Presentation
 
 
-#: A text document on the projector: this many times the interface's text size.
+# A text document on the projector: this many times the interface's text size.
 TEXT_ZOOM = 2.4
 LINK_ON_BLACK = "#9ecbff"  # a light blue that reads as a link on black (10:1)
 

@@ -38,7 +38,7 @@ from sop_desktop.labels import size_text
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 DOCUMENT_MARGIN = 24  # pixels of air around the text, as a page has
-#: Larger text documents are not laid out in the window (a minute's work, and memory for it).
+# Larger text documents are not laid out in the window (a minute's work, and memory for it).
 MAX_SHOWN_BYTES = 16 * 1024 * 1024
 
 
