@@ -16,10 +16,12 @@ from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFontMetricsF,
     QImage,
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -38,6 +40,8 @@ from sop_desktop.labels import size_text
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 DOCUMENT_MARGIN = 24  # pixels of air around the text, as a page has
+LINE_HEIGHT = 125  # per cent of the font's own line
+READABLE_CHARACTERS = 90  # at most this many characters a line: a wide window centres a column
 # Larger text documents are not laid out in the window (a minute's work, and memory for it).
 MAX_SHOWN_BYTES = 16 * 1024 * 1024
 
@@ -120,6 +124,13 @@ class TextView(QTextBrowser):
         else:
             self.setPlainText(text)
         self.document().setDocumentMargin(self.margin)
+        spacing = QTextBlockFormat()  # lines a little apart, easier to follow than Qt's own
+        spacing.setLineHeight(
+            LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        everything = QTextCursor(self.document())
+        everything.select(QTextCursor.SelectionType.Document)
+        everything.mergeBlockFormat(spacing)
         self.apply_zoom()
         self.recolour()
 
@@ -176,6 +187,23 @@ class TextView(QTextBrowser):
     def apply_zoom(self) -> None:
         """The document's size: the widget's font (the interface's) times the zoom."""
         self.document().setDefaultFont(enlarged(self.font(), self.zoom))
+        self.fit_column()
+
+    def fit_column(self) -> None:
+        """Lines no longer than the eye follows easily: in a wide window the text is a
+        column in the middle, as a book's page (Kiwix and Zeal do the same)."""
+        column = QFontMetricsF(self.document().defaultFont()).averageCharWidth()
+        side = max(float(self.margin), (self.viewport().width() - column * READABLE_CHARACTERS) / 2)
+        frame = self.document().rootFrame()
+        shape = frame.frameFormat()
+        if abs(shape.leftMargin() - side) >= 1 or abs(shape.rightMargin() - side) >= 1:
+            shape.setLeftMargin(side)
+            shape.setRightMargin(side)
+            frame.setFrameFormat(shape)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_column()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # a new font becomes the document's: zoom it again
