@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # A text document on the projector: this many times the interface's text size.
 TEXT_ZOOM = 2.4
+TEXT_MARGIN = 64  # pixels: the text kept off the screen's edges, which projectors crop
 LINK_ON_BLACK = "#9ecbff"  # a light blue that reads as a link on black (10:1)
 
 
@@ -78,8 +79,10 @@ class AudienceScreen(_KeyRelay):
             f" selection-background-color: {LINK_ON_BLACK}; selection-color: black; }}"
         )
         self.text.zoom = TEXT_ZOOM
+        self.text.margin = TEXT_MARGIN
         self.text.apply_zoom()
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blank = QWidget(self)
         self.blank.setAccessibleName(self.tr("Blank screen"))
         for widget in (self.pdf, self.video, self.card, self.text, self.blank):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from resources_index.catalog.records import Resource
 from resources_index.documents.extract import read_text
 from resources_index.library.library import Library
+from sop_desktop.appearance import contrast, towards
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
 
@@ -41,6 +42,7 @@ MARKDOWN = "text/markdown"
 HTML = "text/html"
 DOCUMENT_MARGIN = 24  # pixels of air around the text, as a page has
 LINE_HEIGHT = 125  # per cent of the font's own line
+MATCH_TINT = 0.35  # the other matches: this far from the background to the selection's colour
 READABLE_CHARACTERS = 90  # at most this many characters a line: a wide window centres a column
 # Larger text documents are not laid out in the window (a minute's work, and memory for it).
 MAX_SHOWN_BYTES = 16 * 1024 * 1024
@@ -292,12 +294,13 @@ class TextView(QTextBrowser):
     def _mark(self) -> None:
         """Every match tinted, the current one in the selection's colours."""
         palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        tint = QColor(
-            (base.red() + highlight.red()) // 2,
-            (base.green() + highlight.green()) // 2,
-            (base.blue() + highlight.blue()) // 2,
+        tint = towards(palette.color(QPalette.ColorRole.Base), highlight, MATCH_TINT)
+        # The other matches' words in whichever of the two text colours reads better there.
+        ink = max(
+            palette.color(QPalette.ColorRole.Text),
+            palette.color(QPalette.ColorRole.HighlightedText),
+            key=lambda colour: contrast(colour, tint),
         )
         marks = []
         for number, start in enumerate(self.matches):
@@ -309,6 +312,7 @@ class TextView(QTextBrowser):
                 look.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
             else:
                 look.setBackground(tint)
+                look.setForeground(ink)
             mark.format = look
             marks.append(mark)
         self.setExtraSelections(marks)

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QBuffer, QByteArray, Qt, QUrl
 from PySide6.QtGui import (
     QAccessible,
@@ -354,3 +356,35 @@ def test_presenting_a_text_document_shows_its_text_large_a_screen_at_a_time(
     assert show.index == 0
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
     show.stop()
+
+
+MARKUP = st.sampled_from(
+    ["<", ">", "&", "<img src=", "<a href=", "<style>", "](", "![", "#", "*", "`", "\n", '"']
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(st.one_of(st.text(max_size=40), MARKUP), max_size=40),
+    media_type=st.sampled_from(["text/markdown", "text/html", "text/plain"]),
+)
+def test_hostile_text_is_shown_and_found_in_without_a_crash(
+    qapp: QApplication, parts: list[str], media_type: str
+) -> None:
+    """Whatever a document holds, it is shown; what it names stays unread; find keeps to it."""
+    text = "".join(parts)
+    view = TextView()
+    try:
+        view.show_text(text, media_type)
+        shown = view.document().toRawText()
+        for refused in view.refused:
+            assert not refused.startswith("data:")
+        words = next((w for w in view.toPlainText().split() if len(w) > 2), "")
+        count = view.find_words(words)
+        assert (count > 0) == bool(words)
+        for start in view.matches:
+            assert 0 <= start < len(shown)
+        view.go_to_match(0)
+        assert view.textCursor().hasSelection() == bool(words)
+    finally:
+        view.deleteLater()
