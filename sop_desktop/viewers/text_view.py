@@ -8,8 +8,6 @@ decides (``link_clicked``). The document's own colours give way to the appearanc
 interface's font (the system's text size) times the zoom.
 """
 
-import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from resources_index.catalog.records import Resource
 from resources_index.documents.extract import read_text
 from resources_index.library.library import Library
+from resources_index.search.query import fold_same_length
 from sop_desktop.appearance import contrast, towards
 from sop_desktop.fonts import enlarged
 from sop_desktop.labels import size_text
@@ -48,25 +47,13 @@ READABLE_CHARACTERS = 90  # at most this many characters a line: a wide window c
 MAX_SHOWN_BYTES = 16 * 1024 * 1024
 
 
-@lru_cache(maxsize=4096)
-def _folded_character(character: str) -> str:
-    """One character without its accent, in lower case: still one character."""
-    base = unicodedata.normalize("NFD", character)[:1] or character
-    return base.casefold()[:1] or base
-
-
-def folded(text: str) -> str:
-    """``text`` with accents and case folded, character for character (``Niños`` is
-    ``ninos``), so a position in it is a position in ``text``."""
-    return "".join(_folded_character(character) for character in text)
-
-
 def match_positions(text: str, words: str) -> list[int]:
-    """Where ``words`` start in ``text``, accents and case aside."""
-    wanted = folded(" ".join(words.split()))
+    """Where ``words`` start in ``text``, accents and case aside, folded as the search folds
+    them (``ninos`` finds ``Niños``), every character at its own position."""
+    wanted = fold_same_length(" ".join(words.split()))
     if not wanted:
         return []
-    haystack = folded(text)
+    haystack = fold_same_length(text)
     found, start = [], haystack.find(wanted)
     while start >= 0:
         found.append(start)
