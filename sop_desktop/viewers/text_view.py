@@ -130,7 +130,7 @@ class TextView(QTextBrowser):
             return super().loadResource(kind, url)
         self.refused.append(url.toString())
         # Something empty, not nothing: given nothing, the document reads a local file itself.
-        if kind == QTextDocument.ResourceType.ImageResource:
+        if int(kind) == QTextDocument.ResourceType.ImageResource.value:
             return QImage()
         return QByteArray()
 
