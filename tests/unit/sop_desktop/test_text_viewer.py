@@ -200,6 +200,8 @@ def test_the_keys_scroll_the_text_and_zoom_it(qtbot: QtBot, window: MainWindow) 
     font.setPointSizeF(font.pointSizeF() * 2)
     viewer.view.setFont(font)
     assert viewer.view.document().defaultFont().pointSizeF() == pytest.approx(size * 2 * 0.75)
+    qtbot.keyClick(viewer.view, Qt.Key.Key_Escape)  # Esc closes the document, as a PDF's
+    qtbot.waitUntil(lambda: not viewer_window.isVisible())
 
 
 def png_data_url() -> str:
