@@ -103,6 +103,16 @@
     </message>
 </context>
 <context>
+    <name>TextViewer</name>
+    <message numerus="yes">
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WindowInstruments</name>
     <message numerus="yes">
         <source>Wrote %n files into {0}.</source>

@@ -1725,8 +1725,8 @@
         <translation>## Leer, ver, imprimir</translation>
     </message>
     <message>
-        <source>PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C goes from English to Spanish to off, F is full screen. Other files open in the program your laptop has for them.</source>
-        <translation>Los PDF se abren dentro del programa, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C pasa de inglés a español y a sin subtítulos, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
+        <source>PDFs and text documents (web pages, Markdown, plain text) open inside the program, at the words found, with find (Ctrl+F), zoom and Print (Ctrl+P). Videos play with captions in English or Spanish: C goes from English to Spanish to off, F is full screen. Other files open in the program your laptop has for them.</source>
+        <translation>Los PDF y los documentos de texto (páginas web, Markdown, texto sin formato) se abren dentro del programa, donde se encontraron las palabras, con búsqueda (Ctrl+F), zoom e Imprimir (Ctrl+P). Los videos se reproducen con subtítulos en inglés o en español: C pasa de inglés a español y a sin subtítulos, F es pantalla completa. Los demás archivos se abren con el programa que su equipo tenga para ellos.</translation>
     </message>
     <message>
         <source>## Session kits and presenting</source>
@@ -2511,6 +2511,10 @@
     <message>
         <source>captions off</source>
         <translation>sin subtítulos</translation>
+    </message>
+    <message>
+        <source>screen {0} of {1}</source>
+        <translation>pantalla {0} de {1}</translation>
     </message>
     <message>
         <source>(no note)</source>
@@ -3748,6 +3752,81 @@ Elija un nombre de archivo diferente.</translation>
     <message>
         <source>Because of</source>
         <translation>A causa de</translation>
+    </message>
+</context>
+<context>
+    <name>TextView</name>
+    <message>
+        <source>“{0}” is too large to show here ({1}): Save a copy to read it in another program.</source>
+        <translation>«{0}» es demasiado grande para mostrarlo aquí ({1}): guarde una copia para leerlo en otro programa.</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be read from the library.</source>
+        <translation>No se pudo leer «{0}» de la biblioteca.</translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Text of the document</source>
+        <translation>Texto del documento</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Buscar en el documento</translation>
+    </message>
+    <message>
+        <source>Matches found</source>
+        <translation>Coincidencias encontradas</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Coincidencia siguiente</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>This link does not lead to a web page: {0}</source>
+        <translation>Este enlace no lleva a una página web: {0}</translation>
+    </message>
+    <message>
+        <source>Open a web page</source>
+        <translation>Abrir una página web</translation>
+    </message>
+    <message>
+        <source>This link leads to a page on the internet:
+{0}
+
+Open it in your web browser? You need to be online.</source>
+        <translation>Este enlace lleva a una página de internet:
+{0}
+
+¿Abrirla en su navegador web? Necesita estar en línea.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,16 @@ def is_paged(resource: Resource) -> bool:
     return resource.shown.media_type == limits.PDF_MEDIA_TYPE
 
 
+#: Text documents shown inside the program as text (not page by page).
+TEXT_MEDIA_TYPES = frozenset({"text/markdown", "text/html", "text/plain"})
+
+
+def is_text(resource: Resource) -> bool:
+    """Whether the resource is a Markdown, HTML or plain-text document, read inside the
+    program as text that reflows (no pages, no times)."""
+    return resource.shown.media_type in TEXT_MEDIA_TYPES
+
+
 def is_deck(resource: Resource) -> bool:
     """Whether the resource is a slide deck (PowerPoint, OpenDocument or Keynote): its pages
     are slides, and are called so."""

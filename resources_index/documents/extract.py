@@ -245,7 +245,7 @@ class _HTMLText(HTMLParser):
 
 def extract_html(path: Path) -> Extracted:
     parser = _HTMLText()
-    parser.feed(_read_text(path))
+    parser.feed(read_text(path))
     parser.close()
     text = _clean("".join(parser.parts))
     segments = [{"kind": "section", "number": 1, "text": text}] if text else []
@@ -257,7 +257,7 @@ def extract_markdown(path: Path) -> Extracted:
     result = Extracted()
     section: list[str] = []
 
-    for line in _read_text(path).splitlines():
+    for line in read_text(path).splitlines():
         heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
         if heading:
             result.end_section(section)
@@ -271,7 +271,7 @@ def extract_markdown(path: Path) -> Extracted:
 
 
 def extract_plain(path: Path) -> Extracted:
-    text = _clean(_read_text(path))
+    text = _clean(read_text(path))
     segments = [{"kind": "section", "number": 1, "text": text}] if text else []
     first = text.split("\n", 1)[0].strip() if text else None
     return Extracted(None, first, segments)
@@ -311,7 +311,9 @@ def extract_captions(path: Path, language: str | None = None) -> Extracted:
     return result
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A text file's words: UTF-8 (with or without its mark), else Windows' Western encoding,
+    as publishing read them (the window shows the text its search found)."""
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252"):
         try:

@@ -90,7 +90,8 @@ def guide_text() -> str:
             QCoreApplication.translate("Guide", "## Reading, watching, printing"),
             QCoreApplication.translate(
                 "Guide",
-                "PDFs open inside the program, with find (Ctrl+F), zoom and Print (Ctrl+P)."
+                "PDFs and text documents (web pages, Markdown, plain text) open inside the"
+                " program, at the words found, with find (Ctrl+F), zoom and Print (Ctrl+P)."
                 " Videos play with captions in English or Spanish: C goes from English to Spanish"
                 " to off, F is full screen. Other files open in the program your laptop has for"
                 " them.",

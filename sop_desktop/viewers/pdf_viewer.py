@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sop_desktop.accessible import caption
 from sop_desktop.paper import default_paper
 from sop_desktop.printing import begin, draw_pdf_page
+from sop_desktop.viewers.tool_buttons import tool_button
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -114,12 +115,7 @@ class PdfViewer(QWidget):
             QShortcut(keys, self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _tool(self, text: str, name: str, action: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(name)
-        button.setAccessibleName(name)
-        button.clicked.connect(action)
-        return button
+        return tool_button(self, text, name, action)
 
     # -- document --------------------------------------------------------------------------------
 

@@ -5,11 +5,12 @@ Keys, on either window, as presentation clickers send them: PageDown, Right, Dow
 the next page or item, PageUp, Left or Up for the previous, B to blank the audience screen, N
 to show or hide the notes, C to go through a video's captions (English, Spanish, off), Esc to
 leave. PDFs go page by page, each page whole on the screen (back from the next item, at the
-last page); videos play with their captions (Space or K pauses and plays them; at their end a
-card says so); other kinds show a title card. With one screen (or a mirrored projector) the
-notes stay private until N shows them; with two, the presenter view is on the screen the room
-does not see. A kit that is not fully on the laptop is refused before it starts (see
-``readiness``).
+last page); a text document (Markdown, HTML, plain text) shows its text in large type, a screen
+at a time (back from the next item, at its end); videos play with their captions (Space or K
+pauses and plays them; at their end a card says so); other kinds show a title card. With one
+screen (or a mirrored projector) the notes stay private until N shows them; with two, the
+presenter view is on the screen the room does not see. A kit that is not fully on the laptop
+is refused before it starts (see ``readiness``).
 """
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QWidget
 
 from resources_index.catalog.model import KitItem
-from resources_index.catalog.positions import is_deck, is_paged, is_timed
+from resources_index.catalog.positions import is_deck, is_paged, is_text, is_timed
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.labels import label, language_in_sentence, time_text
@@ -72,6 +73,7 @@ class Presentation(QObject):
         self.page = 1
         self.is_blank = False
         self.running = False
+        self.text_shown = False  # the current item's text is on the screen (not its card)
         self.audience = AudienceScreen(self)
         self.presenter = PresenterView(self)
         self.video_ended = False
@@ -148,6 +150,8 @@ class Presentation(QObject):
             self.page += 1
             self.audience.pdf.go_to_page(self.page)
             self._describe()
+        elif self.text_shown and self.audience.text.scroll_screen(1):
+            self._describe()
         elif self.index + 1 < len(self.slides):
             self._enter(self.index + 1)
 
@@ -155,6 +159,8 @@ class Presentation(QObject):
         if self._is_pdf() and self.page > 1:
             self.page -= 1
             self.audience.pdf.go_to_page(self.page)
+            self._describe()
+        elif self.text_shown and self.audience.text.scroll_screen(-1):
             self._describe()
         elif self.index > 0:
             self._enter(self.index - 1, at_end=True)
@@ -219,17 +225,40 @@ class Presentation(QObject):
     def _is_pdf(self) -> bool:
         return is_paged(self.current.resource)
 
+    def _is_text(self) -> bool:
+        return is_text(self.current.resource)
+
     def _enter(self, index: int, at_end: bool = False) -> None:
         """Show item ``index`` where its kit says it starts (a page, or a time in a video);
         ``at_end``: at its last page (going back from the next item, as slides do)."""
         self.index = index
+        self.text_shown = False
         if at_end and self._is_pdf():
             self.page = LAST_PAGE  # made the document's last page once it is open
         else:
             self.page = max(1, self.current.item.start) if self._is_pdf() else 1
-        self._show()
+        self._show(at_end)
 
-    def _show(self) -> None:
+    def _show_text(self, resource: Resource, at_end: bool = False) -> bool:
+        """The text document in large type, from its start (or its end, ``at_end``); False
+        when it cannot be shown (its title card is shown instead)."""
+        text = self.audience.text
+        if text.show_resource(self.library, resource):
+            return False
+        text.setAccessibleName(resource.title)
+        index = self.index
+
+        def place() -> None:  # once the text is laid out on the screen
+            if self.running and self.index == index:
+                bar = text.verticalScrollBar()
+                bar.setValue(bar.maximum() if at_end else 0)
+                self._describe()
+
+        place()
+        QTimer.singleShot(0, place)
+        return True
+
+    def _show(self, at_end: bool = False) -> None:
         self.audience.video.stop()
         self.video_ended = False
         slide = self.current
@@ -247,6 +276,7 @@ class Presentation(QObject):
             self.audience.video.open(path, captions, language, slide.item.start * 1000)
         else:
             self.audience.card.setText(resource.title)
+            self.text_shown = self._is_text() and self._show_text(resource, at_end)
         self.is_blank = False
         self._show_current_widget()
         self._describe()
@@ -259,6 +289,8 @@ class Presentation(QObject):
             widget = self.audience.card
         elif is_timed(resource):
             widget = self.audience.video
+        elif self.text_shown:
+            widget = self.audience.text
         else:
             widget = self.audience.card
         self.audience.stack.setCurrentWidget(widget)
@@ -280,6 +312,8 @@ class Presentation(QObject):
                 if is_deck(slide.resource)
                 else self.tr("page {0} of {1}")
             ).format(self.page, count)
+        elif self.text_shown:
+            where += " · " + self.tr("screen {0} of {1}").format(*self.audience.text.screens())
         elif is_timed(slide.resource):
             where += " · " + self._captions_said()
             where += " · " + self._video_position()

@@ -5,7 +5,7 @@ what the trainer sees (the presenter view). Every key either receives goes to th
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,10 +13,17 @@ from sop_desktop.accessible import caption
 from sop_desktop.fonts import enlarged
 from sop_desktop.viewers.fitted_text import FittedText
 from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.text_view import TextView
 from sop_desktop.viewers.video_player import VideoPlayer
 
 if TYPE_CHECKING:
     from sop_desktop.viewers.presenter import Presentation
+
+
+# A text document on the projector: this many times the interface's text size.
+TEXT_ZOOM = 2.4
+TEXT_MARGIN = 64  # pixels: the text kept off the screen's edges, which projectors crop
+LINK_ON_BLACK = "#9ecbff"  # a light blue that reads as a link on black (10:1)
 
 
 class _KeyRelay(QWidget):
@@ -37,7 +44,8 @@ class _KeyRelay(QWidget):
 
 
 class AudienceScreen(_KeyRelay):
-    """What the room sees: the document, the video, a title card, or black."""
+    """What the room sees: the document (a PDF's page, or a text document's text in large
+    type), the video, a title card, or black."""
 
     def __init__(self, presentation: "Presentation") -> None:
         super().__init__(presentation)
@@ -64,9 +72,20 @@ class AudienceScreen(_KeyRelay):
         self.card = FittedText(36, self)  # a long title at 1366×768 still fits the screen
         self.card.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card.label.setStyleSheet("color: white; padding: 40px;")
+        # Light text on the room's black, large enough for the back row; PageDown scrolls it.
+        self.text = TextView(self, link=QColor(LINK_ON_BLACK))
+        self.text.setStyleSheet(
+            f"QTextBrowser {{ color: white; background: black; border: none;"
+            f" selection-background-color: {LINK_ON_BLACK}; selection-color: black; }}"
+        )
+        self.text.zoom = TEXT_ZOOM
+        self.text.margin = TEXT_MARGIN
+        self.text.apply_zoom()
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blank = QWidget(self)
         self.blank.setAccessibleName(self.tr("Blank screen"))
-        for widget in (self.pdf, self.video, self.card, self.blank):
+        for widget in (self.pdf, self.video, self.card, self.text, self.blank):
             self.stack.addWidget(widget)
         # Every key is the presentation's: the viewers' own keys (a PDF's Page Down, a video's
         # Space) would move the picture without the presentation knowing.

@@ -1,4 +1,5 @@
-"""A window for one open resource: a PDF or a video, inside the program."""
+"""A window for one open resource inside the program: a PDF, a video, or a text document
+(Markdown, HTML, plain text)."""
 
 from pathlib import Path
 from typing import Any
@@ -7,17 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from resources_index.catalog.positions import is_paged, is_timed, page_of
+from resources_index.catalog.positions import is_paged, is_text, is_timed, page_of
 from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.viewers.pdf_viewer import PdfViewer
+from sop_desktop.viewers.text_viewer import TextViewer
 from sop_desktop.viewers.video_player import VideoPlayer
 
 
 def viewable_inside(resource: Resource) -> bool:
-    """PDFs (an office document's PDF rendition too) and videos open inside the program;
-    other kinds in the system's program."""
-    return is_paged(resource) or is_timed(resource)
+    """PDFs (an office document's PDF rendition too), videos and text documents (Markdown,
+    HTML, plain text) open inside the program; other kinds in the system's program."""
+    return is_paged(resource) or is_timed(resource) or is_text(resource)
 
 
 class ViewerWindow(QMainWindow):
@@ -29,9 +31,12 @@ class ViewerWindow(QMainWindow):
         self.resource = resource
         self.setWindowTitle(resource.title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer: PdfViewer | VideoPlayer
+        self.viewer: PdfViewer | VideoPlayer | TextViewer
         if is_paged(resource):
             self.viewer = PdfViewer(self)
+        elif is_text(resource):
+            self.viewer = TextViewer(self)
+            self.viewer.said.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         else:
             self.viewer = VideoPlayer(self)
         self.viewer.failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -48,6 +53,9 @@ class ViewerWindow(QMainWindow):
         path = self.library.object_path(self.resource.shown.sha256)
         if isinstance(self.viewer, PdfViewer):
             self.viewer.open(path, page_of(location), find)
+        elif isinstance(self.viewer, TextViewer):
+            self.viewer.open(self.library, self.resource, find)
+            self.viewer.setFocus()  # the arrows and Page Down scroll the text
         else:
             captions: dict[str, Path] = {
                 entry.language or self.resource.language: self.library.object_path(entry.sha256)

@@ -1,8 +1,8 @@
 """The window's text and icons as a person meets them, each measured by ``contrast_probe``: the
 search field, its placeholder text and its clear button, a disabled button, an address refused
 in Settings, results (titles, the chosen one, type icons), the details (title, text, the link
-to the other language, a button), the sync notice's links, the video player's buttons and a
-dialog's Close button."""
+to the other language, a button), the sync notice's links, the video player's buttons, a
+text document's words and a dialog's Close button."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,6 +109,11 @@ def walk(app: QApplication, root: Path, appearance: str) -> Iterator[Measured]:
     yield measure("Video play/pause icon", "icon", player.play_button, inside)  # type: ignore[union-attr]
     yield measure("Full screen icon", "icon", player.fullscreen_button, inside)  # type: ignore[union-attr]
     window.viewers["three-houses-video"].close()
+    window.open_resource(manifest.by_id["words-and-pictures-tip-sheet"])
+    settle(app)
+    document = window.viewers["words-and-pictures-tip-sheet"]
+    yield measure("Text document's words", "text", document.viewer.view.viewport())  # type: ignore[union-attr]
+    document.close()
     keys = window.menus.show_keys()
     settle(app)
     close = next(b for b in keys.findChildren(QPushButton) if b.text() == "Close")

@@ -57,7 +57,11 @@ def main() -> None:
     manifest = library.current()
     assert manifest is not None
     found = [placed("main", window, shots)]
-    for rid in ("safety-plan-development-guide", "three-houses-video"):
+    for rid in (
+        "safety-plan-development-guide",
+        "three-houses-video",
+        "teaming-toolkit-for-partners",
+    ):
         window.open_resource(manifest.by_id[rid])
         settle(app)
         found.append(placed(rid, window.viewers[rid], shots))

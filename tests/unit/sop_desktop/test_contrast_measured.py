@@ -35,6 +35,7 @@ MEASURED = {
     "Number of results",
     "Video play/pause icon",
     "Full screen icon",
+    "Text document's words",
     "Close button of a dialog",
 }
 

@@ -210,6 +210,8 @@ def test_the_notes_match_the_screen_after_quick_page_downs(
                 )
             elif shown is show.audience.video:
                 assert show.audience.video.player.source().toLocalFile() == path
+            elif shown is show.audience.text:
+                assert show.audience.text.accessibleName() == resource.title
             else:
                 assert resource.title in show.audience.card.text()
     show.stop()
@@ -256,6 +258,8 @@ def test_a_long_note_and_a_long_title_fit_their_boxes_at_1366_by_768(
     assert view.note.font().pointSizeF() < 16
     face = QAccessible.queryAccessibleInterface(view.note)
     assert face.text(QAccessible.Text.Name) == note.strip()
+    # The title card (a video's end, a document with nothing to show) fits the screen too.
+    show.audience.stack.setCurrentWidget(show.audience.card)
     show.audience.card.setText("A very long title of a resource " * 8)
     qtbot.wait(20)
     assert show.audience.card.fits()

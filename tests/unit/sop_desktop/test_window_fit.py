@@ -31,6 +31,7 @@ def test_every_window_opens_inside_a_1366_by_768_screen(
         "main",
         "safety-plan-development-guide",
         "three-houses-video",
+        "teaming-toolkit-for-partners",
         "presenter",
         "settings",
         "welcome",
