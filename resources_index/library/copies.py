@@ -14,7 +14,7 @@ from resources_index.catalog.records import FileEntry
 from resources_index.errors import LibraryError, ObjectError, reason_of
 from resources_index.library.folder import LibraryFolder
 from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
-from resources_index.util.fsutil import atomic_writer, copy_hashing
+from resources_index.util.fsutil import atomic_writer, copy_hashing, remove_file
 from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
@@ -45,7 +45,7 @@ class Copies(LibraryFolder):
                 if limit is None or entry.size <= limit:
                     continue
                 if self.store.has(entry.sha256, entry.size):
-                    self.store.path(entry.sha256).unlink()
+                    remove_file(self.store.path(entry.sha256))
                     freed += entry.size
         return freed
 
@@ -64,7 +64,7 @@ class Copies(LibraryFolder):
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.chmod(0o644)
-            target.unlink()
+            remove_file(target)
         self._copy_checked(entry, target, progress, cancel, "object.damaged_not_opened")
         target.chmod(0o444)
         return target
