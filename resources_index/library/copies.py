@@ -13,7 +13,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import LibraryError, ObjectError, reason_of
 from resources_index.library.folder import LibraryFolder
-from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
+from resources_index.library.open_copies import OPEN_COPY_DAYS, open_copy_path, prune_open_copies
 from resources_index.util.fsutil import atomic_writer, copy_hashing, remove_file
 from resources_index.util.progress import Cancel, Progress, never, no_progress
 
@@ -56,7 +56,7 @@ class Copies(LibraryFolder):
         (they go by the extension). A copy, not a link: a program that saves in place must
         never alter the library's object. Checked against its SHA-256 like a saved copy.
         Copies not opened for ``OPEN_COPY_DAYS`` are removed by ``prune_open_copies``."""
-        target = self.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
+        target = open_copy_path(self.root, entry.name, entry.sha256)
         if target.exists() and target.stat().st_size == entry.size:
             with contextlib.suppress(OSError):
                 os.utime(target)  # opened again: kept for another OPEN_COPY_DAYS
