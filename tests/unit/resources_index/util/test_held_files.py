@@ -7,6 +7,7 @@ and leaves the old file or folder as it was.
 """
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from resources_index.util.fsutil import (
     remove_file,
     remove_tree,
     remove_tree_checked,
+    replace_file,
     swap_in,
     write_atomic,
 )
@@ -63,12 +65,18 @@ def test_a_replace_held_past_the_wait_says_so_and_keeps_the_old_file(tmp_path: P
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
 
 
-def test_a_refusal_that_is_not_a_held_file_is_not_waited_on(tmp_path: Path) -> None:
-    """Without Windows' refusal (or the stand-in), an error is the system's, at once."""
+def test_an_error_that_is_not_a_held_file_is_not_waited_on(tmp_path: Path) -> None:
+    """An error other than Windows' refusal is the system's, at once."""
+    with pytest.raises(FileNotFoundError):
+        replace_file(tmp_path / "never-written", tmp_path / "settings.json")
+    assert not (tmp_path / "settings.json").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows refuses these with access denied")
+def test_a_folder_in_the_way_is_said_at_once(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_atomic(tmp_path, b"x")  # replacing a folder by a file
     (tmp_path / "folder").mkdir()
-    (tmp_path / "folder" / "inside").write_bytes(b"")
     with pytest.raises(IsADirectoryError):
         remove_file(tmp_path / "folder")
 
