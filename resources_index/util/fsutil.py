@@ -277,11 +277,11 @@ def remove_tree_checked(path: Path, wait: float | None = None) -> None:
     )
 
 
-def remove_tree(path: Path) -> bool:
+def remove_tree(path: Path, wait: float | None = None) -> bool:
     """Remove a folder if it exists, ignoring a concurrent removal; False when some of it
     stays (held open past the wait, or not removable), for a later clean-up to find."""
     try:
-        remove_tree_checked(path)
+        remove_tree_checked(path, wait)
     except OSError as exc:
         log.info("%s was left for later: %s", path, exc)
         return False
@@ -296,7 +296,7 @@ def swap_in(fresh: Path, current: Path, aside: Path | None = None) -> None:
     ``FileInUseError`` raised: ``fresh`` stays for the caller."""
     if aside is None:
         for left in current.parent.glob(glob.escape(current.name) + ".old*"):
-            remove_tree(left)
+            remove_tree(left, wait=0)  # one still read is not waited for: it has a name
         aside = unused_name(current.parent, current.name + ".old")
     moved = os.path.lexists(current)
     if moved:
@@ -308,7 +308,7 @@ def swap_in(fresh: Path, current: Path, aside: Path | None = None) -> None:
             replace_file(aside, current)
         raise
     fsync_dir(current.parent)
-    remove_tree(aside)
+    remove_tree(aside, wait=_LONGEST_PAUSE)  # a scanner lets go soon; a reader goes on
 
 
 def unused_name(folder: Path, stem: str, suffixes: tuple[str, ...] = ("",)) -> Path:
