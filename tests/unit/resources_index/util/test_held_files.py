@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from resources_index.cli.common import describe
 from resources_index.errors import reason_of
 from resources_index.library.kits import KitStore
 from resources_index.library.library import Library
@@ -61,6 +62,9 @@ def test_a_replace_held_past_the_wait_says_so_and_keeps_the_old_file(tmp_path: P
     # 10 ms, doubling, at most 250 ms between attempts, 2 s in all: 13 attempts.
     assert len(holder.refused) == 13
     assert str(reason_of(caught.value)) == "another program is using it"
+    assert describe(caught.value, "settings") == (
+        f"The settings were not saved: {target} could not be written (another program is using it)."
+    )
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
 
