@@ -29,7 +29,6 @@ from resources_index.reports.outbox import outbox
 from resources_index.search.library_search import LibrarySearch
 from resources_index.support import crash_reports, logs
 from resources_index.util import fsutil
-from tests.conftest import build_source
 
 USER = "u" * 20  # Windows' longest user name
 FILE_LIMIT, FOLDER_LIMIT = 259, 247
@@ -71,9 +70,8 @@ def test_the_data_folder_is_the_one_expected(windows: Windows) -> None:
 
 
 def test_the_library_fits_with_the_longest_names_a_catalog_allows(
-    tmp_path: Path, keys: tuple[Path, Path], windows: Windows, watched: set[Path]
+    tmp_path: Path, source: Path, keys: tuple[Path, Path], windows: Windows, watched: set[Path]
 ) -> None:
-    source = build_source(tmp_path / "source")
     # The longest name a publisher's file system takes with its ".meta.yaml" beside it (255
     # bytes); its id, derived from the name, is the longest the catalog allows.
     long_name = "s" * (limits.MAX_NAME_CHARS - len(".meta.yaml") - len(".md")) + ".md"
