@@ -51,3 +51,12 @@ def holding(path: Path, let_go_after: int | None = None) -> Iterator[Holder]:
     finally:
         fsutil.refusals = before
         holder.handle.close()
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` and its bytes: what must be there, unchanged, after a refusal."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

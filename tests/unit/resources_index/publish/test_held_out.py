@@ -11,15 +11,7 @@ import pytest
 from resources_index.publish.publisher import publish
 from resources_index.util import fsutil
 from resources_index.util.fsutil import FileInUseError
-from tests.helpers.windows_sharing import holding
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.helpers.windows_sharing import files_below, holding
 
 
 def beside(out: Path) -> list[str]:
@@ -43,13 +35,13 @@ def test_publishing_held_past_the_wait_leaves_out_as_it_was(
     source: Path, published: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fsutil, "HOLD_WAIT_SECONDS", 0.2)
-    before = files_of(published)
+    before = files_below(published)
     (source / "glossary.md").write_text("# Glossary\n\nZebrafinch is a new word.\n")
     with holding(published / "catalog.json") as holder, pytest.raises(FileInUseError):
         publish(source, published, keys[0], catalog_id="test-catalog")
     assert holder.refused
-    assert files_of(published) == before
+    assert files_below(published) == before
     report = publish(source, published, keys[0], catalog_id="test-catalog")  # let go: it works
     assert report.changed and report.errors == []
-    assert files_of(published) != before
+    assert files_below(published) != before
     assert beside(published) == []

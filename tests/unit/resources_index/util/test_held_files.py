@@ -27,21 +27,13 @@ from resources_index.util.fsutil import (
     swap_in,
     write_atomic,
 )
-from tests.helpers.windows_sharing import holding
+from tests.helpers.windows_sharing import files_below, holding
 
 
 @pytest.fixture
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """A wait of 0.2 s instead of 2 s: the tests that hold a file to the end stay quick."""
     monkeypatch.setattr(fsutil, "HOLD_WAIT_SECONDS", 0.2)
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_a_replace_waits_for_the_holder_to_let_go(tmp_path: Path) -> None:
@@ -110,7 +102,7 @@ def test_a_tree_held_open_is_removed_when_let_go_or_left(tmp_path: Path, short_w
         assert remove_tree(folder) is False  # best effort: left for a later clean-up
         with pytest.raises(FileInUseError):
             remove_tree_checked(folder)
-    assert files_of(folder) == {"deep/file.pdf": b"%PDF"}
+    assert files_below(folder) == {"deep/file.pdf": b"%PDF"}
 
 
 def test_a_folder_swap_held_past_the_wait_puts_everything_back(
@@ -123,13 +115,13 @@ def test_a_folder_swap_held_past_the_wait_puts_everything_back(
     (fresh / "segment").write_bytes(b"new segment")
     with holding(current / "segment"), pytest.raises(FileInUseError):
         swap_in(fresh, current, aside)
-    assert files_of(current) == {"segment": b"old segment"}
-    assert files_of(fresh) == {"segment": b"new segment"}
+    assert files_below(current) == {"segment": b"old segment"}
+    assert files_below(fresh) == {"segment": b"new segment"}
     assert not aside.exists()
     with holding(current / "segment", let_go_after=4) as holder:
         swap_in(fresh, current, aside)
     assert len(holder.refused) == 4
-    assert files_of(current) == {"segment": b"new segment"}
+    assert files_below(current) == {"segment": b"new segment"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
 
 
