@@ -16,7 +16,7 @@ from resources_index.catalog.times import utc_now
 from resources_index.errors import Words, reason_of
 from resources_index.util import safe_json
 from resources_index.util.addresses import shown, split
-from resources_index.util.fsutil import unused_name, write_atomic
+from resources_index.util.fsutil import replace_file, unused_name, write_atomic
 
 SETTINGS_FILE = "settings.json"
 #: Where a damaged settings file is kept when new settings are saved in its place.
@@ -47,7 +47,7 @@ def set_aside(path: Path) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         base = unused_name(folder, f"settings-{stamp}", (".json",))
         target = base.with_name(base.name + ".json")
-        path.replace(target)
+        replace_file(path, target)
     except OSError as exc:
         log.warning("the damaged settings file %s could not be set aside: %s", path, exc)
         return None

@@ -24,7 +24,7 @@ from resources_index.errors import InstrumentError, LibraryError, Words, reason_
 from resources_index.instruments.definition import FormDefinition
 from resources_index.instruments.limits import MAX_ANSWER_CHARS, MAX_RESPONSE_BYTES
 from resources_index.instruments.session import FormSession
-from resources_index.util.fsutil import open_regular, write_atomic
+from resources_index.util.fsutil import open_regular, remove_file, write_atomic
 
 RESPONSES_FOLDER = Path("instruments") / "responses"
 RESPONSE_FORMAT = 1
@@ -104,11 +104,11 @@ class ResponseStore:
             answers=session.final_answers(),
         )
         _write(self._path("completed", done), _to_bytes(done))
-        self._path("drafts", done).unlink(missing_ok=True)
+        remove_file(self._path("drafts", done))
         return done
 
     def discard_draft(self, response: Response) -> None:
-        self._path("drafts", response).unlink(missing_ok=True)
+        remove_file(self._path("drafts", response))
 
     def drafts(self, form_id: str | None = None) -> tuple[list[Response], list[InstrumentError]]:
         """Drafts not yet completed (oldest first), and any file that could not be read."""

@@ -7,7 +7,6 @@ renamed in last; exporting again into the same folder copies only what is new an
 the catalog no longer names.
 """
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from resources_index.errors import CancelledError, LibraryError, ObjectError, re
 from resources_index.library import trust
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.library.store import ObjectStore
-from resources_index.util.fsutil import write_atomic
+from resources_index.util.fsutil import remove_tree, write_atomic
 from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
@@ -90,5 +89,5 @@ def export_bundle(
     except OSError as exc:
         raise LibraryError("bundle.not_written", out=out, reason=reason_of(exc)) from None
     finally:
-        shutil.rmtree(target.tmp_dir, ignore_errors=True)
+        remove_tree(target.tmp_dir)
     return report

@@ -13,8 +13,8 @@ from resources_index.catalog import limits
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import LibraryError, ObjectError, reason_of
 from resources_index.library.folder import LibraryFolder
-from resources_index.library.open_copies import OPEN_COPY_DAYS, OPEN_DIR, prune_open_copies
-from resources_index.util.fsutil import atomic_writer, copy_hashing
+from resources_index.library.open_copies import OPEN_COPY_DAYS, open_copy_path, prune_open_copies
+from resources_index.util.fsutil import atomic_writer, copy_hashing, remove_file
 from resources_index.util.progress import Cancel, Progress, never, no_progress
 
 
@@ -49,7 +49,7 @@ class FileCopies:
                 if limit is None or entry.size <= limit:
                     continue
                 if self.folder.store.has(entry.sha256, entry.size):
-                    self.folder.store.path(entry.sha256).unlink()
+                    remove_file(self.folder.store.path(entry.sha256))
                     freed += entry.size
         return freed
 
@@ -60,7 +60,7 @@ class FileCopies:
         (they go by the extension). A copy, not a link: a program that saves in place must
         never alter the library's object. Checked against its SHA-256 like a saved copy.
         Copies not opened for ``OPEN_COPY_DAYS`` are removed by ``prune_open_copies``."""
-        target = self.folder.root / OPEN_DIR / entry.sha256[:16] / Path(entry.name).name
+        target = open_copy_path(self.folder.root, entry.name, entry.sha256)
         if target.exists() and target.stat().st_size == entry.size:
             with contextlib.suppress(OSError):
                 os.utime(target)  # opened again: kept for another OPEN_COPY_DAYS
@@ -68,7 +68,7 @@ class FileCopies:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.chmod(0o644)
-            target.unlink()
+            remove_file(target)
         self._copy_checked(entry, target, progress, cancel, "object.damaged_not_opened")
         target.chmod(0o444)
         return target

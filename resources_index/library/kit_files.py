@@ -32,9 +32,12 @@ from resources_index.util import safe_json
 from resources_index.util.fsutil import (
     DISK_RESERVE_BYTES,
     copy_hashing,
+    discard_file,
     free_bytes,
     no_room,
     open_regular,
+    remove_tree,
+    replace_file,
     write_atomic,
 )
 from resources_index.util.progress import Cancel, Progress, never, no_progress
@@ -84,15 +87,15 @@ def export_kit(
                 for path in sorted(folder.rglob("*")):
                     if path.is_file():
                         archive.write(path, path.relative_to(folder).as_posix())
-            partial.replace(out)
+            replace_file(partial, out)
     except CancelledError:
         if not as_file and created:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_tree(folder)
         raise CancelledError("cancel.kit_export") from None
     finally:
         if as_file:
-            shutil.rmtree(folder, ignore_errors=True)
-            out.with_name(out.name + ".part").unlink(missing_ok=True)
+            remove_tree(folder)
+            discard_file(out.with_name(out.name + ".part"))
     return out
 
 

@@ -18,7 +18,7 @@ from resources_index.catalog.positions import kit_start
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, Words, reason_of
 from resources_index.library.library import Library
-from resources_index.util.fsutil import write_atomic
+from resources_index.util.fsutil import remove_file, write_atomic
 
 KITS_DIR = "kits"
 KIT_FILE = "kit.json"
@@ -171,7 +171,7 @@ class KitStore:
         )
 
     def delete(self, kit: Kit) -> None:
-        self._path(kit.id).unlink(missing_ok=True)
+        remove_file(self._path(kit.id))
 
     def move(self, kit: Kit, source: int, target: int) -> Kit:
         """Move the item at ``source`` to ``target`` (drag and drop, or Ctrl+Up/Down)."""

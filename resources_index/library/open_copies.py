@@ -1,12 +1,27 @@
 """Named copies of library files for other programs, removed once unused or unlisted."""
 
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from resources_index.catalog.model import Manifest
 
 OPEN_DIR = "open"  # named copies for the system's programs (see ``FileCopies.named_copy``)
 OPEN_COPY_DAYS = 14
+#: The longest file name a copy gets (a catalog allows 255 characters): the library folder,
+#: ``open\<16 hex>\``, the name and the writer's ``.NAME.xxxxxxxx.part`` beside it stay
+#: inside Windows' 260 characters under a typical %LOCALAPPDATA% (``docs/windows.md``).
+OPEN_NAME_CHARS = 100
+
+
+def open_copy_path(root: Path, name: str, sha256: str) -> Path:
+    """Where the copy of the file ``name`` (a catalog name) with ``sha256`` is opened from:
+    its last part, shortened to ``OPEN_NAME_CHARS`` with its extension kept."""
+    leaf = PurePosixPath(name).name
+    if len(leaf) > OPEN_NAME_CHARS:
+        suffix = PurePosixPath(leaf).suffix
+        suffix = suffix if len(suffix) <= 16 else ""
+        leaf = leaf[: OPEN_NAME_CHARS - len(suffix)].rstrip(" .") + suffix
+    return root / OPEN_DIR / sha256[:16] / leaf
 
 
 def prune_open_copies(

@@ -17,7 +17,7 @@ from resources_index.catalog.model import CuratedKit, InstrumentEntry, KitItem, 
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import format_time, parse_time
 from resources_index.errors import Words
-from resources_index.util.fsutil import write_atomic
+from resources_index.util.fsutil import discard_file, write_atomic
 
 SNAPSHOT_FORMAT = 8
 CACHE_DIR = "cache"
@@ -67,7 +67,7 @@ def save(root: Path, sha256: str, manifest: Manifest) -> None:
         write_atomic(target, marshal.dumps(data))
         for old in target.parent.glob("manifest-*.marshal"):
             if old != target:
-                old.unlink(missing_ok=True)
+                discard_file(old)
 
 
 def load(root: Path, sha256: str) -> Manifest | None:

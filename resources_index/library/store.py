@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from resources_index.errors import ObjectError
-from resources_index.util.fsutil import copy_hashing, fsync_dir, give_ordinary_mode, sha256_file
+from resources_index.util.fsutil import (
+    copy_hashing,
+    discard_file,
+    fsync_dir,
+    give_ordinary_mode,
+    replace_file,
+    sha256_file,
+)
 
 
 def object_relpath(sha256: str) -> str:
@@ -66,13 +73,13 @@ class ObjectStore:
                 raise ObjectError("object.hash_mismatch", name=name)
             self.install_verified(tmp, sha256)
         finally:
-            tmp.unlink(missing_ok=True)
+            discard_file(tmp)
 
     def install_verified(self, tmp: Path, sha256: str) -> None:
         """Move a file already checked against ``sha256`` into its place in the store."""
         target = self.path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.replace(target)
+        replace_file(tmp, target)  # Windows: waits for a scanner or a player to let go of it
         fsync_dir(target.parent)
 
     def check(self, sha256: str, size: int) -> str | None:
@@ -94,12 +101,12 @@ class ObjectStore:
         wanted = set(keep)
         removed = 0
         for path in list(self.stored()):
-            if path.name not in wanted:
-                path.unlink(missing_ok=True)
+            # One held open (a video playing on Windows) stays until the next clean-up.
+            if path.name not in wanted and discard_file(path):
                 removed += 1
         if self.tmp_dir.exists():
             for path in self.tmp_dir.glob("obj.*.part"):
-                path.unlink(missing_ok=True)
+                discard_file(path)
         return removed
 
     def remove_partials(self) -> None:
@@ -108,7 +115,7 @@ class ObjectStore:
         for folder, pattern in ((self.root / "partial", "*"), (self.tmp_dir, "obj.*.part")):
             if folder.exists():
                 for path in folder.glob(pattern):
-                    path.unlink(missing_ok=True)
+                    discard_file(path)
 
     def bytes_used(self) -> int:
         return sum(p.stat().st_size for p in self.stored())

@@ -30,6 +30,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from resources_index.documents.extract import ExtractError, check_parts_inflate
+from resources_index.util.fsutil import discard_file
 
 #: Members of one package at most.
 MAX_MEMBERS = 10_000
@@ -120,7 +121,7 @@ def copy_without_links(path: Path, target: Path) -> int:
         SAXException,
         DefusedXmlException,
     ) as exc:
-        target.unlink(missing_ok=True)
+        discard_file(target)
         raise ExtractError(
             "extract.damaged", name=path.name, kind=path.suffix[1:], reason=str(exc)
         ) from None

@@ -43,7 +43,7 @@ from resources_index.publish.renditions import Renderer, find_libreoffice
 from resources_index.publish.report import PublishReport
 from resources_index.publish.source_folder import SourceFolder
 from resources_index.publish.terms import read_report_terms, read_terms
-from resources_index.util.fsutil import fsync_dir, remove_tree
+from resources_index.util.fsutil import remove_tree, remove_tree_checked, replace_file, swap_in
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -84,15 +84,15 @@ def publish(
     private_key = load_private_key(key_path)
     staging, previous_dir = _beside(out, "publishing"), _beside(out, "previous")
     if not out.exists() and previous_dir.exists():
-        previous_dir.rename(out)  # a swap was interrupted between its two renames
+        replace_file(previous_dir, out)  # a swap was interrupted between its two renames
     _refuse_foreign_out(out)
-    remove_tree(staging)
-    remove_tree(previous_dir)
+    remove_tree_checked(staging)
+    remove_tree_checked(previous_dir)
 
     publisher = SourceFolder(source, min(max_file_bytes, limits.MAX_OBJECT_BYTES), boilerplate)
     previous = read_previous(out, public_pem(private_key.public_key()))
     scratch = _beside(out, "index")  # renditions and the search index while they are made
-    remove_tree(scratch)
+    remove_tree_checked(scratch)
     renderer = None
     if renditions:
         program = find_libreoffice(libreoffice)
@@ -246,10 +246,6 @@ def _publish(
     stage(staging, out, manifest, sources, report)
     write_signed(staging, out, manifest, private_key)
     fsync_tree(staging)
-    if out.exists():
-        out.rename(previous_dir)
-    staging.rename(out)
-    fsync_dir(out.parent)
-    remove_tree(previous_dir)
+    swap_in(staging, out, previous_dir)  # Windows: waits for a web server to let go of OUT
     report.version, report.changed = manifest.version, True
     return report

@@ -30,7 +30,12 @@ from resources_index.publish.soffice_sandbox import (
     run_contained,
     write_profile,
 )
-from resources_index.util.fsutil import remove_tree, sha256_file, write_atomic
+from resources_index.util.fsutil import (
+    remove_tree,
+    remove_tree_checked,
+    sha256_file,
+    write_atomic,
+)
 from resources_index.util.shown import printable
 
 #: Where publishing looks for LibreOffice when it is not named: the names Debian, Windows
@@ -108,7 +113,7 @@ class Renderer:
 
     def _render(self, path: Path, sha256: str) -> Path | None:
         outdir = self.scratch / sha256[:32]
-        remove_tree(outdir)
+        remove_tree_checked(outdir)
         outdir.mkdir(parents=True)
         # The document goes in under a plain name: LibreOffice names its PDF after it, and
         # some names (leading dashes, odd characters) confuse its command line. The copy has

@@ -24,7 +24,7 @@ from resources_index.library.library import Library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import REPORT_FORMAT, REPORTS_DIR, SET_ASIDE, Usage
 from resources_index.util import safe_json
-from resources_index.util.fsutil import unused_name, write_atomic
+from resources_index.util.fsutil import discard_file, replace_file, unused_name, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ def set_aside(library: Library, path: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         name = Path(path.name)
         base = unused_name(folder, name.stem, (name.suffix,))
-        path.replace(base.with_name(base.name + name.suffix))
+        replace_file(path, base.with_name(base.name + name.suffix))
     except OSError as exc:  # a read-only library: skipped, not delivered, said in the log
         log.warning("outbox file %s is not a report and could not be set aside: %s", path, exc)
         return
@@ -176,9 +176,9 @@ def delivered(library: Library, report: Path) -> None:
     """Move a report out of the outbox; keep the last ``KEEP_SENT`` weeks of sent reports."""
     sent = library.root / REPORTS_DIR / SENT
     sent.mkdir(parents=True, exist_ok=True)
-    report.replace(sent / report.name)
+    replace_file(report, sent / report.name)
     for old in sorted(sent.glob("*.json"))[:-KEEP_SENT]:
-        old.unlink(missing_ok=True)
+        discard_file(old)
 
 
 def export(library: Library, folder: Path, now: datetime | None = None) -> list[Path]:

@@ -30,7 +30,7 @@ from resources_index.reports.fidelity import MEASURES as FIDELITY_MEASURES
 from resources_index.reports.fidelity import fidelity_measures
 from resources_index.reports.periods import day_of, period_of
 from resources_index.reports.privacy import Vocabulary, scrubbed, shareable
-from resources_index.util.fsutil import unused_name
+from resources_index.util.fsutil import replace_file, unused_name
 
 log = logging.getLogger(__name__)
 
@@ -351,7 +351,7 @@ class Usage:
             for suffix in ("", "-wal", "-shm"):
                 old = self.folder / (USAGE_FILE + suffix)
                 if old.exists() or old.is_symlink():
-                    old.replace(base.with_name(f"{base.name}.sqlite{suffix}"))
+                    replace_file(old, base.with_name(f"{base.name}.sqlite{suffix}"))
         except OSError as exc:
             log.warning("the damaged usage counts could not be set aside: %s", exc)
             return

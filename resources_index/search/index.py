@@ -10,7 +10,6 @@ import contextlib
 import gc
 import json
 import logging
-import shutil
 import threading
 import warnings
 from collections import OrderedDict
@@ -47,7 +46,7 @@ from resources_index.search.segment_building import SegmentBuilder
 from resources_index.search.translating import Translator
 from resources_index.search.translation_groups import translation_groups
 from resources_index.search.vector_search import VectorSearcher
-from resources_index.util.fsutil import write_atomic
+from resources_index.util import fsutil
 from resources_index.util.progress import Progress, no_progress
 
 RESULTS_CACHE = 256
@@ -84,7 +83,7 @@ class SearchIndex:
 
     def _write_stamp(self, folder: Path, manifest_sha: str, count: int) -> None:
         stamp = {"schema": SCHEMA_VERSION, "manifest_sha256": manifest_sha, "documents": count}
-        write_atomic(folder / STAMP_FILE, json.dumps(stamp).encode())
+        fsutil.write_atomic(folder / STAMP_FILE, json.dumps(stamp).encode())
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -199,7 +198,7 @@ class SearchIndex:
         progress: Progress = no_progress,
     ) -> IndexChange:
         staging = self.folder.with_name(self.folder.name + ".building")
-        shutil.rmtree(staging, ignore_errors=True)
+        fsutil.remove_tree_checked(staging)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
         writer = SegmentBuilder(fresh)
@@ -217,15 +216,16 @@ class SearchIndex:
         return IndexChange(added=len(manifest.resources), rebuilt=True)
 
     def _install(self, staging: Path) -> None:
-        """Swap a complete index folder in place of the current one, and open it."""
-        old = self.folder.with_name(self.folder.name + ".old")
+        """Swap a complete index folder in place of the current one, and open it; where Windows
+        refuses past the wait (another program reads it), reopen the current one and raise."""
         with self._read_lock:
             self._close()
-            shutil.rmtree(old, ignore_errors=True)
-            if self.folder.exists():
-                self.folder.rename(old)
-            staging.rename(self.folder)
-            shutil.rmtree(old, ignore_errors=True)
+            try:
+                fsutil.swap_in(staging, self.folder)
+            except BaseException:
+                fsutil.remove_tree(staging)
+                self._open()
+                raise
             self._index = index.open_dir(str(self.folder))
             self._refresh()
 
@@ -244,7 +244,7 @@ class SearchIndex:
             if current == manifest_sha and self._open():
                 return IndexChange()
             staging = self.folder.with_name(self.folder.name + ".adopting")
-            shutil.rmtree(staging, ignore_errors=True)
+            fsutil.remove_tree_checked(staging)
             staging.mkdir(parents=True)
             try:
                 unpack(archive, staging)
@@ -257,7 +257,7 @@ class SearchIndex:
                 self._write_stamp(staging, manifest_sha, count)
                 self._install(staging)
             except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
+                fsutil.remove_tree(staging)
                 raise
             return IndexChange(added=count, rebuilt=True, adopted=True)
 
@@ -377,7 +377,7 @@ class SearchIndex:
             except INDEX_DAMAGE as exc:
                 # A damaged index must not break searching: answer nothing, rebuild on refresh.
                 log.warning("The search index is damaged (%s); it will be rebuilt.", exc)
-                (self.folder / STAMP_FILE).unlink(missing_ok=True)
+                fsutil.discard_file(self.folder / STAMP_FILE)
                 self._close()
                 return SearchResults()
             if skip:

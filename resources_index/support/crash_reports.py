@@ -21,6 +21,7 @@ from typing import TextIO
 
 from resources_index import __version__
 from resources_index.config import paths
+from resources_index.util.fsutil import discard_file, replace_file
 
 HEADER_END = "--- stacks of the fatal error follow ---\n"
 KEEP = 10
@@ -46,12 +47,12 @@ def collect(program: str, folder: Path | None = None) -> Path | None:
     moment = datetime.fromtimestamp(pending.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
     kept = pending.with_name(f"crash-{program}-{moment}.txt")
     try:
-        pending.replace(kept)
+        replace_file(pending, kept)
     except OSError:
         return None
     old = sorted(pending.parent.glob(f"crash-{program}-*.txt"))
     for extra in old[:-KEEP]:
-        extra.unlink(missing_ok=True)
+        discard_file(extra)
     return kept
 
 

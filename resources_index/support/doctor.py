@@ -18,7 +18,7 @@ from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
 from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
 from resources_index.util.addresses import has_userinfo, in_clear, shown
-from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, remove_file, tree_size
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _writable(folder: Path) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".doctor-probe"
         probe.write_bytes(b"")
-        probe.unlink()
+        remove_file(probe)  # a scanner looking at it is not a folder that cannot be written
         return True
     except OSError:
         return False

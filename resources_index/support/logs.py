@@ -11,9 +11,30 @@ import logging.handlers
 from pathlib import Path
 
 from resources_index.config import paths
+from resources_index.util.fsutil import replace_file
 
 LOG_FILE = "sop-desktop.log"
 FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+
+
+#: How long a rotation waits for another program to let go of the log file.
+ROTATION_WAIT_SECONDS = 0.5
+
+
+class _SharedRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Rotates as ``RotatingFileHandler`` does, where the window and the command line write
+    one file: on Windows the program that holds it open keeps the other from renaming it, so
+    the other stops rotating and goes on appending (the holder rotates it later)."""
+
+    def rotate(self, source: str, dest: str) -> None:
+        limit, self.maxBytes = self.maxBytes, 0  # what a refusal logs is appended, not rotated
+        try:
+            replace_file(Path(source), Path(dest), wait=ROTATION_WAIT_SECONDS)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return  # never again in this run: a rotation tried at every line would slow each
+        self.maxBytes = limit
 
 
 def log_folder() -> Path:
@@ -48,7 +69,7 @@ def setup(program: str) -> Path | None:
                 old.close()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _SharedRotatingHandler(
             target, maxBytes=1024 * 1024, backupCount=5, encoding="utf-8", delay=True
         )
     except OSError:

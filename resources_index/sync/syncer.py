@@ -34,7 +34,7 @@ from resources_index.sync.report import (
 from resources_index.sync.schedule import remember_attempt
 from resources_index.sync.transfer import Limits, TransferError
 from resources_index.util.addresses import has_userinfo, in_clear, shown
-from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, no_room
+from resources_index.util.fsutil import DISK_RESERVE_BYTES, discard_file, free_bytes, no_room
 from resources_index.util.progress import never
 
 log = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ class Syncer:
         if partial.is_dir():
             for path in partial.iterdir():
                 if path.name.split(".")[0] not in keep:
-                    path.unlink(missing_ok=True)
+                    discard_file(path)
 
     def _remember(self, install: InstallReport) -> None:
         values = {**self._validators, "last_sync_at": format_time(utc_now())}

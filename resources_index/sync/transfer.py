@@ -18,7 +18,7 @@ from resources_index.catalog.records import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.library.store import ObjectStore
 from resources_index.sync.http import NetworkError, Session, explain, explain_status
-from resources_index.util.fsutil import CHUNK
+from resources_index.util.fsutil import CHUNK, remove_file
 from resources_index.util.progress import never
 
 
@@ -87,7 +87,7 @@ def download(
     etag_file = partial_dir / f"{entry.sha256}.etag"
     digest, offset = _hash_existing(part)
     if offset >= entry.size:  # nothing left to ask for: whatever is there is suspect
-        part.unlink(missing_ok=True)
+        remove_file(part)
         digest, offset = hashlib.sha256(), 0
     headers = {"Accept-Encoding": "identity"}
     if offset:
@@ -104,8 +104,8 @@ def download(
             expected = f"bytes {offset}-{entry.size - 1}/{entry.size}"
             if response.headers.get("Content-Range", "").strip() != expected:
                 response.close()
-                part.unlink(missing_ok=True)
-                etag_file.unlink(missing_ok=True)
+                remove_file(part)
+                remove_file(etag_file)
                 return received + download(
                     session, url, entry, store, timeout, limits, progress, cancel
                 )
@@ -144,7 +144,7 @@ def download(
                     progress(len(chunk))
                 if total > entry.size:
                     handle.close()
-                    part.unlink(missing_ok=True)
+                    remove_file(part)
                     raise TransferError("transfer.too_large", name=entry.name)
                 if watch.stalled(len(chunk)):
                     raise TransferError("transfer.stalled", name=entry.name)
@@ -155,9 +155,9 @@ def download(
             "transfer.ended_early", name=entry.name, size=total, declared=entry.size
         )
     if digest.hexdigest() != entry.sha256:
-        part.unlink(missing_ok=True)
-        etag_file.unlink(missing_ok=True)
+        remove_file(part)
+        remove_file(etag_file)
         raise TransferError("transfer.hash_mismatch", name=entry.name)
     store.install_verified(part, entry.sha256)
-    etag_file.unlink(missing_ok=True)
+    remove_file(etag_file)
     return received

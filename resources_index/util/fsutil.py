@@ -2,14 +2,25 @@
 
 A reader (or a process started after a crash) sees either the old file or the new one, never a
 mix. Everything in the library and in a published catalog is written through these helpers.
+
+Every rename, replace and removal of a file or folder that another handle may hold open goes
+through ``replace_file``, ``remove_file`` and the tree helpers here: Windows refuses those while
+a handle opened without FILE_SHARE_DELETE is open (a virus scanner or the search indexer
+reading a file just written, a video playing, another copy of the program), and lets go a
+moment later. They try again for up to ``HOLD_WAIT_SECONDS``, then raise ``FileInUseError``
+with the old file or folder left as it was (``docs/windows.md`` lists every call).
 """
 
 import contextlib
+import errno
+import glob
 import hashlib
+import logging
 import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +28,18 @@ from typing import BinaryIO
 from resources_index.errors import CancelledError, LibraryError, Size
 
 CHUNK = 1024 * 1024
+#: How long, in all, a replace or a removal waits for another program to let go of a file.
+HOLD_WAIT_SECONDS = 2.0
+_FIRST_PAUSE, _LONGEST_PAUSE = 0.01, 0.25
+#: Windows' refusals of a file someone holds: access denied (a rename onto or of an open
+#: file, a delete pending), a sharing violation, a lock violation.
+_HELD_WINERRORS = (5, 32, 33)
+#: A test's stand-in for Windows on a system that never refuses: called before every attempt
+#: with the operation and the paths it touches, it raises ``PermissionError`` as Windows would
+#: while a test holds one of them open. None outside tests.
+refusals: Callable[[str, tuple[Path, ...]], None] | None = None
+
+log = logging.getLogger(__name__)
 #: Room a sync or an import leaves free on the disk, for the system and the state database.
 DISK_RESERVE_BYTES = 32 * 1024 * 1024
 
@@ -76,9 +99,10 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(target)
+        replace_file(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise
     fsync_dir(target.parent)
 
@@ -162,9 +186,129 @@ def tree_size(path: Path) -> int:
     return total
 
 
-def remove_tree(path: Path) -> None:
-    """Remove a folder if it exists, ignoring a concurrent removal."""
+class FileInUseError(PermissionError):
+    """Another program kept a file or folder open past ``HOLD_WAIT_SECONDS``: the replace or
+    removal was not done, and what was there is still there. Its errno (EBUSY) is said "another
+    program is using it" (``errors.reason_of``)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EBUSY, "another program is using it", str(path))
+
+
+def _held(error: OSError) -> bool:
+    """Whether ``error`` is Windows' refusal of a file someone holds (or the test's stand-in
+    for it). Elsewhere a ``PermissionError`` means permission, and is not waited on."""
+    if isinstance(error, FileInUseError) or not isinstance(error, PermissionError):
+        return False
+    return refusals is not None or getattr(error, "winerror", None) in _HELD_WINERRORS
+
+
+def _patiently(
+    operation: str, paths: tuple[Path, ...], attempt: Callable[[], object], wait: float
+) -> None:
+    """Run ``attempt`` until it is not refused for a held file, pausing longer each time (10
+    ms, doubling, at most 250 ms) up to ``wait`` seconds in all; then ``FileInUseError``."""
+    waited, pause = 0.0, _FIRST_PAUSE
+    while True:
+        try:
+            if refusals is not None:
+                refusals(operation, paths)
+            attempt()
+            return
+        except OSError as exc:
+            if not _held(exc):
+                raise
+            if waited >= wait - 1e-9:
+                log.warning("%s of %s refused after %.1f s: %s", operation, paths[0], waited, exc)
+                raise FileInUseError(paths[0]) from exc
+        pause = min(pause, max(wait - waited, 0.0))
+        time.sleep(pause)
+        waited += pause
+        pause = min(pause * 2 or _FIRST_PAUSE, _LONGEST_PAUSE)
+
+
+def replace_file(source: Path, target: Path, wait: float | None = None) -> None:
+    """``os.replace(source, target)`` (a file, or a folder onto a name that is free), waiting
+    for another program to let go of either; ``FileInUseError`` leaves both as they were."""
+    _patiently(
+        "replace",
+        (target, source),
+        lambda: source.replace(target),
+        HOLD_WAIT_SECONDS if wait is None else wait,
+    )
+
+
+def remove_file(path: Path, wait: float | None = None) -> None:
+    """Delete ``path`` if it exists, waiting for another program to let go of it."""
+    _patiently(
+        "remove",
+        (path,),
+        lambda: path.unlink(missing_ok=True),
+        HOLD_WAIT_SECONDS if wait is None else wait,
+    )
+
+
+def discard_file(path: Path) -> bool:
+    """Delete ``path`` if it exists and can be deleted: False (said in the log) when it is kept
+    open past the wait or cannot be removed, for a later clean-up to find."""
+    try:
+        remove_file(path)
+    except OSError as exc:
+        log.info("%s was left for later: %s", path, exc)
+        return False
+    return True
+
+
+def _remove_tree_once(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+    if os.path.lexists(path):
+        with contextlib.suppress(FileNotFoundError):  # removed meanwhile by another program
+            shutil.rmtree(path)  # once more, to learn why it stays
+
+
+def remove_tree_checked(path: Path, wait: float | None = None) -> None:
+    """Remove a folder if it exists, waiting for another program to let go of what is in it;
+    ``FileInUseError`` (or the system's error) when it is still there."""
+    _patiently(
+        "remove_tree",
+        (path,),
+        lambda: _remove_tree_once(path),
+        HOLD_WAIT_SECONDS if wait is None else wait,
+    )
+
+
+def remove_tree(path: Path, wait: float | None = None) -> bool:
+    """Remove a folder if it exists, ignoring a concurrent removal; False when some of it
+    stays (held open past the wait, or not removable), for a later clean-up to find."""
+    try:
+        remove_tree_checked(path, wait)
+    except OSError as exc:
+        log.info("%s was left for later: %s", path, exc)
+        return False
+    return True
+
+
+def swap_in(fresh: Path, current: Path, aside: Path | None = None) -> None:
+    """Put the folder ``fresh`` in place of ``current``, moved to ``aside`` (a free name) then
+    removed when it can be. Without ``aside``, it goes to ``NAME.old`` (``NAME.old-2``… when
+    one left by an earlier swap is still read by another program; those go first, if they
+    can). When Windows refuses a rename past the wait, ``current`` is put back as it was and
+    ``FileInUseError`` raised: ``fresh`` stays for the caller."""
+    if aside is None:
+        for left in current.parent.glob(glob.escape(current.name) + ".old*"):
+            remove_tree(left, wait=0)  # one still read is not waited for: it has a name
+        aside = unused_name(current.parent, current.name + ".old")
+    moved = os.path.lexists(current)
+    if moved:
+        replace_file(current, aside)
+    try:
+        replace_file(fresh, current)
+    except BaseException:
+        if moved:
+            replace_file(aside, current)
+        raise
+    fsync_dir(current.parent)
+    remove_tree(aside, wait=_LONGEST_PAUSE)  # a scanner lets go soon; a reader goes on
 
 
 def unused_name(folder: Path, stem: str, suffixes: tuple[str, ...] = ("",)) -> Path:
