@@ -29,7 +29,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.synthetic import Generator, SyntheticCatalog, write_texts
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
 from resources_index.search.archive import pack
@@ -37,20 +36,7 @@ from resources_index.search.index import SearchIndex
 from resources_index.search.library_search import TextCache
 from resources_index.search.schema import document_for
 from resources_index.util import fsutil
-
-TYPED = [
-    "safety plan",
-    "three houses",
-    "scaling questions",
-    "harm and danger statements",
-    "solution focused",
-    "coaching supervisors",
-    "mapeo de seguridad",
-    "red de apoyo",
-    "preguntas de escala",
-]
-WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
-PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
+from tests.helpers.synthetic import PHRASES, TYPED, WORDS, Generator, SyntheticCatalog, write_texts
 
 
 def keystrokes(text: str) -> list[str]:

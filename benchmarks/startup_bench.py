@@ -24,7 +24,6 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.synthetic import Generator
 from resources_index.catalog import limits
 from resources_index.catalog.model import canonical_json
 from resources_index.catalog.records import FileEntry, Resource
@@ -41,6 +40,7 @@ from resources_index.search.index import build_index
 from resources_index.search.library_search import LibrarySearch
 from resources_index.search.schema import SCHEMA_VERSION
 from resources_index.util.fsutil import sha256_file
+from tests.helpers.synthetic import Generator
 
 QUERY = "safety plan"
 BARE = """

@@ -146,3 +146,20 @@ def zip_bomb(bomb: Path, scratch: Path) -> Path:
             for _ in range(MAX_PART_BYTES // len(chunk) + 8):
                 part.write(chunk)
     return bomb
+
+
+SIDECAR = """kind: observation
+title: {en: "Mapping observation", es: "Observación del mapeo"}
+audiences: [coaches]
+practice_elements: [safety mapping]
+resources: [three-houses]
+items:
+  parents_present:
+    resources: [tres-casas]
+"""
+
+
+def add_form(source: Path, name: str = "observation", sidecar: str = SIDECAR) -> Path:
+    form = example_form(source / "instruments" / f"{name}.xlsx")
+    form.with_suffix(".yaml").write_text(sidecar, encoding="utf-8")
+    return form

@@ -19,8 +19,8 @@ from resources_index.reports.delivery import deliver, last_delivery, record
 from resources_index.reports.outbox import pending
 from resources_index.support import doctor
 from tests.helpers.capture import dropping_server, stalled_server
+from tests.helpers.reporting import ONE_TRY, laptop_for
 from tests.helpers.served import running
-from tests.unit.resources_index.reports.test_delivery_answers import ONE_TRY, laptop_for
 
 BAD_REPORTS_URL = "http://[::1/sop-reports/"
 

@@ -2,7 +2,6 @@
 forbidden folder, a connection dropped before the answer), and that a county's password
 never crosses a network in clear text."""
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,26 +12,12 @@ from resources_index.library.library import Library
 from resources_index.reports import delivery
 from resources_index.reports.delivery import deliver, last_delivery
 from resources_index.reports.outbox import pending
-from resources_index.reports.usage import Usage
 from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
 from resources_index.util.addresses import in_clear
 from tests.helpers.capture import capture_server, dropping_server, stalled_server
-from tests.helpers.reporting import county_policy
+from tests.helpers.reporting import ONE_TRY, county_policy, laptop_for
 from tests.helpers.served import running
-
-LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
-ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
-
-
-def laptop_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, password: str = ""
-) -> Library:
-    county_policy(tmp_path, monkeypatch, "Contra Costa", url, password=password)
-    library = Library(tmp_path / "laptop")
-    with Usage.opened(library) as usage:
-        usage.count("opened", "three-houses", now=LAST_WEEK)
-    return library
 
 
 @pytest.mark.parametrize(

@@ -23,10 +23,10 @@ from resources_index.reports.outbox import export, outbox, pending, seal, waitin
 from resources_index.reports.usage import REPORTS_DIR, SET_ASIDE, USAGE_FILE, Usage
 from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
-from tests.conftest import build_source
 from tests.helpers.capture import capture_server
+from tests.helpers.faults import cli, small_disk
 from tests.helpers.reporting import county_policy
-from tests.unit.resources_index.test_faults import cli, small_disk
+from tests.helpers.source_tree import build_source
 
 LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
 ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)

@@ -20,7 +20,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import utc_now
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BLOCK = 2_000_000
 SYLLABLES = [
     "ka",
@@ -177,3 +177,22 @@ def write_texts(catalog: SyntheticCatalog, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for rid, segments in catalog.segments.items():
         (folder / f"{rid}.json").write_text(json.dumps({"segments": segments}))
+
+
+TYPED = [
+    "safety plan",
+    "three houses",
+    "scaling questions",
+    "harm and danger statements",
+    "solution focused",
+    "coaching supervisors",
+    "mapeo de seguridad",
+    "red de apoyo",
+    "preguntas de escala",
+]
+
+
+WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
+
+
+PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
