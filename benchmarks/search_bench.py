@@ -6,15 +6,15 @@ LIMIT``, prefix indexes); the ratios are against it. ``fts5-expr``, the baseline
 fields Whoosh's quick tier searches while typing (titles, tools, tags, labels), the fair
 baseline for the keystroke column.
 
-Builds synthetic catalogs (see synthetic.py), then for each engine measures the first build,
-for Whoosh the adoption of an index shipped with the catalog (verify, unpack, open, first
+Builds synthetic catalogs (``tests/helpers/synthetic.py``), then for each engine measures the first
+build, for Whoosh the adoption of an index shipped with the catalog (verify, unpack, open, first
 search: what a laptop does instead of building), the index size, updating one resource until a
 search sees it, and the latency of every keystroke of typed queries (top 20 with snippets), of
-whole-word queries and of quoted phrases (the first time in a session, and again once the
-session has asked them). Each replay runs several rounds with caches cleared between them; the
-table shows medians of the per-round p50 and p95, with the min and max across rounds so the
-machine's noise is visible. The build is also given in CPU seconds of this process (on a
-machine shared with other work, wall time counts their turns too).
+whole-word queries and of quoted phrases (the first time in a session, and again once the session
+has asked them). Each replay runs several rounds with caches cleared between them; the table shows
+medians of the per-round p50 and p95, with the min and max across rounds so the machine's noise is
+visible. The build is also given in CPU seconds of this process (on a machine shared with other
+work, wall time counts their turns too).
 
     python -m benchmarks.search_bench --sizes 1000,5000,20000 --rounds 5
 """

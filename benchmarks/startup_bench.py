@@ -8,7 +8,7 @@ just before the process is spawned to that line, so interpreter, imports, catalo
 first paint are all counted. The program's modules are byte-compiled first, as an
 installed copy's are. The baseline, measured in the same run and interleaved with the
 others, is a bare QApplication showing an empty window. The large catalog is synthetic
-(``benchmarks/synthetic.py``), published with its search index and imported once into a
+(``tests/helpers/synthetic.py``), published with its search index and imported once into a
 library kept in ``--workdir`` (building it takes minutes; later runs reuse it).
 """
 

@@ -1,4 +1,6 @@
-"""Synthetic catalogs with a realistic mix, for the benchmarks.
+"""Synthetic catalogs with a realistic mix, for the benchmarks and the tests that check the
+search engine at scale (here, not in ``benchmarks/``, so that no test depends on a benchmark),
+and the queries both replay against them.
 
 Words come from the starter catalog's own text (English and Spanish, drawn with a Zipf-like
 skew) plus a long tail of made-up words, so the lexicon grows with the catalog as a real one
@@ -179,6 +181,8 @@ def write_texts(catalog: SyntheticCatalog, folder: Path) -> None:
         (folder / f"{rid}.json").write_text(json.dumps({"segments": segments}))
 
 
+#: Queries the search benchmarks replay (typed key by key) and the tests ask of the same
+#: catalogs: a search field's usual words, whole words and phrases.
 TYPED = [
     "safety plan",
     "three houses",
@@ -190,9 +194,5 @@ TYPED = [
     "red de apoyo",
     "preguntas de escala",
 ]
-
-
 WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
-
-
 PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
