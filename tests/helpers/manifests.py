@@ -1,4 +1,5 @@
-"""Reading a published catalog's manifest the way the full check does, for comparisons."""
+"""Catalog manifests in tests: read from a published folder the way the full check does, built
+as a dictionary to change one value at a time and parse, and signed again after a change."""
 
 import base64
 import copy

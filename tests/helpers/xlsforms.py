@@ -1,4 +1,5 @@
-"""Real XLSForm spreadsheets written with openpyxl, as a content team saves them."""
+"""Real XLSForm spreadsheets written with openpyxl, as a content team saves them, and put in
+a source folder with the sidecar that publishes them as an instrument."""
 
 import zipfile
 from pathlib import Path
