@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.search_bench import Fts5Engine
-from benchmarks.synthetic import Generator, write_texts
 from resources_index.search.index import SearchIndex
 from resources_index.search.library_search import TextCache
+from tests.helpers.synthetic import Generator, write_texts
 
 ENGINES = ("whoosh", "fts5", "fts5-noopt")
 CHILD = (sys.executable, "-m", "benchmarks.build_bench", "--child")

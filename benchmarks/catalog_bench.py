@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.synthetic import Generator
+from tests.helpers.synthetic import Generator
 
 ROOT = Path(__file__).resolve().parents[1]
 

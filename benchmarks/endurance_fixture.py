@@ -20,8 +20,8 @@ from pathlib import Path
 
 from resources_index.catalog.signing import generate_keypair
 from resources_index.publish.publisher import publish
-from tests.conftest import build_source
 from tests.helpers.served import CrawlingHandler, running
+from tests.helpers.source_tree import build_source
 
 #: A video that takes the crawl about seven minutes: a cancelled sync keeps what it fetched and
 #: the next resumes from there, and 2,000 rounds start 40 syncs of a few seconds each (with

@@ -6,15 +6,15 @@ LIMIT``, prefix indexes); the ratios are against it. ``fts5-expr``, the baseline
 fields Whoosh's quick tier searches while typing (titles, tools, tags, labels), the fair
 baseline for the keystroke column.
 
-Builds synthetic catalogs (see synthetic.py), then for each engine measures the first build,
-for Whoosh the adoption of an index shipped with the catalog (verify, unpack, open, first
+Builds synthetic catalogs (``tests/helpers/synthetic.py``), then for each engine measures the first
+build, for Whoosh the adoption of an index shipped with the catalog (verify, unpack, open, first
 search: what a laptop does instead of building), the index size, updating one resource until a
 search sees it, and the latency of every keystroke of typed queries (top 20 with snippets), of
-whole-word queries and of quoted phrases (the first time in a session, and again once the
-session has asked them). Each replay runs several rounds with caches cleared between them; the
-table shows medians of the per-round p50 and p95, with the min and max across rounds so the
-machine's noise is visible. The build is also given in CPU seconds of this process (on a
-machine shared with other work, wall time counts their turns too).
+whole-word queries and of quoted phrases (the first time in a session, and again once the session
+has asked them). Each replay runs several rounds with caches cleared between them; the table shows
+medians of the per-round p50 and p95, with the min and max across rounds so the machine's noise is
+visible. The build is also given in CPU seconds of this process (on a machine shared with other
+work, wall time counts their turns too).
 
     python -m benchmarks.search_bench --sizes 1000,5000,20000 --rounds 5
 """
@@ -29,7 +29,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.synthetic import Generator, SyntheticCatalog, write_texts
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
 from resources_index.search.archive import pack
@@ -37,20 +36,7 @@ from resources_index.search.index import SearchIndex
 from resources_index.search.library_search import TextCache
 from resources_index.search.schema import document_for
 from resources_index.util import fsutil
-
-TYPED = [
-    "safety plan",
-    "three houses",
-    "scaling questions",
-    "harm and danger statements",
-    "solution focused",
-    "coaching supervisors",
-    "mapeo de seguridad",
-    "red de apoyo",
-    "preguntas de escala",
-]
-WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
-PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
+from tests.helpers.synthetic import PHRASES, TYPED, WORDS, Generator, SyntheticCatalog, write_texts
 
 
 def keystrokes(text: str) -> list[str]:

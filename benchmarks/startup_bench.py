@@ -8,7 +8,7 @@ just before the process is spawned to that line, so interpreter, imports, catalo
 first paint are all counted. The program's modules are byte-compiled first, as an
 installed copy's are. The baseline, measured in the same run and interleaved with the
 others, is a bare QApplication showing an empty window. The large catalog is synthetic
-(``benchmarks/synthetic.py``), published with its search index and imported once into a
+(``tests/helpers/synthetic.py``), published with its search index and imported once into a
 library kept in ``--workdir`` (building it takes minutes; later runs reuse it).
 """
 
@@ -24,7 +24,6 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.synthetic import Generator
 from resources_index.catalog import limits
 from resources_index.catalog.model import canonical_json
 from resources_index.catalog.records import FileEntry, Resource
@@ -41,6 +40,7 @@ from resources_index.search.index import build_index
 from resources_index.search.library_search import LibrarySearch
 from resources_index.search.schema import SCHEMA_VERSION
 from resources_index.util.fsutil import sha256_file
+from tests.helpers.synthetic import Generator
 
 QUERY = "safety plan"
 BARE = """

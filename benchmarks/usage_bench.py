@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.search_bench import TYPED, WORDS, percentile
+from benchmarks.search_bench import percentile
+from tests.helpers.synthetic import TYPED, WORDS
 
 
 def run(searches: int, rounds: int) -> None:

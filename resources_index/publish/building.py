@@ -3,13 +3,14 @@ its text extracted, its captions and thumbnail attached."""
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from resources_index.catalog import limits, vocabulary
 from resources_index.catalog.language import detect_language
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry, Resource
-from resources_index.catalog.times import format_time, utc_now
+from resources_index.catalog.times import format_time
 from resources_index.documents.extract import (
     Extracted,
     ExtractError,
@@ -196,9 +197,12 @@ def link_translations(pending: list[Pending], warnings: list[str]) -> list[Resou
     return resources
 
 
-def stamp_dates(resources: list[Resource], previous: Manifest | None) -> list[Resource]:
-    """Give each resource the date it first appeared and the date its content last changed."""
-    today = format_time(utc_now())[:10]
+def stamp_dates(
+    resources: list[Resource], previous: Manifest | None, now: datetime
+) -> list[Resource]:
+    """Give each resource the date it first appeared and the date its content last changed
+    (``now`` when that is this publish)."""
+    today = format_time(now)[:10]
     old = previous.by_id if previous else {}
     stamped = []
     for resource in resources:

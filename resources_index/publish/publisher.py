@@ -6,7 +6,7 @@ folder beside OUT (hard-linking every object OUT already has) and swaps it in at
 """
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,13 +65,15 @@ def publish(
     libreoffice: str | None = None,
     renditions: bool = True,
     boilerplate: Sequence[str] = (),
+    clock: Callable[[], datetime] = utc_now,
 ) -> PublishReport:
     """Publish ``source`` into ``out``, signed with the private key at ``key_path``.
 
     Office documents get a PDF rendition made with LibreOffice (``libreoffice`` names the
     program; found on this machine when None); ``renditions=False`` publishes them alone.
     ``boilerplate`` names lines every document repeats (a footer, a notice): they stay on the
-    pages but are left out of the text that search indexes and shows as passages."""
+    pages but are left out of the text that search indexes and shows as passages. ``clock``
+    tells the time of publishing (the version, the catalog's dates), read once."""
     source, out = source.resolve(), out.resolve()
     if not source.is_dir():
         raise PublishError("publish.not_folder", source=source)
@@ -110,6 +112,7 @@ def publish(
             expires_days,
             search_index,
             progress,
+            clock(),
         )
     finally:
         remove_tree(scratch)
@@ -189,10 +192,11 @@ def _publish(
     expires_days: int,
     search_index: bool,
     progress: Callable[[str], None] | None,
+    now: datetime,
 ) -> PublishReport:
     pending = _build_all(publisher, renderer, progress)
     resources = sorted(
-        stamp_dates(link_translations(pending, publisher.warnings), previous),
+        stamp_dates(link_translations(pending, publisher.warnings), previous, now),
         key=lambda r: r.id,
     )
     pages = {p.resource.id: n for p in pending if (n := pages_shown(p)) is not None}
@@ -227,7 +231,6 @@ def _publish(
         repair_objects(out, previous, sources, report)
         report.parts_repaired = add_index(out, private_key)
         return report
-    now = utc_now()
     manifest = Manifest(
         catalog_id=catalog_id,
         version=next_version(previous.version if previous else 0, now),

@@ -24,14 +24,12 @@ from resources_index.reports.usage import Usage
 from resources_index.support import logs
 from resources_index.sync.syncer import sync
 from sop_desktop.window.main_window import MainWindow
+from tests.helpers.instrument_forms import choose, open_form, type_into
 from tests.helpers.nginx import running_nginx, world_readable_folder
-from tests.helpers.reporting import county_policy
-from tests.unit.resources_index.publish.test_publish_instruments import add_form
-from tests.unit.resources_index.reports.test_summary_uploads import report
-from tests.unit.resources_index.reports.test_usage_reports import every_byte_under, folded
-from tests.unit.resources_index.sync.test_sync import FAST
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_instruments_window import choose, open_form, type_into
+from tests.helpers.reporting import county_policy, every_byte_under, folded, report
+from tests.helpers.syncing import FAST
+from tests.helpers.window_driving import open_window
+from tests.helpers.xlsforms import add_form
 
 NAME = "Marisol Quintanilla-Test"
 #: The name's parts as they might be found, folded: any of them in a byte that leaves fails.

@@ -20,13 +20,13 @@ from resources_index.search.library_search import LibrarySearch
 from resources_index.sync.syncer import sync
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.window.main_window import MainWindow
-from tests.conftest import build_source
 from tests.helpers.manifests import read_manifest
 from tests.helpers.nginx import Nginx, running_nginx, world_readable_folder
 from tests.helpers.served import running
+from tests.helpers.source_tree import build_source
+from tests.helpers.syncing import FAST
 from tests.helpers.team_folder import TEAM_ROW, add_team_content, write_spreadsheet_csv
-from tests.unit.resources_index.sync.test_sync import FAST
-from tests.unit.sop_desktop.conftest import final_answer
+from tests.helpers.window_driving import final_answer
 
 
 def team_source(folder: Path) -> Path:

@@ -5,7 +5,7 @@ reads the request and never answers (a stalled reports server)."""
 import contextlib
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -66,23 +66,28 @@ def capture_server(status: int = 201) -> Iterator[Capture]:
 
 
 @dataclass
-class Stalled:
+class ReportsServer:
+    """A server on 127.0.0.1 standing where a county's reports server would."""
+
     port: int
-    accepted: int = 0
-    received: bytes = b""
-    open_connections: list[socket.socket] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/sop-reports/"
 
 
+@dataclass
+class Stalled(ReportsServer):
+    accepted: int = 0
+    received: bytes = b""
+    open_connections: list[socket.socket] = field(default_factory=list)
+
+
 @contextlib.contextmanager
-def stalled_server() -> Iterator[Stalled]:
-    """Accepts every connection and reads what comes, never answering, until closed."""
+def _serving(handle: Callable[[socket.socket], None], stop: threading.Event) -> Iterator[int]:
+    """Listens on 127.0.0.1 (the port is yielded) and gives each connection to ``handle``, in
+    the listening thread, until the block ends; ``stop`` is set then, for ``handle``'s threads."""
     listener = socket.create_server(("127.0.0.1", 0))
-    stalled = Stalled(int(listener.getsockname()[1]))
-    stop = threading.Event()
 
     def serve() -> None:
         listener.settimeout(0.1)
@@ -93,10 +98,29 @@ def stalled_server() -> Iterator[Stalled]:
                 continue
             except OSError:
                 return
-            stalled.accepted += 1
-            stalled.open_connections.append(conn)
-            conn.settimeout(0.1)
-            threading.Thread(target=drain, args=(conn,), daemon=True).start()
+            handle(conn)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield int(listener.getsockname()[1])
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()
+
+
+@contextlib.contextmanager
+def stalled_server() -> Iterator[Stalled]:
+    """Accepts every connection and reads what comes, never answering, until closed."""
+    stalled = Stalled(0)
+    stop = threading.Event()
+
+    def accept(conn: socket.socket) -> None:
+        stalled.accepted += 1
+        stalled.open_connections.append(conn)
+        conn.settimeout(0.1)
+        threading.Thread(target=drain, args=(conn,), daemon=True).start()
 
     def drain(conn: socket.socket) -> None:
         while not stop.is_set():
@@ -110,64 +134,33 @@ def stalled_server() -> Iterator[Stalled]:
                 return
             stalled.received += chunk
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
     try:
-        yield stalled
+        with _serving(accept, stop) as stalled.port:
+            yield stalled
     finally:
-        stop.set()
-        thread.join(2)
-        listener.close()
         for conn in stalled.open_connections:
             conn.close()
 
 
 @dataclass
-class Answering:
-    port: int
+class Answering(ReportsServer):
     body_bytes_sent: int = 0
     closed_by_client: threading.Event = field(default_factory=threading.Event)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/sop-reports/"
 
 
 @contextlib.contextmanager
 def answering_server(status: int = 201, trickle: float = 0.0) -> Iterator[Answering]:
     """Reads each request whole, answers ``status`` and then a body without end: as fast as
     it can go, or one byte each ``trickle`` seconds (a server that never stops talking)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    answering = Answering(int(listener.getsockname()[1]))
+    answering = Answering(0)
     stop = threading.Event()
 
-    def serve() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+    def accept(conn: socket.socket) -> None:
+        threading.Thread(target=answer, args=(conn,), daemon=True).start()
 
     def answer(conn: socket.socket) -> None:
         with conn:
-            request = b""
-            while b"\r\n\r\n" not in request:
-                request += conn.recv(65536)
-            head, _, body = request.partition(b"\r\n\r\n")
-            length = next(
-                (
-                    int(line.split(b":", 1)[1])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length:")
-                ),
-                0,
-            )
-            while len(body) < length:
-                body += conn.recv(65536)
+            _read_request(conn)
             conn.sendall(f"HTTP/1.1 {status} Created\r\nContent-Type: text/plain\r\n\r\n".encode())
             chunk = b"x" if trickle else b"x" * 65536
             while not stop.is_set():
@@ -180,26 +173,15 @@ def answering_server(status: int = 201, trickle: float = 0.0) -> Iterator[Answer
                 if trickle:
                     stop.wait(trickle)
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
+    with _serving(accept, stop) as answering.port:
         yield answering
-    finally:
-        stop.set()
-        thread.join(2)
-        listener.close()
 
 
 @dataclass
-class Dropping:
-    port: int
+class Dropping(ReportsServer):
     drops: int
     requests: int = 0
     bodies: list[bytes] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/sop-reports/"
 
 
 def _read_request(conn: socket.socket) -> bytes:
@@ -228,33 +210,17 @@ def _read_request(conn: socket.socket) -> bytes:
 def dropping_server(drops: int = 1) -> Iterator[Dropping]:
     """Reads each request whole; the first ``drops`` it closes without a word (as a server
     does with a kept-alive connection it dropped meanwhile), the others it answers 201."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    dropping = Dropping(int(listener.getsockname()[1]), drops)
-    stop = threading.Event()
+    dropping = Dropping(0, drops)
 
-    def serve() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(5)
-                body = _read_request(conn)
-                dropping.requests += 1
-                if dropping.requests <= dropping.drops:
-                    continue  # closed, no answer
-                dropping.bodies.append(body)
-                conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            body = _read_request(conn)
+            dropping.requests += 1
+            if dropping.requests <= dropping.drops:
+                return  # closed, no answer
+            dropping.bodies.append(body)
+            conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
+    with _serving(answer, threading.Event()) as dropping.port:
         yield dropping
-    finally:
-        stop.set()
-        thread.join(2)
-        listener.close()

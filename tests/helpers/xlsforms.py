@@ -1,4 +1,5 @@
-"""Real XLSForm spreadsheets written with openpyxl, as a content team saves them."""
+"""Real XLSForm spreadsheets written with openpyxl, as a content team saves them, and put in
+a source folder with the sidecar that publishes them as an instrument."""
 
 import zipfile
 from pathlib import Path
@@ -146,3 +147,20 @@ def zip_bomb(bomb: Path, scratch: Path) -> Path:
             for _ in range(MAX_PART_BYTES // len(chunk) + 8):
                 part.write(chunk)
     return bomb
+
+
+SIDECAR = """kind: observation
+title: {en: "Mapping observation", es: "Observación del mapeo"}
+audiences: [coaches]
+practice_elements: [safety mapping]
+resources: [three-houses]
+items:
+  parents_present:
+    resources: [tres-casas]
+"""
+
+
+def add_form(source: Path, name: str = "observation", sidecar: str = SIDECAR) -> Path:
+    form = example_form(source / "instruments" / f"{name}.xlsx")
+    form.with_suffix(".yaml").write_text(sidecar, encoding="utf-8")
+    return form

@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,9 +30,10 @@ from resources_index.sync.serve import CatalogHandler
 from resources_index.sync.syncer import Syncer, sync
 from resources_index.sync.transfer import Limits
 from resources_index.util import fsutil
+from tests.helpers.faults import cli, small_disk
 from tests.helpers.served import running
+from tests.helpers.syncing import FAST
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.sync.test_sync import FAST
 
 
 class DrippingCatalog(CatalogHandler):
@@ -63,34 +63,6 @@ def test_a_catalog_dripped_a_byte_at_a_time_gives_up_with_a_sentence(
         syncer.close()
     assert time.monotonic() - began < 15
     assert snapshot(library.root) == before
-
-
-@contextlib.contextmanager
-def small_disk(folder: Path, megabytes: int) -> Iterator[Path]:
-    """A tmpfs of ``megabytes`` at ``folder`` (root only, as CI runs)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a small disk needs root")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "resources_index.cli", "--data-dir", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

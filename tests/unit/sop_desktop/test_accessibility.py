@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.catalog.model import KitItem
 from resources_index.library.kits import KitStore
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import type_query
+from tests.helpers.window_driving import type_query
 
 INTERACTIVE = (
     QAbstractButton,

@@ -6,7 +6,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from sop_desktop.viewers.video_player import VideoPlayer
-from tests.conftest import STARTER_VIDEO
+from tests.helpers.source_tree import STARTER_VIDEO
 
 
 def test_broken_or_missing_captions_are_said_in_spanish(

@@ -1,7 +1,6 @@
 """A refused catalog or kit file is said whole in the reader's language: the part at fault, what
 is wrong with it and why, in Spanish in the window, in English on the command line."""
 
-import re
 from typing import Any
 
 import pytest
@@ -13,34 +12,8 @@ from resources_index.messages import MESSAGES
 from resources_index.sync.report import SyncError
 from sop_desktop.error_sentences import describe
 from sop_desktop.error_texts_generated import TEXTS
-from tests.unit.resources_index.catalog.test_catalog import mutate, parse
-
-#: Words that are the same in both languages (names of formats and of the format's own fields).
-_SHARED = {
-    "pdf",
-    "json",
-    "sop",
-    "sha",
-    "tar",
-    "bytes",
-    "kit",
-    "kits",
-    "catalog_id",
-    "rendition",
-    "index",
-    "windows",
-}
-
-
-def english_words_left(english: str, said: str) -> set[str]:
-    """The words of the English sentence still found in the Spanish one, the quoted values
-    (ids, file names, field names) aside, which are the same in every language."""
-
-    def words(text: str) -> set[str]:
-        unquoted = re.sub(r"'[^']*'", " ", text)
-        return {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", unquoted)} - _SHARED
-
-    return words(english) & words(said)
+from tests.helpers.manifests import mutate, parse
+from tests.helpers.window_reading import english_words_left
 
 
 def refusal(path: list[Any], value: Any) -> CatalogError:

@@ -16,7 +16,7 @@ from resources_index.library.library import Library
 from sop_desktop.appearance import apply_appearance, contrast
 from tests.helpers.contrast_probe import required
 from tests.helpers.contrast_walk import walk
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 MEASURED = {
     "Search text",

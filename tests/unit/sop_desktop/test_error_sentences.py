@@ -15,7 +15,7 @@ from resources_index.errors import LibraryError, Size
 from resources_index.library import copies
 from resources_index.library.library import Library
 from sop_desktop.error_sentences import describe
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.helpers.window_driving import open_window, type_query
 
 
 def full_disk(*_: object, **__: object) -> tuple[str, int]:

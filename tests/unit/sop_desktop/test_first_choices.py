@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library
 from sop_desktop.__main__ import parse_args
 from sop_desktop.start_folder import start_folder
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 @pytest.mark.parametrize(("fixture", "language"), [("english", "en"), ("spanish", "es")])

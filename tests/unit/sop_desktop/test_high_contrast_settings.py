@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library
 from sop_desktop.appearance import apply_appearance, contrast
 from tests.helpers.contrast_walk import settle, walk
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 @pytest.mark.parametrize("appearance", ["light", "dark", "high_contrast"])

@@ -24,8 +24,7 @@ from sop_desktop.instruments.history_dialog import HistoryDialog
 from sop_desktop.instruments.question_widgets import ChoiceField
 from sop_desktop.instruments.stamps import stamp_clock, stamp_day, stamp_moment
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_instruments_window import (
+from tests.helpers.instrument_forms import (
     choose,
     complete_observation,
     open_form,
@@ -33,6 +32,7 @@ from tests.unit.sop_desktop.test_instruments_window import (
     pdf_text,
     type_into,
 )
+from tests.helpers.window_driving import open_window
 
 WORDS = {
     "en": {

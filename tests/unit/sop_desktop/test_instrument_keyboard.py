@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
 from sop_desktop.instruments.question_widgets import ChoiceField
-from tests.unit.sop_desktop.conftest import open_observation
+from tests.helpers.window_driving import open_observation
 
 
 def press(qtbot: QtBot, key: Qt.Key) -> None:

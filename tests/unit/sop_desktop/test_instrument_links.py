@@ -13,7 +13,7 @@ from sop_desktop.instruments.form_view import FormView
 from sop_desktop.instruments.form_words import link_words, words
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_observation, type_query
+from tests.helpers.window_driving import open_observation, type_query
 
 LINKS = {
     "en": {

@@ -13,7 +13,7 @@ from resources_index.instruments.definition import from_json
 from resources_index.instruments.finding import matching_instruments
 from resources_index.library.library import Library
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import final_answer, open_window
+from tests.helpers.window_driving import final_answer, open_window
 
 ROOT = Path(__file__).resolve().parents[3]
 

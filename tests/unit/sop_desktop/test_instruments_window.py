@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible, QPageSize
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,11 +26,19 @@ from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.question_widgets import ChoiceField, LineField, TextField
 from sop_desktop.instruments.stamps import stamp_moment
 from sop_desktop.window.main_window import MainWindow
+from tests.helpers.instrument_forms import (
+    choose,
+    complete_observation,
+    open_form,
+    pdf_printer,
+    pdf_text,
+    type_into,
+)
 from tests.helpers.kills import kill_when
 from tests.helpers.on_a_screen import run_on_screen
 from tests.helpers.reporting import county_policy
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_usage_window import counted, shown_cells
+from tests.helpers.window_driving import open_window
+from tests.helpers.window_reading import counted, shown_cells
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -46,26 +52,6 @@ def heard(widget: QWidget) -> dict[str, str]:
         "value": interface.text(QAccessible.Text.Value),
         "description": interface.text(QAccessible.Text.Description),
     }
-
-
-def open_form(window: MainWindow, form_id: str) -> FormWindow:
-    definition = window.instruments.definitions()[form_id]
-    form = window.instruments.open_instrument(definition, resume=False)
-    assert form is not None
-    return form
-
-
-def choose(form: FormWindow, name: str, choice: str) -> None:
-    field = form.view.rows[name].field
-    assert isinstance(field, ChoiceField)
-    field.buttons[choice].click()
-
-
-def type_into(qtbot: QtBot, form: FormWindow, name: str, text: str) -> None:
-    field = form.view.rows[name].field
-    assert isinstance(field, LineField | TextField)
-    field.edit.setFocus()
-    qtbot.keyClicks(field.edit, text)
 
 
 def test_the_menu_lists_the_starter_instruments_in_the_interface_language(
@@ -433,25 +419,6 @@ def test_resources_and_instruments_lead_to_each_other(qtbot: QtBot, window: Main
     assert not window.instruments.detail_buttons
 
 
-def complete_observation(form: FormWindow, label: str, rating: str) -> None:
-    form.subject.setText(label)
-    choose(form, "meeting_kind", "first")
-    choose(form, "present", "parents")
-    for name in (
-        "purpose_explained",
-        "three_questions",
-        "harm_danger_apart",
-        "plain_language",
-        "strengths_and_safety",
-        "child_voice",
-        "scaling_asked",
-        "next_steps_agreed",
-    ):
-        choose(form, name, rating)
-    assert form.complete(), form.session.issues()
-    form.close()
-
-
 def test_a_coach_sees_a_coachees_scores_over_time(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -490,22 +457,6 @@ def test_a_coach_sees_a_coachees_scores_over_time(
     drawn = sum(in_line_colour(x, y) for x in range(image.width()) for y in range(image.height()))
     assert drawn > 100, (drawn, image.width(), image.height())  # the line and its points
     history.close()
-
-
-def pdf_text(path: Path) -> str:
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    text = " ".join(document.getAllText(page).text() for page in range(document.pageCount()))
-    document.close()
-    return " ".join(text.split())  # lines wrapped on paper joined again
-
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    return printer
 
 
 def test_a_blank_form_prints_in_both_languages_and_a_filled_one_with_its_answers(

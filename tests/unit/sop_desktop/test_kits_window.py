@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.kits import KitStore
 from resources_index.library.library import Library, open_library
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.helpers.window_driving import open_window, type_query
 
 ITEMS = [
     "safety-plan-development-guide",

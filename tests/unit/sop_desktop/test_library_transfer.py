@@ -11,8 +11,8 @@ from sop_desktop.window.library_transfer import BUNDLE_FOLDER, _bundle_in
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.manifests import read_manifest
 from tests.helpers.served import point_at
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_sync_window import shown_message
+from tests.helpers.window_driving import open_window
+from tests.helpers.window_reading import shown_message
 
 
 def test_the_library_goes_to_a_drive_and_onto_another_laptop(

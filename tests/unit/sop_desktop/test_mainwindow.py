@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import answer_to, final_answer, open_window, type_query
+from tests.helpers.window_driving import answer_to, final_answer, open_window, type_query
 
 
 def test_the_window_opens_as_a_library_to_browse_with_the_search_field_focused(

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
-from tests.unit.sop_desktop.conftest import answer_to, open_window, type_query
+from tests.helpers.window_driving import answer_to, open_window, type_query
 
 
 def heard_name(widget: QWidget) -> str:

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from sop_desktop.panels.results_view import OFFLINE_ROLE, ROW_ROLE
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import type_query
+from tests.helpers.window_driving import type_query
 
 CALLS = 10_000
 #: Allowed drift: other threads (the search worker) may hold a few references at either moment.

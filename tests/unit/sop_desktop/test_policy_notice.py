@@ -13,7 +13,7 @@ from resources_index.config.policy import POLICY_ENV
 from resources_index.errors import Words
 from resources_index.library.library import open_library
 from sop_desktop.dates import moment_text
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 def test_a_broken_policy_is_said_in_the_status_bar_and_the_library_stays(

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.helpers.window_driving import open_window, type_query
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAccessible, QPageSize
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
@@ -20,22 +19,7 @@ from sop_desktop.dialogs.print_dialog import PrintChoices, printed_sentence
 from sop_desktop.paper import default_paper, paper_name, region_paper
 from sop_desktop.printing import print_resources, print_run_sheet, text_document
 from sop_desktop.window.main_window import MainWindow
-
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return printer
-
-
-def read_back(path: Path) -> tuple[int, str]:
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    text = "\n".join(document.getAllText(i).text() for i in range(document.pageCount()))
-    pages = document.pageCount()
-    document.close()
-    return pages, text
+from tests.helpers.printed import pdf_printer, read_back
 
 
 def pages_of(library: Library, rid: str) -> int:

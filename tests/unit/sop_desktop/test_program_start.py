@@ -12,7 +12,7 @@ from resources_index.config import paths
 from resources_index.library.library import Library, open_library
 from sop_desktop.app import tell_about_crash
 from tests.helpers.starter import older_starter
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 def test_an_updated_program_installs_its_newer_starter_at_start(

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_shortcuts_table import read_rows
+from tests.helpers.window_driving import open_window
+from tests.helpers.window_reading import read_rows
 
 
 def menu_keys(window: MainWindow, action: QAction) -> tuple[str, str]:

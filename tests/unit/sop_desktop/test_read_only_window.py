@@ -11,12 +11,8 @@ from resources_index.library.library import Library
 from resources_index.search.archive import STAMP_FILE
 from resources_index.search.library_search import INDEX_DIR
 from sop_desktop.workers import wait_for_tasks
-from tests.unit.resources_index.search.test_read_only_library import (
-    a_searched_library,
-    read_only,
-)
-from tests.unit.resources_index.test_faults import small_disk
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.helpers.faults import a_searched_library, read_only, small_disk
+from tests.helpers.window_driving import open_window, type_query
 
 
 def test_the_window_searches_a_read_only_library(qtbot: QtBot, tmp_path: Path) -> None:

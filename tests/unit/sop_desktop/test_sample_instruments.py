@@ -17,8 +17,8 @@ from sop_desktop.instruments.form_printing import print_blank, print_response
 from sop_desktop.instruments.form_window import FormWindow
 from sop_desktop.instruments.instruments_dialog import InstrumentsDialog
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_instruments_window import pdf_printer
+from tests.helpers.instrument_forms import pdf_printer
+from tests.helpers.window_driving import open_window
 
 FORMS = ("harm_danger_self_check", "safety_mapping_observation", "three_houses_knowledge_check")
 PUBLISHER = {"en": "SOP Desktop sample content", "es": "Contenido de muestra de SOP Desktop"}

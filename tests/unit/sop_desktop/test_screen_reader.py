@@ -12,7 +12,7 @@ from sop_desktop.dialogs.shortcuts_dialog import ShortcutsDialog
 from sop_desktop.viewers.presenter import PRESENTER_KEYS
 from sop_desktop.viewers.video_player import VIDEO_KEYS, VideoPlayer
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import type_query
+from tests.helpers.window_driving import type_query
 
 
 def heard(widget: QWidget) -> tuple[str, str]:

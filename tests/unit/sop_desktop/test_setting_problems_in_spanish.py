@@ -7,7 +7,7 @@ from pathlib import Path
 from resources_index.config.policy import Policy
 from resources_index.config.settings import Settings
 from sop_desktop.error_sentences import say
-from tests.unit.sop_desktop.test_catalog_refusals_in_spanish import english_words_left
+from tests.helpers.window_reading import english_words_left
 
 #: Names written in the files themselves, the same in every language.
 _NAMES = {

@@ -5,7 +5,7 @@ from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from resources_index.library.library import Library
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 def test_a_spanish_interface_lists_spanish_first_and_names_the_english_version_in_spanish(

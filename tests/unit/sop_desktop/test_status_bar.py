@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.served import point_at
-from tests.unit.sop_desktop.conftest import open_window
-from tests.unit.sop_desktop.test_sync_window import shown_message
+from tests.helpers.window_driving import open_window
+from tests.helpers.window_reading import shown_message
 
 MESES = "ene feb mar abr may jun jul ago sept oct nov dic"
 

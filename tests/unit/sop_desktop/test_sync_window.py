@@ -15,14 +15,8 @@ from sop_desktop.window.main_window import MainWindow
 from sop_desktop.window.sync_jobs import SyncJobs
 from tests.helpers.manifests import read_manifest
 from tests.helpers.served import SlowHandler, point_at, running
-from tests.unit.sop_desktop.conftest import type_query
-
-
-def shown_message(qtbot: QtBot, window: MainWindow) -> QMessageBox:
-    qtbot.waitUntil(lambda: getattr(window, "message_box", None) is not None, timeout=20_000)
-    box: QMessageBox = window.message_box
-    qtbot.waitUntil(box.isVisible)
-    return box
+from tests.helpers.window_driving import type_query
+from tests.helpers.window_reading import shown_message
 
 
 def sync_once(
@@ -174,7 +168,7 @@ def test_the_policy_schedule_syncs_in_the_background_without_dialogs(
     import json
 
     from resources_index.library.library import open_library
-    from tests.unit.sop_desktop.conftest import open_window
+    from tests.helpers.window_driving import open_window
 
     with running(published) as server:
         policy = tmp_path / "policy.json"

@@ -28,8 +28,8 @@ from sop_desktop.viewers.text_view import TextView, match_positions
 from sop_desktop.viewers.text_viewer import TextViewer
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.capture import capture_server
-from tests.unit.sop_desktop.conftest import type_query
-from tests.unit.sop_desktop.test_printing import pdf_printer, read_back
+from tests.helpers.printed import pdf_printer, read_back
+from tests.helpers.window_driving import type_query
 
 #: The starter's text documents, each with words of its own and the mark-up it must not show.
 STARTER_TEXTS = {

@@ -16,7 +16,7 @@ from resources_index.library.library import Library
 from sop_desktop import i18n
 from sop_desktop.fonts import enlarged
 from sop_desktop.vocabulary_labels import LABELS
-from tests.unit.sop_desktop.conftest import open_window, type_query
+from tests.helpers.window_driving import open_window, type_query
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "assets" / "translations" / "sop_desktop_es.ts"

@@ -20,7 +20,7 @@ from sop_desktop.dialogs.trusted_keys import TrustedKeys
 from sop_desktop.error_sentences import describe
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.served import running
-from tests.unit.sop_desktop.test_sync_window import shown_message
+from tests.helpers.window_reading import shown_message
 
 
 def heard(widget: object) -> str:

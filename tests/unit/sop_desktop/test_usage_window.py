@@ -6,27 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
-from resources_index.library.library import Library, open_library
+from resources_index.library.library import open_library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import Usage
 from sop_desktop.dialogs.feedback_dialog import FeedbackDialog
-from sop_desktop.dialogs.report_view import ReportView
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.reporting import county_policy
-from tests.unit.sop_desktop.conftest import final_answer, open_window, type_query
-
-
-def counted(library: Library) -> dict[tuple[str, str], int]:
-    usage = Usage.of(library)
-    try:
-        report = usage.report(period_of())
-    finally:
-        usage.close()
-    return {(m["measure"], m["key"]): m["value"] for m in report["measures"]}
+from tests.helpers.window_driving import final_answer, open_window, type_query
+from tests.helpers.window_reading import counted, shown_cells
 
 
 @pytest.fixture
@@ -178,14 +168,6 @@ def test_a_search_is_counted_once_it_settles_and_one_typed_just_before_quitting_
     seen = counted(window.library)
     assert seen[("searches", "")] == 3
     assert sum(v for (m, _), v in seen.items() if m == "searches_without_open") == 3
-
-
-def shown_cells(view: ReportView) -> list[str]:
-    """The report's table as a screen reader reads it, cell by cell."""
-    interface = QAccessible.queryAccessibleInterface(view.table)
-    assert interface is not None and interface.role() == QAccessible.Role.Tree
-    cells = [interface.child(i) for i in range(interface.childCount())]
-    return [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.TreeItem]
 
 
 def test_what_is_shared_is_a_readable_table_with_the_json_one_click_away(

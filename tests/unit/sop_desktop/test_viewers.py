@@ -13,7 +13,7 @@ from resources_index.library.library import Library
 from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.viewers.video_player import VideoPlayer
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import type_query
+from tests.helpers.window_driving import type_query
 
 
 def test_a_result_opens_its_pdf_at_the_matching_page(qtbot: QtBot, window: MainWindow) -> None:

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library, open_library
 from resources_index.reports.usage import MEASURES
 from tests.helpers.reporting import county_policy
-from tests.unit.sop_desktop.conftest import open_window, type_query
-from tests.unit.sop_desktop.test_usage_window import shown_cells
+from tests.helpers.window_driving import open_window, type_query
+from tests.helpers.window_reading import shown_cells
 
 
 @pytest.mark.parametrize(

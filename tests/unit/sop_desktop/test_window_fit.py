@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from resources_index.library.library import Library
 from sop_desktop.screen_fit import fitted_geometry
 from tests.helpers.on_a_screen import run_on_screen
-from tests.unit.sop_desktop.conftest import open_window
+from tests.helpers.window_driving import open_window
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from resources_index.errors import Words
 from resources_index.library.library import Library
 from sop_desktop.error_sentences import say
 from sop_desktop.window.main_window import MainWindow
-from tests.unit.sop_desktop.conftest import open_window, type_query
-from tests.unit.sop_desktop.test_usage_window import shown_cells
+from tests.helpers.window_driving import open_window, type_query
+from tests.helpers.window_reading import shown_cells
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import copy
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,48 +9,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import RESOURCE_FIELDS
 from resources_index.errors import CatalogError
 from resources_index.library import snapshot
-
-SHA = "a" * 64
-TEXT_SHA = "b" * 64
-
-
-def manifest_dict() -> dict[str, Any]:
-    return {
-        "format": "sop-catalog",
-        "format_version": 1,
-        "catalog_id": "test",
-        "version": 3,
-        "created": "2026-01-01T00:00:00Z",
-        "expires": "2027-01-01T00:00:00Z",
-        "resources": [
-            {
-                "id": "tip",
-                "title": "A tip sheet",
-                "type": "tip_sheet",
-                "language": "en",
-                "files": [
-                    {
-                        "role": "main",
-                        "name": "tip.pdf",
-                        "sha256": SHA,
-                        "size": 10,
-                        "media_type": "application/pdf",
-                    },
-                    {
-                        "role": "text",
-                        "name": "tip.text.json",
-                        "sha256": TEXT_SHA,
-                        "size": 5,
-                        "media_type": "application/vnd.sop.text+json",
-                    },
-                ],
-            }
-        ],
-    }
-
-
-def parse(raw: dict[str, Any]) -> Manifest:
-    return Manifest.from_bytes(json.dumps(raw).encode())
+from tests.helpers.manifests import manifest_dict, mutate, parse
 
 
 def test_valid_manifest_parses_and_round_trips_canonically() -> None:
@@ -68,18 +26,6 @@ def test_unknown_keys_are_ignored_for_forward_compatibility() -> None:
     raw["future_field"] = {"x": 1}
     raw["resources"][0]["rating"] = 5
     assert parse(raw).by_id["tip"].title == "A tip sheet"
-
-
-def mutate(path: list[Any], value: Any) -> dict[str, Any]:
-    raw = copy.deepcopy(manifest_dict())
-    target = raw
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return raw
 
 
 @pytest.mark.parametrize(

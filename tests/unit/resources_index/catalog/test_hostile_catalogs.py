@@ -13,7 +13,7 @@ from resources_index.catalog import limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.signing import TrustedKey, open_envelope
 from resources_index.errors import CatalogError, ResourcesError
-from tests.unit.resources_index.catalog.test_catalog import manifest_dict, mutate, parse
+from tests.helpers.manifests import manifest_dict, mutate, parse
 
 BIG = 2**63
 

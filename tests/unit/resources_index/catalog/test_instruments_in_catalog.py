@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import Generator
 from resources_index.catalog import limits
 from resources_index.catalog.model import InstrumentEntry, Manifest, canonical_json
 from resources_index.catalog.parts import make_index
 from resources_index.catalog.records import FileEntry
 from resources_index.errors import CatalogError
 from resources_index.instruments import conversion, definition
+from tests.helpers.synthetic import Generator
 
 ROOT = Path(__file__).resolve().parents[4]
 FORMS = ROOT / "assets" / "starter" / "instruments"

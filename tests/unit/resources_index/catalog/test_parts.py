@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.synthetic import Generator
 from resources_index.catalog.model import Manifest, canonical_json
 from resources_index.catalog.parts import (
     CatalogIndex,
@@ -27,6 +26,7 @@ from resources_index.catalog.parts import (
     unpack,
 )
 from resources_index.errors import CatalogError
+from tests.helpers.synthetic import Generator
 
 SIGNATURE = bytes(range(64))
 

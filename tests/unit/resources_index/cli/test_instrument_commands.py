@@ -14,7 +14,7 @@ from resources_index.instruments.session import FormSession
 from resources_index.library import instruments as installed
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
-from tests.unit.resources_index.publish.test_publish_instruments import add_form
+from tests.helpers.xlsforms import add_form
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """What a county deployment relies on: pre-seeding, a storage cap, a proxy auto-config file."""
 
-import json
 import os
 from pathlib import Path
 
@@ -9,18 +8,16 @@ from pytest_httpserver import HTTPServer
 
 from resources_index.catalog.signing import load_public_key
 from resources_index.config import paths
-from resources_index.config.policy import POLICY_ENV
 from resources_index.library.library import open_library
 from resources_index.publish.publisher import publish
 from resources_index.sync.syncer import sync
 from tests.helpers.proxy import proxy
+from tests.helpers.reporting import policy_in_force
 from tests.helpers.served import running
 
 
 def use_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **data: object) -> None:
-    path = tmp_path / "policy.json"
-    path.write_text(json.dumps(data))
-    monkeypatch.setenv(POLICY_ENV, str(path))
+    policy_in_force(monkeypatch, tmp_path / "policy.json", data)
 
 
 def test_first_start_imports_the_pre_seed_bundle_without_any_network(

@@ -18,25 +18,25 @@ from resources_index.config.settings import Settings
 from resources_index.errors import LibraryError, Words
 from resources_index.library.library import Library, open_library
 from resources_index.support import doctor
+from tests.helpers.reporting import County, policy_in_force
 
 
-def _pre_seeded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, key: Path
-) -> Path:
+def _pre_seeded(county: County) -> Path:
     """A laptop whose library came from the policy's pre-seed bundle, signed by a key only the
     policy trusts; returns the policy file."""
-    policy = tmp_path / "policy.json"
-    policy.write_text(
-        json.dumps(
-            {
-                "preseed_bundle": str(published),
-                "settings": {"trusted_keys": [key.read_text()], "download_policy": "when_opened"},
-                "locked": ["download_policy"],
-            }
-        )
+    policy = policy_in_force(
+        county.monkeypatch,
+        county.folder / "policy.json",
+        {
+            "preseed_bundle": str(county.published),
+            "settings": {
+                "trusted_keys": [county.keys[1].read_text()],
+                "download_policy": "when_opened",
+            },
+            "locked": ["download_policy"],
+        },
     )
-    monkeypatch.setenv(POLICY_ENV, str(policy))
-    library = open_library(tmp_path / "laptop")
+    library = open_library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     library.close()
     return policy
@@ -54,18 +54,12 @@ BROKEN = {
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_policy_keeps_the_last_valid_one(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
-    caplog: pytest.LogCaptureFixture,
-    case: str,
+    county: County, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, case: str
 ) -> None:
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy = _pre_seeded(county)
     data, said = BROKEN[case]
     policy.write_bytes(data)
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     with caplog.at_level(logging.WARNING):
         assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     unusable = str(library.policy.unusable)
@@ -76,22 +70,20 @@ def test_a_broken_policy_keeps_the_last_valid_one(
     assert any(not c.ok and said in c.text for c in checks)
     assert not any("damaged" in c.text for c in checks)
     library.close()
-    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    data_dir = ["--data-dir", str(county.folder / "laptop")]
     assert main([*data_dir, "search", "three houses"]) == 0
     assert main([*data_dir, "status"]) == 0
     assert "damaged" not in capsys.readouterr().out
 
 
-def test_a_policy_missing_for_a_moment_keeps_the_last_valid_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+def test_a_policy_missing_for_a_moment_keeps_the_last_valid_one(county: County) -> None:
+    policy = _pre_seeded(county)
     policy.unlink()
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     assert "is missing" in str(library.policy.unusable)
-    monkeypatch.delenv(POLICY_ENV)  # nor found in the machine's folder: the kept one applies
-    library = Library(tmp_path / "laptop")
+    county.monkeypatch.delenv(POLICY_ENV)  # nor found in the machine's folder: the kept one applies
+    library = Library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     assert str(policy) in str(library.policy.unusable)
 
@@ -99,9 +91,11 @@ def test_a_policy_missing_for_a_moment_keeps_the_last_valid_one(
 def test_a_broken_policy_with_none_kept_is_named_not_fatal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    policy = tmp_path / "policy.toml"
-    policy.write_text('[settings]\ndownload_policy = "when_opened"\nproxy = \n')
-    monkeypatch.setenv(POLICY_ENV, str(policy))
+    policy_in_force(
+        monkeypatch,
+        tmp_path / "policy.toml",
+        '[settings]\ndownload_policy = "when_opened"\nproxy = \n',
+    )
     library = Library(tmp_path / "laptop")
     assert library.settings().download_policy == "up_to_limit"
     said = str(library.policy.unusable)
@@ -109,13 +103,11 @@ def test_a_broken_policy_with_none_kept_is_named_not_fatal(
     assert not (library.root / KEPT_FILE).exists()
 
 
-def test_an_empty_policy_replaces_the_kept_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
+def test_an_empty_policy_replaces_the_kept_one(county: County) -> None:
     """How an administrator removes a policy: the kept copy follows the file read whole."""
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy = _pre_seeded(county)
     policy.write_text("{}")
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     assert library.policy.unusable is None
     assert library.settings().download_policy == "up_to_limit"
     kept = json.loads((library.root / KEPT_FILE).read_text())
@@ -123,31 +115,29 @@ def test_an_empty_policy_replaces_the_kept_one(
 
 
 def test_a_key_withdrawn_on_purpose_says_so_never_damaged(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
+    policy = _pre_seeded(county)
     policy.write_text(json.dumps({"settings": {"trusted_keys": []}}))
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     with pytest.raises(LibraryError) as raised:
         library.current()
     said = str(raised.value)
     assert raised.value.kind == "library.key_withdrawn"
     assert "administrator no longer trusts" in said and "damaged" not in said
     library.close()
-    assert main(["--data-dir", str(tmp_path / "laptop"), "status"]) != 0
+    assert main(["--data-dir", str(county.folder / "laptop"), "status"]) != 0
     assert "administrator no longer trusts" in capsys.readouterr().err
 
 
 def test_the_library_chosen_by_the_policy_is_found_while_it_is_broken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    policy = tmp_path / "policy.json"
-    policy.write_text(json.dumps({"data_dir": str(tmp_path / "county-share" / "sop")}))
-    monkeypatch.setenv(POLICY_ENV, str(policy))
+    policy = policy_in_force(
+        monkeypatch,
+        tmp_path / "policy.json",
+        {"data_dir": str(tmp_path / "county-share" / "sop")},
+    )
     monkeypatch.delenv(paths.DATA_ENV)
     assert paths.data_dir() == tmp_path / "county-share" / "sop"
     policy.write_text('{"data_dir": ')
@@ -269,9 +259,9 @@ def test_a_toml_policy_with_dates_is_kept_as_text(
 def test_a_toml_date_policy_starts_every_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    policy = tmp_path / "policy.toml"
-    policy.write_text('last_reviewed = 2026-12-03\ncounty = "Alameda"\n')
-    monkeypatch.setenv(POLICY_ENV, str(policy))
+    policy_in_force(
+        monkeypatch, tmp_path / "policy.toml", 'last_reviewed = 2026-12-03\ncounty = "Alameda"\n'
+    )
     data_dir = ["--data-dir", str(tmp_path / "laptop")]
     assert main([*data_dir, "status"]) in (0, 1)
     said = capsys.readouterr()
@@ -322,31 +312,27 @@ def test_a_policy_with_a_byte_order_mark_is_read(tmp_path: Path, name: str) -> N
 
 
 def test_a_broken_policy_with_none_kept_keeps_the_installed_catalog_readable(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A library from before policies were kept: the catalog verified at install stays
     readable, the policy's fault is named, and no key is said to be withdrawn."""
     from resources_index.library import snapshot
 
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
-    (tmp_path / "laptop" / KEPT_FILE).unlink()
+    policy = _pre_seeded(county)
+    (county.folder / "laptop" / KEPT_FILE).unlink()
     policy.write_bytes(b'{"settings": {"server_url": "x",}')
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     said = str(library.policy.unusable)
     assert "line 1 is not valid JSON" in said and str(policy) in said
     library.close()
-    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    data_dir = ["--data-dir", str(county.folder / "laptop")]
     assert main([*data_dir, "search", "three houses"]) == 0
     assert main([*data_dir, "status"]) == 0
     out = capsys.readouterr()
     assert "no longer trusts" not in out.out + out.err and "three" in out.out.lower()
     # Without the parsed copy the signature must be checked, and the key is the policy's:
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     sha = library.state.get("current_sha256")
     assert sha is not None
     snapshot._path(library.root, sha).unlink()
@@ -375,22 +361,17 @@ KEY_TYPOS = {
 
 @pytest.mark.parametrize("case", sorted(KEY_TYPOS))
 def test_a_typo_in_a_trusted_key_never_withdraws_it(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
-    case: str,
+    county: County, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
     """A key entry that is not a key is a policy problem (file and line), left out, and the
     keys of the last valid policy go on applying: nobody loses their library to a typo."""
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
-    pem = keys[1].read_text()
+    policy = _pre_seeded(county)
+    pem = county.keys[1].read_text()
     faulty, line = KEY_TYPOS[case]
     settings = {"download_policy": "when_opened", "trusted_keys": faulty(pem)}
     policy.write_text(json.dumps({"settings": settings, "locked": ["trusted_keys"]}, indent=1))
     for _ in range(2):  # and again, from what was kept the first time
-        library = Library(tmp_path / "laptop")
+        library = Library(county.folder / "laptop")
         assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
         assert pem in library.settings().trusted_keys
         assert library.policy.unusable is None
@@ -400,23 +381,21 @@ def test_a_typo_in_a_trusted_key_never_withdraws_it(
         assert any(not c.ok and "trusted_keys" in c.text and str(policy) in c.text for c in checks)
         assert not any("no longer trusts" in c.text for c in checks)
         library.close()
-    kept = json.loads((tmp_path / "laptop" / KEPT_FILE).read_text())
+    kept = json.loads((county.folder / "laptop" / KEPT_FILE).read_text())
     assert kept["policy"]["settings"]["trusted_keys"] == [pem]  # never the faulty entry
-    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    data_dir = ["--data-dir", str(county.folder / "laptop")]
     assert main([*data_dir, "search", "three houses"]) == 0
     assert main([*data_dir, "status"]) == 0
     out = capsys.readouterr()
     assert "no longer trusts" not in out.out + out.err
 
 
-def test_a_key_typo_with_none_kept_keeps_the_installed_catalog_readable(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
-    (tmp_path / "laptop" / KEPT_FILE).unlink()
-    pem = keys[1].read_text()
+def test_a_key_typo_with_none_kept_keeps_the_installed_catalog_readable(county: County) -> None:
+    policy = _pre_seeded(county)
+    (county.folder / "laptop" / KEPT_FILE).unlink()
+    pem = county.keys[1].read_text()
     policy.write_text(json.dumps({"settings": {"trusted_keys": [_typo(pem)]}}))
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     assert "no new catalog signed by a key only the policy names" in str(library.policy.keys_unsure)
     library.close()
@@ -448,9 +427,9 @@ def test_any_trusted_keys_give_problems_never_an_exception(entries: list[object]
 def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    policy = tmp_path / "policy.json"
-    policy.write_text(json.dumps({"county": "Alameda", "sync_every": 3}))
-    monkeypatch.setenv(POLICY_ENV, str(policy))
+    policy = policy_in_force(
+        monkeypatch, tmp_path / "policy.json", {"county": "Alameda", "sync_every": 3}
+    )
     Policy.load(keep_in=tmp_path / "laptop")
     policy.write_text('{"county": ')
     library = Library(tmp_path / "laptop")
@@ -465,25 +444,25 @@ def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
 def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    policy = tmp_path / "policy.json"
-    policy.write_text('{"settings": {"server_url": "https://sop.example.org/",}}')
-    monkeypatch.setenv(POLICY_ENV, str(policy))
+    policy = policy_in_force(
+        monkeypatch,
+        tmp_path / "policy.json",
+        '{"settings": {"server_url": "https://sop.example.org/",}}',
+    )
     assert main(["--data-dir", str(tmp_path / "laptop"), "sync"]) != 0
     said = capsys.readouterr().err
     assert "no server address" in said and f"The policy file {policy} cannot be used" in said
 
 
-def test_a_kept_copy_holding_a_bad_key_is_named_as_the_kept_copy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
+def test_a_kept_copy_holding_a_bad_key_is_named_as_the_kept_copy(county: County) -> None:
     """A copy kept before keys were checked may hold a typo: it is named, not the file."""
-    policy = _pre_seeded(tmp_path, monkeypatch, published, keys[1])
-    kept_path = tmp_path / "laptop" / KEPT_FILE
+    policy = _pre_seeded(county)
+    kept_path = county.folder / "laptop" / KEPT_FILE
     kept = json.loads(kept_path.read_text())
-    kept["policy"]["settings"]["trusted_keys"] = [_typo(keys[1].read_text())]
+    kept["policy"]["settings"]["trusted_keys"] = [_typo(county.keys[1].read_text())]
     kept_path.write_text(json.dumps(kept))
     policy.write_text("{")
-    library = Library(tmp_path / "laptop")
+    library = Library(county.folder / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
     unsure = str(library.policy.keys_unsure)
     assert str(kept_path) in unsure and f"{policy}:" not in unsure

@@ -18,9 +18,9 @@ from resources_index.instruments.responses import (
     user_responses_folder,
 )
 from resources_index.instruments.session import FormSession
+from tests.helpers.faults import small_disk
 from tests.helpers.kills import kill_when
 from tests.helpers.xlsforms import example_form
-from tests.unit.resources_index.test_faults import small_disk
 
 ROOT = Path(__file__).resolve().parents[4]
 

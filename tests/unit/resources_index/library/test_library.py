@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from resources_index.catalog.signing import load_private_key, load_public_key, seal
+from resources_index.catalog.signing import load_public_key
 from resources_index.catalog.times import utc_now
 from resources_index.config import paths
 from resources_index.errors import (
@@ -24,21 +24,12 @@ from resources_index.library.library import Library
 from resources_index.library.store import object_relpath
 from resources_index.publish.publisher import publish
 from tests.helpers.kills import install_moments, kill_when
-from tests.helpers.manifests import read_manifest
+from tests.helpers.manifests import read_manifest, reseal
 from tests.helpers.trees import snapshot
 
 
 def trust(keys: tuple[Path, Path]) -> list:
     return [load_public_key(keys[1])]
-
-
-def reseal(folder: Path, keys: tuple[Path, Path], change) -> None:
-    """Rewrite a published catalog's manifest with ``change`` and sign it again."""
-    envelope = json.loads((folder / "catalog.json").read_bytes())
-    raw = json.loads(base64.b64decode(envelope["manifest"]))
-    change(raw)
-    data = json.dumps(raw).encode()
-    (folder / "catalog.json").write_bytes(seal(data, load_private_key(keys[0])))
 
 
 def installed(library: Library) -> dict[str, str]:

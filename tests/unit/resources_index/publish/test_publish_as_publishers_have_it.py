@@ -1,13 +1,13 @@
 """A content team's folder as it really is: a spreadsheet export (BOM, CRLF, upper-case ids,
 accents), sidecars with inventory ids, odd names, links. It publishes, and laptops take it."""
 
-import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from resources_index.catalog.signing import load_public_key
+from resources_index.catalog.times import utc_now
 from resources_index.library.library import Library
 from resources_index.publish.publisher import next_version, publish
 from tests.helpers.team_folder import make_team_folder
@@ -52,11 +52,15 @@ def test_a_teams_own_folder_publishes_and_every_laptop_accepts_it(
 def test_a_publish_into_a_lost_folder_never_goes_back_for_laptops(
     tmp_path: Path, team_folder: Path, keys: tuple[Path, Path]
 ) -> None:
-    first = publish(team_folder, tmp_path / "www", keys[0], catalog_id="ca-sop")
+    # The lost server was published to minutes before the new one is.
+    minutes_ago = utc_now() - timedelta(minutes=5)
+    first = publish(
+        team_folder, tmp_path / "www", keys[0], catalog_id="ca-sop", clock=lambda: minutes_ago
+    )
+    assert first.version == next_version(0, minutes_ago)
     laptop = Library(tmp_path / "laptop")
     laptop.import_bundle(tmp_path / "www", [load_public_key(keys[1])])
     (team_folder / "notes" / "new.txt").write_text("Added after the server was lost.\n")
-    time.sleep(1.1)  # a later second: a lost server is replaced minutes later, not at once
     again = publish(team_folder, tmp_path / "new-server", keys[0], catalog_id="ca-sop")
     assert again.version > first.version  # an empty OUT, and still no rollback
     laptop.import_bundle(tmp_path / "new-server", [load_public_key(keys[1])])

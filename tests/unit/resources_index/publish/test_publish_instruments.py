@@ -15,23 +15,14 @@ from resources_index.library import instruments as installed
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from tests.helpers.manifests import read_manifest
-from tests.helpers.xlsforms import example_form, row, settings, write_form, zip_bomb
-
-SIDECAR = """kind: observation
-title: {en: "Mapping observation", es: "Observación del mapeo"}
-audiences: [coaches]
-practice_elements: [safety mapping]
-resources: [three-houses]
-items:
-  parents_present:
-    resources: [tres-casas]
-"""
-
-
-def add_form(source: Path, name: str = "observation", sidecar: str = SIDECAR) -> Path:
-    form = example_form(source / "instruments" / f"{name}.xlsx")
-    form.with_suffix(".yaml").write_text(sidecar, encoding="utf-8")
-    return form
+from tests.helpers.xlsforms import (
+    SIDECAR,
+    add_form,
+    row,
+    settings,
+    write_form,
+    zip_bomb,
+)
 
 
 def test_a_form_and_its_sidecar_publish_as_an_instrument_not_a_resource(

@@ -13,8 +13,7 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.sync.syncer import sync
 from tests.helpers.catalog_server import CatalogServer
-from tests.unit.resources_index.sync.test_parts_sync import files_of, index_of
-from tests.unit.resources_index.sync.test_sync import FAST
+from tests.helpers.syncing import FAST, files_of, index_of
 
 DAMAGES = ["altered", "cut short", "emptied", "stored unpacked"]
 

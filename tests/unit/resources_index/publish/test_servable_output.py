@@ -73,7 +73,7 @@ def test_a_folder_published_whole_gets_its_index_at_the_next_publish_unchanged(
     """A content team upgrading the publishing program: the catalog in OUT keeps its version
     and bytes, and gains the index and parts laptops of this version fetch changes from."""
     from resources_index.catalog.parts import INDEX_FILE, PARTS_FOLDER
-    from tests.unit.resources_index.sync.test_sync import whole_catalog_only
+    from tests.helpers.syncing import whole_catalog_only
 
     catalog = (published / "catalog.json").read_bytes()
     index = (published / INDEX_FILE).read_bytes()

@@ -15,24 +15,20 @@ from resources_index.config.settings import address_problem
 from resources_index.errors import Words
 from resources_index.library.library import Library
 from resources_index.reports import delivery
-from resources_index.reports.delivery import deliver, last_delivery, record
+from resources_index.reports.delivery import last_delivery, record
 from resources_index.reports.outbox import pending
 from resources_index.support import doctor
-from tests.helpers.capture import dropping_server, stalled_server
+from tests.helpers.capture import stalled_server
+from tests.helpers.reporting import County, delivered_to_dropping
 from tests.helpers.served import running
-from tests.unit.resources_index.reports.test_delivery_answers import ONE_TRY, laptop_for
 
 BAD_REPORTS_URL = "http://[::1/sop-reports/"
 
 
 def test_a_malformed_reports_url_is_a_policy_problem_never_a_traceback(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    laptop = laptop_for(tmp_path, monkeypatch, BAD_REPORTS_URL, password="s3cret")
+    laptop = county.laptop(BAD_REPORTS_URL, password="s3cret")
     assert laptop.policy.reports_url == ""  # ignored: the reports wait for an export
     problems = [c.text for c in doctor.run(laptop, offline=True) if not c.ok]
     assert any(BAD_REPORTS_URL in p and "not a valid web address" in p for p in problems)
@@ -40,8 +36,8 @@ def test_a_malformed_reports_url_is_a_policy_problem_never_a_traceback(
     assert any(s.startswith("Usage reports: on, exported to a drive (no usable") for s in said)
     laptop.close()
     data = ["--data-dir", str(laptop.root)]
-    with running(published) as server:
-        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+    with running(county.published) as server:
+        assert main([*data, "sync", server.url, "--trust", str(county.keys[1])]) == 0
     assert main([*data, "doctor", "--offline"]) == 3
     said = capsys.readouterr()
     assert "Traceback" not in said.err + said.out and "0 waiting" not in said.out
@@ -91,20 +87,16 @@ def test_any_address_is_parsed_without_an_exception(address: str) -> None:
 
 
 def test_a_delivery_the_command_line_stops_waiting_for_is_recorded(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A reports server that accepts and never answers: the program ends before the
     delivery does, and doctor shows this outcome, not the one before it."""
-    monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
-    with stalled_server() as reports, running(published) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
+    county.monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
+    with stalled_server() as reports, running(county.published) as server:
+        laptop = county.laptop(reports.url)
         record(laptop, delivery.Delivery(sent=["earlier.json"], attempted=True))
         data = ["--data-dir", str(laptop.root)]
-        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+        assert main([*data, "sync", server.url, "--trust", str(county.keys[1])]) == 0
     capsys.readouterr()
     last = last_delivery(laptop)
     assert last is not None and "did not answer within" in str(last["problem"])
@@ -116,9 +108,7 @@ def test_a_delivery_the_command_line_stops_waiting_for_is_recorded(
 def test_a_server_closing_the_connection_is_said_as_such(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with dropping_server(drops=10) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, server.url)
-        result = deliver(laptop, ONE_TRY)
+    _, result, _ = delivered_to_dropping(tmp_path, monkeypatch, drops=10)
     said = str(result.problem)
     assert "closed the connection" in said and "offline" not in said
 

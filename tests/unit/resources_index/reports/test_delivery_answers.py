@@ -2,7 +2,6 @@
 forbidden folder, a connection dropped before the answer), and that a county's password
 never crosses a network in clear text."""
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,26 +12,18 @@ from resources_index.library.library import Library
 from resources_index.reports import delivery
 from resources_index.reports.delivery import deliver, last_delivery
 from resources_index.reports.outbox import pending
-from resources_index.reports.usage import Usage
 from resources_index.support import doctor
 from resources_index.sync.http import HttpSettings
 from resources_index.util.addresses import in_clear
-from tests.helpers.capture import capture_server, dropping_server, stalled_server
-from tests.helpers.reporting import county_policy
+from tests.helpers.capture import capture_server, stalled_server
+from tests.helpers.reporting import (
+    ONE_TRY,
+    County,
+    county_policy,
+    delivered_to_dropping,
+    laptop_for,
+)
 from tests.helpers.served import running
-
-LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
-ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
-
-
-def laptop_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, password: str = ""
-) -> Library:
-    county_policy(tmp_path, monkeypatch, "Contra Costa", url, password=password)
-    library = Library(tmp_path / "laptop")
-    with Usage.opened(library) as usage:
-        usage.count("opened", "three-houses", now=LAST_WEEK)
-    return library
 
 
 @pytest.mark.parametrize(
@@ -85,11 +76,9 @@ def test_any_other_failure_is_a_whole_sentence(
 def test_a_connection_closed_before_the_answer_is_tried_once_more(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with dropping_server(drops=1) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, server.url)
-        result = deliver(laptop, ONE_TRY)
-        body = server.bodies
-        assert server.requests == 2
+    laptop, result, server = delivered_to_dropping(tmp_path, monkeypatch, drops=1)
+    body = server.bodies
+    assert server.requests == 2
     assert result.problem is None and len(result.sent) == 1 and pending(laptop) == []
     assert len(body) == 1 and body[0].startswith(b"{")
 
@@ -97,10 +86,8 @@ def test_a_connection_closed_before_the_answer_is_tried_once_more(
 def test_a_server_that_always_drops_is_tried_twice_and_the_report_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with dropping_server(drops=10) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, server.url)
-        result = deliver(laptop, ONE_TRY)
-        assert server.requests == 2  # one retry, not more
+    laptop, result, server = delivered_to_dropping(tmp_path, monkeypatch, drops=10)
+    assert server.requests == 2  # one retry, not more
     assert result.problem is not None and result.problem.kind == "reports.not_delivered"
     assert len(pending(laptop)) == 1
 
@@ -160,19 +147,15 @@ def test_only_this_computer_is_reached_in_clear(address: str, clear: bool) -> No
 
 
 def test_the_command_line_sync_says_its_outcome_then_the_reports_own(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A stalled reports server: the sync's outcome first, then the reports' on a line of
     their own once their deadline has passed, and the command succeeds."""
-    monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
-    with stalled_server() as reports, running(published) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
+    county.monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
+    with stalled_server() as reports, running(county.published) as server:
+        laptop = county.laptop(reports.url)
         data = ["--data-dir", str(laptop.root)]
-        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+        assert main([*data, "sync", server.url, "--trust", str(county.keys[1])]) == 0
     lines = capsys.readouterr().out.splitlines()
     said = lines[-1]
     assert said.startswith("Usage reports were not delivered: the reports server did not")
@@ -181,14 +164,10 @@ def test_the_command_line_sync_says_its_outcome_then_the_reports_own(
 
 
 def test_the_command_line_sync_says_how_many_reports_went(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with capture_server(201) as reports, running(published) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, reports.url + "sop-reports/")
+    with capture_server(201) as reports, running(county.published) as server:
+        laptop = county.laptop(reports.url + "sop-reports/")
         data = ["--data-dir", str(laptop.root)]
-        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+        assert main([*data, "sync", server.url, "--trust", str(county.keys[1])]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "Usage reports: 1 delivered, 0 waiting."

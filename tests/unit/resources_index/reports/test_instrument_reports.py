@@ -21,15 +21,15 @@ from resources_index.reports.outbox import export, seal_finished
 from resources_index.reports.summary import HIDDEN, STATEWIDE, summarize, write_csv
 from resources_index.reports.summary_html import write_html
 from resources_index.reports.usage import Usage
-from tests.helpers.reporting import county_policy
-from tests.unit.resources_index.publish.test_publish_instruments import add_form
-from tests.unit.resources_index.reports.test_summary_uploads import report
-from tests.unit.resources_index.reports.test_usage_reports import (
+from tests.helpers.reporting import (
     MONDAY,
     NEXT_WEEK,
+    county_policy,
     every_byte_under,
     folded,
+    report,
 )
+from tests.helpers.xlsforms import add_form
 
 PERIOD = "2026-W49"
 NAME = "Rosalinda Quintanilla-Vega"

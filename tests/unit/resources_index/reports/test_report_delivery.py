@@ -10,7 +10,6 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,39 +18,21 @@ from hypothesis import strategies as st
 
 from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
-from resources_index.library.library import Library
 from resources_index.reports import delivery
 from resources_index.reports.delivery import STORED, deliver, last_delivery
 from resources_index.reports.outbox import pending, seal
-from resources_index.reports.usage import Usage
 from resources_index.support import doctor
-from resources_index.sync.http import HttpSettings
 from resources_index.sync.syncer import sync
 from resources_index.util.addresses import shown
 from tests.helpers.capture import Capture, answering_server, capture_server, stalled_server
-from tests.helpers.reporting import county_policy
+from tests.helpers.reporting import ONE_TRY, County, laptop_for
 from tests.helpers.served import running
-
-LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
-ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
-
-
-def a_report_waiting(library: Library) -> None:
-    with Usage.opened(library) as usage:
-        usage.count("opened", "three-houses", now=LAST_WEEK)
 
 
 @pytest.fixture
 def capture() -> Iterator[Capture]:
     with capture_server() as server:
         yield server
-
-
-def laptop_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, **kw: str) -> Library:
-    county_policy(tmp_path, monkeypatch, "Contra Costa", url, **kw)  # type: ignore[arg-type]
-    library = Library(tmp_path / "laptop")
-    a_report_waiting(library)
-    return library
 
 
 @settings(
@@ -113,15 +94,10 @@ def test_a_stalled_server_costs_one_deadline_and_the_report_is_kept(
     assert any("did not answer" in line for line in said)
 
 
-def test_a_sync_ends_without_waiting_for_its_reports(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-) -> None:
-    with stalled_server() as reports, running(published) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
-        report = sync(laptop, server.url, [load_public_key(keys[1])], http=ONE_TRY)
+def test_a_sync_ends_without_waiting_for_its_reports(county: County) -> None:
+    with stalled_server() as reports, running(county.published) as server:
+        laptop = county.laptop(reports.url)
+        report = sync(laptop, server.url, [load_public_key(county.keys[1])], http=ONE_TRY)
         assert report.install is not None
         # The sync is over while its reports still wait for the stalled server's answer.
         [thread] = [t for root, t in delivery._running.items() if root == laptop.root.resolve()]
@@ -130,16 +106,11 @@ def test_a_sync_ends_without_waiting_for_its_reports(
         assert thread.is_alive() and len(pending(laptop)) == 1
 
 
-def test_the_program_exits_at_once_with_a_delivery_under_way(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-) -> None:
+def test_the_program_exits_at_once_with_a_delivery_under_way(county: County) -> None:
     """As the window closes: its process must not wait for a stalled reports server (the
     deadline is 20 s and a PUT's read time-out 30 s; the child is given 15)."""
-    with stalled_server() as reports, running(published) as server:
-        laptop_for(tmp_path, monkeypatch, reports.url)
+    with stalled_server() as reports, running(county.published) as server:
+        county.laptop(reports.url)
         script = textwrap.dedent(
             f"""
             import time
@@ -147,8 +118,8 @@ def test_the_program_exits_at_once_with_a_delivery_under_way(
             from resources_index.catalog.signing import load_public_key
             from resources_index.library.library import Library
             from resources_index.sync.syncer import sync
-            laptop = Library(Path({str(tmp_path / "laptop")!r}))
-            sync(laptop, {server.url!r}, [load_public_key(Path({str(keys[1])!r}))])
+            laptop = Library(Path({str(county.folder / "laptop")!r}))
+            sync(laptop, {server.url!r}, [load_public_key(Path({str(county.keys[1])!r}))])
             print("synced", flush=True)
             time.sleep(1.5)  # the delivery is under way when the program ends
             """
@@ -161,17 +132,13 @@ def test_the_program_exits_at_once_with_a_delivery_under_way(
 
 
 def test_the_command_line_sync_waits_at_most_the_deadline(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
-    with stalled_server() as reports, running(published) as server:
-        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
+    county.monkeypatch.setattr(delivery, "DEADLINE_SECONDS", 1.0)
+    with stalled_server() as reports, running(county.published) as server:
+        laptop = county.laptop(reports.url)
         data = ["--data-dir", str(laptop.root)]
-        assert main([*data, "sync", server.url, "--trust", str(keys[1])]) == 0
+        assert main([*data, "sync", server.url, "--trust", str(county.keys[1])]) == 0
         assert len(pending(laptop)) == 1
         delivery.finish(timeout=5)  # the delivery gives up at its own deadline
     last = last_delivery(laptop)

@@ -7,14 +7,13 @@ import json
 import os
 import subprocess
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
@@ -22,14 +21,11 @@ from resources_index.reports.delivery import deliver
 from resources_index.reports.outbox import export, outbox, pending, seal, waiting
 from resources_index.reports.usage import REPORTS_DIR, SET_ASIDE, USAGE_FILE, Usage
 from resources_index.support import doctor
-from resources_index.sync.http import HttpSettings
-from tests.conftest import build_source
 from tests.helpers.capture import capture_server
-from tests.helpers.reporting import county_policy
-from tests.unit.resources_index.test_faults import cli, small_disk
+from tests.helpers.faults import cli, small_disk
+from tests.helpers.reporting import LAST_WEEK, ONE_TRY, County, county_policy
+from tests.helpers.source_tree import build_source
 
-LAST_WEEK = datetime.now(UTC) - timedelta(days=7)
-ONE_TRY = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
 SUITABLE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
@@ -45,20 +41,6 @@ def published(tmp_path_factory: pytest.TempPathFactory, keys: tuple[Path, Path])
     return out
 
 
-def laptop_at(
-    root: Path,
-    folder: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    reports_url: str = "",
-) -> Library:
-    county_policy(folder, monkeypatch, reports_url=reports_url)
-    library = Library(root)
-    library.import_bundle(published, [load_public_key(keys[1])])
-    return library
-
-
 def set_aside_named_in_doctor(library: Library) -> list[str]:
     return [c.text for c in doctor.run(library, offline=True) if "Set aside" in c.text]
 
@@ -71,19 +53,10 @@ def set_aside_named_in_doctor(library: Library) -> list[str]:
     )
 )
 def test_a_counts_file_of_random_bytes_never_stops_a_search(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
-    damage: bytes,
+    county: County, capsys: pytest.CaptureFixture[str], damage: bytes
 ) -> None:
-    root = tmp_path / "laptop"
-    library = (
-        Library(root)
-        if (root / "catalog.json").exists()
-        else laptop_at(root, tmp_path, monkeypatch, published, keys)
-    )
+    root = county.folder / "laptop"
+    library = Library(root) if (root / "catalog.json").exists() else county.imported_laptop(root)
     counts = root / REPORTS_DIR / USAGE_FILE
     counts.parent.mkdir(parents=True, exist_ok=True)
     for extra in ("-wal", "-shm"):
@@ -102,10 +75,8 @@ def test_a_counts_file_of_random_bytes_never_stops_a_search(
         assert usage.report(usage.periods()[-1])["measures"]
 
 
-def test_a_folder_in_place_of_the_counts_is_set_aside_and_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
-    library = laptop_at(tmp_path / "laptop", tmp_path, monkeypatch, published, keys)
+def test_a_folder_in_place_of_the_counts_is_set_aside_and_named(county: County) -> None:
+    library = county.imported_laptop(county.folder / "laptop")
     counts = library.root / REPORTS_DIR / USAGE_FILE
     (counts / "inside").mkdir(parents=True)
     done = cli(library.root, "search", "three houses")
@@ -117,11 +88,9 @@ def test_a_folder_in_place_of_the_counts_is_set_aside_and_named(
         assert any(m["measure"] == "searches" for m in usage.report(usage.periods()[0])["measures"])
 
 
-def test_a_full_disk_with_reporting_on_never_stops_a_search(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
-    with small_disk(tmp_path / "disk", 40) as disk:
-        library = laptop_at(disk / "laptop", tmp_path, monkeypatch, published, keys)
+def test_a_full_disk_with_reporting_on_never_stops_a_search(county: County) -> None:
+    with small_disk(county.folder / "disk", 40) as disk:
+        library = county.imported_laptop(disk / "laptop")
         assert cli(library.root, "search", "three houses").returncode == 0  # index made
         with Usage.opened(library) as usage:
             usage.count("opened", "three-houses", now=LAST_WEEK)  # a week to seal
@@ -137,7 +106,7 @@ def test_a_full_disk_with_reporting_on_never_stops_a_search(
             ["search", "three houses"],
             ["search", "zebraquartz"],
             ["report", "show"],
-            ["report", "export", str(tmp_path / "usb")],
+            ["report", "export", str(county.folder / "usb")],
         ):
             done = cli(library.root, *command)
             # Showing the week's counts may need a block the disk no longer has: then it says
@@ -153,11 +122,9 @@ def test_a_full_disk_with_reporting_on_never_stops_a_search(
             assert "Traceback" not in done.stderr and "disk I/O error" not in done.stderr
 
 
-def test_report_show_and_search_in_a_read_only_library(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: Path, keys: tuple[Path, Path]
-) -> None:
-    with small_disk(tmp_path / "disk", 40) as disk:
-        library = laptop_at(disk / "laptop", tmp_path, monkeypatch, published, keys)
+def test_report_show_and_search_in_a_read_only_library(county: County) -> None:
+    with small_disk(county.folder / "disk", 40) as disk:
+        library = county.imported_laptop(disk / "laptop")
         assert cli(library.root, "search", "three houses").returncode == 0
         with Usage.opened(library) as usage:
             usage.count("opened", "three-houses")
@@ -267,17 +234,13 @@ def test_report_show_and_export_say_what_a_garbage_outbox_held(
 
 
 def test_a_counts_file_held_by_another_program_is_skipped_and_said(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    published: Path,
-    keys: tuple[Path, Path],
-    capsys: pytest.CaptureFixture[str],
+    county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Counting is best-effort: a count that finds the file held waits a moment, not the
     30 s SQLite would, and is skipped; ``report show`` says the counts could not be read."""
     import sqlite3
 
-    library = laptop_at(tmp_path / "laptop", tmp_path, monkeypatch, published, keys)
+    library = county.imported_laptop(county.folder / "laptop")
     with Usage.opened(library) as usage:
         usage.count("opened", "three-houses")
         assert usage._db is not None

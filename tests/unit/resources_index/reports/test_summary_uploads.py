@@ -30,27 +30,9 @@ from resources_index.reports.summary import (
     write_csv,
 )
 from resources_index.reports.summary_html import write_html
-from resources_index.reports.usage import REPORT_FORMAT
+from tests.helpers.reporting import PERIOD, report
 
-PERIOD = "2026-W49"
 ROOT = Path(__file__).resolve().parents[4]
-
-
-def report(
-    county: str = "Fresno", measures: list[tuple[str, str, int]] = (), **fields: object
-) -> dict:
-    """A report as a laptop seals it, with fresh random ids."""
-    data = {
-        "format": REPORT_FORMAT,
-        "format_version": 1,
-        "report_id": secrets.token_hex(16),
-        "laptop": secrets.token_hex(16),
-        "county": county,
-        "period": PERIOD,
-        "measures": [{"measure": m, "key": k, "value": v} for m, k, v in measures],
-    }
-    data.update(fields)
-    return data
 
 
 def upload(base: Path, data: dict, county: str | None = None, name: str | None = None) -> Path:
@@ -440,7 +422,7 @@ def test_a_folder_nested_thousands_deep_is_named_and_the_rest_summarized(tmp_pat
 def test_a_full_disk_keeps_the_previous_csv_and_page_and_names_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.unit.resources_index.test_faults import small_disk
+    from tests.helpers.faults import small_disk
 
     base = tmp_path / "uploads"
     for i in range(40):

@@ -5,8 +5,7 @@ with the five-laptop rule."""
 import csv
 import json
 import re
-import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,30 +19,12 @@ from resources_index.reports.periods import period_of
 from resources_index.reports.summary import HIDDEN, STATEWIDE, summarize, write_csv
 from resources_index.reports.summary_html import write_html
 from resources_index.reports.usage import Usage, reporting_on
-from tests.helpers.reporting import county_policy
+from tests.helpers.reporting import MONDAY, NEXT_WEEK, county_policy, every_byte_under
 
-MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 2026-W49
-NEXT_WEEK = MONDAY + timedelta(days=7)
 NAME = "María García"
 #: What the searches typed hold that must never leave (a name, a phone number, an e-mail; not
 #: bare digits, which random hex ids may hold by chance).
 PRIVATE = ("maria", "garcia", "555-0100", "555 0100", "example.org", "mgarcia")
-
-
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def every_byte_under(folder: Path) -> str:
-    """Every file under ``folder`` as text (binary files too), folded for searching."""
-    return folded(
-        "\n".join(
-            p.read_bytes().decode("utf-8", errors="replace")
-            for p in folder.rglob("*")
-            if p.is_file()
-        )
-    )
 
 
 @pytest.fixture

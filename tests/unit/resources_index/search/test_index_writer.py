@@ -6,9 +6,9 @@ from typing import Any
 from whoosh import index
 from whoosh.writing import SegmentWriter
 
-from benchmarks.synthetic import Generator
 from resources_index.search.index_writer import FastSegmentWriter
 from resources_index.search.schema import build_schema, document_for
+from tests.helpers.synthetic import Generator
 
 
 def _contents(folder: Path, writer_class: type[SegmentWriter], documents: list[Any]) -> list[Any]:

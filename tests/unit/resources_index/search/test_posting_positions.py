@@ -13,8 +13,6 @@ from hypothesis import strategies as st
 from whoosh import index, query
 from whoosh.searching import Searcher
 
-from benchmarks.search_bench import PHRASES
-from benchmarks.synthetic import Generator, SyntheticCatalog
 from resources_index.search.analysis import phrase_terms
 from resources_index.search.index import SearchIndex
 from resources_index.search.posting_arrays import PostingArrays
@@ -27,6 +25,7 @@ from resources_index.search.posting_positions import (
     store_positions,
 )
 from resources_index.search.schema import TEXT_FIELDS, build_schema, document_for
+from tests.helpers.synthetic import PHRASES, Generator, SyntheticCatalog
 
 SIZE = 300
 

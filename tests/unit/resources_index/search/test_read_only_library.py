@@ -3,30 +3,11 @@ from the index as it is, with no lock taken to read it; an update that cannot be
 skipped with a line in the log, never a failure of the search."""
 
 import json
-import subprocess
 from pathlib import Path
 
-import pytest
-
-from resources_index.library.library import Library
 from resources_index.search.archive import STAMP_FILE
 from resources_index.search.library_search import INDEX_DIR
-from tests.unit.resources_index.test_faults import cli, small_disk
-
-
-def read_only(disk: Path) -> None:
-    remount = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True)
-    if remount.returncode != 0:
-        pytest.skip("cannot remount the small disk read-only")
-
-
-def a_searched_library(disk: Path) -> Library:
-    library = Library(disk / "library")
-    library.ensure_starter()
-    library.close()
-    done = cli(library.root, "search", "safety plan", "--limit", "1")
-    assert done.returncode == 0, done.stderr  # the index made, while it can be written
-    return library
+from tests.helpers.faults import a_searched_library, cli, read_only, small_disk
 
 
 def test_search_answers_in_a_read_only_library(tmp_path: Path) -> None:

@@ -10,11 +10,11 @@ from whoosh import index
 from whoosh.fields import STORED, TEXT, Schema
 from whoosh.writing import SegmentWriter
 
-from benchmarks.synthetic import Generator
 from resources_index.search import segment_building
 from resources_index.search.field_terms import lister_for
 from resources_index.search.schema import build_schema, document_for
 from resources_index.search.segment_building import SegmentBuilder
+from tests.helpers.synthetic import Generator
 
 
 def _segment_files(

@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from whoosh import index, query
 from whoosh.searching import Searcher
 
-from benchmarks.search_bench import TYPED, WORDS
-from benchmarks.synthetic import Generator, SyntheticCatalog
 from resources_index.search.analysis import phrase_terms
 from resources_index.search.archive import pack
 from resources_index.search.facets import FacetCounter
@@ -37,6 +35,7 @@ from resources_index.search.schema import FACETS as FACET_NAMES
 from resources_index.search.schema import TEXT_FIELDS, build_schema, document_for
 from resources_index.search.scoring import FastBM25F, LengthTable
 from resources_index.search.vector_search import VectorSearcher, count_together
+from tests.helpers.synthetic import TYPED, WORDS, Generator, SyntheticCatalog
 
 SIZE = 400
 QUERIES = [*WORDS, *TYPED, "safety plan children", "zzzz", '"safety plan"', "sop", "sdm tool"]

@@ -10,7 +10,7 @@ from resources_index.catalog.signing import load_public_key
 from resources_index.cli.main import main
 from resources_index.library.library import Library, open_library
 from tests.helpers.served import running
-from tests.unit.resources_index.sync.test_http import self_signed
+from tests.helpers.syncing import self_signed
 
 
 def doctor(root: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[int, str]:

@@ -15,7 +15,7 @@ from resources_index.sync.parts_fetch import PARALLEL_PARTS
 from resources_index.sync.serve import CatalogHandler
 from resources_index.sync.syncer import sync
 from tests.helpers.served import running
-from tests.unit.resources_index.sync.test_sync import FAST
+from tests.helpers.syncing import FAST
 
 
 class CountingHandler(CatalogHandler):

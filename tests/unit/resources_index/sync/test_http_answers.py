@@ -13,7 +13,7 @@ from resources_index.library.store import object_relpath
 from resources_index.sync.report import SyncError
 from resources_index.sync.syncer import sync
 from tests.helpers.catalog_server import CatalogServer
-from tests.unit.resources_index.sync.test_sync import FAST
+from tests.helpers.syncing import FAST
 
 CAUSES = [
     (401, "asks for a sign-in"),

@@ -17,8 +17,8 @@ from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.sync.report import SyncError
 from resources_index.sync.syncer import sync
+from tests.helpers.syncing import FAST
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.sync.test_sync import FAST
 
 
 def gzip_bomb(size: int) -> bytes:

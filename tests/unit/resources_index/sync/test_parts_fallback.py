@@ -17,9 +17,8 @@ from resources_index.publish.publisher import publish
 from resources_index.sync.syncer import sync
 from tests.helpers.manifests import read_manifest
 from tests.helpers.nginx import Nginx, running_nginx, world_readable_folder
+from tests.helpers.syncing import FAST, files_of
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.sync.test_parts_sync import files_of
-from tests.unit.resources_index.sync.test_sync import FAST
 
 SPA_FALLBACK = """
     location /spa/ { return 200 "<!doctype html><title>Home</title>"; }

@@ -17,10 +17,9 @@ from resources_index.sync.report import SyncError
 from resources_index.sync.syncer import sync
 from resources_index.util import fsutil
 from tests.helpers.catalog_server import CatalogServer
+from tests.helpers.faults import small_disk
+from tests.helpers.syncing import FAST, files_of
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.sync.test_parts_sync import files_of
-from tests.unit.resources_index.sync.test_sync import FAST
-from tests.unit.resources_index.test_faults import small_disk
 
 
 def test_a_missing_part_is_named_plainly_when_the_whole_catalog_cannot_be_had_either(

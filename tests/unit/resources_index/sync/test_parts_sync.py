@@ -13,11 +13,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.parts import (
     INDEX_FILE,
     PARTS_FOLDER,
-    CatalogIndex,
-    PartRef,
     pack,
-    part_refs,
-    unpack,
 )
 from resources_index.catalog.signing import (
     load_private_key,
@@ -31,8 +27,8 @@ from resources_index.publish.publisher import publish
 from resources_index.sync.report import SyncError
 from resources_index.sync.syncer import sync
 from tests.helpers.catalog_server import CatalogServer
+from tests.helpers.syncing import FAST, files_of, whole_catalog_only
 from tests.helpers.trees import snapshot
-from tests.unit.resources_index.sync.test_sync import FAST, whole_catalog_only
 
 
 @pytest.fixture
@@ -43,20 +39,6 @@ def served(httpserver: HTTPServer, published: Path) -> tuple[CatalogServer, str]
 
 def requested(server: CatalogServer, since: int) -> list[tuple[str, int]]:
     return [(path, status) for path, status, _ in server.log[since:]]
-
-
-def index_of(published: Path, keys: tuple[Path, Path]) -> CatalogIndex:
-    trusted = load_public_key(keys[1])
-    data, _ = open_envelope((published / INDEX_FILE).read_bytes(), {trusted.key_id: trusted})
-    return CatalogIndex.from_bytes(data)
-
-
-def files_of(published: Path, keys: tuple[Path, Path]) -> tuple[set[PartRef], set[PartRef]]:
-    """(pages, parts) of the catalog published in ``published``."""
-    index = index_of(published, keys)
-    refs = index.page_refs()
-    pages = {page.sha256: unpack((published / page.path).read_bytes(), page) for page in refs}
-    return set(refs), set(part_refs(index.pieces(pages)))
 
 
 def test_an_edit_moves_the_index_and_the_one_part_that_changed(

@@ -14,7 +14,7 @@ from resources_index.library.store import object_relpath
 from resources_index.search.library_search import LibrarySearch
 from resources_index.sync.syncer import sync
 from tests.helpers.served import running
-from tests.unit.resources_index.sync.test_sync import FAST
+from tests.helpers.syncing import FAST
 
 
 @pytest.fixture

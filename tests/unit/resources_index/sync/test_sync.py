@@ -42,9 +42,8 @@ from resources_index.sync.syncer import fetch_files, sync
 from tests.helpers.catalog_server import CatalogServer
 from tests.helpers.kills import install_moments, kill_when
 from tests.helpers.served import running
+from tests.helpers.syncing import FAST, whole_catalog_only
 from tests.helpers.trees import snapshot
-
-FAST = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
 
 
 @pytest.fixture
@@ -89,12 +88,6 @@ def test_incremental_sync_fetches_only_the_changed_resource(
     rows, _ = LibrarySearch(library).search("zebrafinch")
     assert [r.resource.id for r in rows] == ["glossary"]
     search.close()
-
-
-def whole_catalog_only(published: Path) -> None:
-    """Make ``published`` a folder as earlier versions published it: catalog.json alone."""
-    (published / INDEX_FILE).unlink()
-    shutil.rmtree(published / PARTS_FOLDER)
 
 
 def reseal_in_parts(folder: Path, keys: tuple[Path, Path], change) -> None:
@@ -221,7 +214,7 @@ def test_older_expired_and_unsafe_manifests_are_refused_before_any_download(
 ) -> None:
     """Refused on the catalog (or its signed index) alone: no object it names is fetched,
     and from an index only the one part the unsafe change is in, and its page."""
-    from tests.unit.resources_index.library.test_library import reseal
+    from tests.helpers.manifests import reseal
 
     library, server = synced_once
     in_parts = served_file == INDEX_FILE

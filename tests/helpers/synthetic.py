@@ -1,4 +1,6 @@
-"""Synthetic catalogs with a realistic mix, for the benchmarks.
+"""Synthetic catalogs with a realistic mix, for the benchmarks and the tests that check the
+search engine at scale (here, not in ``benchmarks/``, so that no test depends on a benchmark),
+and the queries both replay against them.
 
 Words come from the starter catalog's own text (English and Spanish, drawn with a Zipf-like
 skew) plus a long tail of made-up words, so the lexicon grows with the catalog as a real one
@@ -20,7 +22,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import FileEntry, Resource
 from resources_index.catalog.times import utc_now
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BLOCK = 2_000_000
 SYLLABLES = [
     "ka",
@@ -177,3 +179,20 @@ def write_texts(catalog: SyntheticCatalog, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for rid, segments in catalog.segments.items():
         (folder / f"{rid}.json").write_text(json.dumps({"segments": segments}))
+
+
+#: Queries the search benchmarks replay (typed key by key) and the tests ask of the same
+#: catalogs: a search field's usual words, whole words and phrases.
+TYPED = [
+    "safety plan",
+    "three houses",
+    "scaling questions",
+    "harm and danger statements",
+    "solution focused",
+    "coaching supervisors",
+    "mapeo de seguridad",
+    "red de apoyo",
+    "preguntas de escala",
+]
+WORDS = ["safety", "children", "network", "scaling questions", "plan de seguridad", "family"]
+PHRASES = ['"safety plan"', '"three houses"', '"red de apoyo"', '"scaling questions"']
