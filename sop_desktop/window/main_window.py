@@ -13,6 +13,7 @@ subscribe to the library's change signals themselves, the routing leaves this mo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -327,6 +328,10 @@ class MainWindow(QMainWindow):
         self.sync.start_sync()
 
     def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
+        welcome = getattr(self, "welcome", None)
+        if welcome is not None and welcome.isVisible():  # a message would lock it: said after
+            welcome.finished.connect(lambda _: self.show_error(sentence, details, title))
+            return
         self.message_box = show_error(self, sentence, details, title)
         self.announcer.announce(sentence, urgent=True)
 
@@ -375,6 +380,10 @@ class MainWindow(QMainWindow):
         from sop_desktop.dialogs.welcome import WelcomeDialog
 
         self.welcome = WelcomeDialog(self)
+        box = self.message_box
+        if box is not None and shiboken6.isValid(box) and box.isVisible():
+            box.hide()  # it would lock the welcome: back once the welcome is closed
+            self.welcome.finished.connect(lambda _: box.open())
         self.welcome.show()
         return self.welcome
 
