@@ -30,7 +30,13 @@ from typing import Any
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import Words
 from resources_index.library.library import Library
-from resources_index.reports.outbox import Waiting, delivered, seal, upload_path, waiting
+from resources_index.reports.outbox import (
+    Waiting,
+    record_delivered,
+    seal,
+    upload_path,
+    waiting,
+)
 from resources_index.reports.usage import REPORTS_DIR, reporting_on
 from resources_index.sync.http import (
     HttpSettings,
@@ -230,8 +236,10 @@ class _Uploads:
                     break
                 if self.stopped.is_set():
                     return  # too late: it goes again, the same bytes, at the next sync
-                delivered(self.library, report.path)
                 self.result.sent.append(report.path.name)
+                unrecorded = record_delivered(self.library, report.path)
+                if unrecorded is not None:
+                    self.result.problem = unrecorded
         if not self.stopped.is_set():
             self.outcome(self.result.problem)
 
