@@ -226,6 +226,10 @@ MESSAGES: dict[str, str] = {
         " ({reason}): the next export writes them again, and the statewide summary counts"
         " each once."
     ),
+    "reports.closed_while_sending": (
+        "Usage reports were not delivered: the program was closed while sending them. They"
+        " wait on this laptop for the next sync."
+    ),
     "reports.too_slow": (
         "Usage reports were not delivered: the reports server did not answer within {seconds}"
         " seconds. They wait on this laptop for the next sync."

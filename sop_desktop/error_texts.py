@@ -299,6 +299,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The reports were written, but could not be recorded as sent on this laptop ({reason}): the next export writes them again, and the statewide summary counts each once.",
     ),
+    "reports.closed_while_sending": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Usage reports were not delivered: the program was closed while sending them. They wait on this laptop for the next sync.",
+    ),
     "reports.too_slow": QT_TRANSLATE_NOOP(
         "Errors",
         "Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.",

@@ -719,6 +719,10 @@
         <translation>Los informes se escribieron, pero no se pudo anotar en este equipo que se enviaron ({reason}): la próxima exportación los escribe de nuevo, y el resumen estatal cuenta cada uno una sola vez.</translation>
     </message>
     <message>
+        <source>Usage reports were not delivered: the program was closed while sending them. They wait on this laptop for the next sync.</source>
+        <translation>Los informes de uso no se entregaron: el programa se cerró mientras se enviaban. Esperan en este equipo hasta la próxima sincronización.</translation>
+    </message>
+    <message>
         <source>Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.</source>
         <translation>Los informes de uso no se entregaron: el servidor de informes no respondió en {seconds} segundos. Esperan en este equipo hasta la próxima sincronización.</translation>
     </message>

@@ -130,6 +130,19 @@ def start(library: Library, http: HttpSettings | None = None) -> None:
 def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
     """Wait at most ``timeout`` seconds for the deliveries ``start`` began (the command line,
     before it exits; the window never waits) and return what those that ended came to."""
+    return _end(timeout, Words("reports.too_slow", seconds=round(timeout)))
+
+
+def abandon() -> list[Delivery]:
+    """The program is closing (the window, which never waits for a delivery): one still
+    under way is recorded as not finished, kept for the next sync, or ``doctor`` would go on
+    showing the outcome of the one before."""
+    return _end(0.0, Words("reports.closed_while_sending"))
+
+
+def _end(timeout: float, unfinished: Words) -> list[Delivery]:
+    """What the deliveries ``start`` began came to, after waiting at most ``timeout``
+    seconds; one still under way is recorded with ``unfinished``."""
     end = time.monotonic() + timeout
     with _running_lock:
         threads = list(_running.items())
@@ -143,8 +156,7 @@ def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
         elif thread.is_alive():
             # The program ends before the delivery does: its outcome is recorded here, or
             # doctor would go on showing the one before.
-            waited = Words("reports.too_slow", seconds=round(timeout))
-            outcome = Delivery(problem=waited, attempted=True)
+            outcome = Delivery(problem=unfinished, attempted=True)
             library = _libraries.get(root)
             if library is not None:
                 with contextlib.suppress(Exception):  # best-effort, as record itself is
