@@ -216,6 +216,20 @@ MESSAGES: dict[str, str] = {
         " cross the network unencrypted. They wait on this laptop; ask your administrator for"
         " an https:// reports_url."
     ),
+    "reports.not_recorded": (
+        "Usage reports were delivered, but could not be recorded as sent on this laptop"
+        " ({reason}): they stay waiting and go again at the next sync, and the server keeps"
+        " one copy of each."
+    ),
+    "reports.export_not_recorded": (
+        "The reports were written, but could not be recorded as sent on this laptop"
+        " ({reason}): the next export writes them again, and the statewide summary counts"
+        " each once."
+    ),
+    "reports.closed_while_sending": (
+        "Usage reports were not delivered: the program was closed while sending them. They"
+        " wait on this laptop for the next sync."
+    ),
     "reports.too_slow": (
         "Usage reports were not delivered: the reports server did not answer within {seconds}"
         " seconds. They wait on this laptop for the next sync."

@@ -74,11 +74,20 @@ def run(
         _attach_probe(window, probe, started or time.perf_counter())
     code = int(app.exec())
     wait_for_tasks(10_000)  # let work under way end before the objects it reports to go
+    _record_unfinished_delivery()
     instance.close()
     writer.release()
     crash_reports.disarm()
     del translators
     return code
+
+
+def _record_unfinished_delivery() -> None:
+    """Usage reports still being sent when the window closes (it never waits for them): the
+    interrupted delivery is recorded, so ``doctor`` does not show the one before."""
+    delivery = sys.modules.get("resources_index.reports.delivery")  # loaded by a sync only
+    if delivery is not None:
+        delivery.abandon()
 
 
 def tell_about_crash(window: MainWindow, report: Path) -> QMessageBox:

@@ -711,6 +711,18 @@
         <translation>Los informes de uso no se enviaron: {url} empieza por http://, así que la contraseña del condado cruzaría la red sin cifrar. Esperan en este equipo; pida a su administrador una reports_url con https://.</translation>
     </message>
     <message>
+        <source>Usage reports were delivered, but could not be recorded as sent on this laptop ({reason}): they stay waiting and go again at the next sync, and the server keeps one copy of each.</source>
+        <translation>Los informes de uso se entregaron, pero no se pudo anotar en este equipo que se enviaron ({reason}): siguen esperando y se envían de nuevo en la próxima sincronización, y el servidor guarda una sola copia de cada uno.</translation>
+    </message>
+    <message>
+        <source>The reports were written, but could not be recorded as sent on this laptop ({reason}): the next export writes them again, and the statewide summary counts each once.</source>
+        <translation>Los informes se escribieron, pero no se pudo anotar en este equipo que se enviaron ({reason}): la próxima exportación los escribe de nuevo, y el resumen estatal cuenta cada uno una sola vez.</translation>
+    </message>
+    <message>
+        <source>Usage reports were not delivered: the program was closed while sending them. They wait on this laptop for the next sync.</source>
+        <translation>Los informes de uso no se entregaron: el programa se cerró mientras se enviaban. Esperan en este equipo hasta la próxima sincronización.</translation>
+    </message>
+    <message>
         <source>Usage reports were not delivered: the reports server did not answer within {seconds} seconds. They wait on this laptop for the next sync.</source>
         <translation>Los informes de uso no se entregaron: el servidor de informes no respondió en {seconds} segundos. Esperan en este equipo hasta la próxima sincronización.</translation>
     </message>

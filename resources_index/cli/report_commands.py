@@ -63,6 +63,7 @@ def cmd_report_send(args: argparse.Namespace) -> int:
 
 
 def cmd_report_export(args: argparse.Namespace) -> int:
+    from resources_index.errors import Words, say_in_english
     from resources_index.reports.outbox import export
     from resources_index.reports.usage import reporting_on
 
@@ -70,8 +71,12 @@ def cmd_report_export(args: argparse.Namespace) -> int:
     if not reporting_on(library):
         print("Usage reports are off on this laptop: there is nothing to export.")
         return EXIT_OK
-    written = export(library, Path(args.dir))
+    unrecorded: list[Words] = []
+    written = export(library, Path(args.dir), unrecorded=unrecorded)
     print(f"{len(written)} report(s) written to {Path(args.dir) / 'sop-reports'}.")
+    if unrecorded:
+        print(say_in_english(unrecorded[0]), file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

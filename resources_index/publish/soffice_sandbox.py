@@ -10,9 +10,14 @@ says so.
 - It runs in a session of its own, with an address-space limit: on a time-out, a failure,
   Ctrl+C, SIGTERM or SIGHUP the whole process tree (``oosplash`` and ``soffice.bin``
   included) is ended, and publishing waits until it is gone, so nothing is written after
-  publish returns. On Linux the program started is also killed if publishing itself dies,
-  and a descendant that leaves the session (``setsid``) is still found: publishing is its
-  subreaper while LibreOffice runs, so orphans come back to it rather than to ``init``.
+  publish returns. A descendant that leaves the session (``setsid``) is still found:
+  publishing is its subreaper while LibreOffice runs, so orphans come back to it rather than
+  to ``init``.
+- If publishing itself dies (``kill -9``, a crash), on Linux: where the machine allows it,
+  LibreOffice runs in a PID namespace of its own whose first process dies with publishing,
+  and the kernel then kills every process in it (``soffice.bin`` and whatever it started);
+  where not, only the program started is killed with publishing (``PR_SET_PDEATHSIG``).
+  The working folder a killed publish leaves beside OUT is cleared by the next one.
 """
 
 import contextlib
@@ -90,13 +95,28 @@ def write_profile(profile: Path) -> None:
     )
 
 
+#: What ``unshare`` is asked for, best first: LibreOffice in a PID namespace of its own whose
+#: first process is killed when ``unshare`` dies (``--kill-child``), and ``unshare`` is killed
+#: when publishing dies (``_prepare_child``): the kernel then kills everything in that
+#: namespace, so no part of LibreOffice outlives publishing, even a ``kill -9`` of it. Then
+#: without a network only; each also tried inside a user namespace, where only that is allowed.
+_CONTAINED = ("--net", "--pid", "--fork", "--kill-child")
+_ISOLATIONS = (
+    _CONTAINED,
+    ("--map-root-user", *_CONTAINED),
+    ("--net",),
+    ("--map-root-user", "--net"),
+)
+
+
 @functools.cache
 def isolation() -> tuple[str, ...]:
-    """The command that runs a program without a network here, or () where none can."""
+    """The command that runs a program without a network here (and, where the machine
+    allows it, in a PID namespace that dies with publishing), or () where none can."""
     unshare = shutil.which("unshare")
     if os.name != "posix" or unshare is None:
         return ()
-    for options in (("--net",), ("--map-root-user", "--net")):
+    for options in _ISOLATIONS:
         try:
             tried = subprocess.run(
                 [unshare, *options, "true"], capture_output=True, timeout=10, check=False

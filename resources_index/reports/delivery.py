@@ -30,7 +30,13 @@ from typing import Any
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import Words
 from resources_index.library.library import Library
-from resources_index.reports.outbox import Waiting, delivered, seal, upload_path, waiting
+from resources_index.reports.outbox import (
+    Waiting,
+    record_delivered,
+    seal,
+    upload_path,
+    waiting,
+)
 from resources_index.reports.usage import REPORTS_DIR, reporting_on
 from resources_index.sync.http import (
     HttpSettings,
@@ -124,6 +130,19 @@ def start(library: Library, http: HttpSettings | None = None) -> None:
 def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
     """Wait at most ``timeout`` seconds for the deliveries ``start`` began (the command line,
     before it exits; the window never waits) and return what those that ended came to."""
+    return _end(timeout, Words("reports.too_slow", seconds=round(timeout)))
+
+
+def abandon() -> list[Delivery]:
+    """The program is closing (the window, which never waits for a delivery): one still
+    under way is recorded as not finished, kept for the next sync, or ``doctor`` would go on
+    showing the outcome of the one before."""
+    return _end(0.0, Words("reports.closed_while_sending"))
+
+
+def _end(timeout: float, unfinished: Words) -> list[Delivery]:
+    """What the deliveries ``start`` began came to, after waiting at most ``timeout``
+    seconds; one still under way is recorded with ``unfinished``."""
     end = time.monotonic() + timeout
     with _running_lock:
         threads = list(_running.items())
@@ -137,8 +156,7 @@ def finish(timeout: float = DEADLINE_SECONDS) -> list[Delivery]:
         elif thread.is_alive():
             # The program ends before the delivery does: its outcome is recorded here, or
             # doctor would go on showing the one before.
-            waited = Words("reports.too_slow", seconds=round(timeout))
-            outcome = Delivery(problem=waited, attempted=True)
+            outcome = Delivery(problem=unfinished, attempted=True)
             library = _libraries.get(root)
             if library is not None:
                 with contextlib.suppress(Exception):  # best-effort, as record itself is
@@ -230,8 +248,10 @@ class _Uploads:
                     break
                 if self.stopped.is_set():
                     return  # too late: it goes again, the same bytes, at the next sync
-                delivered(self.library, report.path)
                 self.result.sent.append(report.path.name)
+                unrecorded = record_delivered(self.library, report.path)
+                if unrecorded is not None:
+                    self.result.problem = unrecorded
         if not self.stopped.is_set():
             self.outcome(self.result.problem)
 

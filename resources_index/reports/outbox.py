@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from resources_index.errors import Words, reason_of
 from resources_index.library.library import Library
 from resources_index.reports.periods import period_of
 from resources_index.reports.usage import REPORT_FORMAT, REPORTS_DIR, SET_ASIDE, Usage
@@ -181,9 +182,28 @@ def delivered(library: Library, report: Path) -> None:
         discard_file(old)
 
 
-def export(library: Library, folder: Path, now: datetime | None = None) -> list[Path]:
+def record_delivered(library: Library, report: Path, export: bool = False) -> Words | None:
+    """``delivered``, or, where the library cannot be written (a read-only disk), why not:
+    the report then stays waiting and goes again, the same bytes under the same name, which
+    the server (or the export folder) keeps once and the summary counts once."""
+    try:
+        delivered(library, report)
+    except OSError as exc:
+        log.warning("report %s was delivered but could not be recorded as sent: %s", report, exc)
+        kind = "reports.export_not_recorded" if export else "reports.not_recorded"
+        return Words(kind, reason=reason_of(exc))
+    return None
+
+
+def export(
+    library: Library,
+    folder: Path,
+    now: datetime | None = None,
+    unrecorded: list[Words] | None = None,
+) -> list[Path]:
     """Copy every waiting report to ``folder/sop-reports/COUNTY/PERIOD/ID.json`` (a USB drive
-    or a share, for a county with no upload), then count them as delivered."""
+    or a share, for a county with no upload), then count them as delivered; where that
+    cannot be recorded, why is added to ``unrecorded`` (once)."""
     seal(library, now)
     written = []
     for report in waiting(library):
@@ -192,7 +212,9 @@ def export(library: Library, folder: Path, now: datetime | None = None) -> list[
         # Whole or not at all, should the drive be pulled out.
         write_atomic(target, report.data)
         written.append(target)
-        delivered(library, report.path)
+        problem = record_delivered(library, report.path, export=True)
+        if problem is not None and unrecorded is not None and not unrecorded:
+            unrecorded.append(problem)
     return written
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from resources_index.catalog import vocabulary
 from resources_index.catalog.glossary import BUILT_IN
 from resources_index.catalog.model import Manifest
+from resources_index.util.shown import HIDDEN
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _EMAIL = re.compile(r"\S+@\S+")
@@ -94,7 +95,21 @@ def shareable(query: str, allowed: Vocabulary) -> str:
 def scrubbed(text: str) -> str:
     """A resource request's text, as the person confirmed it, without numbers, e-mail
     addresses or phone numbers (each becomes "[removed]"). The text is normalised (NFKC)
-    first, so digits written as superscripts, fractions or circled numbers are numbers too."""
-    text = _EMAIL.sub("[removed]", normalised(text))
+    first, so digits written as superscripts, fractions or circled numbers are numbers too;
+    characters nobody sees are removed (``visible``)."""
+    text = _EMAIL.sub("[removed]", visible(normalised(text)))
     text = _DIGITS.sub("[removed]", text)
     return " ".join(text.split())[:MAX_REQUEST_CHARS]
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that are not shown but act on what is: controls,
+    format characters (bidirectional overrides and isolates, which would show an analyst a
+    request backwards or hide part of it; zero-width characters), separators of lines and
+    paragraphs, surrogates, private and unassigned code points. A control that is white
+    space (a tab, a newline) becomes a space."""
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if c.isspace() else "" if unicodedata.category(c) in HIDDEN else c for c in text
+    )

@@ -11,7 +11,7 @@ import unicodedata
 
 #: Unicode categories never shown as they are: controls, format characters (bidirectional
 #: overrides, zero-width characters), line and paragraph separators, unassigned code points.
-_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -25,7 +25,7 @@ def printable(text: str) -> str:
 def _escaped(char: str) -> str:
     if char in _NAMED:
         return _NAMED[char]
-    if unicodedata.category(char) not in _HIDDEN:
+    if unicodedata.category(char) not in HIDDEN:
         return char
     code = ord(char)
     if code < 0x100:

@@ -75,7 +75,7 @@ class SearchController(QObject):
     answered = Signal(object)  # SearchOutcome
     more_answered = Signal(object)  # SearchOutcome: the next page of the answer shown
     indexing = Signal(int, int)  # resources indexed so far, in all (a build on this laptop)
-    failed = Signal(str, str)
+    failed = Signal(str, str)  # sentence, details: once while the same failure lasts
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +98,9 @@ class SearchController(QObject):
         self.pause.setSingleShot(True)
         self.pause.setInterval(PAUSE_MS)
         self.pause.timeout.connect(lambda: self._run(quick=False))
+        # The failure said last, until an answer comes: a library that cannot be read fails
+        # every keystroke's search alike, and is said once, not once per letter typed.
+        self.failure_said: str | None = None
 
     # -- what the window asks ------------------------------------------------------------------
 
@@ -158,7 +161,7 @@ class SearchController(QObject):
             quick,
             titles_only,
             on_done=self._deliver,
-            on_error=self.failed.emit,
+            on_error=self._failed,
             pool=None if browsing or titles_only else self.pool,
         )
 
@@ -169,7 +172,7 @@ class SearchController(QObject):
         run_task(
             lambda progress: self.search.refresh(progress),
             on_done=self._engine_loaded,
-            on_error=self.failed.emit,
+            on_error=self._failed,
             on_progress=lambda done_total: self.indexing.emit(*done_total),
             pool=self.pool,
         )
@@ -180,7 +183,7 @@ class SearchController(QObject):
         run_task(
             lambda: self.search.refresh(),
             on_done=lambda _: self.rerun(),
-            on_error=self.failed.emit,
+            on_error=self._failed,
             pool=self.pool,
         )
 
@@ -296,7 +299,7 @@ class SearchController(QObject):
             self.scope,
             list(shown),
             on_done=self._deliver_more,
-            on_error=self.failed.emit,
+            on_error=self._failed,
             pool=self.pool,
         )
         return True
@@ -324,6 +327,11 @@ class SearchController(QObject):
             folded=list(results.folded),
         )
 
+    def _failed(self, sentence: str, details: str) -> None:
+        if sentence != self.failure_said:
+            self.failure_said = sentence
+            self.failed.emit(sentence, details)
+
     def _deliver_more(self, outcome: SearchOutcome) -> None:
         self.loading_more = False
         if outcome.generation == self.delivered:  # still the answer on screen
@@ -344,4 +352,5 @@ class SearchController(QObject):
         )
         if outcome.generation == self.generation or current:
             self.delivered = outcome.generation
+            self.failure_said = None
             self.answered.emit(outcome)

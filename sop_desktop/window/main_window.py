@@ -12,6 +12,7 @@ and is given only what it needs: the library, the ``Notifier`` that tells the us
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         self.sync.start_sync()
 
     def show_error(self, sentence: str, details: str = "", title: str = "") -> None:
+        welcome = getattr(self, "welcome", None)
+        if welcome is not None and welcome.isVisible():  # a message would lock it: said after
+            welcome.finished.connect(lambda _: self.show_error(sentence, details, title))
+            return
         self.notifier.error(sentence, details, title)
 
     @property
@@ -349,6 +354,10 @@ class MainWindow(QMainWindow):
         from sop_desktop.dialogs.welcome import WelcomeDialog
 
         self.welcome = WelcomeDialog(self)
+        box = self.message_box
+        if box is not None and shiboken6.isValid(box) and box.isVisible():
+            box.hide()  # it would lock the welcome: back once the welcome is closed
+            self.welcome.finished.connect(lambda _: box.open())
         self.welcome.show()
         return self.welcome
 

@@ -648,6 +648,72 @@ def test_publish_ended_by_sigterm_or_sighup_ends_libreoffice_s_whole_tree(
     assert not late.exists()
 
 
+def _publishing_in_a_process(
+    tmp_path: Path, keys: tuple[Path, Path], cache: Path, program: Path
+) -> subprocess.Popen[bytes]:
+    env = {**os.environ, paths.RENDITIONS_ENV: str(cache)}
+    command = [sys.executable, "-m", "resources_index.cli.main", "publish", str(tmp_path / "team")]
+    command += [str(tmp_path / "www"), "--key", str(keys[0]), "--libreoffice", str(program)]
+    return subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _wait_for(path: Path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return path.exists()
+
+
+@pytest.mark.parametrize(
+    "child",
+    [
+        'sh -c "sleep 6; echo late > {late}" &',  # the real program, as soffice.bin is
+        'setsid sh -c "sleep 6; echo late > {late}" &',  # in a session of its own
+        '( setsid sh -c "sleep 6; echo late > {late}" & ) ;',  # orphaned, as a daemon
+    ],
+)
+def test_publish_killed_outright_takes_libreoffice_s_whole_tree_with_it(
+    tmp_path: Path, keys: tuple[Path, Path], fresh_cache: Path, child: str
+) -> None:
+    """``kill -9`` of publishing mid-render (no handler runs): LibreOffice's launcher, the
+    program it started and anything that program left behind end with it, so nothing is
+    written afterwards; the working folder left beside OUT is cleared by the next publish."""
+    from resources_index.publish import soffice_sandbox
+
+    if "--pid" not in soffice_sandbox.isolation():
+        pytest.skip("this machine allows no PID namespace: only the launcher dies with publish")
+    late, started = tmp_path / "beside-out.txt", tmp_path / "started"
+    make_docx(tmp_path / "team" / "guide.docx", "Guide", {"Part": "Text."})
+    script = f"{child.format(late=late)} touch {started}; sleep 60"
+    publishing = _publishing_in_a_process(
+        tmp_path, keys, fresh_cache, fake_office(tmp_path / "bin", script)
+    )
+    try:
+        assert _wait_for(started, 60), "the stand-in LibreOffice never started"
+        publishing.kill()
+        publishing.wait(timeout=30)
+    finally:
+        publishing.kill()
+    left = tmp_path / ".www.index"
+    assert left.is_dir(), "a killed publish cannot clear its working folder"
+    deadline = time.monotonic() + 3  # well before the child would write
+    while time.monotonic() < deadline:
+        alive = subprocess.run(["pgrep", "-f", str(late)], capture_output=True, check=False)
+        if alive.stdout == b"":
+            break
+        time.sleep(0.1)
+    assert alive.stdout == b"", "a part of LibreOffice outlived publishing"
+    time.sleep(7)  # the child would have written by now
+    assert not late.exists()
+    # The next publish starts from a clean working folder and leaves none behind.
+    (left / "renditions" / "stale.pdf").parent.mkdir(parents=True, exist_ok=True)
+    (left / "renditions" / "stale.pdf").write_bytes(b"%PDF- left by the killed run")
+    report = publish(tmp_path / "team", tmp_path / "www", keys[0], catalog_id="c", renditions=False)
+    assert report.changed and report.errors == []
+    assert not left.exists() and not (tmp_path / ".www.publishing").exists()
+    assert read_manifest(tmp_path / "www", keys[1]).by_id["guide"].shown.role == "main"
+
+
 def test_libreoffice_runs_without_a_network_where_the_machine_allows_it() -> None:
     from resources_index.publish import soffice_sandbox
 

@@ -131,6 +131,48 @@ def test_the_program_exits_at_once_with_a_delivery_under_way(county: County) -> 
         assert reports.accepted >= 1
 
 
+def test_a_delivery_cut_by_the_window_closing_is_recorded_not_the_one_before(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    """The window exits at once during a stalled upload; what it leaves in ``doctor`` is that
+    delivery, not finished and kept for the next sync, never the outcome of the one before."""
+    with stalled_server() as reports, running(published) as server:
+        laptop = laptop_for(tmp_path, monkeypatch, reports.url)
+        delivery.record(laptop, delivery.Delivery(sent=["earlier.json"], attempted=True))
+        script = textwrap.dedent(
+            f"""
+            import time
+            from pathlib import Path
+            from resources_index.catalog.signing import load_public_key
+            from resources_index.library.library import Library
+            from resources_index.sync.syncer import sync
+            from sop_desktop import app
+            laptop = Library(Path({str(tmp_path / "laptop")!r}))
+            sync(laptop, {server.url!r}, [load_public_key(Path({str(keys[1])!r}))])
+            print("synced", flush=True)
+            time.sleep(1.0)  # the delivery is under way when the window closes
+            app._record_unfinished_delivery()  # as the window's program does on its way out
+            """
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=15
+        )
+        assert done.returncode == 0 and "synced" in done.stdout, done.stderr
+        assert reports.accepted >= 1
+    last = last_delivery(laptop)
+    assert last is not None and last["sent"] == 0 and last["waiting"] == 1, last
+    assert last["problem"] == (
+        "Usage reports were not delivered: the program was closed while sending them. They"
+        " wait on this laptop for the next sync."
+    )
+    said = [c.text for c in doctor.run(laptop, offline=True) if not c.ok]
+    assert any("closed while sending" in line for line in said), said
+    assert len(pending(laptop)) == 1
+
+
 def test_the_command_line_sync_waits_at_most_the_deadline(
     county: County, capsys: pytest.CaptureFixture[str]
 ) -> None:

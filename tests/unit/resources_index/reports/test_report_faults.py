@@ -18,7 +18,7 @@ from resources_index.cli.main import main
 from resources_index.library.library import Library
 from resources_index.publish.publisher import publish
 from resources_index.reports.delivery import deliver
-from resources_index.reports.outbox import export, outbox, pending, seal, waiting
+from resources_index.reports.outbox import export, outbox, pending, seal, upload_path, waiting
 from resources_index.reports.usage import REPORTS_DIR, SET_ASIDE, USAGE_FILE, Usage
 from resources_index.support import doctor
 from tests.helpers.capture import capture_server
@@ -138,6 +138,43 @@ def test_report_show_and_search_in_a_read_only_library(county: County) -> None:
             said = "could not be read (the disk is read-only)" in done.stderr
             assert done.returncode == 0 or (done.returncode == 3 and said), (command, done.stderr)
             assert "Traceback" not in done.stderr
+
+
+def test_reports_delivered_from_a_read_only_library_are_said_delivered_not_unexpected(
+    county: County,
+) -> None:
+    """The server stores the report, but the library cannot move it to ``sent/``: the true
+    sentence (delivered, not recorded, goes again, kept once), never "unexpected"; an export
+    likewise, after writing the file."""
+    with capture_server() as server, small_disk(county.folder / "disk", 40) as disk:
+        url = server.url + "sop-reports/"
+        library = county.imported_laptop(disk / "laptop", url)
+        with Usage.opened(library) as usage:
+            usage.count("opened", "three-houses", now=LAST_WEEK)
+        [report] = seal(library)
+        library.close()
+        remount = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True)
+        if remount.returncode != 0:
+            pytest.skip("cannot remount the small disk read-only")
+        for attempt in (1, 2):
+            done = cli(library.root, "report", "send")
+            assert done.returncode == 3 and "Traceback" not in done.stderr, done.stderr
+            assert "1 report(s) delivered" in done.stdout, done.stdout
+            assert done.stderr.strip() == (
+                "Usage reports were delivered, but could not be recorded as sent on this"
+                " laptop (the disk is read-only): they stay waiting and go again at the next"
+                " sync, and the server keeps one copy of each."
+            )
+            where = f"/sop-reports/{upload_path(json.loads(report.read_bytes()))}"
+            assert [seen.path for seen in server.seen] == [where] * attempt
+            assert pending(library) == [report]  # still waiting, as said
+        usb = county.folder / "usb"
+        done = cli(library.root, "report", "export", str(usb))
+        assert done.returncode == 3 and "Traceback" not in done.stderr, done.stderr
+        assert "the disk is read-only" in done.stderr and "unexpected" not in done.stderr
+        assert "written, but could not be recorded as sent" in done.stderr
+        [written] = (usb / "sop-reports").rglob("*.json")
+        assert written.read_bytes() == report.read_bytes()
 
 
 _GARBAGE = st.one_of(

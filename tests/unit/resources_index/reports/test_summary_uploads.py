@@ -222,6 +222,58 @@ def test_no_cell_of_the_csv_starts_a_formula(tmp_path: Path, keys: list[str], co
     assert spreadsheet_safe("\t=1") == "'\t=1"
 
 
+#: What shows a request otherwise than it is: bidirectional overrides, embeddings and isolates,
+#: marks, zero-width characters, controls, separators of lines and paragraphs.
+UNSEEN = [
+    *"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
+    *"\u200b\u200c\u200d\u2060\ufeff\u00ad\x00\x1b\x7f\x85\u2028\u2029\t\r\n",
+]
+
+
+def _shown_as_is(text: str) -> bool:
+    """Whether ``text`` holds nothing a reader would not see as it is (a line's end aside)."""
+    return not any(
+        unicodedata.category(c) in {"Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+        or (unicodedata.category(c) == "Cc" and c != "\n")
+        for c in text
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(
+        st.lists(
+            st.one_of(st.sampled_from(UNSEEN), st.text(max_size=6), st.characters()),
+            min_size=1,
+            max_size=12,
+        ).map("".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_no_request_reaches_an_analyst_with_characters_that_hide_or_reverse_it(
+    tmp_path: Path, texts: list[str]
+) -> None:
+    """A request with a right-to-left override ("fdp.exe" shown for "exe.pdf"), an isolate or
+    a zero-width character is shown to the analyst without them, in the CSV and the page."""
+    assert scrubbed("plan \u202eexe.pdf\u202c de\u200b se\u00adguridad\u2066") == (
+        "plan exe.pdf de seguridad"
+    )
+    target = tmp_path / secrets.token_hex(4)
+    upload(target / "in", report(measures=[("resource_requests", t, 1) for t in texts]))
+    with summarize([target / "in"]) as summary:
+        write_csv(summary, target / "out.csv")
+        write_html(summary, target / "out.html")
+        shown = list(summary.of("Fresno", "resource_requests"))
+    assert all(_shown_as_is(key) for key in shown), shown
+    expected = {scrubbed(t) for t in texts} - {""}
+    assert set(shown) == expected and all(_shown_as_is(key) for key in expected)
+    assert all(_shown_as_is(cell) for cell in cells(target / "out.csv"))
+    assert _shown_as_is((target / "out.html").read_text(encoding="utf-8"))
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
