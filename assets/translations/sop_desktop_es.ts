@@ -4389,5 +4389,9 @@ El catálogo inicial es contenido de muestra escrito para SOP Desktop, no produc
             <numerusform>Toda la biblioteca tiene %n resultados:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>show them</source>
+        <translation>mostrarlos</translation>
+    </message>
 </context>
 </TS>

@@ -105,7 +105,7 @@ class PdfViewer(QWidget):
             lambda page: self.page_box.setValue(page + 1)
         )
         for keys, action in (
-            (QKeySequence.StandardKey.Find, self.find_field.setFocus),
+            (QKeySequence.StandardKey.Find, self.focus_find),
             (QKeySequence.StandardKey.Print, self.ask_print),
             (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
             (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)),
@@ -239,6 +239,11 @@ class PdfViewer(QWidget):
         self.view.setCurrentSearchResultIndex(self.match)
         self.view.pageNavigator().jump(link)
         self.find_status.setText(self.tr("{0} of {1}").format(self.match + 1, count))
+
+    def focus_find(self) -> None:
+        """Ctrl+F: to the find box with what it holds selected, so typing replaces it."""
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
 
     def find_next(self) -> None:
         self._go_to_match(self.match + 1)

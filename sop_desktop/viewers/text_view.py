@@ -254,6 +254,10 @@ class TextView(QTextBrowser):
         self.matches = match_positions(self.document().toRawText(), words)
         self.match_length = len(" ".join(words.split()))
         self.current = -1
+        if not self.matches:  # no match left selected beside "0 matches"
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         self._mark()
         return len(self.matches)
 

@@ -76,7 +76,7 @@ class TextViewer(QWidget):
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.view)  # the keys scroll the text
         for keys, action in (
-            (QKeySequence.StandardKey.Find, self.find_field.setFocus),
+            (QKeySequence.StandardKey.Find, self.focus_find),
             (QKeySequence.StandardKey.Print, self.ask_print),
             (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
             (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)),
@@ -156,6 +156,11 @@ class TextViewer(QWidget):
         if count:
             self.view.go_to_match(number)
             self.find_status.setText(self.tr("{0} of {1}").format(self.view.current + 1, count))
+
+    def focus_find(self) -> None:
+        """Ctrl+F: to the find box with what it holds selected, so typing replaces it."""
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
 
     def find_next(self) -> None:
         self._go_to_match(self.view.current + 1)

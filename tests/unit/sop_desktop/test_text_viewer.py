@@ -135,6 +135,12 @@ def test_find_in_a_text_document_counts_goes_through_and_ignores_accents(
     assert len(viewer.view.extraSelections()) == count  # every match marked
     viewer.find_field.setText("nowhere in this text")
     assert viewer.find_status.text() == "0 matches" and viewer.view.extraSelections() == []
+    assert viewer.view.textCursor().selectedText() == ""  # no old match beside "0 matches"
+    # Ctrl+F again selects what the box holds: typing replaces it, as in a browser.
+    viewer.view.setFocus()
+    qtbot.keyClick(viewer.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(viewer.find_field, "story")
+    assert viewer.find_field.text() == "story"
 
     window.open_resource(manifest.by_id["glosario-sop"])
     spanish = text_viewer(qtbot, window, "glosario-sop")

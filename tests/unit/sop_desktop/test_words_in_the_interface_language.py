@@ -122,3 +122,12 @@ def test_a_moment_is_written_with_its_day_first_spelled(english: None) -> None:
 
     said = moment_text(datetime(2026, 12, 3, 14, 15, tzinfo=UTC))
     assert said.startswith(("Dec 3, 2026, ", "Dec 4, 2026, ", "Dec 2, 2026, ")), said
+
+
+def test_the_link_to_the_whole_library_is_in_spanish(spanish: None) -> None:
+    """Nothing found in a narrowed scope: the count and its link, both in Spanish (the
+    link's words once escaped lupdate inside an f-string)."""
+    from sop_desktop.window.notices import everywhere_notice
+
+    said = everywhere_notice(2)
+    assert ">mostrarlos</a>" in said and "show them" not in said, said
