@@ -228,6 +228,10 @@ MESSAGES: dict[str, str] = {
         "The policy file {path} cannot be used: {reason}. The last valid policy (read"
         " {read_at}) applies until it is fixed."
     ),
+    "policy.faulty_kept": (
+        "The policy file {path} has {count} problem(s), named below: the last valid policy"
+        " (read {read_at}) applies until they are fixed."
+    ),
     "policy.why.missing": "it is missing",
     "policy.why.unreadable": "it cannot be read ({reason})",
     "policy.why.not_table": "it does not hold a table of settings",
@@ -235,6 +239,9 @@ MESSAGES: dict[str, str] = {
     "policy.wrong_kind": "{path}: {key} has a value of the wrong kind; ignored.",
     "policy.negative": "{path}: {key} cannot be negative; ignored.",
     "policy.unknown_key": "{path}: unknown key {key!r} ignored.",
+    "policy.repeated_key": (
+        "{path}: key {key!r} is given twice in one table; only the last one is read."
+    ),
     "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
     "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
@@ -251,13 +258,14 @@ MESSAGES: dict[str, str] = {
         "{where}: key {number} of trusted_keys is not a public key in PEM form (a character"
         " missing, added or changed?); ignored."
     ),
-    "policy.keys_kept": (
-        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted"
-        " with it ({count} in all)."
-    ),
     "policy.keys_unsure": (
         "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy"
         " names is accepted; the catalog installed stays readable."
+    ),
+    "policy.faulty_unsure": (
+        "{path}: until its problems are fixed, a key it does not name is not taken as withdrawn:"
+        " the catalog installed stays readable, and no new catalog signed by a key only a"
+        " policy named is accepted."
     ),
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",

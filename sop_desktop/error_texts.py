@@ -303,6 +303,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The policy file {path} cannot be used: {reason}. The last valid policy (read {read_at}) applies until it is fixed.",
     ),
+    "policy.faulty_kept": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The policy file {path} has {count} problem(s), named below: the last valid policy (read {read_at}) applies until they are fixed.",
+    ),
     "policy.why.missing": QT_TRANSLATE_NOOP("Errors", "it is missing"),
     "policy.why.unreadable": QT_TRANSLATE_NOOP("Errors", "it cannot be read ({reason})"),
     "policy.why.not_table": QT_TRANSLATE_NOOP("Errors", "it does not hold a table of settings"),
@@ -311,6 +315,9 @@ TEXTS: dict[str, str] = {
     ),
     "policy.negative": QT_TRANSLATE_NOOP("Errors", "{path}: {key} cannot be negative; ignored."),
     "policy.unknown_key": QT_TRANSLATE_NOOP("Errors", "{path}: unknown key {key!r} ignored."),
+    "policy.repeated_key": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: key {key!r} is given twice in one table; only the last one is read."
+    ),
     "policy.settings_not_table": QT_TRANSLATE_NOOP(
         "Errors", "{path}: 'settings' must be a table; ignored."
     ),
@@ -333,13 +340,13 @@ TEXTS: dict[str, str] = {
         "Errors",
         "{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.",
     ),
-    "policy.keys_kept": QT_TRANSLATE_NOOP(
-        "Errors",
-        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).",
-    ),
     "policy.keys_unsure": QT_TRANSLATE_NOOP(
         "Errors",
         "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.",
+    ),
+    "policy.faulty_unsure": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until its problems are fixed, a key it does not name is not taken as withdrawn: the catalog installed stays readable, and no new catalog signed by a key only a policy named is accepted.",
     ),
     "setting.in_file": QT_TRANSLATE_NOOP("Errors", "{path}: {problem}"),
     "setting.unreadable": QT_TRANSLATE_NOOP(

@@ -723,6 +723,10 @@
         <translation>No se puede usar el archivo de política {path}: {reason}. Se aplica la última política válida (leída el {read_at}) hasta que se corrija.</translation>
     </message>
     <message>
+        <source>The policy file {path} has {count} problem(s), named below: the last valid policy (read {read_at}) applies until they are fixed.</source>
+        <translation>El archivo de política {path} tiene {count} problema(s), nombrados abajo: se aplica la última política válida (leída el {read_at}) hasta que se corrijan.</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>falta</translation>
     </message>
@@ -745,6 +749,10 @@
     <message>
         <source>{path}: unknown key {key!r} ignored.</source>
         <translation>{path}: se ignoró la clave desconocida {key!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: key {key!r} is given twice in one table; only the last one is read.</source>
+        <translation>{path}: la clave {key!r} aparece dos veces en una misma tabla; solo se lee la última.</translation>
     </message>
     <message>
         <source>{path}: &apos;settings&apos; must be a table; ignored.</source>
@@ -781,6 +789,10 @@
     <message>
         <source>{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.</source>
         <translation>{path}: hasta que se corrija trusted_keys, no se acepta ningún catálogo nuevo firmado con una clave que solo nombra la política; el catálogo instalado sigue legible.</translation>
+    </message>
+    <message>
+        <source>{path}: until its problems are fixed, a key it does not name is not taken as withdrawn: the catalog installed stays readable, and no new catalog signed by a key only a policy named is accepted.</source>
+        <translation>{path}: hasta que se corrijan sus problemas, una clave que no nombra no se considera retirada: el catálogo instalado sigue legible y no se acepta ningún catálogo nuevo firmado con una clave que solo nombraba una política.</translation>
     </message>
     <message>
         <source>{path}: {problem}</source>
@@ -1129,10 +1141,6 @@
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
-    </message>
-    <message>
-        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).</source>
-        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} en total).</translation>
     </message>
     <message>
         <source>This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.</source>
@@ -3594,6 +3602,10 @@ Elija un nombre de archivo diferente.</translation>
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>The policy file has problems.</source>
+        <translation>El archivo de política tiene problemas.</translation>
     </message>
     <message>
         <source>The policy file cannot be used.</source>
