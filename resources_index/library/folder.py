@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resources_index.catalog import key_ids
+from resources_index.catalog import key_ids, limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config import paths
@@ -23,6 +23,7 @@ from resources_index.library import snapshot
 from resources_index.library.open_copies import prune_open_copies
 from resources_index.library.state import StateDB
 from resources_index.library.store import ObjectStore
+from resources_index.util import safe_json
 from resources_index.util.gcpause import collector_paused
 
 if TYPE_CHECKING:
@@ -105,7 +106,11 @@ class LibraryFolder:
             return self._read_current(stamp)
 
     def _read_current(self, stamp: tuple[int, int]) -> Manifest:
-        envelope = self.catalog_path.read_bytes()
+        try:  # within bounds: a FIFO or a device in its place is never opened or waited on
+            envelope = safe_json.read_bytes(self.catalog_path, limits.MAX_ENVELOPE_BYTES)
+        except safe_json.BadJson as exc:
+            why = safe_json.bad_json_reason(exc)
+            raise LibraryError("library.catalog_damaged", reason=why) from None
         sha = hashlib.sha256(envelope).hexdigest()
         # The same bytes were verified and validated when they were installed: read the kept
         # parsed copy, or only re-check the signature (start-up time grows with the catalog).

@@ -59,6 +59,7 @@ def run(library: Library, offline: bool = False) -> Iterator[Check]:
             )
     yield from _policy_checks(library)
     yield from _library_checks(library)
+    yield from _small_file_checks(library)
     yield from _report_checks(library)
     if not offline:
         yield from _network_checks(library)
@@ -87,6 +88,27 @@ def _policy_checks(library: Library) -> Iterator[Check]:
         value = getattr(effective, name)
         said = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
         yield Check(True, f"  {name} = {shown(str(said))} [{source}]")
+
+
+def _small_file_checks(library: Library) -> Iterator[Check]:
+    """The small files beside the catalog that cannot be read (damaged, too large, nested
+    without end, a FIFO or a device in their place): each is named, none is waited on."""
+    from resources_index.library.kits import KitStore
+    from resources_index.sync.schedule import ATTEMPT_FILE, last_attempt
+
+    for path, why in KitStore(library).damaged():
+        yield Check(
+            False,
+            f"A kit file cannot be read ({why}): {path}. It is left as it is and not shown;"
+            " replace it with a good copy or remove it.",
+        )
+    attempt = library.root / ATTEMPT_FILE
+    if (attempt.exists() or attempt.is_symlink()) and last_attempt(library.root) is None:
+        yield Check(
+            False,
+            f"The record of the last sync attempt cannot be read: {attempt}. It is ignored;"
+            " the next sync writes it again.",
+        )
 
 
 def _report_checks(library: Library) -> Iterator[Check]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 
+from resources_index.util import safe_json
 from sop_desktop.screen_fit import available_area, frame_allowance
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def restore_state(window: "MainWindow") -> None:
     # The columns are laid out once the window has its final size (see showEvent).
     window.pending_splitter = column_shares(state.value("columns"))
     try:
-        filters = json.loads(str(state.value("filters", "{}")))
+        filters = _parsed(state.value("filters", "{}"))
     except ValueError:
         filters = {}
     if isinstance(filters, dict):
@@ -35,6 +36,12 @@ def restore_state(window: "MainWindow") -> None:
         window.search.filters = window.filters.selected
     window.filters.set_scope(str(state.value("scope", "all")))
     window.search.scope = window.filters.scope
+
+
+def _parsed(saved: object) -> object:
+    """A value saved as JSON, read as the library's small files are (bounded, never deeper
+    than the reader allows): the state file is a text file anyone could edit."""
+    return safe_json.parse(str(saved).encode("utf-8"), safe_json.MAX_SMALL_FILE_BYTES)
 
 
 def save_state(window: "MainWindow") -> None:
@@ -82,7 +89,8 @@ def remembered_size(saved: object, room: QSize) -> QSize:
 def column_shares(saved: object) -> tuple[float, ...]:
     """The columns' saved shares of the width (the default shares when unreadable)."""
     try:
-        shares = tuple(float(share) for share in json.loads(str(saved)))
+        listed = _parsed(saved)
+        shares = tuple(float(share) for share in listed) if isinstance(listed, list) else ()
     except (ValueError, TypeError):
         return DEFAULT_SHARES
     if len(shares) != len(DEFAULT_SHARES) or any(share <= 0 for share in shares):
