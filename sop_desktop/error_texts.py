@@ -242,6 +242,14 @@ TEXTS: dict[str, str] = {
     "library.state_unopenable": QT_TRANSLATE_NOOP(
         "Errors", "The library's state file {path} cannot be opened: {reason}."
     ),
+    "library.state_not_file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The library's state file {path} is not a file (a folder or something else is in its place). Move it out of the library folder and start again.",
+    ),
+    "library.state_key_lost": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The library's state file was damaged and set aside, and the key that signed the installed catalog ({key}) was trusted only there. Sync again with --trust and that key's file, or import a library from a drive.",
+    ),
     "library.locked": QT_TRANSLATE_NOOP(
         "Errors",
         "Another SOP Desktop program is using the library in {root} (the desktop program, or another sync or import). Close it or wait for it to finish, then try again; --wait SECONDS waits for it.",

@@ -663,6 +663,14 @@
         <translation>No se puede abrir el archivo de estado de la biblioteca {path}: {reason}.</translation>
     </message>
     <message>
+        <source>The library&apos;s state file {path} is not a file (a folder or something else is in its place). Move it out of the library folder and start again.</source>
+        <translation>El archivo de estado de la biblioteca {path} no es un archivo (hay una carpeta u otra cosa en su lugar). Sáquelo de la carpeta de la biblioteca y vuelva a empezar.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s state file was damaged and set aside, and the key that signed the installed catalog ({key}) was trusted only there. Sync again with --trust and that key&apos;s file, or import a library from a drive.</source>
+        <translation>El archivo de estado de la biblioteca estaba dañado y se apartó, y la clave que firmó el catálogo instalado ({key}) solo era de confianza allí. Vuelva a sincronizar con --trust y el archivo de esa clave, o importe una biblioteca desde una unidad.</translation>
+    </message>
+    <message>
         <source>Another SOP Desktop program is using the library in {root} (the desktop program, or another sync or import). Close it or wait for it to finish, then try again; --wait SECONDS waits for it.</source>
         <translation>Otro programa de SOP Desktop está usando la biblioteca en {root} (el programa de escritorio, u otra sincronización o importación). Ciérrelo o espere a que termine y vuelva a intentarlo; --wait SEGUNDOS espera por él.</translation>
     </message>

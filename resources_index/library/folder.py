@@ -21,6 +21,7 @@ from resources_index.config.settings import Settings
 from resources_index.errors import CatalogError, LibraryError, reason_of
 from resources_index.library import snapshot
 from resources_index.library.open_copies import prune_open_copies
+from resources_index.library.state import SET_ASIDE as STATE_ASIDE
 from resources_index.library.state import StateDB
 from resources_index.library.store import ObjectStore
 from resources_index.util import safe_json
@@ -141,6 +142,10 @@ class LibraryFolder:
             if exc.kind == "catalog.untrusted_key" and known:
                 # The very catalog accepted before: a key withdrawn on purpose, not damage.
                 raise LibraryError("library.key_withdrawn", key=exc.words.params["key"]) from None
+            if exc.kind == "catalog.untrusted_key" and any(
+                (self.root / STATE_ASIDE).glob("state-*.sqlite3")
+            ):  # a key trusted with --trust went with a damaged state file set aside
+                raise LibraryError("library.state_key_lost", key=exc.words.params["key"]) from None
             raise LibraryError("library.catalog_damaged", reason=exc) from None
         if not known:
             # A crash or a failure between the rename and the state update: record what is

@@ -94,6 +94,7 @@ def _small_file_checks(library: Library) -> Iterator[Check]:
     """The small files beside the catalog that cannot be read (damaged, too large, nested
     without end, a FIFO or a device in their place): each is named, none is waited on."""
     from resources_index.library.kits import KitStore
+    from resources_index.library.state import SET_ASIDE as STATE_ASIDE
     from resources_index.sync.schedule import ATTEMPT_FILE, last_attempt
 
     for path, why in KitStore(library).damaged():
@@ -102,6 +103,15 @@ def _small_file_checks(library: Library) -> Iterator[Check]:
             f"A kit file cannot be read ({why}): {path}. It is left as it is and not shown;"
             " replace it with a good copy or remove it.",
         )
+    with contextlib.suppress(OSError):
+        for path in sorted((library.root / STATE_ASIDE).glob("state-*.sqlite3")):
+            yield Check(
+                False,
+                f"Set aside, a damaged state file: {path}. A new one was started from the"
+                " installed catalog (its version still guards against older ones); lost with"
+                " it: favorites, recently viewed, resources kept offline and keys trusted with"
+                " --trust. Remove it when seen.",
+            )
     attempt = library.root / ATTEMPT_FILE
     if (attempt.exists() or attempt.is_symlink()) and last_attempt(library.root) is None:
         yield Check(
