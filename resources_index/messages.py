@@ -475,6 +475,10 @@ MESSAGES: dict[str, str] = {
         "the proxy could not be reached or refused the connection; check the proxy setting"
     ),
     "net.name_lookup": "its name could not be looked up; check the network",
+    "net.ca_bundle": (
+        "the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in"
+        " Settings or ask your administrator"
+    ),
     "net.timeout": "it did not answer in time",
     "net.cut": "the connection was cut",
     "net.offline": "no connection could be made; you may be offline",

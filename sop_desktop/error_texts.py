@@ -609,6 +609,10 @@ TEXTS: dict[str, str] = {
     "net.name_lookup": QT_TRANSLATE_NOOP(
         "Errors", "its name could not be looked up; check the network"
     ),
+    "net.ca_bundle": QT_TRANSLATE_NOOP(
+        "Errors",
+        "the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in Settings or ask your administrator",
+    ),
     "net.timeout": QT_TRANSLATE_NOOP("Errors", "it did not answer in time"),
     "net.cut": QT_TRANSLATE_NOOP("Errors", "the connection was cut"),
     "net.offline": QT_TRANSLATE_NOOP("Errors", "no connection could be made; you may be offline"),

@@ -1143,6 +1143,10 @@
         <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); la próxima sincronización la reanudará donde se detuvo.</translation>
     </message>
     <message>
+        <source>the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in Settings or ask your administrator</source>
+        <translation>no se puede usar el paquete de certificados de CA {path} indicado en ca_bundle ({reason}); corrija ca_bundle en Configuración o consulte a su administrador</translation>
+    </message>
+    <message>
         <source>the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
         <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
     </message>

@@ -16,7 +16,13 @@ from resources_index.config.settings import SET_ASIDE as SETTINGS_ASIDE
 from resources_index.errors import ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
-from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
+from resources_index.sync.http import (
+    HttpSettings,
+    NetworkError,
+    ca_bundle_problem,
+    explain,
+    probe,
+)
 from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, tree_size
 
@@ -112,6 +118,10 @@ def _small_file_checks(library: Library) -> Iterator[Check]:
                 " it: favorites, recently viewed, resources kept offline and keys trusted with"
                 " --trust. Remove it when seen.",
             )
+    bundle = library.settings().ca_bundle
+    problem = ca_bundle_problem(bundle) if bundle else None
+    if problem is not None:  # said offline too: a sync would stop on it
+        yield Check(False, f"Certificates: {problem}.")
     attempt = library.root / ATTEMPT_FILE
     if (attempt.exists() or attempt.is_symlink()) and last_attempt(library.root) is None:
         yield Check(
