@@ -43,6 +43,13 @@ class StateDB:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_symlink():  # never written through: what it points to is not the library's
             self.set_aside_as = _set_aside(path)
+        journal = path.with_name(path.name + "-journal")
+        if journal.is_symlink():  # SQLite would write its journal through it, or replay it
+            try:
+                journal.unlink()
+            except OSError as exc:
+                reason = reason_of(exc)
+                raise LibraryError("library.state_unopenable", path=path, reason=reason) from None
         elif path.exists() and not path.is_file():
             raise LibraryError("library.state_not_file", path=path)
         try:
