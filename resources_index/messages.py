@@ -169,6 +169,15 @@ MESSAGES: dict[str, str] = {
         " ({key}); sync from the server your administrator set, or ask them."
     ),
     "library.state_unopenable": "The library's state file {path} cannot be opened: {reason}.",
+    "library.state_not_file": (
+        "The library's state file {path} is not a file (a folder or something else is in its"
+        " place). Move it out of the library folder and start again."
+    ),
+    "library.state_key_lost": (
+        "The library's state file was damaged and set aside, and the key that signed the"
+        " installed catalog ({key}) was trusted only there. Sync again with --trust and that"
+        " key's file, or import a library from a drive."
+    ),
     "library.locked": (
         "Another SOP Desktop program is using the library in {root} (the desktop program, or"
         " another sync or import). Close it or wait for it to finish, then try again; --wait"
@@ -242,6 +251,10 @@ MESSAGES: dict[str, str] = {
         "The policy file {path} cannot be used: {reason}. The last valid policy (read"
         " {read_at}) applies until it is fixed."
     ),
+    "policy.faulty_kept": (
+        "The policy file {path} has {count} problem(s), named below: the last valid policy"
+        " (read {read_at}) applies until they are fixed."
+    ),
     "policy.why.missing": "it is missing",
     "policy.why.unreadable": "it cannot be read ({reason})",
     "policy.why.not_table": "it does not hold a table of settings",
@@ -249,6 +262,9 @@ MESSAGES: dict[str, str] = {
     "policy.wrong_kind": "{path}: {key} has a value of the wrong kind; ignored.",
     "policy.negative": "{path}: {key} cannot be negative; ignored.",
     "policy.unknown_key": "{path}: unknown key {key!r} ignored.",
+    "policy.repeated_key": (
+        "{path}: key {key!r} is given twice in one table; only the last one is read."
+    ),
     "policy.settings_not_table": "{path}: 'settings' must be a table; ignored.",
     "policy.locked_not_list": "{path}: 'locked' must be a list of setting names; ignored.",
     "policy.lock_unknown": "{path}: cannot lock unknown setting {name!r}.",
@@ -265,13 +281,14 @@ MESSAGES: dict[str, str] = {
         "{where}: key {number} of trusted_keys is not a public key in PEM form (a character"
         " missing, added or changed?); ignored."
     ),
-    "policy.keys_kept": (
-        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted"
-        " with it ({count} in all)."
-    ),
     "policy.keys_unsure": (
         "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy"
         " names is accepted; the catalog installed stays readable."
+    ),
+    "policy.faulty_unsure": (
+        "{path}: until its problems are fixed, a key it does not name is not taken as withdrawn:"
+        " the catalog installed stays readable, and no new catalog signed by a key only a"
+        " policy named is accepted."
     ),
     "setting.in_file": "{path}: {problem}",
     "setting.unreadable": "{path} could not be read ({reason}); using defaults.",
@@ -472,6 +489,10 @@ MESSAGES: dict[str, str] = {
         "the proxy could not be reached or refused the connection; check the proxy setting"
     ),
     "net.name_lookup": "its name could not be looked up; check the network",
+    "net.ca_bundle": (
+        "the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in"
+        " Settings or ask your administrator"
+    ),
     "net.timeout": "it did not answer in time",
     "net.cut": "the connection was cut",
     "net.offline": "no connection could be made; you may be offline",

@@ -242,6 +242,14 @@ TEXTS: dict[str, str] = {
     "library.state_unopenable": QT_TRANSLATE_NOOP(
         "Errors", "The library's state file {path} cannot be opened: {reason}."
     ),
+    "library.state_not_file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The library's state file {path} is not a file (a folder or something else is in its place). Move it out of the library folder and start again.",
+    ),
+    "library.state_key_lost": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The library's state file was damaged and set aside, and the key that signed the installed catalog ({key}) was trusted only there. Sync again with --trust and that key's file, or import a library from a drive.",
+    ),
     "library.locked": QT_TRANSLATE_NOOP(
         "Errors",
         "Another SOP Desktop program is using the library in {root} (the desktop program, or another sync or import). Close it or wait for it to finish, then try again; --wait SECONDS waits for it.",
@@ -315,6 +323,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The policy file {path} cannot be used: {reason}. The last valid policy (read {read_at}) applies until it is fixed.",
     ),
+    "policy.faulty_kept": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The policy file {path} has {count} problem(s), named below: the last valid policy (read {read_at}) applies until they are fixed.",
+    ),
     "policy.why.missing": QT_TRANSLATE_NOOP("Errors", "it is missing"),
     "policy.why.unreadable": QT_TRANSLATE_NOOP("Errors", "it cannot be read ({reason})"),
     "policy.why.not_table": QT_TRANSLATE_NOOP("Errors", "it does not hold a table of settings"),
@@ -323,6 +335,9 @@ TEXTS: dict[str, str] = {
     ),
     "policy.negative": QT_TRANSLATE_NOOP("Errors", "{path}: {key} cannot be negative; ignored."),
     "policy.unknown_key": QT_TRANSLATE_NOOP("Errors", "{path}: unknown key {key!r} ignored."),
+    "policy.repeated_key": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: key {key!r} is given twice in one table; only the last one is read."
+    ),
     "policy.settings_not_table": QT_TRANSLATE_NOOP(
         "Errors", "{path}: 'settings' must be a table; ignored."
     ),
@@ -345,13 +360,13 @@ TEXTS: dict[str, str] = {
         "Errors",
         "{where}: key {number} of trusted_keys is not a public key in PEM form (a character missing, added or changed?); ignored.",
     ),
-    "policy.keys_kept": QT_TRANSLATE_NOOP(
-        "Errors",
-        "{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).",
-    ),
     "policy.keys_unsure": QT_TRANSLATE_NOOP(
         "Errors",
         "{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.",
+    ),
+    "policy.faulty_unsure": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: until its problems are fixed, a key it does not name is not taken as withdrawn: the catalog installed stays readable, and no new catalog signed by a key only a policy named is accepted.",
     ),
     "setting.in_file": QT_TRANSLATE_NOOP("Errors", "{path}: {problem}"),
     "setting.unreadable": QT_TRANSLATE_NOOP(
@@ -605,6 +620,10 @@ TEXTS: dict[str, str] = {
     ),
     "net.name_lookup": QT_TRANSLATE_NOOP(
         "Errors", "its name could not be looked up; check the network"
+    ),
+    "net.ca_bundle": QT_TRANSLATE_NOOP(
+        "Errors",
+        "the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in Settings or ask your administrator",
     ),
     "net.timeout": QT_TRANSLATE_NOOP("Errors", "it did not answer in time"),
     "net.cut": QT_TRANSLATE_NOOP("Errors", "the connection was cut"),

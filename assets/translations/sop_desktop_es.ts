@@ -663,6 +663,14 @@
         <translation>No se puede abrir el archivo de estado de la biblioteca {path}: {reason}.</translation>
     </message>
     <message>
+        <source>The library&apos;s state file {path} is not a file (a folder or something else is in its place). Move it out of the library folder and start again.</source>
+        <translation>El archivo de estado de la biblioteca {path} no es un archivo (hay una carpeta u otra cosa en su lugar). Sáquelo de la carpeta de la biblioteca y vuelva a empezar.</translation>
+    </message>
+    <message>
+        <source>The library&apos;s state file was damaged and set aside, and the key that signed the installed catalog ({key}) was trusted only there. Sync again with --trust and that key&apos;s file, or import a library from a drive.</source>
+        <translation>El archivo de estado de la biblioteca estaba dañado y se apartó, y la clave que firmó el catálogo instalado ({key}) solo era de confianza allí. Vuelva a sincronizar con --trust y el archivo de esa clave, o importe una biblioteca desde una unidad.</translation>
+    </message>
+    <message>
         <source>Another SOP Desktop program is using the library in {root} (the desktop program, or another sync or import). Close it or wait for it to finish, then try again; --wait SECONDS waits for it.</source>
         <translation>Otro programa de SOP Desktop está usando la biblioteca en {root} (el programa de escritorio, u otra sincronización o importación). Ciérrelo o espere a que termine y vuelva a intentarlo; --wait SEGUNDOS espera por él.</translation>
     </message>
@@ -735,6 +743,10 @@
         <translation>No se puede usar el archivo de política {path}: {reason}. Se aplica la última política válida (leída el {read_at}) hasta que se corrija.</translation>
     </message>
     <message>
+        <source>The policy file {path} has {count} problem(s), named below: the last valid policy (read {read_at}) applies until they are fixed.</source>
+        <translation>El archivo de política {path} tiene {count} problema(s), nombrados abajo: se aplica la última política válida (leída el {read_at}) hasta que se corrijan.</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>falta</translation>
     </message>
@@ -757,6 +769,10 @@
     <message>
         <source>{path}: unknown key {key!r} ignored.</source>
         <translation>{path}: se ignoró la clave desconocida {key!r}.</translation>
+    </message>
+    <message>
+        <source>{path}: key {key!r} is given twice in one table; only the last one is read.</source>
+        <translation>{path}: la clave {key!r} aparece dos veces en una misma tabla; solo se lee la última.</translation>
     </message>
     <message>
         <source>{path}: &apos;settings&apos; must be a table; ignored.</source>
@@ -793,6 +809,10 @@
     <message>
         <source>{path}: until trusted_keys is fixed, no new catalog signed by a key only the policy names is accepted; the catalog installed stays readable.</source>
         <translation>{path}: hasta que se corrija trusted_keys, no se acepta ningún catálogo nuevo firmado con una clave que solo nombra la política; el catálogo instalado sigue legible.</translation>
+    </message>
+    <message>
+        <source>{path}: until its problems are fixed, a key it does not name is not taken as withdrawn: the catalog installed stays readable, and no new catalog signed by a key only a policy named is accepted.</source>
+        <translation>{path}: hasta que se corrijan sus problemas, una clave que no nombra no se considera retirada: el catálogo instalado sigue legible y no se acepta ningún catálogo nuevo firmado con una clave que solo nombraba una política.</translation>
     </message>
     <message>
         <source>{path}: {problem}</source>
@@ -1135,16 +1155,16 @@
         <translation>La descarga de {name!r} terminó antes de tiempo ({size:,} de {declared:,} bytes); la próxima sincronización la reanudará donde se detuvo.</translation>
     </message>
     <message>
+        <source>the CA bundle {path} set in ca_bundle cannot be used ({reason}); correct ca_bundle in Settings or ask your administrator</source>
+        <translation>no se puede usar el paquete de certificados de CA {path} indicado en ca_bundle ({reason}); corrija ca_bundle en Configuración o consulte a su administrador</translation>
+    </message>
+    <message>
         <source>the server does not have {what} at this address (404): check the server address in Settings, or the catalog is not published there yet</source>
         <translation>el servidor no tiene {what} en esta dirección (404): revise la dirección del servidor en Configuración, o el catálogo todavía no está publicado allí</translation>
     </message>
     <message>
         <source>{name!r} is larger than the catalog declares; it was refused.</source>
         <translation>{name!r} es más grande de lo que declara el catálogo; se rechazó.</translation>
-    </message>
-    <message>
-        <source>{path}: until trusted_keys is fixed, the keys of the last valid policy are trusted with it ({count} in all).</source>
-        <translation>{path}: hasta que se corrija trusted_keys, también se confía en las claves de la última política válida ({count} en total).</translation>
     </message>
     <message>
         <source>This sync needs {needed}, and {reserve} is kept free for the system; the disk holding the library has {free} free. Free {short} more, or choose a smaller download limit in Settings.</source>
@@ -3610,6 +3630,10 @@ Elija un nombre de archivo diferente.</translation>
     <message>
         <source>No catalog</source>
         <translation>Sin catálogo</translation>
+    </message>
+    <message>
+        <source>The policy file has problems.</source>
+        <translation>El archivo de política tiene problemas.</translation>
     </message>
     <message>
         <source>The policy file cannot be used.</source>

@@ -12,9 +12,10 @@ and ``pac_url`` (a proxy auto-config address). Unknown keys and bad values are r
 ``problems`` and ignored: a typo must never stop a laptop from starting.
 
 A file that cannot be used at all (a typo in its syntax, binary, a list, nested without end,
-missing for a moment) never brick a library: each policy that was read whole is kept in the
-library (``KEPT_FILE``), and the last one kept goes on applying, with ``unusable`` saying which
-file, which line and what is wrong (the status bar, ``doctor`` and the log say it). An
+missing for a moment) or that has a problem (a key's name or value with a typo, a key given
+twice) never bricks a library: each valid policy (read whole, without a problem) is kept in
+the library (``KEPT_FILE``), and the last one kept goes on applying, with ``unusable`` saying
+which file, which line and what is wrong (the status bar, ``doctor`` and the log say it). An
 administrator removes a policy by replacing it with an empty one (``{}``).
 """
 
@@ -22,8 +23,6 @@ import datetime
 import json
 import logging
 import os
-import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -33,8 +32,9 @@ import platformdirs
 from resources_index.catalog.key_ids import pem_key_id
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config.paths import APP_NAME
+from resources_index.config.policy_file import MAX_POLICY_BYTES, Unusable, line_of, read_policy_file
 from resources_index.config.settings import NOT_SETTINGS, Settings, address_problem
-from resources_index.errors import Words, reason_of
+from resources_index.errors import Words
 from resources_index.util import safe_json
 from resources_index.util.addresses import shown
 from resources_index.util.fsutil import write_atomic
@@ -59,9 +59,6 @@ DEPLOYMENT: dict[str, type | tuple[type, ...]] = {
     "reports_password": str,
 }
 SOURCES = ("policy (locked)", "user settings", "policy default", "built-in default")
-#: A policy file larger than this is refused (the largest real ones, with a few keys, are a
-#: few kilobytes).
-MAX_POLICY_BYTES = 1024 * 1024
 #: The last policy read whole, kept in the library folder (and in the default one when it
 #: chooses where libraries live): what applies while the file cannot be used.
 KEPT_FILE = "policy-last-valid.json"
@@ -109,8 +106,8 @@ class Policy:
     @classmethod
     def load(cls, path: Path | None = None, keep_in: Path | None = None) -> "Policy":
         """The policy in ``path`` (or the one in effect); with ``keep_in`` (a library folder)
-        a policy read whole is kept there, and one that cannot be used is replaced by the
-        policy last kept."""
+        a valid policy (read whole, without a problem) is kept there, and one that cannot be
+        used or has problems is replaced by the policy last kept."""
         path = path or policy_path()
         kept = _read_kept(keep_in) if keep_in is not None else None
         if path is None and kept is None:
@@ -120,27 +117,23 @@ class Policy:
             why = Words("policy.why.missing")
         else:
             try:
-                raw = _read(path)
-            except _Unusable as exc:
+                raw, repeated = read_policy_file(path)
+            except Unusable as exc:
                 why = exc.words
             else:
                 policy = cls(path=path)
                 policy._take(raw, str(path))
-                if policy._keys_faulty:
-                    raw = policy._go_on_with_kept_keys(raw, kept, str(path))
-                if keep_in is not None:
-                    _keep(keep_in, path, raw, kept)
-                return policy
+                policy._take_repeated(repeated, str(path))
+                if not policy.problems:
+                    if keep_in is not None:
+                        _keep(keep_in, path, raw, kept)
+                    return policy
+                return policy._faulty(kept, keep_in)
+        policy = cls(path=path)
         if kept is None:
-            policy = cls(path=path)
             policy.unusable = Words("policy.unusable", path=path, reason=why)
         else:
-            policy = cls(path=path)
-            # The kept copy's own problems are named as the kept copy's, not the file's.
-            copy = Words("policy.kept_copy", kept=keep_in / KEPT_FILE if keep_in else "")
-            policy._take(kept["policy"], copy)
-            if policy._keys_faulty:
-                policy._go_on_with_kept_keys(kept["policy"], None, copy)
+            policy._take_kept(kept, keep_in)
             policy.unusable = Words(
                 "policy.unusable_kept", path=path, reason=why, read_at=kept["read_at"]
             )
@@ -148,29 +141,45 @@ class Policy:
         log.warning("%s", policy.unusable)
         return policy
 
-    def _go_on_with_kept_keys(
-        self, raw: dict[str, Any], kept: dict[str, Any] | None, where: str | Words
-    ) -> dict[str, Any]:
-        """After a ``trusted_keys`` entry that is not a key: the file's valid keys and those of
-        the last valid policy apply (a typo never withdraws a key); without kept keys,
-        ``keys_unsure`` says so. Returns the policy to keep: ``raw`` with the keys in
-        effect, never the faulty entry."""
-        kept_keys = _kept_keys(kept)
-        if kept_keys is None:
-            self.keys_unsure = Words("policy.keys_unsure", path=where)
-            self.problems.append(self.keys_unsure)
-            log.warning("%s", self.keys_unsure)
-            in_effect = None
-        else:
-            in_effect = list(dict.fromkeys([*self.defaults.get("trusted_keys", []), *kept_keys]))
-            self.defaults["trusted_keys"] = in_effect
-            self.problems.append(Words("policy.keys_kept", path=where, count=len(in_effect)))
-        settings = dict(raw.get("settings") or {}) if isinstance(raw.get("settings"), dict) else {}
-        if in_effect is None:
-            settings.pop("trusted_keys", None)
-        else:
-            settings["trusted_keys"] = in_effect
-        return {**raw, "settings": settings}
+    def _faulty(self, kept: dict[str, Any] | None, keep_in: Path | None) -> "Policy":
+        """What applies for a policy file read whole but with problems (a key name or a value
+        with a typo, a key given twice): the last valid policy, with the file's problems
+        named; with none kept, the file's valid parts, and the catalog installed stays
+        readable unless the file names its keys validly (a faulty file never withdraws a key:
+        nothing says the withdrawal was meant)."""
+        for problem in self.problems:
+            log.warning("%s", problem)
+        if kept is None:
+            no_keys = keep_in is not None and not self.defaults.get("trusted_keys")
+            if self._keys_faulty or no_keys:  # (a library's view: its catalog stays readable)
+                kind = "policy.keys_unsure" if self._keys_faulty else "policy.faulty_unsure"
+                self.keys_unsure = Words(kind, path=self.path)
+                self.problems.append(self.keys_unsure)
+                log.warning("%s", self.keys_unsure)
+            return self
+        policy = type(self)(path=self.path)
+        policy._take_kept(kept, keep_in)
+        policy.unusable = Words(
+            "policy.faulty_kept",
+            path=self.path,
+            count=len(self.problems),
+            read_at=kept["read_at"],
+        )
+        policy.problems = [policy.unusable, *self.problems]
+        log.warning("%s", policy.unusable)
+        return policy
+
+    def _take_kept(self, kept: dict[str, Any], keep_in: Path | None) -> None:
+        """Take the kept policy (``_read_kept`` found it valid), named as the kept copy."""
+        copy = Words("policy.kept_copy", kept=keep_in / KEPT_FILE if keep_in else "")
+        self._take(kept["policy"], copy)
+
+    def _take_repeated(self, repeated: list[tuple[str, int | None]], where: str) -> None:
+        """A key given twice in one table: only the last is read, so the first may be what was
+        meant (two ``settings`` blocks, the second without a key): a problem."""
+        for key, line in repeated:
+            at = where if line is None else Words("policy.at_line", path=where, line=line)
+            self.problems.append(Words("policy.repeated_key", path=at, key=key))
 
     @property
     def reports_credentials(self) -> tuple[str, str] | None:
@@ -178,32 +187,27 @@ class Policy:
         return (self.reports_user, self.reports_password) if self.reports_user else None
 
     def _take(self, raw: dict[str, Any], where: str | Words) -> None:
-        """Take what ``raw`` holds; its problems are named after ``where`` (the file, or the
-        kept copy when that is what applies)."""
+        """Take what ``raw`` holds; its problems are named after ``where`` (the file, with the
+        line, or the kept copy when that is what applies)."""
         for key, value in raw.items():
             if key == "settings":
                 self._take_settings(value, where)
             elif key == "locked":
                 self._take_locked(value, where)
-            elif key in DEPLOYMENT:
-                kind = DEPLOYMENT[key]
-                if isinstance(value, bool) or not isinstance(value, kind):
-                    self.problems.append(Words("policy.wrong_kind", path=where, key=key))
-                elif isinstance(value, int | float) and not (
-                    safe_json.finite(value) and value >= 0
-                ):
-                    self.problems.append(Words("policy.negative", path=where, key=key))
-                elif key in ADDRESSES and isinstance(value, str) and address_problem(value):
-                    said = Words("policy.bad_address", path=where, key=key, value=shown(value))
-                    self.problems.append(said)
-                else:
-                    setattr(self, key, value)
+            elif key not in DEPLOYMENT:
+                at = self._where_in_file(where, key)
+                self.problems.append(Words("policy.unknown_key", path=at, key=key))
+            elif (kind := _deployment_problem(key, value)) is not None:
+                at = self._where_in_file(where, key)
+                value_said = {"value": shown(value)} if kind == "policy.bad_address" else {}
+                self.problems.append(Words(kind, path=at, key=key, **value_said))
             else:
-                self.problems.append(Words("policy.unknown_key", path=where, key=key))
+                setattr(self, key, value)
 
     def _take_settings(self, value: object, where: str | Words) -> None:
         if not isinstance(value, dict):
-            self.problems.append(Words("policy.settings_not_table", path=where))
+            at = self._where_in_file(where, "settings")
+            self.problems.append(Words("policy.settings_not_table", path=at))
             return
         probe = Settings()
         for name, item in value.items():
@@ -212,15 +216,16 @@ class Policy:
                 continue
             problem = probe.set(name, item)
             if problem:
-                self.problems.append(Words("setting.in_file", path=where, problem=problem))
+                at = self._where_in_file(where, name, within="settings")
+                self.problems.append(Words("setting.in_file", path=at, problem=problem))
             else:
                 self.defaults[name] = item
 
     def _take_keys(self, value: object, where: str | Words) -> None:
         """The policy's public keys: each entry that is not one (a character dropped, text
-        beside the key) is named with its line and left out (``_go_on_with_kept_keys``)."""
-        at = self._where_in_file(where, "trusted_keys")
+        beside the key) is named with its line and left out."""
         if not isinstance(value, list):
+            at = self._where_in_file(where, "trusted_keys", within="settings")
             self.problems.append(Words("policy.keys_not_list", where=at))
             self._keys_faulty = True
             return
@@ -229,26 +234,30 @@ class Policy:
             if isinstance(entry, str) and pem_key_id(entry) is not None:
                 good.append(entry)
                 continue
-            line = self._where_in_file(where, "trusted_keys", entry)
+            line = self._where_in_file(where, "trusted_keys", entry, "settings")
             self.problems.append(Words("policy.bad_key", where=line, number=number))
             self._keys_faulty = True
         self.defaults["trusted_keys"] = good
 
-    def _where_in_file(self, where: str | Words, key: str, entry: object = None) -> str | Words:
-        """``where`` with the line of ``key`` (or of ``entry`` after it) in the policy file,
-        when ``where`` is that file and the line is found."""
+    def _where_in_file(
+        self, where: str | Words, key: str, entry: object = None, within: str = ""
+    ) -> str | Words:
+        """``where`` with the line of ``key`` (in the table ``within``; or of ``entry`` after
+        it) in the policy file, when ``where`` is that file and the line is found."""
         if not isinstance(where, str) or self.path is None:
             return where
-        line = _line_of(self.path, key, entry)
+        line = line_of(self.path, key, entry, within)
         return where if line is None else Words("policy.at_line", path=where, line=line)
 
     def _take_locked(self, value: object, where: str | Words) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problems.append(Words("policy.locked_not_list", path=where))
+            at = self._where_in_file(where, "locked")
+            self.problems.append(Words("policy.locked_not_list", path=at))
             return
         unknown = [v for v in value if v not in USER_SETTINGS]
         for name in unknown:
-            self.problems.append(Words("policy.lock_unknown", path=where, name=name))
+            at = self._where_in_file(where, "locked", name)
+            self.problems.append(Words("policy.lock_unknown", path=at, name=name))
         self.locked = frozenset(v for v in value if v in USER_SETTINGS)
 
     def effective(self, user: Settings) -> tuple[Settings, dict[str, str]]:
@@ -275,75 +284,16 @@ class Policy:
         return result, sources
 
 
-class _Unusable(Exception):
-    def __init__(self, words: Words) -> None:
-        super().__init__(words.kind)
-        self.words = words
-
-
-def _read(path: Path) -> dict[str, Any]:
-    """The table a policy file holds, read within bounds, or ``_Unusable`` saying why."""
-    toml = path.suffix.lower() == ".toml"
-    try:
-        raw = _read_toml(path) if toml else safe_json.read_file(path, MAX_POLICY_BYTES)
-    except FileNotFoundError:
-        raise _Unusable(Words("policy.why.missing")) from None
-    except safe_json.BadJson as exc:
-        raise _Unusable(safe_json.bad_json_reason(exc, "TOML" if toml else "JSON")) from None
-    except OSError as exc:
-        raise _Unusable(Words("policy.why.unreadable", reason=reason_of(exc))) from None
-    if not isinstance(raw, dict):
-        raise _Unusable(Words("policy.why.not_table"))
-    return raw
-
-
-def _read_toml(path: Path) -> object:
-    """A TOML policy, as bounded as a JSON one (the parser's own errors give the line)."""
-    data = safe_json.read_bytes(path, MAX_POLICY_BYTES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise safe_json.BadJson("not_text", line=data[: exc.start].count(b"\n") + 1) from None
-    try:
-        # nan and inf are refused as JSON's are: the kept copy must stay a valid policy
-        return tomllib.loads(text, parse_float=safe_json.finite_float)
-    except tomllib.TOMLDecodeError as exc:
-        # The parser's own words are English whatever the interface's: only the line is said.
-        found = re.search(r"\(at line (\d+)", str(exc))
-        raise safe_json.BadJson("syntax", line=int(found[1]) if found else None) from None
-    except RecursionError:
-        raise safe_json.BadJson("too_deep") from None
-    except safe_json.NotFinite:  # nan, inf
-        raise safe_json.BadJson("not_finite") from None
-    except ValueError:
-        raise safe_json.BadJson("big_number") from None
-
-
-def _line_of(path: Path, key: str, entry: object = None) -> int | None:
-    """The line of ``key`` in the policy file at ``path`` (of ``entry``'s text after it, when
-    found there), or None."""
-    try:
-        text = safe_json.read_bytes(path, MAX_POLICY_BYTES).decode("utf-8-sig", "replace")
-    except (OSError, safe_json.BadJson):
-        return None
-    found = re.search(rf"[\"']?{re.escape(key)}[\"']?\s*[:=]", text)
-    if found is None:
-        return None
-    start = found.start()
-    if isinstance(entry, str) and entry.strip():
-        quoted = json.dumps(entry.strip())[1:-1][:40]
-        at = text.find(quoted, found.end())
-        start = at if at >= 0 else start
-    return text.count("\n", 0, start) + 1
-
-
-def _kept_keys(kept: dict[str, Any] | None) -> list[str] | None:
-    """The valid keys of the kept policy, or None when it named none (nothing to go on with)."""
-    settings = kept["policy"].get("settings") if kept else None
-    keys = settings.get("trusted_keys") if isinstance(settings, dict) else None
-    if not isinstance(keys, list) or not all(isinstance(k, str) and pem_key_id(k) for k in keys):
-        return None  # none named, or a copy kept before keys were checked: nothing is known
-    return keys
+def _deployment_problem(key: str, value: object) -> str | None:
+    """What is wrong with the value of the deployment key ``key`` (a message kind), or None."""
+    kind = DEPLOYMENT[key]
+    if isinstance(value, bool) or not isinstance(value, kind):
+        return "policy.wrong_kind"
+    if isinstance(value, int | float) and not (safe_json.finite(value) and value >= 0):
+        return "policy.negative"
+    if key in ADDRESSES and isinstance(value, str) and address_problem(value):
+        return "policy.bad_address"
+    return None
 
 
 def _read_kept(folder: Path) -> dict[str, Any] | None:
@@ -358,7 +308,12 @@ def _read_kept(folder: Path) -> dict[str, Any] | None:
         and isinstance(kept.get("path"), str)
         and isinstance(kept.get("read_at"), str)
     ):
-        return kept
+        probe = Policy()
+        probe._take(kept["policy"], "")
+        if not probe.problems:
+            return kept
+        # Kept by an earlier version, which kept policies with problems: not a valid one.
+        log.warning("the policy kept in %s has problems; it is not used", folder / KEPT_FILE)
     return None
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resources_index.catalog import key_ids
+from resources_index.catalog import key_ids, limits
 from resources_index.catalog.model import Manifest
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.config import paths
@@ -21,8 +21,10 @@ from resources_index.config.settings import Settings
 from resources_index.errors import CatalogError, LibraryError, reason_of
 from resources_index.library import snapshot
 from resources_index.library.open_copies import prune_open_copies
+from resources_index.library.state import SET_ASIDE as STATE_ASIDE
 from resources_index.library.state import StateDB
 from resources_index.library.store import ObjectStore
+from resources_index.util import safe_json
 from resources_index.util.gcpause import collector_paused
 
 if TYPE_CHECKING:
@@ -105,7 +107,11 @@ class LibraryFolder:
             return self._read_current(stamp)
 
     def _read_current(self, stamp: tuple[int, int]) -> Manifest:
-        envelope = self.catalog_path.read_bytes()
+        try:  # within bounds: a FIFO or a device in its place is never opened or waited on
+            envelope = safe_json.read_bytes(self.catalog_path, limits.MAX_ENVELOPE_BYTES)
+        except safe_json.BadJson as exc:
+            why = safe_json.bad_json_reason(exc)
+            raise LibraryError("library.catalog_damaged", reason=why) from None
         sha = hashlib.sha256(envelope).hexdigest()
         # The same bytes were verified and validated when they were installed: read the kept
         # parsed copy, or only re-check the signature (start-up time grows with the catalog).
@@ -136,6 +142,10 @@ class LibraryFolder:
             if exc.kind == "catalog.untrusted_key" and known:
                 # The very catalog accepted before: a key withdrawn on purpose, not damage.
                 raise LibraryError("library.key_withdrawn", key=exc.words.params["key"]) from None
+            if exc.kind == "catalog.untrusted_key" and any(
+                (self.root / STATE_ASIDE).glob("state-*.sqlite3")
+            ):  # a key trusted with --trust went with a damaged state file set aside
+                raise LibraryError("library.state_key_lost", key=exc.words.params["key"]) from None
             raise LibraryError("library.catalog_damaged", reason=exc) from None
         if not known:
             # A crash or a failure between the rename and the state update: record what is

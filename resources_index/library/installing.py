@@ -20,6 +20,7 @@ from resources_index.errors import (
     CancelledError,
     CatalogError,
     ExpiredError,
+    LibraryError,
     ObjectError,
     RollbackError,
     reason_of,
@@ -94,7 +95,7 @@ class Installer:
         manifest = Manifest.from_bytes(manifest_bytes)
         sha = hashlib.sha256(envelope).hexdigest()
         highest = self.folder.state.highest_version(manifest.catalog_id)
-        current = self.folder.current()
+        current = _installed(self.folder)
         same_catalog = current is not None and current.catalog_id == manifest.catalog_id
         if manifest.version < highest:
             raise RollbackError("catalog.rollback", version=manifest.version, highest=highest)
@@ -111,7 +112,7 @@ class Installer:
     def commit(self, candidate: Candidate) -> InstallReport:
         """Make ``candidate`` the current catalog once every required object is present."""
         manifest = candidate.manifest
-        previous = self.folder.current()
+        previous = _installed(self.folder)
         missing = [
             e.name
             for e in manifest.objects()
@@ -234,3 +235,15 @@ def _compare(previous: Manifest | None, new: Manifest, already: bool) -> Install
     report.changed = [r.id for r in new.resources if r.id in old and old[r.id] != r]
     report.removed = [rid for rid in old if rid not in new.by_id]
     return report
+
+
+def _installed(library: "LibraryFolder") -> Manifest | None:
+    """The installed catalog, or None when it cannot be read only because the key that
+    signed it was lost with a damaged state file: a sync or an import that brings the key
+    again (``--trust``) or another catalog then repairs the library."""
+    try:
+        return library.current()
+    except LibraryError as exc:
+        if exc.kind != "library.state_key_lost":
+            raise
+        return None

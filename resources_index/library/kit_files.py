@@ -25,7 +25,15 @@ from resources_index.errors import (
     ObjectError,
     reason_of,
 )
-from resources_index.library.kits import KIT_FILE, KIT_SUFFIX, Kit, KitStore, new_kit_id, readiness
+from resources_index.library.kits import (
+    KIT_FILE,
+    KIT_SUFFIX,
+    MAX_KIT_FILE_BYTES,
+    Kit,
+    KitStore,
+    new_kit_id,
+    readiness,
+)
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.library.store import ObjectStore, object_relpath
 from resources_index.util import safe_json
@@ -118,9 +126,6 @@ def _kit_entries(manifest: Manifest, items: list[KitItem]) -> Iterator[FileEntry
             if entry.sha256 not in seen:
                 seen.add(entry.sha256)
                 yield entry
-
-
-MAX_KIT_FILE_BYTES = 4 * 1024 * 1024  # kit.json: 500 items with their notes fit many times
 
 
 class _KitFile:

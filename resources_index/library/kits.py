@@ -18,12 +18,14 @@ from resources_index.catalog.positions import kit_start
 from resources_index.catalog.times import format_time, utc_now
 from resources_index.errors import CatalogError, LibraryError, Words, reason_of
 from resources_index.library.library import Library
+from resources_index.util import safe_json
 from resources_index.util.fsutil import remove_file, write_atomic
 
 KITS_DIR = "kits"
 KIT_FILE = "kit.json"
 KIT_SUFFIX = ".sopkit"
 KIT_FORMAT = "sop-kit"
+MAX_KIT_FILE_BYTES = 4 * 1024 * 1024  # kit.json: 500 items with their notes fit many times
 
 
 @dataclass
@@ -125,21 +127,30 @@ class KitStore:
         return self.folder / f"{kit_id}.json"
 
     def all(self) -> list[Kit]:
-        kits = []
-        for path in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
-            try:
-                kits.append(Kit.from_json(json.loads(path.read_bytes()), path.name))
-            except (OSError, ValueError, CatalogError):
-                continue  # a damaged kit file is left alone, never deleted
+        """The kits that can be read; a damaged kit file is left alone, never deleted (and
+        ``damaged`` names it)."""
+        kits = [kit for _, kit in self._read_all() if isinstance(kit, Kit)]
         return sorted(kits, key=lambda k: k.name.casefold())
 
-    def get(self, kit_id: str) -> Kit:
+    def damaged(self) -> list[tuple[Path, Words]]:
+        """Each kit file that cannot be read, and why (``doctor`` names them)."""
+        return [(path, why) for path, why in self._read_all() if isinstance(why, Words)]
+
+    def _read_all(self) -> list[tuple[Path, "Kit | Words"]]:
         try:
-            return Kit.from_json(json.loads(self._path(kit_id).read_bytes()), kit_id)
-        except FileNotFoundError:
-            raise LibraryError("kit.no_such", id=kit_id) from None
-        except (OSError, ValueError) as exc:
-            raise LibraryError("kit.unreadable", id=kit_id, reason=reason_of(exc)) from None
+            paths = sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []
+        except OSError:
+            paths = []
+        return [(path, _read_kit(path, path.name)) for path in paths]
+
+    def get(self, kit_id: str) -> Kit:
+        path = self._path(kit_id)
+        if not path.exists() and not path.is_symlink():
+            raise LibraryError("kit.no_such", id=kit_id)
+        kit = _read_kit(path, kit_id)
+        if isinstance(kit, Words):
+            raise LibraryError("kit.unreadable", id=kit_id, reason=kit)
+        return kit
 
     def save(self, kit: Kit) -> Kit:
         kit.updated = format_time(utc_now())
@@ -178,6 +189,17 @@ class KitStore:
         item = kit.items.pop(source)
         kit.items.insert(max(0, min(target, len(kit.items))), item)
         return self.save(kit)
+
+
+def _read_kit(path: Path, where: str) -> Kit | Words:
+    """The kit in ``path`` read within bounds (a regular file only: a FIFO or a link to a
+    device in ``kits/`` is never opened or waited on), or why it cannot be."""
+    try:
+        return Kit.from_json(safe_json.read_file(path, MAX_KIT_FILE_BYTES), where)
+    except safe_json.BadJson as exc:
+        return safe_json.bad_json_reason(exc)
+    except (OSError, ValueError, CatalogError) as exc:
+        return reason_of(exc)
 
 
 def readiness(library: Library, items: list[KitItem] | tuple[KitItem, ...]) -> Readiness:

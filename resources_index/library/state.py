@@ -8,13 +8,18 @@ favorites and what they viewed recently (by resource id: these survive every syn
 """
 
 import contextlib
+import logging
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from resources_index.catalog.times import utc_now
 from resources_index.errors import LibraryError, reason_of
+from resources_index.util.fsutil import unused_name
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,18 +37,31 @@ class StateDB:
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.RLock()
+        #: where a damaged state file (or a link in its place) was set aside this time; the
+        #: library then rebuilds what it can from the installed catalog
+        self.set_aside_as: Path | None = None
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():  # never written through: what it points to is not the library's
+            self.set_aside_as = _set_aside(path)
+        journal = path.with_name(path.name + "-journal")
+        if journal.is_symlink():  # SQLite would write its journal through it, or replay it
+            try:
+                journal.unlink()
+            except OSError as exc:
+                reason = reason_of(exc)
+                raise LibraryError("library.state_unopenable", path=path, reason=reason) from None
+        elif path.exists() and not path.is_file():
+            raise LibraryError("library.state_not_file", path=path)
         try:
-            # Shared by the GUI's worker threads; every use goes through self._lock.
-            self._db = sqlite3.connect(
-                path, timeout=30, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.executescript(_SCHEMA)
+            self._db = _connect(path)
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(
-                "library.state_unopenable", path=path, reason=reason_of(exc)
-            ) from None
+            if reason_of(exc).kind != "reason.damaged":
+                raise LibraryError(
+                    "library.state_unopenable", path=path, reason=reason_of(exc)
+                ) from None
+            # Random bytes, a torn copy: set aside (``doctor`` names it) and start again.
+            self.set_aside_as = _set_aside(path)
+            self._db = _connect(path)
 
     def close(self) -> None:
         with self._lock:
@@ -151,7 +169,52 @@ class StateDB:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite ends the transaction itself on some errors (a full disk): rolling
+                # back again would hide the error that counts behind "no transaction".
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+
+
+#: Where a damaged state file is moved, in the library folder (``doctor`` lists it).
+SET_ASIDE = "set-aside"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The state database at ``path``, checked (``DatabaseError`` when it is damaged)."""
+    try:
+        # Shared by the GUI's worker threads; every use goes through StateDB._lock.
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError("library.state_unopenable", path=path, reason=reason_of(exc)) from None
+    try:
+        db.execute("PRAGMA synchronous=FULL")
+        db.executescript(_SCHEMA)
+        if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            raise sqlite3.DatabaseError("file is not a database")  # said as damaged
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+def _set_aside(path: Path) -> Path:
+    """Move the state file at ``path`` (and SQLite's journal beside it) into ``SET_ASIDE``
+    under a name of its own; ``LibraryError`` when it cannot be moved."""
+    folder = path.parent / SET_ASIDE
+    stamp = utc_now().strftime("%Y%m%dT%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        base = unused_name(folder, f"state-{stamp}", (".sqlite3",))
+        target = base.with_name(base.name + ".sqlite3")
+        path.replace(target)
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).replace(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise LibraryError("library.state_unopenable", path=path, reason=reason_of(exc)) from None
+    log.warning("the library's state file %s was set aside as %s", path, target)
+    return target

@@ -16,9 +16,9 @@ def text_segments(library: Library, resource: Resource) -> list[dict[str, Any]]:
     if entry is None or not library.store.has(entry.sha256, entry.size):
         return []
     try:
-        raw = library.object_path(entry.sha256).read_bytes()
+        raw = safe_json.read_bytes(library.object_path(entry.sha256), limits.MAX_TEXT_OBJECT_BYTES)
         data = safe_json.loads(raw, entry.name, limits.MAX_TEXT_OBJECT_BYTES)
-    except (OSError, CatalogError):
+    except (OSError, CatalogError, safe_json.BadJson):
         return []
     segments = data.get("segments", []) if isinstance(data, dict) else []
     return [s for s in segments if isinstance(s, dict) and isinstance(s.get("text"), str)]

@@ -12,6 +12,7 @@ a search or a command. A counts file that is not a database (random bytes, a fol
 place) is set aside in ``reports/set-aside/`` (``doctor`` names it) and counting starts again.
 """
 
+import contextlib
 import logging
 import secrets
 import sqlite3
@@ -289,16 +290,23 @@ class Usage:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite ends the transaction itself on some errors (a full disk)
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
 
     def _connect(self) -> sqlite3.Connection:
         """The counts database, a damaged one set aside and started again."""
         path = self._file()
-        if path.exists() and not path.is_file():
-            self._set_aside()  # a folder (or anything else) in its place
+        linked = [p for p in _with_journals(path) if p.is_symlink()]
+        if linked or (path.exists() and not path.is_file()):
+            # A folder, or a link (SQLite would write through it, outside the library)
+            self._set_aside()
+            if any(p.is_symlink() for p in _with_journals(path)):
+                raise sqlite3.OperationalError("the counts file is a link; it was not opened")
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
             return self._open(path)
@@ -384,3 +392,8 @@ class Usage:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _with_journals(path: Path) -> list[Path]:
+    """The counts file and SQLite's files beside it (its WAL and shared memory)."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]

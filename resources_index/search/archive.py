@@ -3,8 +3,10 @@
 import shutil
 import tarfile
 from pathlib import Path
+from typing import Any
 
 from resources_index.errors import IndexArchiveError, reason_of
+from resources_index.util import safe_json
 
 STAMP_FILE = "indexed.json"
 
@@ -34,3 +36,14 @@ def unpack(archive: Path, folder: Path) -> None:
                     shutil.copyfileobj(source, target, 1024 * 1024)
     except tarfile.TarError as exc:
         raise IndexArchiveError("index.unreadable", reason=reason_of(exc)) from exc
+
+
+def read_stamp(folder: Path) -> dict[str, Any]:
+    """The index's stamp in ``folder`` (empty when there is none or it is not one): read
+    within bounds, a regular file only, so a FIFO or a device in its place is never waited
+    on, and what is not a stamp makes the index be built again."""
+    try:
+        stamp = safe_json.read_file(folder / STAMP_FILE, safe_json.MAX_SMALL_FILE_BYTES)
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}

@@ -26,7 +26,7 @@ from resources_index.catalog.model import Manifest
 from resources_index.catalog.records import Resource
 from resources_index.errors import IndexArchiveError
 from resources_index.search.answering import Answerer
-from resources_index.search.archive import STAMP_FILE, unpack
+from resources_index.search.archive import STAMP_FILE, read_stamp, unpack
 from resources_index.search.index_opening import INDEX_DAMAGE, count_documents
 from resources_index.search.index_writer import FastSegmentWriter
 from resources_index.search.posting_positions import store_positions
@@ -76,10 +76,7 @@ class SearchIndex:
     # -- keeping the index in step with the library -------------------------------------------
 
     def _stamp(self) -> dict[str, Any]:
-        try:
-            return dict(json.loads((self.folder / STAMP_FILE).read_text()))
-        except (OSError, ValueError, TypeError):
-            return {}
+        return read_stamp(self.folder)
 
     def _write_stamp(self, folder: Path, manifest_sha: str, count: int) -> None:
         stamp = {"schema": SCHEMA_VERSION, "manifest_sha256": manifest_sha, "documents": count}

@@ -6,12 +6,12 @@ confined to this package.
 
 import dataclasses
 import hashlib
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from resources_index.catalog import limits
 from resources_index.catalog.glossary import BUILT_IN
 from resources_index.catalog.language import detect_language
 from resources_index.catalog.model import Manifest
@@ -21,6 +21,7 @@ from resources_index.search.index import SearchIndex
 from resources_index.search.result_row import ResultRow
 from resources_index.search.results import Hit, IndexChange, SearchResults
 from resources_index.search.schema import SCHEMA_VERSION, Segments
+from resources_index.util import safe_json
 from resources_index.util.progress import Progress, no_progress
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,11 @@ class TextCache:
             self._items.move_to_end(key)
             return cached
         try:
-            data = json.loads(self._path_for(key).read_bytes())
-            segments = [s for s in data.get("segments", []) if isinstance(s, dict)]
-        except (OSError, ValueError, AttributeError):
-            segments = []
+            data = safe_json.read_file(self._path_for(key), limits.MAX_TEXT_OBJECT_BYTES)
+        except (OSError, ValueError):
+            data = {}
+        found = data.get("segments") if isinstance(data, dict) else None
+        segments = [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
         self._items[key] = segments
         if len(self._items) > self._size:
             self._items.popitem(last=False)

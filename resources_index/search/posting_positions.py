@@ -32,6 +32,7 @@ from whoosh import index
 
 from resources_index.search.posting_blocks import Ids, WordPositions, positions_of
 from resources_index.search.schema import TEXT_FIELDS
+from resources_index.util import safe_json
 from resources_index.util.fsutil import open_regular, write_atomic
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class StoredPositions:
                 if length > min(size, MAX_DIRECTORY):  # a damaged length
                     return
                 handle.seek(len(MAGIC) + 8)
-                words = json.loads(handle.read(length))
+                words = safe_json.parse(handle.read(length), MAX_DIRECTORY)
             if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
                 self.words, self.start, self.size = words, len(MAGIC) + 8 + length, size
         except (OSError, ValueError, struct.error):

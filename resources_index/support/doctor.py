@@ -16,7 +16,13 @@ from resources_index.config.settings import SET_ASIDE as SETTINGS_ASIDE
 from resources_index.errors import ResourcesError, Words
 from resources_index.library.library import CATALOG_FILE, Library
 from resources_index.support import logs
-from resources_index.sync.http import HttpSettings, NetworkError, explain, probe
+from resources_index.sync.http import (
+    HttpSettings,
+    NetworkError,
+    ca_bundle_problem,
+    explain,
+    probe,
+)
 from resources_index.util.addresses import has_userinfo, in_clear, shown
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, mb, remove_file, tree_size
 
@@ -59,6 +65,7 @@ def run(library: Library, offline: bool = False) -> Iterator[Check]:
             )
     yield from _policy_checks(library)
     yield from _library_checks(library)
+    yield from _small_file_checks(library)
     yield from _report_checks(library)
     if not offline:
         yield from _network_checks(library)
@@ -87,6 +94,41 @@ def _policy_checks(library: Library) -> Iterator[Check]:
         value = getattr(effective, name)
         said = f"{len(value)} keys" if name == "trusted_keys" else (value or "(empty)")
         yield Check(True, f"  {name} = {shown(str(said))} [{source}]")
+
+
+def _small_file_checks(library: Library) -> Iterator[Check]:
+    """The small files beside the catalog that cannot be read (damaged, too large, nested
+    without end, a FIFO or a device in their place): each is named, none is waited on."""
+    from resources_index.library.kits import KitStore
+    from resources_index.library.state import SET_ASIDE as STATE_ASIDE
+    from resources_index.sync.schedule import ATTEMPT_FILE, last_attempt
+
+    for path, why in KitStore(library).damaged():
+        yield Check(
+            False,
+            f"A kit file cannot be read ({why}): {path}. It is left as it is and not shown;"
+            " replace it with a good copy or remove it.",
+        )
+    with contextlib.suppress(OSError):
+        for path in sorted((library.root / STATE_ASIDE).glob("state-*.sqlite3")):
+            yield Check(
+                False,
+                f"Set aside, a damaged state file: {path}. A new one was started from the"
+                " installed catalog (its version still guards against older ones); lost with"
+                " it: favorites, recently viewed, resources kept offline and keys trusted with"
+                " --trust. Remove it when seen.",
+            )
+    bundle = library.settings().ca_bundle
+    problem = ca_bundle_problem(bundle) if bundle else None
+    if problem is not None:  # said offline too: a sync would stop on it
+        yield Check(False, f"Certificates: {problem}.")
+    attempt = library.root / ATTEMPT_FILE
+    if (attempt.exists() or attempt.is_symlink()) and last_attempt(library.root) is None:
+        yield Check(
+            False,
+            f"The record of the last sync attempt cannot be read: {attempt}. It is ignored;"
+            " the next sync writes it again.",
+        )
 
 
 def _report_checks(library: Library) -> Iterator[Check]:

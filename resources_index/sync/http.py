@@ -9,8 +9,11 @@ settings replaces it.
 
 import contextlib
 import logging
+import os
 import ssl
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -20,7 +23,7 @@ from urllib3.util.retry import Retry
 
 from resources_index import __version__
 from resources_index.config.settings import Settings
-from resources_index.errors import Words
+from resources_index.errors import Words, reason_of
 from resources_index.util.addresses import shown
 
 USER_AGENT = f"SOP-Desktop/{__version__} (+offline resource library)"
@@ -83,8 +86,39 @@ class _BundleAdapter(HTTPAdapter):
         super().__init__(**kwargs)
 
     def send(self, request: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if str(request.url).lower().startswith("https:"):
+            problem = ca_bundle_problem(self._bundle)
+            if problem is not None:  # a FIFO would hold the TLS set-up forever
+                raise CaBundleUnusable(problem)
         kwargs["verify"] = self._bundle
         return super().send(request, **kwargs)
+
+
+class CaBundleUnusable(requests.exceptions.RequestException):
+    """The CA bundle a setting names cannot be used; ``words`` say which and why."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(str(words))
+        self.words = words
+
+
+def ca_bundle_problem(path: str) -> Words | None:
+    """Why the CA bundle at ``path`` cannot be used (missing, unreadable, or not a regular
+    file: a FIFO or a device is never opened, as reading one would wait forever), or None.
+    A folder of certificates, as OpenSSL reads them, is one."""
+    try:
+        mode = Path(path).stat().st_mode
+        if stat.S_ISDIR(mode):
+            return None
+        if not stat.S_ISREG(mode):
+            reason = Words("json.not_regular")
+        elif not os.access(path, os.R_OK):
+            reason = Words("os.permission_denied")
+        else:
+            return None
+    except OSError as exc:
+        reason = reason_of(exc)
+    return Words("net.ca_bundle", path=path, reason=reason)
 
 
 def make_session(settings: HttpSettings | None = None) -> requests.Session:
@@ -153,6 +187,8 @@ def explain_status(status: int, file_name: str | None = None) -> Words:
 
 def explain(exc: BaseException) -> Words:
     """Why a request failed, in words a field worker can act on."""
+    if isinstance(exc, CaBundleUnusable):
+        return exc.words
     lowered = str(exc).lower()
     if isinstance(exc, requests.exceptions.TooManyRedirects):
         return Words("net.redirect_loop")

@@ -9,11 +9,11 @@ the index and one part. Nothing is written to disk here: a killed sync leaves no
 
 import base64
 import binascii
-import json
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from resources_index.catalog import limits
 from resources_index.catalog.parts import (
     CatalogIndex,
     PartRef,
@@ -33,6 +33,7 @@ from resources_index.library.library import Library
 from resources_index.sync.http import HttpSettings, NetworkError, Session, explain, explain_status
 from resources_index.sync.report import SyncReport
 from resources_index.sync.transfer import Limits, StallWatch, TransferError
+from resources_index.util import safe_json
 from resources_index.util.fsutil import DISK_RESERVE_BYTES, free_bytes, no_room
 from resources_index.util.progress import Cancel
 
@@ -96,7 +97,9 @@ def installed_manifest(library: Library) -> bytes:
     """The installed catalog's manifest bytes, unverified: used only as a source of parts,
     each of which is taken only when its SHA-256 is one the new, signed index names."""
     try:
-        envelope = json.loads(library.catalog_path.read_bytes())
+        envelope = safe_json.read_file(library.catalog_path, limits.MAX_ENVELOPE_BYTES)
+        if not isinstance(envelope, dict):
+            return b""
         return base64.b64decode(str(envelope["manifest"]), validate=True)
     except (OSError, ValueError, KeyError, TypeError, binascii.Error):
         return b""

@@ -11,6 +11,7 @@ from pathlib import Path
 from resources_index.catalog.times import format_time, parse_time, utc_now
 from resources_index.errors import CatalogError, Words
 from resources_index.library.library import Library
+from resources_index.util import safe_json
 from resources_index.util.fsutil import write_atomic
 
 ATTEMPT_FILE = "last-sync-attempt.json"
@@ -54,9 +55,13 @@ def remember_attempt(root: Path, outcome: str) -> None:
 
 
 def last_attempt(root: Path) -> Attempt | None:
-    """The last attempt kept for the library at ``root`` (None: none, or unreadable)."""
+    """The last attempt kept for the library at ``root`` (None: none, or unreadable: read
+    within bounds, a regular file only, so a FIFO or a device in its place is never waited
+    on and deep nesting is refused)."""
     try:
-        record = json.loads((root / ATTEMPT_FILE).read_bytes())
-        return Attempt(parse_time(record["at"], Words("when.last_attempt")), str(record["outcome"]))
+        record = safe_json.read_file(root / ATTEMPT_FILE, safe_json.MAX_SMALL_FILE_BYTES)
+        if not isinstance(record, dict) or not isinstance(record.get("outcome"), str):
+            return None
+        return Attempt(parse_time(record["at"], Words("when.last_attempt")), record["outcome"])
     except (OSError, ValueError, TypeError, KeyError, CatalogError):
         return None

@@ -11,7 +11,8 @@ import contextlib
 import errno
 import json
 import logging
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 
 from resources_index.catalog.records import FileEntry
 from resources_index.catalog.signing import TrustedKey
@@ -87,6 +88,10 @@ class Syncer:
     def run(
         self, progress: ProgressCallback = no_sync_progress, cancel: Callable[[], bool] = never
     ) -> SyncReport:
+        with self._said_when_full():
+            return self._run(progress, cancel)
+
+    def _run(self, progress: ProgressCallback, cancel: Callable[[], bool]) -> SyncReport:
         parts = PartFetcher(
             self.url, self.session, self.http, self.stall_limits, self.report, cancel
         )
@@ -110,6 +115,23 @@ class Syncer:
         self._remember(install)
         self._update_index(install)
         return self.report
+
+    @contextlib.contextmanager
+    def _said_when_full(self) -> Iterator[None]:
+        """A disk that fills up during a sync, the state file's own writes included (SQLite
+        may end the transaction itself then): what was half downloaded is removed so the disk
+        is not left full, and one sentence says so, never SQLite's words or a traceback."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            reason = reason_of(exc)
+            if reason.kind != "os.disk_full":
+                if isinstance(exc, sqlite3.Error):
+                    raise LibraryError("library.folder_unwritable", reason=reason) from None
+                raise
+            with contextlib.suppress(OSError):
+                self.library.store.remove_partials()
+            raise LibraryError("library.disk_full") from None
 
     def fetch(
         self,

@@ -8,6 +8,7 @@ they arrive, reading stops at the declared size plus one byte, and a transfer th
 connection alive with a trickle.
 """
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable
@@ -18,8 +19,12 @@ from resources_index.catalog.records import FileEntry
 from resources_index.errors import CancelledError, ResourcesError
 from resources_index.library.store import ObjectStore
 from resources_index.sync.http import NetworkError, Session, explain, explain_status
-from resources_index.util.fsutil import CHUNK, remove_file
+from resources_index.util import safe_json
+from resources_index.util.fsutil import CHUNK, open_regular, remove_file
 from resources_index.util.progress import never
+
+#: An ETag is a short quoted token; what is kept beside a partial download is no longer.
+MAX_ETAG_BYTES = 1024
 
 
 class TransferError(ResourcesError):
@@ -59,15 +64,32 @@ class StallWatch:
         return False
 
 
-def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
+def _hash_existing(part: Path, most: int) -> tuple["hashlib._Hash", int]:
+    """The SHA-256 and size of what an earlier download left, read up to one chunk past
+    ``most`` (the file's size): a FIFO or a device in its place is removed, never read."""
     digest = hashlib.sha256()
     size = 0
-    if part.exists():
-        with part.open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
+    try:
+        handle = open_regular(part)
+    except FileNotFoundError:
+        return digest, 0
+    except OSError:  # not a regular file (or unreadable): start again
+        with contextlib.suppress(OSError):
+            part.unlink()
+        return digest, 0
+    with handle:
+        while size <= most and (chunk := handle.read(CHUNK)):
+            digest.update(chunk)
+            size += len(chunk)
     return digest, size
+
+
+def _etag(path: Path) -> str | None:
+    """The ETag kept beside a partial download (a short regular file), or None."""
+    try:
+        return safe_json.read_bytes(path, MAX_ETAG_BYTES).decode("ascii").strip() or None
+    except (OSError, ValueError):
+        return None
 
 
 def download(
@@ -85,15 +107,16 @@ def download(
     partial_dir.mkdir(parents=True, exist_ok=True)
     part = partial_dir / f"{entry.sha256}.part"
     etag_file = partial_dir / f"{entry.sha256}.etag"
-    digest, offset = _hash_existing(part)
+    digest, offset = _hash_existing(part, entry.size)
     if offset >= entry.size:  # nothing left to ask for: whatever is there is suspect
         remove_file(part)
         digest, offset = hashlib.sha256(), 0
     headers = {"Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
-        if etag_file.exists():
-            headers["If-Range"] = etag_file.read_text().strip()
+        etag = _etag(etag_file)
+        if etag is not None:
+            headers["If-Range"] = etag
     try:
         response = session.get(url, headers=headers, stream=True, timeout=timeout)
     except NetworkError as exc:

@@ -13,13 +13,18 @@ the parse.)
 import json
 import math
 import os
+import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from resources_index.errors import CatalogError, Words
 
 #: What the library's own JSON files (settings, the kept policy, outbox reports) may weigh.
 MAX_SMALL_FILE_BYTES = 1024 * 1024
+#: How many keys given twice are named (a file repeating thousands is named by the first few).
+MAX_REPEATS_NAMED = 10
 
 
 class BadJson(ValueError):
@@ -51,10 +56,13 @@ def finite_float(text: str) -> float:
     return value
 
 
-def parse(data: bytes, max_bytes: int) -> object:
+def parse(
+    data: bytes, max_bytes: int, repeated: list[tuple[str, int | None]] | None = None
+) -> object:
     """Parse ``data`` (UTF-8 JSON, without NaN, Infinity or numbers that overflow to them;
     a byte-order mark at the start, as Windows editors write, is allowed) or raise
-    ``BadJson``."""
+    ``BadJson``. With ``repeated``, each key given twice in one object is added to it with
+    its line (the last value given is the one read, as JSON readers do)."""
     if len(data) > max_bytes:
         raise BadJson("too_large", f"{len(data):,} bytes")
     try:
@@ -62,8 +70,12 @@ def parse(data: bytes, max_bytes: int) -> object:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise BadJson("not_text", line=line) from None
+    names: list[str] = []
+    hook = None if repeated is None else _noting_repeats(names)
     try:
-        return json.loads(text, parse_constant=_no_constant, parse_float=finite_float)
+        value = json.loads(
+            text, parse_constant=_no_constant, parse_float=finite_float, object_pairs_hook=hook
+        )
     except json.JSONDecodeError as exc:
         raise BadJson("syntax", exc.msg, exc.lineno) from None
     except RecursionError:
@@ -72,6 +84,43 @@ def parse(data: bytes, max_bytes: int) -> object:
         raise BadJson("not_finite") from None
     except ValueError:  # an integer of thousands of digits
         raise BadJson("big_number") from None
+    if repeated is not None:
+        repeated.extend(_with_lines(text, names))
+    return value
+
+
+def _noting_repeats(names: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that builds the object as ``json`` does and notes in
+    ``names`` each key given more than once in it."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        table = dict(pairs)
+        if len(table) < len(pairs):
+            seen: set[str] = set()
+            for name, _ in pairs:
+                if name in seen:
+                    names.append(name)
+                seen.add(name)
+        return table
+
+    return build
+
+
+def _with_lines(text: str, names: list[str]) -> list[tuple[str, int | None]]:
+    """Each repeated key (the first ``MAX_REPEATS_NAMED``) with the line of its repetition:
+    the line of its next mention as a key in the text (exact for the usual case, a key given
+    twice in one table)."""
+    found = []
+    starts: dict[str, list[int]] = {}
+    mentions: dict[str, int] = {}
+    for name in names[:MAX_REPEATS_NAMED]:
+        if name not in starts:
+            pattern = re.compile(re.escape(json.dumps(name)) + r"\s*:")
+            starts[name] = [m.start() for m in pattern.finditer(text)]
+        mentions[name] = mentions.get(name, 0) + 1
+        at = starts[name][mentions[name]] if mentions[name] < len(starts[name]) else None
+        found.append((name, None if at is None else text.count("\n", 0, at) + 1))
+    return found
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -93,9 +142,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def read_file(path: Path, max_bytes: int) -> object:
+def read_file(
+    path: Path, max_bytes: int, repeated: list[tuple[str, int | None]] | None = None
+) -> object:
     """``parse`` of a regular file (``read_bytes``)."""
-    return parse(read_bytes(path, max_bytes), max_bytes)
+    return parse(read_bytes(path, max_bytes), max_bytes, repeated)
 
 
 def finite(value: object) -> bool:

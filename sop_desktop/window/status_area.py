@@ -130,7 +130,12 @@ class StatusArea(QObject):
         if read_at is not None:  # when the kept policy was read, as the interface writes it
             unusable = Words(unusable.kind, **{**unusable.params, "read_at": moment_shown(read_at)})
         whole = say(unusable)  # which file, which line, what applies meanwhile
-        self.policy_label.setText(self.tr("The policy file cannot be used."))
+        if unusable.kind == "policy.faulty_kept":  # read, but with problems: each is named
+            problems = self.library.policy.problems[1:]
+            whole = "\n".join([whole, *(say(p) for p in problems)])
+            self.policy_label.setText(self.tr("The policy file has problems."))
+        else:
+            self.policy_label.setText(self.tr("The policy file cannot be used."))
         self.policy_label.setToolTip(whole)
         self.policy_label.setAccessibleDescription(whole)
         self.policy_label.show()

@@ -7,6 +7,7 @@ import json
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
+from resources_index.util import safe_json
 from sop_desktop.controllers.search_controller import SearchController
 from sop_desktop.panels.filter_panel import FilterPanel
 from sop_desktop.screen_fit import available_area, frame_allowance
@@ -43,7 +44,7 @@ class WindowState(QObject):
             window.setWindowState(Qt.WindowState.WindowMaximized)
         self.pending_columns = column_shares(state.value("columns"))
         try:
-            filters = json.loads(str(state.value("filters", "{}")))
+            filters = _parsed(state.value("filters", "{}"))
         except ValueError:
             filters = {}
         if isinstance(filters, dict):
@@ -113,10 +114,17 @@ def remembered_size(saved: object, room: QSize) -> QSize:
     return room
 
 
+def _parsed(saved: object) -> object:
+    """A value saved as JSON, read as the library's small files are (bounded, never deeper
+    than the reader allows): the state file is a text file anyone could edit."""
+    return safe_json.parse(str(saved).encode("utf-8"), safe_json.MAX_SMALL_FILE_BYTES)
+
+
 def column_shares(saved: object) -> tuple[float, ...]:
     """The columns' saved shares of the width (the default shares when unreadable)."""
     try:
-        shares = tuple(float(share) for share in json.loads(str(saved)))
+        listed = _parsed(saved)
+        shares = tuple(float(share) for share in listed) if isinstance(listed, list) else ()
     except (ValueError, TypeError):
         return DEFAULT_SHARES
     if len(shares) != len(DEFAULT_SHARES) or any(share <= 0 for share in shares):

@@ -23,6 +23,8 @@ from resources_index.catalog.signing import load_public_key, open_envelope
 from resources_index.sync.http import HttpSettings
 
 FAST = HttpSettings(connect_timeout=2, read_timeout=2, retries=0)
+#: The same, as keyword arguments (for ``HttpSettings.from_settings``).
+QUICK = {"connect_timeout": 2, "read_timeout": 2, "retries": 0}
 
 
 def whole_catalog_only(published: Path) -> None:

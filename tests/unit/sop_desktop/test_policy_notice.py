@@ -74,3 +74,35 @@ def test_the_policy_sentence_is_short_and_in_spanish(
         assert "línea 3" in said and "Invalid" not in said and "Expected" not in said
     finally:
         window.close()
+
+
+def test_a_policy_with_a_typo_is_said_with_each_problem_and_the_library_stays(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    published: Path,
+    keys: tuple[Path, Path],
+) -> None:
+    """A key's name misspelt ("setings"): the last valid policy applies, the window is full,
+    and the status bar's whole names the file, the line and the typo."""
+    policy = tmp_path / "policy.json"
+    good = {
+        "preseed_bundle": str(published),
+        "settings": {"trusted_keys": [keys[1].read_text()]},
+        "locked": ["trusted_keys"],
+    }
+    policy.write_text(json.dumps(good, indent=1))
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    open_library(tmp_path / "library").close()  # the county's first start: kept
+    policy.write_text(policy.read_text().replace('"settings"', '"setings"'))
+    window = open_window(qtbot, open_library(tmp_path / "library"))
+    try:
+        assert window.last_outcome is not None and window.last_outcome.total > 0
+        label = window.status_area.policy_label
+        assert label.isVisible() and label.text() == "The policy file has problems."
+        said = label.toolTip()
+        assert f"{policy}, line 3: unknown key 'setings' ignored." in said
+        assert "last valid policy" in said and label.accessibleDescription() == said
+        assert window.status_area.catalog_label.text() != "Library damaged"
+    finally:
+        window.close()

@@ -224,36 +224,36 @@ def test_a_broken_toml_policy_is_named_with_its_line(
     key=st.sampled_from(["last_reviewed", "county", "x"]),
     in_settings=st.booleans(),
 )
-def test_a_toml_policy_with_dates_is_kept_as_text(
+def test_a_toml_policy_with_dates_is_named_and_never_kept(
     tmp_path: Path, moment: date | datetime | time, key: str, in_settings: bool
 ) -> None:
-    """TOML has dates (``last_reviewed = 2026-12-03``) that JSON has not: the kept copy holds
-    their ISO text, and keeping it never fails a start."""
+    """TOML has dates (``last_reviewed = 2026-12-03``) that JSON has not; the policy reads
+    none, so a date is an unknown key or a value of the wrong kind: named with its line, the
+    last valid policy applies, and the kept copy stays that policy."""
     import shutil
 
+    library = tmp_path / "lib"
+    shutil.rmtree(library, ignore_errors=True)
+    path = tmp_path / "policy.toml"
+    path.write_text('county = "Alameda"\n[settings]\ndownload_policy = "when_opened"\n')
+    assert Policy.load(path, keep_in=library).unusable is None
+    kept_before = (library / KEPT_FILE).read_bytes()
     line = f"{key} = {moment.isoformat()}\n"
     text = (
         f'county = "Alameda"\n[settings]\n{line}'
         if in_settings
         else f'{line}[settings]\ndownload_policy = "when_opened"\n'
     )
-    path = tmp_path / "policy.toml"
     path.write_text(text)
-    library = tmp_path / "lib"
-    shutil.rmtree(library, ignore_errors=True)
     policy = Policy.load(path, keep_in=library)
-    assert policy.unusable is None
-    kept = json.loads((library / KEPT_FILE).read_text())
-    held = kept["policy"]["settings"] if in_settings else kept["policy"]
-    assert held[key] == moment.isoformat()
+    assert policy.unusable is not None and policy.unusable.kind == "policy.faulty_kept"
+    line_number = 3 if in_settings else 1
+    assert any(f"{path}, line {line_number}:" in str(p) for p in policy.problems[1:])
+    assert policy.county == "Alameda" and policy.defaults == {"download_policy": "when_opened"}
+    assert (library / KEPT_FILE).read_bytes() == kept_before
     path.write_text("locked = [\n")  # then a typo: the kept copy applies
     broken = Policy.load(path, keep_in=library)
-    assert "last valid policy" in str(broken.unusable)
-    assert (
-        (broken.county == "Alameda")
-        if in_settings
-        else broken.defaults == {"download_policy": "when_opened"}
-    )
+    assert "last valid policy" in str(broken.unusable) and broken.county == "Alameda"
 
 
 def test_a_toml_date_policy_starts_every_command(
@@ -266,8 +266,7 @@ def test_a_toml_date_policy_starts_every_command(
     assert main([*data_dir, "status"]) in (0, 1)
     said = capsys.readouterr()
     assert "Traceback" not in said.err and "JSON serializable" not in said.err
-    kept = json.loads((tmp_path / "laptop" / KEPT_FILE).read_text())
-    assert kept["policy"]["last_reviewed"] == "2026-12-03"
+    assert not (tmp_path / "laptop" / KEPT_FILE).exists()  # a policy with a problem
 
 
 NON_FINITE = {
@@ -374,7 +373,8 @@ def test_a_typo_in_a_trusted_key_never_withdraws_it(
         library = Library(county.folder / "laptop")
         assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
         assert pem in library.settings().trusted_keys
-        assert library.policy.unusable is None
+        assert library.policy.unusable is not None
+        assert library.policy.unusable.kind == "policy.faulty_kept"
         problems = [str(p) for p in library.policy.problems]
         assert any(f"{policy}, line {line}:" in p and "trusted_keys" in p for p in problems)
         checks = list(doctor.run(library, offline=True))
@@ -424,23 +424,6 @@ def test_any_trusted_keys_give_problems_never_an_exception(entries: list[object]
         assert all(str(p) for p in policy.problems)
 
 
-def test_doctor_names_the_kept_copys_problems_as_the_kept_copys(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    policy = policy_in_force(
-        monkeypatch, tmp_path / "policy.json", {"county": "Alameda", "sync_every": 3}
-    )
-    Policy.load(keep_in=tmp_path / "laptop")
-    policy.write_text('{"county": ')
-    library = Library(tmp_path / "laptop")
-    checks = list(doctor.run(library, offline=True))
-    assert not any(c.ok and str(policy) in c.text for c in checks)  # never OK for it
-    unknown = [c.text for c in checks if "sync_every" in c.text]
-    assert len(unknown) == 1 and str(tmp_path / "laptop" / KEPT_FILE) in unknown[0]
-    assert f"{policy}:" not in unknown[0]
-    library.close()
-
-
 def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -454,16 +437,34 @@ def test_sync_with_a_broken_policy_and_none_kept_names_the_policy(
     assert "no server address" in said and f"The policy file {policy} cannot be used" in said
 
 
-def test_a_kept_copy_holding_a_bad_key_is_named_as_the_kept_copy(county: County) -> None:
-    """A copy kept before keys were checked may hold a typo: it is named, not the file."""
+#: What an earlier version kept from a policy with a problem (the library's copy itself).
+FAULTY_KEPT = {
+    "a key with a typo": lambda pem: {"settings": {"trusted_keys": [_typo(pem)]}},
+    "trusted_keys misspelled": lambda pem: {"settings": {"trusted_key": [pem]}},
+    "settings misspelled": lambda pem: {"setings": {"trusted_keys": [pem]}},
+}
+
+
+@pytest.mark.parametrize("now", ["{", '{"setings": {}}'], ids=["unreadable", "faulty"])
+@pytest.mark.parametrize("case", sorted(FAULTY_KEPT))
+def test_a_kept_copy_with_a_problem_is_not_taken_for_a_valid_policy(
+    county: County, capsys: pytest.CaptureFixture[str], case: str, now: str
+) -> None:
+    """An earlier version kept a policy with a typo (the file read whole was kept): that copy
+    is no last valid policy, and the catalog installed stays readable."""
     policy = _pre_seeded(county)
-    kept_path = county.folder / "laptop" / KEPT_FILE
+    tmp_path, keys = county.folder, county.keys
+    kept_path = tmp_path / "laptop" / KEPT_FILE
     kept = json.loads(kept_path.read_text())
-    kept["policy"]["settings"]["trusted_keys"] = [_typo(county.keys[1].read_text())]
+    kept["policy"] = FAULTY_KEPT[case](keys[1].read_text())
     kept_path.write_text(json.dumps(kept))
-    policy.write_text("{")
-    library = Library(county.folder / "laptop")
+    policy.write_text(now)
+    library = Library(tmp_path / "laptop")
     assert library.current().catalog_id == "test-catalog"  # type: ignore[union-attr]
-    unsure = str(library.policy.keys_unsure)
-    assert str(kept_path) in unsure and f"{policy}:" not in unsure
+    assert "last valid policy" not in str(library.policy.unusable)
     library.close()
+    data_dir = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*data_dir, "search", "three houses"]) == 0
+    assert main([*data_dir, "status"]) == 0
+    out = capsys.readouterr()
+    assert "no longer trusts" not in out.out + out.err and "damaged" not in out.out + out.err

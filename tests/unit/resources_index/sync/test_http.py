@@ -13,9 +13,7 @@ from resources_index.sync.report import SyncError
 from resources_index.sync.syncer import sync
 from tests.helpers.proxy import proxy
 from tests.helpers.served import running
-from tests.helpers.syncing import self_signed
-
-QUICK = {"connect_timeout": 2, "read_timeout": 2, "retries": 0}
+from tests.helpers.syncing import QUICK, self_signed
 
 
 def test_an_untrusted_certificate_is_explained_and_a_ca_bundle_fixes_it(
