@@ -3800,6 +3800,10 @@ Elija un nombre de archivo diferente.</translation>
         <source>“{0}” could not be read from the library.</source>
         <translation>No se pudo leer «{0}» de la biblioteca.</translation>
     </message>
+    <message>
+        <source>“{0}” nests its parts too deeply to show here: Save a copy to read it in another program.</source>
+        <translation>«{0}» anida sus partes a demasiada profundidad para mostrarlo aquí: guarde una copia para leerlo en otro programa.</translation>
+    </message>
 </context>
 <context>
     <name>TextViewer</name>
@@ -3844,14 +3848,14 @@ Elija un nombre de archivo diferente.</translation>
         <translation>Abrir una página web</translation>
     </message>
     <message>
-        <source>This link leads to a page on the internet:
-{0}
+        <source>This link leads to a page on the internet, at {0}:
+{1}
 
 Open it in your web browser? You need to be online.</source>
-        <translation>Este enlace lleva a una página de internet:
-{0}
+        <translation>Este enlace lleva a una página de internet, en {0}:
+{1}
 
-¿Abrirla en su navegador web? Necesita estar en línea.</translation>
+¿Abrirla en su navegador web? Necesita estar conectado.</translation>
     </message>
     <message numerus="yes">
         <source>%n matches</source>

@@ -312,9 +312,15 @@ def extract_captions(path: Path, language: str | None = None) -> Extracted:
 
 
 def read_text(path: Path) -> str:
-    """A text file's words: UTF-8 (with or without its mark), else Windows' Western encoding,
-    as publishing read them (the window shows the text its search found)."""
+    """A text file's words: UTF-16 when it starts with that encoding's mark (Notepad's
+    "Unicode"), else UTF-8 (with or without its mark), else Windows' Western encoding, as
+    publishing read them (the window shows the text its search found)."""
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

@@ -8,6 +8,7 @@ decides (``link_clicked``). The document's own colours give way to the appearanc
 interface's font (the system's text size) times the zoom.
 """
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
@@ -43,8 +44,62 @@ DOCUMENT_MARGIN = 24  # pixels of air around the text, as a page has
 LINE_HEIGHT = 125  # per cent of the font's own line
 MATCH_TINT = 0.35  # the other matches: this far from the background to the selection's colour
 READABLE_CHARACTERS = 90  # at most this many characters a line: a wide window centres a column
-# Larger text documents are not laid out in the window (a minute's work, and memory for it).
-MAX_SHOWN_BYTES = 16 * 1024 * 1024
+# Larger text documents are not laid out in the window: Qt lays a document out at once, and a
+# 6.9 MB text took 49 s and 1.5 GB (a tip sheet is a few kilobytes; 1 MiB is 500 pages).
+MAX_SHOWN_BYTES = 1024 * 1024
+# Deeper HTML is not laid out either: Qt's time grows with the square of the nesting (2,000
+# levels 0.4 s, 10,000 levels 4.2 s); real pages nest a few dozen deep.
+MAX_HTML_DEPTH = 200
+# A line longer than this is broken where it reaches it (one 8 MB line never finished laying out).
+MAX_LINE_CHARACTERS = 10_000
+# Matches tinted at once, around the current one (each tint is an object Qt redraws).
+MAX_MARKED = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def html_depth(text: str) -> int:
+    """How deep ``text``'s elements nest, counted from its tags (void elements and
+    self-closed ones aside), stopping once past ``MAX_HTML_DEPTH``."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(text):
+        if name.lower() in _VOID or self_closed:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > MAX_HTML_DEPTH:
+            break
+    return deepest
+
+
+def broken_lines(text: str) -> str:
+    """``text`` with every line longer than ``MAX_LINE_CHARACTERS`` broken where it reaches it."""
+    if all(len(line) <= MAX_LINE_CHARACTERS for line in text.splitlines()):
+        return text
+    return "\n".join(
+        "\n".join(
+            line[i : i + MAX_LINE_CHARACTERS] for i in range(0, len(line), MAX_LINE_CHARACTERS)
+        )
+        or line
+        for line in text.split("\n")
+    )
 
 
 def match_positions(text: str, words: str) -> list[int]:
@@ -98,7 +153,13 @@ class TextView(QTextBrowser):
         except OSError:
             self.show_text("", "text/plain")
             return self.tr("“{0}” could not be read from the library.").format(resource.title)
-        self.show_text(text, entry.media_type)
+        if entry.media_type == HTML and html_depth(text) > MAX_HTML_DEPTH:
+            self.show_text("", "text/plain")
+            return self.tr(
+                "“{0}” nests its parts too deeply to show here: Save a copy to read it in"
+                " another program."
+            ).format(resource.title)
+        self.show_text(broken_lines(text), entry.media_type)
         return ""
 
     def show_text(self, text: str, media_type: str) -> None:
@@ -106,12 +167,17 @@ class TextView(QTextBrowser):
         colours, with no words marked."""
         self.refused.clear()
         self.matches, self.current = [], -1
-        if media_type == MARKDOWN:
-            self.setMarkdown(text)
+        if media_type == MARKDOWN:  # HTML inside is shown as written (Qt's would drop text)
+            self.document().setMarkdown(
+                text,
+                QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                | QTextDocument.MarkdownFeature.MarkdownNoHTML,
+            )
         elif media_type == HTML:
             self.setHtml(text)
         else:
             self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # read from its start
         self.document().setDocumentMargin(self.margin)
         spacing = QTextBlockFormat()  # lines a little apart, easier to follow than Qt's own
         spacing.setLineHeight(
@@ -294,7 +360,9 @@ class TextView(QTextBrowser):
             key=lambda colour: contrast(colour, tint),
         )
         marks = []
-        for number, start in enumerate(self.matches):
+        around = max(self.current, 0) - MAX_MARKED // 2
+        first = max(0, min(around, len(self.matches) - MAX_MARKED))
+        for number, start in enumerate(self.matches[first : first + MAX_MARKED], start=first):
             mark = QTextEdit.ExtraSelection()
             mark.cursor = self._cursor(start)
             look = QTextCharFormat()

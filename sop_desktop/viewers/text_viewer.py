@@ -108,16 +108,18 @@ class TextViewer(QWidget):
 
     def follow_link(self, url: QUrl) -> None:
         """A web page opens in the browser once the person agrees; other links go nowhere."""
+        # Shown encoded: a right-to-left mark or a look-alike name cannot disguise the address.
+        address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
         if url.scheme() not in WEB_SCHEMES:
-            self.failed.emit(self.tr("This link does not lead to a web page: {0}").format(url))
+            self.failed.emit(self.tr("This link does not lead to a web page: {0}").format(address))
             return
         answer = QMessageBox.question(
             self,
             self.tr("Open a web page"),
             self.tr(
-                "This link leads to a page on the internet:\n{0}\n\nOpen it in your web browser?"
-                " You need to be online."
-            ).format(url.toDisplayString()),
+                "This link leads to a page on the internet, at {0}:\n{1}\n\nOpen it in your web"
+                " browser? You need to be online."
+            ).format(url.host(QUrl.ComponentFormattingOption.FullyEncoded), address),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Open:

@@ -24,7 +24,15 @@ from pytestqt.qtbot import QtBot
 
 from resources_index.catalog.model import KitItem
 from sop_desktop.appearance import apply_appearance
-from sop_desktop.viewers.text_view import TextView, match_positions
+from sop_desktop.viewers.text_view import (
+    MAX_HTML_DEPTH,
+    MAX_LINE_CHARACTERS,
+    MAX_MARKED,
+    TextView,
+    broken_lines,
+    html_depth,
+    match_positions,
+)
 from sop_desktop.viewers.text_viewer import TextViewer
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.capture import capture_server
@@ -396,3 +404,59 @@ def test_hostile_text_is_shown_and_found_in_without_a_crash(
         assert view.textCursor().hasSelection() == bool(words)
     finally:
         view.deleteLater()
+
+
+def test_a_document_too_deep_or_too_long_is_bounded_never_a_frozen_window(
+    qtbot: QtBot,
+) -> None:
+    """A hostile or careless page: nesting past the bound is refused before Qt lays it out
+    (its time grows with the square of the depth), a single enormous line is broken, and the
+    tinted matches stay a bounded number around the current one."""
+    deep = "<div>" * (MAX_HTML_DEPTH + 1) + "deep safety" + "</div>" * (MAX_HTML_DEPTH + 1)
+    assert html_depth(deep) > MAX_HTML_DEPTH
+    assert html_depth("<p>a<br>b<img src=x><hr/></p>" * 500) == 1  # wide, not deep
+    long = "safety " * 5_000  # 35,000 characters on one line
+    lines = broken_lines(long).split("\n")
+    assert "".join(lines) == long and max(map(len, lines)) == MAX_LINE_CHARACTERS
+    view = TextView()
+    qtbot.addWidget(view)
+    view.show_text(broken_lines(long), "text/plain")
+    found = view.find_words("safety")  # a few cut where the line was broken
+    assert found == broken_lines(long).count("safety") > 4_990
+    assert len(view.extraSelections()) == MAX_MARKED
+    view.go_to_match(found - 1)  # the last: the marks move with it
+    assert view.extraSelections()[-1].cursor.position() == view.textCursor().position()
+
+
+def test_html_inside_markdown_is_shown_as_written_never_dropped(qtbot: QtBot) -> None:
+    view = TextView()
+    qtbot.addWidget(view)
+    view.show_text('<img src="x.png"> raw html in md. more words\n\nnext para\n', "text/markdown")
+    shown = view.toPlainText()
+    assert "more words" in shown and "next para" in shown, shown
+    assert view.find_words("next para") == 1
+
+
+def test_a_link_s_address_is_shown_encoded_with_its_host(
+    qtbot: QtBot, opened_outside: list[QUrl], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A right-to-left mark cannot turn '…gpj.exe' into '…exe.jpg' in the question, a name
+    before '@' cannot pass for the host, and a refused link is named, not Python's repr."""
+    asked: list[str] = []
+
+    def question(parent, title, text, buttons):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    viewer = TextViewer()
+    qtbot.addWidget(viewer)
+    failures: list[str] = []
+    viewer.failed.connect(failures.append)
+    viewer.view.anchorClicked.emit(QUrl("https://example.org/\u202egpj.exe"))
+    viewer.view.anchorClicked.emit(QUrl("https://www.cdss.ca.gov@127.0.0.1:18474/phish"))
+    assert "\u202e" not in asked[0] and "%E2%80%AEgpj.exe" in asked[0]
+    assert "at 127.0.0.1:" in asked[1]
+    viewer.view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert failures == ["This link does not lead to a web page: file:///etc/passwd"]
+    assert opened_outside == []

@@ -7,6 +7,7 @@ from resources_index.documents.extract import (
     ExtractError,
     extract,
     extract_captions,
+    read_text,
     text_object,
 )
 from tests.helpers.documents import make_docx, make_pdf, make_pptx, make_vtt
@@ -120,3 +121,15 @@ def test_boilerplate_is_left_out_of_the_text_however_the_page_wrapped_it(tmp_pat
     assert [(s["number"], s["text"]) for s in result.segments] == [
         (1, "Safety plans name who checks.")
     ]  # a page that was only the footer is dropped; the other keeps its number and words
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-8"])
+def test_a_text_saved_as_notepad_s_unicode_reads_as_its_words(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Notepad's "Unicode" is UTF-16 with its mark: read as words, not as "ÿþ#\\x00..."."""
+    words = "# Plan de seguridad\n\nLa niña y su abuela."
+    path = tmp_path / "nota.md"
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(mark + words.encode(encoding))
+    assert read_text(path) == words
