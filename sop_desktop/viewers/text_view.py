@@ -44,9 +44,10 @@ DOCUMENT_MARGIN = 24  # pixels of air around the text, as a page has
 LINE_HEIGHT = 125  # per cent of the font's own line
 MATCH_TINT = 0.35  # the other matches: this far from the background to the selection's colour
 READABLE_CHARACTERS = 90  # at most this many characters a line: a wide window centres a column
-# Larger text documents are not laid out in the window: Qt lays a document out at once, and a
-# 6.9 MB text took 49 s and 1.5 GB (a tip sheet is a few kilobytes; 1 MiB is 500 pages).
-MAX_SHOWN_BYTES = 1024 * 1024
+# Larger text documents are not laid out in the window: Qt lays a document out at once (a
+# 6.9 MB text took 49 s and 1.5 GB; 1 MiB of short lines 4.5 s and 434 MB on a busy machine).
+# A tip sheet is a few kilobytes; 512 KiB is about 250 pages: beyond, Save a copy.
+MAX_SHOWN_BYTES = 512 * 1024
 # Deeper HTML is not laid out either: Qt's time grows with the square of the nesting (2,000
 # levels 0.4 s, 10,000 levels 4.2 s); real pages nest a few dozen deep.
 MAX_HTML_DEPTH = 200
