@@ -3585,6 +3585,7 @@ Elija un nombre de archivo diferente.</translation>
     <name>StatusArea</name>
     <message>
         <source>Download progress</source>
+        <extracomment>Why a catalog cannot be read that is about trust, not damage.</extracomment>
         <translation>Progreso de la descarga</translation>
     </message>
     <message>
@@ -3626,6 +3627,10 @@ Elija un nombre de archivo diferente.</translation>
     <message>
         <source>Library damaged</source>
         <translation>Biblioteca dañada</translation>
+    </message>
+    <message>
+        <source>Catalog&apos;s key not trusted</source>
+        <translation>Clave del catálogo no confiable</translation>
     </message>
     <message>
         <source>No catalog</source>

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from resources_index.sync.report import SyncProgress
 
 
+#: Why a catalog cannot be read that is about trust, not damage.
+UNTRUSTED_KINDS = frozenset(
+    {"library.key_withdrawn", "catalog.untrusted_key", "library.state_key_lost"}
+)
+
+
 class StatusArea(QObject):
     """The permanent widgets of the window's status bar."""
 
@@ -98,7 +104,11 @@ class StatusArea(QObject):
         try:
             manifest = self.library.current()
         except ResourcesError as exc:
-            self.catalog_label.setText(self.tr("Library damaged"))
+            # A key withdrawn on purpose is no damage: the label says which it is.
+            untrusted = getattr(exc, "kind", "") in UNTRUSTED_KINDS
+            self.catalog_label.setText(
+                self.tr("Catalog's key not trusted") if untrusted else self.tr("Library damaged")
+            )
             self.damaged.emit(describe(exc))
             return
         if manifest is None:

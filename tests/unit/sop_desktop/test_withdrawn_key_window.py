@@ -62,6 +62,9 @@ def test_a_withdrawn_key_is_said_once_and_typing_goes_on(qtbot: QtBot, withdrawn
     assert window.search_field.text() == "safety plan"
     assert _boxes(window) == [], "a message per keystroke"
     assert [s for s in said if WITHDRAWN in s] == [said[0]], said
+    window.show_catalog_facts()  # as after a change of the catalog
+    label = window.status_area.catalog_label.text()
+    assert label == "Catalog's key not trusted", label  # never "Library damaged"
     window.close()
     wait_for_tasks()
     withdrawn.close()
