@@ -10,19 +10,17 @@ from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from sop_desktop.accessible import caption
 from sop_desktop.paper import default_paper
 from sop_desktop.printing import begin, draw_pdf_page
-from sop_desktop.viewers.tool_buttons import tool_button
+from sop_desktop.viewers.tool_buttons import tool_button, with_toolbar
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -75,29 +73,18 @@ class PdfViewer(QWidget):
         self.search_model.countChanged.connect(self._show_match_count)
         self.print_button = self._tool(self.tr("Print…"), self.tr("Print"), self.ask_print)
 
-        bar = QHBoxLayout()
-        widget: QWidget
-        for widget in (
-            self.previous_button,
-            self.page_box,
-            self.page_count,
-            self.next_button,
-            self.zoom_box,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        for widget in (
-            self.find_field,
-            self.find_status,
-            self.find_previous_button,
-            self.find_next_button,
-            self.print_button,
-        ):
-            bar.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        with_toolbar(
+            self,
+            (self.previous_button, self.page_box, self.page_count, self.next_button, self.zoom_box),
+            (
+                self.find_field,
+                self.find_status,
+                self.find_previous_button,
+                self.find_next_button,
+                self.print_button,
+            ),
+            self.view,
+        )
         self.match = -1
         self.pending_page = 0
         self.path: Path | None = None  # the document shown

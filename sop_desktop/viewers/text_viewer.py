@@ -7,11 +7,9 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,7 +17,7 @@ from resources_index.catalog.records import Resource
 from resources_index.library.library import Library
 from sop_desktop.accessible import caption
 from sop_desktop.viewers.text_view import TextView
-from sop_desktop.viewers.tool_buttons import tool_button
+from sop_desktop.viewers.tool_buttons import tool_button, with_toolbar
 
 ZOOMS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 WEB_SCHEMES = ("http", "https")
@@ -58,22 +56,18 @@ class TextViewer(QWidget):
         self.find_next_button = tool_button(self, "▼", self.tr("Next match"), self.find_next)
         self.print_button = tool_button(self, self.tr("Print…"), self.tr("Print"), self.ask_print)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.zoom_box)
-        bar.addStretch(1)
-        widget: QWidget
-        for widget in (
-            self.find_field,
-            self.find_status,
-            self.find_previous_button,
-            self.find_next_button,
-            self.print_button,
-        ):
-            bar.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        with_toolbar(
+            self,
+            (self.zoom_box,),
+            (
+                self.find_field,
+                self.find_status,
+                self.find_previous_button,
+                self.find_next_button,
+                self.print_button,
+            ),
+            self.view,
+        )
         self.setFocusProxy(self.view)  # the keys scroll the text
         for keys, action in (
             (QKeySequence.StandardKey.Find, self.focus_find),

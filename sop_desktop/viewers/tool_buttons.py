@@ -1,6 +1,8 @@
 """The viewers' toolbar buttons."""
 
-from PySide6.QtWidgets import QToolButton, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 
 def tool_button(parent: QWidget, text: str, name: str, action: object) -> QToolButton:
@@ -11,3 +13,20 @@ def tool_button(parent: QWidget, text: str, name: str, action: object) -> QToolB
     button.setAccessibleName(name)
     button.clicked.connect(action)
     return button
+
+
+def with_toolbar(
+    owner: QWidget, left: Sequence[QWidget], right: Sequence[QWidget], body: QWidget
+) -> None:
+    """Lay ``owner`` out as a viewer: a toolbar (``left`` at its start, ``right`` at its end:
+    finding and printing) above ``body``, which takes the rest."""
+    bar = QHBoxLayout()
+    for widget in left:
+        bar.addWidget(widget)
+    bar.addStretch(1)
+    for widget in right:
+        bar.addWidget(widget)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(bar)
+    layout.addWidget(body, 1)
