@@ -76,7 +76,7 @@ def test_a_policys_ignored_values_are_said_in_spanish(spanish: None, tmp_path: P
     assert len(problems) == 4
     for problem in problems:
         english, said = str(problem), say(problem)
-        assert said.startswith(f"{path}: ") and said != english
+        assert said.startswith(f"{path}, línea 1: ") and said != english  # file and line
         assert english_left(english, said, path) == set(), said
 
 
