@@ -29,6 +29,7 @@ from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, read_stamp, unpack
 from resources_index.search.index_opening import INDEX_DAMAGE, count_documents
 from resources_index.search.index_writer import FastSegmentWriter
+from resources_index.search.kept_arrays import KeptArrays
 from resources_index.search.posting_positions import store_positions
 from resources_index.search.posting_store import store_postings
 from resources_index.search.query import parse
@@ -206,7 +207,7 @@ class SearchIndex:
                 progress(number, total)
         writer.commit()
         fresh.close()
-        _store_arrays(staging)
+        _store_arrays(staging, writer.kept if writer.kept.complete else None)
         progress(total, total)
         self._write_stamp(staging, manifest_sha, len(manifest.resources))
         self._install(staging)
@@ -385,10 +386,11 @@ class SearchIndex:
             return results
 
 
-def _store_arrays(folder: Path) -> None:
-    """Write beside each new segment its common words' posting arrays and positions."""
-    store_postings(folder)
-    store_positions(folder)
+def _store_arrays(folder: Path, kept: KeptArrays | None = None) -> None:
+    """Write beside each new segment its common words' posting arrays and positions (from
+    ``kept`` when a rebuild holds them, else read back from the segment)."""
+    store_postings(folder, kept.postings if kept else None)
+    store_positions(folder, kept.positions if kept else None)
 
 
 def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:

@@ -24,6 +24,7 @@ import json
 import logging
 import struct
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,18 @@ MAX_DIRECTORY = 64 * 2**20
 _WIDTHS = {"narrow": ("<u2", 2), "wide": ("<u4", 4)}
 
 
-def store_positions(folder: Path) -> None:
+#: One word's entry as ``pack`` leaves it: documents, positions, kind, bytes.
+Packed = tuple[int, int, str, bytes]
+#: Field -> word -> its packed positions, in the order of the segment's terms: what a rebuild
+#: already holds in memory when it writes its one segment (``segment_building``).
+KeptPositions = Mapping[str, Mapping[str, Packed]]
+
+
+def store_positions(folder: Path, kept: KeptPositions | None = None) -> None:
     """Write the positions file of every segment of the index in ``folder`` that lacks one (a
-    segment whose file cannot be written, on a full disk, only answers phrases slower)."""
+    segment whose file cannot be written, on a full disk, only answers phrases slower).
+    ``kept`` gives the common words' positions of a one-segment index just built, so they
+    are not read back from Whoosh's blocks: the same file, sooner."""
     ix = index.open_dir(str(folder))
     try:
         with ix.reader() as reader:
@@ -56,11 +66,16 @@ def store_positions(folder: Path) -> None:
                 path = folder / f"{leaf.segment().segment_id()}{SUFFIX}"
                 if not path.exists():
                     try:
-                        write_atomic(path, _encode(leaf))
+                        write_atomic(path, _encode(leaf, kept))
                     except OSError as exc:
                         log.warning("Phrase positions not written (%s): %s", path.name, exc)
     finally:
         ix.close()
+
+
+def pack(ids: Ids, counts: Ids, positions: Ids) -> Packed:
+    """A word's entry: how many documents and positions, and ``_pack``'s kind and bytes."""
+    return (len(ids), len(positions), *_pack(ids, counts, positions))
 
 
 def _pack(ids: Ids, counts: Ids, positions: Ids) -> tuple[str, bytes]:
@@ -73,7 +88,22 @@ def _pack(ids: Ids, counts: Ids, positions: Ids) -> tuple[str, bytes]:
     return kind, zlib.compress(b"".join(p.astype(dtype).tobytes() for p in parts), 6)
 
 
-def _encode(leaf: Any) -> bytes:
+class _Unreadable(Exception):
+    """Whoosh's blocks are not as expected: nothing is stored."""
+
+
+def _common_words(leaf: Any, fieldname: str) -> Iterator[tuple[str, Packed]]:
+    """The field's words in at least ``MIN_DOCUMENTS`` documents, read from Whoosh's blocks."""
+    for term, info in leaf.iter_field(fieldname):
+        if info.doc_frequency() >= MIN_DOCUMENTS:
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            found = positions_of(leaf, fieldname, text)
+            if found is None:
+                raise _Unreadable
+            yield text, pack(*found)
+
+
+def _encode(leaf: Any, kept: KeptPositions | None = None) -> bytes:
     directory: dict[str, dict[str, list[Any]]] = {}
     chunks: list[bytes] = []
     offset = 0
@@ -81,18 +111,18 @@ def _encode(leaf: Any) -> bytes:
         if fieldname not in leaf.schema:
             continue
         words = directory.setdefault(fieldname, {})
-        for term, info in leaf.iter_field(fieldname):
-            if info.doc_frequency() < MIN_DOCUMENTS:
-                continue
-            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            found = positions_of(leaf, fieldname, text)
-            if found is None:  # Whoosh's blocks are not as expected: nothing to store
-                return MAGIC + struct.pack("<Q", 2) + b"{}"
-            ids, counts, positions = found
-            kind, data = _pack(ids, counts, positions)
-            words[text] = [offset, len(data), len(ids), len(positions), kind]
-            chunks.append(data)
-            offset += len(data)
+        common: Iterable[tuple[str, Packed]] = (
+            kept[fieldname].items()
+            if kept is not None and fieldname in kept
+            else _common_words(leaf, fieldname)
+        )
+        try:
+            for text, (documents, count, kind, data) in common:
+                words[text] = [offset, len(data), documents, count, kind]
+                chunks.append(data)
+                offset += len(data)
+        except _Unreadable:
+            return MAGIC + struct.pack("<Q", 2) + b"{}"
     head = json.dumps(directory, sort_keys=True, separators=(",", ":")).encode()
     return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(chunks)
 

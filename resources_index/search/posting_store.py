@@ -25,7 +25,7 @@ import os
 import stat
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,10 +52,18 @@ FIELDS = ("body_en", "body_es", "meta", "complete")
 STORED_PHRASES = tuple(dict.fromkeys(ACRONYMS.values()))
 PHRASES = "phrase:"
 
+#: One word's arrays as ``pack`` leaves them: how many postings, their kind, the bytes.
+Packed = tuple[int, str, bytes]
+#: Field -> word -> its packed arrays, in the order of the segment's terms: what a rebuild
+#: already holds in memory when it writes its one segment (``segment_building``).
+KeptWords = Mapping[str, Mapping[str, Packed]]
 
-def store_postings(folder: Path) -> None:
+
+def store_postings(folder: Path, kept: KeptWords | None = None) -> None:
     """Write the arrays of every segment of the index in ``folder`` that lacks them (one that
-    cannot be written, on a full disk, is only slower to search)."""
+    cannot be written, on a full disk, is only slower to search). ``kept`` gives the common
+    words' arrays of a one-segment index just built, so they are not read back from Whoosh's
+    blocks: the same file, sooner."""
     ix = index.open_dir(str(folder))
     try:
         with ix.reader() as reader:
@@ -65,11 +73,16 @@ def store_postings(folder: Path) -> None:
                 path = folder / f"{leaf.segment().segment_id()}{SUFFIX}"
                 if not path.exists():
                     try:
-                        write_atomic(path, _encode(leaf))
+                        write_atomic(path, _encode(leaf, kept))
                     except OSError as exc:
                         log.warning("Search arrays not written (%s): %s", path.name, exc)
     finally:
         ix.close()
+
+
+def pack(ids: Ids, weights: Floats) -> Packed:
+    """A word's entry: how many postings, and ``_pack``'s kind and bytes."""
+    return (len(ids), *_pack(ids, weights))
 
 
 def _pack(ids: Ids, weights: Floats) -> tuple[str, bytes]:
@@ -98,7 +111,15 @@ def _unpack(kind: str, data: bytes, count: int) -> tuple[Ids, Floats] | None:
     return ids, weights.astype(np.float64)
 
 
-def _encode(leaf: Any) -> bytes:
+def _common_words(leaf: Any, fieldname: str) -> Iterator[tuple[str, Packed]]:
+    """The field's words in at least ``MIN_DOCUMENTS`` documents, read from Whoosh's blocks."""
+    for term, info in leaf.iter_field(fieldname):
+        if info.doc_frequency() >= MIN_DOCUMENTS:
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            yield text, pack(*decode(leaf, fieldname, text))
+
+
+def _encode(leaf: Any, kept: KeptWords | None = None) -> bytes:
     directory: dict[str, dict[str, list[Any]]] = {}
     chunks: list[bytes] = []
     offset = 0
@@ -106,13 +127,13 @@ def _encode(leaf: Any) -> bytes:
         if fieldname not in leaf.schema:
             continue
         words = directory.setdefault(fieldname, {})
-        for term, info in leaf.iter_field(fieldname):
-            if info.doc_frequency() < MIN_DOCUMENTS:
-                continue
-            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            ids, weights = decode(leaf, fieldname, text)
-            kind, data = _pack(ids, weights)
-            words[text] = [offset, len(data), len(ids), kind]
+        common: Iterable[tuple[str, Packed]] = (
+            kept[fieldname].items()
+            if kept is not None and fieldname in kept
+            else _common_words(leaf, fieldname)
+        )
+        for text, (count, kind, data) in common:
+            words[text] = [offset, len(data), count, kind]
             chunks.append(data)
             offset += len(data)
     searcher = searching.Searcher(leaf)

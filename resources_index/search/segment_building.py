@@ -15,12 +15,15 @@ through Whoosh's own writer.
 
 from array import array
 from bisect import bisect_right
+from itertools import accumulate, repeat
 from typing import Any
 
 import numpy as np
+from whoosh import formats
 
 from resources_index.search.field_terms import Lister, lister_for
 from resources_index.search.index_writer import FastSegmentWriter
+from resources_index.search.kept_arrays import KeptArrays
 from resources_index.search.whoosh_internals import fell_back, supported
 
 #: Postings turned into Python lists at a time while writing (the rest stay in arrays).
@@ -54,6 +57,8 @@ class SegmentBuilder(FastSegmentWriter):
         self._by_field: dict[str, _FieldPostings] = {}
         self._listers: dict[str, Lister | None] = {}
         self._own_postings = supported()
+        #: The common words' arrays, packed as the postings are written (``kept_arrays``).
+        self.kept = KeptArrays()
         if not self._own_postings:
             fell_back("segment building")
 
@@ -109,30 +114,32 @@ class SegmentBuilder(FastSegmentWriter):
         postings = self._by_field.get(fieldname)
         if postings is None:
             postings = self._by_field[fieldname] = _FieldPostings()
+        columns = list(zip(*self._items(fieldname, field, value), strict=True))
+        if not columns:
+            return 0
+        # Column by column: one call per array for the document's postings, not one per posting.
+        tbytes, freqs, weights, vbytes = columns
         numbers = postings.term_numbers
-        terms, documents, weights = postings.terms, postings.documents, postings.weights
-        values, ends = postings.values, postings.ends
-        scorable = field.scorable
-        length = 0
-        for tbytes, freq, weight, vbytes in self._items(fieldname, field, value):
-            number = numbers.get(tbytes)
-            if number is None:
-                number = numbers[tbytes] = len(numbers)
-            terms.append(number)
-            documents.append(docnum)
-            weights.append(weight * fieldboost)
-            if vbytes:
-                values += vbytes
-            ends.append(len(values))
-            if scorable:
-                length += freq
-        return length
+        found = list(map(numbers.get, tbytes))
+        if None in found:
+            for index, number in enumerate(found):
+                if number is None:
+                    found[index] = numbers.setdefault(tbytes[index], len(numbers))
+        postings.terms.extend(found)  # type: ignore[arg-type]  # no None left
+        postings.documents.extend(repeat(docnum, len(found)))
+        postings.weights.extend(weights if fieldboost == 1.0 else [w * fieldboost for w in weights])
+        ends = accumulate(map(len, vbytes), initial=len(postings.values))
+        next(ends)  # the running total starts at the values so far; each posting's end follows
+        postings.ends.extend(ends)
+        postings.values += b"".join(vbytes)
+        return sum(freqs) if field.scorable else 0
 
     def write_postings(self, lengths: Any) -> None:
         for fieldname in sorted(self._by_field):
             if self._by_field[fieldname].terms:  # a field with no term is not named
                 self._write_field(fieldname, lengths)
             del self._by_field[fieldname]  # its memory back before the next field
+        self.kept.complete = True
 
     def _document_lengths(self, lengths: Any, fieldname: str) -> Any:
         """Each document's length of ``fieldname`` as Whoosh's writer looks it up (0 for none)."""
@@ -162,10 +169,20 @@ class SegmentBuilder(FastSegmentWriter):
         doc_lengths = self._document_lengths(lengths, fieldname)[documents]
         values = bytes(postings.values)
         postings.values = bytearray()  # one copy of the values at a time
+        bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
+        with_positions = type(self.schema[fieldname].format) is formats.Positions
+        self.kept.keep_field(
+            fieldname,
+            [texts[number] for number in by_text],
+            bounds,
+            documents,
+            weights,
+            values if with_positions else None,
+            (starts, ends),
+        )
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
         limit = self.block_size()
-        bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
         term = 0
         while term < len(by_text):
             # A window of terms at a time as Python lists: memory for WINDOW postings, not all.
