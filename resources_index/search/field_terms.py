@@ -10,22 +10,24 @@ the words it drops). An analyzer or format of any other kind is left to Whoosh.
 """
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import repeat
 from typing import Any
 
+import numpy as np
 from whoosh import formats
 from whoosh.analysis import CompositeAnalyzer, NgramFilter, RegexTokenizer, Token
 from whoosh.analysis.tokenizers import default_pattern
 
 from resources_index.search.analysis import NormalizeFilter
-from resources_index.search.whoosh_internals import frequency_value
+from resources_index.search.whoosh_internals import frequency_value, positions_encoder
 
-#: (term as UTF-8, frequency, weight, encoded value): one item of Whoosh's ``field.index``.
-Item = tuple[bytes, int, float, bytes]
-#: A field's text to its items, or None when Whoosh's own indexing must be used.
-Lister = Callable[[str], list[Item]]
+#: Whoosh's ``field.index`` items as four columns (a list each, in the same order): terms as
+#: UTF-8, frequencies, weights, encoded values. Columns, not an item tuple per term: the
+#: builder appends each column to its arrays in one call.
+Columns = tuple[list[bytes], list[int], list[float], list[bytes]]
+#: A field's text to its columns, or None when Whoosh's own indexing must be used.
+Lister = Callable[[str], Columns]
+_NONE: Columns = ([], [], [], [])
 
 _MISSING: Any = object()
 _DEFAULT_WORDS = re.compile(default_pattern.pattern.replace("(", "(?:"), default_pattern.flags)
@@ -71,37 +73,66 @@ def _splitter(tokenizer: RegexTokenizer) -> Callable[[str], list[str]]:
 def _positions_lister(
     split: Callable[[str], list[str]], normalize: NormalizeFilter, fmt: Any
 ) -> Lister:
-    cache: dict[str, str | None] = {}
+    numbers: dict[str, int] = {}  # a word as written -> its term's number (-1: dropped)
+    number_of: dict[bytes, int] = {}
+    terms: list[bytes] = []  # the terms as UTF-8, by number
     singles: dict[int, bytes] = {}  # most words stand once in a document: encoded once
-    boost = fmt.field_boost
-    encode = fmt.encode
+    boost = float(fmt.field_boost)
+    encode = positions_encoder(fmt)
 
-    def encoded(positions: list[int]) -> bytes:
-        if len(positions) != 1:
-            return encode(positions)  # type: ignore[no-any-return]
-        value = singles.get(positions[0])
-        if value is None:
-            value = singles[positions[0]] = encode(positions)
-        return value
+    def number(word: str) -> int:
+        term = normalize.normalize(word)
+        if term is None:
+            return -1
+        data = term.encode("utf-8")
+        found = number_of.get(data)
+        if found is None:
+            found = number_of[data] = len(terms)
+            terms.append(data)
+        return found
 
-    def items(text: str) -> list[Item]:
+    def items(text: str) -> Columns:
         words = split(text)
-        terms = list(map(cache.get, words, repeat(_MISSING)))
-        if _MISSING in terms:
+        known = list(map(numbers.get, words))
+        if None in known:
             for index, word in enumerate(words):
-                if terms[index] is _MISSING:
-                    term = terms[index] = normalize.normalize(word)
-                    if len(cache) < WORD_LIMIT:
-                        cache[word] = term
+                if known[index] is None:
+                    known[index] = number(word)
+                    if len(numbers) < WORD_LIMIT:
+                        numbers[word] = known[index]  # type: ignore[assignment]
+        # Each word's positions by one stable sort of the term numbers, not a dict per word.
+        every = np.array(known, dtype=np.int64)
+        kept = every >= 0
+        if not kept.any():
+            return _NONE
         # The first word kept keeps its place; the others follow it (as NormalizeFilter does).
-        first = next((index for index, term in enumerate(terms) if term is not None), 0)
-        poses: defaultdict[str, list[int]] = defaultdict(list)
-        for pos, term in enumerate([t for t in terms if t is not None], first):
-            poses[term].append(pos)
-        return [
-            (term.encode("utf-8"), len(p), float(len(p)) * boost, encoded(p))
-            for term, p in poses.items()
-        ]
+        first = int(np.argmax(kept))
+        held = every[kept]
+        order = np.argsort(held, kind="stable")
+        grouped = held[order]
+        starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
+        counts = np.diff(np.append(starts, len(held)))
+        at = order + first  # positions, grouped by term, rising within each
+        # Words standing once (most of them) first, their values found in one pass.
+        once = counts == 1
+        singles_at = at[starts[once]].tolist()
+        values = list(map(singles.get, singles_at))
+        if None in values:
+            for index, position in enumerate(singles_at):
+                if values[index] is None:
+                    values[index] = singles[position] = encode([position])
+        often = np.flatnonzero(~once)
+        lows, highs = starts[often].tolist(), (starts[often] + counts[often]).tolist()
+        every_at = at.tolist() if lows else []
+        values += [encode(every_at[low:high]) for low, high in zip(lows, highs, strict=True)]
+        numbers_in_order = [*grouped[starts[once]].tolist(), *grouped[starts[often]].tolist()]
+        freqs = [1] * len(singles_at) + counts[often].tolist()
+        return (
+            list(map(terms.__getitem__, numbers_in_order)),
+            freqs,
+            [boost] * len(singles_at) + (counts[often] * boost).tolist(),
+            values,  # type: ignore[return-value]  # no None left
+        )
 
     return items
 
@@ -118,7 +149,7 @@ def _frequency_lister(split: Callable[[str], list[str]], filters: list[Any], fmt
             stream = each(stream)
         return tuple(t.text for t in stream if not t.stopped)
 
-    def items(text: str) -> list[Item]:
+    def items(text: str) -> Columns:
         freqs: dict[str, int] = {}
         for word in split(text):
             terms = cache.get(word)
@@ -128,9 +159,12 @@ def _frequency_lister(split: Callable[[str], list[str]], filters: list[Any], fmt
                     cache[word] = terms
             for term in terms:
                 freqs[term] = freqs.get(term, 0) + 1
-        return [
-            (term.encode("utf-8"), freq, float(freq) * boost, frequency_value(freq))
-            for term, freq in freqs.items()
-        ]
+        counts = list(freqs.values())
+        return (
+            [term.encode("utf-8") for term in freqs],
+            counts,
+            [float(freq) * boost for freq in counts],
+            list(map(frequency_value, counts)),
+        )
 
     return items

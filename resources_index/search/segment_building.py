@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from whoosh import formats
 
-from resources_index.search.field_terms import Lister, lister_for
+from resources_index.search.field_terms import Columns, Lister, lister_for
 from resources_index.search.index_writer import FastSegmentWriter
 from resources_index.search.kept_arrays import KeptArrays
 from resources_index.search.whoosh_internals import fell_back, supported
@@ -68,12 +68,14 @@ class SegmentBuilder(FastSegmentWriter):
     def add_reader(self, reader: Any) -> None:
         raise NotImplementedError(f"{type(self).__name__} only adds documents")
 
-    def _items(self, fieldname: str, field: Any, value: Any) -> Any:
+    def _columns(self, fieldname: str, field: Any, value: Any) -> Columns:
+        """The field's terms, frequencies, weights and values for ``value``, as four lists."""
         if fieldname not in self._listers:
             self._listers[fieldname] = lister_for(field)
         lister = self._listers[fieldname]
         if lister is None or not isinstance(value, str):
-            return field.index(value)
+            columns = [list(column) for column in zip(*field.index(value), strict=True)]
+            return (columns[0], columns[1], columns[2], columns[3]) if columns else ([], [], [], [])
         return lister(value)
 
     def add_document(self, **fields: Any) -> None:
@@ -114,11 +116,10 @@ class SegmentBuilder(FastSegmentWriter):
         postings = self._by_field.get(fieldname)
         if postings is None:
             postings = self._by_field[fieldname] = _FieldPostings()
-        columns = list(zip(*self._items(fieldname, field, value), strict=True))
-        if not columns:
-            return 0
         # Column by column: one call per array for the document's postings, not one per posting.
-        tbytes, freqs, weights, vbytes = columns
+        tbytes, freqs, weights, vbytes = self._columns(fieldname, field, value)
+        if not tbytes:
+            return 0
         numbers = postings.term_numbers
         found = list(map(numbers.get, tbytes))
         if None in found:

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh import index, query, scoring
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh import formats, index, query, scoring
 
 from resources_index.search import whoosh_internals
 from resources_index.search.index_writer import FastSegmentWriter
@@ -242,3 +244,14 @@ def test_another_whoosh_is_named_and_every_shortcut_falls_back_to_the_same_answe
     risen = {k for k in after if after[k] > before.get(k, 0)}
     shortcuts = {"segment building", "posting blocks", "positions", "field lengths"}
     assert risen == {*shortcuts, "array scoring"}
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**31 - 1), min_size=1, max_size=300))
+def test_positions_are_encoded_as_whooshs_positions_format_encodes_them(
+    positions: list[int],
+) -> None:
+    positions.sort()
+    fmt = formats.Positions(field_boost=1.5)
+    assert whoosh_internals.positions_encoder(fmt)(positions) == fmt.encode(positions)
+    other = type("OtherPositions", (formats.Positions,), {})()  # another format: its own way
+    assert whoosh_internals.positions_encoder(other) == other.encode
