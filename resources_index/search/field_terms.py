@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from whoosh import formats
 from whoosh.analysis import CompositeAnalyzer, NgramFilter, RegexTokenizer, Token
 from whoosh.analysis.tokenizers import default_pattern
@@ -21,13 +22,14 @@ from whoosh.analysis.tokenizers import default_pattern
 from resources_index.search.analysis import NormalizeFilter
 from resources_index.search.whoosh_internals import frequency_value, positions_encoder
 
-#: Whoosh's ``field.index`` items as four columns (a list each, in the same order): terms as
-#: UTF-8, frequencies, weights, encoded values. Columns, not an item tuple per term: the
+#: Whoosh's ``field.index`` items as columns (a list each, in the same order): terms as UTF-8,
+#: frequencies, weights, encoded values; then, for a field with positions, every term's
+#: positions one term after another (else None). Columns, not an item tuple per term: the
 #: builder appends each column to its arrays in one call.
-Columns = tuple[list[bytes], list[int], list[float], list[bytes]]
+Columns = tuple[list[bytes], list[int], list[float], list[bytes], npt.NDArray[np.int64] | None]
 #: A field's text to its columns, or None when Whoosh's own indexing must be used.
 Lister = Callable[[str], Columns]
-_NONE: Columns = ([], [], [], [])
+_NONE: Columns = ([], [], [], [], None)
 
 _MISSING: Any = object()
 _DEFAULT_WORDS = re.compile(default_pattern.pattern.replace("(", "(?:"), default_pattern.flags)
@@ -132,6 +134,7 @@ def _positions_lister(
             freqs,
             [boost] * len(singles_at) + (counts[often] * boost).tolist(),
             values,  # type: ignore[return-value]  # no None left
+            np.concatenate((at[starts[once]], at[np.repeat(~once, counts)])),
         )
 
     return items
@@ -165,6 +168,7 @@ def _frequency_lister(split: Callable[[str], list[str]], filters: list[Any], fmt
             counts,
             [float(freq) * boost for freq in counts],
             list(map(frequency_value, counts)),
+            None,
         )
 
     return items

@@ -5,7 +5,8 @@ positions of every word found in many documents. For a segment written by anothe
 are read back from Whoosh's blocks (unpickled and decompressed word by word: a sixth of a
 rebuild). ``SegmentBuilder`` has them sorted in memory already, in the segment's term order:
 each common word's arrays are packed here as they go by, and the two files are written from
-them, the same bytes as read back (``test_segment_building`` compares them).
+them, the same bytes as read back (``test_kept_arrays`` compares them). Positions are
+packed from the numbers the field lister gave, never unpickled from the values.
 """
 
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from numpy.typing import NDArray
 
 from resources_index.search import posting_positions, posting_store
 from resources_index.search.schema import TEXT_FIELDS
-from resources_index.search.whoosh_internals import Floats, Ids, decode_positions
+from resources_index.search.whoosh_internals import Floats, Ids
 
 
 class KeptArrays:
@@ -24,7 +25,7 @@ class KeptArrays:
 
     def __init__(self) -> None:
         self.postings: dict[str, dict[str, posting_store.Packed]] = {}
-        self.positions: dict[str, dict[str, posting_positions.Packed]] | None = {}
+        self.positions: dict[str, dict[str, posting_positions.Packed]] = {}
         #: Set once every field is written: a rebuild cut short keeps nothing.
         self.complete = False
 
@@ -35,38 +36,44 @@ class KeptArrays:
         bounds: Sequence[int],
         documents: NDArray[Any],
         weights: Floats,
-        values: bytes | None,
-        spans: tuple[Ids, Ids],
     ) -> None:
-        """Pack the common words of a field: ``terms`` in order, the postings of the n-th
-        from ``bounds[n]`` to ``bounds[n + 1]`` in ``documents`` and ``weights`` (as written
-        to the segment, in single precision); ``values`` holds each posting's encoded positions
-        from ``spans[0]`` to ``spans[1]`` (None for a field without positions)."""
-        store = fieldname in posting_store.FIELDS
-        place = fieldname in TEXT_FIELDS and values is not None and self.positions is not None
-        if not (store or place):
+        """Pack the common words' postings of a field: ``terms`` in order, the n-th's postings
+        from ``bounds[n]`` to ``bounds[n + 1]`` in ``documents`` and ``weights`` (written to
+        the segment in single precision, so packed so)."""
+        if fieldname not in posting_store.FIELDS:
             return
-        if place:
-            assert self.positions is not None
-            self.positions.setdefault(fieldname, {})
+        postings = self.postings.setdefault(fieldname, {})
         sizes = np.diff(np.asarray(bounds, dtype=np.int64))
-        least = min(posting_store.MIN_DOCUMENTS, posting_positions.MIN_DOCUMENTS)
-        postings = self.postings.setdefault(fieldname, {}) if store else {}
-        for rank in np.flatnonzero(sizes >= least).tolist():
+        for rank in np.flatnonzero(sizes >= posting_store.MIN_DOCUMENTS).tolist():
             low, high = bounds[rank], bounds[rank + 1]
-            text = terms[rank].decode("utf-8")
-            ids = documents[low:high].astype(np.int64)
-            if store and high - low >= posting_store.MIN_DOCUMENTS:
-                single = weights[low:high].astype(np.float32).astype(np.float64)
-                postings[text] = posting_store.pack(ids, single)
-            if place and high - low >= posting_positions.MIN_DOCUMENTS:
-                assert values is not None and self.positions is not None
-                begins, ends = (span[low:high].tolist() for span in spans)
-                decoded = decode_positions([values[b:e] for b, e in zip(begins, ends, strict=True)])
-                if decoded is None:  # read back from Whoosh's blocks instead
-                    self.positions = None
-                    place = False
-                    continue
-                self.positions.setdefault(fieldname, {})[text] = posting_positions.pack(
-                    ids, *decoded
-                )
+            single = weights[low:high].astype(np.float32).astype(np.float64)
+            postings[terms[rank].decode("utf-8")] = posting_store.pack(
+                documents[low:high].astype(np.int64), single
+            )
+
+    def keep_positions(
+        self,
+        fieldname: str,
+        terms: Sequence[bytes],
+        bounds: Sequence[int],
+        documents: NDArray[Any],
+        every: NDArray[Any],
+        firsts: Ids,
+        counts: Ids,
+    ) -> None:
+        """Pack the common words' positions of a field: the postings as in ``keep_field``,
+        the i-th's ``counts[i]`` positions in ``every`` from ``firsts[i]`` on."""
+        if fieldname not in TEXT_FIELDS:
+            return
+        kept = self.positions.setdefault(fieldname, {})
+        sizes = np.diff(np.asarray(bounds, dtype=np.int64))
+        for rank in np.flatnonzero(sizes >= posting_positions.MIN_DOCUMENTS).tolist():
+            low, high = bounds[rank], bounds[rank + 1]
+            held = counts[low:high]
+            total = int(held.sum())
+            # Each posting's run of positions, gathered by one index array.
+            shift = np.repeat(firsts[low:high] - (np.cumsum(held) - held), held)
+            found = every[np.arange(total) + shift].astype(np.int64)
+            kept[terms[rank].decode("utf-8")] = posting_positions.pack(
+                documents[low:high].astype(np.int64), held, found
+            )

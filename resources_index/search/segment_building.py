@@ -40,6 +40,11 @@ class _FieldPostings:
         self.weights = array("d")
         self.values = bytearray()
         self.ends = array("q")
+        #: Each posting's positions as numbers too (their count is its frequency), while every
+        #: document of a field with positions has given them: the common words' arrays are
+        #: packed from these (``kept_arrays``), never unpickled from the values.
+        self.positions: array[int] | None = array("I")
+        self.frequencies = array("I")
 
 
 class SegmentBuilder(FastSegmentWriter):
@@ -75,7 +80,9 @@ class SegmentBuilder(FastSegmentWriter):
         lister = self._listers[fieldname]
         if lister is None or not isinstance(value, str):
             columns = [list(column) for column in zip(*field.index(value), strict=True)]
-            return (columns[0], columns[1], columns[2], columns[3]) if columns else ([], [], [], [])
+            if not columns:
+                return ([], [], [], [], None)
+            return (columns[0], columns[1], columns[2], columns[3], None)
         return lister(value)
 
     def add_document(self, **fields: Any) -> None:
@@ -117,9 +124,14 @@ class SegmentBuilder(FastSegmentWriter):
         if postings is None:
             postings = self._by_field[fieldname] = _FieldPostings()
         # Column by column: one call per array for the document's postings, not one per posting.
-        tbytes, freqs, weights, vbytes = self._columns(fieldname, field, value)
+        tbytes, freqs, weights, vbytes, positions = self._columns(fieldname, field, value)
         if not tbytes:
             return 0
+        if positions is None or type(field.format) is not formats.Positions:
+            postings.positions = None
+        elif postings.positions is not None:
+            postings.positions.frombytes(positions.astype(np.uint32).tobytes())
+            postings.frequencies.extend(freqs)
         numbers = postings.term_numbers
         found = list(map(numbers.get, tbytes))
         if None in found:
@@ -171,16 +183,16 @@ class SegmentBuilder(FastSegmentWriter):
         values = bytes(postings.values)
         postings.values = bytearray()  # one copy of the values at a time
         bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
-        with_positions = type(self.schema[fieldname].format) is formats.Positions
-        self.kept.keep_field(
-            fieldname,
-            [texts[number] for number in by_text],
-            bounds,
-            documents,
-            weights,
-            values if with_positions else None,
-            (starts, ends),
-        )
+        in_order = [texts[number] for number in by_text]
+        self.kept.keep_field(fieldname, in_order, bounds, documents, weights)
+        if postings.positions is not None and len(postings.frequencies) == len(order):
+            frequencies = np.frombuffer(postings.frequencies, dtype=np.uint32).astype(np.int64)
+            firsts = (np.cumsum(frequencies) - frequencies)[order]
+            every = np.frombuffer(postings.positions, dtype=np.uint32)
+            self.kept.keep_positions(
+                fieldname, in_order, bounds, documents, every, firsts, frequencies[order]
+            )
+        postings.positions = None
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
         limit = self.block_size()

@@ -97,7 +97,8 @@ def test_each_field_is_listed_as_whoosh_indexes_it() -> None:
     for name in ("meta", "complete", "words", "body_en", "body_es"):
         lister = lister_for(schema[name])
         assert lister is not None, name
-        assert sorted(zip(*lister(text), strict=True)) == sorted(schema[name].index(text)), name
+        listed = zip(*lister(text)[:4], strict=True)
+        assert sorted(listed) == sorted(schema[name].index(text)), name
     assert lister_for(schema["id"]) is None  # what it does not know is left to Whoosh
     assert lister_for(TEXT(phrase=True)) is None  # Whoosh's own analyzer
 
