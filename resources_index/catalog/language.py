@@ -5,6 +5,8 @@ reliable on a paragraph or more and needs no model or extra package.
 """
 
 import re
+from collections.abc import Callable
+from itertools import accumulate
 
 _ENGLISH = """the and of to a in is that for it with as on are be this by or from an at your you
 their they we can what who how when will have has not was were which about"""
@@ -135,12 +137,13 @@ def split_by_language(text: str, default: str) -> list[Piece]:
     pieces: list[Piece] = []
     for sentence in _sentences(text):
         if sentence.strip():
-            marks = _marked(_words(sentence))
+            words = _words(sentence)
+            marks = _marked(words)
             language = _vote(marks, default)
             if any(opener in sentence for opener in _SPAN_OPENERS):
                 _split_sentence(sentence, language, pieces)
             else:  # the usual case: no quoted or bracketed span, the sentence is one run
-                _split_run(sentence, marks, language, pieces)
+                _split_run(sentence, words, marks, language, pieces)
     return _merged(pieces)
 
 
@@ -164,12 +167,15 @@ def _sentences(text: str) -> list[str]:
 def _split_sentence(sentence: str, language: str, pieces: list[Piece]) -> None:
     start = 0
     for span in _SPAN.finditer(sentence):
-        before = sentence[start : span.start()]
-        _split_run(before, _marked(_words(before)), language, pieces)
+        _split_text(sentence[start : span.start()], language, pieces)
         pieces.append((_vote(_marked(_words(span.group())), language), span.group()))
         start = span.end()
-    rest = sentence[start:]
-    _split_run(rest, _marked(_words(rest)), language, pieces)
+    _split_text(sentence[start:], language, pieces)
+
+
+def _split_text(text: str, language: str, pieces: list[Piece]) -> None:
+    words = _words(text)
+    _split_run(text, words, _marked(words), language, pieces)
 
 
 def _run_of(other: str, mine: str) -> re.Pattern[str]:
@@ -182,27 +188,39 @@ def _run_of(other: str, mine: str) -> re.Pattern[str]:
 _RUN = {"en": _run_of("en", "es"), "es": _run_of("es", "en")}
 
 
-def _split_run(text: str, marks: str, language: str, pieces: list[Piece]) -> None:
+def _split_run(text: str, words: list[str], marks: str, language: str, pieces: list[Piece]) -> None:
     """Words only the other language has, with the words between them, become its piece when
     there are two of them or one is certain ("Three Houses", "declaración"; not "use").
 
-    ``marks`` are the marks of the words of ``text``; the runs are found on them, and the words'
-    places in ``text`` only when there is one (most text has no word of the other language)."""
+    ``words`` are the words of ``text`` and ``marks`` their marks; the runs are found on the
+    marks, and the words placed in ``text`` only when there is one (most text has no word of the
+    other language)."""
     other = "es" if language == "en" else "en"
     likely = _MARKS[other][0]
-    places: list[tuple[int, int]] = []
+    place: Callable[[int, int], tuple[int, int]] | None = None
     start = 0  # where the current piece of ``language`` began
     for run in _RUN[other].finditer(marks):
         first, end = run.span()
         if end - first == 1 and marks[first] == likely:
             continue
-        if not places:
-            places = [word.span() for word in _WORD.finditer(text)]
-        begin, finish = places[first][0], places[end - 1][1]
+        if place is None:
+            place = _placer(text, words)
+        begin, finish = place(first, end)
         pieces.append((language, text[start:begin]))
         pieces.append((other, text[begin:finish]))
         start = finish
     pieces.append((language, text[start:]))
+
+
+def _placer(text: str, words: list[str]) -> Callable[[int, int], tuple[int, int]]:
+    """Where in ``text`` the words ``first`` to ``end - 1`` begin and end. Words joined by single
+    spaces (page text as extracted) are placed by adding up their lengths, not by a regex pass
+    that makes a match object per word."""
+    if text == " ".join(words):
+        ends = list(accumulate(map(len, words)))  # where each word ends, not counting spaces
+        return lambda first, end: (ends[first] - len(words[first]) + first, ends[end - 1] + end - 1)
+    places = [word.span() for word in _WORD.finditer(text)]
+    return lambda first, end: (places[first][0], places[end - 1][1])
 
 
 def _merged(pieces: list[Piece]) -> list[Piece]:
