@@ -164,7 +164,7 @@ class SegmentBuilder(FastSegmentWriter):
         postings.values = bytearray()  # one copy of the values at a time
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        limit = self.block_size()
+        write_term = self.term_writer()
         bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
         term = 0
         while term < len(by_text):
@@ -174,21 +174,18 @@ class SegmentBuilder(FastSegmentWriter):
             low, high = bounds[term], bounds[last_term]
             ids = documents[low:high].tolist()
             scaled = weights[low:high].tolist()
-            begins, ends_at = starts[low:high].tolist(), ends[low:high].tolist()
+            chosen = zip(starts[low:high].tolist(), ends[low:high].tolist(), strict=True)
+            encoded = [values[s:e] for s, e in chosen]
             known = doc_lengths[low:high].tolist()
             for number in by_text[term:last_term]:
-                writer.start_term(texts[number])
                 first, last = bounds[term] - low, bounds[term + 1] - low
-                for start in range(first, last, limit):
-                    end = min(start + limit, last)
-                    chosen = zip(begins[start:end], ends_at[start:end], strict=True)
-                    self.write_block(
-                        ids[start:end],
-                        scaled[start:end],
-                        [v for v in (values[s:e] for s, e in chosen) if v],
-                        known[start:end],
-                        last=end == last,
-                    )
-                writer.finish_term()
+                write_term.write(
+                    texts[number],
+                    ids[first:last],
+                    scaled[first:last],
+                    encoded[first:last],
+                    known[first:last],
+                )
                 term += 1
+        write_term.finish()
         writer.finish_field()
