@@ -17,7 +17,7 @@ from collections.abc import Callable
 #: looks for a match in it).
 SHORT = 250
 #: zlib's releases whose deflate this reasoning was checked against.
-_REFERENCE = re.compile(r"1\.2\.(1[1-3])|1\.3(\.1)?")
+REFERENCE = re.compile(r"1\.2\.(1[1-3])|1\.3(\.1)?")
 _FAST_LEVELS = range(1, 4)
 _SMALL_WINDOW = 9
 _MEMORY_LEVEL = 8  # zlib's default: the same hash table as zlib.compress
@@ -25,7 +25,7 @@ _MEMORY_LEVEL = 8  # zlib's default: the same hash table as zlib.compress
 
 def compressor(level: int) -> Callable[[bytes], bytes]:
     """A function giving what ``zlib.compress(data, level)`` gives."""
-    if level not in _FAST_LEVELS or not _REFERENCE.fullmatch(zlib.ZLIB_RUNTIME_VERSION):
+    if level not in _FAST_LEVELS or not REFERENCE.fullmatch(zlib.ZLIB_RUNTIME_VERSION):
         return lambda data: zlib.compress(data, level)
     header = zlib.compress(b"", level)[:2]
     compressobj, compress, deflated = zlib.compressobj, zlib.compress, zlib.DEFLATED

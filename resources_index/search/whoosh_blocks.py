@@ -12,12 +12,14 @@ and the writer's classes first; otherwise ``one_by_one`` takes Whoosh's own step
 
 from array import array
 from collections.abc import Callable
+from hashlib import md5
 from operator import sub
 from pickle import dumps
 from typing import Any, NamedTuple
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb.filetables import _lengths as _ROW_LENGTHS
+from whoosh.filedb.filetables import md5_hash
 from whoosh.system import _INT_SIZE, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
@@ -62,6 +64,11 @@ def _mini_weights(stored: "array[float]") -> float | tuple[float, ...] | None:
     return tuple(stored)
 
 
+def _md5_hash(key: bytes) -> int:
+    """``filetables.md5_hash``: the digest's last four bytes, without going through hex."""
+    return int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
+
+
 def w3_terms(writer: Any, postings: Any) -> TermWriter:
     """What ``W3PostingsWriter`` (the blocks) and ``W3FieldWriter.finish_term`` (the term
     table's row) write for each term of the field ``writer`` is writing with ``postings``."""
@@ -79,24 +86,47 @@ def w3_terms(writer: Any, postings: Any) -> TermWriter:
     pieces: list[bytes] = []
     rows: list[bytes] = []
     at, row_at, lastkey = postfile.tell(), table.dbfile.tell(), table.lastkey
+    bytes_of_lengths: dict[int | None, int] = {}
 
-    def block(ids: list[int], weights: list[float], values: list[bytes]) -> bytes:
-        """The block's data as ``W3PostingsWriter._write_block`` pickles and compresses it."""
+    def byte_of(length: int | None) -> int:
+        """``length_to_byte``, remembered."""
+        byte = bytes_of_lengths.get(length)
+        if byte is None:
+            byte = bytes_of_lengths[length] = length_to_byte(length)
+        return byte
+
+    hash_of = _md5_hash if hashfn is md5_hash else hashfn
+
+    def block(
+        ids: list[int], weights: list[float], values: list[bytes], lengths: list[int], last: bool
+    ) -> tuple[float, float, int | None, int]:
+        """Write a block as ``W3PostingsWriter._write_block`` does; what the term info adds
+        up from it: its weights' sum, the heaviest, the shortest and longest field length."""
+        nonlocal at
+        stored = array("f", weights)  # as Whoosh's block buffer keeps them
         if fixed == 0:
             mini_values: Any = None
         else:
             kept = [v for v in values if v]
             mini_values = b"".join(kept) if fixed and fixed > 0 else tuple(kept)
-        mini_ids = tuple(map(sub, ids, [0, *ids[:-1]]))
-        data = dumps((mini_ids, _mini_weights(array("f", weights)), mini_values), 2)
-        if compress is None:
-            return data
-        packed = compressed.get(data)
-        if packed is None:
-            if len(compressed) >= _REMEMBERED:
-                compressed.clear()
-            packed = compressed[data] = compress(data)
-        return packed
+        mini_ids = (ids[0],) if len(ids) == 1 else tuple(map(sub, ids, [0, *ids[:-1]]))
+        data = dumps((mini_ids, _mini_weights(stored), mini_values), 2)
+        if compress is not None:
+            packed = compressed.get(data)
+            if packed is None:
+                if len(compressed) >= _REMEMBERED:
+                    compressed.clear()
+                packed = compressed[data] = compress(data)
+            data = packed
+        known = [n for n in lengths if n]
+        low, high = (min(known), max(known)) if known else (None, 0)
+        most = max(weights)
+        most = most if most > 0 else 0
+        info = dumps((len(ids), ids[-1], most, level, byte_of(low), byte_of(high)), 2)
+        length = len(info) + len(data)
+        pieces.extend((pack_int(-length if last else length), info, data))
+        at += _INT_SIZE + length
+        return sum(stored), most, low, high
 
     def write(
         text: bytes, ids: list[int], weights: list[float], values: list[bytes], lengths: list[int]
@@ -106,34 +136,32 @@ def w3_terms(writer: Any, postings: Any) -> TermWriter:
         pieces.append(WHOOSH3_HEADER_MAGIC)
         at += len(WHOOSH3_HEADER_MAGIC)
         count = len(ids)
-        total: float = 0
-        heaviest: float = 0
-        shortest, longest = None, 0
-        for first in range(0, count, limit):
-            last = min(first + limit, count)
-            block_ids, block_weights = ids[first:last], weights[first:last]
-            data = block(block_ids, block_weights, values[first:last])
-            known = [n for n in lengths[first:last] if n]
-            low, high = (min(known), max(known)) if known else (None, 0)
-            most = max(block_weights)
-            most = most if most > 0 else 0
-            low_byte, high_byte = length_to_byte(low), length_to_byte(high)
-            info = dumps((last - first, block_ids[-1], most, level, low_byte, high_byte), 2)
-            total += sum(array("f", block_weights))  # as the term info adds them up
-            shortest = low if shortest is None else min(shortest, low)  # type: ignore[type-var]
-            longest, heaviest = max(longest, high), max(heaviest, most)
-            length = len(info) + len(data)
-            pieces.extend((pack_int(-length if last == count else length), info, data))
-            at += _INT_SIZE + length
-        low_byte = 0 if shortest is None else length_to_byte(shortest)
-        stats = (False, total, count, low_byte, length_to_byte(longest), heaviest, ids[0], ids[-1])
+        if count <= limit:
+            total, heaviest, shortest, longest = block(ids, weights, values, lengths, True)
+            total = 0 + total  # as the term info adds it up
+        else:
+            total, heaviest, shortest, longest = 0, 0, None, 0
+            for first in range(0, count, limit):
+                last = min(first + limit, count)
+                added, most, low, high = block(
+                    ids[first:last],
+                    weights[first:last],
+                    values[first:last],
+                    lengths[first:last],
+                    last == count,
+                )
+                total += added
+                shortest = low if shortest is None else min(shortest, low)  # type: ignore[type-var]
+                longest, heaviest = max(longest, high), max(heaviest, most)
+        low_byte = 0 if shortest is None else byte_of(shortest)
+        stats = (False, total, count, low_byte, byte_of(longest), heaviest, ids[0], ids[-1])
         key = prefix + text
         value = _TERM_INFO.pack(*stats) + pack_long(start) + pack_int(at - start)
         if key <= lastkey:
             raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
         lastkey = key
         positions.append(row_at)
-        hashed = hashfn(key)
+        hashed = hash_of(key)
         buckets[hashed & 255].append((hashed, row_at))
         rows.extend((_ROW_LENGTHS.pack(len(key), len(value)), key, value))
         row_at += _ROW_LENGTHS.size + len(key) + len(value)
