@@ -10,16 +10,19 @@ from hypothesis import strategies as st
 from resources_index.search import deflate
 from resources_index.search.deflate import SHORT, compressor
 
-#: Inputs deflate finds matches in: runs, repeated patterns, pickled tuples of small numbers.
+#: Inputs deflate finds matches in: runs and repeated patterns, some over several windows.
 REPETITIVE = st.builds(
-    lambda pattern, times, tail: (pattern * times + tail)[: SHORT + 50],
-    st.binary(min_size=1, max_size=9),
-    st.integers(1, 120),
-    st.binary(max_size=30),
+    lambda pattern, times, tail: pattern * times + tail,
+    st.binary(min_size=1, max_size=40),
+    st.integers(1, 1500),
+    st.binary(max_size=300),
 )
 
 
-@given(st.one_of(st.binary(max_size=SHORT + 50), REPETITIVE), st.integers(0, 9))
+@given(
+    st.one_of(st.binary(max_size=SHORT + 50), st.binary(max_size=5000), REPETITIVE),
+    st.integers(0, 9),
+)
 def test_any_input_compresses_as_zlib_compresses_it(data: bytes, level: int) -> None:
     assert compressor(level)(data) == zlib.compress(data, level)
 
@@ -36,6 +39,7 @@ def test_short_inputs_take_the_small_window(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(zlib, "compressobj", compressobj)
     compress = compressor(3)
-    for data in (b"K\x01" * 60 + b"safety plan" * 5, bytes(range(200)), b"x" * (SHORT + 1)):
+    inputs = (b"K\x01" * 60 + b"plan" * 5, bytes(range(200)), b"x" * (SHORT + 1), b"ab" * 20_000)
+    for data in inputs:
         assert compress(data) == zlib.compress(data, 3)
-    assert windows == [9, 9]  # the longer input took zlib.compress
+    assert windows == [9, 9, 10, 15]  # the smallest window that holds each
