@@ -4,13 +4,13 @@ Whoosh's writer passes every posting through an external sort (tuples pickled to
 once past its memory limit, then merged back one by one) and writes it through a method call
 per posting. When the whole index is built at once, each field's postings are appended here to
 flat arrays instead (term number, document, weight, encoded value: some 40 bytes a posting),
-ordered once with one array sort, and handed to Whoosh's own postings writer a block at a time:
-the blocks, term table and per-document files are Whoosh's, the same bytes its writer writes
-(``tests/unit/resources_index/search/test_segment_building.py`` compares them). Terms come from
-``field_terms`` where a field allows it. Only for an empty index and a schema without spelling
-or vector fields (this program's); anything else is Whoosh's business. The writer's private steps
-and block buffer are reached through ``whoosh_internals``; with another Whoosh, documents go
-through Whoosh's own writer.
+ordered once with one array sort, and written a term at a time (its blocks and term-table row
+as bytes, ``whoosh_blocks``): the blocks, term table and per-document files are the same bytes
+Whoosh's writer writes (``tests/unit/resources_index/search/test_segment_building.py`` compares
+them). Terms come from ``field_terms`` where a field allows it. Only for an empty index and a
+schema without spelling or vector fields (this program's); anything else is Whoosh's business.
+The writer's private steps and term writer are reached through ``whoosh_internals``; with
+another Whoosh, documents go through Whoosh's own writer.
 """
 
 from array import array

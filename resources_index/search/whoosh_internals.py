@@ -4,8 +4,9 @@ Whoosh reads postings, field lengths and positions, and writes posting blocks, o
 time in Python. The shortcuts of this package do the same work with arrays, which means
 touching what Whoosh keeps private: the blocks of a posting list, the lengths column of its
 codec, a posting's pickled positions, its scorer's length lookup and BM25 formula, its segment
-writer's steps and block buffer, and how it pickles analyzers into an index. All of that is
-here, written for Whoosh ``WRITTEN_FOR`` (``pyproject.toml`` pins it). When another release is
+writer's steps and term writer, and how it pickles analyzers into an index. All of that is
+here (the bytes of a term's posting blocks in ``whoosh_blocks``, which only this module
+imports), written for Whoosh ``WRITTEN_FOR`` (``pyproject.toml`` pins it). When another release is
 installed the log says so once, naming both, and every shortcut takes Whoosh's own way instead:
 slower, the same answers. Each time a shortcut is not taken it is counted (``fallbacks``), so a
 test fails when one silently stops being taken. The house rules keep every other module off
