@@ -4,13 +4,13 @@ Whoosh's writer passes every posting through an external sort (tuples pickled to
 once past its memory limit, then merged back one by one) and writes it through a method call
 per posting. When the whole index is built at once, each field's postings are appended here to
 flat arrays instead (term number, document, weight, encoded value: some 40 bytes a posting),
-ordered once with one array sort, and handed to Whoosh's own postings writer a block at a time:
-the blocks, term table and per-document files are Whoosh's, the same bytes its writer writes
-(``tests/unit/resources_index/search/test_segment_building.py`` compares them). Terms come from
-``field_terms`` where a field allows it. Only for an empty index and a schema without spelling
-or vector fields (this program's); anything else is Whoosh's business. The writer's private steps
-and block buffer are reached through ``whoosh_internals``; with another Whoosh, documents go
-through Whoosh's own writer.
+ordered once with one array sort, and written a term at a time (its blocks and term-table row
+as bytes, ``whoosh_blocks``): the blocks, term table and per-document files are the same bytes
+Whoosh's writer writes (``tests/unit/resources_index/search/test_segment_building.py`` compares
+them). Terms come from ``field_terms`` where a field allows it. Only for an empty index and a
+schema without spelling or vector fields (this program's); anything else is Whoosh's business.
+The writer's private steps and term writer are reached through ``whoosh_internals``; with
+another Whoosh, documents go through Whoosh's own writer.
 """
 
 from array import array
@@ -195,7 +195,7 @@ class SegmentBuilder(FastSegmentWriter):
         postings.positions = None
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        limit = self.block_size()
+        write_term = self.term_writer()
         term = 0
         while term < len(by_text):
             # A window of terms at a time as Python lists: memory for WINDOW postings, not all.
@@ -204,21 +204,18 @@ class SegmentBuilder(FastSegmentWriter):
             low, high = bounds[term], bounds[last_term]
             ids = documents[low:high].tolist()
             scaled = weights[low:high].tolist()
-            begins, ends_at = starts[low:high].tolist(), ends[low:high].tolist()
+            chosen = zip(starts[low:high].tolist(), ends[low:high].tolist(), strict=True)
+            encoded = [values[s:e] for s, e in chosen]
             known = doc_lengths[low:high].tolist()
             for number in by_text[term:last_term]:
-                writer.start_term(texts[number])
                 first, last = bounds[term] - low, bounds[term + 1] - low
-                for start in range(first, last, limit):
-                    end = min(start + limit, last)
-                    chosen = zip(begins[start:end], ends_at[start:end], strict=True)
-                    self.write_block(
-                        ids[start:end],
-                        scaled[start:end],
-                        [v for v in (values[s:e] for s, e in chosen) if v],
-                        known[start:end],
-                        last=end == last,
-                    )
-                writer.finish_term()
+                write_term.write(
+                    texts[number],
+                    ids[first:last],
+                    scaled[first:last],
+                    encoded[first:last],
+                    known[first:last],
+                )
                 term += 1
+        write_term.finish()
         writer.finish_field()

@@ -4,8 +4,9 @@ Whoosh reads postings, field lengths and positions, and writes posting blocks, o
 time in Python. The shortcuts of this package do the same work with arrays, which means
 touching what Whoosh keeps private: the blocks of a posting list, the lengths column of its
 codec, a posting's pickled positions, its scorer's length lookup and BM25 formula, its segment
-writer's steps and block buffer, and how it pickles analyzers into an index. All of that is
-here, written for Whoosh ``WRITTEN_FOR`` (``pyproject.toml`` pins it). When another release is
+writer's steps and term writer, and how it pickles analyzers into an index. All of that is
+here (the bytes of a term's posting blocks in ``whoosh_blocks``, which only this module
+imports), written for Whoosh ``WRITTEN_FOR`` (``pyproject.toml`` pins it). When another release is
 installed the log says so once, naming both, and every shortcut takes Whoosh's own way instead:
 slower, the same answers. Each time a shortcut is not taken it is counted (``fallbacks``), so a
 test fails when one silently stops being taken. The house rules keep every other module off
@@ -15,7 +16,6 @@ Whoosh's private names (``tests/unit/resources_index/test_house_rules.py``).
 import logging
 import sys
 import threading
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
@@ -27,11 +27,14 @@ import numpy as np
 import numpy.typing as npt
 import whoosh
 from whoosh import formats, scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3FieldWriter, W3PostingsWriter, _lenfield
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
+
+from resources_index.search.whoosh_blocks import TermWriter, one_by_one, w3_terms
 
 log = logging.getLogger(__name__)
 
@@ -334,29 +337,24 @@ class SegmentWriterSteps(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    def block_size(self) -> int:
-        """How many postings a block of the field being written holds."""
-        return int(self.fieldwriter._postwriter._blocklimit)
-
-    def write_block(
-        self,
-        ids: Sequence[int],
-        weights: Sequence[float],
-        values: list[bytes],
-        lengths: Sequence[int],
-        last: bool,
-    ) -> None:
-        """Set the block buffer of the term being written as ``add_posting`` would leave it
-        after these postings (their values without the empty ones), and write it out unless
-        ``last`` (``finish_term`` writes the last one)."""
-        block = self.fieldwriter._postwriter
-        block._ids = array("I", ids)
-        block._weights = array("f", weights)
-        block._values = values
-        heaviest = max(weights)
-        block._maxweight = heaviest if heaviest > 0 else 0
-        known = [n for n in lengths if n]
-        block._minlength = min(known) if known else None
-        block._maxlength = max(known) if known else 0
-        if not last:
-            block._write_block()
+    def term_writer(self) -> TermWriter:
+        """A writer of the terms of the field being written, in order: each term's blocks
+        and term-table row as bytes, straight to the files when the field writer is
+        whoosh3's as this module knows it, else through the field writer one posting at a
+        time. Either way the bytes Whoosh's own writer writes."""
+        writer = self.fieldwriter
+        try:
+            postings = writer._postwriter
+            if (
+                supported()
+                and type(writer) is W3FieldWriter
+                and type(postings) is W3PostingsWriter
+                and type(writer._tindex) is OrderedHashWriter
+                and postings._inlinelimit <= 1  # (a posting list is never inlined)
+                and not postings._byteids
+            ):
+                return w3_terms(writer, postings)
+        except _MISREAD:
+            pass
+        fell_back("term writing")
+        return one_by_one(writer)
