@@ -29,8 +29,10 @@ from resources_index.search.deflate import compressor
 _TERM_INFO = W3TermInfo._struct
 #: Pieces of bytes gathered before they are written.
 _PIECES = 1 << 14
-#: Compressed blocks remembered (many terms of a document have the same one-posting block).
+#: Compressed blocks remembered (many terms of a document have the same one-posting block),
+#: only short ones: at most some 16 MB, where long blocks remembered took a hundred.
 _REMEMBERED = 1 << 16
+_REMEMBERED_LENGTH = 128
 
 
 class TermWriter(NamedTuple):
@@ -111,7 +113,9 @@ def w3_terms(writer: Any, postings: Any) -> TermWriter:
             mini_values = b"".join(kept) if fixed and fixed > 0 else tuple(kept)
         mini_ids = (ids[0],) if len(ids) == 1 else tuple(map(sub, ids, [0, *ids[:-1]]))
         data = dumps((mini_ids, _mini_weights(stored), mini_values), 2)
-        if compress is not None:
+        if compress is not None and len(data) > _REMEMBERED_LENGTH:
+            data = compress(data)
+        elif compress is not None:
             packed = compressed.get(data)
             if packed is None:
                 if len(compressed) >= _REMEMBERED:
