@@ -6,6 +6,7 @@ are drawn by the program from the library's own caption files, so they work with
 and in full screen.
 """
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, Qt, QUrl, Signal
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -53,6 +55,24 @@ VIDEO_KEYS: dict[Qt.Key, tuple[str, int | None]] = {
 }
 
 
+def paint_frames_in_software() -> bool:
+    """Video frames drawn by the processor into the window, as Qt does where there is no
+    OpenGL, rather than through an OpenGL driver; True where that is chosen (Linux).
+
+    On Linux Qt draws a video's window through OpenGL, which loads a graphics driver into the
+    program for the rest of its run. Where there is no graphics chip (a virtual machine, a
+    remote session, Xvfb) that is Mesa's software renderer with its LLVM compiler: 66 MB of
+    the 262 MB resident once one video had played under Xvfb, which drew the frames with the
+    processor all the same. The catalog's videos are a few hundred pixels high, with
+    captions the program draws itself: converting and scaling them costs the processor
+    little. The window's own widgets never used OpenGL. Windows and macOS draw video through
+    Direct3D and Metal whatever this says."""
+    if not sys.platform.startswith("linux"):
+        return False
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
+    return True
+
+
 class VideoPlayer(QWidget):
     """One video. ``open(path, captions, language, start_ms)`` plays from ``start_ms`` (a
     search hit in the captions opens at that moment); captions: language -> WebVTT path."""
@@ -67,6 +87,7 @@ class VideoPlayer(QWidget):
         quiet_ffmpeg()  # before FFmpeg opens a file and dumps its streams on the terminal
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
+        paint_frames_in_software()  # before the video's window is made
         self.video = QVideoWidget(self)
         self.video.setAccessibleName(self.tr("Video"))
         self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
