@@ -13,8 +13,10 @@ import shiboken6
 from PySide6.QtCore import (
     Q_ARG,
     QCoreApplication,
+    QEvent,
     QGenericArgumentHolder,
     QMetaObject,
+    QObject,
     QSize,
     Qt,
     QUrl,
@@ -48,6 +50,8 @@ NOT_LOADED = (
     QMediaPlayer.MediaStatus.LoadingMedia,
     QMediaPlayer.MediaStatus.InvalidMedia,
 )
+#: The events a video window draws on.
+DRAWING = (QEvent.Type.UpdateRequest, QEvent.Type.Expose)
 SEEK_MS = 5_000
 JUMP_MS = 10_000
 #: The keys a video answers: the method each calls, and its argument (the shortcuts list in
@@ -83,8 +87,9 @@ def paint_frames_in_software() -> bool:
     return True
 
 
-def video_windows_in(top: QWindow | None) -> list[QWindow]:
-    """The windows Qt draws videos in (inside a QVideoWidget) under the native window ``top``."""
+def video_windows_in(widget: QWidget) -> list[QWindow]:
+    """The windows Qt draws videos in (a QVideoWidget's) under ``widget``'s native window."""
+    top = widget.window().windowHandle()
     if top is None:
         return []
     wanted = shiboken6.getCppPointer(top)[0]  # Qt's object: each look-up wraps it anew
@@ -100,14 +105,32 @@ def video_windows_in(top: QWindow | None) -> list[QWindow]:
     return found
 
 
-def shrink_frame_buffer(window: QWindow) -> None:
-    """Make a hidden video window's frame buffer one pixel. Qt (6.11) never deletes the
-    buffer a video window is drawn into without OpenGL (``QVideoWindowPrivate::backingStore``,
-    created with ``new`` and never freed): each video window closed left its size in memory
-    behind, about 2.5 MB for a document's window and 4 MB for a presentation's on a real
-    screen, shared memory with the X server. The buffer follows the window's size, and is
-    sized again when the window is next drawn."""
-    QCoreApplication.sendEvent(window, QResizeEvent(QSize(1, 1), window.size()))
+class SmallWhenHidden(QObject):
+    """Keeps a hidden video window's frame buffer one pixel.
+
+    Qt (6.11) never deletes the buffer a video window is drawn into without OpenGL
+    (``QVideoWindowPrivate::backingStore``, made with ``new`` and never freed): each video
+    window closed left its size in memory, about 2.5 MB for a document's window and 4 MB for
+    a presentation's on a real screen, shared with the X server. The buffer follows the
+    window's size: made one pixel once the window is hidden (``shrink``), it stays so, as the
+    frames still arriving are not drawn into it (a drawing sizes it to the window again);
+    shown again, the window is drawn at its size."""
+
+    def __init__(self, window: QWindow) -> None:
+        super().__init__(window)  # lives and goes with the window
+        window.installEventFilter(self)
+
+    @classmethod
+    def shrink(cls, window: QWindow) -> None:
+        """Make ``window``'s buffer one pixel, and keep it so while the window is hidden."""
+        if window.findChild(cls) is None:
+            cls(window)
+        QCoreApplication.sendEvent(window, QResizeEvent(QSize(1, 1), window.size()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in DRAWING or not isinstance(watched, QWindow):
+            return False
+        return not watched.isVisible()  # hidden: not drawn, the buffer stays small
 
 
 class VideoPlayer(QWidget):
@@ -234,8 +257,8 @@ class VideoPlayer(QWidget):
         """Hidden (its window closed, a presentation's next item not a video): the frame
         buffer Qt would keep is made small."""
         super().hideEvent(event)
-        for window in video_windows_in(self.window().windowHandle()):
-            shrink_frame_buffer(window)
+        for window in video_windows_in(self):
+            SmallWhenHidden.shrink(window)
 
     def stop(self) -> None:
         """Stop playing (the source stays: clearing it while it opens aborts the opening)."""
