@@ -77,10 +77,11 @@ def paint_frames_in_software() -> bool:
     program for the rest of its run. Where there is no graphics chip (a virtual machine, a
     remote session, Xvfb) that is Mesa's software renderer with its LLVM compiler: 66 MB of
     the 262 MB resident once one video had played under Xvfb, which drew the frames with the
-    processor all the same. The catalog's videos are a few hundred pixels high, with
-    captions the program draws itself: converting and scaling them costs the processor
-    little. The window's own widgets never used OpenGL. Windows and macOS draw video through
-    Direct3D and Metal whatever this says."""
+    processor all the same. The price is on laptops with a graphics chip: the processor
+    converts and scales each frame (the starter's video: 640x360, 15 a second), work the
+    chip would have done; captions are drawn by the program either way. The window's own
+    widgets never used OpenGL. Windows and macOS draw video through Direct3D and Metal
+    whatever this says."""
     if not sys.platform.startswith("linux"):
         return False
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
