@@ -6,13 +6,27 @@ are drawn by the program from the library's own caption files, so they work with
 and in full screen.
 """
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent
+import shiboken6
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QEvent,
+    QGenericArgumentHolder,
+    QMetaObject,
+    QObject,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QResizeEvent, QWindow
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -36,6 +50,8 @@ NOT_LOADED = (
     QMediaPlayer.MediaStatus.LoadingMedia,
     QMediaPlayer.MediaStatus.InvalidMedia,
 )
+#: The events a video window draws on.
+DRAWING = (QEvent.Type.UpdateRequest, QEvent.Type.Expose)
 SEEK_MS = 5_000
 JUMP_MS = 10_000
 #: The keys a video answers: the method each calls, and its argument (the shortcuts list in
@@ -53,6 +69,71 @@ VIDEO_KEYS: dict[Qt.Key, tuple[str, int | None]] = {
 }
 
 
+def paint_frames_in_software() -> bool:
+    """Video frames drawn by the processor into the window, as Qt does where there is no
+    OpenGL, rather than through an OpenGL driver; True where that is chosen (Linux).
+
+    On Linux Qt draws a video's window through OpenGL, which loads a graphics driver into the
+    program for the rest of its run. Where there is no graphics chip (a virtual machine, a
+    remote session, Xvfb) that is Mesa's software renderer with its LLVM compiler: 66 MB of
+    the 262 MB resident once one video had played under Xvfb, which drew the frames with the
+    processor all the same. The price is on laptops with a graphics chip: the processor
+    converts and scales each frame (the starter's video: 640x360, 15 a second), work the
+    chip would have done; captions are drawn by the program either way. The window's own
+    widgets never used OpenGL. Windows and macOS draw video through Direct3D and Metal
+    whatever this says."""
+    if not sys.platform.startswith("linux"):
+        return False
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
+    return True
+
+
+def video_windows_in(widget: QWidget) -> list[QWindow]:
+    """The windows Qt draws videos in (a QVideoWidget's) under ``widget``'s native window."""
+    top = widget.window().windowHandle()
+    if top is None:
+        return []
+    wanted = shiboken6.getCppPointer(top)[0]  # Qt's object: each look-up wraps it anew
+    found = []
+    for window in QGuiApplication.allWindows():
+        if window.metaObject().className() != "QVideoWindow":
+            continue
+        ancestor = window.parent()
+        while ancestor is not None and shiboken6.getCppPointer(ancestor)[0] != wanted:
+            ancestor = ancestor.parent()
+        if ancestor is not None:
+            found.append(window)
+    return found
+
+
+class SmallWhenHidden(QObject):
+    """Keeps a hidden video window's frame buffer one pixel.
+
+    Qt (6.11) never deletes the buffer a video window is drawn into without OpenGL
+    (``QVideoWindowPrivate::backingStore``, made with ``new`` and never freed): each video
+    window closed left its size in memory, about 2.5 MB for a document's window and 4 MB for
+    a presentation's on a real screen, shared with the X server. The buffer follows the
+    window's size: made one pixel once the window is hidden (``shrink``), it stays so, as the
+    frames still arriving are not drawn into it (a drawing sizes it to the window again);
+    shown again, the window is drawn at its size."""
+
+    def __init__(self, window: QWindow) -> None:
+        super().__init__(window)  # lives and goes with the window
+        window.installEventFilter(self)
+
+    @classmethod
+    def shrink(cls, window: QWindow) -> None:
+        """Make ``window``'s buffer one pixel, and keep it so while the window is hidden."""
+        if window.findChild(cls) is None:
+            cls(window)
+        QCoreApplication.sendEvent(window, QResizeEvent(QSize(1, 1), window.size()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in DRAWING or not isinstance(watched, QWindow):
+            return False
+        return not watched.isVisible()  # hidden: not drawn, the buffer stays small
+
+
 class VideoPlayer(QWidget):
     """One video. ``open(path, captions, language, start_ms)`` plays from ``start_ms`` (a
     search hit in the captions opens at that moment); captions: language -> WebVTT path."""
@@ -67,6 +148,7 @@ class VideoPlayer(QWidget):
         quiet_ffmpeg()  # before FFmpeg opens a file and dumps its streams on the terminal
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
+        paint_frames_in_software()  # before the video's window is made
         self.video = QVideoWidget(self)
         self.video.setAccessibleName(self.tr("Video"))
         self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -171,6 +253,13 @@ class VideoPlayer(QWidget):
             self.fullscreen_button,
         ):
             widget.setVisible(visible)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (its window closed, a presentation's next item not a video): the frame
+        buffer Qt would keep is made small."""
+        super().hideEvent(event)
+        for window in video_windows_in(self):
+            SmallWhenHidden.shrink(window)
 
     def stop(self) -> None:
         """Stop playing (the source stays: clearing it while it opens aborts the opening)."""

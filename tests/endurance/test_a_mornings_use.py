@@ -3,10 +3,11 @@
 Typed queries with their results walked, documents and videos opened and closed, filters
 toggled, a kit presented from start to end, a sync run and cancelled, all through the widgets
 (``tests/helpers/morning.py``), driven by ``benchmarks/endurance_bench.py`` in its own process
-on a virtual X screen, as on a desktop. (On Qt's offscreen platform every video window keeps
-one frame, about 3 MB, after it closes: a fault of that platform, absent on a real screen,
-that would hide a leak of ours.) The program must answer at the end, and its resident memory
-must stop growing once warm.
+on a virtual X screen, as on a desktop. (Qt never frees the buffer it draws a video into
+without OpenGL, as on its offscreen platform and, by the program's choice, on Linux: about
+3 MB per video window closed, which the player makes one pixel once hidden,
+``sop_desktop/viewers/video_player.py``.) The program must answer at the end, and its
+resident memory must stop growing once warm.
 """
 
 import json

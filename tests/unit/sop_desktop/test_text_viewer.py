@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QBuffer, QByteArray, Qt, QUrl
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QImage,
     QPalette,
     QPixmap,
+    QPixmapCache,
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -34,6 +36,7 @@ from sop_desktop.viewers.text_view import (
     match_positions,
 )
 from sop_desktop.viewers.text_viewer import TextViewer
+from sop_desktop.visible_style import STYLE_CACHE_KB
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.capture import capture_server
 from tests.helpers.printed import pdf_printer, read_back
@@ -460,3 +463,23 @@ def test_a_link_s_address_is_shown_encoded_with_its_host(
     viewer.view.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert failures == ["This link does not lead to a web page: file:///etc/passwd"]
     assert opened_outside == []
+
+
+def test_a_closed_document_leaves_nothing_behind_but_bounded_style_pieces(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Its window, viewer and text are destroyed once closed; what the style keeps of the
+    controls it drew (under keys of that window's own) stays within the program's limit."""
+    manifest = window.library.current()
+    assert manifest is not None
+    resource = manifest.by_id["sop-glossary"]
+    window.open_resource(resource)
+    viewer_window = window.viewers[resource.id]
+    qtbot.waitExposed(viewer_window)
+    viewer = viewer_window.viewer
+    assert isinstance(viewer, TextViewer)
+    document = viewer.view.document()
+    viewer_window.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(document))
+    assert not shiboken6.isValid(viewer) and resource.id not in window.viewers
+    assert QPixmapCache.cacheLimit() == STYLE_CACHE_KB < 10_240  # Qt's own: 10 MB

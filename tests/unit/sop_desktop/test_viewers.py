@@ -1,5 +1,8 @@
 """Opening from a result: a PDF at the page that matched, a video with its captions."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,6 +17,9 @@ from sop_desktop.viewers.pdf_viewer import PdfViewer
 from sop_desktop.viewers.video_player import VideoPlayer
 from sop_desktop.window.main_window import MainWindow
 from tests.helpers.window_driving import type_query
+from tests.helpers.xvfb import virtual_screen
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_a_result_opens_its_pdf_at_the_matching_page(qtbot: QtBot, window: MainWindow) -> None:
@@ -229,3 +235,63 @@ def test_a_video_opens_without_ffmpeg_printing_its_streams_on_the_terminal(
     printed = capfd.readouterr()
     for dump in ("Stream #0", "Input #0", "Metadata:", "Using Qt multimedia with FFmpeg"):
         assert dump not in printed.err + printed.out, printed.err
+
+
+#: Opens the starter's video in the real window on an X screen and closes it, six times; prints
+#: how far it played, the shared memory (MB) the process holds after the first and the last
+#: closing (a window's frame buffer is shared with the X server), and the libraries of a
+#: graphics driver mapped into the process.
+PLAY_A_VIDEO = """
+import re, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from resources_index.library.library import open_library
+from sop_desktop.window.main_window import MainWindow
+from tests.helpers.morning import pause, wait_until
+def shared_mb():
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"^RssShmem:\\s+(\\d+) kB", status, re.M).group(1)) / 1024
+app = QApplication(sys.argv)
+window = MainWindow(open_library(Path(sys.argv[1])))
+window.show()
+video = window.library.current().by_id["three-houses-video"]
+shared = []
+for _ in range(6):
+    window.open_resource(video, {"time_ms": 0})
+    player = window.viewers[video.id].viewer
+    wait_until(lambda: player.player.position() > 500)
+    played = player.player.position()
+    window.viewers[video.id].close()
+    wait_until(lambda: video.id not in window.viewers)
+    pause(200)
+    shared.append(shared_mb())
+maps = Path("/proc/self/maps").read_text().split()
+drivers = sorted({Path(p).name for p in maps if "_dri.so" in p or "libLLVM" in p or "libGLX_" in p})
+print(played, shared[0], shared[-1], *drivers)
+window.close()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's OpenGL drivers")
+def test_a_video_plays_without_a_graphics_driver_and_leaves_no_frame_behind(
+    tmp_path: Path,
+) -> None:
+    """The frames are drawn by the processor: no OpenGL driver (Mesa's software one is 66 MB
+    resident with its LLVM compiler) stays in the program for the rest of its run; and a
+    video window closed leaves no frame buffer behind (2.5 MB each, which Qt never frees)."""
+    with virtual_screen() as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        done = subprocess.run(
+            [sys.executable, "-c", PLAY_A_VIDEO, str(tmp_path / "library")],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    assert done.returncode == 0, done.stderr[-3000:]
+    played, first, last, *drivers = done.stdout.split()
+    assert int(played) > 500  # it played
+    assert drivers == [], drivers
+    assert float(last) - float(first) < 1.0, (first, last)  # five more windows closed
