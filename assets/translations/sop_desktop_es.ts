@@ -3957,7 +3957,7 @@ Open it in your web browser? You need to be online.</source>
     <name>VideoPlayer</name>
     <message>
         <source>Video</source>
-        <extracomment>The keys a video answers: the method each calls, and its argument (the shortcuts list in Help names every one of them).</extracomment>
+        <extracomment>The events a video window draws on. The keys a video answers: the method each calls, and its argument (the shortcuts list in Help names every one of them).</extracomment>
         <translation>Video</translation>
     </message>
     <message>
