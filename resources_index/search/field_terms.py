@@ -97,11 +97,15 @@ def _positions_lister(
         words = split(text)
         known = list(map(numbers.get, words))
         if None in known:
+            new: dict[str, int] = {}  # this text's new words, each normalized once
             for index, word in enumerate(words):
                 if known[index] is None:
-                    known[index] = number(word)
-                    if len(numbers) < WORD_LIMIT:
-                        numbers[word] = known[index]  # type: ignore[assignment]
+                    found = new.get(word)
+                    if found is None:
+                        found = new[word] = number(word)
+                        if len(numbers) < WORD_LIMIT:
+                            numbers[word] = found
+                    known[index] = found
         # Each word's positions by one stable sort of the term numbers, not a dict per word.
         every = np.array(known, dtype=np.int64)
         kept = every >= 0

@@ -29,9 +29,7 @@ from resources_index.search.answering import Answerer
 from resources_index.search.archive import STAMP_FILE, read_stamp, unpack
 from resources_index.search.index_opening import INDEX_DAMAGE, count_documents
 from resources_index.search.index_writer import FastSegmentWriter
-from resources_index.search.kept_arrays import KeptArrays
-from resources_index.search.posting_positions import store_positions
-from resources_index.search.posting_store import store_postings
+from resources_index.search.kept_arrays import store_arrays
 from resources_index.search.query import parse
 from resources_index.search.results import IndexChange, SearchResults
 from resources_index.search.schema import (
@@ -52,6 +50,8 @@ from resources_index.util.progress import Progress, no_progress
 
 RESULTS_CACHE = 256
 PROGRESS_EVERY = 100  # resources indexed between two reports of a rebuild
+BUILDING, ADOPTING = ".building", ".adopting"  # filled beside the index, then swapped in
+STAGING = (BUILDING, ADOPTING)
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,8 @@ class SearchIndex:
         a command-line search may find the index missing at the same moment): the others wait,
         then find it built."""
         with self._write_lock, self._programs_lock:
+            for leftover in STAGING:  # a writer killed, or failed on a full disk, left it
+                fsutil.remove_tree(self.folder.with_name(self.folder.name + leftover))
             yield
 
     def ensure(
@@ -183,7 +185,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        _store_arrays(self.folder)
+        store_arrays(self.folder)
         self._write_stamp(self.folder, manifest_sha, len(manifest.resources))
         self._refresh()
         return len(changed)
@@ -195,21 +197,28 @@ class SearchIndex:
         load_text: TextLoader,
         progress: Progress = no_progress,
     ) -> IndexChange:
-        staging = self.folder.with_name(self.folder.name + ".building")
+        staging = self.folder.with_name(self.folder.name + BUILDING)
         fsutil.remove_tree_checked(staging)
         staging.mkdir(parents=True)
         fresh = index.create_in(str(staging), build_schema())
-        writer = SegmentBuilder(fresh)
-        total = len(manifest.resources)
-        for number, resource in enumerate(manifest.resources, start=1):
-            writer.add_document(**document_for(resource, load_text(resource)))
-            if number % PROGRESS_EVERY == 0:
-                progress(number, total)
-        writer.commit()
-        fresh.close()
-        _store_arrays(staging, writer.kept if writer.kept.complete else None)
-        progress(total, total)
-        self._write_stamp(staging, manifest_sha, len(manifest.resources))
+        writer, total = SegmentBuilder(fresh), len(manifest.resources)
+        try:
+            try:
+                for number, resource in enumerate(manifest.resources, start=1):
+                    writer.add_document(**document_for(resource, load_text(resource)))
+                    if number % PROGRESS_EVERY == 0:
+                        progress(number, total)
+                writer.commit()
+            except BaseException:
+                writer.cancel()  # its files closed before their folder goes
+                raise
+            fresh.close()
+            store_arrays(staging, writer.kept if writer.kept.complete else None)
+            progress(total, total)
+            self._write_stamp(staging, manifest_sha, len(manifest.resources))
+        except BaseException:
+            fsutil.remove_tree(staging)  # a full disk's space back at once
+            raise
         self._install(staging)
         return IndexChange(added=len(manifest.resources), rebuilt=True)
 
@@ -241,13 +250,13 @@ class SearchIndex:
             current = stamp.get("schema") == SCHEMA_VERSION and stamp.get("manifest_sha256")
             if current == manifest_sha and self._open():
                 return IndexChange()
-            staging = self.folder.with_name(self.folder.name + ".adopting")
+            staging = self.folder.with_name(self.folder.name + ADOPTING)
             fsutil.remove_tree_checked(staging)
             staging.mkdir(parents=True)
             try:
                 unpack(archive, staging)
                 count = count_documents(staging)
-                _store_arrays(staging)  # an index shipped without them
+                store_arrays(staging)  # an index shipped without them
                 if count != len(manifest.resources):
                     raise IndexArchiveError(
                         "index.wrong_count", count=count, expected=len(manifest.resources)
@@ -384,13 +393,6 @@ class SearchIndex:
             if len(self._results_cache) > RESULTS_CACHE:
                 self._results_cache.popitem(last=False)
             return results
-
-
-def _store_arrays(folder: Path, kept: KeptArrays | None = None) -> None:
-    """Write beside each new segment its common words' posting arrays and positions (from
-    ``kept`` when a rebuild holds them, else read back from the segment)."""
-    store_postings(folder, kept.postings if kept else None)
-    store_positions(folder, kept.positions if kept else None)
 
 
 def build_index(manifest: Manifest, load_text: TextLoader, folder: Path) -> None:

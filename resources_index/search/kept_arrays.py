@@ -10,6 +10,7 @@ packed from the numbers the field lister gave, never unpickled from the values.
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -77,3 +78,10 @@ class KeptArrays:
             kept[terms[rank].decode("utf-8")] = posting_positions.pack(
                 documents[low:high].astype(np.int64), held, found
             )
+
+
+def store_arrays(folder: Path, kept: KeptArrays | None = None) -> None:
+    """Write beside each new segment of the index in ``folder`` its common words' posting
+    arrays and positions (from ``kept`` when a rebuild holds them, else read back)."""
+    posting_store.store_postings(folder, kept.postings if kept else None)
+    posting_positions.store_positions(folder, kept.positions if kept else None)

@@ -9,7 +9,8 @@ fields found in at least ``MIN_DOCUMENTS`` resources are also written once as ar
 segment's own files); rarer words are read from Whoosh's blocks, quickly as they are few.
 
 File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field ->
-word -> [offset, bytes, documents, positions, kind]), then each word's arrays compressed with
+word -> [offset, bytes, documents, positions, kind]; under ``@segment``, the id of the
+segment it was written for), then each word's arrays compressed with
 zlib: document gaps, how many positions each document has, and the gaps between positions in a
 document, as 16-bit integers (``narrow``) or, when one does not fit, 32-bit (``wide``).
 
@@ -32,6 +33,7 @@ import numpy as np
 from whoosh import index
 
 from resources_index.search.posting_blocks import Ids, WordPositions, positions_of
+from resources_index.search.posting_store import SEGMENT, segment_mark, written_for
 from resources_index.search.schema import TEXT_FIELDS
 from resources_index.util import safe_json
 from resources_index.util.fsutil import open_regular, write_atomic
@@ -104,7 +106,7 @@ def _common_words(leaf: Any, fieldname: str) -> Iterator[tuple[str, Packed]]:
 
 
 def _encode(leaf: Any, kept: KeptPositions | None = None) -> bytes:
-    directory: dict[str, dict[str, list[Any]]] = {}
+    directory: dict[str, dict[str, Any]] = {SEGMENT: segment_mark(leaf)}
     chunks: list[bytes] = []
     offset = 0
     for fieldname in TEXT_FIELDS:
@@ -145,7 +147,11 @@ class StoredPositions:
                     return
                 handle.seek(len(MAGIC) + 8)
                 words = safe_json.parse(handle.read(length), MAX_DIRECTORY)
-            if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
+            if (
+                isinstance(words, dict)
+                and written_for(words, path, SUFFIX)
+                and all(isinstance(w, dict) for w in words.values())
+            ):
                 self.words, self.start, self.size = words, len(MAGIC) + 8 + length, size
         except (OSError, ValueError, struct.error):
             self.words = {}

@@ -15,7 +15,8 @@ document numbers rising within the segment, finite weights), so memory stays bou
 file's size and the segment's document count, and no entry can change an answer.
 
 File: ``MAGIC``, the directory's length (8 bytes, little-endian), the directory (JSON: field,
-or ``phrase:`` and a field -> word or phrase -> [offset, bytes, postings, kind]), then each
+or ``phrase:`` and a field -> word or phrase -> [offset, bytes, postings, kind]; under
+``@segment``, the id of the segment it was written for), then each
 entry's arrays compressed with zlib (``_pack``): about a twentieth of the segment's size.
 """
 
@@ -51,6 +52,10 @@ FIELDS = ("body_en", "body_es", "meta", "complete")
 #: documents holding each are stored (under ``PHRASES + field``) so none is matched live.
 STORED_PHRASES = tuple(dict.fromkeys(ACRONYMS.values()))
 PHRASES = "phrase:"
+
+#: The directory's entry naming the segment its file was written for: a file copied beside
+#: another segment (a restore, a copying tool) is then not taken for that segment's own.
+SEGMENT = "@segment"
 
 #: One word's arrays as ``pack`` leaves them: how many postings, their kind, the bytes.
 Packed = tuple[int, str, bytes]
@@ -111,6 +116,18 @@ def _unpack(kind: str, data: bytes, count: int) -> tuple[Ids, Floats] | None:
     return ids, weights.astype(np.float64)
 
 
+def segment_mark(leaf: Any) -> dict[str, str]:
+    """The directory entry ``SEGMENT`` of the arrays of the segment ``leaf``."""
+    return {"id": str(leaf.segment().segment_id())}
+
+
+def written_for(words: dict[str, Any], path: Path, suffix: str) -> bool:
+    """False when the directory names another segment than its file's name does (a file
+    written before the mark names none, and is taken as before)."""
+    mark = words.get(SEGMENT)
+    return mark is None or mark == {"id": path.name[: -len(suffix)]}
+
+
 def _common_words(leaf: Any, fieldname: str) -> Iterator[tuple[str, Packed]]:
     """The field's words in at least ``MIN_DOCUMENTS`` documents, read from Whoosh's blocks."""
     for term, info in leaf.iter_field(fieldname):
@@ -120,7 +137,7 @@ def _common_words(leaf: Any, fieldname: str) -> Iterator[tuple[str, Packed]]:
 
 
 def _encode(leaf: Any, kept: KeptWords | None = None) -> bytes:
-    directory: dict[str, dict[str, list[Any]]] = {}
+    directory: dict[str, dict[str, Any]] = {SEGMENT: segment_mark(leaf)}
     chunks: list[bytes] = []
     offset = 0
     for fieldname in FIELDS:
@@ -197,7 +214,9 @@ class StoredPostings:
         except (OSError, ValueError, struct.error):  # safe_json.BadJson is a ValueError
             self.words = {}
             return
-        if isinstance(words, dict) and all(isinstance(w, dict) for w in words.values()):
+        if not isinstance(words, dict) or not written_for(words, path, SUFFIX):
+            return
+        if all(isinstance(w, dict) for w in words.values()):
             self.words, self.start = words, len(MAGIC) + 8 + length
 
     def phrase(self, fieldname: str, terms: Sequence[str]) -> Ids | None:

@@ -184,3 +184,16 @@ def test_another_postings_writer_takes_whooshs_steps(
     ours = _segment_files(tmp_path / "ours", SegmentBuilder, documents, FORMATS)
     assert whoosh_internals.fallbacks().get("term writing", 0) > before
     assert ours == _segment_files(tmp_path / "whoosh", SegmentWriter, documents, FORMATS)
+
+
+def test_a_word_repeated_in_a_new_text_is_analysed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    field = build_schema()["body_en"]
+    normalize = field.analyzer.items[1]
+    seen: list[str] = []
+    analyse = normalize.normalize
+    monkeypatch.setattr(normalize, "normalize", lambda word: seen.append(word) or analyse(word))
+    lister = lister_for(field)
+    assert lister is not None
+    terms, frequencies = lister("safety plan " * 5000 + "houses")[:2]
+    assert sorted(seen) == ["houses", "plan", "safety"]  # not once per repeat
+    assert dict(zip(terms, frequencies, strict=True))[b"safeti"] == 5000

@@ -124,6 +124,10 @@ def test_serve_command_line_serves_until_ctrl_c(served_library: Library) -> None
         url = first.split(" at ")[1].split(" ")[0]
         assert requests.get(url + "catalog.json", timeout=5).status_code == 200
         process.send_signal(signal.SIGINT)
-        rest, _ = process.communicate(timeout=10)
+        try:
+            rest, _ = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()  # a failure, not a suite left waiting on it
+            raise
     assert process.returncode == 0
     assert rest.strip().splitlines()[-1].startswith("Stopped after 1 requests")
