@@ -6,7 +6,6 @@ are drawn by the program from the library's own caption files, so they work with
 and in full screen.
 """
 
-import sys
 from pathlib import Path
 
 import shiboken6
@@ -26,7 +25,6 @@ from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QResizeEvent, 
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -69,25 +67,6 @@ VIDEO_KEYS: dict[Qt.Key, tuple[str, int | None]] = {
 }
 
 
-def paint_frames_in_software() -> bool:
-    """Video frames drawn by the processor into the window, as Qt does where there is no
-    OpenGL, rather than through an OpenGL driver; True where that is chosen (Linux).
-
-    On Linux Qt draws a video's window through OpenGL, which loads a graphics driver into the
-    program for the rest of its run. Where there is no graphics chip (a virtual machine, a
-    remote session, Xvfb) that is Mesa's software renderer with its LLVM compiler: 66 MB of
-    the 262 MB resident once one video had played under Xvfb, which drew the frames with the
-    processor all the same. The price is on laptops with a graphics chip: the processor
-    converts and scales each frame (the starter's video: 640x360, 15 a second), work the
-    chip would have done; captions are drawn by the program either way. The window's own
-    widgets never used OpenGL. Windows and macOS draw video through Direct3D and Metal
-    whatever this says."""
-    if not sys.platform.startswith("linux"):
-        return False
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
-    return True
-
-
 def video_windows_in(widget: QWidget) -> list[QWindow]:
     """The windows Qt draws videos in (a QVideoWidget's) under ``widget``'s native window."""
     top = widget.window().windowHandle()
@@ -110,9 +89,12 @@ class SmallWhenHidden(QObject):
     """Keeps a hidden video window's frame buffer one pixel.
 
     Qt (6.11) never deletes the buffer a video window is drawn into without OpenGL
-    (``QVideoWindowPrivate::backingStore``, made with ``new`` and never freed): each video
-    window closed left its size in memory, about 2.5 MB for a document's window and 4 MB for
-    a presentation's on a real screen, shared with the X server. The buffer follows the
+    (``QVideoWindowPrivate::backingStore``, made with ``new`` and never freed; Qt draws so
+    where it finds no OpenGL, and on its offscreen platform): each video window closed left
+    its size in memory, about 2.5 MB for a document's window and 4 MB for a presentation's,
+    shared with the X server. (Drawing every video so on Linux, to keep an OpenGL driver out
+    of the program, was tried and withdrawn: Qt scales such frames without smoothing, and
+    titles came out stair-stepped.) The buffer follows the
     window's size: made one pixel once the window is hidden (``shrink``), it stays so, as the
     frames still arriving are not drawn into it (a drawing sizes it to the window again);
     shown again, the window is drawn at its size."""
@@ -148,7 +130,6 @@ class VideoPlayer(QWidget):
         quiet_ffmpeg()  # before FFmpeg opens a file and dumps its streams on the terminal
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
-        paint_frames_in_software()  # before the video's window is made
         self.video = QVideoWidget(self)
         self.video.setAccessibleName(self.tr("Video"))
         self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
