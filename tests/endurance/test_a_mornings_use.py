@@ -5,8 +5,8 @@ toggled, a kit presented from start to end, a sync run and cancelled, all throug
 (``tests/helpers/morning.py``), driven by ``benchmarks/endurance_bench.py`` in its own process
 on a virtual X screen, as on a desktop. (Qt never frees the buffer it draws a video into
 without OpenGL, as on its offscreen platform: about 3 MB per video window closed, which the
-player makes one pixel once hidden, ``sop_desktop/viewers/video_player.py``.) The program must answer at the end, and its
-resident memory must stop growing once warm.
+player makes one pixel once hidden, ``sop_desktop/viewers/video_player.py``.) The program
+must answer at the end, and its resident memory must stop growing once warm.
 """
 
 import json
