@@ -1,5 +1,4 @@
-"""The C allocator's arenas, limited before the program's first thread starts, and its free
-pages handed back to the system.
+"""The C allocator's arenas, limited before the program's first thread starts.
 
 On Linux, glibc gives threads arenas of their own (up to eight a core), and memory freed in
 one arena is kept there for that arena's next use. The window's threads come and go (the
@@ -10,11 +9,6 @@ of ``benchmarks/endurance_bench.py``, free memory spread over a dozen arenas. Wi
 main thread's and one the other threads share) what one thread frees the next one reuses:
 1.5 MB every 100 rounds in the same run. Threads wait for each other a little more when they
 allocate at once; the window has few that do.
-
-Freed memory still stays in the heaps, in pieces between blocks in use that the allocator
-hands back only when it is asked: ``release_free_memory`` asks, and the window asks every
-half minute (``TRIM_EVERY_MS``). After 100 rounds of ``endurance_bench`` under Xvfb, 16.5 MB
-of 224.8 MB resident went back to the system in under 4 ms, the window's objects untouched.
 
 A limit set by the user or a deployment (``MALLOC_ARENA_MAX``, ``GLIBC_TUNABLES``) wins.
 Elsewhere (Windows, macOS, a C library other than glibc) this does nothing.
@@ -27,8 +21,6 @@ import sys
 #: mallopt's parameter number for the arena limit (glibc's malloc.h).
 M_ARENA_MAX = -8
 ARENAS = 2
-#: How often the window hands the allocator's free pages back (a few milliseconds each time).
-TRIM_EVERY_MS = 30_000
 
 
 def limit_arenas(arenas: int = ARENAS) -> bool:
@@ -43,16 +35,3 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
     except (OSError, AttributeError):
         return False  # not glibc: no arenas to limit
     return bool(mallopt(M_ARENA_MAX, arenas))
-
-
-def release_free_memory() -> bool:
-    """Hand the pages glibc's malloc holds free, in every arena, back to the system
-    (``malloc_trim``); True when it was asked here. Elsewhere this does nothing."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # the process's own C library
-    except (OSError, AttributeError):
-        return False  # not glibc
-    trim(0)
-    return True

@@ -23,7 +23,6 @@ from resources_index.library.library import Library
 from resources_index.reports.usage import Usage, reporting_on
 from sop_desktop import i18n
 from sop_desktop.accessible import Announcer
-from sop_desktop.allocator import TRIM_EVERY_MS, release_free_memory
 from sop_desktop.appearance import apply_appearance
 from sop_desktop.controllers.search_controller import SearchController, SearchOutcome
 from sop_desktop.controllers.sync_controller import SyncController
@@ -121,9 +120,6 @@ class MainWindow(QMainWindow):
             self, self.ui_state, self.splitter, self.filters, self.search
         )
         self.window_state.restore()
-        self.trimming = QTimer(self)  # freed memory handed back to the system now and then
-        self.trimming.timeout.connect(release_free_memory)
-        self.trimming.start(TRIM_EVERY_MS)
         self.search_field.setFocus()
         self.search.rerun()
 

@@ -8,12 +8,6 @@ import subprocess
 import sys
 
 import pytest
-from pytestqt.qtbot import QtBot
-
-from resources_index.library.library import Library
-from sop_desktop.allocator import TRIM_EVERY_MS
-from sop_desktop.window import main_window
-from tests.helpers.window_driving import open_window
 
 # Counts glibc's arenas (malloc_info writes one <heap> element per arena) after six threads,
 # alive together, have each allocated; prints whether limit_arenas() set the limit, and the
@@ -73,44 +67,3 @@ def test_without_the_limit_each_thread_takes_an_arena_of_its_own() -> None:
 
 def test_a_limit_set_where_the_program_was_started_is_left_alone() -> None:
     assert arenas_used("limit", MALLOC_ARENA_MAX="4") == (False, 4)
-
-
-# Fills the heap with 100,000 blocks of 1,000 bytes, frees all but every 50th (the ones kept
-# hold the pages between them, so the heap cannot simply shrink from its top), and prints the
-# resident memory in MB before and after release_free_memory(), and what it returned.
-FREED_PAGES = """
-import re
-from pathlib import Path
-from sop_desktop.allocator import release_free_memory
-def resident():
-    status = Path("/proc/self/status").read_text()
-    return int(re.search(r"^VmRSS:\\s+(\\d+) kB", status, re.M).group(1)) / 1024
-blocks = [bytearray(1000) for _ in range(100_000)]
-kept = blocks[::50]
-del blocks
-before = resident()
-released = release_free_memory()
-print(before, resident(), released)
-"""
-
-
-def test_free_heap_pages_go_back_to_the_system() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", FREED_PAGES], capture_output=True, text=True, check=True
-    )
-    before, after, released = done.stdout.split()
-    assert released == "True"
-    assert float(before) - float(after) > 50, (before, after)  # of about 100 MB freed
-
-
-def test_the_window_hands_free_pages_back_now_and_then(
-    qtbot: QtBot, starter_library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[bool] = []
-    monkeypatch.setattr(main_window, "release_free_memory", lambda: asked.append(True))
-    monkeypatch.setattr(main_window, "TRIM_EVERY_MS", 50)
-    window = open_window(qtbot, starter_library)
-    assert window.trimming.isActive()
-    qtbot.waitUntil(lambda: len(asked) >= 2)
-    window.close()
-    assert TRIM_EVERY_MS <= 60_000  # in the program: at least once a minute
