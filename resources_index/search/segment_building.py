@@ -19,7 +19,6 @@ from itertools import accumulate, repeat
 from typing import Any
 
 import numpy as np
-from whoosh import formats
 
 from resources_index.search.field_terms import Columns, Lister, lister_for
 from resources_index.search.index_writer import FastSegmentWriter
@@ -127,7 +126,7 @@ class SegmentBuilder(FastSegmentWriter):
         tbytes, freqs, weights, vbytes, positions = self._columns(fieldname, field, value)
         if not tbytes:
             return 0
-        if positions is None or type(field.format) is not formats.Positions:
+        if positions is None:  # a field without positions (or left to Whoosh's own indexing)
             postings.positions = None
         elif postings.positions is not None:
             postings.positions.frombytes(positions.astype(np.uint32).tobytes())
@@ -185,7 +184,7 @@ class SegmentBuilder(FastSegmentWriter):
         bounds = np.concatenate((np.zeros(1, np.int64), np.cumsum(counts))).tolist()
         in_order = [texts[number] for number in by_text]
         self.kept.keep_field(fieldname, in_order, bounds, documents, weights)
-        if postings.positions is not None and len(postings.frequencies) == len(order):
+        if postings.positions is not None:
             frequencies = np.frombuffer(postings.frequencies, dtype=np.uint32).astype(np.int64)
             firsts = (np.cumsum(frequencies) - frequencies)[order]
             every = np.frombuffer(postings.positions, dtype=np.uint32)
